@@ -1,0 +1,5 @@
+"""``python -m dxdesk``."""
+
+from dxdesk.cli.main import entry
+
+entry()

@@ -1,0 +1,535 @@
+"""The ``dxdesk`` command: thin over the services, for scripts, tests and people at a terminal.
+
+Every expected failure is a UserError: one Japanese sentence on stderr and a non-zero exit.
+Anything else is a bug: an apology, the log path, exit 70; the traceback goes to the log only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dxdesk import __version__
+from dxdesk.core.clock import now_jst
+from dxdesk.core.model import KINDS, kind
+from dxdesk.errors import UserError
+from dxdesk.logs import close_file_logging, setup_file_logging
+from dxdesk.paths import ProfilePaths, resolve_profile_dir
+from dxdesk.cli import output
+
+EXIT_USER = 2
+EXIT_BUG = 70
+ENV_PASSPHRASE = "DXDESK_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "DXDESK_NEW_PASSPHRASE"
+DEMO_PASSPHRASE = "dxdesk-demo"
+
+log = logging.getLogger("dxdesk.cli")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class State:
+    def __init__(self, profile_dir: str | None, passphrase_file: str | None) -> None:
+        self.paths = ProfilePaths(resolve_profile_dir(profile_dir))
+        self.passphrase_file = passphrase_file
+
+    def passphrase(self, prompt: str = "パスフレーズ", *, confirm: bool = False) -> str:
+        """From --passphrase-file, then DXDESK_PASSPHRASE, then a hidden prompt."""
+        if self.passphrase_file:
+            return read_secret_file(self.passphrase_file)
+        env = os.environ.get(ENV_PASSPHRASE)
+        if env:
+            return env
+        return prompt_secret(prompt, confirm=confirm)
+
+
+def read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UserError("passphrase_source", path=path) from None
+    return text.rstrip("\r\n")
+
+
+def prompt_secret(prompt: str, *, confirm: bool = False) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        # click would echo a prompt into a pipe; say plainly what automation should use.
+        try:
+            line = sys.stdin.readline() if sys.stdin else ""
+        except OSError:
+            line = ""
+        if not line:
+            raise UserError("passphrase_required")
+        return line.rstrip("\r\n")
+    first = click.prompt(prompt, hide_input=True, err=True)
+    if confirm:
+        second = click.prompt(prompt + "（確認）", hide_input=True, err=True)
+        if first != second:
+            raise UserError("passphrase_mismatch")
+    return str(first)
+
+
+def new_passphrase(state: State, file: str | None) -> str:
+    if file:
+        return read_secret_file(file)
+    env = os.environ.get(ENV_NEW_PASSPHRASE)
+    if env:
+        return env
+    return prompt_secret("新しいパスフレーズ", confirm=True)
+
+
+@contextmanager
+def opened(state: State, *, backup: bool = True) -> Iterator[Any]:
+    """Open the profile: keyring first if remembered, otherwise the passphrase."""
+    from dxdesk.services.profile import Credentials, can_open_with_keyring, open_profile
+
+    if not state.paths.exists():
+        raise UserError("profile_missing", path=str(state.paths.root))
+    if not state.passphrase_file and not os.environ.get(ENV_PASSPHRASE) and can_open_with_keyring(
+        state.paths
+    ):
+        creds = Credentials(use_keyring=True)
+    else:
+        creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
+    profile = open_profile(state.paths, creds)
+    setup_file_logging(state.paths.logs)
+    try:
+        yield profile
+    except BaseException:
+        profile.close(backup=False)
+        raise
+    else:
+        profile.close(backup=backup)
+
+
+def print_recovery_key(key: str) -> None:
+    click.echo("")
+    click.echo("回復キー（この画面でのみ表示します。紙に書き写し、安全な場所に保管してください）：")
+    click.echo("")
+    click.echo("    " + "  ".join(key.split("-")[:4]))
+    click.echo("    " + "  ".join(key.split("-")[4:]))
+    click.echo("")
+    click.echo("パスフレーズを忘れた場合は「dxdesk unlock --recovery-key」で再設定できます。")
+
+
+def parse_assignments(items: tuple[str, ...]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UserError("bad_argument", detail=f"「{item}」は 項目名=値 の形式で指定してください。")
+        values[name.strip()] = value
+    return values
+
+
+# ------------------------------------------------------------------ the group
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="dxdesk")
+@click.option("--profile", "profile_dir", metavar="DIR", help="プロファイルのフォルダ（既定：DXDESK_PROFILE またはユーザーデータフォルダ）")
+@click.option("--passphrase-file", metavar="FILE", help="パスフレーズを記載したファイル（自動処理用）")
+@click.pass_context
+def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None) -> None:
+    """dxdesk：自治体DXサポート業務の記録・報告ツール（オフライン・暗号化）"""
+    ctx.obj = State(profile_dir, passphrase_file)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+# ------------------------------------------------------------------ profile
+
+
+@cli.command()
+@click.option("--name", help="担当者の氏名")
+@click.option("--device", help="端末名（例：山田のノートPC）")
+@click.option("--role", type=click.Choice(["field", "hub"]), default="field", show_default=True,
+              help="field＝現地担当者の端末、hub＝統括責任者の端末")
+@click.option("--remember", is_flag=True, help="この端末の資格情報ストアに鍵を記憶する")
+@click.pass_obj
+def init(state: State, name: str | None, device: str | None, role: str, remember: bool) -> None:
+    """新しいプロファイルを作成します。"""
+    from dxdesk.services.profile import create_profile
+
+    if state.paths.exists():
+        raise UserError("profile_exists", path=str(state.paths.root))
+    name = name or click.prompt("氏名", err=True)
+    device = device or click.prompt("端末名", err=True)
+    passphrase = state.passphrase(confirm=True)
+    profile, recovery = create_profile(
+        state.paths, owner_name=name, device_name=device, role=role, passphrase=passphrase
+    )
+    with profile:
+        if remember:
+            profile.remember_in_keyring()
+    click.echo(f"プロファイルを作成しました：{state.paths.root}")
+    print_recovery_key(recovery)
+
+
+@cli.command()
+@click.option("--seed", type=int, default=2025, show_default=True, hidden=True)
+@click.pass_obj
+def demo(state: State, seed: int) -> None:
+    """令和7年度の架空の業務データを入れたデモ用プロファイルを作成します。"""
+    from dxdesk.services.demo import populate_demo
+    from dxdesk.services.profile import create_profile
+
+    if state.passphrase_file or os.environ.get(ENV_PASSPHRASE):
+        passphrase = state.passphrase()
+        shown = False
+    else:
+        passphrase, shown = DEMO_PASSPHRASE, True
+    profile, _recovery = create_profile(
+        state.paths,
+        owner_name="宮崎 統括（デモ）",
+        device_name="デモ端末",
+        role="hub",
+        passphrase=passphrase,
+    )
+    with profile:
+        counts = populate_demo(profile, seed=seed)
+    click.echo(f"デモ用プロファイルを作成しました：{state.paths.root}")
+    click.echo("登録件数：" + "、".join(f"{kind(k).label} {n}件" for k, n in counts.items() if n))
+    if shown:
+        click.echo(f"デモ用パスフレーズ：{DEMO_PASSPHRASE}（架空データ専用です。実務では使用しないでください）")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def info(state: State, fmt: str) -> None:
+    """プロファイルの概要（場所、端末、件数など）を表示します。"""
+    with opened(state, backup=False) as profile:
+        data = profile.info()
+    if fmt == "json":
+        click.echo(output.to_json(data))
+        return
+    roles = {"field": "現地担当者（field）", "hub": "統括（hub）"}
+    click.echo(f"プロファイル：{data['profile']}")
+    click.echo(f"担当者：{data['owner']}　端末：{data['device']}　役割：{roles.get(data['role'], data['role'])}")
+    click.echo(f"データベース：SQLCipher {data['sqlcipher']}　スキーマ版 {data['schema_version']}　"
+               f"{data['size_bytes'] / 1_048_576:.1f} MB")
+    click.echo("鍵スロット：" + "、".join(data["slots"]))
+    click.echo(f"最新のバックアップ：{data['last_backup'] or 'なし'}")
+    rows = [[kind(k).label, str(n)] for k, n in data["counts"].items()]
+    click.echo(output.table(["種類", "件数"], rows))
+
+
+@cli.command()
+@click.pass_obj
+def verify(state: State) -> None:
+    """暗号化と SQLite の整合性、スキーマ版、件数を検査します。"""
+    with opened(state, backup=False) as profile:
+        result = profile.verify()
+    click.echo(f"SQLCipher {result['sqlcipher']}　スキーマ版 {result['schema_version']}/{result['head_version']}")
+    total = sum(result["counts"].values())
+    if result["ok"]:
+        click.echo(f"整合性検査：問題ありません（記録 {total} 件）")
+        return
+    for problem in result["problems"][:20]:
+        click.echo(f"問題：{problem}", err=True)
+    raise UserError("database_corrupt", detail=f"{len(result['problems'])}件の問題")
+
+
+@cli.command()
+@click.option("--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）")
+@click.pass_obj
+def passwd(state: State, new_passphrase_file: str | None) -> None:
+    """パスフレーズを変更します（データベースは再暗号化しません）。"""
+    from dxdesk.services.profile import Credentials, open_profile
+
+    creds = Credentials(passphrase=state.passphrase("現在のパスフレーズ"), use_keyring=False)
+    profile = open_profile(state.paths, creds)
+    with profile:
+        profile.change_passphrase(new_passphrase(state, new_passphrase_file))
+    click.echo("パスフレーズを変更しました。")
+
+
+@cli.command()
+@click.option("--recovery-key", "use_recovery", is_flag=True, required=True, help="回復キーで解錠する")
+@click.option("--key", "recovery_text", metavar="KEY", help="回復キー（省略時は入力を求めます）")
+@click.option("--new-passphrase-file", metavar="FILE")
+@click.pass_obj
+def unlock(state: State, use_recovery: bool, recovery_text: str | None, new_passphrase_file: str | None) -> None:
+    """回復キーで解錠し、新しいパスフレーズを設定します。"""
+    from dxdesk.services.profile import Credentials, open_profile
+
+    text = recovery_text or os.environ.get("DXDESK_RECOVERY_KEY") or prompt_secret("回復キー")
+    profile = open_profile(state.paths, Credentials(recovery_key=text, use_keyring=False))
+    with profile:
+        profile.change_passphrase(new_passphrase(state, new_passphrase_file))
+    click.echo("回復キーで解錠し、新しいパスフレーズを設定しました。")
+
+
+@cli.command()
+@click.option("--new-passphrase-file", metavar="FILE")
+@click.pass_obj
+def rekey(state: State, new_passphrase_file: str | None) -> None:
+    """データベースを新しい鍵で再暗号化します（回復キーも新しくなります）。"""
+    with opened(state) as profile:
+        recovery = profile.rekey(new_passphrase(state, new_passphrase_file))
+    click.echo("データベースを新しい鍵で再暗号化しました。以前の回復キーは使用できません。")
+    print_recovery_key(recovery)
+
+
+@cli.command()
+@click.pass_obj
+def remember(state: State) -> None:
+    """この端末の資格情報ストアに鍵を記憶し、次回からパスフレーズなしで開けるようにします。"""
+    with opened(state, backup=False) as profile:
+        profile.remember_in_keyring()
+    click.echo("この端末に鍵を記憶しました。「dxdesk forget」で消去できます。")
+
+
+@cli.command()
+@click.pass_obj
+def forget(state: State) -> None:
+    """この端末の資格情報ストアから鍵を消去します。"""
+    with opened(state, backup=False) as profile:
+        profile.forget_keyring()
+    click.echo("この端末に記憶した鍵を消去しました。次回からはパスフレーズが必要です。")
+
+
+@cli.command("raw-key")
+@click.option("--yes", is_flag=True, help="確認を省略する")
+@click.pass_obj
+def raw_key(state: State, yes: bool) -> None:
+    """データベースの生の鍵を表示します（他の SQLCipher 4 対応ツールで開くための非常手段）。"""
+    if not yes:
+        click.confirm("生の鍵を画面に表示します。よろしいですか", abort=True, err=True)
+    with opened(state, backup=False) as profile:
+        click.echo(profile.raw_key_hex())
+        profile.audit("raw_key_shown")
+
+
+@cli.command()
+@click.option("--out", "out", metavar="FILE", help="出力先（省略時はプロファイルの backups フォルダ）")
+@click.pass_obj
+def backup(state: State, out: str | None) -> None:
+    """暗号化したままバックアップを作成します。"""
+    with opened(state, backup=False) as profile:
+        dest = Path(out) if out else profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
+        path = profile.backup(dest)
+    click.echo(f"バックアップを作成しました：{path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="確認を省略する")
+@click.pass_obj
+def restore(state: State, file: str, yes: bool) -> None:
+    """バックアップを検証してから、現在のデータベースと置き換えます。"""
+    from dxdesk.services.profile import Credentials, restore_backup
+
+    if not yes:
+        click.confirm("現在のデータベースをバックアップの内容に置き換えます。よろしいですか", abort=True, err=True)
+    creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
+    kept = restore_backup(state.paths, Path(file), creds)
+    click.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
+
+
+# ------------------------------------------------------------------ records
+
+
+def _kind_help() -> str:
+    return "、".join(f"{k.name}（{k.label}）" for k in KINDS)
+
+
+@cli.command()
+@click.argument("kind_name", required=False)
+def kinds(kind_name: str | None) -> None:
+    """記録の種類と項目の一覧を表示します。"""
+    if kind_name is None:
+        click.echo(output.table(["種類", "名称"], [[k.name, k.label] for k in KINDS]))
+        return
+    k = kind(kind_name)
+    rows = []
+    for f in k.fields:
+        detail = "、".join(f.choices) if f.choices else (f.ref or "")
+        rows.append([f.name, f.label, f.type.value, "必須" if f.required else "", detail])
+    click.echo(output.table(["項目", "名称", "型", "", "選択肢・参照先"], rows, max_col=60))
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.pass_obj
+def add(state: State, kind_name: str, assignments: tuple[str, ...]) -> None:
+    """記録を追加します（例：dxdesk add visit date=2025-11-25 org_id=高千穂町 mode=訪問 title=…）。"""
+    from dxdesk.services.records import RecordService
+
+    kind(kind_name)
+    values = parse_assignments(assignments)
+    with opened(state) as profile:
+        change = RecordService(profile).add(kind_name, values)
+    click.echo(change.record_id)
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.pass_obj
+def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, ...]) -> None:
+    """記録を修正します。"""
+    from dxdesk.services.records import RecordService
+
+    kind(kind_name)
+    values = parse_assignments(assignments)
+    if not values:
+        raise UserError("bad_argument", detail="修正する 項目名=値 を指定してください。")
+    with opened(state) as profile:
+        change = RecordService(profile).edit(kind_name, record_id, values)
+    click.echo("変更はありませんでした。" if change is None else "修正しました：" + "、".join(change.fields))
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.pass_obj
+def delete(state: State, kind_name: str, record_id: str) -> None:
+    """記録を削除します（削除済みとして保持され、undelete で戻せます）。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state) as profile:
+        change = RecordService(profile).delete(kind_name, record_id)
+    click.echo(f"{k.label}を削除しました。" if change else "既に削除されています。")
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.pass_obj
+def undelete(state: State, kind_name: str, record_id: str) -> None:
+    """削除した記録を元に戻します。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state) as profile:
+        change = RecordService(profile).restore(kind_name, record_id)
+    click.echo(f"{k.label}を元に戻しました。" if change else "削除されていません。")
+
+
+@cli.command("list")
+@click.argument("kind_name", metavar="KIND")
+@click.option("--org", help="団体名または団体コードで絞り込む")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--deleted", is_flag=True, help="削除済みも含める")
+@click.pass_obj
+def list_records(state: State, kind_name: str, org: str | None, fmt: str, limit: int | None,
+                 deleted: bool) -> None:
+    """記録を一覧表示します。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state, backup=False) as profile:
+        service = RecordService(profile)
+        records = service.list(kind_name, org=org, limit=limit, include_deleted=deleted)
+        orgs = service.org_names()
+        if fmt == "json":
+            click.echo(output.to_json(records))
+            return
+        if fmt == "csv":
+            names = ["id", *k.field_names]
+            rows = [[_csv_value(r.get(n)) for n in names] for r in records]
+            click.echo(output.to_csv(names, rows), nl=False)
+            return
+        cols = k.list_columns or k.field_names[:5]
+        headers = ["ID", *(k.field(c).label for c in cols)]
+        rows = [[str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)] for r in records]
+    click.echo(output.table(headers, rows))
+    click.echo(f"（{len(rows)}件）")
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return int(value)
+    return "" if value is None else value
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
+    """記録を1件表示します。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state, backup=False) as profile:
+        service = RecordService(profile)
+        record = service.get(kind_name, record_id)
+        orgs = service.org_names()
+        if fmt == "json":
+            click.echo(output.to_json(record))
+            return
+        click.echo(f"{k.label}　ID：{record['id']}" + ("　（削除済み）" if record["_deleted"] else ""))
+        for f in k.fields:
+            value = service.display_value(k, f.name, record.get(f.name), orgs)
+            if value:
+                click.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))
+
+
+@cli.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
+    """すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます）。"""
+    from dxdesk.services.records import RecordService
+
+    with opened(state, backup=False) as profile:
+        hits = RecordService(profile).search(" ".join(text), limit=limit)
+    if fmt == "json":
+        click.echo(output.to_json([h.__dict__ for h in hits]))
+        return
+    rows = [[h.label, h.date or "", h.title, h.snippet, h.record_id] for h in hits]
+    click.echo(output.table(["種類", "日付", "件名", "該当箇所", "ID"], rows, max_col=50))
+    click.echo(f"（{len(hits)}件）")
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="dxdesk", standalone_mode=False)
+    except UserError as err:
+        click.echo(f"エラー：{err.message}", err=True)
+        return EXIT_USER
+    except click.exceptions.Abort:
+        click.echo("中止しました。", err=True)
+        return EXIT_USER
+    except click.ClickException as err:
+        err.show()
+        return EXIT_USER
+    except KeyboardInterrupt:
+        click.echo("中断しました。", err=True)
+        return 130
+    except Exception:
+        log.exception("unexpected error")
+        click.echo(
+            "予期しないエラーが発生しました。申し訳ありません。記録は保存済みの状態のまま保たれています。"
+            "ログ（プロファイルの logs フォルダ）を添えて担当者にご連絡ください。",
+            err=True,
+        )
+        return EXIT_BUG
+    finally:
+        close_file_logging()
+    return 0
+
+
+def entry() -> None:  # pragma: no cover - console script
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Globally unique record ids (UUIDv7, RFC 9562), made without coordination.
+
+Time-ordered so that new records cluster at the end of indexes; the random part comes from
+``secrets`` so ids from different laptops never collide.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+import uuid
+
+# Fixed namespace for ids derived from natural keys (organisations, progress cells), so that two
+# devices that create "the same" reference row agree on its id and merge instead of duplicating.
+DXDESK_NAMESPACE = uuid.UUID("6f1d8c1e-1c3a-5b8e-9a52-3d2f4b7c9e10")
+
+
+def new_id(now_ms: int | None = None) -> str:
+    """Return a new UUIDv7 as a lowercase canonical string."""
+    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+    rand = secrets.randbits(74)
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version 7
+    value |= (rand >> 62) << 64  # 12 bits rand_a
+    value |= 0b10 << 62  # RFC 4122 variant
+    value |= rand & ((1 << 62) - 1)  # 62 bits rand_b
+    return str(uuid.UUID(int=value))
+
+
+def natural_id(*parts: str) -> str:
+    """A deterministic id (UUIDv5) for a row identified by a natural key."""
+    return str(uuid.uuid5(DXDESK_NAMESPACE, "/".join(parts)))
+
+
+def is_valid_id(text: str) -> bool:
+    try:
+        parsed = uuid.UUID(text)
+    except ValueError:
+        return False
+    return str(parsed) == text

@@ -1,0 +1,708 @@
+"""The domain model: every kind of record, its fields, and the rules a value must follow.
+
+One declarative table drives storage columns, validation, full-text indexing, the CLI and
+(later) the GUI forms, so a field is defined once. Values are kept as plain JSON-able Python
+values: dates as ISO 8601 strings, times as HH:MM (Asia/Tokyo wall clock), lists as lists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from dxdesk.core import reference
+from dxdesk.core.calendar import parse_date
+from dxdesk.errors import UserError, ValidationError
+
+Value = str | int | float | bool | list[str] | None
+Record = dict[str, Value]
+
+
+class FieldType(StrEnum):
+    TEXT = "text"  # one line
+    LONGTEXT = "longtext"  # notes; indexed for full-text search
+    DATE = "date"  # YYYY-MM-DD
+    TIME = "time"  # HH:MM
+    DATETIME = "datetime"  # YYYY-MM-DDTHH:MM, Asia/Tokyo wall clock
+    MONTH = "month"  # YYYY-MM
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    CHOICE = "choice"
+    REF = "ref"  # id of another record
+    ORG = "org"  # id of an organisation (input also by name or code)
+    SYSTEM = "system"  # business system code 01..20 (input also by name)
+    LIST = "list"  # list of short strings
+
+
+SQL_TYPES: dict[FieldType, str] = {
+    FieldType.INT: "INTEGER",
+    FieldType.BOOL: "INTEGER",
+    FieldType.FLOAT: "REAL",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    type: FieldType = FieldType.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    searchable: bool | None = None  # default: TEXT and LONGTEXT are searchable
+
+    @property
+    def sql_type(self) -> str:
+        return SQL_TYPES.get(self.type, "TEXT")
+
+    @property
+    def in_search(self) -> bool:
+        if self.searchable is not None:
+            return self.searchable
+        return self.type in (FieldType.TEXT, FieldType.LONGTEXT, FieldType.LIST)
+
+
+RecordRule = Callable[[Mapping[str, Value]], None]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # table name and CLI word
+    label: str  # Japanese name
+    fields: tuple[Field, ...]
+    title: str  # field shown as the record's title
+    date_field: str | None = None  # default sort (newest first)
+    org_field: str | None = None
+    list_columns: tuple[str, ...] = ()
+    rules: tuple[RecordRule, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise UserError(
+            "unknown_field",
+            kind=self.name,
+            field=name,
+            fields=", ".join(f.name for f in self.fields),
+        )
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def search_fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.in_search)
+
+
+# ---------------------------------------------------------------- value coercion
+
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_MONTH_RE = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+_TRUE = {"1", "true", "yes", "y", "on", "はい", "有", "あり", "○", "〇"}
+_FALSE = {"0", "false", "no", "n", "off", "いいえ", "無", "なし", "×", ""}
+MAX_LONGTEXT = 200_000
+MAX_TEXT = 500
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def coerce(f: Field, raw: object) -> Value:
+    """Turn a typed or textual value into the stored form, or raise ValidationError."""
+
+    def bad(reason: str) -> ValidationError:
+        return ValidationError(f.name, f.label, reason)
+
+    if raw is None or (isinstance(raw, str) and raw.strip() == "" and f.type != FieldType.BOOL):
+        if f.required:
+            raise bad("必須項目です")
+        return [] if f.type == FieldType.LIST else None
+    t = f.type
+    if t in (FieldType.TEXT, FieldType.LONGTEXT):
+        if not isinstance(raw, str):
+            raise bad("文字列で入力してください")
+        text = raw.replace("\r\n", "\n").strip() if t == FieldType.LONGTEXT else raw.strip()
+        if t == FieldType.TEXT and "\n" in text:
+            raise bad("改行は入力できません")
+        limit = f.max_length or (MAX_LONGTEXT if t == FieldType.LONGTEXT else MAX_TEXT)
+        if len(text) > limit:
+            raise bad(f"{limit}文字以内で入力してください")
+        return text
+    if t == FieldType.DATE:
+        try:
+            return parse_date(str(raw)).isoformat()
+        except ValueError:
+            raise bad("日付として読み取れません（例：2025-11-25、令和7年11月25日）") from None
+    if t == FieldType.TIME:
+        m = _TIME_RE.match(_nfkc(str(raw)))
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+            raise bad("時刻は HH:MM の形式で入力してください（例：13:30）")
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
+    if t == FieldType.DATETIME:
+        text = _nfkc(str(raw)).replace("T", " ")
+        day, _, clock = text.partition(" ")
+        try:
+            d = parse_date(day).isoformat()
+        except ValueError:
+            raise bad("日時として読み取れません（例：2025-11-25 13:30）") from None
+        if not clock:
+            return f"{d}T00:00"
+        m = _TIME_RE.match(clock.strip()[:5] if len(clock.strip()) >= 5 else clock.strip())
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+            raise bad("時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）")
+        return f"{d}T{int(m.group(1)):02d}:{m.group(2)}"
+    if t == FieldType.MONTH:
+        m = _MONTH_RE.match(_nfkc(str(raw)))
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise bad("年月は YYYY-MM の形式で入力してください（例：2025-11）")
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    if t in (FieldType.INT, FieldType.FLOAT):
+        if isinstance(raw, bool):
+            raise bad("数値で入力してください")
+        try:
+            number: float = (
+                int(_nfkc(str(raw))) if t == FieldType.INT else float(_nfkc(str(raw)))
+            )
+        except ValueError:
+            raise bad("整数で入力してください" if t == FieldType.INT else "数値で入力してください") from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise bad("数値で入力してください")
+        if f.minimum is not None and number < f.minimum:
+            raise bad(f"{f.minimum:g}以上で入力してください")
+        if f.maximum is not None and number > f.maximum:
+            raise bad(f"{f.maximum:g}以下で入力してください")
+        return number
+    if t == FieldType.BOOL:
+        if isinstance(raw, bool):
+            return raw
+        text = _nfkc(str(raw)).lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise bad("はい／いいえ（1／0）で入力してください")
+    if t == FieldType.CHOICE:
+        text = _nfkc(str(raw))
+        for choice in f.choices:
+            if _nfkc(choice) == text:
+                return choice
+        raise bad("次のいずれかを入力してください：" + "、".join(f.choices))
+    if t == FieldType.SYSTEM:
+        system = reference.system_by_code(_nfkc(str(raw)))
+        if system is None:
+            raise bad("標準化対象事務のコード（01〜20）または名称で入力してください")
+        return system.code
+    if t in (FieldType.REF, FieldType.ORG):
+        # Existence and name lookup need the database: the service resolves them.
+        return _nfkc(str(raw))
+    if t == FieldType.LIST:
+        if isinstance(raw, list):
+            items = [str(x) for x in raw]
+        else:
+            text = str(raw).strip()
+            if text.startswith("["):
+                try:
+                    loaded = json.loads(text)
+                except json.JSONDecodeError:
+                    raise bad("一覧として読み取れません") from None
+                items = [str(x) for x in loaded] if isinstance(loaded, list) else []
+            else:
+                items = re.split(r"[,、，;；\n]", text)
+        cleaned = [x.strip() for x in items if x.strip()]
+        if f.required and not cleaned:
+            raise bad("必須項目です")
+        return cleaned
+    raise bad("不明な型です")  # pragma: no cover - every FieldType is handled above
+
+
+# ---------------------------------------------------------------- cross-field rules
+
+
+def _minutes(hhmm: Value) -> int | None:
+    if not isinstance(hhmm, str) or not _TIME_RE.match(hhmm):
+        return None
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def end_after_start(start: str, end: str, label: str) -> RecordRule:
+    def rule(r: Mapping[str, Value]) -> None:
+        s, e = _minutes(r.get(start)), _minutes(r.get(end))
+        if s is not None and e is not None and e <= s:
+            raise ValidationError(end, label, "終了時刻は開始時刻より後にしてください")
+
+    return rule
+
+
+def date_not_before(first: str, later: str, label: str) -> RecordRule:
+    def rule(r: Mapping[str, Value]) -> None:
+        a, b = r.get(first), r.get(later)
+        if isinstance(a, str) and isinstance(b, str) and b[:10] < a[:10]:
+            raise ValidationError(later, label, "開始日・受付日より前の日付は指定できません")
+
+    return rule
+
+
+def hours_from_times(r: Mapping[str, Value]) -> float | None:
+    """Hours between start_time and end_time, for forms that fill hours automatically."""
+    s, e = _minutes(r.get("start_time")), _minutes(r.get("end_time"))
+    if s is None or e is None or e <= s:
+        return None
+    return round((e - s) / 60, 2)
+
+
+# ---------------------------------------------------------------- the kinds
+
+MODES = ("訪問", "オンライン", "電話")
+VISIT_PURPOSES = ("ヒアリング", "定例訪問", "打合せ", "研修・勉強会", "現地支援", "その他")
+ISSUE_STATUSES = ("未対応", "対応中", "完了", "保留")
+PRIORITIES = ("高", "中", "低")
+ISSUE_CATEGORIES = (
+    "標準化・移行",
+    "ベンダ調整",
+    "予算・契約",
+    "データ移行",
+    "ネットワーク・クラウド",
+    "業務見直し",
+    "人員・体制",
+    "DX推進",
+    "その他",
+)
+CHANNELS = ("訪問", "電話", "メール", "Web会議", "チャット")
+CONSULT_CATEGORIES = (
+    "標準化・共通化",
+    "フロントヤード改革",
+    "eLTAX",
+    "マイナンバーカード",
+    "セキュリティ",
+    "AI・RPA",
+    "テレワーク",
+    "その他",
+)
+CONSULT_STATUSES = ("未対応", "対応中", "完了")
+ACTIVITIES = ("現地支援", "ヒアリング", "資料作成", "会議", "研修", "移動", "その他")
+TRAINING_TYPES = ("研修", "ワークショップ", "勉強会")
+TRAINING_STATUSES = ("計画中", "確定", "実施済み", "中止")
+MEETING_TYPES = ("月次報告会", "定例会", "打合せ", "ワークショップ", "その他")
+MEETING_FORMATS = ("対面", "オンライン", "ハイブリッド")
+STEP_STATUSES = ("完了済み", "作業中", "未着手", "対象外")
+SPECIAL_REASONS = ("メインフレーム", "個別開発システム", "標準準拠製品なし", "ベンダリソース逼迫", "その他")
+CLOUDS = ("AWS", "Google Cloud", "Microsoft Azure", "Oracle Cloud Infrastructure", "さくらのクラウド", "未定", "オンプレミス")
+STAFF_ROLES = ("統括責任者", "伴走支援", "常時支援者", "専門人材", "事務")
+ORG_KINDS = ("市", "町", "村", "県")
+GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
+CASE_STATUSES = ("作成中", "確認中", "確定")
+
+F = Field
+T = FieldType
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "organisation",
+        "団体",
+        (
+            F("code", "団体コード", required=True, max_length=12),
+            F("name", "団体名", required=True),
+            F("reading", "よみがな"),
+            F("org_kind", "区分", T.CHOICE, required=True, choices=ORG_KINDS),
+            F("gun", "郡"),
+            F("area", "圏域"),
+            F("bansou", "伴走支援対象", T.BOOL),
+            F("welfare_office", "福祉事務所設置", T.BOOL),
+            F("address", "所在地"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        list_columns=("code", "name", "org_kind", "area", "bansou"),
+        aliases=("org",),
+    ),
+    Kind(
+        "staff",
+        "担当者",
+        (
+            F("name", "氏名", required=True),
+            F("role", "役割", T.CHOICE, required=True, choices=STAFF_ROLES),
+            F("email", "メール"),
+            F("phone", "電話"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        list_columns=("name", "role", "email"),
+        aliases=("consultant", "member"),
+    ),
+    Kind(
+        "contact",
+        "団体担当者",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("name", "氏名", required=True),
+            F("department", "所属"),
+            F("title", "役職"),
+            F("phone", "電話"),
+            F("email", "メール"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        org_field="org_id",
+        list_columns=("org_id", "name", "department", "title"),
+    ),
+    Kind(
+        "vendor",
+        "ベンダ",
+        (
+            F("name", "ベンダ名", required=True),
+            F("reading", "よみがな"),
+            F("products", "製品・パッケージ", T.LIST),
+            F("contact", "連絡先"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        list_columns=("name", "products"),
+    ),
+    Kind(
+        "group",
+        "グループ",
+        (
+            F("name", "グループ名", required=True),
+            F("group_type", "種別", T.CHOICE, required=True, choices=GROUP_TYPES),
+            F("members", "構成団体（ID）", T.LIST, searchable=False),
+            F("description", "説明", T.LONGTEXT),
+        ),
+        title="name",
+        list_columns=("name", "group_type"),
+    ),
+    Kind(
+        "visit",
+        "訪問・ヒアリング",
+        (
+            F("date", "日付", T.DATE, required=True),
+            F("start_time", "開始", T.TIME),
+            F("end_time", "終了", T.TIME),
+            F("org_id", "団体", T.ORG, required=True),
+            F("mode", "形態", T.CHOICE, required=True, choices=MODES),
+            F("purpose", "目的", T.CHOICE, choices=VISIT_PURPOSES),
+            F("title", "件名", required=True),
+            F("place", "場所"),
+            F("staff_id", "担当者", T.REF, ref="staff"),
+            F("systems", "関連業務システム", T.LIST),
+            F("attendees_org", "出席者（団体）", T.LIST),
+            F("attendees_vendor", "出席者（ベンダ）", T.LIST),
+            F("attendees_ours", "出席者（当方）", T.LIST),
+            F("agenda", "議題", T.LONGTEXT),
+            F("notes", "内容・記録", T.LONGTEXT),
+            F("findings", "把握した課題・所見", T.LONGTEXT),
+            F("next_actions", "次回対応", T.LONGTEXT),
+            F("hours", "時間", T.FLOAT, minimum=0, maximum=24),
+        ),
+        title="title",
+        date_field="date",
+        org_field="org_id",
+        list_columns=("date", "org_id", "mode", "purpose", "title"),
+        rules=(end_after_start("start_time", "end_time", "終了"),),
+        aliases=("hearing",),
+    ),
+    Kind(
+        "issue",
+        "課題",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("related_orgs", "関係団体（ID）", T.LIST, searchable=False),
+            F("title", "課題", required=True),
+            F("system_code", "業務システム", T.SYSTEM),
+            F("vendor_id", "ベンダ", T.REF, ref="vendor"),
+            F("category", "分類", T.CHOICE, choices=ISSUE_CATEGORIES),
+            F("priority", "優先度", T.CHOICE, choices=PRIORITIES),
+            F("status", "状態", T.CHOICE, required=True, choices=ISSUE_STATUSES),
+            F("description", "内容", T.LONGTEXT),
+            F("countermeasure", "対策", T.LONGTEXT),
+            F("response_status", "対応状況", T.LONGTEXT),
+            F("raised_on", "把握日", T.DATE),
+            F("due_date", "期限", T.DATE),
+            F("shared_on", "県への共有日", T.DATE),
+            F("closed_on", "完了日", T.DATE),
+            F("visit_id", "把握した訪問", T.REF, ref="visit"),
+        ),
+        title="title",
+        date_field="raised_on",
+        org_field="org_id",
+        list_columns=("raised_on", "org_id", "title", "priority", "status", "due_date"),
+        rules=(date_not_before("raised_on", "closed_on", "完了日"),),
+    ),
+    Kind(
+        "consultation",
+        "相談",
+        (
+            F("received_at", "受付日時", T.DATETIME, required=True),
+            F("channel", "受付方法", T.CHOICE, required=True, choices=CHANNELS),
+            F("org_id", "団体", T.ORG, required=True),
+            F("requester", "所属・相談者"),
+            F("category", "分類", T.CHOICE, required=True, choices=CONSULT_CATEGORIES),
+            F("system_code", "業務システム", T.SYSTEM),
+            F("topic", "件名", required=True),
+            F("content", "相談内容", T.LONGTEXT),
+            F("expert_id", "対応者（専門人材）", T.REF, ref="expert"),
+            F("response", "対応内容・回答", T.LONGTEXT),
+            F("answered_on", "回答日", T.DATE),
+            F("status", "状態", T.CHOICE, required=True, choices=CONSULT_STATUSES),
+            F("closed_on", "完了日", T.DATE),
+            F("minutes_spent", "対応時間（分）", T.INT, minimum=0, maximum=100_000),
+            F("issue_id", "関連課題", T.REF, ref="issue"),
+            F("remarks", "備考", T.LONGTEXT),
+        ),
+        title="topic",
+        date_field="received_at",
+        org_field="org_id",
+        list_columns=("received_at", "org_id", "channel", "category", "topic", "status"),
+        rules=(
+            date_not_before("received_at", "answered_on", "回答日"),
+            date_not_before("received_at", "closed_on", "完了日"),
+        ),
+        aliases=("consult",),
+    ),
+    Kind(
+        "time",
+        "工数",
+        (
+            F("date", "日付", T.DATE, required=True),
+            F("staff_id", "担当者", T.REF, ref="staff", required=True),
+            F("org_id", "団体", T.ORG),
+            F("hours", "時間", T.FLOAT, required=True, minimum=0.25, maximum=24),
+            F("on_site", "現地", T.BOOL),
+            F("activity", "作業区分", T.CHOICE, choices=ACTIVITIES),
+            F("visit_id", "関連訪問", T.REF, ref="visit"),
+            F("note", "内容", T.TEXT),
+        ),
+        title="note",
+        date_field="date",
+        org_field="org_id",
+        list_columns=("date", "staff_id", "org_id", "hours", "on_site", "activity"),
+        aliases=("time_entry", "hours"),
+    ),
+    Kind(
+        "training",
+        "研修・ワークショップ",
+        (
+            F("title", "名称", required=True),
+            F("training_type", "種別", T.CHOICE, required=True, choices=TRAINING_TYPES),
+            F("status", "状態", T.CHOICE, required=True, choices=TRAINING_STATUSES),
+            F("date", "実施日", T.DATE),
+            F("start_time", "開始", T.TIME),
+            F("end_time", "終了", T.TIME),
+            F("place", "会場・形式"),
+            F("audience", "対象者"),
+            F("org_ids", "参加団体（ID）", T.LIST, searchable=False),
+            F("instructor", "講師"),
+            F("aims", "目的", T.LONGTEXT),
+            F("programme", "内容・プログラム", T.LONGTEXT),
+            F("planned_participants", "予定人数", T.INT, minimum=0, maximum=10_000),
+            F("participants", "参加人数", T.INT, minimum=0, maximum=10_000),
+            F("survey_results", "アンケート結果", T.LONGTEXT),
+            F("issues_found", "把握した課題", T.LONGTEXT),
+            F("proposals", "今後の提案", T.LONGTEXT),
+        ),
+        title="title",
+        date_field="date",
+        list_columns=("date", "title", "training_type", "status", "participants"),
+        rules=(end_after_start("start_time", "end_time", "終了"),),
+        aliases=("workshop",),
+    ),
+    Kind(
+        "expert",
+        "専門人材",
+        (
+            F("name", "氏名", required=True),
+            F("affiliation", "所属"),
+            F("fields", "分野", T.LIST),
+            F("specialties", "専門・得意分野", T.LONGTEXT),
+            F("qualifications", "資格"),
+            F("track_record", "実績", T.LONGTEXT),
+            F("contact", "連絡先"),
+            F("available", "対応可", T.BOOL),
+        ),
+        title="name",
+        list_columns=("name", "affiliation", "fields", "available"),
+    ),
+    Kind(
+        "goal",
+        "目標",
+        (
+            F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
+            F("title", "目標", required=True),
+            F("category", "分類", T.CHOICE, choices=CONSULT_CATEGORIES),
+            F("description", "内容", T.LONGTEXT),
+            F("target_value", "目標値", T.FLOAT, minimum=0),
+            F("unit", "単位"),
+        ),
+        title="title",
+        list_columns=("fy", "title", "target_value", "unit"),
+    ),
+    Kind(
+        "goal_progress",
+        "目標の進捗",
+        (
+            F("goal_id", "目標", T.REF, ref="goal", required=True),
+            F("month", "年月", T.MONTH, required=True),
+            F("value", "実績値", T.FLOAT, minimum=0),
+            F("note", "説明", T.LONGTEXT),
+        ),
+        title="month",
+        date_field="month",
+        list_columns=("month", "goal_id", "value"),
+    ),
+    Kind(
+        "meeting",
+        "会議",
+        (
+            F("title", "会議名", required=True),
+            F("meeting_type", "種別", T.CHOICE, choices=MEETING_TYPES),
+            F("date", "日付", T.DATE, required=True),
+            F("start_time", "開始", T.TIME),
+            F("end_time", "終了", T.TIME),
+            F("place", "場所"),
+            F("format", "形式", T.CHOICE, choices=MEETING_FORMATS),
+            F("org_id", "団体", T.ORG),
+            F("attendees_org", "出席者（団体）", T.LIST),
+            F("attendees_pref", "出席者（県）", T.LIST),
+            F("attendees_ours", "出席者（当方）", T.LIST),
+            F("agenda", "議題", T.LONGTEXT),
+            F("minutes", "議事概要", T.LONGTEXT),
+            F("decisions", "決定事項", T.LONGTEXT),
+            F("action_items", "宿題事項", T.LONGTEXT),
+            F("next_meeting", "次回予定"),
+        ),
+        title="title",
+        date_field="date",
+        org_field="org_id",
+        list_columns=("date", "title", "meeting_type", "format"),
+        rules=(end_after_start("start_time", "end_time", "終了"),),
+    ),
+    Kind(
+        "system_status",
+        "標準化状況",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("system_code", "業務システム", T.SYSTEM, required=True),
+            F("vendor_id", "ベンダ", T.REF, ref="vendor"),
+            F("package_name", "製品名"),
+            F("cloud", "クラウド", T.CHOICE, choices=CLOUDS),
+            F("planned_go_live", "移行予定日", T.DATE),
+            F("live", "運用開始", T.BOOL),
+            F("special_support", "特定移行支援", T.BOOL),
+            F("special_reason", "特定移行支援の理由", T.CHOICE, choices=SPECIAL_REASONS),
+            F("special_target", "移行目標時期", T.DATE),
+            F("running_cost", "運用経費の見通し", T.LONGTEXT),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="system_code",
+        org_field="org_id",
+        list_columns=("org_id", "system_code", "planned_go_live", "live", "special_support"),
+    ),
+    Kind(
+        "step_status",
+        "手順書ステップ",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("system_code", "業務システム", T.SYSTEM, required=True),
+            F("step_no", "ステップ", T.INT, required=True, minimum=1, maximum=40),
+            F("status", "状態", T.CHOICE, required=True, choices=STEP_STATUSES),
+            F("updated_on", "更新日", T.DATE),
+            F("note", "備考", T.TEXT),
+        ),
+        title="status",
+        org_field="org_id",
+        list_columns=("org_id", "system_code", "step_no", "status"),
+        aliases=("step",),
+    ),
+    Kind(
+        "engagement",
+        "集中支援",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
+            F("staff_id", "常時支援者", T.REF, ref="staff"),
+            F("start_date", "開始日", T.DATE),
+            F("end_date", "終了日", T.DATE),
+            F("target_days", "月間目標日数", T.INT, minimum=0, maximum=31),
+            F("theme", "支援テーマ"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="theme",
+        org_field="org_id",
+        list_columns=("fy", "org_id", "staff_id", "target_days", "theme"),
+        rules=(date_not_before("start_date", "end_date", "終了日"),),
+    ),
+    Kind(
+        "case_study",
+        "支援事例",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("engagement_id", "集中支援", T.REF, ref="engagement"),
+            F("title", "事例名", required=True),
+            F("status", "状態", T.CHOICE, choices=CASE_STATUSES),
+            F("background", "背景・課題", T.LONGTEXT),
+            F("approach", "支援内容", T.LONGTEXT),
+            F("results", "成果", T.LONGTEXT),
+            F("lessons", "他団体への示唆", T.LONGTEXT),
+        ),
+        title="title",
+        org_field="org_id",
+        list_columns=("org_id", "title", "status"),
+    ),
+    Kind(
+        "closed_day",
+        "臨時閉庁日",
+        (
+            F("date", "日付", T.DATE, required=True),
+            F("reason", "理由"),
+        ),
+        title="reason",
+        date_field="date",
+        list_columns=("date", "reason"),
+    ),
+)
+
+_BY_NAME: dict[str, Kind] = {}
+for _k in KINDS:
+    _BY_NAME[_k.name] = _k
+    for _a in _k.aliases:
+        _BY_NAME[_a] = _k
+
+
+def kind(name: str) -> Kind:
+    try:
+        return _BY_NAME[name.strip().lower()]
+    except KeyError:
+        raise UserError(
+            "unknown_kind", kind=name, kinds=", ".join(k.name for k in KINDS)
+        ) from None
+
+
+def validate(k: Kind, values: Mapping[str, object], *, partial: bool = False) -> Record:
+    """Coerce and check values for a new record (or, with partial=True, for an edit)."""
+    out: Record = {}
+    for name, raw in values.items():
+        out[name] = coerce(k.field(name), raw)
+    if not partial:
+        for f in k.fields:
+            if f.name not in out:
+                out[f.name] = coerce(f, None)
+    return out
+
+
+def check_rules(k: Kind, record: Mapping[str, Value]) -> None:
+    """Cross-field rules over the whole (merged) record."""
+    for rule in k.rules:
+        rule(record)

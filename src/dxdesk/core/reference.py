@@ -1,0 +1,139 @@
+"""Reference data (municipalities, business systems, procedure steps) loaded from resources/.
+
+The facts and their sources live in CSV files under ``dxdesk/resources``; this module only
+reads and checks them. Loaded once per process (the files are tiny and immutable).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    reading: str
+    kind: str  # 市 / 町 / 村
+    gun: str
+    area: str  # 二次医療圏
+    bansou: bool  # 伴走支援 target
+    welfare_office: bool  # runs its own 福祉事務所
+
+
+@dataclass(frozen=True)
+class PrefectureDivision:
+    code: str
+    name: str
+    reading: str
+    system_code: str
+
+
+@dataclass(frozen=True)
+class BusinessSystem:
+    code: str
+    name: str
+    short_name: str
+    display_order: int
+    prefecture_runs: bool
+
+
+@dataclass(frozen=True)
+class ProcedureStep:
+    no: int
+    item: str
+    phase: str
+    name: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = files("dxdesk.resources").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def check_digit(code5: str) -> int:
+    """全国地方公共団体コード check digit of a 5-digit code."""
+    total = sum(int(c) * w for c, w in zip(code5, (6, 5, 4, 3, 2), strict=True))
+    return (11 - total % 11) % 10
+
+
+def is_valid_lg_code(code: str) -> bool:
+    return len(code) == 6 and code.isdigit() and check_digit(code[:5]) == int(code[5])
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    out = []
+    for r in _rows("municipalities.csv"):
+        if not is_valid_lg_code(r["code"]):
+            raise ValueError(f"bad local government code in resources: {r['code']}")
+        out.append(
+            Municipality(
+                code=r["code"],
+                name=r["name"],
+                reading=r["reading"],
+                kind=r["kind"],
+                gun=r["gun"],
+                area=r["area"],
+                bansou=r["bansou"] == "1",
+                welfare_office=r["welfare_office"] == "1",
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def prefecture_divisions() -> tuple[PrefectureDivision, ...]:
+    return tuple(
+        PrefectureDivision(r["code"], r["name"], r["reading"], r["system_code"])
+        for r in _rows("prefecture_divisions.csv")
+    )
+
+
+@cache
+def business_systems() -> tuple[BusinessSystem, ...]:
+    rows = [
+        BusinessSystem(
+            r["code"], r["name"], r["short_name"], int(r["display_order"]), r["prefecture_runs"] == "1"
+        )
+        for r in _rows("business_systems.csv")
+    ]
+    return tuple(sorted(rows, key=lambda s: s.display_order))
+
+
+@cache
+def procedure_steps() -> tuple[ProcedureStep, ...]:
+    return tuple(
+        ProcedureStep(int(r["no"]), r["item"], r["phase"], r["name"])
+        for r in _rows("procedure_steps.csv")
+    )
+
+
+def system_by_code(code: str) -> BusinessSystem | None:
+    key = code.zfill(2) if code.isdigit() else code
+    for s in business_systems():
+        if key in (s.code, s.name, s.short_name):
+            return s
+    return None
+
+
+def normalize_org_name(text: str) -> str:
+    """Normalise typed organisation names: width, spaces, and ケ/ヶ spelling variants."""
+    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
+    return text.replace("ケ", "ヶ").replace("ヵ", "ヶ")
+
+
+def system_applies(org_kind: str, welfare_office: bool, system_code: str) -> bool:
+    """Whether an organisation runs a system itself (else its cell is 対象外, not missing)."""
+    system = system_by_code(system_code)
+    if system is None:
+        return False
+    if org_kind == "県":
+        return False  # prefecture divisions are handled by their own system_code
+    return not (system.prefecture_runs and not welfare_office)

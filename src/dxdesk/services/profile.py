@@ -1,0 +1,455 @@
+"""Profiles: create, unlock, change keys, back up and restore. The composition root.
+
+``Profile`` is the one object the CLI and GUI hold while a profile is open: paths, settings,
+the open database, the record store and the device identity. No globals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import shutil
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dxdesk.core import reference
+from dxdesk.core.clock import now_jst, stamp
+from dxdesk.core.ids import natural_id, new_id
+from dxdesk.core.model import kind, validate
+from dxdesk.errors import UserError
+from dxdesk.fsutil import fsync_dir, io_error
+from dxdesk.paths import ProfilePaths
+from dxdesk.settings import Settings
+from dxdesk.store import keyring_store
+from dxdesk.store.backup import check_backup, keys_path_for, prune_backups, write_backup
+from dxdesk.store.database import Database, connect, sqlcipher_version
+from dxdesk.store.keys import (
+    KdfParams,
+    KeyFile,
+    check_new_passphrase,
+    keyring_slot,
+    new_keyfile,
+    new_recovery_key,
+    passphrase_slot,
+    recovery_slot,
+    tune,
+)
+from dxdesk.store.migrations import head_version
+from dxdesk.store.records import RecordStore
+
+log = logging.getLogger("dxdesk.services")
+
+ROLES = ("field", "hub")
+PENDING_SUFFIX = ".pending"
+
+
+@dataclass
+class Credentials:
+    """How to unlock: a passphrase, a recovery key, or the OS keyring (tried when allowed)."""
+
+    passphrase: str | None = None
+    recovery_key: str | None = None
+    use_keyring: bool = True
+
+
+@dataclass
+class Profile:
+    paths: ProfilePaths
+    settings: Settings
+    keyfile: KeyFile
+    database: Database
+    records: RecordStore
+    meta: dict[str, str]
+    _key: bytes = field(repr=False)
+    closed: bool = False
+
+    @property
+    def device_id(self) -> str:
+        return self.meta["device_id"]
+
+    @property
+    def role(self) -> str:
+        return self.meta["role"]
+
+    def close(self, *, backup: bool = True) -> None:
+        """Close the database; first take an automatic backup (last N kept)."""
+        if self.closed:
+            return
+        try:
+            if backup and self.settings.backups_kept > 0:
+                name = f"auto-{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
+                write_backup(self.database, self._key, self.keyfile, self.paths.backups / name)
+                prune_backups(self.paths.backups, self.settings.backups_kept)
+        finally:
+            self.database.close()
+            self.closed = True
+
+    def __enter__(self) -> Profile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(backup=exc[0] is None)
+
+    # ---------------------------------------------------------------- key management
+
+    def _save_keyfile(self, keyfile: KeyFile) -> None:
+        sealed = keyfile.sealed(self._key)
+        sealed.save(self.paths.keys)
+        self.keyfile = sealed
+
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap only the passphrase slot; the database itself is untouched."""
+        check_new_passphrase(new_passphrase)
+        params = kdf or tune()
+        slot = passphrase_slot(self._key, self.keyfile.db_id, new_passphrase, params)
+        self._save_keyfile(self.keyfile.with_slot(slot))
+        self.audit("passwd")
+
+    def remember_in_keyring(self) -> None:
+        kek = keyring_store.store_kek(self.keyfile.db_id)
+        self._save_keyfile(self.keyfile.with_slot(keyring_slot(self._key, self.keyfile.db_id, kek)))
+        self.audit("keyring_remember")
+
+    def forget_keyring(self) -> None:
+        keyring_store.delete_kek(self.keyfile.db_id)
+        if self.keyfile.has("keyring"):
+            self._save_keyfile(self.keyfile.without("keyring"))
+        self.audit("keyring_forget")
+
+    def new_recovery_key(self) -> str:
+        recovery = new_recovery_key()
+        self._save_keyfile(
+            self.keyfile.with_slot(recovery_slot(self._key, self.keyfile.db_id, recovery))
+        )
+        self.audit("recovery_key_replaced")
+        return recovery
+
+    def rekey(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+        """Re-encrypt the database under a new random key; returns the new recovery key.
+
+        The new key file is written first under a pending name; unlock finishes or discards
+        it, so a crash at any point leaves a profile that opens with the passphrase.
+        """
+        check_new_passphrase(passphrase)
+        new_key = secrets.token_bytes(32)
+        recovery = new_recovery_key()
+        db_id = self.keyfile.db_id
+        keyfile = new_keyfile(new_key, db_id, passphrase, recovery, kdf or tune())
+        if self.keyfile.has("keyring"):
+            with contextlib.suppress(UserError):
+                kek = keyring_store.store_kek(db_id)
+                keyfile = keyfile.with_slot(keyring_slot(new_key, db_id, kek)).sealed(new_key)
+        pending = self.paths.keys.with_name(self.paths.keys.name + PENDING_SUFFIX)
+        keyfile.save(pending)
+        self.database.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        os.replace(pending, self.paths.keys)
+        fsync_dir(self.paths.root)
+        self._key = new_key
+        self.keyfile = keyfile
+        self.audit("rekey")
+        return recovery
+
+    # ---------------------------------------------------------------- misc
+
+    def audit(self, action: str) -> None:
+        with self.database.transaction() as conn:
+            conn.execute(
+                "INSERT INTO audit_log (at, device_id, actor, action) VALUES (?, ?, ?, ?)",
+                (stamp(), self.device_id, self.meta.get("owner_name", ""), action),
+            )
+
+    def backup(self, dest: Path) -> Path:
+        path = write_backup(self.database, self._key, self.keyfile, dest)
+        self.audit("backup")
+        return path
+
+    def raw_key_hex(self) -> str:
+        """The raw SQLCipher key, for the data owner's escape hatch (never logged)."""
+        return self._key.hex()
+
+    def info(self) -> dict[str, Any]:
+        counts = {k.name: self.records.count(k) for k in _counted_kinds()}
+        last_backup = sorted(self.paths.backups.glob("*.db"))[-1:] if self.paths.backups.exists() else []
+        return {
+            "profile": str(self.paths.root),
+            "owner": self.meta.get("owner_name", ""),
+            "device": self.meta.get("device_name", ""),
+            "device_id": self.device_id,
+            "role": self.role,
+            "db_id": self.keyfile.db_id,
+            "schema_version": self.database.schema_version,
+            "sqlcipher": sqlcipher_version(self.database.conn),
+            "slots": [s.type for s in self.keyfile.slots],
+            "size_bytes": self.paths.database.stat().st_size,
+            "last_backup": str(last_backup[0]) if last_backup else "",
+            "counts": counts,
+        }
+
+    def verify(self) -> dict[str, Any]:
+        problems = self.database.integrity_problems()
+        return {
+            "ok": not problems,
+            "problems": problems,
+            "schema_version": self.database.schema_version,
+            "head_version": head_version(),
+            "sqlcipher": sqlcipher_version(self.database.conn),
+            "counts": {k.name: self.records.count(k) for k in _counted_kinds()},
+        }
+
+
+def _counted_kinds() -> tuple[Any, ...]:
+    from dxdesk.core.model import KINDS
+
+    return KINDS
+
+
+# -------------------------------------------------------------------- creation
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise UserError("bad_argument", detail=f"役割は {' / '.join(ROLES)} のいずれかを指定してください。")
+
+
+def create_profile(
+    paths: ProfilePaths,
+    *,
+    owner_name: str,
+    device_name: str,
+    role: str,
+    passphrase: str,
+    kdf: KdfParams | None = None,
+) -> tuple[Profile, str]:
+    """Create a new profile; returns it open, with the recovery key to show once."""
+    _check_role(role)
+    if not owner_name.strip() or not device_name.strip():
+        raise UserError("bad_argument", detail="氏名と端末名を入力してください。")
+    check_new_passphrase(passphrase)
+    if paths.exists():
+        raise UserError("profile_exists", path=str(paths.root))
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            paths.root.chmod(0o700)  # Windows: the user profile folder's ACL already applies
+    except OSError as exc:
+        raise io_error(exc, paths.root) from exc
+    params = kdf or tune()
+    key = secrets.token_bytes(32)
+    db_id = str(uuid.uuid4())
+    recovery = new_recovery_key()
+    keyfile = new_keyfile(key, db_id, passphrase, recovery, params)
+    device_id = new_id()
+    # Build the database under a temporary name and rename it into place, key file last:
+    # a crash leaves either nothing or a whole profile.
+    tmp = paths.root / f".init-{secrets.token_hex(6)}.db"
+    try:
+        database = Database.open(tmp, key, create=True)
+        try:
+            meta = {
+                "db_id": db_id,
+                "device_id": device_id,
+                "device_name": device_name.strip(),
+                "owner_name": owner_name.strip(),
+                "role": role,
+                "created_at": stamp(),
+            }
+            store = RecordStore(database, device_id, owner_name.strip())
+            with database.transaction() as conn:
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+                conn.execute(
+                    "INSERT INTO devices (device_id, name, role, first_seen) VALUES (?, ?, ?, ?)",
+                    (device_id, device_name.strip(), role, stamp()),
+                )
+                seed_reference(store)
+                staff = kind("staff")
+                values = validate(
+                    staff,
+                    {"name": owner_name.strip(), "role": "統括責任者" if role == "hub" else "伴走支援"},
+                )
+                staff_id = store.insert(staff, values).record_id
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('owner_staff_id', ?)", (staff_id,)
+                )
+        finally:
+            database.close()
+        if os.name == "posix":
+            tmp.chmod(0o600)
+        os.replace(tmp, paths.database)
+        keyfile.save(paths.keys)
+        fsync_dir(paths.root)
+    except OSError as exc:
+        raise io_error(exc, paths.root) from exc
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    Settings().save(paths.settings)
+    log.info("profile created (role %s)", role)
+    profile = open_profile(paths, Credentials(passphrase=passphrase, use_keyring=False))
+    return profile, recovery
+
+
+def seed_reference(store: RecordStore) -> None:
+    """Organisations from resources/, with ids derived from their codes so every device agrees."""
+    org = kind("organisation")
+    for m in reference.municipalities():
+        values = validate(
+            org,
+            {
+                "code": m.code,
+                "name": m.name,
+                "reading": m.reading,
+                "org_kind": m.kind,
+                "gun": m.gun,
+                "area": m.area,
+                "bansou": m.bansou,
+                "welfare_office": m.welfare_office,
+            },
+        )
+        store.insert(org, values, record_id=natural_id("organisation", m.code))
+    for d in reference.prefecture_divisions():
+        values = validate(
+            org,
+            {"code": d.code, "name": d.name, "reading": d.reading, "org_kind": "県", "bansou": False},
+        )
+        store.insert(org, values, record_id=natural_id("organisation", d.code))
+
+
+# -------------------------------------------------------------------- unlocking
+
+
+def _unwrap(keyfile: KeyFile, creds: Credentials) -> bytes:
+    if creds.recovery_key is not None:
+        key = keyfile.open_with_recovery(creds.recovery_key)
+        if key is None:
+            raise UserError("wrong_recovery_key")
+        return key
+    if creds.passphrase is not None:
+        key = keyfile.open_with_passphrase(creds.passphrase)
+        if key is None:
+            raise UserError("wrong_passphrase")
+        return key
+    if creds.use_keyring and keyfile.has("keyring"):
+        kek = keyring_store.load_kek(keyfile.db_id)
+        key = keyfile.open_with_kek(kek) if kek else None
+        if key is not None:
+            return key
+        raise UserError("keyring_not_remembered")
+    raise UserError("passphrase_required")
+
+
+def can_open_with_keyring(paths: ProfilePaths) -> bool:
+    try:
+        keyfile = KeyFile.load(paths.keys)
+    except UserError:
+        return False
+    if not keyfile.has("keyring"):
+        return False
+    kek = keyring_store.load_kek(keyfile.db_id)
+    return kek is not None and keyfile.open_with_kek(kek) is not None
+
+
+def unlock_key(paths: ProfilePaths, creds: Credentials) -> tuple[KeyFile, bytes]:
+    """Find the database key without touching the database (no byte of the profile changes)."""
+    if not paths.exists():
+        raise UserError("profile_missing", path=str(paths.root))
+    if not paths.database.exists():
+        raise UserError("database_missing", path=str(paths.database))
+    keyfile = KeyFile.load(paths.keys)
+    key = _unwrap(keyfile, creds)
+    keyfile.verify(key, paths.keys)
+    return keyfile, key
+
+
+def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
+    pending = paths.keys.with_name(paths.keys.name + PENDING_SUFFIX)
+    keyfile, key = unlock_key(paths, creds)
+    try:
+        database = Database.open(paths.database, key)
+    except UserError as err:
+        if err.code != "database_corrupt" or not pending.exists():
+            raise
+        # A rekey was interrupted after the database changed key: finish it.
+        pending_keyfile = KeyFile.load(pending)
+        key = _unwrap(pending_keyfile, creds)
+        pending_keyfile.verify(key, pending)
+        database = Database.open(paths.database, key)
+        os.replace(pending, paths.keys)
+        keyfile = pending_keyfile
+    else:
+        if pending.exists():  # the rekey never reached the database: discard it
+            pending.unlink()
+    settings = Settings.load(paths.settings)
+    try:
+        meta = {str(r["key"]): str(r["value"]) for r in database.query("SELECT key, value FROM meta")}
+        records = RecordStore(database, meta["device_id"], meta.get("owner_name", ""))
+    except (sqlite3.Error, KeyError):
+        database.close()
+        raise UserError("database_corrupt", detail="meta") from None
+    return Profile(paths, settings, keyfile, database, records, meta, _key=key)
+
+
+# -------------------------------------------------------------------- restore
+
+
+def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Path:
+    """Replace the profile's database by a verified backup; the replaced one is kept.
+
+    Returns where the previous database was moved (under backups/).
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise UserError("backup_invalid", path=str(backup), detail="ファイルがありません")
+    keyfile, key = unlock_key(paths, creds)
+    backup_key = key
+    try:
+        version = check_backup(backup, key)
+    except UserError:
+        # Taken before a rekey: its own key file opens it with the passphrase of that day.
+        side = keys_path_for(backup)
+        if not side.exists():
+            raise
+        old = KeyFile.load(side)
+        backup_key = _unwrap(old, creds)
+        old.verify(backup_key, side)
+        version = check_backup(backup, backup_key)
+    if version > head_version():
+        raise UserError("schema_too_new", found=version, supported=head_version())
+    # Refuse while another dxdesk holds the profile (and never touch it then).
+    try:
+        probe = connect(paths.database, key)
+        probe.close()
+    except UserError as err:
+        if err.code == "database_locked":
+            raise
+    staging = paths.root / f".restore-{secrets.token_hex(6)}.db"
+    kept = paths.backups / f"pre-restore-{now_jst():%Y%m%d-%H%M%S}.db"
+    try:
+        shutil.copyfile(backup, staging)
+        if backup_key != key:
+            conn = connect(staging, backup_key, exclusive=True, configure=False)
+            try:
+                conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+            finally:
+                conn.close()
+        check_backup(staging, key)
+        paths.backups.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.database, kept)
+        keyfile.save(keys_path_for(kept))
+        wal = paths.database.with_name(paths.database.name + "-wal")
+        if wal.exists():  # only after a crash: keep it with the copy, never apply it to the new file
+            os.replace(wal, kept.with_name(kept.name + "-wal"))
+        os.replace(staging, paths.database)
+        fsync_dir(paths.root)
+    except OSError as exc:
+        raise io_error(exc, paths.database) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+    log.info("database restored from a backup")
+    return kept

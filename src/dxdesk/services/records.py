@@ -1,0 +1,179 @@
+"""Record use cases: add, edit, delete, restore, show, list, search, for every kind.
+
+The CLI and the GUI call these; each mutating call is one transaction and returns the
+``Change`` it made so views can refresh from it alone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from dxdesk.core import reference
+from dxdesk.core.model import FieldType, Kind, Record, Value, hours_from_times, kind, validate
+from dxdesk.errors import UserError, ValidationError
+from dxdesk.services.profile import Profile
+from dxdesk.store import search as fts
+from dxdesk.store.records import Change
+
+
+class RecordService:
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.store = profile.records
+        self.database = profile.database
+
+    # ------------------------------------------------------------ lookups
+
+    def resolve_org(self, value: str) -> str:
+        """An organisation id from an id, a 6- or 5-digit code, or a name (五ケ瀬町 too)."""
+        text = value.strip()
+        rows = self.database.query(
+            "SELECT id, code, name FROM organisation WHERE _deleted = 0 AND (id = ? OR code = ?)",
+            (text, text),
+        )
+        if not rows and text.isdigit() and len(text) == 5:
+            rows = self.database.query(
+                "SELECT id FROM organisation WHERE _deleted = 0 AND substr(code, 1, 5) = ?",
+                (text,),
+            )
+        if not rows:
+            wanted = reference.normalize_org_name(text)
+            rows = [
+                r
+                for r in self.database.query(
+                    "SELECT id, name FROM organisation WHERE _deleted = 0"
+                )
+                if reference.normalize_org_name(str(r["name"])) == wanted
+            ]
+        if len(rows) != 1:
+            raise UserError("unknown_organisation", value=value)
+        return str(rows[0]["id"])
+
+    def _resolve_refs(self, k: Kind, values: Record) -> None:
+        for name, value in list(values.items()):
+            if value is None or value == "":
+                continue
+            f = k.field(name)
+            if f.type == FieldType.ORG:
+                values[name] = self.resolve_org(str(value))
+            elif f.type == FieldType.REF and f.ref:
+                target = kind(f.ref)
+                if not _looks_like_id(str(value)) or not self.store.exists(target, str(value)):
+                    raise ValidationError(name, f.label, f"{target.label}（ID：{value}）が見つかりません")
+
+    # ------------------------------------------------------------ writes
+
+    def add(self, kind_name: str, values: Mapping[str, object]) -> Change:
+        k = kind(kind_name)
+        record = validate(k, values)
+        self._fill_derived(k, record)
+        self._resolve_refs(k, record)
+        with self.database.transaction():
+            return self.store.insert(k, record)
+
+    def add_many(self, kind_name: str, rows: list[Mapping[str, object]]) -> list[Change]:
+        """Add several records in one transaction (all or none)."""
+        k = kind(kind_name)
+        records = []
+        for values in rows:
+            record = validate(k, values)
+            self._fill_derived(k, record)
+            self._resolve_refs(k, record)
+            records.append(record)
+        with self.database.transaction():
+            return [self.store.insert(k, r) for r in records]
+
+    def edit(self, kind_name: str, record_id: str, values: Mapping[str, object]) -> Change | None:
+        k = kind(kind_name)
+        changes = validate(k, values, partial=True)
+        self._resolve_refs(k, changes)
+        with self.database.transaction():
+            return self.store.update(k, record_id, changes)
+
+    def delete(self, kind_name: str, record_id: str) -> Change | None:
+        k = kind(kind_name)
+        with self.database.transaction():
+            return self.store.delete(k, record_id)
+
+    def restore(self, kind_name: str, record_id: str) -> Change | None:
+        k = kind(kind_name)
+        with self.database.transaction():
+            return self.store.restore(k, record_id)
+
+    @staticmethod
+    def _fill_derived(k: Kind, record: Record) -> None:
+        if k.name == "visit" and record.get("hours") is None:
+            record["hours"] = hours_from_times(record)
+
+    # ------------------------------------------------------------ reads
+
+    def get(self, kind_name: str, record_id: str) -> Record:
+        k = kind(kind_name)
+        record = self.store.get(k, record_id, include_deleted=True)
+        if record is None:
+            raise UserError("unknown_record", label=k.label, id=record_id)
+        return record
+
+    def list(
+        self,
+        kind_name: str,
+        *,
+        org: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        include_deleted: bool = False,
+    ) -> list[Record]:
+        k = kind(kind_name)
+        where: list[str] = []
+        params: list[Any] = []
+        if org:
+            if not k.org_field:
+                raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")
+            where.append(f"{k.org_field} = ?")
+            params.append(self.resolve_org(org))
+        return self.store.select(
+            k,
+            where=where,
+            params=params,
+            limit=limit,
+            offset=offset,
+            include_deleted=include_deleted,
+        )
+
+    def search(self, text: str, *, limit: int = 50) -> list[fts.Hit]:
+        if not text.strip():
+            raise UserError("bad_argument", detail="検索する文字を入力してください。")
+        return fts.search(self.database, text, limit=limit)
+
+    def org_names(self) -> dict[str, str]:
+        return {
+            str(r["id"]): str(r["name"])
+            for r in self.database.query("SELECT id, name FROM organisation")
+        }
+
+    def display_value(self, k: Kind, name: str, value: Value, orgs: dict[str, str]) -> str:
+        if value is None:
+            return ""
+        f = k.field(name)
+        if f.type == FieldType.ORG:
+            return orgs.get(str(value), str(value))
+        if f.type == FieldType.SYSTEM:
+            system = reference.system_by_code(str(value))
+            return system.name if system else str(value)
+        if f.type == FieldType.BOOL:
+            return "はい" if value else "いいえ"
+        if f.type == FieldType.LIST and isinstance(value, list):
+            return "、".join(value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+
+def _looks_like_id(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,47 @@
+"""User settings: declared once, typed, versioned, in a plain JSON file the CLI and GUI share.
+
+Nothing secret and nothing personal lives here (names and records are in the encrypted
+database); it holds preferences only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from dxdesk.fsutil import atomic_write_bytes
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    version: int = SETTINGS_VERSION
+    backups_kept: int = 10  # automatic backups on close; oldest pruned
+    monthly_report_rule: str = "earlier"  # when the 10th is closed: earlier | later
+    language: str = "ja"
+    pdf_font: str = ""  # empty: discover a Japanese TrueType font
+    idle_lock_minutes: int = 15
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        values: dict[str, Any] = {}
+        defaults = cls()
+        for name in known:
+            if name in data and isinstance(data[name], type(getattr(defaults, name))):
+                values[name] = data[name]
+        values["version"] = SETTINGS_VERSION
+        return replace(defaults, **values)
+
+    def save(self, path: Path) -> None:
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+        atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)

@@ -1,0 +1,193 @@
+"""Opening the encrypted SQLCipher 4 database and keeping its schema current.
+
+The key is a raw 32-byte key (``PRAGMA key = "x'..'"``): no PBKDF2 per open, the slow KDF lives
+in the key slots. SQLCipher 4 defaults are kept (no plaintext header), so the file stays readable
+by any SQLCipher 4 implementation given the raw key. The connection holds an exclusive lock for
+its whole life, so a second dxdesk on the same profile fails fast with a clear message, and WAL
+with exclusive locking needs no shared-memory file on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from dxdesk.errors import UserError
+from dxdesk.store.migrations import all_migrations, head_version
+from dxdesk.store.sqlite_compat import ConnectionProxy
+
+log = logging.getLogger("dxdesk.store")
+
+MIN_SQLCIPHER_MAJOR = 4
+
+
+def sqlcipher_version(conn: ConnectionProxy) -> str:
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    return str(row[0]) if row else ""
+
+
+def key_pragma(key: bytes) -> str:
+    # PRAGMA cannot take bound parameters; the hex literal stays in this process's memory only.
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def map_sqlite_error(exc: sqlite3.Error, path: Path) -> UserError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return UserError("database_locked")
+    if "disk is full" in text or "database or disk is full" in text:
+        return UserError("disk_full")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return UserError("database_corrupt", detail=type(exc).__name__)
+    if "unable to open" in text or "readonly" in text:
+        return UserError("io_error", path=str(path))
+    return UserError("database_corrupt", detail=type(exc).__name__)
+
+
+def connect(
+    path: Path, key: bytes, *, exclusive: bool = True, configure: bool = True
+) -> ConnectionProxy:
+    """Open and key a connection; raise UserError if the key does not fit or it is in use.
+
+    ``configure=False`` leaves the file's journal mode alone (for checking backups).
+    """
+    try:
+        raw = sqlcipher3.connect(str(path), isolation_level=None, timeout=1.5)
+    except sqlcipher3.dbapi2.Error:
+        raise UserError("io_error", path=str(path)) from None
+    conn = ConnectionProxy(raw)
+    try:
+        # Silence SQLCipher's own logging before anything can go wrong (it writes to stderr).
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(key_pragma(key))
+        version = sqlcipher_version(conn)
+        if int(version.split(".")[0] or 0) < MIN_SQLCIPHER_MAJOR:
+            raise UserError("sqlcipher_too_old", found=version)
+        if exclusive:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")
+        if configure:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = OFF")  # sync may apply changes in any order
+        if exclusive:
+            # Take the write lock now, not at the first write, so a second opener fails at once.
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise map_sqlite_error(exc, path) from None
+    except UserError:
+        conn.close()
+        raise
+    return conn
+
+
+class Database:
+    """One open, keyed, migrated database connection."""
+
+    def __init__(self, conn: ConnectionProxy, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)  # type: ignore[arg-type]
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
+        path = Path(path)
+        if not create and not path.exists():
+            raise UserError("database_missing", path=str(path))
+        conn = connect(path, key)
+        database = cls(conn, path)
+        try:
+            database.migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return database
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------ schema
+
+    @property
+    def schema_version(self) -> int:
+        row = self.conn.execute("PRAGMA user_version").fetchone()
+        return int(row[0])
+
+    def migrate(self, target: int | None = None) -> list[int]:
+        """Apply pending migrations (each in one transaction). Returns versions applied."""
+        current = self.schema_version
+        head = head_version()
+        if current > head:
+            raise UserError("schema_too_new", found=current, supported=head)
+        target = head if target is None else target
+        applied = []
+        for migration in all_migrations():
+            if current < migration.version <= target:
+                with self.transaction():
+                    for statement in migration.statements:
+                        self.conn.execute(statement)
+                    self.conn.execute(f"PRAGMA user_version = {migration.version}")
+                applied.append(migration.version)
+                log.info("applied migration %04d_%s", migration.version, migration.name)
+        return applied
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[ConnectionProxy]:
+        """BEGIN IMMEDIATE ... COMMIT; nested calls become savepoints."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"sp_{id(conn)}_{conn.total_changes}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise map_sqlite_error(exc, self.path) from None
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise map_sqlite_error(exc, self.path) from None
+
+    # ------------------------------------------------------------ checks
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's integrity_check plus SQLCipher's page HMAC check; empty when healthy."""
+        problems: list[str] = []
+        rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
+        rows = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        problems += [str(r[0]) for r in rows]
+        return problems
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -1,0 +1,247 @@
+"""The one layer every record write goes through.
+
+Each write, inside the caller's transaction: gives new records a UUIDv7, stamps every changed
+field with a hybrid-logical-clock timestamp and the origin device (``_clocks``), keeps deletes as
+tombstones (``_deleted``), appends one row to the change log that sync ships (``changes``, numbered
+per device without gaps), and one row to the local audit log. Full-text indexes follow through
+triggers. Nothing here commits: services own transactions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dxdesk.core.clock import stamp
+from dxdesk.core.hlc import HybridClock, Timestamp
+from dxdesk.core.ids import new_id
+from dxdesk.core.model import FieldType, Kind, Record, Value, check_rules
+from dxdesk.errors import UserError
+from dxdesk.store.database import Database
+
+SYSTEM_COLUMNS = ("rid", "id", "_deleted", "_created_at", "_updated_at", "_hlc", "_device", "_clocks")
+_ALL_FIELDS = "*"
+
+
+def to_sql(kind: Kind, name: str, value: Value) -> Any:
+    f = kind.field(name)
+    if f.type == FieldType.LIST:
+        return json.dumps(value or [], ensure_ascii=False)
+    if f.type == FieldType.BOOL:
+        return None if value is None else int(bool(value))
+    return value
+
+
+def from_sql(kind: Kind, row: Mapping[str, Any]) -> Record:
+    out: Record = {"id": row["id"]}
+    for f in kind.fields:
+        raw = row.get(f.name)
+        if f.type == FieldType.LIST:
+            out[f.name] = json.loads(raw) if raw else []
+        elif f.type == FieldType.BOOL:
+            out[f.name] = None if raw is None else bool(raw)
+        else:
+            out[f.name] = raw
+    out["_deleted"] = bool(row.get("_deleted"))
+    out["_created_at"] = row.get("_created_at")
+    out["_updated_at"] = row.get("_updated_at")
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write did; services return these so views can refresh from them alone."""
+
+    kind: str
+    record_id: str
+    op: str
+    fields: tuple[str, ...]
+
+
+class RecordStore:
+    def __init__(
+        self,
+        database: Database,
+        device_id: str,
+        actor: str,
+        clock: HybridClock | None = None,
+        now: Callable[[], str] = stamp,
+    ) -> None:
+        self.database = database
+        self.conn = database.conn
+        self.device_id = device_id
+        self.actor = actor
+        self._now = now
+        self.clock = clock or HybridClock(self._last_timestamp())
+
+    def _last_timestamp(self) -> Timestamp | None:
+        row = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()
+        return Timestamp.decode(row[0]) if row and row[0] else None
+
+    def _require_transaction(self) -> None:
+        if not self.conn.in_transaction:
+            raise RuntimeError("record writes must run inside Database.transaction()")
+
+    def _log(
+        self, kind: Kind, record_id: str, op: str, hlc: str, payload: Mapping[str, Any]
+    ) -> None:
+        now = self._now()
+        self.conn.execute(
+            "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload) VALUES "
+            "(?1, (SELECT coalesce(max(dev_seq), 0) + 1 FROM changes WHERE device_id = ?1),"
+            " ?2, ?3, ?4, ?5, ?6)",
+            (
+                self.device_id,
+                hlc,
+                kind.name,
+                record_id,
+                op,
+                json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+            ),
+        )
+        self.conn.execute(
+            "INSERT INTO audit_log (at, device_id, actor, action, kind, record_id, fields)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now, self.device_id, self.actor, op, kind.name, record_id, ",".join(payload)),
+        )
+
+    # ------------------------------------------------------------ writes
+
+    def insert(self, kind: Kind, values: Record, *, record_id: str | None = None) -> Change:
+        """Insert a validated record (all fields present). Returns the change."""
+        self._require_transaction()
+        check_rules(kind, values)
+        rid = record_id or new_id()
+        hlc = self.clock.now().encode()
+        now = self._now()
+        names = [f.name for f in kind.fields]
+        cols = ", ".join(["id", *names, "_created_at", "_updated_at", "_hlc", "_device", "_clocks"])
+        marks = ", ".join("?" * (len(names) + 6))
+        clocks = json.dumps({_ALL_FIELDS: f"{hlc}@{self.device_id}"})
+        params = [rid, *(to_sql(kind, n, values.get(n)) for n in names)]
+        params += [now, now, hlc, self.device_id, clocks]
+        try:
+            self.conn.execute(f'INSERT INTO "{kind.name}" ({cols}) VALUES ({marks})', params)
+        except Exception as exc:
+            if "UNIQUE" in str(exc):
+                raise UserError("bad_argument", detail=f"ID {rid} は既に使われています。") from None
+            raise
+        payload = {n: values.get(n) for n in names}
+        self._log(kind, rid, "create", hlc, payload)
+        return Change(kind.name, rid, "create", tuple(names))
+
+    def _row(self, kind: Kind, record_id: str) -> dict[str, Any] | None:
+        rows = self.database.query(f'SELECT * FROM "{kind.name}" WHERE id = ?', (record_id,))
+        return rows[0] if rows else None
+
+    def _existing(self, kind: Kind, record_id: str) -> dict[str, Any]:
+        row = self._row(kind, record_id)
+        if row is None:
+            raise UserError("unknown_record", label=kind.label, id=record_id)
+        return row
+
+    def update(self, kind: Kind, record_id: str, changes: Record) -> Change | None:
+        """Apply validated field changes; fields whose value is unchanged are not stamped."""
+        self._require_transaction()
+        row = self._existing(kind, record_id)
+        if row["_deleted"]:
+            raise UserError("record_deleted", label=kind.label, id=record_id)
+        current = from_sql(kind, row)
+        changed = {n: v for n, v in changes.items() if current.get(n) != v}
+        if not changed:
+            return None
+        merged = {**current, **changed}
+        check_rules(kind, merged)
+        hlc = self.clock.now().encode()
+        clocks = json.loads(row["_clocks"] or "{}")
+        for n in changed:
+            clocks[n] = f"{hlc}@{self.device_id}"
+        sets = ", ".join(f"{n} = ?" for n in changed)
+        params = [to_sql(kind, n, v) for n, v in changed.items()]
+        params += [self._now(), hlc, self.device_id, json.dumps(clocks), record_id]
+        self.conn.execute(
+            f'UPDATE "{kind.name}" SET {sets}, _updated_at = ?, _hlc = ?, _device = ?, _clocks = ?'
+            " WHERE id = ?",
+            params,
+        )
+        self._log(kind, record_id, "update", hlc, changed)
+        return Change(kind.name, record_id, "update", tuple(changed))
+
+    def _set_deleted(self, kind: Kind, record_id: str, deleted: bool) -> Change | None:
+        self._require_transaction()
+        row = self._existing(kind, record_id)
+        if bool(row["_deleted"]) == deleted:
+            return None
+        hlc = self.clock.now().encode()
+        clocks = json.loads(row["_clocks"] or "{}")
+        clocks["_deleted"] = f"{hlc}@{self.device_id}"
+        self.conn.execute(
+            f'UPDATE "{kind.name}" SET _deleted = ?, _updated_at = ?, _hlc = ?, _device = ?,'
+            " _clocks = ? WHERE id = ?",
+            (int(deleted), self._now(), hlc, self.device_id, json.dumps(clocks), record_id),
+        )
+        op = "delete" if deleted else "restore"
+        self._log(kind, record_id, op, hlc, {})
+        return Change(kind.name, record_id, op, ())
+
+    def delete(self, kind: Kind, record_id: str) -> Change | None:
+        """Tombstone a record: it disappears from lists but stays restorable and syncable."""
+        return self._set_deleted(kind, record_id, True)
+
+    def restore(self, kind: Kind, record_id: str) -> Change | None:
+        return self._set_deleted(kind, record_id, False)
+
+    # ------------------------------------------------------------ reads
+
+    def get(self, kind: Kind, record_id: str, *, include_deleted: bool = False) -> Record | None:
+        row = self._row(kind, record_id)
+        if row is None or (row["_deleted"] and not include_deleted):
+            return None
+        return from_sql(kind, row)
+
+    def exists(self, kind: Kind, record_id: str) -> bool:
+        row = self.conn.execute(
+            f'SELECT 1 FROM "{kind.name}" WHERE id = ? AND _deleted = 0', (record_id,)
+        ).fetchone()
+        return row is not None
+
+    def select(
+        self,
+        kind: Kind,
+        *,
+        where: Sequence[str] = (),
+        params: Sequence[Any] = (),
+        order_by: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        include_deleted: bool = False,
+    ) -> list[Record]:
+        clauses = list(where)
+        if not include_deleted:
+            clauses.append("_deleted = 0")
+        sql = f'SELECT * FROM "{kind.name}"'
+        if clauses:
+            sql += " WHERE " + " AND ".join(f"({c})" for c in clauses)
+        if order_by is None:
+            order_by = f"{kind.date_field} DESC, rid DESC" if kind.date_field else "rid"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [from_sql(kind, r) for r in self.database.query(sql, tuple(params))]
+
+    def count(self, kind: Kind, *, include_deleted: bool = False) -> int:
+        sql = f'SELECT count(*) FROM "{kind.name}"'
+        if not include_deleted:
+            sql += " WHERE _deleted = 0"
+        row = self.conn.execute(sql).fetchone()
+        return int(row[0])
+
+    def history(self, kind: Kind, record_id: str) -> list[dict[str, Any]]:
+        """Every change to one record, oldest first (the issue form's history of changes)."""
+        return self.database.query(
+            "SELECT device_id, dev_seq, hlc, op, payload FROM changes"
+            " WHERE kind = ? AND record_id = ? ORDER BY hlc, device_id",
+            (kind.name, record_id),
+        )

@@ -1,0 +1,109 @@
+"""Full-text search over every free-text field of every kind, Japanese included.
+
+FTS5's trigram tokenizer needs no word splitter, which suits Japanese, but it cannot match
+terms under three characters; those fall back to LIKE over the same columns, so one- and
+two-character queries (「県」, 「宮崎」) still work, just without the index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from dxdesk.core.model import KINDS, Kind
+from dxdesk.store.database import Database
+
+MIN_TRIGRAM = 3
+SNIPPET_RADIUS = 30
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    label: str
+    record_id: str
+    title: str
+    snippet: str
+    date: str | None
+
+
+def _escape_like(term: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", term)
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def terms_of(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text).replace("\u3000", " ").strip()
+    return [t for t in text.split(" ") if t]
+
+
+def _snippet(text: str, terms: list[str]) -> str:
+    flat = " ".join(text.split())
+    pos = -1
+    for term in terms:
+        pos = flat.find(term)
+        if pos >= 0:
+            break
+    if pos < 0:
+        return flat[: SNIPPET_RADIUS * 2]
+    start = max(0, pos - SNIPPET_RADIUS)
+    end = min(len(flat), pos + SNIPPET_RADIUS)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def search_kind(database: Database, kind: Kind, terms: list[str], limit: int) -> list[Hit]:
+    fields = kind.search_fields
+    if not fields or not terms:
+        return []
+    long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
+    short_terms = [t for t in terms if len(t) < MIN_TRIGRAM]
+    cols = ", ".join(f"k.{f}" for f in fields)
+    date_col = f"k.{kind.date_field}" if kind.date_field else "NULL"
+    params: list[Any] = []
+    where = ["k._deleted = 0"]
+    if long_terms:
+        sql = (
+            f'SELECT k.id, k.{kind.title} AS title, {date_col} AS d, {cols} '
+            f'FROM "fts_{kind.name}" f JOIN "{kind.name}" k ON k.rid = f.rowid'
+        )
+        where.append(f'"fts_{kind.name}" MATCH ?')
+        params.append(" AND ".join(_phrase(t) for t in long_terms))
+        order = "ORDER BY f.rank"
+    else:
+        sql = f'SELECT k.id, k.{kind.title} AS title, {date_col} AS d, {cols} FROM "{kind.name}" k'
+        order = f"ORDER BY {date_col} DESC" if kind.date_field else "ORDER BY k.rid DESC"
+    for term in short_terms:
+        like = " OR ".join(f"k.{f} LIKE ? ESCAPE '\\'" for f in fields)
+        where.append(f"({like})")
+        params += [f"%{_escape_like(term)}%"] * len(fields)
+    sql += " WHERE " + " AND ".join(where) + f" {order} LIMIT {int(limit)}"
+    hits = []
+    for row in database.query(sql, params):
+        text = " ".join(str(row[f]) for f in fields if row.get(f) not in (None, "", "[]"))
+        hits.append(
+            Hit(
+                kind=kind.name,
+                label=kind.label,
+                record_id=row["id"],
+                title=str(row["title"] or ""),
+                snippet=_snippet(text, terms),
+                date=row["d"],
+            )
+        )
+    return hits
+
+
+def search(
+    database: Database, text: str, *, kinds: tuple[Kind, ...] = KINDS, limit: int = 50
+) -> list[Hit]:
+    terms = terms_of(text)
+    hits: list[Hit] = []
+    for kind in kinds:
+        hits += search_kind(database, kind, terms, limit)
+    hits.sort(key=lambda h: h.date or "", reverse=True)
+    return hits[:limit]
