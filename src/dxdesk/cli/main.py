@@ -17,18 +17,18 @@ from typing import Any, TypeVar
 import click
 
 from dxdesk import __version__
+from dxdesk.cli import output
 from dxdesk.core.clock import now_jst
 from dxdesk.core.model import KINDS, kind
 from dxdesk.errors import UserError
 from dxdesk.logs import close_file_logging, setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
-from dxdesk.cli import output
 
 EXIT_USER = 2
 EXIT_BUG = 70
-ENV_PASSPHRASE = "DXDESK_PASSPHRASE"
-ENV_NEW_PASSPHRASE = "DXDESK_NEW_PASSPHRASE"
-DEMO_PASSPHRASE = "dxdesk-demo"
+ENV_PASSPHRASE = "DXDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+ENV_NEW_PASSPHRASE = "DXDESK_NEW_PASSPHRASE"  # noqa: S105 - a variable name
+DEMO_PASSPHRASE = "dxdesk-demo"  # noqa: S105 - fictional demo data only, printed on screen
 
 log = logging.getLogger("dxdesk.cli")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,8 +91,10 @@ def opened(state: State, *, backup: bool = True) -> Iterator[Any]:
 
     if not state.paths.exists():
         raise UserError("profile_missing", path=str(state.paths.root))
-    if not state.passphrase_file and not os.environ.get(ENV_PASSPHRASE) and can_open_with_keyring(
-        state.paths
+    if (
+        not state.passphrase_file
+        and not os.environ.get(ENV_PASSPHRASE)
+        and can_open_with_keyring(state.paths)
     ):
         creds = Credentials(use_keyring=True)
     else:
@@ -123,7 +125,9 @@ def parse_assignments(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise UserError("bad_argument", detail=f"「{item}」は 項目名=値 の形式で指定してください。")
+            raise UserError(
+                "bad_argument", detail=f"「{item}」は 項目名=値 の形式で指定してください。"
+            )
         values[name.strip()] = value
     return values
 
@@ -133,8 +137,15 @@ def parse_assignments(items: tuple[str, ...]) -> dict[str, str]:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="dxdesk")
-@click.option("--profile", "profile_dir", metavar="DIR", help="プロファイルのフォルダ（既定：DXDESK_PROFILE またはユーザーデータフォルダ）")
-@click.option("--passphrase-file", metavar="FILE", help="パスフレーズを記載したファイル（自動処理用）")
+@click.option(
+    "--profile",
+    "profile_dir",
+    metavar="DIR",
+    help="プロファイルのフォルダ（既定：DXDESK_PROFILE またはユーザーデータフォルダ）",
+)
+@click.option(
+    "--passphrase-file", metavar="FILE", help="パスフレーズを記載したファイル（自動処理用）"
+)
 @click.pass_context
 def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None) -> None:
     """dxdesk：自治体DXサポート業務の記録・報告ツール（オフライン・暗号化）"""
@@ -149,8 +160,13 @@ def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None
 @cli.command()
 @click.option("--name", help="担当者の氏名")
 @click.option("--device", help="端末名（例：山田のノートPC）")
-@click.option("--role", type=click.Choice(["field", "hub"]), default="field", show_default=True,
-              help="field＝現地担当者の端末、hub＝統括責任者の端末")
+@click.option(
+    "--role",
+    type=click.Choice(["field", "hub"]),
+    default="field",
+    show_default=True,
+    help="field＝現地担当者の端末、hub＝統括責任者の端末",
+)
 @click.option("--remember", is_flag=True, help="この端末の資格情報ストアに鍵を記憶する")
 @click.pass_obj
 def init(state: State, name: str | None, device: str | None, role: str, remember: bool) -> None:
@@ -197,11 +213,14 @@ def demo(state: State, seed: int) -> None:
     click.echo(f"デモ用プロファイルを作成しました：{state.paths.root}")
     click.echo("登録件数：" + "、".join(f"{kind(k).label} {n}件" for k, n in counts.items() if n))
     if shown:
-        click.echo(f"デモ用パスフレーズ：{DEMO_PASSPHRASE}（架空データ専用です。実務では使用しないでください）")
+        click.echo(
+            f"デモ用パスフレーズ：{DEMO_PASSPHRASE}（架空データ専用です。実務では使用しないでください）"
+        )
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              help="出力形式")
 @click.pass_obj
 def info(state: State, fmt: str) -> None:
     """プロファイルの概要（場所、端末、件数など）を表示します。"""
@@ -212,9 +231,13 @@ def info(state: State, fmt: str) -> None:
         return
     roles = {"field": "現地担当者（field）", "hub": "統括（hub）"}
     click.echo(f"プロファイル：{data['profile']}")
-    click.echo(f"担当者：{data['owner']}　端末：{data['device']}　役割：{roles.get(data['role'], data['role'])}")
-    click.echo(f"データベース：SQLCipher {data['sqlcipher']}　スキーマ版 {data['schema_version']}　"
-               f"{data['size_bytes'] / 1_048_576:.1f} MB")
+    click.echo(
+        f"担当者：{data['owner']}　端末：{data['device']}　役割：{roles.get(data['role'], data['role'])}"
+    )
+    click.echo(
+        f"データベース：SQLCipher {data['sqlcipher']}　スキーマ版 {data['schema_version']}　"
+        f"{data['size_bytes'] / 1_048_576:.1f} MB"
+    )
     click.echo("鍵スロット：" + "、".join(data["slots"]))
     click.echo(f"最新のバックアップ：{data['last_backup'] or 'なし'}")
     rows = [[kind(k).label, str(n)] for k, n in data["counts"].items()]
@@ -227,7 +250,9 @@ def verify(state: State) -> None:
     """暗号化と SQLite の整合性、スキーマ版、件数を検査します。"""
     with opened(state, backup=False) as profile:
         result = profile.verify()
-    click.echo(f"SQLCipher {result['sqlcipher']}　スキーマ版 {result['schema_version']}/{result['head_version']}")
+    click.echo(
+        f"SQLCipher {result['sqlcipher']}　スキーマ版 {result['schema_version']}/{result['head_version']}"
+    )
     total = sum(result["counts"].values())
     if result["ok"]:
         click.echo(f"整合性検査：問題ありません（記録 {total} 件）")
@@ -238,7 +263,9 @@ def verify(state: State) -> None:
 
 
 @cli.command()
-@click.option("--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）")
+@click.option(
+    "--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）"
+)
 @click.pass_obj
 def passwd(state: State, new_passphrase_file: str | None) -> None:
     """パスフレーズを変更します（データベースは再暗号化しません）。"""
@@ -252,11 +279,15 @@ def passwd(state: State, new_passphrase_file: str | None) -> None:
 
 
 @cli.command()
-@click.option("--recovery-key", "use_recovery", is_flag=True, required=True, help="回復キーで解錠する")
+@click.option(
+    "--recovery-key", "use_recovery", is_flag=True, required=True, help="回復キーで解錠する"
+)
 @click.option("--key", "recovery_text", metavar="KEY", help="回復キー（省略時は入力を求めます）")
-@click.option("--new-passphrase-file", metavar="FILE")
+@click.option("--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）")
 @click.pass_obj
-def unlock(state: State, use_recovery: bool, recovery_text: str | None, new_passphrase_file: str | None) -> None:
+def unlock(
+    state: State, use_recovery: bool, recovery_text: str | None, new_passphrase_file: str | None
+) -> None:
     """回復キーで解錠し、新しいパスフレーズを設定します。"""
     from dxdesk.services.profile import Credentials, open_profile
 
@@ -268,7 +299,7 @@ def unlock(state: State, use_recovery: bool, recovery_text: str | None, new_pass
 
 
 @cli.command()
-@click.option("--new-passphrase-file", metavar="FILE")
+@click.option("--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）")
 @click.pass_obj
 def rekey(state: State, new_passphrase_file: str | None) -> None:
     """データベースを新しい鍵で再暗号化します（回復キーも新しくなります）。"""
@@ -309,7 +340,9 @@ def raw_key(state: State, yes: bool) -> None:
 
 
 @cli.command()
-@click.option("--out", "out", metavar="FILE", help="出力先（省略時はプロファイルの backups フォルダ）")
+@click.option(
+    "--out", "out", metavar="FILE", help="出力先（省略時はプロファイルの backups フォルダ）"
+)
 @click.pass_obj
 def backup(state: State, out: str | None) -> None:
     """暗号化したままバックアップを作成します。"""
@@ -328,7 +361,11 @@ def restore(state: State, file: str, yes: bool) -> None:
     from dxdesk.services.profile import Credentials, restore_backup
 
     if not yes:
-        click.confirm("現在のデータベースをバックアップの内容に置き換えます。よろしいですか", abort=True, err=True)
+        click.confirm(
+            "現在のデータベースをバックアップの内容に置き換えます。よろしいですか",
+            abort=True,
+            err=True,
+        )
     creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
     kept = restore_backup(state.paths, Path(file), creds)
     click.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
@@ -386,7 +423,11 @@ def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, .
         raise UserError("bad_argument", detail="修正する 項目名=値 を指定してください。")
     with opened(state) as profile:
         change = RecordService(profile).edit(kind_name, record_id, values)
-    click.echo("変更はありませんでした。" if change is None else "修正しました：" + "、".join(change.fields))
+    click.echo(
+        "変更はありませんでした。"
+        if change is None
+        else "修正しました：" + "、".join(change.fields)
+    )
 
 
 @cli.command()
@@ -420,19 +461,21 @@ def undelete(state: State, kind_name: str, record_id: str) -> None:
 @cli.command("list")
 @click.argument("kind_name", metavar="KIND")
 @click.option("--org", help="団体名または団体コードで絞り込む")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
-@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              help="出力形式")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="表示する最大件数")
 @click.option("--deleted", is_flag=True, help="削除済みも含める")
 @click.pass_obj
-def list_records(state: State, kind_name: str, org: str | None, fmt: str, limit: int | None,
-                 deleted: bool) -> None:
+def list_records(
+    state: State, kind_name: str, org: str | None, fmt: str, limit: int | None, deleted: bool
+) -> None:
     """記録を一覧表示します。"""
     from dxdesk.services.records import RecordService
 
     k = kind(kind_name)
     with opened(state, backup=False) as profile:
         service = RecordService(profile)
-        records = service.list(kind_name, org=org, limit=limit, include_deleted=deleted)
+        records = service.list_records(kind_name, org=org, limit=limit, include_deleted=deleted)
         orgs = service.org_names()
         if fmt == "json":
             click.echo(output.to_json(records))
@@ -444,7 +487,10 @@ def list_records(state: State, kind_name: str, org: str | None, fmt: str, limit:
             return
         cols = k.list_columns or k.field_names[:5]
         headers = ["ID", *(k.field(c).label for c in cols)]
-        rows = [[str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)] for r in records]
+        rows = [
+            [str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)]
+            for r in records
+        ]
     click.echo(output.table(headers, rows))
     click.echo(f"（{len(rows)}件）")
 
@@ -460,7 +506,8 @@ def _csv_value(value: Any) -> Any:
 @cli.command()
 @click.argument("kind_name", metavar="KIND")
 @click.argument("record_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              help="出力形式")
 @click.pass_obj
 def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
     """記録を1件表示します。"""
@@ -474,7 +521,9 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
         if fmt == "json":
             click.echo(output.to_json(record))
             return
-        click.echo(f"{k.label}　ID：{record['id']}" + ("　（削除済み）" if record["_deleted"] else ""))
+        click.echo(
+            f"{k.label}　ID：{record['id']}" + ("　（削除済み）" if record["_deleted"] else "")
+        )
         for f in k.fields:
             value = service.display_value(k, f.name, record.get(f.name), orgs)
             if value:
@@ -483,8 +532,10 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="表示する最大件数")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              help="出力形式")
 @click.pass_obj
 def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
     """すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます）。"""

@@ -8,12 +8,12 @@ values: dates as ISO 8601 strings, times as HH:MM (Asia/Tokyo wall clock), lists
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import parse_date
@@ -173,12 +173,12 @@ def coerce(f: Field, raw: object) -> Value:
         if isinstance(raw, bool):
             raise bad("数値で入力してください")
         try:
-            number: float = (
-                int(_nfkc(str(raw))) if t == FieldType.INT else float(_nfkc(str(raw)))
-            )
+            number: float = int(_nfkc(str(raw))) if t == FieldType.INT else float(_nfkc(str(raw)))
         except ValueError:
-            raise bad("整数で入力してください" if t == FieldType.INT else "数値で入力してください") from None
-        if number != number or number in (float("inf"), float("-inf")):
+            raise bad(
+                "整数で入力してください" if t == FieldType.INT else "数値で入力してください"
+            ) from None
+        if math.isnan(number) or math.isinf(number):
             raise bad("数値で入力してください")
         if f.minimum is not None and number < f.minimum:
             raise bad(f"{f.minimum:g}以上で入力してください")
@@ -299,8 +299,22 @@ TRAINING_STATUSES = ("計画中", "確定", "実施済み", "中止")
 MEETING_TYPES = ("月次報告会", "定例会", "打合せ", "ワークショップ", "その他")
 MEETING_FORMATS = ("対面", "オンライン", "ハイブリッド")
 STEP_STATUSES = ("完了済み", "作業中", "未着手", "対象外")
-SPECIAL_REASONS = ("メインフレーム", "個別開発システム", "標準準拠製品なし", "ベンダリソース逼迫", "その他")
-CLOUDS = ("AWS", "Google Cloud", "Microsoft Azure", "Oracle Cloud Infrastructure", "さくらのクラウド", "未定", "オンプレミス")
+SPECIAL_REASONS = (
+    "メインフレーム",
+    "個別開発システム",
+    "標準準拠製品なし",
+    "ベンダリソース逼迫",
+    "その他",
+)
+CLOUDS = (
+    "AWS",
+    "Google Cloud",
+    "Microsoft Azure",
+    "Oracle Cloud Infrastructure",
+    "さくらのクラウド",
+    "未定",
+    "オンプレミス",
+)
 STAFF_ROLES = ("統括責任者", "伴走支援", "常時支援者", "専門人材", "事務")
 ORG_KINDS = ("市", "町", "村", "県")
 GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
@@ -685,9 +699,7 @@ def kind(name: str) -> Kind:
     try:
         return _BY_NAME[name.strip().lower()]
     except KeyError:
-        raise UserError(
-            "unknown_kind", kind=name, kinds=", ".join(k.name for k in KINDS)
-        ) from None
+        raise UserError("unknown_kind", kind=name, kinds=", ".join(k.name for k in KINDS)) from None
 
 
 def validate(k: Kind, values: Mapping[str, object], *, partial: bool = False) -> Record:

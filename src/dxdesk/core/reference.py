@@ -100,7 +100,11 @@ def prefecture_divisions() -> tuple[PrefectureDivision, ...]:
 def business_systems() -> tuple[BusinessSystem, ...]:
     rows = [
         BusinessSystem(
-            r["code"], r["name"], r["short_name"], int(r["display_order"]), r["prefecture_runs"] == "1"
+            r["code"],
+            r["name"],
+            r["short_name"],
+            int(r["display_order"]),
+            r["prefecture_runs"] == "1",
         )
         for r in _rows("business_systems.csv")
     ]

@@ -174,7 +174,9 @@ class Profile:
 
     def info(self) -> dict[str, Any]:
         counts = {k.name: self.records.count(k) for k in _counted_kinds()}
-        last_backup = sorted(self.paths.backups.glob("*.db"))[-1:] if self.paths.backups.exists() else []
+        last_backup = (
+            sorted(self.paths.backups.glob("*.db"))[-1:] if self.paths.backups.exists() else []
+        )
         return {
             "profile": str(self.paths.root),
             "owner": self.meta.get("owner_name", ""),
@@ -213,7 +215,9 @@ def _counted_kinds() -> tuple[Any, ...]:
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise UserError("bad_argument", detail=f"役割は {' / '.join(ROLES)} のいずれかを指定してください。")
+        raise UserError(
+            "bad_argument", detail=f"役割は {' / '.join(ROLES)} のいずれかを指定してください。"
+        )
 
 
 def create_profile(
@@ -269,7 +273,10 @@ def create_profile(
                 staff = kind("staff")
                 values = validate(
                     staff,
-                    {"name": owner_name.strip(), "role": "統括責任者" if role == "hub" else "伴走支援"},
+                    {
+                        "name": owner_name.strip(),
+                        "role": "統括責任者" if role == "hub" else "伴走支援",
+                    },
                 )
                 staff_id = store.insert(staff, values).record_id
                 conn.execute(
@@ -285,7 +292,11 @@ def create_profile(
     except OSError as exc:
         raise io_error(exc, paths.root) from exc
     finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-journal")):
+        for leftover in (
+            tmp,
+            tmp.with_name(tmp.name + "-wal"),
+            tmp.with_name(tmp.name + "-journal"),
+        ):
             with contextlib.suppress(OSError):
                 leftover.unlink()
     Settings().save(paths.settings)
@@ -315,7 +326,13 @@ def seed_reference(store: RecordStore) -> None:
     for d in reference.prefecture_divisions():
         values = validate(
             org,
-            {"code": d.code, "name": d.name, "reading": d.reading, "org_kind": "県", "bansou": False},
+            {
+                "code": d.code,
+                "name": d.name,
+                "reading": d.reading,
+                "org_kind": "県",
+                "bansou": False,
+            },
         )
         store.insert(org, values, record_id=natural_id("organisation", d.code))
 
@@ -386,7 +403,9 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
             pending.unlink()
     settings = Settings.load(paths.settings)
     try:
-        meta = {str(r["key"]): str(r["value"]) for r in database.query("SELECT key, value FROM meta")}
+        meta = {
+            str(r["key"]): str(r["value"]) for r in database.query("SELECT key, value FROM meta")
+        }
         records = RecordStore(database, meta["device_id"], meta.get("owner_name", ""))
     except (sqlite3.Error, KeyError):
         database.close()
@@ -442,7 +461,9 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
         shutil.copyfile(paths.database, kept)
         keyfile.save(keys_path_for(kept))
         wal = paths.database.with_name(paths.database.name + "-wal")
-        if wal.exists():  # only after a crash: keep it with the copy, never apply it to the new file
+        if (
+            wal.exists()
+        ):  # only after a crash: keep it with the copy, never apply it to the new file
             os.replace(wal, kept.with_name(kept.name + "-wal"))
         os.replace(staging, paths.database)
         fsync_dir(paths.root)

@@ -42,9 +42,7 @@ class RecordService:
             wanted = reference.normalize_org_name(text)
             rows = [
                 r
-                for r in self.database.query(
-                    "SELECT id, name FROM organisation WHERE _deleted = 0"
-                )
+                for r in self.database.query("SELECT id, name FROM organisation WHERE _deleted = 0")
                 if reference.normalize_org_name(str(r["name"])) == wanted
             ]
         if len(rows) != 1:
@@ -61,7 +59,9 @@ class RecordService:
             elif f.type == FieldType.REF and f.ref:
                 target = kind(f.ref)
                 if not _looks_like_id(str(value)) or not self.store.exists(target, str(value)):
-                    raise ValidationError(name, f.label, f"{target.label}（ID：{value}）が見つかりません")
+                    raise ValidationError(
+                        name, f.label, f"{target.label}（ID：{value}）が見つかりません"
+                    )
 
     # ------------------------------------------------------------ writes
 
@@ -116,7 +116,7 @@ class RecordService:
             raise UserError("unknown_record", label=k.label, id=record_id)
         return record
 
-    def list(
+    def list_records(
         self,
         kind_name: str,
         *,

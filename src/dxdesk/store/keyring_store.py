@@ -9,6 +9,7 @@ the same as writing it in plaintext.
 from __future__ import annotations
 
 import base64
+import contextlib
 import secrets
 
 import keyring
@@ -81,7 +82,6 @@ def load_kek(db_id: str) -> bytes | None:
 
 
 def delete_kek(db_id: str) -> None:
-    try:
+    # Already gone, or no keyring at all: nothing to forget.
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, _username(db_id))
-    except keyring.errors.KeyringError:
-        pass  # already gone, or no keyring at all: nothing to forget

@@ -40,6 +40,14 @@ VERSION = 1
 KEY_BYTES = 32
 RECOVERY_BYTES = 20  # 160 bits
 MIN_PASSPHRASE = 8
+CIPHER = "sqlcipher4-raw-key"
+NONCE_BYTES = 12
+SALT_BYTES = 16
+# Upper bounds for Argon2id parameters read from a key file. They are used before the MAC can
+# be checked, so a tampered file must not be able to make an unlock hang or exhaust memory.
+MAX_ITERATIONS = 100
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_LANES = 64
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
 
@@ -62,12 +70,15 @@ class KdfParams:
         return kdf.derive(secret)
 
 
-def tune(target_seconds: float = 0.7, base: KdfParams | None = None) -> KdfParams:
+def tune(target_seconds: float = 0.8, base: KdfParams | None = None) -> KdfParams:
     """Pick Argon2id iterations so one unlock costs about ``target_seconds`` on this machine."""
     base = base or KdfParams(iterations=2)
-    start = time.perf_counter()
-    base.derive(b"calibration", secrets.token_bytes(16))
-    per_iteration = max((time.perf_counter() - start) / base.iterations, 1e-4)
+    samples = []
+    for _ in range(2):  # the first run also pays for allocating the memory
+        start = time.perf_counter()
+        base.derive(b"calibration", secrets.token_bytes(16))
+        samples.append(time.perf_counter() - start)
+    per_iteration = max(min(samples) / base.iterations, 1e-4)
     iterations = round(target_seconds / per_iteration)
     return replace(base, iterations=min(max(iterations, 2), 12))
 
@@ -114,7 +125,34 @@ def _b64(data: bytes) -> str:
 def _unb64(text: object) -> bytes:
     if not isinstance(text, str):
         raise ValueError("expected base64 text")
-    return base64.b64decode(text, validate=True)
+    data = base64.b64decode(text, validate=True)
+    if _b64(data) != text:  # one text per value: the unused low bits must be zero
+        raise ValueError("non-canonical base64")
+    return data
+
+
+def _check_kdf(slot_type: str, kdf: dict[str, Any]) -> None:
+    """Refuse KDF parameters this version never writes (raises ValueError or KeyError)."""
+    if slot_type == "passphrase":
+        if kdf["name"] != "argon2id" or len(_unb64(kdf["salt"])) != SALT_BYTES:
+            raise ValueError("bad passphrase slot parameters")
+        iterations, memory, lanes = kdf["iterations"], kdf["memory_kib"], kdf["lanes"]
+        if not all(type(v) is int for v in (iterations, memory, lanes)):
+            raise ValueError("Argon2id parameters must be integers")
+        if not (
+            1 <= iterations <= MAX_ITERATIONS
+            and 1 <= lanes <= MAX_LANES
+            and 8 * lanes <= memory <= MAX_MEMORY_KIB
+        ):
+            raise ValueError("Argon2id parameters out of range")
+    elif slot_type == "recovery":
+        if kdf["name"] != "hkdf-sha256" or len(_unb64(kdf["salt"])) != SALT_BYTES:
+            raise ValueError("bad recovery slot parameters")
+    elif slot_type == "keyring":
+        if kdf["name"] != "os-keyring":
+            raise ValueError("bad keyring slot parameters")
+    else:
+        raise ValueError("unknown slot type")
 
 
 @dataclass(frozen=True)
@@ -139,13 +177,18 @@ class Slot:
     def from_json(cls, data: dict[str, Any]) -> Slot:
         if data.get("aead") != "aes-256-gcm":
             raise ValueError("unsupported AEAD")
-        return cls(
+        slot = cls(
             id=str(data["id"]),
             type=str(data["type"]),
             nonce=_unb64(data["nonce"]),
             ciphertext=_unb64(data["ct"]),
             kdf=dict(data.get("kdf") or {}),
         )
+        # A wrapped 32-byte key plus the 16-byte GCM tag, under a 96-bit nonce.
+        if len(slot.nonce) != NONCE_BYTES or len(slot.ciphertext) != KEY_BYTES + 16:
+            raise ValueError("bad slot sizes")
+        _check_kdf(slot.type, slot.kdf)
+        return slot
 
 
 def _aad(db_id: str, slot_id: str) -> bytes:
@@ -153,7 +196,7 @@ def _aad(db_id: str, slot_id: str) -> bytes:
 
 
 def _wrap(kek: bytes, db_key: bytes, db_id: str, slot_id: str) -> tuple[bytes, bytes]:
-    nonce = secrets.token_bytes(12)
+    nonce = secrets.token_bytes(NONCE_BYTES)
     return nonce, AESGCM(kek).encrypt(nonce, db_key, _aad(db_id, slot_id))
 
 
@@ -192,7 +235,7 @@ class KeyFile:
             "format": FORMAT,
             "version": VERSION,
             "db_id": self.db_id,
-            "cipher": "sqlcipher4-raw-key",
+            "cipher": CIPHER,
             "slots": [s.to_json() for s in self.slots],
         }
 
@@ -219,6 +262,8 @@ class KeyFile:
             body = json.loads(data.decode("utf-8"))
             if body.get("format") != FORMAT or body.get("version") != VERSION:
                 raise ValueError("unknown key file format")
+            if body.get("cipher") != CIPHER:  # not covered by the MAC: _body() writes it
+                raise ValueError("unknown cipher")
             db_id = str(body["db_id"])
             uuid.UUID(db_id)
             slots = tuple(Slot.from_json(s) for s in body["slots"])
@@ -289,7 +334,7 @@ class KeyFile:
 
 
 def passphrase_slot(db_key: bytes, db_id: str, passphrase: str, params: KdfParams) -> Slot:
-    salt = secrets.token_bytes(16)
+    salt = secrets.token_bytes(SALT_BYTES)
     slot_id = f"passphrase-{secrets.token_hex(4)}"
     kek = params.derive(normalize_passphrase(passphrase), salt)
     nonce, ct = _wrap(kek, db_key, db_id, slot_id)
@@ -304,7 +349,7 @@ def passphrase_slot(db_key: bytes, db_id: str, passphrase: str, params: KdfParam
 
 
 def recovery_slot(db_key: bytes, db_id: str, recovery_key: str) -> Slot:
-    salt = secrets.token_bytes(16)
+    salt = secrets.token_bytes(SALT_BYTES)
     slot_id = f"recovery-{secrets.token_hex(4)}"
     kek = _recovery_kek(parse_recovery_key(recovery_key), salt)
     nonce, ct = _wrap(kek, db_key, db_id, slot_id)

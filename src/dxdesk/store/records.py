@@ -21,7 +21,16 @@ from dxdesk.core.model import FieldType, Kind, Record, Value, check_rules
 from dxdesk.errors import UserError
 from dxdesk.store.database import Database
 
-SYSTEM_COLUMNS = ("rid", "id", "_deleted", "_created_at", "_updated_at", "_hlc", "_device", "_clocks")
+SYSTEM_COLUMNS = (
+    "rid",
+    "id",
+    "_deleted",
+    "_created_at",
+    "_updated_at",
+    "_hlc",
+    "_device",
+    "_clocks",
+)
 _ALL_FIELDS = "*"
 
 

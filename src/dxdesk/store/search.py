@@ -67,13 +67,15 @@ def search_kind(database: Database, kind: Kind, terms: list[str], limit: int) ->
     params: list[Any] = []
     where = ["k._deleted = 0"]
     if long_terms:
+        # Newest rows first, straight from the index in rowid order, so a common term stops
+        # after `limit` matches instead of ranking every match (bm25 over all of them).
         sql = (
-            f'SELECT k.id, k.{kind.title} AS title, {date_col} AS d, {cols} '
-            f'FROM "fts_{kind.name}" f JOIN "{kind.name}" k ON k.rid = f.rowid'
+            f"SELECT k.id, k.{kind.title} AS title, {date_col} AS d, {cols} "
+            f'FROM (SELECT rowid AS r FROM "fts_{kind.name}" WHERE "fts_{kind.name}" MATCH ?'
+            f' ORDER BY rowid DESC) f JOIN "{kind.name}" k ON k.rid = f.r'
         )
-        where.append(f'"fts_{kind.name}" MATCH ?')
         params.append(" AND ".join(_phrase(t) for t in long_terms))
-        order = "ORDER BY f.rank"
+        order = "ORDER BY f.r DESC"
     else:
         sql = f'SELECT k.id, k.{kind.title} AS title, {date_col} AS d, {cols} FROM "{kind.name}" k'
         order = f"ORDER BY {date_col} DESC" if kind.date_field else "ORDER BY k.rid DESC"

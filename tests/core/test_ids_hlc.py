@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import uuid
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dxdesk.core.hlc import HybridClock, Timestamp
+from dxdesk.core.ids import is_valid_id, natural_id, new_id
+
+
+def test_new_id_is_uuid7_and_time_ordered() -> None:
+    a = new_id(now_ms=1_700_000_000_000)
+    b = new_id(now_ms=1_700_000_000_001)
+    assert uuid.UUID(a).version == 7 and uuid.UUID(a).variant == uuid.RFC_4122
+    assert a < b
+    assert len({new_id() for _ in range(10_000)}) == 10_000
+    assert is_valid_id(a) and not is_valid_id("452017")
+
+
+def test_natural_id_is_deterministic() -> None:
+    assert natural_id("organisation", "452017") == natural_id("organisation", "452017")
+    assert natural_id("organisation", "452017") != natural_id("organisation", "452025")
+
+
+def test_clock_never_goes_backwards_even_if_wall_clock_does() -> None:
+    walls = iter([1000, 1000, 900, 2000])
+    clock = HybridClock(wall=lambda: next(walls))
+    stamps = [clock.now() for _ in range(4)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 4
+    assert stamps[2] == Timestamp(1000, 2)
+
+
+def test_observe_stays_ahead_of_remote() -> None:
+    clock = HybridClock(wall=lambda: 100)
+    remote = Timestamp(5000, 7)
+    after = clock.observe(remote)
+    assert after > remote
+    assert clock.now() > after
+
+
+@given(st.integers(0, 10**14), st.integers(0, 999_999))
+def test_encoding_preserves_order(wall: int, counter: int) -> None:
+    t = Timestamp(wall, counter)
+    assert Timestamp.decode(t.encode()) == t
+    u = Timestamp(wall, counter + 1) if counter < 999_999 else Timestamp(wall + 1, 0)
+    assert (t.encode() < u.encode()) == (t < u)

@@ -1,0 +1,81 @@
+"""Layering rules from docs/architecture.md, enforced on the source (PRACTICES.md §1)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "dxdesk"
+
+# What each layer may import from dxdesk (besides itself). Top-level helpers are Qt-free.
+TOP = {"dxdesk.errors", "dxdesk.fsutil", "dxdesk.paths", "dxdesk.settings", "dxdesk.logs", "dxdesk"}
+ALLOWED = {
+    "core": {"dxdesk.core", "dxdesk.errors"},
+    "store": {"dxdesk.core", "dxdesk.store"} | TOP,
+    "sync": {"dxdesk.core", "dxdesk.store", "dxdesk.sync"} | TOP,
+    "reports": {"dxdesk.core", "dxdesk.store", "dxdesk.reports"} | TOP,
+    "services": {"dxdesk.core", "dxdesk.store", "dxdesk.sync", "dxdesk.reports", "dxdesk.services"}
+    | TOP,
+    "cli": {"dxdesk.core", "dxdesk.services", "dxdesk.cli", "dxdesk.store"} | TOP,
+}
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.append(node.module)
+    return out
+
+
+def test_no_qt_outside_gui() -> None:
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        if "gui" in path.relative_to(SRC).parts:
+            continue
+        for name in _imports(path):
+            if name.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6"):
+                offenders.append(f"{path.relative_to(SRC)} imports {name}")
+    assert offenders == []
+
+
+def test_layers_point_down_only() -> None:
+    offenders = []
+    for layer, allowed in ALLOWED.items():
+        for path in (SRC / layer).rglob("*.py"):
+            for name in _imports(path):
+                if not name.startswith("dxdesk"):
+                    continue
+                if not any(name == a or name.startswith(a + ".") for a in allowed):
+                    offenders.append(f"{path.relative_to(SRC)} imports {name}")
+    assert offenders == []
+
+
+def test_headless_import_loads_no_qt() -> None:
+    code = (
+        "import sys, dxdesk.cli.main, dxdesk.services.profile, dxdesk.services.records;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_bidi_or_invisible_controls_in_source() -> None:
+    # Japanese text is welcome; Trojan-Source style control characters are not.
+    banned = {
+        chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F)
+    }
+    offenders = []
+    for path in list(SRC.rglob("*.py")) + list(SRC.rglob("*.sql")) + list(SRC.rglob("*.csv")):
+        text = path.read_text(encoding="utf-8")
+        if any(ch in banned for ch in text):
+            offenders.append(str(path))
+    assert offenders == []
