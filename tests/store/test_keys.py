@@ -210,7 +210,7 @@ def test_slot_moved_to_another_database_does_not_open() -> None:
 
 
 def test_slot_renamed_does_not_open() -> None:
-    keyfile, db_key, _, _ = _keyfile()
+    keyfile, _, _, _ = _keyfile()
     data = json.loads(keyfile.to_bytes())
     _slot(data, "passphrase")["id"] = "passphrase-00000000"
     tampered = KeyFile.from_bytes(json.dumps(data).encode(), PATH)
@@ -304,9 +304,7 @@ def _assert_rejected(
     assert outcome != "accepted"
 
 
-def _outcome(
-    data: bytes, db_key: bytes, passphrase: str, recovery: str, kek: bytes | None
-) -> str:
+def _outcome(data: bytes, db_key: bytes, passphrase: str, recovery: str, kek: bytes | None) -> str:
     try:
         keyfile = KeyFile.from_bytes(data, PATH)
     except UserError as err:

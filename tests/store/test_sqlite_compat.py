@@ -56,8 +56,8 @@ def test_connection_is_really_encrypted(raw: Any, tmp_path: Path) -> None:
 
 
 def test_insert_with_alter_adds_a_column(db: sqlite_utils.Database) -> None:
-    db["t"].insert({"a": 1})
-    db["t"].insert({"a": 2, "note": "宮崎"}, alter=True)
+    db.table("t").insert({"a": 1})
+    db.table("t").insert({"a": 2, "note": "宮崎"}, alter=True)
     assert db["t"].columns_dict == {"a": int, "note": str}
     assert list(db["t"].rows) == [{"a": 1, "note": None}, {"a": 2, "note": "宮崎"}]
 
@@ -88,7 +88,7 @@ def test_operational_error_is_stdlib_with_code_and_cause(db: sqlite_utils.Databa
 
 
 def test_integrity_error_is_stdlib_with_code_and_cause(db: sqlite_utils.Database) -> None:
-    db["t"].insert({"id": 1}, pk="id")
+    db.table("t").insert({"id": 1}, pk="id")
     with pytest.raises(sqlite3.IntegrityError) as info:
         db.execute("INSERT INTO t (id) VALUES (1)")
     err = info.value
@@ -133,6 +133,6 @@ def test_control_bare_sqlcipher_connection_breaks_drop_ignore(raw: Any) -> None:
 
 def test_control_bare_sqlcipher_connection_breaks_alter(raw: Any) -> None:
     bare = sqlite_utils.Database(raw)
-    bare["t"].insert({"a": 1})
+    bare.table("t").insert({"a": 1})
     with pytest.raises(sqlcipher3.dbapi2.OperationalError):
-        bare["t"].insert({"a": 2, "b": 3}, alter=True)
+        bare.table("t").insert({"a": 2, "b": 3}, alter=True)

@@ -21,7 +21,7 @@ from dxdesk.cli import output
 from dxdesk.core.clock import now_jst
 from dxdesk.core.model import KINDS, kind
 from dxdesk.errors import UserError
-from dxdesk.logs import close_file_logging, setup_file_logging
+from dxdesk.logs import close_file_logging, file_logging_active, setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 
 EXIT_USER = 2
@@ -172,20 +172,31 @@ def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None
 def init(state: State, name: str | None, device: str | None, role: str, remember: bool) -> None:
     """新しいプロファイルを作成します。"""
     from dxdesk.services.profile import create_profile
+    from dxdesk.store.keyring_store import backend_problem
 
     if state.paths.exists():
         raise UserError("profile_exists", path=str(state.paths.root))
+    # Refuse an unusable keyring before anything is written, not after.
+    problem = backend_problem() if remember else None
+    if problem:
+        raise UserError("keyring_unavailable", reason=problem)
     name = name or click.prompt("氏名", err=True)
     device = device or click.prompt("端末名", err=True)
     passphrase = state.passphrase(confirm=True)
     profile, recovery = create_profile(
         state.paths, owner_name=name, device_name=device, role=role, passphrase=passphrase
     )
+    remember_error: UserError | None = None
     with profile:
         if remember:
-            profile.remember_in_keyring()
+            try:
+                profile.remember_in_keyring()
+            except UserError as err:  # the profile exists: its recovery key must still be shown
+                remember_error = err
     click.echo(f"プロファイルを作成しました：{state.paths.root}")
     print_recovery_key(recovery)
+    if remember_error is not None:
+        raise remember_error
 
 
 @cli.command()
@@ -219,8 +230,9 @@ def demo(state: State, seed: int) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              help="出力形式")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
 @click.pass_obj
 def info(state: State, fmt: str) -> None:
     """プロファイルの概要（場所、端末、件数など）を表示します。"""
@@ -283,7 +295,9 @@ def passwd(state: State, new_passphrase_file: str | None) -> None:
     "--recovery-key", "use_recovery", is_flag=True, required=True, help="回復キーで解錠する"
 )
 @click.option("--key", "recovery_text", metavar="KEY", help="回復キー（省略時は入力を求めます）")
-@click.option("--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）")
+@click.option(
+    "--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）"
+)
 @click.pass_obj
 def unlock(
     state: State, use_recovery: bool, recovery_text: str | None, new_passphrase_file: str | None
@@ -299,7 +313,9 @@ def unlock(
 
 
 @cli.command()
-@click.option("--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）")
+@click.option(
+    "--new-passphrase-file", metavar="FILE", help="新しいパスフレーズのファイル（自動処理用）"
+)
 @click.pass_obj
 def rekey(state: State, new_passphrase_file: str | None) -> None:
     """データベースを新しい鍵で再暗号化します（回復キーも新しくなります）。"""
@@ -369,6 +385,29 @@ def restore(state: State, file: str, yes: bool) -> None:
     creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
     kept = restore_backup(state.paths, Path(file), creds)
     click.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["minutes", "materials", "monthly"]))
+@click.argument("when", metavar="DATE|YYYY-MM")
+@click.option(
+    "--rule",
+    type=click.Choice(["earlier", "later"]),
+    help="10日が閉庁日の場合の扱い（既定：設定値）",
+)
+@click.pass_obj
+def due(state: State, what: str, when: str, rule: str | None) -> None:
+    """提出期限を計算します（議事録＝会議後3開庁日、会議資料＝前開庁日、月次報告＝翌月10日）。"""
+    from dxdesk.services import calendar as cal
+
+    with opened(state, backup=False) as profile:
+        if what == "minutes":
+            result = cal.minutes_due(profile, when)
+        elif what == "materials":
+            result = cal.materials_due(profile, when)
+        else:
+            result = cal.monthly_report_due(profile, when, rule)
+    click.echo(result.describe())
 
 
 # ------------------------------------------------------------------ records
@@ -461,8 +500,9 @@ def undelete(state: State, kind_name: str, record_id: str) -> None:
 @cli.command("list")
 @click.argument("kind_name", metavar="KIND")
 @click.option("--org", help="団体名または団体コードで絞り込む")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              help="出力形式")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="出力形式"
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="表示する最大件数")
 @click.option("--deleted", is_flag=True, help="削除済みも含める")
 @click.pass_obj
@@ -506,8 +546,9 @@ def _csv_value(value: Any) -> Any:
 @cli.command()
 @click.argument("kind_name", metavar="KIND")
 @click.argument("record_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              help="出力形式")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
 @click.pass_obj
 def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
     """記録を1件表示します。"""
@@ -532,10 +573,12 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-              help="表示する最大件数")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              help="出力形式")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="表示する最大件数"
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
 @click.pass_obj
 def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
     """すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます）。"""
@@ -570,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("中断しました。", err=True)
         return 130
     except Exception:
-        log.exception("unexpected error")
+        _log_bug(argv)
         click.echo(
             "予期しないエラーが発生しました。申し訳ありません。記録は保存済みの状態のまま保たれています。"
             "ログ（プロファイルの logs フォルダ）を添えて担当者にご連絡ください。",
@@ -580,6 +623,24 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         close_file_logging()
     return 0
+
+
+def _log_bug(argv: list[str] | None) -> None:
+    """Put the traceback in the profile's log, never on the terminal.
+
+    A bug can strike before ``opened()`` has set up the log file; then find the profile from
+    the command line (without running anything) and log there, if it exists.
+    """
+    if not file_logging_active():
+        try:
+            args = list(sys.argv[1:] if argv is None else argv)
+            ctx = cli.make_context("dxdesk", args, resilient_parsing=True)
+            paths = ProfilePaths(resolve_profile_dir(ctx.params.get("profile_dir")))
+            if paths.exists():
+                setup_file_logging(paths.logs)
+        except Exception:  # noqa: S110 - logging a bug must never raise another one
+            pass
+    log.exception("unexpected error")
 
 
 def entry() -> None:  # pragma: no cover - console script

@@ -37,6 +37,9 @@ def _fsync_file(path: Path) -> None:
 
 
 def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -> Path:
+    if database.conn.in_transaction:
+        # The online backup API retries a locked source forever: it would hang, not fail.
+        raise RuntimeError("a backup cannot be taken inside a transaction")
     dest = Path(dest)
     dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(6)}.tmp")
@@ -45,6 +48,9 @@ def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -
         try:
             # Back up from the live connection (it holds the exclusive lock), page by page.
             database.conn.raw.backup(target.raw)
+            # A standalone file: a rollback journal, so checking or restoring it from read-only
+            # media never needs -wal/-shm files beside it.
+            target.execute("PRAGMA journal_mode = DELETE").fetchone()
             problems = Database(target, tmp).integrity_problems()
         finally:
             target.close()
@@ -68,7 +74,11 @@ def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -
 
 def prune_backups(folder: Path, keep: int, prefix: str = "auto-") -> list[Path]:
     """Delete the oldest automatic backups beyond ``keep``; manual ones are never touched."""
-    backups = sorted(p for p in folder.glob(f"{prefix}*.db") if p.is_file())
+    backups = sorted(
+        (p for p in folder.glob(f"{prefix}*.db") if p.is_file()),
+        # The name carries the time taken (to the second); mtime breaks ties within a second.
+        key=lambda p: (p.name[: len(prefix) + 15], p.stat().st_mtime_ns, p.name),
+    )
     removed = []
     for old in backups[: max(0, len(backups) - keep)]:
         for p in (old, keys_path_for(old)):
@@ -89,7 +99,10 @@ def check_backup(path: Path, key: bytes) -> int:
         problems = database.integrity_problems()
         if problems:
             raise UserError("backup_invalid", path=str(path), detail=problems[0])
-        return database.schema_version
+        version = database.schema_version
+        if version < 1:  # an empty file is a valid, empty database under any key
+            raise UserError("backup_invalid", path=str(path), detail="データがありません")
+        return version
     except sqlite3.Error as exc:
         raise UserError(
             "backup_invalid", path=str(path), detail=map_sqlite_error(exc, path).message

@@ -192,6 +192,5 @@ class Database:
         return problems
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        cur = self.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        """Rows as dicts, through sqlite-utils (which guards the statement in a savepoint)."""
+        return list(self.db.query(sql, params))

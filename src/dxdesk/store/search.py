@@ -46,8 +46,10 @@ def _snippet(text: str, terms: list[str]) -> str:
     flat = " ".join(text.split())
     pos = -1
     for term in terms:
-        pos = flat.find(term)
-        if pos >= 0:
+        # Case-insensitive like the trigram index and LIKE, or an "lgwan" hit shows no "LGWAN".
+        found = re.search(re.escape(term), flat, re.IGNORECASE)
+        if found:
+            pos = found.start()
             break
     if pos < 0:
         return flat[: SNIPPET_RADIUS * 2]

@@ -24,16 +24,25 @@ def split_statements(script: str) -> tuple[str, ...]:
     """Split an SQL script into statements (triggers contain semicolons, so ask SQLite)."""
     out: list[str] = []
     buf = ""
-    for line in script.splitlines(keepends=True):
-        if not buf and (not line.strip() or line.lstrip().startswith("--")):
-            continue
-        buf += line
+    # Cut after every semicolon and let SQLite say which cuts end a statement: a trigger body,
+    # a string or a comment may hold semicolons, and one line may hold two statements.
+    for piece in re.split(r"(?<=;)", script):
+        buf += piece
         if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
+            statement = _without_leading_comments(buf)
+            if statement.rstrip(";").strip():
+                out.append(statement)
             buf = ""
-    if buf.strip():
+    if _without_leading_comments(buf):
         raise ValueError("incomplete SQL statement at end of migration")
     return tuple(out)
+
+
+def _without_leading_comments(text: str) -> str:
+    lines = text.strip().splitlines()
+    while lines and (not lines[0].strip() or lines[0].lstrip().startswith("--")):
+        lines.pop(0)
+    return "\n".join(lines).strip()
 
 
 @cache
