@@ -1,0 +1,356 @@
+"""Tests for dxdesk.services.demo: a year of demo data that is complete, consistent and repeatable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dxdesk.core import reference
+from dxdesk.core.calendar import OfficeCalendar
+from dxdesk.core.ids import natural_id
+from dxdesk.core.model import KINDS, FieldType, kind
+from dxdesk.errors import UserError
+from dxdesk.paths import ProfilePaths
+from dxdesk.services.demo import populate_demo
+from dxdesk.services.profile import Profile, create_profile
+from dxdesk.services.records import RecordService
+from dxdesk.store.keys import KdfParams
+
+FAST_KDF = KdfParams(iterations=1, memory_kib=8192, lanes=1)
+FY_START, FY_END = date(2025, 4, 1), date(2026, 3, 31)
+MUNICIPALITY_IDS = {natural_id("organisation", m.code): m.name for m in reference.municipalities()}
+
+
+def _new_profile(root: Path, role: str = "hub") -> Profile:
+    profile, _recovery = create_profile(
+        ProfilePaths(root),
+        owner_name="黒木 一郎",
+        device_name="デモ用PC",
+        role=role,
+        passphrase="demo-passphrase",
+        kdf=FAST_KDF,
+    )
+    return profile
+
+
+class Demo:
+    def __init__(
+        self, profile: Profile, before: dict[str, int], counts: dict[str, int], seconds: float
+    ) -> None:
+        self.profile = profile
+        self.before = before
+        self.counts = counts
+        self.seconds = seconds
+
+    def rows(self, kind_name: str) -> list[dict[str, Any]]:
+        return self.profile.records.select(kind(kind_name), order_by="rid")
+
+
+def _counts(profile: Profile) -> dict[str, int]:
+    return {k.name: profile.records.count(k) for k in KINDS}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    profile = _new_profile(tmp_path_factory.mktemp("demo") / "p")
+    try:
+        before = _counts(profile)
+        started = time.perf_counter()
+        counts = populate_demo(profile)
+        seconds = time.perf_counter() - started
+        yield Demo(profile, before, counts, seconds)
+    finally:
+        profile.close(backup=False)
+
+
+def _digest(profile: Profile) -> str:
+    """A hash of every record's content, with random ids replaced by what they point to."""
+    titles: dict[str, str] = {}
+    for k in KINDS:
+        for r in profile.records.select(k, order_by="rid"):
+            titles[str(r["id"])] = f"{k.name}:{r[k.title]}"
+    h = hashlib.sha256()
+    for k in KINDS:
+        for r in profile.records.select(k, order_by="rid"):
+            values = {}
+            for f in k.fields:
+                value = r[f.name]
+                if f.type == FieldType.REF and value is not None:
+                    value = titles[str(value)]
+                values[f.name] = value
+            h.update(json.dumps([k.name, values], ensure_ascii=False, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+# ------------------------------------------------------------------------ size, counts, speed
+
+
+def test_returned_counts_are_the_records_added(demo: Demo) -> None:
+    after = _counts(demo.profile)
+    for k in KINDS:
+        assert after[k.name] - demo.before[k.name] == demo.counts.get(k.name, 0), k.name
+    assert all(n > 0 for n in demo.counts.values())
+    assert "organisation" not in demo.counts  # seeded at creation, never by the demo
+
+
+def test_a_full_year_of_realistic_volume(demo: Demo) -> None:
+    c = demo.counts
+    assert 450 <= c["visit"] <= 650
+    assert 120 <= c["issue"] <= 200
+    assert 150 <= c["consultation"] <= 250
+    assert c["time"] >= 2000
+    assert 8 <= c["training"] <= 12
+    assert 10 <= c["expert"] <= 15
+    assert 6 <= c["vendor"] <= 8
+    assert 4 <= c["goal"] <= 6
+    assert c["engagement"] == 4
+    assert 2 <= c["case_study"] <= 3
+    assert c["closed_day"] == 1
+    assert sum(c.values()) < 25_000
+
+
+def test_populate_is_fast(demo: Demo) -> None:
+    assert demo.seconds < 30
+
+
+def test_staff_one_lead_and_consultants(demo: Demo) -> None:
+    roles = Counter(r["role"] for r in demo.rows("staff"))
+    assert roles["統括責任者"] == 1  # the hub owner is the lead; no second one is added
+    assert 5 <= roles["伴走支援"] + roles["常時支援者"] <= 6
+    assert roles["常時支援者"] >= 1
+
+
+# ------------------------------------------------------------------------ coverage
+
+
+def test_every_municipality_has_a_visit_or_consultation(demo: Demo) -> None:
+    touched = {r["org_id"] for r in demo.rows("visit")} | {
+        r["org_id"] for r in demo.rows("consultation")
+    }
+    missing = [name for org_id, name in MUNICIPALITY_IDS.items() if org_id not in touched]
+    assert missing == []
+
+
+def test_consultations_come_from_all_26(demo: Demo) -> None:
+    orgs = {r["org_id"] for r in demo.rows("consultation")}
+    assert set(MUNICIPALITY_IDS) <= orgs
+
+
+def test_visits_are_mostly_to_bansou_municipalities(demo: Demo) -> None:
+    bansou = {natural_id("organisation", m.code) for m in reference.municipalities() if m.bansou}
+    visits = demo.rows("visit")
+    share = sum(1 for v in visits if v["org_id"] in bansou) / len(visits)
+    assert share > 0.9
+
+
+def test_groups_by_area_vendor_and_theme(demo: Demo) -> None:
+    groups = demo.rows("group")
+    areas = {m.area for m in reference.municipalities()}
+    by_area = {g["name"]: g for g in groups if g["group_type"] == "生活圏"}
+    assert {f"{a}圏域" for a in areas} == set(by_area)
+    for m in reference.municipalities():
+        assert natural_id("organisation", m.code) in by_area[f"{m.area}圏域"]["members"]
+    assert any(g["group_type"] == "ベンダ" for g in groups)
+    assert any(g["group_type"] == "テーマ" for g in groups)
+
+
+def test_contacts_for_every_organisation(demo: Demo) -> None:
+    per_org = Counter(r["org_id"] for r in demo.rows("contact"))
+    for m in reference.municipalities():
+        assert 1 <= per_org[natural_id("organisation", m.code)] <= 3
+
+
+# ------------------------------------------------------------------------ dates
+
+
+def test_visits_fall_on_open_days_within_fy2025(demo: Demo) -> None:
+    closed = [date.fromisoformat(r["date"]) for r in demo.rows("closed_day")]
+    calendar = OfficeCalendar(closed)
+    for v in demo.rows("visit"):
+        day = date.fromisoformat(v["date"])
+        assert FY_START <= day <= FY_END
+        assert calendar.is_open_day(day), (v["date"], calendar.closed_reason(day))
+        assert v["start_time"] < v["end_time"]
+        assert v["hours"] and v["hours"] > 0
+
+
+def test_intensive_support_about_ten_days_a_month(demo: Demo) -> None:
+    staff_roles = {r["id"]: r["role"] for r in demo.rows("staff")}
+    for e in demo.rows("engagement"):
+        assert e["fy"] == 2025 and e["target_days"] == 10
+        assert staff_roles[e["staff_id"]] == "常時支援者"
+        start = date.fromisoformat(e["start_date"])
+        days = Counter(
+            v["date"][:7]
+            for v in demo.rows("visit")
+            if v["org_id"] == e["org_id"] and v["staff_id"] == e["staff_id"] and v["mode"] == "訪問"
+        )
+        month = date(start.year, start.month, 1)
+        while month <= FY_END:
+            assert 7 <= days[f"{month:%Y-%m}"] <= 12, (e["org_id"], month)
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def test_trainings_past_are_held_or_cancelled(demo: Demo) -> None:
+    trainings = demo.rows("training")
+    for t in trainings:
+        assert t["date"] <= FY_END.isoformat()
+        assert t["status"] in ("実施済み", "中止")
+        if t["status"] == "実施済み":
+            assert t["participants"] and t["survey_results"]
+    assert {t["training_type"] for t in trainings} == {"研修", "ワークショップ", "勉強会"}
+
+
+def test_a_monthly_report_meeting_every_month(demo: Demo) -> None:
+    months = Counter(
+        m["date"][:7] for m in demo.rows("meeting") if m["meeting_type"] == "月次報告会"
+    )
+    assert len(months) == 12 and set(months.values()) == {1}
+    assert all(m["minutes"] and m["decisions"] and m["action_items"] for m in demo.rows("meeting"))
+
+
+def test_goal_progress_every_month(demo: Demo) -> None:
+    goals = demo.rows("goal")
+    progress = defaultdict(list)
+    for p in demo.rows("goal_progress"):
+        progress[p["goal_id"]].append((p["month"], p["value"]))
+    for g in goals:
+        assert g["fy"] == 2025 and g["target_value"] and g["unit"]
+        series = sorted(progress[g["id"]])
+        months = [m for m, _ in series]
+        assert months[0] == "2025-04" and months[-1] == "2026-03" and len(months) == 12
+        values = [v for _, v in series]
+        assert values == sorted(values)  # cumulative
+
+
+# ------------------------------------------------------------------------ references
+
+
+def test_issues_point_at_existing_visits(demo: Demo) -> None:
+    visits = {v["id"]: v for v in demo.rows("visit")}
+    for i in demo.rows("issue"):
+        visit = visits[i["visit_id"]]
+        assert visit["org_id"] == i["org_id"] and visit["date"] == i["raised_on"]
+        assert (i["status"] == "完了") == (i["closed_on"] is not None)
+        if i["closed_on"]:
+            assert i["raised_on"] <= i["closed_on"] <= FY_END.isoformat()
+    statuses = Counter(i["status"] for i in demo.rows("issue"))
+    assert statuses["完了"] > sum(statuses.values()) / 2 and statuses["対応中"] > 0
+
+
+def test_consultations_are_coherent(demo: Demo) -> None:
+    experts = {e["id"] for e in demo.rows("expert")}
+    issues = {i["id"] for i in demo.rows("issue")}
+    for c in demo.rows("consultation"):
+        assert c["expert_id"] in experts
+        assert c["issue_id"] is None or c["issue_id"] in issues
+        received = c["received_at"][:10]
+        assert FY_START.isoformat() <= received <= FY_END.isoformat()
+        assert (c["status"] == "完了") == (c["closed_on"] is not None)
+        if c["answered_on"]:
+            assert received <= c["answered_on"]
+        assert c["minutes_spent"] % 15 == 0
+
+
+def test_time_entries_follow_the_visits(demo: Demo) -> None:
+    visits = {v["id"]: v for v in demo.rows("visit")}
+    staff_names = {s["id"]: s["name"] for s in demo.rows("staff")}
+    per_day: dict[tuple[str, str], float] = defaultdict(float)
+    for t in demo.rows("time"):
+        per_day[(t["staff_id"], t["date"])] += t["hours"]
+        if t["on_site"]:
+            visit = visits[t["visit_id"]]
+            assert visit["mode"] == "訪問" and visit["date"] == t["date"]
+            assert staff_names[t["staff_id"]] in visit["attendees_ours"]
+    assert max(per_day.values()) <= 12
+    linked = {t["visit_id"] for t in demo.rows("time") if t["visit_id"]}
+    assert set(visits) <= linked  # every visit shows up in someone's hours
+
+
+# ------------------------------------------------------------------------ standardisation
+
+
+def test_matrix_covers_every_applicable_cell(demo: Demo) -> None:
+    expected = {
+        (natural_id("organisation", m.code), s.code)
+        for m in reference.municipalities()
+        for s in reference.business_systems()
+        if reference.system_applies(m.kind, m.welfare_office, s.code)
+    }
+    expected |= {
+        (natural_id("organisation", d.code), d.system_code)
+        for d in reference.prefecture_divisions()
+    }
+    cells = [(r["org_id"], r["system_code"]) for r in demo.rows("system_status")]
+    assert len(cells) == len(set(cells)) and set(cells) == expected
+
+
+def test_step_statuses_are_consistent(demo: Demo) -> None:
+    steps: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+    for s in demo.rows("step_status"):
+        steps[(s["org_id"], s["system_code"])][s["step_no"]] = s["status"]
+    order = {"完了済み": 0, "作業中": 1, "未着手": 2}
+    for cell in demo.rows("system_status"):
+        statuses = steps[(cell["org_id"], cell["system_code"])]
+        assert sorted(statuses) == list(range(1, 41))
+        if cell["live"]:
+            assert set(statuses.values()) <= {"完了済み", "対象外"}
+            assert statuses[40] == "完了済み"
+            assert cell["planned_go_live"] <= FY_END.isoformat()
+        else:
+            assert statuses[40] != "完了済み"
+        # Ignoring 対象外: finished steps, then those in progress, then those not started.
+        ranks = [order[s] for _, s in sorted(statuses.items()) if s != "対象外"]
+        assert ranks == sorted(ranks)
+        if cell["special_support"]:
+            assert cell["special_reason"] and cell["special_target"] and not cell["live"]
+    matrix = demo.rows("system_status")
+    assert 0 < sum(1 for c in matrix if c["special_support"]) < 20
+    assert sum(1 for c in matrix if c["live"]) > len(matrix) / 2
+    assert any(s == "作業中" for cell in steps.values() for s in cell.values())
+    assert any(s == "対象外" for cell in steps.values() for s in cell.values())
+
+
+# ------------------------------------------------------------------------ search, guard, determinism
+
+
+def test_search_finds_japanese_phrases_from_the_notes(demo: Demo) -> None:
+    service = RecordService(demo.profile)
+    hits = service.search("外字の同定", limit=5000)
+    assert any(h.kind == "visit" for h in hits)
+    visit = next(v for v in demo.rows("visit") if v["notes"] and len(v["notes"]) > 40)
+    phrase = visit["notes"][10:22].strip()
+    assert visit["id"] in {h.record_id for h in service.search(phrase, limit=5000)}
+
+
+def test_refuses_a_profile_that_already_has_work(demo: Demo) -> None:
+    before = _counts(demo.profile)
+    with pytest.raises(UserError) as err:
+        populate_demo(demo.profile)
+    assert err.value.code == "bad_argument"
+    assert _counts(demo.profile) == before
+
+
+def test_same_seed_same_content_other_seed_other_content(demo: Demo, tmp_path: Path) -> None:
+    again = _new_profile(tmp_path / "again")
+    try:
+        populate_demo(again, seed=2025)
+        assert _digest(again) == _digest(demo.profile)
+    finally:
+        again.close(backup=False)
+    other = _new_profile(tmp_path / "other", role="field")
+    try:
+        counts = populate_demo(other, seed=7)
+        assert _digest(other) != _digest(demo.profile)
+        roles = Counter(r["role"] for r in other.records.select(kind("staff")))
+        assert roles["統括責任者"] == 1 and counts["staff"] == 7  # a field owner gets a lead added
+    finally:
+        other.close(backup=False)
