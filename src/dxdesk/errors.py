@@ -35,13 +35,13 @@ MESSAGES: dict[str, str] = {
     "keyring_not_remembered": "この端末には鍵が記憶されていません。",
     "disk_full": "ディスクの空き容量が不足しているため、保存できませんでした。",
     "io_error": "ファイルの読み書きに失敗しました（{path}）。",
-    "invalid_value": "「{label}」（{field}）の値が正しくありません：{reason}",
-    "unknown_field": "「{kind}」に「{field}」という項目はありません。使用できる項目：{fields}",
-    "unknown_kind": "「{kind}」という記録の種類はありません。使用できる種類：{kinds}",
+    "invalid_value": "「{label}」（{field}）の値が正しくありません：{reason}。",
+    "unknown_field": "「{kind}」に「{field}」という項目はありません。使用できる項目：{fields}。",
+    "unknown_kind": "「{kind}」という記録の種類はありません。使用できる種類：{kinds}。",
     "unknown_organisation": "団体「{value}」が見つかりません。団体名または団体コードをご確認ください。",
     "unknown_record": "{label}（ID：{id}）が見つかりません。",
     "record_deleted": "{label}（ID：{id}）は削除済みです。",
-    "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}",
+    "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}。",
     "bad_argument": "{detail}",
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
 }
@@ -59,9 +59,11 @@ class UserError(Exception):
     def message(self) -> str:
         template = MESSAGES.get(self.code, "{code}")
         try:
-            return template.format(code=self.code, **self.params)
+            text = template.format(code=self.code, **self.params)
         except (KeyError, IndexError):
             return template
+        # A reason or detail that is itself a sentence must not end the message in 「。。」.
+        return text.replace("。。", "。")
 
 
 class ValidationError(UserError):

@@ -26,7 +26,17 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact(record.getMessage())
         record.args = ()
+        if record.exc_info and not record.exc_text:
+            # The traceback is formatted after filters run: redact it here too.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
         return True
+
+
+# A library's logger never falls back to logging.lastResort, which prints to stderr: without a
+# log file, records (tracebacks included) are dropped rather than shown to the user.
+logging.getLogger("dxdesk").addHandler(logging.NullHandler())
 
 
 def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> Path:
@@ -38,14 +48,18 @@ def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> Path:
             root.removeHandler(h)
             h.close()
     handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+    )  # delay: a command that logs nothing (e.g. a refused one) leaves no new file behind
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     handler._dxdesk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def file_logging_active() -> bool:
+    return any(getattr(h, "_dxdesk", False) for h in logging.getLogger("dxdesk").handlers)
 
 
 def close_file_logging() -> None:

@@ -48,7 +48,7 @@ class Cli:
     def refused(self, *args: str, **kwargs: Any) -> str:
         """Run a command that must fail as a user error; return its single stderr line."""
         code, out, err = self.run(*args, **kwargs)
-        assert code == 2, f"dxdesk {' '.join(args)} -> {code}\n{out}\n{err}"
+        assert code == 1, f"dxdesk {' '.join(args)} -> {code}\n{out}\n{err}"
         assert "Traceback" not in out + err
         lines = err.splitlines()
         assert len(lines) == 1, err
@@ -121,7 +121,7 @@ def test_init_prints_recovery_key_and_profile_path(root: Path) -> None:
 def test_version() -> None:
     from dxdesk import __version__
 
-    code, out, err = run_cli(["--version"])
+    code, out, _err = run_cli(["--version"])
     assert code == 0
     assert __version__ in out
     assert "dxdesk" in out
@@ -165,39 +165,76 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
     goal = c.add("goal", "fy=2025", "title=相談対応件数")
     return {
         "visit": (
-            ["date=令和7年11月25日", "org_id=五ケ瀬町", "mode=訪問", "purpose=ヒアリング",
-             "title=標準化の進捗ヒアリング", "start_time=13:30", "end_time=15:00",
-             "notes=住民記録システムの移行計画について確認した。"],
+            [
+                "date=令和7年11月25日",
+                "org_id=五ケ瀬町",
+                "mode=訪問",
+                "purpose=ヒアリング",
+                "title=標準化の進捗ヒアリング",
+                "start_time=13:30",
+                "end_time=15:00",
+                "notes=住民記録システムの移行計画について確認した。",
+            ],
             ("title=標準化の進捗ヒアリング（第2回）", "標準化の進捗ヒアリング（第2回）"),
             "住民記録システムの移行計画",
         ),
         "issue": (
-            ["org_id=日之影町", "title=ベンダの移行スケジュール遅延", "status=対応中",
-             "priority=高", "system_code=01", "raised_on=2025-10-01"],
+            [
+                "org_id=日之影町",
+                "title=ベンダの移行スケジュール遅延",
+                "status=対応中",
+                "priority=高",
+                "system_code=01",
+                "raised_on=2025-10-01",
+            ],
             ("status=完了", "完了"),
             "ベンダの移行スケジュール遅延",
         ),
         "consultation": (
-            ["received_at=2025-11-20 10:15", "channel=電話", "org_id=串間市",
-             "category=フロントヤード改革", "topic=書かない窓口の導入手順", "status=未対応"],
+            [
+                "received_at=2025-11-20 10:15",
+                "channel=電話",
+                "org_id=串間市",
+                "category=フロントヤード改革",
+                "topic=書かない窓口の導入手順",
+                "status=未対応",
+            ],
             ("status=対応中", "対応中"),
             "書かない窓口の導入手順",
         ),
         "time": (
-            [f"date=2025-11-25", f"staff_id={staff}", "org_id=高千穂町", "hours=3.5",
-             "on_site=はい", "activity=現地支援", "note=移行計画の確認"],
+            [
+                "date=2025-11-25",
+                f"staff_id={staff}",
+                "org_id=高千穂町",
+                "hours=3.5",
+                "on_site=はい",
+                "activity=現地支援",
+                "note=移行計画の確認",
+            ],
             ("hours=4", 4.0),
             "移行計画の確認",
         ),
         "training": (
-            ["title=生成AI活用研修", "training_type=研修", "status=計画中", "date=2026-01-20",
-             "start_time=13:00", "end_time=16:00", "planned_participants=40"],
+            [
+                "title=生成AI活用研修",
+                "training_type=研修",
+                "status=計画中",
+                "date=2026-01-20",
+                "start_time=13:00",
+                "end_time=16:00",
+                "planned_participants=40",
+            ],
             ("status=確定", "確定"),
             "生成AI活用研修",
         ),
         "expert": (
-            ["name=佐藤 花子", "affiliation=地域情報化アドバイザー",
-             "fields=セキュリティ、クラウド", "available=1"],
+            [
+                "name=佐藤 花子",
+                "affiliation=地域情報化アドバイザー",
+                "fields=セキュリティ、クラウド",
+                "available=1",
+            ],
             ("affiliation=総務省 地域情報化アドバイザー", "総務省 地域情報化アドバイザー"),
             "佐藤 花子",
         ),
@@ -212,8 +249,13 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
             "11月分の実績",
         ),
         "meeting": (
-            ["title=月次報告会（11月）", "meeting_type=月次報告会", "date=2025-12-05",
-             "format=対面", "minutes=各団体の進捗を共有した。"],
+            [
+                "title=月次報告会（11月）",
+                "meeting_type=月次報告会",
+                "date=2025-12-05",
+                "format=対面",
+                "minutes=各団体の進捗を共有した。",
+            ],
             ("decisions=次回は1月に開催する。", "次回は1月に開催する。"),
             "各団体の進捗を共有した",
         ),
@@ -223,8 +265,13 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
             "作業中",
         ),
         "system_status": (
-            ["org_id=綾町", "system_code=02", "cloud=AWS", "special_support=1",
-             "special_reason=ベンダリソース逼迫"],
+            [
+                "org_id=綾町",
+                "system_code=02",
+                "cloud=AWS",
+                "special_support=1",
+                "special_reason=ベンダリソース逼迫",
+            ],
             ("live=1", True),
             "ベンダリソース逼迫",
         ),
@@ -233,20 +280,39 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
             ("title=課長補佐", "課長補佐"),
             "鈴木 一郎",
         ),
-        "vendor": (["name=株式会社テスト情報", "products=住記パッケージ、税務パッケージ"],
-                   ("contact=03-0000-0000", "03-0000-0000"), "株式会社テスト情報"),
+        "vendor": (
+            ["name=株式会社テスト情報", "products=住記パッケージ、税務パッケージ"],
+            ("contact=03-0000-0000", "03-0000-0000"),
+            "株式会社テスト情報",
+        ),
         "engagement": (
-            ["org_id=諸塚村", "fy=2025", f"staff_id={staff}", "start_date=2025-06-01",
-             "end_date=2026-03-31", "target_days=10", "theme=窓口DX"],
+            [
+                "org_id=諸塚村",
+                "fy=2025",
+                f"staff_id={staff}",
+                "start_date=2025-06-01",
+                "end_date=2026-03-31",
+                "target_days=10",
+                "theme=窓口DX",
+            ],
             ("target_days=8", 8),
             "窓口DX",
         ),
-        "case_study": (["org_id=諸塚村", "title=書かない窓口の導入", "status=作成中"],
-                       ("status=確認中", "確認中"), "書かない窓口の導入"),
-        "closed_day": (["date=2025-08-15", "reason=庁舎の電気設備点検"],
-                       ("reason=庁舎の電気設備点検（終日）", "庁舎の電気設備点検（終日）"), "庁舎の電気設備点検"),
-        "group": (["name=西臼杵3町", "group_type=生活圏"], ("description=高千穂・日之影・五ヶ瀬", "高千穂・日之影・五ヶ瀬"),
-                  "西臼杵3町"),
+        "case_study": (
+            ["org_id=諸塚村", "title=書かない窓口の導入", "status=作成中"],
+            ("status=確認中", "確認中"),
+            "書かない窓口の導入",
+        ),
+        "closed_day": (
+            ["date=2025-08-15", "reason=庁舎の電気設備点検"],
+            ("reason=庁舎の電気設備点検（終日）", "庁舎の電気設備点検（終日）"),
+            "庁舎の電気設備点検",
+        ),
+        "group": (
+            ["name=西臼杵3町", "group_type=生活圏"],
+            ("description=高千穂・日之影・五ヶ瀬", "高千穂・日之影・五ヶ瀬"),
+            "西臼杵3町",
+        ),
     }
 
 
@@ -284,8 +350,14 @@ def test_add_show_edit_delete_undelete_every_kind(app: Cli) -> None:
 
 def test_values_are_stored_in_canonical_form(app: Cli) -> None:
     visit = app.add(
-        "visit", "date=令和7年11月25日(火)", "org_id=五ケ瀬町", "mode=訪問", "title=件名",
-        "start_time=９:05", "end_time=10:35", "systems=住民記録、税務",
+        "visit",
+        "date=令和7年11月25日(火)",
+        "org_id=五ケ瀬町",
+        "mode=訪問",
+        "title=件名",
+        "start_time=９:05",
+        "end_time=10:35",
+        "systems=住民記録、税務",
     )
     record = app.json("show", "visit", visit)
     assert record["date"] == "2025-11-25"
@@ -297,10 +369,20 @@ def test_values_are_stored_in_canonical_form(app: Cli) -> None:
 
 
 def test_list_formats_and_org_filter(app: Cli) -> None:
-    gokase = app.add("visit", "date=2025-11-25", "org_id=五ケ瀬町", "mode=訪問",
-                     "title=五ヶ瀬町での打合せ, 「引用」付き")
-    takachiho = app.add("visit", "date=2025-11-26", "org_id=高千穂町", "mode=オンライン",
-                        "title=高千穂町とのWeb会議")
+    gokase = app.add(
+        "visit",
+        "date=2025-11-25",
+        "org_id=五ケ瀬町",
+        "mode=訪問",
+        "title=五ヶ瀬町での打合せ, 「引用」付き",
+    )
+    takachiho = app.add(
+        "visit",
+        "date=2025-11-26",
+        "org_id=高千穂町",
+        "mode=オンライン",
+        "title=高千穂町とのWeb会議",
+    )
 
     table = app.ok("list", "visit")
     assert gokase in table and takachiho in table
@@ -339,29 +421,72 @@ INVALID_ADDS = [
     # (kind, assignments, text the one-line message must contain)
     ("time", ["date=2025-11-25", "staff_id={staff}", "hours=25"], "hours"),
     ("time", ["date=2025-11-25", "staff_id={staff}", "hours=0"], "hours"),
-    ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x",
-               "start_time=15:00", "end_time=13:00"], "end_time"),
+    (
+        "visit",
+        [
+            "date=2025-11-25",
+            "org_id=高千穂町",
+            "mode=訪問",
+            "title=x",
+            "start_time=15:00",
+            "end_time=13:00",
+        ],
+        "end_time",
+    ),
     ("visit", ["date=2025-02-30", "org_id=高千穂町", "mode=訪問", "title=x"], "date"),
-    ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x", "colour=red"],
-     "colour"),
-    ("visit", ["date=2025-11-25", "org_id=存在しない町", "mode=訪問", "title=x"],
-     "存在しない町"),
+    (
+        "visit",
+        ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x", "colour=red"],
+        "colour",
+    ),
+    ("visit", ["date=2025-11-25", "org_id=存在しない町", "mode=訪問", "title=x"], "存在しない町"),
     ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=訪問"], "title"),
     ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=徒歩", "title=x"], "mode"),
-    ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x",
-               "start_time=25:00"], "start_time"),
-    ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x",
-               "staff_id=not-an-id"], "staff_id"),
+    (
+        "visit",
+        ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x", "start_time=25:00"],
+        "start_time",
+    ),
+    (
+        "visit",
+        ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x", "staff_id=not-an-id"],
+        "staff_id",
+    ),
     ("visit", ["date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=二行\n目"], "title"),
-    ("issue", ["org_id=高千穂町", "title=x", "status=対応中", "raised_on=2025-10-01",
-               "closed_on=2025-09-30"], "closed_on"),
-    ("step_status", ["org_id=高千穂町", "system_code=01", "step_no=41", "status=作業中"],
-     "step_no"),
-    ("step_status", ["org_id=高千穂町", "system_code=99", "step_no=1", "status=作業中"],
-     "system_code"),
+    (
+        "issue",
+        [
+            "org_id=高千穂町",
+            "title=x",
+            "status=対応中",
+            "raised_on=2025-10-01",
+            "closed_on=2025-09-30",
+        ],
+        "closed_on",
+    ),
+    (
+        "step_status",
+        ["org_id=高千穂町", "system_code=01", "step_no=41", "status=作業中"],
+        "step_no",
+    ),
+    (
+        "step_status",
+        ["org_id=高千穂町", "system_code=99", "step_no=1", "status=作業中"],
+        "system_code",
+    ),
     ("goal", ["fy=来年", "title=x"], "fy"),
-    ("consultation", ["received_at=2025-11-20 10:15", "channel=FAX", "org_id=串間市",
-                      "category=その他", "topic=x", "status=未対応"], "channel"),
+    (
+        "consultation",
+        [
+            "received_at=2025-11-20 10:15",
+            "channel=FAX",
+            "org_id=串間市",
+            "category=その他",
+            "topic=x",
+            "status=未対応",
+        ],
+        "channel",
+    ),
     ("visitt", ["date=2025-11-25"], "visitt"),
     ("visit", ["title"], "title"),
 ]
@@ -380,8 +505,15 @@ def test_invalid_value_is_refused_naming_the_field(
 
 
 def test_invalid_edit_is_refused_and_changes_nothing(app: Cli) -> None:
-    visit = app.add("visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x",
-                    "start_time=10:00", "end_time=11:00")
+    visit = app.add(
+        "visit",
+        "date=2025-11-25",
+        "org_id=高千穂町",
+        "mode=訪問",
+        "title=x",
+        "start_time=10:00",
+        "end_time=11:00",
+    )
     before = app.json("show", "visit", visit)
     # end before the stored start: the rule sees the merged record
     assert "end_time" in app.refused("edit", "visit", visit, "end_time=09:00")
@@ -395,14 +527,30 @@ def test_invalid_edit_is_refused_and_changes_nothing(app: Cli) -> None:
 
 
 def test_search_finds_japanese_with_short_queries(app: Cli) -> None:
-    visit = app.add("visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問",
-                    "title=夜神楽の季節の訪問",
-                    "notes=鶏料理の店で棚田の保全と観光アプリについて意見交換した。")
-    issue = app.add("issue", "org_id=日之影町", "title=棚田オーナー制度の申込管理", "status=未対応",
-                    "description=紙の申込書を電子化したい。")
-    gone = app.add("consultation", "received_at=2025-11-20 10:15", "channel=電話",
-                   "org_id=串間市", "category=その他", "topic=棚田の写真の使用許諾",
-                   "status=未対応")
+    visit = app.add(
+        "visit",
+        "date=2025-11-25",
+        "org_id=高千穂町",
+        "mode=訪問",
+        "title=夜神楽の季節の訪問",
+        "notes=鶏料理の店で棚田の保全と観光アプリについて意見交換した。",
+    )
+    issue = app.add(
+        "issue",
+        "org_id=日之影町",
+        "title=棚田オーナー制度の申込管理",
+        "status=未対応",
+        "description=紙の申込書を電子化したい。",
+    )
+    gone = app.add(
+        "consultation",
+        "received_at=2025-11-20 10:15",
+        "channel=電話",
+        "org_id=串間市",
+        "category=その他",
+        "topic=棚田の写真の使用許諾",
+        "status=未対応",
+    )
     app.ok("delete", "consultation", gone)
 
     def hits(*query: str) -> set[str]:
@@ -430,8 +578,14 @@ def test_passwd_with_new_passphrase_file(app: Cli, tmp_path: Path) -> None:
     assert "パスフレーズが正しくありません" in line
     assert app.json("info", passphrase=NEW_PASSPHRASE)["slots"] == ["recovery", "passphrase"]
     # The recovery key is untouched by a passphrase change.
-    app.ok("unlock", "--recovery-key", "--key", app.recovery,
-           env={"DXDESK_NEW_PASSPHRASE": PASSPHRASE}, passphrase="unused-value")
+    app.ok(
+        "unlock",
+        "--recovery-key",
+        "--key",
+        app.recovery,
+        env={"DXDESK_NEW_PASSPHRASE": PASSPHRASE},
+        passphrase="unused-value",
+    )
     app.ok("info")
 
 
@@ -448,8 +602,15 @@ def test_unlock_with_recovery_key_sets_new_passphrase(app: Cli, tmp_path: Path) 
     new_file = write_secret(tmp_path / "new.txt", NEW_PASSPHRASE)
     # Typed by hand: lower case, spaces instead of hyphens.
     typed = app.recovery.lower().replace("-", " ")
-    out = app.ok("unlock", "--recovery-key", "--key", typed, "--new-passphrase-file", new_file,
-                 passphrase="forgotten passphrase")
+    out = app.ok(
+        "unlock",
+        "--recovery-key",
+        "--key",
+        typed,
+        "--new-passphrase-file",
+        new_file,
+        passphrase="forgotten passphrase",
+    )
     assert "新しいパスフレーズを設定しました" in out
     assert "パスフレーズが正しくありません" in app.refused("info")
     assert [r["id"] for r in app.json("list", "visit", passphrase=NEW_PASSPHRASE)] == [visit]
@@ -514,6 +675,11 @@ def test_backup_and_restore(app: Cli, tmp_path: Path) -> None:
         conn.close()
     assert titles == {"残る", "消える"}
 
+    # A second restore right away keeps its own copy: no earlier copy is overwritten.
+    app.ok("restore", str(dest), "--yes")
+    assert len(list((app.root / "backups").glob("pre-restore-*.db"))) == 2
+    check_backup(kept[0], key)
+
 
 def test_restore_refuses_a_file_that_is_not_a_backup(app: Cli, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
@@ -541,6 +707,11 @@ def test_backup_default_location_and_info(app: Cli) -> None:
     assert len(manual) == 1
     assert str(manual[0]) in out
     assert app.json("info")["last_backup"] == str(manual[0])
+    # A write closes with an automatic backup: that one is now the latest, whatever its name.
+    app.add("visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x")
+    newest = max((app.root / "backups").glob("*.db"), key=lambda p: p.stat().st_mtime_ns)
+    assert newest.name.startswith("auto-")
+    assert app.json("info")["last_backup"] == str(newest)
 
 
 # ---------------------------------------------------------------------- automation sources
@@ -559,16 +730,16 @@ def test_passphrase_file(app: Cli, tmp_path: Path) -> None:
     assert code == 0, err
     bad = write_secret(tmp_path / "bad.txt", "wrong passphrase")
     code, _out, err = run_cli(["--profile", str(app.root), "--passphrase-file", bad, "info"])
-    assert code == 2 and err.startswith("エラー：パスフレーズが正しくありません")
+    assert code == 1 and err.startswith("エラー：パスフレーズが正しくありません")
     code, _out, err = run_cli(
         ["--profile", str(app.root), "--passphrase-file", str(tmp_path / "none.txt"), "info"]
     )
-    assert code == 2 and "none.txt" in err and len(err.splitlines()) == 1
+    assert code == 1 and "none.txt" in err and len(err.splitlines()) == 1
 
 
 def test_no_passphrase_source_is_a_clear_error(app: Cli) -> None:
     code, out, err = run_cli(["--profile", str(app.root), "info"])
-    assert (code, out) == (2, "")
+    assert (code, out) == (1, "")
     assert err == "エラー：パスフレーズが入力されていません。\n"
 
 
@@ -613,9 +784,27 @@ def test_kinds_command() -> None:
 
 def test_every_command_has_help() -> None:
     commands = cli_group.commands
-    assert {"init", "info", "verify", "passwd", "unlock", "rekey", "backup", "restore",
-            "search", "add", "list", "show", "edit", "delete", "undelete", "remember",
-            "forget", "raw-key", "demo"} <= set(commands)
+    assert {
+        "init",
+        "info",
+        "verify",
+        "passwd",
+        "unlock",
+        "rekey",
+        "backup",
+        "restore",
+        "search",
+        "add",
+        "list",
+        "show",
+        "edit",
+        "delete",
+        "undelete",
+        "remember",
+        "forget",
+        "raw-key",
+        "demo",
+    } <= set(commands)
     for name, command in commands.items():
         assert command.help and command.help.strip(), name
         assert command.get_short_help_str().strip(), name
@@ -626,3 +815,12 @@ def test_every_command_has_help() -> None:
         assert code == 0, (name, err)
         assert "Usage:" in out and name in out, name
         assert command.help.strip().splitlines()[0] in out, name
+
+
+def test_usage_errors_exit_2_refusals_exit_1(app: Cli) -> None:
+    code, _out, err = run_cli(["--profile", str(app.root), "list"])  # KIND missing
+    assert code == 2 and "Traceback" not in err
+    code, _out, err = run_cli(["--profile", str(app.root), "info", "--no-such-option"])
+    assert code == 2
+    code, _out, err = run_cli(["--profile", str(app.root), "add", "widget", "a=b"])
+    assert code == 1 and err.startswith("エラー：")

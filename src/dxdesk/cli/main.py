@@ -24,7 +24,8 @@ from dxdesk.errors import UserError
 from dxdesk.logs import close_file_logging, file_logging_active, setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 
-EXIT_USER = 2
+EXIT_REFUSED = 1  # a UserError: nothing was written
+EXIT_USAGE = 2  # the command line itself was wrong
 EXIT_BUG = 70
 ENV_PASSPHRASE = "DXDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 ENV_NEW_PASSPHRASE = "DXDESK_NEW_PASSPHRASE"  # noqa: S105 - a variable name
@@ -602,13 +603,13 @@ def main(argv: list[str] | None = None) -> int:
         cli.main(args=argv, prog_name="dxdesk", standalone_mode=False)
     except UserError as err:
         click.echo(f"エラー：{err.message}", err=True)
-        return EXIT_USER
+        return EXIT_REFUSED
     except click.exceptions.Abort:
         click.echo("中止しました。", err=True)
-        return EXIT_USER
+        return EXIT_REFUSED
     except click.ClickException as err:
         err.show()
-        return EXIT_USER
+        return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("中断しました。", err=True)
         return 130

@@ -50,7 +50,9 @@ def monthly_report_due(profile: Profile, month: str, rule: str | None = None) ->
     try:
         year, mon = (int(x) for x in month.replace("/", "-").split("-"))
     except ValueError:
-        raise UserError("bad_argument", detail="年月は YYYY-MM の形式で指定してください。") from None
+        raise UserError(
+            "bad_argument", detail="年月は YYYY-MM の形式で指定してください。"
+        ) from None
     if not 1 <= mon <= 12:
         raise UserError("bad_argument", detail="年月は YYYY-MM の形式で指定してください。")
     rule = rule or profile.settings.monthly_report_rule

@@ -174,8 +174,11 @@ class Profile:
 
     def info(self) -> dict[str, Any]:
         counts = {k.name: self.records.count(k) for k in _counted_kinds()}
+        # Newest by time, not by name: auto-, manual- and pre-restore- copies sort apart by name.
         last_backup = (
-            sorted(self.paths.backups.glob("*.db"))[-1:] if self.paths.backups.exists() else []
+            sorted(self.paths.backups.glob("*.db"), key=lambda p: p.stat().st_mtime_ns)[-1:]
+            if self.paths.backups.exists()
+            else []
         )
         return {
             "profile": str(self.paths.root),
@@ -434,6 +437,11 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
         if not side.exists():
             raise
         old = KeyFile.load(side)
+        if old.db_id != keyfile.db_id:
+            # Another profile's backup (rekey keeps the db id): never swap whole databases.
+            raise UserError(
+                "backup_invalid", path=str(backup), detail="別のプロファイルのバックアップです"
+            ) from None
         backup_key = _unwrap(old, creds)
         old.verify(backup_key, side)
         version = check_backup(backup, backup_key)
@@ -447,7 +455,8 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
         if err.code == "database_locked":
             raise
     staging = paths.root / f".restore-{secrets.token_hex(6)}.db"
-    kept = paths.backups / f"pre-restore-{now_jst():%Y%m%d-%H%M%S}.db"
+    # A random suffix like the automatic backups: two restores in one second keep two copies.
+    kept = paths.backups / f"pre-restore-{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
     try:
         shutil.copyfile(backup, staging)
         if backup_key != key:
