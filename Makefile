@@ -5,10 +5,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO ?= demo-profile
 STAMP := $(VENV)/.installed
+TS := src/dxdesk/resources/translations/dxdesk_en.ts
+QM := src/dxdesk/resources/translations/dxdesk_en.qm
 
-.PHONY: setup run demo test test-fast lint bench clean-demo
+.PHONY: setup run demo cli-demo test test-fast lint bench clean-demo translations screens
 
-setup: $(STAMP)
+setup: $(STAMP) $(QM)
+
+# English UI: compiled from the Qt Linguist source (never committed).
+$(QM): $(TS) $(STAMP)
+	$(BIN)/python scripts/translations.py build
+
+translations: setup
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py build
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +26,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# The app's main job on realistic data: build the demo profile once, then show it.
-run: setup
+# The app's main job on realistic data: build the demo profile once, then open the window.
+# With no display (a server, CI), QT_QPA_PLATFORM=offscreen runs it invisibly; use
+# `make cli-demo` to see the same profile as text instead.
+run: setup demo
+	DXDESK_PASSPHRASE=dxdesk-demo $(BIN)/dxdesk --profile "$(DEMO)" gui
+
+demo: setup
 	@if [ ! -f "$(DEMO)/keys.json" ]; then $(BIN)/dxdesk --profile "$(DEMO)" demo; fi
+
+cli-demo: demo
 	DXDESK_PASSPHRASE=dxdesk-demo $(BIN)/dxdesk --profile "$(DEMO)" info
 
-demo: run
+screens: demo
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens.py --profile "$(DEMO)"
 
 test: setup
 	$(BIN)/python -m pytest
@@ -30,8 +48,8 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 bench: setup

@@ -152,10 +152,35 @@ def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None
     """dxdesk：自治体DXサポート業務の記録・報告ツール（オフライン・暗号化）"""
     ctx.obj = State(profile_dir, passphrase_file)
     if ctx.invoked_subcommand is None:
+        if has_display():
+            ctx.invoke(gui)
+            return
         click.echo(ctx.get_help())
+        click.echo("\n（画面がない環境のため、ウィンドウは開きません。コマンドをご利用ください。）")
+
+
+def has_display() -> bool:
+    """Windows and macOS always have a screen; on Linux ask for X11/Wayland or a chosen platform."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform in ("offscreen", "minimal"):
+        return False  # headless by choice (tests, scripts): `dxdesk gui` still opens one
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or platform)
 
 
 # ------------------------------------------------------------------ profile
+
+
+@cli.command()
+@click.pass_obj
+def gui(state: State) -> None:
+    """ウィンドウを開きます（初回は設定ウィザード、以降は解錠画面）。引数なしの dxdesk と同じです。"""
+    from dxdesk.gui.app import run
+
+    code = run(str(state.paths.root))
+    if code:
+        raise SystemExit(code)
 
 
 @cli.command()

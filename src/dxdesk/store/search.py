@@ -7,12 +7,13 @@ two-character queries (「県」, 「宮崎」) still work, just without the ind
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from dxdesk.core.model import KINDS, Kind
+from dxdesk.core.model import KINDS, FieldType, Kind
 from dxdesk.store.database import Database
 
 MIN_TRIGRAM = 3
@@ -40,6 +41,18 @@ def _phrase(term: str) -> str:
 def terms_of(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text).replace("\u3000", " ").strip()
     return [t for t in text.split(" ") if t]
+
+
+def _plain(kind: Kind, name: str, value: object) -> str:
+    """Lists are stored as JSON text; show them the way people write them (a、b、c)."""
+    if kind.field(name).type == FieldType.LIST and isinstance(value, str):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(items, list):
+            return "、".join(str(i) for i in items)
+    return str(value)
 
 
 def _snippet(text: str, terms: list[str]) -> str:
@@ -88,7 +101,9 @@ def search_kind(database: Database, kind: Kind, terms: list[str], limit: int) ->
     sql += " WHERE " + " AND ".join(where) + f" {order} LIMIT {int(limit)}"
     hits = []
     for row in database.query(sql, params):
-        text = " ".join(str(row[f]) for f in fields if row.get(f) not in (None, "", "[]"))
+        text = " ".join(
+            _plain(kind, f, row.get(f)) for f in fields if row.get(f) not in (None, "", "[]")
+        )
         hits.append(
             Hit(
                 kind=kind.name,

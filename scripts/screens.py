@@ -1,0 +1,100 @@
+"""Grab a PNG of every main screen from a demo profile, offscreen, into docs/screens/.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screens.py [--profile DIR] [--out docs/screens]
+
+Builds a demo profile in a temporary folder unless --profile names one (passphrase dxdesk-demo).
+Each screen is grabbed at 1366x768 (a common municipal laptop) and 1920x1080.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from dxdesk.paths import ProfilePaths
+from dxdesk.services.profile import Credentials, create_profile, open_profile
+from dxdesk.store.keys import KdfParams
+
+DEMO_PASSPHRASE = "dxdesk-demo"  # noqa: S105 - the fictional demo profile's documented passphrase
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def demo_profile(root: Path) -> ProfilePaths:
+    from dxdesk.services.demo import populate_demo
+
+    paths = ProfilePaths(root / "demo")
+    profile, _ = create_profile(
+        paths,
+        owner_name="宮崎 統括（デモ）",
+        device_name="デモ端末",
+        role="hub",
+        passphrase=DEMO_PASSPHRASE,
+        kdf=KdfParams(iterations=1, memory_kib=8192, lanes=1),
+    )
+    with profile:
+        populate_demo(profile)
+    return paths
+
+
+def grab(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    if size:
+        widget.resize(*size)
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profile")
+    parser.add_argument("--out", default="docs/screens")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = ProfilePaths(Path(args.profile)) if args.profile else demo_profile(Path(tmp))
+        profile = open_profile(paths, Credentials(passphrase=DEMO_PASSPHRASE))
+        try:
+            from dxdesk.gui.mainwindow import MainWindow
+
+            window = MainWindow(profile)
+            target = next(
+                b for b in window.overview.organisations(window.month) if b.name == "高千穂町"
+            )
+            for w, h in SIZES:
+                window.resize(w, h)
+                window.select_org(target.org_id)
+                for tab in range(window.org_tabs.count()):
+                    window.org_tabs.setCurrentIndex(tab)
+                    grab(window, out / f"org-tab{tab}-{w}x{h}.png")
+                for key in ("issues", "consultations", "hours"):
+                    window.show_global(key)
+                    grab(window, out / f"global-{key}-{w}x{h}.png")
+                window.search_box.setText("移行スケジュール")
+                window.run_search()
+                grab(window, out / f"search-{w}x{h}.png")
+            form = window.open_form("visit")
+            grab(form, out / "form-visit.png")
+            form.reject()
+            window.close()
+        finally:
+            profile.close(backup=False)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

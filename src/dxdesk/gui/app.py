@@ -1,0 +1,165 @@
+"""Starting the desktop app: first-run wizard or unlock, the main window, locking, drafts.
+
+The composition root of the GUI: one Profile, passed down; no globals.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dxdesk.errors import UserError
+from dxdesk.logs import redact, setup_file_logging
+from dxdesk.paths import ProfilePaths, resolve_profile_dir
+from dxdesk.services.profile import Profile
+from dxdesk.settings import Settings
+
+log = logging.getLogger("dxdesk.gui")
+
+
+def translations_dir() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("dxdesk.resources").joinpath("translations")))
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Japanese is the source language; English comes from Qt Linguist (.qm built from .ts)."""
+    installed: list[QTranslator] = []
+    if language != "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / "dxdesk_en.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(QLocale.Language.English),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def open_or_create(paths: ProfilePaths) -> Profile | None:
+    """The first run shows the setup wizard; later runs the keyring or the unlock dialog."""
+    from dxdesk.gui.unlock import UnlockDialog, try_keyring_open
+    from dxdesk.gui.wizard import SetupWizard
+
+    if not paths.exists():
+        wizard = SetupWizard(paths)
+        if not wizard.exec():
+            return None
+        return wizard.profile
+    profile = try_keyring_open(paths)
+    if profile is not None:
+        return profile
+    dialog = UnlockDialog(paths)
+    if not dialog.exec():
+        return None
+    return dialog.profile
+
+
+class Session:
+    """Ties the main window to locking (shortcut and idle) and to draft recovery."""
+
+    def __init__(self, profile: Profile) -> None:
+        from dxdesk.gui.idle import IdleWatcher
+        from dxdesk.gui.mainwindow import MainWindow
+
+        self.profile = profile
+        self.window = MainWindow(profile)
+        self.window.lock_requested.connect(self.lock)
+        self.idle = IdleWatcher(profile.settings.idle_lock_minutes, parent=self.window)
+        self.idle.idle.connect(self.lock)
+
+    def lock(self) -> None:
+        from dxdesk.gui.unlock import LockScreen
+
+        if self.window.locked:
+            return
+        screen = LockScreen(self.profile.paths, db_id=self.profile.keyfile.db_id)
+        screen.unlocked.connect(self.window.hide_lock)
+        self.window.show_lock(screen)
+
+    def offer_drafts(self) -> None:
+        """After a crash or power loss: offer to reopen forms that were being edited."""
+        from dxdesk.gui.forms import RecordForm
+
+        drafts = self.window.drafts.pending()
+        if not drafts:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.window.tr("保存されていない入力"),
+            self.window.tr("前回保存されなかった入力が %1 件あります。復元しますか？").replace(
+                "%1", str(len(drafts))
+            ),
+        )
+        for draft in drafts:
+            if answer == QMessageBox.StandardButton.Yes:
+                form = RecordForm.from_draft(
+                    self.window.records, self.window.drafts, draft, parent=self.window
+                )
+                self.window.adopt_form(form)
+                form.open()
+            else:
+                self.window.drafts.discard(draft.id)
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    # A bug: log it (redacted), apologise, keep running; never show a traceback.
+    log.error(
+        "unexpected error: %s", redact("".join(traceback.format_exception(exc_type, exc, tb)))
+    )
+    if isinstance(exc, UserError):
+        QMessageBox.warning(None, "dxdesk", exc.message)
+        return
+    QMessageBox.critical(
+        None,
+        "dxdesk",
+        "予期しないエラーが発生しました。申し訳ありません。保存済みの記録は失われていません。"
+        "プロファイルの logs フォルダのログを添えて担当者にご連絡ください。",
+    )
+
+
+def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("dxdesk")
+    app.setOrganizationName("dxdesk")
+    paths = ProfilePaths(resolve_profile_dir(profile_dir))
+    settings = Settings.load(paths.settings) if paths.settings.exists() else Settings()
+    language = os.environ.get("DXDESK_LANG", settings.language)
+    if language != "en":
+        # Calendar popups and standard dialogs in Japanese (月, 火 ...), whatever the OS locale.
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    install_translators(app, language)
+    sys.excepthook = _excepthook
+    try:
+        profile = open_or_create(paths)
+    except UserError as err:
+        QMessageBox.warning(None, "dxdesk", err.message)
+        return 1
+    if profile is None:
+        return 0
+    setup_file_logging(paths.logs)
+    session = Session(profile)
+    session.window.show()
+    session.offer_drafts()
+    try:
+        return app.exec()
+    finally:
+        profile.close()

@@ -1,0 +1,664 @@
+"""The record form: one dialog for every kind of record, laid out from the domain model.
+
+``RecordForm`` shows a labelled editor per field (required ones marked ＊) with an error line
+under each. Save (the button or Ctrl+S) checks every field with the model (the same ``coerce``
+and record rules the CLI uses) and shows each problem beside its field; only a clean form is
+handed to ``RecordService.add`` / ``edit``, one call, one transaction, so nothing is half-saved.
+While the form has unsaved changes it writes a draft (``DraftService``, inside the encrypted
+database) every few seconds; the draft goes away when the record is saved or the changes are
+thrown away, and after a crash ``RecordForm.from_draft`` reopens it. Esc or closing a form with
+unsaved changes asks first.
+
+The visit form also fills the hours from the start and end times, and offers
+「この所見から課題を作成」: the visit is saved if needed, then an issue form opens prefilled with
+the organisation, the visit's date, a link to the visit and the finding's text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.core.clock import now_jst, today_jst
+from dxdesk.core.model import (
+    Field,
+    FieldType,
+    Kind,
+    Record,
+    Value,
+    coerce,
+    hours_from_times,
+    kind,
+)
+from dxdesk.errors import UserError, ValidationError
+from dxdesk.gui.widgets import (
+    EditorValue,
+    FieldEditor,
+    LongTextEdit,
+    Pair,
+    as_text,
+    editor_for,
+    emit_signal,
+)
+from dxdesk.services.drafts import Draft, DraftService, new_draft_id
+from dxdesk.services.records import RecordService
+from dxdesk.store.records import Change
+
+log = logging.getLogger("dxdesk.gui")
+
+FORM_NAME = "record"  # the `form` column of drafts written by this dialog
+AUTOSAVE_MS = 5_000
+REF_CHOICES = 200  # newest records offered in a reference list (it must not grow with the data)
+TITLE_CHARS = 60
+ERROR_STYLE = "color: #b00020;"
+MIN_WIDTH = 720
+MAX_HEIGHT = 660
+
+# Sensible starting values for a new record, beyond "today" in the kind's date field and
+# the profile owner as the staff member.
+DEFAULTS: dict[str, dict[str, str]] = {
+    "visit": {"mode": "訪問"},
+    "issue": {"status": "未対応"},
+    "consultation": {"status": "未対応"},
+    "training": {"status": "計画中"},
+    "step_status": {"status": "未着手"},
+}
+
+
+def field_label(f: Field) -> str:
+    """A field's label; the model's Japanese is the source text for Qt Linguist."""
+    return QCoreApplication.translate("Field", f.label)
+
+
+def _title_from(finding: str) -> str:
+    """A one-line issue title from the first line of a finding (bullets dropped)."""
+    for line in finding.splitlines():
+        text = line.strip().lstrip("・-*●○◆■□> 　").strip()
+        if text:
+            return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1] + "…"
+    return ""
+
+
+class RecordForm(QDialog):
+    """Add or edit one record of any kind (see the module docstring)."""
+
+    saved = Signal(object)  # Change: the record was written
+    issue_created = Signal(object)  # Change: an issue was created from this visit's finding
+
+    def __init__(
+        self,
+        service: RecordService,
+        drafts: DraftService,
+        kind_name: str,
+        record_id: str | None = None,
+        initial: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+        *,
+        draft_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.drafts = drafts
+        self.kind: Kind = kind(kind_name)
+        self.record_id = record_id
+        self.original: Record = service.get(self.kind.name, record_id) if record_id else {}
+        self.draft_id = draft_id or new_draft_id()
+        self._draft_written = draft_id is not None
+        self.editors: dict[str, FieldEditor] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.shown_errors: dict[str, str] = {}
+        self.issue_form: RecordForm | None = None
+        self._last_hours: str | None = None
+        self._loading = True
+
+        start = self._starting_values(initial)
+        self._build(start)
+        for name, value in start.items():
+            self.editors[name].set_value(value)
+        self._last_hours = self._computed_hours()
+        self._baseline = self.values()
+        self._loading = False
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.save_draft)
+        for name, editor in self.editors.items():
+            editor.changed.connect(lambda n=name: self._on_changed(n))
+        self._update_title()
+        self._update_finding_button()
+
+    # ------------------------------------------------------------ construction
+
+    @classmethod
+    def from_draft(
+        cls,
+        service: RecordService,
+        drafts: DraftService,
+        draft: Draft | str,
+        parent: QWidget | None = None,
+    ) -> RecordForm:
+        """Reopen a form from its draft (after a crash); it opens with unsaved changes."""
+        found = drafts.get(draft) if isinstance(draft, str) else draft
+        if found is None:
+            raise UserError("bad_argument", detail="下書きが見つかりません。")
+        form = cls(
+            service, drafts, found.kind, record_id=found.record_id, parent=parent, draft_id=found.id
+        )
+        form.set_values(found.values)
+        return form
+
+    def _starting_values(self, initial: Mapping[str, Any] | None) -> dict[str, Any]:
+        k = self.kind
+        if self.record_id:
+            start: dict[str, Any] = {f.name: self.original.get(f.name) for f in k.fields}
+        else:
+            start = {f.name: None for f in k.fields}
+            start.update(DEFAULTS.get(k.name, {}))
+            owner_staff = self.service.profile.meta.get("owner_staff_id")
+            for f in k.fields:
+                if f.type == FieldType.REF and f.ref == "staff" and owner_staff:
+                    start[f.name] = owner_staff
+            if k.date_field:
+                date_type = k.field(k.date_field).type
+                if date_type == FieldType.DATE:
+                    start[k.date_field] = today_jst().isoformat()
+                elif date_type == FieldType.DATETIME:
+                    start[k.date_field] = f"{now_jst():%Y-%m-%d %H:%M}"
+                elif date_type == FieldType.MONTH:
+                    start[k.date_field] = f"{today_jst():%Y-%m}"
+        for name, value in (initial or {}).items():
+            k.field(name)  # an unknown field is a programming error: say so
+            start[name] = value
+        return start
+
+    def _build(self, start: Mapping[str, Any]) -> None:
+        outer = QVBoxLayout(self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        legend = QLabel(self.tr("＊は必須項目です。"), self)
+        outer.addWidget(legend)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self.scroll_area)
+        body.setObjectName("body")
+        self.layout_form = QFormLayout(body)
+        self.layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.layout_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.layout_form.setVerticalSpacing(6)
+
+        orgs = self._org_pairs() if any(f.type == FieldType.ORG for f in self.kind.fields) else []
+        focus_chain: list[QWidget] = []
+        for f in self.kind.fields:
+            refs = self._ref_pairs(f, start.get(f.name)) if f.type == FieldType.REF else []
+            editor = editor_for(f, orgs=orgs, refs=refs, parent=body)
+            editor.setObjectName(f"editor_{f.name}")
+            editor.setAccessibleName(field_label(f))
+            error = QLabel(body)
+            error.setObjectName(f"error_{f.name}")
+            error.setWordWrap(True)
+            error.setStyleSheet(ERROR_STYLE)
+            error.hide()
+            cell = QWidget(body)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            focus_chain.append(editor.input_widget)
+            if self.kind.name == "visit" and f.name == "findings":
+                self.finding_button = QPushButton(self.tr("この所見から課題を作成"), cell)
+                self.finding_button.setObjectName("create_issue")
+                self.finding_button.setAutoDefault(False)
+                self.finding_button.setToolTip(
+                    self.tr(
+                        "この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。"
+                    )
+                )
+                self.finding_button.clicked.connect(self.create_issue_from_finding)
+                row = QHBoxLayout()
+                row.addWidget(self.finding_button)
+                row.addStretch(1)
+                column.addLayout(row)
+                focus_chain.append(self.finding_button)
+            label = QLabel(self._label_text(f), body)
+            label.setObjectName(f"label_{f.name}")
+            label.setBuddy(editor.input_widget)
+            # Line the label up with the editor's first line, not the middle of a tall cell.
+            label.setMinimumHeight(min(editor.sizeHint().height(), 30))
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.layout_form.addRow(label, cell)
+            self.editors[f.name] = editor
+            self.error_labels[f.name] = error
+        if "hours" in self.editors and self._fills_hours():
+            hours = self.editors["hours"]
+            line = getattr(hours, "line", None)
+            if line is not None:
+                line.setPlaceholderText(self.tr("開始・終了から計算"))
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
+
+        buttons = QHBoxLayout()
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        buttons.addWidget(self.status, 1)
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
+        self.cancel_button = QPushButton(self.tr("キャンセル"), self)
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setToolTip(self.tr("閉じる（Esc）"))
+        for button in (self.save_button, self.cancel_button):
+            # Enter in a field must not save the form by accident; Ctrl+S saves.
+            button.setAutoDefault(False)
+            button.setDefault(False)
+            buttons.addWidget(button)
+        outer.addLayout(buttons)
+        focus_chain += [self.save_button, self.cancel_button]
+        for first, second in itertools.pairwise(focus_chain):
+            QWidget.setTabOrder(first, second)
+
+        self.save_button.clicked.connect(self.save_and_close)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        # This dialog only, not an issue form opened from it (a child window).
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.save_and_close)
+        self._size_to_screen(body)
+
+    def _label_text(self, f: Field) -> str:
+        text = field_label(f)
+        if f.required:
+            return f'{text}<span style="color:#b00020">＊</span>'
+        return text
+
+    def _size_to_screen(self, body: QWidget) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry()
+        width = min(max(body.sizeHint().width() + 60, MIN_WIDTH), int(avail.width() * 0.9))
+        # Fits a 1366x768 laptop with its task bar and the title bar; the rest scrolls.
+        height = min(body.sizeHint().height() + 110, MAX_HEIGHT, int(avail.height() * 0.9))
+        self.resize(width, max(height, 320))
+
+    def _org_pairs(self) -> list[Pair]:
+        return [(str(r["id"]), str(r["name"])) for r in self.service.list_records("organisation")]
+
+    def _ref_pairs(self, f: Field, current: object) -> list[Pair]:
+        """The newest records of the referenced kind, plus the one the field holds now."""
+        assert f.ref is not None
+        target = kind(f.ref)
+        rows = self.service.list_records(target.name, limit=REF_CHOICES)
+        current_id = as_text(current).strip()
+        if current_id and all(str(r["id"]) != current_id for r in rows):
+            # An unknown id stays as typed; saving will say that it is not found.
+            with contextlib.suppress(UserError):
+                rows.append(self.service.get(target.name, current_id))
+        orgs = self.service.org_names() if target.org_field else {}
+        return [(str(r["id"]), self._describe(target, r, orgs)) for r in rows]
+
+    def _describe(self, target: Kind, record: Record, orgs: dict[str, str]) -> str:
+        parts = []
+        if target.date_field and record.get(target.date_field):
+            parts.append(str(record[target.date_field]).replace("T", " "))
+        if target.org_field and record.get(target.org_field):
+            parts.append(orgs.get(str(record[target.org_field]), ""))
+        parts.append(
+            self.service.display_value(target, target.title, record.get(target.title), orgs)
+        )
+        text = " ".join(p for p in parts if p)
+        if record.get("_deleted"):
+            text += self.tr("（削除済み）")
+        return text or str(record["id"])
+
+    # ------------------------------------------------------------ values
+
+    def values(self) -> dict[str, EditorValue]:
+        """Every field as the user typed it."""
+        return {name: editor.value() for name, editor in self.editors.items()}
+
+    def set_values(self, values: Mapping[str, object]) -> None:
+        """Fill fields (stored values or typed text); unknown names are ignored."""
+        for name, value in values.items():
+            editor = self.editors.get(name)
+            if editor is not None:
+                editor.set_value(value)
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._baseline
+
+    def _draft_values(self) -> dict[str, str]:
+        return {name: as_text(value) for name, value in self.values().items()}
+
+    # ------------------------------------------------------------ live reactions
+
+    def _on_changed(self, name: str) -> None:
+        if self._loading:
+            return
+        if name in ("start_time", "end_time"):
+            self._fill_hours()
+        if self.kind.name == "visit" and name == "findings":
+            self._update_finding_button()
+        self._show_errors(self._live_errors())
+        if self.is_dirty():
+            if not self.autosave_timer.isActive():
+                self.autosave_timer.start()
+            self.status.setText(self.tr("未保存の変更があります"))
+        else:
+            self.status.clear()
+
+    def _fills_hours(self) -> bool:
+        names = self.kind.field_names
+        return {"start_time", "end_time", "hours"} <= set(names) and self.kind.name == "visit"
+
+    def _computed_hours(self) -> str | None:
+        if not self._fills_hours():
+            return None
+        times: dict[str, Value] = {}
+        for name in ("start_time", "end_time"):
+            try:
+                times[name] = coerce(self.kind.field(name), self.editors[name].value())
+            except ValidationError:
+                times[name] = None
+        hours = hours_from_times(times)
+        return None if hours is None else as_text(hours)
+
+    def _fill_hours(self) -> None:
+        """Hours follow start and end while the user has not typed hours of their own."""
+        if not self._fills_hours():
+            return
+        hours_editor = self.editors["hours"]
+        current = hours_editor.value()
+        computed = self._computed_hours()
+        if (current is None or current == self._last_hours) and computed != current:
+            hours_editor.set_value(computed)
+        self._last_hours = computed
+
+    def _update_finding_button(self) -> None:
+        if self.kind.name == "visit":
+            self.finding_button.setEnabled(self.editors["findings"].value() is not None)
+
+    # ------------------------------------------------------------ validation
+
+    def validate(self) -> tuple[Record, dict[str, str], dict[str, str]]:
+        """(values as the model reads them, errors per field, errors from record rules)."""
+        raw = self.values()
+        record: Record = {}
+        field_errors: dict[str, str] = {}
+        for f in self.kind.fields:
+            try:
+                record[f.name] = coerce(f, raw[f.name])
+            except ValidationError as err:
+                field_errors[f.name] = err.reason
+                record[f.name] = None
+        rule_errors: dict[str, str] = {}
+        for rule in self.kind.rules:
+            try:
+                rule(record)
+            except ValidationError as err:
+                rule_errors.setdefault(err.field, err.reason)
+        return record, field_errors, rule_errors
+
+    def _live_errors(self) -> dict[str, str]:
+        """While typing: record rules at once, field errors only where already shown."""
+        _record, field_errors, rule_errors = self.validate()
+        shown = {n: m for n, m in field_errors.items() if n in self.shown_errors}
+        for name, message in rule_errors.items():
+            shown.setdefault(name, message)
+        return shown
+
+    def _show_errors(self, errors: Mapping[str, str]) -> None:
+        for name, label in self.error_labels.items():
+            message = errors.get(name)
+            editor = self.editors[name]
+            if message:
+                label.setText(message)
+                label.show()
+                editor.setAccessibleDescription(message)
+            else:
+                label.clear()
+                label.hide()
+                editor.setAccessibleDescription("")
+        self.shown_errors = dict(errors)
+
+    def _show_banner(self, message: str | None) -> None:
+        if message:
+            self.banner.setText(message)
+            self.banner.show()
+        else:
+            self.banner.clear()
+            self.banner.hide()
+
+    def _focus_first_error(self) -> None:
+        for name in self.kind.field_names:
+            if name in self.shown_errors:
+                editor = self.editors[name]
+                self.scroll_area.ensureWidgetVisible(editor)
+                editor.input_widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Validate and write the record. True when it is saved (or had nothing to save)."""
+        self._show_banner(None)
+        if self._fills_hours() and self.editors["hours"].value() is None:
+            self._fill_hours()
+        record, field_errors, rule_errors = self.validate()
+        errors = dict(field_errors)
+        for name, message in rule_errors.items():
+            errors.setdefault(name, message)
+        if errors:
+            self._show_errors(errors)
+            self._show_banner(
+                self.tr("入力内容をご確認ください（%1件）。").replace("%1", str(len(errors)))
+            )
+            self._focus_first_error()
+            return False
+        raw = self.values()
+        try:
+            if self.record_id is None:
+                change: Change | None = self.service.add(self.kind.name, raw)
+            else:
+                changed = {
+                    name: raw[name]
+                    for name in self.kind.field_names
+                    if record[name] != self._stored(name)
+                }
+                change = self.service.edit(self.kind.name, self.record_id, changed)
+        except ValidationError as err:
+            self._service_error(err, err.field)
+            return False
+        except UserError as err:
+            self._service_error(err, self._field_for(err))
+            return False
+        if change is not None:
+            self.record_id = change.record_id
+            self.original = self.service.get(self.kind.name, change.record_id)
+        self._baseline = self.values()
+        self.autosave_timer.stop()
+        self.discard_draft()
+        self._show_errors({})
+        self.status.setText(self.tr("保存しました"))
+        self._update_title()
+        if change is not None:
+            emit_signal(self.saved, change)
+        return True
+
+    def _stored(self, name: str) -> Value:
+        value = self.original.get(name)
+        field_type = self.kind.field(name).type
+        if field_type == FieldType.LIST and value is None:
+            return []
+        if field_type == FieldType.BOOL and value is None:
+            return False  # an unticked box over an empty value is no change
+        return value
+
+    def _field_for(self, err: UserError) -> str | None:
+        if err.code == "unknown_organisation":
+            typed = str(err.params.get("value", ""))
+            for f in self.kind.fields:
+                if f.type == FieldType.ORG and self.editors[f.name].value() == typed:
+                    return f.name
+        return None
+
+    def _service_error(self, err: UserError, field: str | None) -> None:
+        if field is not None and field in self.editors:
+            reason = err.reason if isinstance(err, ValidationError) else err.message
+            self._show_errors({field: reason})
+            self._show_banner(self.tr("入力内容をご確認ください（%1件）。").replace("%1", "1"))
+            self._focus_first_error()
+        else:
+            self._show_banner(err.message)
+
+    def save_and_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    # ------------------------------------------------------------ drafts
+
+    def save_draft(self) -> None:
+        """Keep what is typed so far (the autosave timer calls this while the form is dirty)."""
+        try:
+            if self.is_dirty():
+                self.drafts.save(
+                    self.draft_id, FORM_NAME, self.kind.name, self.record_id, self._draft_values()
+                )
+                self._draft_written = True
+                self.status.setText(self.tr("下書きを保存しました"))
+            else:
+                self.discard_draft()
+        except UserError as err:
+            log.warning("draft not saved: %s", err.code)
+            self._show_banner(err.message)
+
+    def discard_draft(self) -> None:
+        if not self._draft_written:
+            return
+        try:
+            self.drafts.discard(self.draft_id)
+        except UserError as err:
+            log.warning("draft not discarded: %s", err.code)
+            return
+        self._draft_written = False
+
+    @property
+    def autosave_interval(self) -> int:
+        return self.autosave_timer.interval()
+
+    @autosave_interval.setter
+    def autosave_interval(self, ms: int) -> None:
+        self.autosave_timer.setInterval(ms)
+
+    # ------------------------------------------------------------ closing
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("保存していない変更があります。破棄しますか？"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        for which, text in (
+            (QMessageBox.StandardButton.Save, self.tr("保存")),
+            (QMessageBox.StandardButton.Discard, self.tr("破棄")),
+            (QMessageBox.StandardButton.Cancel, self.tr("キャンセル")),
+        ):
+            button = box.button(which)
+            if button is not None:
+                button.setText(text)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def reject(self) -> None:
+        """Esc, キャンセル or the window's close button: ask first if anything is unsaved."""
+        if self.is_dirty():
+            answer = self.ask_unsaved()
+            if answer == QMessageBox.StandardButton.Save:
+                self.save_and_close()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self.autosave_timer.stop()
+        self.discard_draft()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
+
+    def done(self, result: int) -> None:
+        self.autosave_timer.stop()
+        super().done(result)
+
+    def _update_title(self) -> None:
+        label = QCoreApplication.translate("Kind", self.kind.label)
+        if self.record_id is None:
+            self.setWindowTitle(self.tr("%1の登録").replace("%1", label))
+        else:
+            self.setWindowTitle(self.tr("%1の編集").replace("%1", label))
+
+    # ------------------------------------------------------------ visit: issue from a finding
+
+    def create_issue_from_finding(self) -> RecordForm | None:
+        """Save this visit if needed, then open an issue form prefilled from the finding
+        (the selected part of the findings text, or all of it)."""
+        if self.kind.name != "visit":
+            return None
+        findings = self.editors["findings"]
+        assert isinstance(findings, LongTextEdit)
+        finding = (findings.selected_text() or as_text(findings.value())).strip()
+        if not finding:
+            self._show_errors({"findings": self.tr("所見を入力してください")})
+            return None
+        if (self.record_id is None or self.is_dirty()) and not self.save():
+            return None
+        assert self.record_id is not None
+        visit = self.service.get("visit", self.record_id)
+        initial = {
+            "org_id": visit["org_id"],
+            "raised_on": visit["date"],
+            "visit_id": self.record_id,
+            "title": _title_from(finding),
+            "description": finding,
+        }
+        form = RecordForm(self.service, self.drafts, "issue", initial=initial, parent=self)
+        form.saved.connect(self.issue_created)  # signal to signal
+        form.setWindowModality(Qt.WindowModality.WindowModal)
+        self.issue_form = form
+        form.open()
+        return form

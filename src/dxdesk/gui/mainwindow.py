@@ -1,0 +1,521 @@
+"""The main window: organisations on the left, their tabs or a global view on the right.
+
+Thin over services: every list is a RecordTable over a ListService query, every change goes
+through RecordService and comes back as a Change on one signal (``data_changed``) from which the
+views refresh themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.errors import UserError
+from dxdesk.gui.overview import MonthGridView, OverviewPanel
+from dxdesk.services.overview import OrgBadge, OverviewService
+from dxdesk.services.profile import Profile
+from dxdesk.services.records import RecordService
+from dxdesk.store.records import Change
+
+ORG_ROLE = Qt.ItemDataRole.UserRole
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+GLOBAL_VIEWS = (("issues", "課題一覧"), ("consultations", "相談管理表"), ("hours", "工数"))
+ORG_TABS = (
+    ("visit", "訪問・ヒアリング"),
+    ("issue", "課題"),
+    ("consultation", "相談"),
+    ("time", "工数"),
+)
+
+
+def badge_text(b: OrgBadge) -> str:
+    parts = []
+    if b.open_issues:
+        parts.append(f"課題{b.open_issues}")
+    if b.days_on_site or b.target_days:
+        parts.append(
+            f"現地{b.days_on_site}" + (f"/{b.target_days}" if b.target_days else "") + "日"
+        )
+    if b.days_since_visit is not None:
+        parts.append(f"{b.days_since_visit}日前")
+    return " · ".join(parts)
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal(object)  # a Change (or None for "reload everything")
+    lock_requested = Signal()
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from dxdesk.gui.tableview import RecordTable
+        from dxdesk.services.drafts import DraftService
+        from dxdesk.services.query import ListQuery, ListService
+
+        self._record_table = RecordTable
+        self._list_query = ListQuery
+        self.profile = profile
+        self.records = RecordService(profile)
+        self.lists = ListService(profile)
+        self.overview = OverviewService(profile)
+        self.drafts = DraftService(profile)
+        self.month = self.overview.default_month()
+        self.current_org: str | None = None
+        self._undo: tuple[str, list[str]] | None = None
+
+        self.setWindowTitle(self.tr("dxdesk — 自治体DXサポート業務"))
+        self._build_toolbar()
+        self._build_body()
+        self._build_menus()
+        self.statusBar().showMessage(
+            self.tr("%1（%2）— %3")
+            .replace("%1", profile.meta.get("owner_name", ""))
+            .replace("%2", profile.meta.get("device_name", ""))
+            .replace("%3", str(profile.paths.root))
+        )
+        self.undo_button = QPushButton(self.tr("元に戻す"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.data_changed.connect(self._on_data_changed)
+        self.reload_tree()
+        self.restore_state()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("操作"))
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.new_visit_action = QAction(self.tr("新しい訪問（Ctrl+N）"), self)
+        self.new_visit_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_visit_action.triggered.connect(lambda: self.open_form("visit"))
+        bar.addAction(self.new_visit_action)
+        for kind_name, label in (
+            ("issue", "新しい課題"),
+            ("consultation", "新しい相談"),
+            ("time", "工数の入力"),
+        ):
+            action = QAction(self.tr(label), self)
+            action.triggered.connect(lambda _=False, k=kind_name: self.open_form(k))
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" 対象月 ")))
+        self.month_box = QComboBox()
+        self.month_box.setObjectName("month")
+        bar.addWidget(self.month_box)
+        bar.addSeparator()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search")
+        self.search_box.setPlaceholderText(self.tr("すべての記録を検索（Ctrl+F）"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(260)
+        self.search_box.returnPressed.connect(self.run_search)
+        bar.addWidget(self.search_box)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        bar.addSeparator()
+        self.lock_action = QAction(self.tr("ロック（Ctrl+L）"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        bar.addAction(self.lock_action)
+        self._fill_months()
+        self.month_box.currentIndexChanged.connect(self._month_changed)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _fill_months(self) -> None:
+        from datetime import date
+
+        from dxdesk.core.calendar import fiscal_year, fiscal_year_range
+
+        y, m = (int(x) for x in self.month.split("-"))
+        start, _ = fiscal_year_range(fiscal_year(date(y, m, 1)))
+        self.month_box.blockSignals(True)
+        self.month_box.clear()
+        d = start
+        for _ in range(12):
+            key = d.strftime("%Y-%m")
+            self.month_box.addItem(f"{d.year}年{d.month}月", key)
+            d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        self.month_box.setCurrentIndex(max(0, self.month_box.findData(self.month)))
+        self.month_box.blockSignals(False)
+
+    def _build_body(self) -> None:
+        split = QSplitter()
+        split.setObjectName("main_splitter")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        self.grouping = QComboBox()
+        self.grouping.addItem(self.tr("圏域別"), "area")
+        self.grouping.addItem(self.tr("区分別（市・町・村）"), "kind")
+        self.grouping.currentIndexChanged.connect(self.reload_tree)
+        left_layout.addWidget(self.grouping)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("organisations")
+        self.tree.setHeaderLabels([self.tr("団体"), self.tr("状況")])
+        self.tree.setColumnWidth(0, 150)
+        self.tree.setMinimumWidth(330)
+        self.tree.currentItemChanged.connect(self._tree_selected)
+        left_layout.addWidget(self.tree)
+        split.addWidget(left)
+
+        self.stack = QStackedWidget()
+        # Page 0: one organisation's tabs.
+        self.org_tabs = QTabWidget()
+        self.overview_panel = OverviewPanel()
+        self.org_tabs.addTab(self.overview_panel, self.tr("概要"))
+        self.org_tables: dict[str, Any] = {}
+        for kind_name, label in ORG_TABS:
+            table = self._make_table(kind_name)
+            self.org_tables[kind_name] = table
+            self.org_tabs.addTab(table, self.tr(label))
+        self.stack.addWidget(self.org_tabs)
+        # Global views.
+        self.global_issues = self._make_table("issue")
+        self.global_consultations = self._make_table("consultation")
+        self.grid_view = MonthGridView()
+        self.search_results = QTableWidget(0, 4)
+        self.search_results.setHorizontalHeaderLabels(
+            [self.tr("種類"), self.tr("日付"), self.tr("件名"), self.tr("該当箇所")]
+        )
+        self.search_results.horizontalHeader().setStretchLastSection(True)
+        self.search_results.setWordWrap(False)
+        self.search_results.setColumnWidth(0, 140)
+        self.search_results.setColumnWidth(1, 96)
+        self.search_results.setColumnWidth(2, 300)
+        self.search_results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.search_results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.search_results.cellDoubleClicked.connect(self._open_search_hit)
+        for w in (
+            self.global_issues,
+            self.global_consultations,
+            self.grid_view,
+            self.search_results,
+        ):
+            self.stack.addWidget(w)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setSizes([360, 1000])
+        self.splitter = split
+        # The outer stack lets the lock screen cover everything and give it back unchanged.
+        self.outer = QStackedWidget()
+        self.outer.addWidget(split)
+        self.setCentralWidget(self.outer)
+        self.lock_screen: QWidget | None = None
+
+    def _make_table(self, kind_name: str) -> Any:
+        table = self._record_table(self.lists, kind_name)
+        table.open_requested.connect(self.open_record)
+        table.delete_requested.connect(self.delete_records)
+        return table
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        backup = menu.addAction(self.tr("バックアップを作成"))
+        backup.triggered.connect(self.make_backup)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        quit_action = menu.addAction(self.tr("終了"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        records = self.menuBar().addMenu(self.tr("記録(&R)"))
+        records.addAction(self.new_visit_action)
+        view = self.menuBar().addMenu(self.tr("表示(&V)"))
+        for key, label in GLOBAL_VIEWS:
+            action = view.addAction(self.tr(label))
+            action.triggered.connect(lambda _=False, k=key: self.show_global(k))
+
+    # ------------------------------------------------------------------ tree
+
+    def reload_tree(self) -> None:
+        selected = self.current_org
+        badges = self.overview.organisations(self.month)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        whole = QTreeWidgetItem([self.tr("全体")])
+        for key, label in GLOBAL_VIEWS:
+            item = QTreeWidgetItem([self.tr(label)])
+            item.setData(0, VIEW_ROLE, key)
+            whole.addChild(item)
+        self.tree.addTopLevelItem(whole)
+        groups: dict[str, QTreeWidgetItem] = {}
+        by_area = self.grouping.currentData() != "kind"
+        select_item = None
+        for b in badges:
+            if b.org_kind == "県":
+                group_name = self.tr("県（所管課）")
+            elif by_area:
+                group_name = b.area or self.tr("その他")
+            else:
+                group_name = b.org_kind
+            if group_name not in groups:
+                groups[group_name] = QTreeWidgetItem([group_name])
+                self.tree.addTopLevelItem(groups[group_name])
+            mark = "◆" if b.target_days else ("●" if b.bansou else "")
+            item = QTreeWidgetItem([f"{b.name}{mark}", badge_text(b)])
+            item.setData(0, ORG_ROLE, b.org_id)
+            tip = [b.name, b.code]
+            if b.bansou:
+                tip.append(self.tr("● 伴走支援対象"))
+            if b.target_days:
+                tip.append(self.tr("◆ 集中支援（月%1日目標）").replace("%1", str(b.target_days)))
+            item.setToolTip(0, "\n".join(tip))
+            groups[group_name].addChild(item)
+            if b.org_id == selected:
+                select_item = item
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+        self.tree.blockSignals(False)
+        if select_item is not None:
+            self.tree.setCurrentItem(select_item)
+
+    def _tree_selected(
+        self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
+        if item is None:
+            return
+        org_id = item.data(0, ORG_ROLE)
+        view = item.data(0, VIEW_ROLE)
+        if org_id:
+            self.show_org(str(org_id))
+        elif view:
+            self.show_global(str(view))
+
+    def select_org(self, org_id: str) -> None:
+        it = self._find_item(org_id)
+        if it is not None:
+            self.tree.setCurrentItem(it)
+
+    def _find_item(self, org_id: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child is not None and child.data(0, ORG_ROLE) == org_id:
+                    return child
+        return None
+
+    # ------------------------------------------------------------------ pages
+
+    def show_org(self, org_id: str) -> None:
+        self.current_org = org_id
+        self.overview_panel.show_overview(
+            self.overview.org_overview(org_id, self.month), self.month
+        )
+        for kind_name, table in self.org_tables.items():
+            table.set_query(self._list_query(kind=kind_name, org_id=org_id))
+        self.stack.setCurrentWidget(self.org_tabs)
+
+    def show_global(self, key: str) -> None:
+        if key == "issues":
+            self.global_issues.set_query(self._list_query(kind="issue"))
+            self.stack.setCurrentWidget(self.global_issues)
+        elif key == "consultations":
+            self.global_consultations.set_query(self._list_query(kind="consultation"))
+            self.stack.setCurrentWidget(self.global_consultations)
+        elif key == "hours":
+            self.grid_view.show_grid(self.overview.month_grid(self.month))
+            self.stack.setCurrentWidget(self.grid_view)
+
+    def _month_changed(self) -> None:
+        self.month = str(self.month_box.currentData())
+        self.reload_tree()
+        if self.stack.currentWidget() is self.org_tabs and self.current_org:
+            self.show_org(self.current_org)
+        elif self.stack.currentWidget() is self.grid_view:
+            self.show_global("hours")
+
+    def run_search(self) -> None:
+        text = self.search_box.text().strip()
+        if not text:
+            return
+        hits = self.records.search(text, limit=200)
+        self.search_results.setRowCount(len(hits))
+        for row, h in enumerate(hits):
+            values = [h.label, h.date or "", h.title, h.snippet]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, (h.kind, h.record_id))
+                self.search_results.setItem(row, col, item)
+        self.statusBar().showMessage(
+            self.tr("「%1」の検索結果：%2件").replace("%1", text).replace("%2", str(len(hits)))
+        )
+        self.stack.setCurrentWidget(self.search_results)
+
+    def _open_search_hit(self, row: int, _col: int) -> None:
+        item = self.search_results.item(row, 0)
+        if item is not None:
+            kind_name, record_id = item.data(Qt.ItemDataRole.UserRole)
+            self.open_record(kind_name, record_id)
+
+    # ------------------------------------------------------------------ records
+
+    def open_form(
+        self, kind_name: str, record_id: str | None = None, initial: dict[str, Any] | None = None
+    ) -> Any:
+        from dxdesk.gui.forms import RecordForm
+
+        if initial is None and record_id is None and self.current_org:
+            from dxdesk.core.model import kind
+
+            k = kind(kind_name)
+            if k.org_field:
+                initial = {k.org_field: self.current_org}
+        form = RecordForm(
+            self.records, self.drafts, kind_name, record_id=record_id, initial=initial, parent=self
+        )
+        self.adopt_form(form)
+        form.open()
+        return form
+
+    def adopt_form(self, form: Any) -> None:
+        # Signal to signal: emitting from Python is what PySide6 gets wrong on some versions.
+        form.saved.connect(self.data_changed)
+        form.issue_created.connect(self.data_changed)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+    def close_forms(self) -> bool:
+        """Close open forms before the profile closes (each asks about unsaved changes)."""
+        for form in self.findChildren(QDialog):
+            if form.isVisible() and not form.close():
+                return False
+        return True
+
+    def open_record(self, kind_name: str, record_id: str) -> Any:
+        return self.open_form(kind_name, record_id=record_id)
+
+    def delete_records(self, kind_name: str, ids: list[str]) -> None:
+        if not ids:
+            return
+        try:
+            for record_id in ids:
+                self.records.delete(kind_name, record_id)
+        except UserError as err:
+            QMessageBox.warning(self, self.tr("削除できません"), err.message)
+            return
+        self._undo = (kind_name, list(ids))
+        self.undo_button.setVisible(True)
+        self.statusBar().showMessage(self.tr("%1件を削除しました。").replace("%1", str(len(ids))))
+        QTimer.singleShot(30_000, self._expire_undo)
+        self._on_data_changed(None)
+
+    def _expire_undo(self) -> None:
+        self.undo_button.setVisible(False)
+
+    def undo_delete(self) -> None:
+        if self._undo is None:
+            return
+        kind_name, ids = self._undo
+        for record_id in ids:
+            self.records.restore(kind_name, record_id)
+        self._undo = None
+        self.undo_button.setVisible(False)
+        self.statusBar().showMessage(self.tr("削除を取り消しました。"))
+        self._on_data_changed(None)
+
+    def _on_data_changed(self, _change: Change | None) -> None:
+        for table in [*self.org_tables.values(), self.global_issues, self.global_consultations]:
+            table.refresh()
+        self.reload_tree()
+        if self.current_org and self.stack.currentWidget() is self.org_tabs:
+            self.overview_panel.show_overview(
+                self.overview.org_overview(self.current_org, self.month), self.month
+            )
+
+    def make_backup(self) -> None:
+        from dxdesk.core.clock import now_jst
+
+        dest = self.profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
+        try:
+            path = self.profile.backup(dest)
+        except UserError as err:
+            QMessageBox.warning(self, self.tr("バックアップできません"), err.message)
+            return
+        self.statusBar().showMessage(
+            self.tr("バックアップを作成しました：%1").replace("%1", str(path))
+        )
+
+    # ------------------------------------------------------------------ locking
+
+    def show_lock(self, screen: QWidget) -> None:
+        """Cover the window with the lock screen; menus and shortcuts stay off until unlocked."""
+        if self.lock_screen is not None:
+            return
+        self.lock_screen = screen
+        self.outer.addWidget(screen)
+        self.outer.setCurrentWidget(screen)
+        self.menuBar().setEnabled(False)
+        for bar in self.findChildren(QToolBar):
+            bar.setEnabled(False)
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():  # open forms keep their contents (and drafts) while hidden
+                dialog.setProperty("dxdesk_was_open", True)
+                dialog.hide()
+        screen.setFocus()
+
+    def hide_lock(self) -> None:
+        if self.lock_screen is None:
+            return
+        self.outer.setCurrentIndex(0)
+        self.outer.removeWidget(self.lock_screen)
+        self.lock_screen.deleteLater()
+        self.lock_screen = None
+        self.menuBar().setEnabled(True)
+        for bar in self.findChildren(QToolBar):
+            bar.setEnabled(True)
+        for dialog in self.findChildren(QDialog):
+            if dialog.property("dxdesk_was_open"):
+                dialog.setProperty("dxdesk_was_open", False)
+                dialog.show()
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None
+
+    # ------------------------------------------------------------------ state
+
+    def restore_state(self) -> None:
+        settings = QSettings("dxdesk", "dxdesk")
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_forms():
+            event.ignore()
+            return
+        QSettings("dxdesk", "dxdesk").setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,345 @@
+"""Opening a profile (passphrase, recovery key or OS keyring) and the lock screen.
+
+``UnlockDialog`` opens the profile; ``LockScreen`` only proves the passphrase again while the
+profile stays open (it reads ``keys.json``, never reopens the database).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.errors import UserError
+from dxdesk.gui.wizard import PassphrasePair, error_label, note_label, password_edit, recovery_font
+from dxdesk.paths import ProfilePaths
+from dxdesk.services.profile import (
+    Credentials,
+    Profile,
+    can_open_with_keyring,
+    open_profile,
+    unlock_key,
+)
+from dxdesk.services.setup import check_passphrase
+
+log = logging.getLogger("dxdesk.gui")
+
+
+def try_keyring_open(paths: ProfilePaths) -> Profile | None:
+    """Open straight away when the OS keyring holds this profile's key; else None."""
+    if not can_open_with_keyring(paths):
+        return None
+    try:
+        return open_profile(paths, Credentials(use_keyring=True))
+    except UserError as err:
+        # The unlock dialog shows the reason (locked by another dxdesk, corrupt, ...) next.
+        log.info("keyring open failed (%s)", err.code)
+        return None
+
+
+class _Busy:
+    """A wait cursor for the second or so an Argon2id unlock takes on the GUI thread."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _link_button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("QPushButton { color: palette(link); text-align: left; border: none; }")
+    button.setAutoDefault(False)
+    return button
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase (or the recovery key and a new passphrase) and opens the profile.
+
+    On success ``profile`` holds the open Profile and the dialog is accepted.
+    """
+
+    PASSPHRASE_PAGE = 0
+    RECOVERY_PAGE = 1
+
+    def __init__(self, paths: ProfilePaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.profile: Profile | None = None
+        self.setWindowTitle(self.tr("dxdesk を開く"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._passphrase_page())
+        self.stack.addWidget(self._recovery_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.setMinimumWidth(600)
+        self.show_passphrase_page()
+
+    # ---------------------------------------------------------------- pages
+
+    def _passphrase_page(self) -> QWidget:
+        page = QWidget()
+        heading = QLabel(self.tr("パスフレーズを入力してください"))
+        heading.setFont(_bigger(heading.font(), 3))
+        where = note_label(self.tr("プロファイル：") + str(self.paths.root))
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.passphrase = password_edit()
+        self.passphrase.setObjectName("passphrase")
+        self.show_text = QCheckBox(self.tr("入力内容を表示する"))
+        self.show_text.toggled.connect(self._show_passphrase)
+        self.error = error_label()
+        self.recovery_link = _link_button(self.tr("回復キーで解錠…"))
+        self.recovery_link.setObjectName("recoveryLink")
+        self.open_button = QPushButton(self.tr("開く(&O)"))
+        self.open_button.setObjectName("open")
+        self.open_button.setDefault(True)
+        cancel = QPushButton(self.tr("キャンセル"))
+        cancel.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recovery_link)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(where)
+        layout.addSpacing(8)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.show_text)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.passphrase.returnPressed.connect(self.open_with_passphrase)
+        self.open_button.clicked.connect(self.open_with_passphrase)
+        self.recovery_link.clicked.connect(self.show_recovery_page)
+        cancel.clicked.connect(self.reject)
+        return page
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        heading = QLabel(self.tr("回復キーで解錠"))
+        heading.setFont(_bigger(heading.font(), 3))
+        intro = note_label(
+            self.tr(
+                "印刷・保存した回復キーを入力し、新しいパスフレーズを設定してください。"
+                "大文字・小文字、空白やハイフンの有無は問いません。"
+            )
+        )
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setObjectName("recoveryKey")
+        self.recovery_key.setFont(recovery_font(12))
+        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.new_pair = PassphrasePair(first_label=self.tr("新しいパスフレーズ(&P)："))
+        # One form, so the recovery key and the passphrase fields line up.
+        self.new_pair.form.insertRow(0, self.tr("回復キー(&R)："), self.recovery_key)
+        self.recovery_error = error_label()
+        self.recovery_error.setObjectName("recoveryError")
+        back = QPushButton(self.tr("< 戻る"))
+        back.setAutoDefault(False)
+        cancel = QPushButton(self.tr("キャンセル"))
+        cancel.setAutoDefault(False)
+        self.recover_button = QPushButton(self.tr("解錠して設定(&U)"))
+        self.recover_button.setObjectName("recover")
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.recover_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.new_pair)
+        layout.addWidget(self.recovery_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.recover_button.clicked.connect(self.open_with_recovery_key)
+        back.clicked.connect(self.show_passphrase_page)
+        cancel.clicked.connect(self.reject)
+        return page
+
+    def show_passphrase_page(self) -> None:
+        self.stack.setCurrentIndex(self.PASSPHRASE_PAGE)
+        self.open_button.setDefault(True)
+        self.recover_button.setDefault(False)
+        self.passphrase.setFocus()
+
+    def show_recovery_page(self) -> None:
+        self.stack.setCurrentIndex(self.RECOVERY_PAGE)
+        self.open_button.setDefault(False)
+        self.recover_button.setDefault(True)
+        self.recovery_key.setFocus()
+        self.adjustSize()
+
+    def _show_passphrase(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+
+    # ---------------------------------------------------------------- actions
+
+    def open_with_passphrase(self) -> None:
+        if self.profile is not None:
+            return
+        text = self.passphrase.text()
+        if not text:
+            self.error.setText(UserError("passphrase_required").message)
+            return
+        self.error.clear()
+        self.error.repaint()
+        try:
+            with _Busy():
+                profile = open_profile(self.paths, Credentials(passphrase=text, use_keyring=False))
+        except UserError as err:
+            self.error.setText(err.message)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        self.passphrase.clear()
+        self.profile = profile
+        self.accept()
+
+    def open_with_recovery_key(self) -> None:
+        if self.profile is not None:
+            return
+        key_missing = not self.recovery_key.text().strip()
+        self.recovery_error.setText(self.tr("回復キーを入力してください。") if key_missing else "")
+        new = self.new_pair.passphrase()
+        passphrase_errors = check_passphrase(new, self.new_pair.second.text())
+        self.new_pair.errors_label.setText("\n".join(passphrase_errors))
+        if key_missing or passphrase_errors:
+            return
+        self.recovery_error.clear()
+        self.recovery_error.repaint()
+        try:
+            with _Busy():
+                profile = open_profile(
+                    self.paths,
+                    Credentials(recovery_key=self.recovery_key.text(), use_keyring=False),
+                )
+        except UserError as err:
+            self.recovery_error.setText(err.message)
+            self.recovery_key.setFocus()
+            return
+        try:
+            with _Busy():
+                profile.change_passphrase(new)
+        except UserError as err:
+            profile.close(backup=False)
+            self.recovery_error.setText(err.message)
+            return
+        self.recovery_key.clear()
+        self.new_pair.clear()
+        self.profile = profile
+        self.accept()
+
+
+def _bigger(font: QFont, points: int) -> QFont:
+    bigger = QFont(font)
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    bigger.setPointSizeF(size + points)
+    return bigger
+
+
+class LockScreen(QWidget):
+    """Covers the window while locked; the passphrase brings back the same place.
+
+    The passphrase is checked against ``keys.json`` only (``unlock_key``): the open database is
+    left alone. Give ``db_id`` to also refuse a key file of another profile.
+    """
+
+    unlocked = Signal()
+
+    def __init__(
+        self, paths: ProfilePaths, parent: QWidget | None = None, *, db_id: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.db_id = db_id
+        self.setAutoFillBackground(True)  # opaque: nothing of the window shows through
+        title = QLabel(self.tr("ロック中"))
+        title.setObjectName("lockTitle")
+        title.setFont(_bigger(title.font(), 12))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message = QLabel(self.tr("パスフレーズを入力すると、ロックする前の画面に戻ります。"))
+        message.setWordWrap(True)
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.passphrase = password_edit()
+        self.passphrase.setObjectName("lockPassphrase")
+        self.passphrase.setPlaceholderText(self.tr("パスフレーズ"))
+        self.error = error_label()
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button = QPushButton(self.tr("解錠(&U)"))
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setDefault(True)
+        card = QFrame()
+        card.setObjectName("lockCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(460)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.addWidget(title)
+        inner.addWidget(message)
+        inner.addSpacing(12)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.unlock_button)
+        inner.addLayout(row)
+        inner.addWidget(self.error)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(card, 3)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+        self.setFocusProxy(self.passphrase)  # focusing the screen puts the cursor in the field
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        self.unlock_button.clicked.connect(self.try_unlock)
+
+    def reset(self) -> None:
+        """Ready for a new lock: nothing typed, no old error, the field focused."""
+        self.passphrase.clear()
+        self.error.clear()
+        self.passphrase.setFocus()
+
+    def try_unlock(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.error.setText(UserError("passphrase_required").message)
+            return
+        try:
+            with _Busy():
+                keyfile, _key = unlock_key(
+                    self.paths, Credentials(passphrase=text, use_keyring=False)
+                )
+        except UserError as err:
+            self.error.setText(err.message)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        del _key
+        if self.db_id is not None and keyfile.db_id != self.db_id:
+            self.error.setText(UserError("keyfile_corrupt", path=str(self.paths.keys)).message)
+            return
+        self.passphrase.clear()
+        self.error.clear()
+        self.unlocked.emit()

@@ -1,0 +1,2043 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../gui/charts.py" line="46"/>
+        <source>データがありません</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="69"/>
+        <source>目標 %1%2</source>
+        <translation>Target %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Choice</name>
+    <message>
+        <source>市</source>
+        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>町</source>
+        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>県</source>
+        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>統括責任者</source>
+        <extracomment>Choice in the model: staff.role</extracomment>
+        <translation>Lead manager</translation>
+    </message>
+    <message>
+        <source>伴走支援</source>
+        <extracomment>Choice in the model: staff.role</extracomment>
+        <translation>Hands-on support</translation>
+    </message>
+    <message>
+        <source>常時支援者</source>
+        <extracomment>Choice in the model: staff.role</extracomment>
+        <translation>Dedicated supporter</translation>
+    </message>
+    <message>
+        <source>専門人材</source>
+        <extracomment>Choice in the model: staff.role</extracomment>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>事務</source>
+        <extracomment>Choice in the model: staff.role</extracomment>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>生活圏</source>
+        <extracomment>Choice in the model: group.group_type</extracomment>
+        <translation>Living area</translation>
+    </message>
+    <message>
+        <source>ベンダ</source>
+        <extracomment>Choice in the model: group.group_type</extracomment>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>テーマ</source>
+        <extracomment>Choice in the model: group.group_type</extracomment>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>訪問</source>
+        <extracomment>Choice in the model: visit.mode, consultation.channel</extracomment>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>オンライン</source>
+        <extracomment>Choice in the model: visit.mode, meeting.format</extracomment>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <extracomment>Choice in the model: visit.mode, consultation.channel</extracomment>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ヒアリング</source>
+        <extracomment>Choice in the model: visit.purpose, time.activity</extracomment>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>定例訪問</source>
+        <extracomment>Choice in the model: visit.purpose</extracomment>
+        <translation>Regular visit</translation>
+    </message>
+    <message>
+        <source>打合せ</source>
+        <extracomment>Choice in the model: visit.purpose, meeting.meeting_type</extracomment>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>研修・勉強会</source>
+        <extracomment>Choice in the model: visit.purpose</extracomment>
+        <translation>Training &amp; study session</translation>
+    </message>
+    <message>
+        <source>現地支援</source>
+        <extracomment>Choice in the model: visit.purpose, time.activity</extracomment>
+        <translation>On-site support</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason</extracomment>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>標準化・移行</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Standardization &amp; migration</translation>
+    </message>
+    <message>
+        <source>ベンダ調整</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Vendor coordination</translation>
+    </message>
+    <message>
+        <source>予算・契約</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Budget &amp; contracts</translation>
+    </message>
+    <message>
+        <source>データ移行</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Data migration</translation>
+    </message>
+    <message>
+        <source>ネットワーク・クラウド</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Network &amp; cloud</translation>
+    </message>
+    <message>
+        <source>業務見直し</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Business process review</translation>
+    </message>
+    <message>
+        <source>人員・体制</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>Staffing &amp; organization</translation>
+    </message>
+    <message>
+        <source>DX推進</source>
+        <extracomment>Choice in the model: issue.category</extracomment>
+        <translation>DX promotion</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <extracomment>Choice in the model: issue.priority</extracomment>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <extracomment>Choice in the model: issue.priority</extracomment>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <extracomment>Choice in the model: issue.priority</extracomment>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>未対応</source>
+        <extracomment>Choice in the model: issue.status, consultation.status</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>対応中</source>
+        <extracomment>Choice in the model: issue.status, consultation.status</extracomment>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <extracomment>Choice in the model: issue.status, consultation.status</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <extracomment>Choice in the model: issue.status</extracomment>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <extracomment>Choice in the model: consultation.channel</extracomment>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Web会議</source>
+        <extracomment>Choice in the model: consultation.channel</extracomment>
+        <translation>Web meeting</translation>
+    </message>
+    <message>
+        <source>チャット</source>
+        <extracomment>Choice in the model: consultation.channel</extracomment>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>標準化・共通化</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>Standardization &amp; shared systems</translation>
+    </message>
+    <message>
+        <source>フロントヤード改革</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>Front-yard reform</translation>
+    </message>
+    <message>
+        <source>eLTAX</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>eLTAX</translation>
+    </message>
+    <message>
+        <source>マイナンバーカード</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>My Number Card</translation>
+    </message>
+    <message>
+        <source>セキュリティ</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>AI・RPA</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>AI &amp; RPA</translation>
+    </message>
+    <message>
+        <source>テレワーク</source>
+        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <translation>Telework</translation>
+    </message>
+    <message>
+        <source>資料作成</source>
+        <extracomment>Choice in the model: time.activity</extracomment>
+        <translation>Document preparation</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <extracomment>Choice in the model: time.activity</extracomment>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>研修</source>
+        <extracomment>Choice in the model: time.activity, training.training_type</extracomment>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>移動</source>
+        <extracomment>Choice in the model: time.activity</extracomment>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <source>ワークショップ</source>
+        <extracomment>Choice in the model: training.training_type, meeting.meeting_type</extracomment>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>勉強会</source>
+        <extracomment>Choice in the model: training.training_type</extracomment>
+        <translation>Study session</translation>
+    </message>
+    <message>
+        <source>計画中</source>
+        <extracomment>Choice in the model: training.status</extracomment>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <extracomment>Choice in the model: training.status, case_study.status</extracomment>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>実施済み</source>
+        <extracomment>Choice in the model: training.status</extracomment>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <extracomment>Choice in the model: training.status</extracomment>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>月次報告会</source>
+        <extracomment>Choice in the model: meeting.meeting_type</extracomment>
+        <translation>Monthly report meeting</translation>
+    </message>
+    <message>
+        <source>定例会</source>
+        <extracomment>Choice in the model: meeting.meeting_type</extracomment>
+        <translation>Regular meeting</translation>
+    </message>
+    <message>
+        <source>対面</source>
+        <extracomment>Choice in the model: meeting.format</extracomment>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>ハイブリッド</source>
+        <extracomment>Choice in the model: meeting.format</extracomment>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <source>AWS</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>AWS</translation>
+    </message>
+    <message>
+        <source>Google Cloud</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>Google Cloud</translation>
+    </message>
+    <message>
+        <source>Microsoft Azure</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>Microsoft Azure</translation>
+    </message>
+    <message>
+        <source>Oracle Cloud Infrastructure</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>Oracle Cloud Infrastructure</translation>
+    </message>
+    <message>
+        <source>さくらのクラウド</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>Sakura Cloud</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>オンプレミス</source>
+        <extracomment>Choice in the model: system_status.cloud</extracomment>
+        <translation>On-premises</translation>
+    </message>
+    <message>
+        <source>メインフレーム</source>
+        <extracomment>Choice in the model: system_status.special_reason</extracomment>
+        <translation>Mainframe</translation>
+    </message>
+    <message>
+        <source>個別開発システム</source>
+        <extracomment>Choice in the model: system_status.special_reason</extracomment>
+        <translation>Custom-built system</translation>
+    </message>
+    <message>
+        <source>標準準拠製品なし</source>
+        <extracomment>Choice in the model: system_status.special_reason</extracomment>
+        <translation>No compliant product</translation>
+    </message>
+    <message>
+        <source>ベンダリソース逼迫</source>
+        <extracomment>Choice in the model: system_status.special_reason</extracomment>
+        <translation>Vendor resource shortage</translation>
+    </message>
+    <message>
+        <source>完了済み</source>
+        <extracomment>Choice in the model: step_status.status</extracomment>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>作業中</source>
+        <extracomment>Choice in the model: step_status.status</extracomment>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>未着手</source>
+        <extracomment>Choice in the model: step_status.status</extracomment>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>対象外</source>
+        <extracomment>Choice in the model: step_status.status</extracomment>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>作成中</source>
+        <extracomment>Choice in the model: case_study.status</extracomment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>確認中</source>
+        <extracomment>Choice in the model: case_study.status</extracomment>
+        <translation>Under review</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="333"/>
+        <source>確認と作成</source>
+        <translation>Review and create</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="335"/>
+        <source>内容をご確認のうえ「作成する」を押してください（数秒かかります）。</source>
+        <translation>Check the details, then click “Create” (this takes a few seconds).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="338"/>
+        <source>作成する(&amp;C)</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="342"/>
+        <source>氏名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="343"/>
+        <source>端末名：</source>
+        <translation>Device name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="344"/>
+        <source>役割：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="345"/>
+        <source>端末への記憶：</source>
+        <translation>Remember on this device:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="346"/>
+        <source>保存場所：</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="367"/>
+        <source>記憶しない</source>
+        <translation>Do not remember</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="367"/>
+        <source>記憶する（OS の資格情報ストア）</source>
+        <translation>Remember (OS credential store)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="377"/>
+        <source>作成しています…</source>
+        <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="274"/>
+        <source>カレンダーから選択（F4）</source>
+        <translation>Pick from calendar (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="275"/>
+        <source>カレンダーから選択</source>
+        <translation>Pick from calendar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="314"/>
+        <source>日付として読み取れません</source>
+        <translation>Not a valid date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="316"/>
+        <source>例：令和7年11月25日、R7.11.25</source>
+        <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>団体コード</source>
+        <extracomment>Field in the model: organisation.code</extracomment>
+        <translation>Municipality code</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <extracomment>Field in the model: organisation.name</extracomment>
+        <translation>Municipality name</translation>
+    </message>
+    <message>
+        <source>よみがな</source>
+        <extracomment>Field in the model: organisation.reading, vendor.reading</extracomment>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <extracomment>Field in the model: organisation.org_kind</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>郡</source>
+        <extracomment>Field in the model: organisation.gun</extracomment>
+        <translation>District (gun)</translation>
+    </message>
+    <message>
+        <source>圏域</source>
+        <extracomment>Field in the model: organisation.area</extracomment>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>伴走支援対象</source>
+        <extracomment>Field in the model: organisation.bansou</extracomment>
+        <translation>Hands-on support target</translation>
+    </message>
+    <message>
+        <source>福祉事務所設置</source>
+        <extracomment>Field in the model: organisation.welfare_office</extracomment>
+        <translation>Has welfare office</translation>
+    </message>
+    <message>
+        <source>所在地</source>
+        <extracomment>Field in the model: organisation.address</extracomment>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes</extracomment>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <extracomment>Field in the model: staff.name, contact.name, expert.name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <extracomment>Field in the model: staff.role</extracomment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <extracomment>Field in the model: staff.email, contact.email</extracomment>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <extracomment>Field in the model: staff.phone, contact.phone</extracomment>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (10 uses)</extracomment>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <extracomment>Field in the model: contact.department, expert.affiliation</extracomment>
+        <translation>Affiliation</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <extracomment>Field in the model: contact.title</extracomment>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>ベンダ名</source>
+        <extracomment>Field in the model: vendor.name</extracomment>
+        <translation>Vendor name</translation>
+    </message>
+    <message>
+        <source>製品・パッケージ</source>
+        <extracomment>Field in the model: vendor.products</extracomment>
+        <translation>Products &amp; packages</translation>
+    </message>
+    <message>
+        <source>連絡先</source>
+        <extracomment>Field in the model: vendor.contact, expert.contact</extracomment>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>グループ名</source>
+        <extracomment>Field in the model: group.name</extracomment>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <extracomment>Field in the model: group.group_type, training.training_type, meeting.meeting_type</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>構成団体（ID）</source>
+        <extracomment>Field in the model: group.members</extracomment>
+        <translation>Member municipalities (IDs)</translation>
+    </message>
+    <message>
+        <source>説明</source>
+        <extracomment>Field in the model: group.description, goal_progress.note</extracomment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <extracomment>Field in the model: visit.date, time.date, meeting.date, closed_day.date</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <extracomment>Field in the model: visit.start_time, training.start_time, meeting.start_time</extracomment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <extracomment>Field in the model: visit.end_time, training.end_time, meeting.end_time</extracomment>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>形態</source>
+        <extracomment>Field in the model: visit.mode</extracomment>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <extracomment>Field in the model: visit.purpose, training.aims</extracomment>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <extracomment>Field in the model: visit.title, consultation.topic</extracomment>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>場所</source>
+        <extracomment>Field in the model: visit.place, meeting.place</extracomment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <extracomment>Field in the model: visit.staff_id, time.staff_id</extracomment>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>関連業務システム</source>
+        <extracomment>Field in the model: visit.systems</extracomment>
+        <translation>Related business systems</translation>
+    </message>
+    <message>
+        <source>出席者（団体）</source>
+        <extracomment>Field in the model: visit.attendees_org, meeting.attendees_org</extracomment>
+        <translation>Attendees (municipality)</translation>
+    </message>
+    <message>
+        <source>出席者（ベンダ）</source>
+        <extracomment>Field in the model: visit.attendees_vendor</extracomment>
+        <translation>Attendees (vendor)</translation>
+    </message>
+    <message>
+        <source>出席者（当方）</source>
+        <extracomment>Field in the model: visit.attendees_ours, meeting.attendees_ours</extracomment>
+        <translation>Attendees (our team)</translation>
+    </message>
+    <message>
+        <source>議題</source>
+        <extracomment>Field in the model: visit.agenda, meeting.agenda</extracomment>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>内容・記録</source>
+        <extracomment>Field in the model: visit.notes</extracomment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>把握した課題・所見</source>
+        <extracomment>Field in the model: visit.findings</extracomment>
+        <translation>Issues &amp; findings</translation>
+    </message>
+    <message>
+        <source>次回対応</source>
+        <extracomment>Field in the model: visit.next_actions</extracomment>
+        <translation>Next actions</translation>
+    </message>
+    <message>
+        <source>時間</source>
+        <extracomment>Field in the model: visit.hours, time.hours</extracomment>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>関係団体（ID）</source>
+        <extracomment>Field in the model: issue.related_orgs</extracomment>
+        <translation>Related municipalities (IDs)</translation>
+    </message>
+    <message>
+        <source>課題</source>
+        <extracomment>Field in the model: issue.title</extracomment>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>業務システム</source>
+        <extracomment>Field in the model: issue.system_code, consultation.system_code, system_status.system_code, step_status.system_code</extracomment>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <source>ベンダ</source>
+        <extracomment>Field in the model: issue.vendor_id, system_status.vendor_id</extracomment>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>分類</source>
+        <extracomment>Field in the model: issue.category, consultation.category, goal.category</extracomment>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>優先度</source>
+        <extracomment>Field in the model: issue.priority</extracomment>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <extracomment>Field in the model: issue.description, time.note, goal.description</extracomment>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>対策</source>
+        <extracomment>Field in the model: issue.countermeasure</extracomment>
+        <translation>Countermeasures</translation>
+    </message>
+    <message>
+        <source>対応状況</source>
+        <extracomment>Field in the model: issue.response_status</extracomment>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>把握日</source>
+        <extracomment>Field in the model: issue.raised_on</extracomment>
+        <translation>Identified on</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <extracomment>Field in the model: issue.due_date</extracomment>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>県への共有日</source>
+        <extracomment>Field in the model: issue.shared_on</extracomment>
+        <translation>Shared with prefecture on</translation>
+    </message>
+    <message>
+        <source>完了日</source>
+        <extracomment>Field in the model: issue.closed_on, consultation.closed_on</extracomment>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>把握した訪問</source>
+        <extracomment>Field in the model: issue.visit_id</extracomment>
+        <translation>Identified at visit</translation>
+    </message>
+    <message>
+        <source>受付日時</source>
+        <extracomment>Field in the model: consultation.received_at</extracomment>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <extracomment>Field in the model: consultation.channel</extracomment>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>所属・相談者</source>
+        <extracomment>Field in the model: consultation.requester</extracomment>
+        <translation>Department &amp; requester</translation>
+    </message>
+    <message>
+        <source>相談内容</source>
+        <extracomment>Field in the model: consultation.content</extracomment>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>対応者（専門人材）</source>
+        <extracomment>Field in the model: consultation.expert_id</extracomment>
+        <translation>Handled by (expert)</translation>
+    </message>
+    <message>
+        <source>対応内容・回答</source>
+        <extracomment>Field in the model: consultation.response</extracomment>
+        <translation>Response &amp; answer</translation>
+    </message>
+    <message>
+        <source>回答日</source>
+        <extracomment>Field in the model: consultation.answered_on</extracomment>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>対応時間（分）</source>
+        <extracomment>Field in the model: consultation.minutes_spent</extracomment>
+        <translation>Time spent (min)</translation>
+    </message>
+    <message>
+        <source>関連課題</source>
+        <extracomment>Field in the model: consultation.issue_id</extracomment>
+        <translation>Related issue</translation>
+    </message>
+    <message>
+        <source>現地</source>
+        <extracomment>Field in the model: time.on_site</extracomment>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>作業区分</source>
+        <extracomment>Field in the model: time.activity</extracomment>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>関連訪問</source>
+        <extracomment>Field in the model: time.visit_id</extracomment>
+        <translation>Related visit</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <extracomment>Field in the model: training.title</extracomment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>実施日</source>
+        <extracomment>Field in the model: training.date</extracomment>
+        <translation>Date held</translation>
+    </message>
+    <message>
+        <source>会場・形式</source>
+        <extracomment>Field in the model: training.place</extracomment>
+        <translation>Venue &amp; format</translation>
+    </message>
+    <message>
+        <source>対象者</source>
+        <extracomment>Field in the model: training.audience</extracomment>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>参加団体（ID）</source>
+        <extracomment>Field in the model: training.org_ids</extracomment>
+        <translation>Participating municipalities (IDs)</translation>
+    </message>
+    <message>
+        <source>講師</source>
+        <extracomment>Field in the model: training.instructor</extracomment>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <source>内容・プログラム</source>
+        <extracomment>Field in the model: training.programme</extracomment>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>予定人数</source>
+        <extracomment>Field in the model: training.planned_participants</extracomment>
+        <translation>Planned participants</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <extracomment>Field in the model: training.participants</extracomment>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>アンケート結果</source>
+        <extracomment>Field in the model: training.survey_results</extracomment>
+        <translation>Survey results</translation>
+    </message>
+    <message>
+        <source>把握した課題</source>
+        <extracomment>Field in the model: training.issues_found</extracomment>
+        <translation>Issues identified</translation>
+    </message>
+    <message>
+        <source>今後の提案</source>
+        <extracomment>Field in the model: training.proposals</extracomment>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>分野</source>
+        <extracomment>Field in the model: expert.fields</extracomment>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>専門・得意分野</source>
+        <extracomment>Field in the model: expert.specialties</extracomment>
+        <translation>Specialties</translation>
+    </message>
+    <message>
+        <source>資格</source>
+        <extracomment>Field in the model: expert.qualifications</extracomment>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>実績</source>
+        <extracomment>Field in the model: expert.track_record</extracomment>
+        <translation>Track record</translation>
+    </message>
+    <message>
+        <source>対応可</source>
+        <extracomment>Field in the model: expert.available</extracomment>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <extracomment>Field in the model: goal.fy, engagement.fy</extracomment>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <extracomment>Field in the model: goal.title, goal_progress.goal_id</extracomment>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>目標値</source>
+        <extracomment>Field in the model: goal.target_value</extracomment>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>単位</source>
+        <extracomment>Field in the model: goal.unit</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>年月</source>
+        <extracomment>Field in the model: goal_progress.month</extracomment>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>実績値</source>
+        <extracomment>Field in the model: goal_progress.value</extracomment>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <extracomment>Field in the model: meeting.title</extracomment>
+        <translation>Meeting name</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <extracomment>Field in the model: meeting.format</extracomment>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>出席者（県）</source>
+        <extracomment>Field in the model: meeting.attendees_pref</extracomment>
+        <translation>Attendees (prefecture)</translation>
+    </message>
+    <message>
+        <source>議事概要</source>
+        <extracomment>Field in the model: meeting.minutes</extracomment>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>決定事項</source>
+        <extracomment>Field in the model: meeting.decisions</extracomment>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>宿題事項</source>
+        <extracomment>Field in the model: meeting.action_items</extracomment>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>次回予定</source>
+        <extracomment>Field in the model: meeting.next_meeting</extracomment>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <source>製品名</source>
+        <extracomment>Field in the model: system_status.package_name</extracomment>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <source>クラウド</source>
+        <extracomment>Field in the model: system_status.cloud</extracomment>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>移行予定日</source>
+        <extracomment>Field in the model: system_status.planned_go_live</extracomment>
+        <translation>Planned migration date</translation>
+    </message>
+    <message>
+        <source>運用開始</source>
+        <extracomment>Field in the model: system_status.live</extracomment>
+        <translation>In operation</translation>
+    </message>
+    <message>
+        <source>特定移行支援</source>
+        <extracomment>Field in the model: system_status.special_support</extracomment>
+        <translation>Special migration support</translation>
+    </message>
+    <message>
+        <source>特定移行支援の理由</source>
+        <extracomment>Field in the model: system_status.special_reason</extracomment>
+        <translation>Reason for special migration support</translation>
+    </message>
+    <message>
+        <source>移行目標時期</source>
+        <extracomment>Field in the model: system_status.special_target</extracomment>
+        <translation>Target migration date</translation>
+    </message>
+    <message>
+        <source>運用経費の見通し</source>
+        <extracomment>Field in the model: system_status.running_cost</extracomment>
+        <translation>Running cost outlook</translation>
+    </message>
+    <message>
+        <source>ステップ</source>
+        <extracomment>Field in the model: step_status.step_no</extracomment>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>更新日</source>
+        <extracomment>Field in the model: step_status.updated_on</extracomment>
+        <translation>Updated on</translation>
+    </message>
+    <message>
+        <source>常時支援者</source>
+        <extracomment>Field in the model: engagement.staff_id</extracomment>
+        <translation>Dedicated supporter</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <extracomment>Field in the model: engagement.start_date</extracomment>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <extracomment>Field in the model: engagement.end_date</extracomment>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>月間目標日数</source>
+        <extracomment>Field in the model: engagement.target_days</extracomment>
+        <translation>Target days per month</translation>
+    </message>
+    <message>
+        <source>支援テーマ</source>
+        <extracomment>Field in the model: engagement.theme</extracomment>
+        <translation>Support theme</translation>
+    </message>
+    <message>
+        <source>集中支援</source>
+        <extracomment>Field in the model: case_study.engagement_id</extracomment>
+        <translation>Intensive support</translation>
+    </message>
+    <message>
+        <source>事例名</source>
+        <extracomment>Field in the model: case_study.title</extracomment>
+        <translation>Case title</translation>
+    </message>
+    <message>
+        <source>背景・課題</source>
+        <extracomment>Field in the model: case_study.background</extracomment>
+        <translation>Background &amp; issues</translation>
+    </message>
+    <message>
+        <source>支援内容</source>
+        <extracomment>Field in the model: case_study.approach</extracomment>
+        <translation>Support provided</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <extracomment>Field in the model: case_study.results</extracomment>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>他団体への示唆</source>
+        <extracomment>Field in the model: case_study.lessons</extracomment>
+        <translation>Lessons for other municipalities</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <extracomment>Field in the model: closed_day.reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="200"/>
+        <source>利用者と端末</source>
+        <translation>User and device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="202"/>
+        <source>この端末を使う方のお名前と、端末の名前・役割を入力してください。</source>
+        <translation>Enter the name of the person who uses this device, and the device's name and role.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="206"/>
+        <source>例：宮崎 花子</source>
+        <translation>e.g. Hanako Miyazaki</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="209"/>
+        <source>例：花子のノートPC</source>
+        <translation>e.g. Hanako's laptop</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="226"/>
+        <source>氏名(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="227"/>
+        <source>端末名(&amp;D)：</source>
+        <translation>&amp;Device name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="228"/>
+        <source>役割：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="234"/>
+        <source>氏名と端末名は暗号化されたデータベースの中に保存され、記録の作成者として表示されます。</source>
+        <translation>The name and device name are stored in the encrypted database and shown as the author of records.</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>団体</source>
+        <extracomment>Kind in the model: organisation</extracomment>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <extracomment>Kind in the model: staff</extracomment>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>団体担当者</source>
+        <extracomment>Kind in the model: contact</extracomment>
+        <translation>Municipal contacts</translation>
+    </message>
+    <message>
+        <source>ベンダ</source>
+        <extracomment>Kind in the model: vendor</extracomment>
+        <translation>Vendors</translation>
+    </message>
+    <message>
+        <source>グループ</source>
+        <extracomment>Kind in the model: group</extracomment>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>訪問・ヒアリング</source>
+        <extracomment>Kind in the model: visit</extracomment>
+        <translation>Visits &amp; hearings</translation>
+    </message>
+    <message>
+        <source>課題</source>
+        <extracomment>Kind in the model: issue</extracomment>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>相談</source>
+        <extracomment>Kind in the model: consultation</extracomment>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>工数</source>
+        <extracomment>Kind in the model: time</extracomment>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>研修・ワークショップ</source>
+        <extracomment>Kind in the model: training</extracomment>
+        <translation>Training &amp; workshops</translation>
+    </message>
+    <message>
+        <source>専門人材</source>
+        <extracomment>Kind in the model: expert</extracomment>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <extracomment>Kind in the model: goal</extracomment>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>目標の進捗</source>
+        <extracomment>Kind in the model: goal_progress</extracomment>
+        <translation>Goal progress</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <extracomment>Kind in the model: meeting</extracomment>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>標準化状況</source>
+        <extracomment>Kind in the model: system_status</extracomment>
+        <translation>Standardization status</translation>
+    </message>
+    <message>
+        <source>手順書ステップ</source>
+        <extracomment>Kind in the model: step_status</extracomment>
+        <translation>Procedure steps</translation>
+    </message>
+    <message>
+        <source>集中支援</source>
+        <extracomment>Kind in the model: engagement</extracomment>
+        <translation>Intensive support</translation>
+    </message>
+    <message>
+        <source>支援事例</source>
+        <extracomment>Kind in the model: case_study</extracomment>
+        <translation>Case studies</translation>
+    </message>
+    <message>
+        <source>臨時閉庁日</source>
+        <extracomment>Kind in the model: closed_day</extracomment>
+        <translation>Special closed days</translation>
+    </message>
+</context>
+<context>
+    <name>ListEdit</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="186"/>
+        <source>「、」で区切って入力</source>
+        <translation>Separate entries with commas</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../gui/unlock.py" line="277"/>
+        <source>ロック中</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="281"/>
+        <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
+        <translation>Enter your passphrase to return to where you left off.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="286"/>
+        <source>パスフレーズ</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="289"/>
+        <source>解錠(&amp;U)</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/app.py" line="100"/>
+        <source>保存されていない入力</source>
+        <translation>Unsaved input</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="101"/>
+        <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
+        <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="44"/>
+        <location filename="../../gui/mainwindow.py" line="45"/>
+        <source>工数</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="44"/>
+        <source>相談管理表</source>
+        <translation>Consultation log</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="44"/>
+        <source>課題一覧</source>
+        <translation>Issue list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="45"/>
+        <source>相談</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="45"/>
+        <source>訪問・ヒアリング</source>
+        <translation>Visits &amp; hearings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="45"/>
+        <source>課題</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="80"/>
+        <source>dxdesk — 自治体DXサポート業務</source>
+        <translation>dxdesk — Municipal DX support</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="85"/>
+        <source>%1（%2）— %3</source>
+        <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="88"/>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="99"/>
+        <source>操作</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="103"/>
+        <source>新しい訪問（Ctrl+N）</source>
+        <translation>New visit (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="107"/>
+        <source>工数の入力</source>
+        <translation>Enter hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="107"/>
+        <source>新しい相談</source>
+        <translation>New consultation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="107"/>
+        <source>新しい課題</source>
+        <translation>New issue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="112"/>
+        <source> 対象月 </source>
+        <translation> Month </translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="119"/>
+        <source>すべての記録を検索（Ctrl+F）</source>
+        <translation>Search all records (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="129"/>
+        <source>ロック（Ctrl+L）</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="164"/>
+        <source>圏域別</source>
+        <translation>By area</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="165"/>
+        <source>区分別（市・町・村）</source>
+        <translation>By type (city, town, village)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="170"/>
+        <source>団体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="170"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="181"/>
+        <source>概要</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="194"/>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="194"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="194"/>
+        <source>種類</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="194"/>
+        <source>該当箇所</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="223"/>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="224"/>
+        <source>バックアップを作成</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="228"/>
+        <source>終了</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="231"/>
+        <source>記録(&amp;R)</source>
+        <translation>&amp;Records</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="233"/>
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="245"/>
+        <source>全体</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="256"/>
+        <source>県（所管課）</source>
+        <translation>Prefecture (responsible division)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="258"/>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="269"/>
+        <source>● 伴走支援対象</source>
+        <translation>● Hands-on support target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="271"/>
+        <source>◆ 集中支援（月%1日目標）</source>
+        <translation>◆ Intensive support (target: %1 days a month)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="349"/>
+        <source>「%1」の検索結果：%2件</source>
+        <translation>Search results for “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="397"/>
+        <source>削除できません</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="401"/>
+        <source>%1件を削除しました。</source>
+        <translation>Deleted %1 record(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="416"/>
+        <source>削除を取り消しました。</source>
+        <translation>Deletion undone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="433"/>
+        <source>バックアップできません</source>
+        <translation>Cannot create a backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="435"/>
+        <source>バックアップを作成しました：%1</source>
+        <translation>Backup created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGridModel</name>
+    <message>
+        <location filename="../../gui/overview.py" line="162"/>
+        <source>工数計（時間）</source>
+        <translation>Total hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="162"/>
+        <source>現地日数計</source>
+        <translation>Days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="162"/>
+        <source>目標日数</source>
+        <translation>Target days</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGridView</name>
+    <message>
+        <location filename="../../gui/overview.py" line="200"/>
+        <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
+        <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="206"/>
+        <source>%1年%2月の工数（担当者 × 団体）</source>
+        <translation>Hours for %2/%1 (staff × municipality)</translation>
+    </message>
+</context>
+<context>
+    <name>OrgCombo</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="533"/>
+        <source>団体名を入力または選択</source>
+        <translation>Type or choose a municipality</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <location filename="../../gui/overview.py" line="70"/>
+        <source>月別の工数（時間）</source>
+        <translation>Hours by month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="75"/>
+        <source>最近の訪問・ヒアリング</source>
+        <translation>Recent visits &amp; hearings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="80"/>
+        <source>未完了の課題</source>
+        <translation>Open issues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="89"/>
+        <source>団体の担当者</source>
+        <translation>Municipal contacts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="99"/>
+        <source>伴走支援対象</source>
+        <translation>Hands-on support target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="101"/>
+        <source>集中支援（月%1日目標）</source>
+        <translation>Intensive support (target: %1 days a month)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="105"/>
+        <source>%1年%2月 現地 %3%4 日</source>
+        <translation>%2/%1: %3%4 days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="111"/>
+        <source>工数 %1 時間</source>
+        <translation>Hours: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="112"/>
+        <source>未完了の課題 %1 件</source>
+        <translation>Open issues: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="113"/>
+        <source>時間</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="116"/>
+        <source>訪問の記録はありません</source>
+        <translation>No visits recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="125"/>
+        <source>未完了の課題はありません</source>
+        <translation>No open issues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/overview.py" line="133"/>
+        <source>登録されていません</source>
+        <translation>None registered</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="278"/>
+        <source>パスフレーズ</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="281"/>
+        <source>データを開くためのパスフレーズを決めてください。単語を組み合わせた長い文がお勧めです。</source>
+        <translation>Choose the passphrase that opens your data. A long phrase of several words is recommended.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="286"/>
+        <source>この端末に記憶する（OS の資格情報ストア）</source>
+        <translation>Remember on this device (OS credential store)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="303"/>
+        <source>次回から、この端末のログイン中はパスフレーズなしで開けます。</source>
+        <translation>From next time, your data opens without the passphrase while you are signed in to this device.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="307"/>
+        <source>記憶すると、この端末にあなたのアカウントでログインできる人は、パスフレーズなしでデータを開けます。共用の端末では記憶しないでください。</source>
+        <translation>If remembered, anyone who can sign in to this device with your account can open the data without the passphrase. Do not use this on a shared device.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="314"/>
+        <source>この端末では利用できません：</source>
+        <translation>Not available on this device: </translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePair</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="148"/>
+        <source>入力内容を表示する</source>
+        <translation>Show characters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="153"/>
+        <source>パスフレーズ(&amp;P)：</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="155"/>
+        <source>確認のため再入力(&amp;C)：</source>
+        <translation>&amp;Confirm passphrase:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../gui/forms.py" line="202"/>
+        <source>＊は必須項目です。</source>
+        <translation>＊ marks a required field.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="237"/>
+        <source>この所見から課題を作成</source>
+        <translation>Create issue from finding</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="242"/>
+        <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
+        <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="265"/>
+        <source>開始・終了から計算</source>
+        <translation>Calculated from start and end</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="273"/>
+        <location filename="../../gui/forms.py" line="593"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="275"/>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="276"/>
+        <location filename="../../gui/forms.py" line="595"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="278"/>
+        <source>閉じる（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="338"/>
+        <source>（削除済み）</source>
+        <translation> (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="373"/>
+        <source>未保存の変更があります</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="481"/>
+        <location filename="../../gui/forms.py" line="536"/>
+        <source>入力内容をご確認ください（%1件）。</source>
+        <translation>Please check your input (%1 problem(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="509"/>
+        <source>保存しました</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="555"/>
+        <source>下書きを保存しました</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="586"/>
+        <source>保存していない変更があります。破棄しますか？</source>
+        <translation>You have unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="594"/>
+        <source>破棄</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="631"/>
+        <source>%1の登録</source>
+        <translation>%1 — new entry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="633"/>
+        <source>%1の編集</source>
+        <translation>%1 — edit entry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="646"/>
+        <source>所見を入力してください</source>
+        <translation>Enter a finding</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../gui/tableview.py" line="161"/>
+        <source>団体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="163"/>
+        <source>すべての団体</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="172"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="174"/>
+        <source>すべての状態</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="179"/>
+        <source>未完了</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="187"/>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="191"/>
+        <source>期間（開始日）</source>
+        <translation>Period (start date)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="191"/>
+        <source>開始日</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="192"/>
+        <source>期間（終了日）</source>
+        <translation>Period (end date)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="192"/>
+        <source>終了日</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="196"/>
+        <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
+        <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="206"/>
+        <source>キーワード</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="207"/>
+        <source>キーワードで絞り込み</source>
+        <translation>Filter by keyword</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="380"/>
+        <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
+        <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="384"/>
+        <source>期間の終了日が開始日より前になっています。</source>
+        <translation>The end date of the period is before its start date.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="407"/>
+        <source>全 %1 件</source>
+        <translation>%1 total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="481"/>
+        <source>表示する列</source>
+        <translation>Columns to show</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="492"/>
+        <source>既定の列に戻す</source>
+        <translation>Restore default columns</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="505"/>
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="509"/>
+        <source>コピー（TSV）</source>
+        <translation>Copy (TSV)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="514"/>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="400"/>
+        <source>回復キー</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="403"/>
+        <source>パスフレーズを忘れたときは、この回復キーでデータを開けます。この回復キーは今回しか表示されません。</source>
+        <translation>If you forget your passphrase, this recovery key opens your data. It is shown only this once.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="414"/>
+        <source>テキストとして保存…</source>
+        <translation>Save as text…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="416"/>
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="421"/>
+        <source>回復キーを書き留めました</source>
+        <translation>I have written down the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="433"/>
+        <source>印刷するか書き写して、パソコンとは別の安全な場所に保管してください。回復キーを知っている人は、パスフレーズなしでデータを開けます。</source>
+        <translation>Print it or copy it down, and keep it somewhere safe away from the computer. Anyone who knows the recovery key can open the data without the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="463"/>
+        <source>回復キーをテキストとして保存</source>
+        <translation>Save recovery key as text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="465"/>
+        <source>テキスト ファイル (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="480"/>
+        <source>保存しました：</source>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="483"/>
+        <source>印刷または書き写しが済んだら、このファイルは削除することをお勧めします。</source>
+        <translation>Once you have printed or copied it, we recommend deleting this file.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="490"/>
+        <source>回復キーを印刷</source>
+        <translation>Print recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="494"/>
+        <source>印刷を指示しました。印刷された用紙をご確認ください。</source>
+        <translation>Sent to the printer. Please check the printed page.</translation>
+    </message>
+</context>
+<context>
+    <name>RefCombo</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="541"/>
+        <source>一覧から選択</source>
+        <translation>Choose from the list</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="542"/>
+        <source>dxdesk の初期設定</source>
+        <translation>dxdesk setup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="548"/>
+        <source>&lt; 戻る(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="549"/>
+        <source>次へ(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="550"/>
+        <source>完了(&amp;F)</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="551"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="552"/>
+        <source>作成する(&amp;C)</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="573"/>
+        <source>データは作成済みです。回復キーを保存または書き留め、「回復キーを書き留めました」にチェックを入れてから「完了」を押してください。</source>
+        <translation>Your data has been created. Save or write down the recovery key, tick “I have written down the recovery key”, then click “Finish”.</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthBar</name>
+    <message>
+        <location filename="../../gui/wizard.py" line="119"/>
+        <source>強さ：—</source>
+        <translation>Strength: —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard.py" line="126"/>
+        <source>強さ：</source>
+        <translation>Strength: </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../gui/unlock.py" line="85"/>
+        <source>dxdesk を開く</source>
+        <translation>Open dxdesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="98"/>
+        <source>パスフレーズを入力してください</source>
+        <translation>Enter your passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="100"/>
+        <source>プロファイル：</source>
+        <translation>Profile: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="104"/>
+        <source>入力内容を表示する</source>
+        <translation>Show characters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="107"/>
+        <source>回復キーで解錠…</source>
+        <translation>Unlock with recovery key…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="109"/>
+        <source>開く(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="112"/>
+        <location filename="../../gui/unlock.py" line="156"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="137"/>
+        <source>回復キーで解錠</source>
+        <translation>Unlock with recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="141"/>
+        <source>印刷・保存した回復キーを入力し、新しいパスフレーズを設定してください。大文字・小文字、空白やハイフンの有無は問いません。</source>
+        <translation>Enter the recovery key you printed or saved, then set a new passphrase. Case, spaces and hyphens do not matter.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="149"/>
+        <source>新しいパスフレーズ(&amp;P)：</source>
+        <translation>New &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="151"/>
+        <source>回復キー(&amp;R)：</source>
+        <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="154"/>
+        <source>&lt; 戻る</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="158"/>
+        <source>解錠して設定(&amp;U)</source>
+        <translation>&amp;Unlock and set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="223"/>
+        <source>回復キーを入力してください。</source>
+        <translation>Enter the recovery key.</translation>
+    </message>
+</context>
+</TS>

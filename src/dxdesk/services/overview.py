@@ -1,0 +1,234 @@
+"""Figures for the main window: organisation badges, an organisation's overview, the month grid.
+
+Qt-free and read-only; every figure is one SQL aggregate over live rows (the covering indexes of
+migration 0003), so the window stays fast however much data the year holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from dxdesk.core.calendar import fiscal_year, fiscal_year_range
+from dxdesk.core.clock import today_jst
+from dxdesk.services.profile import Profile
+
+OPEN_ISSUE = ("未対応", "対応中")
+
+
+@dataclass(frozen=True)
+class OrgBadge:
+    org_id: str
+    code: str
+    name: str
+    org_kind: str
+    area: str
+    bansou: bool
+    open_issues: int
+    days_on_site: int  # in the selected month
+    days_since_visit: int | None
+    target_days: int | None  # intensive support (集中支援) target per month
+
+
+@dataclass(frozen=True)
+class OrgOverview:
+    org: dict[str, Any]
+    contacts: list[dict[str, Any]]
+    last_visits: list[dict[str, Any]]
+    open_issues: list[dict[str, Any]]
+    hours_month: float
+    days_on_site: int
+    target_days: int | None
+    monthly_hours: list[tuple[str, float]]  # fiscal-year months, April first
+
+
+@dataclass(frozen=True)
+class GridCell:
+    days: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    month: str
+    staff: list[tuple[str, str]]  # (id, name)
+    orgs: list[tuple[str, str]]
+    cells: dict[tuple[str, str], GridCell] = field(default_factory=dict)
+    targets: dict[str, int] = field(default_factory=dict)  # org_id -> target days
+
+    def org_days(self, org_id: str) -> int:
+        # Days on site per organisation, all staff together (a day counts once per person).
+        return sum(c.days for (s, o), c in self.cells.items() if o == org_id)
+
+    def org_hours(self, org_id: str) -> float:
+        return sum(c.hours for (s, o), c in self.cells.items() if o == org_id)
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    y, m = (int(x) for x in month.split("-"))
+    first = date(y, m, 1)
+    nxt = date(y + (m == 12), m % 12 + 1, 1)
+    return first.isoformat(), (nxt - timedelta(days=1)).isoformat()
+
+
+class OverviewService:
+    def __init__(self, profile: Profile, today: date | None = None) -> None:
+        self.db = profile.database
+        self.today = today or today_jst()
+
+    def default_month(self) -> str:
+        """This month, or the latest month with visits when this month has none (old data)."""
+        this = self.today.strftime("%Y-%m")
+        start, end = month_bounds(this)
+        rows = self.db.query(
+            "SELECT count(*) AS n FROM visit WHERE _deleted = 0 AND date BETWEEN ? AND ?",
+            (start, end),
+        )
+        if rows[0]["n"]:
+            return this
+        latest = self.db.query("SELECT max(date) AS d FROM visit WHERE _deleted = 0")[0]["d"]
+        return str(latest)[:7] if latest else this
+
+    def _targets(self, month: str) -> dict[str, int]:
+        fy = fiscal_year(date.fromisoformat(month + "-01"))
+        rows = self.db.query(
+            "SELECT org_id, max(coalesce(target_days, 10)) AS t FROM engagement"
+            " WHERE _deleted = 0 AND fy = ? GROUP BY org_id",
+            (fy,),
+        )
+        return {str(r["org_id"]): int(r["t"]) for r in rows}
+
+    def _site_days(self, start: str, end: str) -> dict[str, int]:
+        # A day on site: a 訪問 visit or an on-site time entry for that organisation.
+        rows = self.db.query(
+            "SELECT org_id, count(DISTINCT d) AS n FROM ("
+            " SELECT org_id, date AS d FROM visit WHERE _deleted = 0 AND mode = '訪問'"
+            "  AND date BETWEEN ?1 AND ?2"
+            " UNION SELECT org_id, date FROM time WHERE _deleted = 0 AND on_site = 1"
+            "  AND date BETWEEN ?1 AND ?2 AND org_id IS NOT NULL"
+            ") GROUP BY org_id",
+            (start, end),
+        )
+        return {str(r["org_id"]): int(r["n"]) for r in rows}
+
+    def organisations(self, month: str | None = None) -> list[OrgBadge]:
+        month = month or self.default_month()
+        start, end = month_bounds(month)
+        issues = {
+            str(r["org_id"]): int(r["n"])
+            for r in self.db.query(
+                "SELECT org_id, count(*) AS n FROM issue WHERE _deleted = 0"
+                " AND status IN (?, ?) GROUP BY org_id",
+                OPEN_ISSUE,
+            )
+        }
+        last = {
+            str(r["org_id"]): str(r["d"])
+            for r in self.db.query(
+                "SELECT org_id, max(date) AS d FROM visit WHERE _deleted = 0 AND date <= ?"
+                " GROUP BY org_id",
+                (end,),
+            )
+        }
+        days = self._site_days(start, end)
+        targets = self._targets(month)
+        ref = date.fromisoformat(end) if end < self.today.isoformat() else self.today
+        out = []
+        for r in self.db.query(
+            "SELECT id, code, name, org_kind, area, bansou FROM organisation WHERE _deleted = 0"
+            " ORDER BY org_kind = '県', code"
+        ):
+            oid = str(r["id"])
+            since = (ref - date.fromisoformat(last[oid])).days if oid in last else None
+            out.append(
+                OrgBadge(
+                    org_id=oid,
+                    code=str(r["code"]),
+                    name=str(r["name"]),
+                    org_kind=str(r["org_kind"]),
+                    area=str(r["area"] or ""),
+                    bansou=bool(r["bansou"]),
+                    open_issues=issues.get(oid, 0),
+                    days_on_site=days.get(oid, 0),
+                    days_since_visit=since,
+                    target_days=targets.get(oid),
+                )
+            )
+        return out
+
+    def org_overview(self, org_id: str, month: str | None = None) -> OrgOverview:
+        month = month or self.default_month()
+        start, end = month_bounds(month)
+        org = self.db.query("SELECT * FROM organisation WHERE id = ?", (org_id,))[0]
+        contacts = self.db.query(
+            "SELECT name, department, title, phone, email FROM contact"
+            " WHERE _deleted = 0 AND org_id = ? ORDER BY department, name",
+            (org_id,),
+        )
+        visits = self.db.query(
+            "SELECT id, date, mode, purpose, title FROM visit WHERE _deleted = 0 AND org_id = ?"
+            " ORDER BY date DESC, rid DESC LIMIT 5",
+            (org_id,),
+        )
+        issues = self.db.query(
+            "SELECT id, title, priority, status, due_date FROM issue WHERE _deleted = 0"
+            " AND org_id = ? AND status IN (?, ?) ORDER BY priority = '高' DESC, due_date",
+            (org_id, *OPEN_ISSUE),
+        )
+        hours = self.db.query(
+            "SELECT coalesce(sum(hours), 0) AS h FROM time WHERE _deleted = 0 AND org_id = ?"
+            " AND date BETWEEN ? AND ?",
+            (org_id, start, end),
+        )[0]["h"]
+        fy_start, fy_end = fiscal_year_range(fiscal_year(date.fromisoformat(start)))
+        series = {
+            str(r["m"]): float(r["h"])
+            for r in self.db.query(
+                "SELECT substr(date, 1, 7) AS m, sum(hours) AS h FROM time WHERE _deleted = 0"
+                " AND org_id = ? AND date BETWEEN ? AND ? GROUP BY m",
+                (org_id, fy_start.isoformat(), fy_end.isoformat()),
+            )
+        }
+        months = []
+        d = fy_start
+        while d <= fy_end:
+            key = d.strftime("%Y-%m")
+            months.append((key, series.get(key, 0.0)))
+            d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return OrgOverview(
+            org=org,
+            contacts=contacts,
+            last_visits=visits,
+            open_issues=issues,
+            hours_month=float(hours),
+            days_on_site=self._site_days(start, end).get(org_id, 0),
+            target_days=self._targets(month).get(org_id),
+            monthly_hours=months,
+        )
+
+    def month_grid(self, month: str) -> MonthGrid:
+        start, end = month_bounds(month)
+        rows = self.db.query(
+            "SELECT staff_id, org_id, count(DISTINCT CASE WHEN on_site = 1 THEN date END) AS days,"
+            " sum(hours) AS hours FROM time WHERE _deleted = 0 AND org_id IS NOT NULL"
+            " AND date BETWEEN ? AND ? GROUP BY staff_id, org_id",
+            (start, end),
+        )
+        cells = {
+            (str(r["staff_id"]), str(r["org_id"])): GridCell(int(r["days"]), float(r["hours"] or 0))
+            for r in rows
+        }
+        staff = [
+            (str(r["id"]), str(r["name"]))
+            for r in self.db.query(
+                "SELECT id, name FROM staff WHERE _deleted = 0 ORDER BY role = '統括責任者', name"
+            )
+        ]
+        orgs = [
+            (str(r["id"]), str(r["name"]))
+            for r in self.db.query(
+                "SELECT id, name FROM organisation WHERE _deleted = 0 ORDER BY org_kind = '県', code"
+            )
+        ]
+        return MonthGrid(month, staff, orgs, cells, self._targets(month))

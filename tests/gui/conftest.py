@@ -1,0 +1,16 @@
+"""GUI tests: a real Qt window, offscreen. Every test here is marked `gui`."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Must be set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/gui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.gui)
