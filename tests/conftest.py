@@ -72,6 +72,19 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """The `fail` backend: what a bare Linux box without a secret service offers."""
+    import keyring.backends.fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def profile_paths(tmp_path: Path) -> ProfilePaths:
     # Japanese in the path on purpose: users live in C:\Users\山田\...
     return ProfilePaths(tmp_path / "山田" / "プロファイル")

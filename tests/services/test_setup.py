@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
 import pytest
 
 from dxdesk.core.clock import JST
@@ -31,17 +28,6 @@ from dxdesk.services.setup import (
 from dxdesk.settings import Settings
 from dxdesk.store.keys import KeyFile, new_recovery_key, parse_recovery_key
 from tests.conftest import PASSPHRASE, MemoryKeyring
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
-
 
 # -------------------------------------------------------------------- strength
 

@@ -20,7 +20,7 @@ from dxdesk.core.calendar import parse_date
 from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
-from dxdesk.store.search import MIN_TRIGRAM, _escape_like, _phrase, terms_of
+from dxdesk.store.search import like_clauses, match_expression, split_terms, terms_of
 
 YES, NO = "はい", "いいえ"
 LIST_SEPARATOR = "、"
@@ -254,16 +254,14 @@ class ListService:
         if not fields:
             where.append("0")  # nothing of this kind can contain text
             return
-        long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
-        short_terms = [t for t in terms if len(t) < MIN_TRIGRAM]
+        long_terms, short_terms = split_terms(terms)
         if long_terms:
             fts = f'"fts_{k.name}"'
             where.append(f"{table}.rid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
-            params.append(" AND ".join(_phrase(t) for t in long_terms))
-        for term in short_terms:
-            like = " OR ".join(f"{table}.\"{f}\" LIKE ? ESCAPE '\\'" for f in fields)
-            where.append(like)
-            params += [f"%{_escape_like(term)}%"] * len(fields)
+            params.append(match_expression(long_terms))
+        like_where, like_params = like_clauses(table, fields, short_terms)
+        where += like_where
+        params += like_params
 
     @staticmethod
     def _order(k: Kind, q: ListQuery) -> tuple[str, list[Any]]:

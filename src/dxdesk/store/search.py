@@ -38,6 +38,28 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def split_terms(terms: list[str]) -> tuple[list[str], list[str]]:
+    """(terms the trigram index can match, terms under three characters for LIKE)."""
+    return [t for t in terms if len(t) >= MIN_TRIGRAM], [t for t in terms if len(t) < MIN_TRIGRAM]
+
+
+def match_expression(long_terms: list[str]) -> str:
+    """An FTS5 MATCH argument: every term as a quoted phrase, all required."""
+    return " AND ".join(_phrase(t) for t in long_terms)
+
+
+def like_clauses(
+    alias: str, fields: tuple[str, ...], short_terms: list[str]
+) -> tuple[list[str], list[Any]]:
+    """One WHERE clause per short term: it appears (literally) in any of the fields."""
+    where: list[str] = []
+    params: list[Any] = []
+    for term in short_terms:
+        where.append("(" + " OR ".join(f"{alias}.\"{f}\" LIKE ? ESCAPE '\\'" for f in fields) + ")")
+        params += [f"%{_escape_like(term)}%"] * len(fields)
+    return where, params
+
+
 def terms_of(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text).replace("\u3000", " ").strip()
     return [t for t in text.split(" ") if t]
@@ -75,8 +97,7 @@ def search_kind(database: Database, kind: Kind, terms: list[str], limit: int) ->
     fields = kind.search_fields
     if not fields or not terms:
         return []
-    long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
-    short_terms = [t for t in terms if len(t) < MIN_TRIGRAM]
+    long_terms, short_terms = split_terms(terms)
     cols = ", ".join(f"k.{f}" for f in fields)
     date_col = f"k.{kind.date_field}" if kind.date_field else "NULL"
     params: list[Any] = []
@@ -89,15 +110,14 @@ def search_kind(database: Database, kind: Kind, terms: list[str], limit: int) ->
             f'FROM (SELECT rowid AS r FROM "fts_{kind.name}" WHERE "fts_{kind.name}" MATCH ?'
             f' ORDER BY rowid DESC) f JOIN "{kind.name}" k ON k.rid = f.r'
         )
-        params.append(" AND ".join(_phrase(t) for t in long_terms))
+        params.append(match_expression(long_terms))
         order = "ORDER BY f.r DESC"
     else:
         sql = f'SELECT k.id, k.{kind.title} AS title, {date_col} AS d, {cols} FROM "{kind.name}" k'
         order = f"ORDER BY {date_col} DESC" if kind.date_field else "ORDER BY k.rid DESC"
-    for term in short_terms:
-        like = " OR ".join(f"k.{f} LIKE ? ESCAPE '\\'" for f in fields)
-        where.append(f"({like})")
-        params += [f"%{_escape_like(term)}%"] * len(fields)
+    like_where, like_params = like_clauses("k", fields, short_terms)
+    where += like_where
+    params += like_params
     sql += " WHERE " + " AND ".join(where) + f" {order} LIMIT {int(limit)}"
     hits = []
     for row in database.query(sql, params):
