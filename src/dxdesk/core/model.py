@@ -498,6 +498,8 @@ KINDS: tuple[Kind, ...] = (
             F("activity", "作業区分", T.CHOICE, choices=ACTIVITIES),
             F("visit_id", "関連訪問", T.REF, ref="visit"),
             F("note", "内容", T.TEXT),
+            # Append-only: a correction is a new entry naming the one it replaces (0005).
+            F("supersedes", "訂正元", T.REF, ref="time", searchable=False),
         ),
         title="note",
         date_field="date",
