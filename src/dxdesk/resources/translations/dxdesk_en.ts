@@ -9,7 +9,7 @@
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="69"/>
+        <location filename="../../gui/charts.py" line="73"/>
         <source>目標 %1%2</source>
         <translation>Target %1 %2</translation>
     </message>
@@ -826,6 +826,11 @@
         <translation>Related visit</translation>
     </message>
     <message>
+        <source>訂正元</source>
+        <extracomment>Field in the model: time.supersedes</extracomment>
+        <translation>Corrects</translation>
+    </message>
+    <message>
         <source>名称</source>
         <extracomment>Field in the model: training.title</extracomment>
         <translation>Title</translation>
@@ -1261,18 +1266,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="100"/>
+        <location filename="../../gui/app.py" line="104"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="101"/>
+        <location filename="../../gui/app.py" line="105"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="44"/>
-        <location filename="../../gui/mainwindow.py" line="45"/>
+        <location filename="../../gui/mainwindow.py" line="49"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
@@ -1287,197 +1292,197 @@
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="45"/>
-        <source>相談</source>
-        <translation>Consultations</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="45"/>
+        <location filename="../../gui/mainwindow.py" line="46"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="45"/>
+        <location filename="../../gui/mainwindow.py" line="47"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="80"/>
+        <location filename="../../gui/mainwindow.py" line="48"/>
+        <source>相談</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="87"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="85"/>
+        <location filename="../../gui/mainwindow.py" line="92"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="97"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="99"/>
+        <location filename="../../gui/mainwindow.py" line="108"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="103"/>
+        <location filename="../../gui/mainwindow.py" line="112"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="107"/>
-        <source>工数の入力</source>
-        <translation>Enter hours</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="107"/>
-        <source>新しい相談</source>
-        <translation>New consultation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="107"/>
+        <location filename="../../gui/mainwindow.py" line="117"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112"/>
+        <location filename="../../gui/mainwindow.py" line="118"/>
+        <source>新しい相談</source>
+        <translation>New consultation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="119"/>
+        <source>工数の入力</source>
+        <translation>Enter hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="125"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="132"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="129"/>
+        <location filename="../../gui/mainwindow.py" line="142"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="194"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="223"/>
+        <location filename="../../gui/mainwindow.py" line="241"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="242"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="228"/>
+        <location filename="../../gui/mainwindow.py" line="246"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="231"/>
+        <location filename="../../gui/mainwindow.py" line="249"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="263"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="256"/>
+        <location filename="../../gui/mainwindow.py" line="274"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="258"/>
+        <location filename="../../gui/mainwindow.py" line="276"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="269"/>
+        <location filename="../../gui/mainwindow.py" line="287"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="271"/>
+        <location filename="../../gui/mainwindow.py" line="289"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="349"/>
+        <location filename="../../gui/mainwindow.py" line="372"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="397"/>
+        <location filename="../../gui/mainwindow.py" line="425"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="401"/>
+        <location filename="../../gui/mainwindow.py" line="429"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="416"/>
+        <location filename="../../gui/mainwindow.py" line="444"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="433"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="435"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -1485,17 +1490,17 @@
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../gui/overview.py" line="162"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>工数計（時間）</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="162"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>現地日数計</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="162"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>目標日数</source>
         <translation>Target days</translation>
     </message>
@@ -1503,12 +1508,12 @@
 <context>
     <name>MonthGridView</name>
     <message>
-        <location filename="../../gui/overview.py" line="200"/>
+        <location filename="../../gui/overview.py" line="219"/>
         <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
         <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="206"/>
+        <location filename="../../gui/overview.py" line="228"/>
         <source>%1年%2月の工数（担当者 × 団体）</source>
         <translation>Hours for %2/%1 (staff × municipality)</translation>
     </message>
@@ -1524,67 +1529,67 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../gui/overview.py" line="70"/>
+        <location filename="../../gui/overview.py" line="73"/>
         <source>月別の工数（時間）</source>
         <translation>Hours by month</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="75"/>
+        <location filename="../../gui/overview.py" line="78"/>
         <source>最近の訪問・ヒアリング</source>
         <translation>Recent visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="80"/>
+        <location filename="../../gui/overview.py" line="83"/>
         <source>未完了の課題</source>
         <translation>Open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="89"/>
+        <location filename="../../gui/overview.py" line="92"/>
         <source>団体の担当者</source>
         <translation>Municipal contacts</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="99"/>
+        <location filename="../../gui/overview.py" line="102"/>
         <source>伴走支援対象</source>
         <translation>Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="101"/>
+        <location filename="../../gui/overview.py" line="104"/>
         <source>集中支援（月%1日目標）</source>
         <translation>Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="105"/>
+        <location filename="../../gui/overview.py" line="109"/>
         <source>%1年%2月 現地 %3%4 日</source>
         <translation>%2/%1: %3%4 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="111"/>
+        <location filename="../../gui/overview.py" line="120"/>
         <source>工数 %1 時間</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="112"/>
+        <location filename="../../gui/overview.py" line="121"/>
         <source>未完了の課題 %1 件</source>
         <translation>Open issues: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="113"/>
+        <location filename="../../gui/overview.py" line="123"/>
         <source>時間</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="116"/>
+        <location filename="../../gui/overview.py" line="127"/>
         <source>訪問の記録はありません</source>
         <translation>No visits recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="125"/>
+        <location filename="../../gui/overview.py" line="136"/>
         <source>未完了の課題はありません</source>
         <translation>No open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="133"/>
+        <location filename="../../gui/overview.py" line="146"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
     </message>
