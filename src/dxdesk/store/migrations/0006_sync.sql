@@ -1,0 +1,60 @@
+-- 0006: field bundles. This device's keys, the team roster, bundles sent and received, and the
+-- import history. Private keys live only here, inside the encrypted database.
+
+-- This device's own key pairs (one row). Ed25519 signs bundles; the age X25519 identity opens
+-- bundles addressed to this device.
+CREATE TABLE device_keys (
+    device_id TEXT PRIMARY KEY,
+    sign_private BLOB NOT NULL,
+    sign_public TEXT NOT NULL,
+    age_identity TEXT NOT NULL,
+    age_recipient TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+-- Other devices of the team, with the public keys checked by phone at enrolment.
+-- scope: JSON list of organisation ids the hub sends to this device; NULL means all.
+CREATE TABLE peers (
+    device_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('field', 'hub')),
+    sign_public TEXT NOT NULL UNIQUE,
+    age_recipient TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    revoked_at TEXT,
+    scope TEXT
+);
+
+-- Every bundle written or imported here. A bundle id is imported at most once; the same id with
+-- another hash is refused. ranges: JSON {device_id: [first, last]} of the changes it carries.
+CREATE TABLE bundles (
+    bundle_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+    sha256 TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    ranges TEXT NOT NULL,
+    change_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+
+-- What a user saw after each import (counts per kind, gaps), newest last.
+CREATE TABLE import_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    bundle_id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    at TEXT NOT NULL,
+    summary TEXT NOT NULL
+);
+
+-- Per peer: the state vector last sent to it and the one it last announced (its own bundles
+-- carry it), so the next export carries only what the peer lacks.
+CREATE TABLE sync_state (
+    peer_id TEXT PRIMARY KEY,
+    sent TEXT NOT NULL DEFAULT '{}',
+    announced TEXT NOT NULL DEFAULT '{}',
+    updated_at TEXT NOT NULL
+);
