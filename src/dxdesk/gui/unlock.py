@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.errors import UserError
 from dxdesk.gui.wizard import PassphrasePair, error_label, note_label, password_edit, recovery_font
+from dxdesk.gui.worker import run_busy
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import (
     Credentials,
@@ -48,16 +49,6 @@ def try_keyring_open(paths: ProfilePaths) -> Profile | None:
         # The unlock dialog shows the reason (locked by another dxdesk, corrupt, ...) next.
         log.info("keyring open failed (%s)", err.code)
         return None
-
-
-class _Busy:
-    """A wait cursor for the second or so an Argon2id unlock takes on the GUI thread."""
-
-    def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def _link_button(text: str) -> QPushButton:
@@ -205,8 +196,8 @@ class UnlockDialog(QDialog):
         self.error.clear()
         self.error.repaint()
         try:
-            with _Busy():
-                profile = open_profile(self.paths, Credentials(passphrase=text, use_keyring=False))
+            creds = Credentials(passphrase=text, use_keyring=False)
+            profile = run_busy(self, lambda: open_profile(self.paths, creds))
         except UserError as err:
             self.error.setText(err.message)
             self.passphrase.selectAll()
@@ -229,18 +220,14 @@ class UnlockDialog(QDialog):
         self.recovery_error.clear()
         self.recovery_error.repaint()
         try:
-            with _Busy():
-                profile = open_profile(
-                    self.paths,
-                    Credentials(recovery_key=self.recovery_key.text(), use_keyring=False),
-                )
+            creds = Credentials(recovery_key=self.recovery_key.text(), use_keyring=False)
+            profile = run_busy(self, lambda: open_profile(self.paths, creds))
         except UserError as err:
             self.recovery_error.setText(err.message)
             self.recovery_key.setFocus()
             return
         try:
-            with _Busy():
-                profile.change_passphrase(new)
+            run_busy(self, lambda: profile.change_passphrase(new))
         except UserError as err:
             profile.close(backup=False)
             self.recovery_error.setText(err.message)
@@ -327,10 +314,8 @@ class LockScreen(QWidget):
             self.error.setText(UserError("passphrase_required").message)
             return
         try:
-            with _Busy():
-                keyfile, _key = unlock_key(
-                    self.paths, Credentials(passphrase=text, use_keyring=False)
-                )
+            creds = Credentials(passphrase=text, use_keyring=False)
+            keyfile, _key = run_busy(self, lambda: unlock_key(self.paths, creds))
         except UserError as err:
             self.error.setText(err.message)
             self.passphrase.selectAll()

@@ -13,7 +13,7 @@ import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from dxdesk.core.clock import now_jst
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
+from dxdesk.gui.worker import run_busy
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import ROLES, Profile
 from dxdesk.services.setup import (
@@ -376,15 +377,13 @@ class CreatePage(QWizardPage):
         self.errors_label.clear()
         self.status.setText(self.tr("作成しています…"))
         self.status.repaint()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        paths, state = self._wizard.paths, self._wizard.state
         try:
-            result = run_setup(self._wizard.paths, self._wizard.state)
+            result = run_busy(self._wizard, lambda: run_setup(paths, state))
         except UserError as err:
             self.status.clear()
             self.errors_label.setText(err.message)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self._wizard.state.passphrase = ""
         self._wizard.profile = result.profile
         self._wizard.recovery_key = result.recovery_key

@@ -60,7 +60,11 @@ def connect(
     ``configure=False`` leaves the file's journal mode alone (for checking backups).
     """
     try:
-        raw = sqlcipher3.connect(str(path), isolation_level=None, timeout=1.5)
+        # check_same_thread off: the GUI opens a profile on a worker thread (the key derivation
+        # takes a second) and hands it to the GUI thread, which alone uses it afterwards.
+        raw = sqlcipher3.connect(
+            str(path), isolation_level=None, timeout=1.5, check_same_thread=False
+        )
     except sqlcipher3.dbapi2.Error:
         raise UserError("io_error", path=str(path)) from None
     conn = ConnectionProxy(raw)
