@@ -8,15 +8,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dxdesk.errors import UserError
-from dxdesk.logs import redact, setup_file_logging
+from dxdesk.gui.crash import CrashReporter
+from dxdesk.logs import setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.services.profile import Profile
 from dxdesk.settings import Settings
@@ -82,6 +81,10 @@ class Session:
         self.window.lock_requested.connect(self.lock)
         self.idle = IdleWatcher(profile.settings.idle_lock_minutes, parent=self.window)
         self.idle.idle.connect(self.lock)
+        self.window.settings_changed.connect(self.apply_settings)
+
+    def apply_settings(self) -> None:
+        self.idle.set_policy(self.profile.settings.idle_lock_minutes)
 
     def lock(self) -> None:
         from dxdesk.gui.unlock import LockScreen
@@ -117,24 +120,6 @@ class Session:
                 self.window.drafts.discard(draft.id)
 
 
-def _excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
-    # A bug: log it (redacted), apologise, keep running; never show a traceback.
-    log.error(
-        "unexpected error: %s", redact("".join(traceback.format_exception(exc_type, exc, tb)))
-    )
-    if isinstance(exc, UserError):
-        QMessageBox.warning(None, "dxdesk", exc.message)
-        return
-    QMessageBox.critical(
-        None,
-        "dxdesk",
-        "予期しないエラーが発生しました。申し訳ありません。保存済みの記録は失われていません。"
-        "プロファイルの logs フォルダのログを添えて担当者にご連絡ください。",
-    )
-
-
 def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -147,7 +132,8 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
         # Calendar popups and standard dialogs in Japanese (月, 火 ...), whatever the OS locale.
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     install_translators(app, language)
-    sys.excepthook = _excepthook
+    crash_reporter = CrashReporter()
+    sys.excepthook = crash_reporter
     try:
         profile = open_or_create(paths)
     except UserError as err:
@@ -155,7 +141,7 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     if profile is None:
         return 0
-    setup_file_logging(paths.logs)
+    crash_reporter.log_path = setup_file_logging(paths.logs)
     session = Session(profile)
     session.window.show()
     session.offer_drafts()

@@ -66,6 +66,7 @@ def badge_text(b: OrgBadge) -> str:
 class MainWindow(QMainWindow):
     data_changed = Signal(object)  # a Change (or None for "reload everything")
     lock_requested = Signal()
+    settings_changed = Signal()  # after the settings dialog saved
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,6 +242,10 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
         backup = menu.addAction(self.tr("バックアップを作成"))
         backup.triggered.connect(self.make_backup)
+        settings = menu.addAction(self.tr("設定(&S)…"))
+        settings.setObjectName("openSettings")
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.open_settings)
         menu.addSeparator()
         menu.addAction(self.lock_action)
         quit_action = menu.addAction(self.tr("終了"))
@@ -452,6 +457,13 @@ class MainWindow(QMainWindow):
             self.overview_panel.show_overview(
                 self.overview.org_overview(self.current_org, self.month), self.month
             )
+
+    def open_settings(self) -> None:
+        from dxdesk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.profile, self)
+        dialog.accepted.connect(self.settings_changed)  # signal to signal: Qt emits it
+        dialog.exec()
 
     def make_backup(self) -> None:
         from dxdesk.core.clock import now_jst

@@ -13,11 +13,12 @@ import secrets
 import shutil
 import sqlite3
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from dxdesk.core import reference
+from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.ids import natural_id, new_id
 from dxdesk.core.model import kind, validate
@@ -94,6 +95,20 @@ class Profile:
 
     def __exit__(self, *exc: object) -> None:
         self.close(backup=exc[0] is None)
+
+    # ---------------------------------------------------------------- settings
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Check, save and apply preference changes; a bad value changes nothing."""
+        current = self.settings
+        new = replace(current, **changes)
+        problems = settings_problems(new)
+        if problems:
+            raise UserError("bad_argument", detail=" ".join(problems))
+        new.save(self.paths.settings)
+        self.settings = new
+        self.audit("settings")
+        return new
 
     # ---------------------------------------------------------------- key management
 
@@ -414,6 +429,29 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
         database.close()
         raise UserError("database_corrupt", detail="meta") from None
     return Profile(paths, settings, keyfile, database, records, meta, _key=key)
+
+
+# -------------------------------------------------------------------- settings
+
+IDLE_LOCK_RANGE = (1, 240)  # minutes; a field laptop always locks itself
+BACKUPS_KEPT_RANGE = (1, 100)
+LANGUAGES = {"ja": "日本語", "en": "English"}
+
+
+def settings_problems(settings: Settings) -> list[str]:
+    """One Japanese sentence per value out of range; empty when all are acceptable."""
+    problems = []
+    low, high = IDLE_LOCK_RANGE
+    if not low <= settings.idle_lock_minutes <= high:
+        problems.append(f"自動ロックまでの時間は{low}分から{high}分の間で指定してください。")
+    low, high = BACKUPS_KEPT_RANGE
+    if not low <= settings.backups_kept <= high:
+        problems.append(f"自動バックアップの保存数は{low}から{high}の間で指定してください。")
+    if settings.language not in LANGUAGES:
+        problems.append("表示言語は日本語（ja）または英語（en）から選んでください。")
+    if settings.monthly_report_rule not in monthly_report_rules():
+        problems.append("月次報告書の期限の扱いが正しくありません。")
+    return problems
 
 
 # -------------------------------------------------------------------- restore

@@ -403,59 +403,95 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../gui/crash.py" line="64"/>
+        <source>dxdesk - 予期しないエラー</source>
+        <translation>dxdesk - Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="68"/>
+        <source>予期しないエラーが発生しました。申し訳ありません。保存済みの記録は失われていません。入力中の内容は数秒ごとに下書きとして保存されています。
+お手数ですが「詳細をコピー」を押し、その内容を担当者へお送りください（記録の内容は含まれません）。</source>
+        <translation>An unexpected error occurred. We apologise. No saved record has been lost, and what you were typing is saved as a draft every few seconds.
+Please press "Copy details" and send the text to your support contact (it contains none of your records).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="80"/>
+        <location filename="../../gui/crash.py" line="100"/>
+        <source>詳細を表示</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="83"/>
+        <source>詳細をコピー(&amp;C)</source>
+        <translation>&amp;Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="100"/>
+        <source>詳細を隠す</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash.py" line="105"/>
+        <source>詳細をクリップボードにコピーしました。</source>
+        <translation>The details have been copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="333"/>
+        <location filename="../../gui/wizard.py" line="334"/>
         <source>確認と作成</source>
         <translation>Review and create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="335"/>
+        <location filename="../../gui/wizard.py" line="336"/>
         <source>内容をご確認のうえ「作成する」を押してください（数秒かかります）。</source>
         <translation>Check the details, then click “Create” (this takes a few seconds).</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="338"/>
+        <location filename="../../gui/wizard.py" line="339"/>
         <source>作成する(&amp;C)</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="342"/>
+        <location filename="../../gui/wizard.py" line="343"/>
         <source>氏名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="343"/>
+        <location filename="../../gui/wizard.py" line="344"/>
         <source>端末名：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="344"/>
+        <location filename="../../gui/wizard.py" line="345"/>
         <source>役割：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="345"/>
+        <location filename="../../gui/wizard.py" line="346"/>
         <source>端末への記憶：</source>
         <translation>Remember on this device:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="346"/>
+        <location filename="../../gui/wizard.py" line="347"/>
         <source>保存場所：</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="367"/>
+        <location filename="../../gui/wizard.py" line="368"/>
         <source>記憶しない</source>
         <translation>Do not remember</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="367"/>
+        <location filename="../../gui/wizard.py" line="368"/>
         <source>記憶する（OS の資格情報ストア）</source>
         <translation>Remember (OS credential store)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="377"/>
+        <location filename="../../gui/wizard.py" line="378"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
@@ -1094,42 +1130,42 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="200"/>
+        <location filename="../../gui/wizard.py" line="201"/>
         <source>利用者と端末</source>
         <translation>User and device</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="202"/>
+        <location filename="../../gui/wizard.py" line="203"/>
         <source>この端末を使う方のお名前と、端末の名前・役割を入力してください。</source>
         <translation>Enter the name of the person who uses this device, and the device's name and role.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="206"/>
+        <location filename="../../gui/wizard.py" line="207"/>
         <source>例：宮崎 花子</source>
         <translation>e.g. Hanako Miyazaki</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="209"/>
+        <location filename="../../gui/wizard.py" line="210"/>
         <source>例：花子のノートPC</source>
         <translation>e.g. Hanako's laptop</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="226"/>
+        <location filename="../../gui/wizard.py" line="227"/>
         <source>氏名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="227"/>
+        <location filename="../../gui/wizard.py" line="228"/>
         <source>端末名(&amp;D)：</source>
         <translation>&amp;Device name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="228"/>
+        <location filename="../../gui/wizard.py" line="229"/>
         <source>役割：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="234"/>
+        <location filename="../../gui/wizard.py" line="235"/>
         <source>氏名と端末名は暗号化されたデータベースの中に保存され、記録の作成者として表示されます。</source>
         <translation>The name and device name are stored in the encrypted database and shown as the author of records.</translation>
     </message>
@@ -1243,22 +1279,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../gui/unlock.py" line="277"/>
+        <location filename="../../gui/unlock.py" line="264"/>
         <source>ロック中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="281"/>
+        <location filename="../../gui/unlock.py" line="268"/>
         <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
         <translation>Enter your passphrase to return to where you left off.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="286"/>
+        <location filename="../../gui/unlock.py" line="273"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="289"/>
+        <location filename="../../gui/unlock.py" line="276"/>
         <source>解錠(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1266,12 +1302,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="104"/>
+        <location filename="../../gui/app.py" line="107"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="105"/>
+        <location filename="../../gui/app.py" line="108"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
@@ -1307,182 +1343,187 @@
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="87"/>
+        <location filename="../../gui/mainwindow.py" line="88"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="92"/>
+        <location filename="../../gui/mainwindow.py" line="93"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97"/>
+        <location filename="../../gui/mainwindow.py" line="98"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="108"/>
+        <location filename="../../gui/mainwindow.py" line="109"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="118"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="125"/>
+        <location filename="../../gui/mainwindow.py" line="126"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="132"/>
+        <location filename="../../gui/mainwindow.py" line="133"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="142"/>
+        <location filename="../../gui/mainwindow.py" line="143"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="194"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="208"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="241"/>
+        <location filename="../../gui/mainwindow.py" line="242"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="242"/>
+        <location filename="../../gui/mainwindow.py" line="243"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="246"/>
+        <location filename="../../gui/mainwindow.py" line="245"/>
+        <source>設定(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="249"/>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="256"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="263"/>
+        <location filename="../../gui/mainwindow.py" line="268"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="274"/>
+        <location filename="../../gui/mainwindow.py" line="279"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="276"/>
+        <location filename="../../gui/mainwindow.py" line="281"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="287"/>
+        <location filename="../../gui/mainwindow.py" line="292"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="289"/>
+        <location filename="../../gui/mainwindow.py" line="294"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="372"/>
+        <location filename="../../gui/mainwindow.py" line="377"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="425"/>
+        <location filename="../../gui/mainwindow.py" line="430"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="429"/>
+        <location filename="../../gui/mainwindow.py" line="434"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="444"/>
+        <location filename="../../gui/mainwindow.py" line="449"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="475"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="478"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -1597,32 +1638,32 @@
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="278"/>
+        <location filename="../../gui/wizard.py" line="279"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="281"/>
+        <location filename="../../gui/wizard.py" line="282"/>
         <source>データを開くためのパスフレーズを決めてください。単語を組み合わせた長い文がお勧めです。</source>
         <translation>Choose the passphrase that opens your data. A long phrase of several words is recommended.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="286"/>
+        <location filename="../../gui/wizard.py" line="287"/>
         <source>この端末に記憶する（OS の資格情報ストア）</source>
         <translation>Remember on this device (OS credential store)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="303"/>
+        <location filename="../../gui/wizard.py" line="304"/>
         <source>次回から、この端末のログイン中はパスフレーズなしで開けます。</source>
         <translation>From next time, your data opens without the passphrase while you are signed in to this device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="307"/>
+        <location filename="../../gui/wizard.py" line="308"/>
         <source>記憶すると、この端末にあなたのアカウントでログインできる人は、パスフレーズなしでデータを開けます。共用の端末では記憶しないでください。</source>
         <translation>If remembered, anyone who can sign in to this device with your account can open the data without the passphrase. Do not use this on a shared device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="314"/>
+        <location filename="../../gui/wizard.py" line="315"/>
         <source>この端末では利用できません：</source>
         <translation>Not available on this device: </translation>
     </message>
@@ -1630,17 +1671,17 @@
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../gui/wizard.py" line="148"/>
+        <location filename="../../gui/wizard.py" line="149"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="153"/>
+        <location filename="../../gui/wizard.py" line="154"/>
         <source>パスフレーズ(&amp;P)：</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="155"/>
+        <location filename="../../gui/wizard.py" line="156"/>
         <source>確認のため再入力(&amp;C)：</source>
         <translation>&amp;Confirm passphrase:</translation>
     </message>
@@ -1852,62 +1893,62 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="400"/>
+        <location filename="../../gui/wizard.py" line="399"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="403"/>
+        <location filename="../../gui/wizard.py" line="402"/>
         <source>パスフレーズを忘れたときは、この回復キーでデータを開けます。この回復キーは今回しか表示されません。</source>
         <translation>If you forget your passphrase, this recovery key opens your data. It is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="414"/>
+        <location filename="../../gui/wizard.py" line="413"/>
         <source>テキストとして保存…</source>
         <translation>Save as text…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="416"/>
+        <location filename="../../gui/wizard.py" line="415"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="421"/>
+        <location filename="../../gui/wizard.py" line="420"/>
         <source>回復キーを書き留めました</source>
         <translation>I have written down the recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="433"/>
+        <location filename="../../gui/wizard.py" line="432"/>
         <source>印刷するか書き写して、パソコンとは別の安全な場所に保管してください。回復キーを知っている人は、パスフレーズなしでデータを開けます。</source>
         <translation>Print it or copy it down, and keep it somewhere safe away from the computer. Anyone who knows the recovery key can open the data without the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="463"/>
+        <location filename="../../gui/wizard.py" line="462"/>
         <source>回復キーをテキストとして保存</source>
         <translation>Save recovery key as text</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="465"/>
+        <location filename="../../gui/wizard.py" line="464"/>
         <source>テキスト ファイル (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="480"/>
+        <location filename="../../gui/wizard.py" line="479"/>
         <source>保存しました：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="483"/>
+        <location filename="../../gui/wizard.py" line="482"/>
         <source>印刷または書き写しが済んだら、このファイルは削除することをお勧めします。</source>
         <translation>Once you have printed or copied it, we recommend deleting this file.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="490"/>
+        <location filename="../../gui/wizard.py" line="489"/>
         <source>回復キーを印刷</source>
         <translation>Print recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="494"/>
+        <location filename="../../gui/wizard.py" line="493"/>
         <source>印刷を指示しました。印刷された用紙をご確認ください。</source>
         <translation>Sent to the printer. Please check the printed page.</translation>
     </message>
@@ -1921,39 +1962,107 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="35"/>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="48"/>
+        <source> 分</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="60"/>
+        <source> 世代</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="66"/>
+        <source>自動（推奨）：BIZ UDゴシック、IPAexゴシックなど</source>
+        <translation>Automatic (recommended): BIZ UDGothic, IPAexGothic, …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="68"/>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="75"/>
+        <source>表示言語(&amp;L)：</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="76"/>
+        <source>自動ロックまでの時間(&amp;I)：</source>
+        <translation>Lock after &amp;idle time:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
+        <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="78"/>
+        <source>自動バックアップの保存数(&amp;B)：</source>
+        <translation>Automatic &amp;backups kept:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="79"/>
+        <source>PDF のフォント(&amp;F)：</source>
+        <translation>PDF &amp;font:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="81"/>
+        <source>表示言語の変更は、次回の起動から反映されます。</source>
+        <translation>A change of language takes effect the next time dxdesk starts.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <source>TrueType フォント (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <source>フォントファイルを選択</source>
+        <translation>Choose a font file</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/wizard.py" line="542"/>
+        <location filename="../../gui/wizard.py" line="541"/>
         <source>dxdesk の初期設定</source>
         <translation>dxdesk setup</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="548"/>
+        <location filename="../../gui/wizard.py" line="547"/>
         <source>&lt; 戻る(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="549"/>
+        <location filename="../../gui/wizard.py" line="548"/>
         <source>次へ(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="550"/>
+        <location filename="../../gui/wizard.py" line="549"/>
         <source>完了(&amp;F)</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="551"/>
+        <location filename="../../gui/wizard.py" line="550"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="552"/>
+        <location filename="../../gui/wizard.py" line="551"/>
         <source>作成する(&amp;C)</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="573"/>
+        <location filename="../../gui/wizard.py" line="572"/>
         <source>データは作成済みです。回復キーを保存または書き留め、「回復キーを書き留めました」にチェックを入れてから「完了」を押してください。</source>
         <translation>Your data has been created. Save or write down the recovery key, tick “I have written down the recovery key”, then click “Finish”.</translation>
     </message>
@@ -1961,12 +2070,12 @@
 <context>
     <name>StrengthBar</name>
     <message>
-        <location filename="../../gui/wizard.py" line="119"/>
+        <location filename="../../gui/wizard.py" line="120"/>
         <source>強さ：—</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="126"/>
+        <location filename="../../gui/wizard.py" line="127"/>
         <source>強さ：</source>
         <translation>Strength: </translation>
     </message>
@@ -1974,73 +2083,73 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../gui/unlock.py" line="85"/>
+        <location filename="../../gui/unlock.py" line="76"/>
         <source>dxdesk を開く</source>
         <translation>Open dxdesk</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="98"/>
+        <location filename="../../gui/unlock.py" line="89"/>
         <source>パスフレーズを入力してください</source>
         <translation>Enter your passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="100"/>
+        <location filename="../../gui/unlock.py" line="91"/>
         <source>プロファイル：</source>
         <translation>Profile: </translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="104"/>
+        <location filename="../../gui/unlock.py" line="95"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="107"/>
+        <location filename="../../gui/unlock.py" line="98"/>
         <source>回復キーで解錠…</source>
         <translation>Unlock with recovery key…</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="109"/>
+        <location filename="../../gui/unlock.py" line="100"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="112"/>
-        <location filename="../../gui/unlock.py" line="156"/>
+        <location filename="../../gui/unlock.py" line="103"/>
+        <location filename="../../gui/unlock.py" line="147"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="137"/>
+        <location filename="../../gui/unlock.py" line="128"/>
         <source>回復キーで解錠</source>
         <translation>Unlock with recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="141"/>
+        <location filename="../../gui/unlock.py" line="132"/>
         <source>印刷・保存した回復キーを入力し、新しいパスフレーズを設定してください。大文字・小文字、空白やハイフンの有無は問いません。</source>
         <translation>Enter the recovery key you printed or saved, then set a new passphrase. Case, spaces and hyphens do not matter.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="149"/>
+        <location filename="../../gui/unlock.py" line="140"/>
         <source>新しいパスフレーズ(&amp;P)：</source>
         <translation>New &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="151"/>
+        <location filename="../../gui/unlock.py" line="142"/>
         <source>回復キー(&amp;R)：</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="154"/>
+        <location filename="../../gui/unlock.py" line="145"/>
         <source>&lt; 戻る</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="158"/>
+        <location filename="../../gui/unlock.py" line="149"/>
         <source>解錠して設定(&amp;U)</source>
         <translation>&amp;Unlock and set</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="223"/>
+        <location filename="../../gui/unlock.py" line="214"/>
         <source>回復キーを入力してください。</source>
         <translation>Enter the recovery key.</translation>
     </message>

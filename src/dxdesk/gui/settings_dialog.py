@@ -1,0 +1,123 @@
+"""Preferences: language, automatic lock, the monthly-report rule, backups and the PDF font.
+
+Values are checked by the service (``Profile.update_settings``) so the CLI and the window
+refuse the same things; a refused value shows its sentence and changes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.core.calendar import monthly_report_rules
+from dxdesk.errors import UserError
+from dxdesk.services.profile import BACKUPS_KEPT_RANGE, IDLE_LOCK_RANGE, LANGUAGES, Profile
+from dxdesk.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setWindowTitle(self.tr("設定"))
+        self.setObjectName("settingsDialog")
+        current = profile.settings
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(*IDLE_LOCK_RANGE)
+        self.idle.setSuffix(self.tr(" 分"))
+        self.idle.setValue(current.idle_lock_minutes)
+
+        self.rule = QComboBox()
+        self.rule.setObjectName("reportRule")
+        for code, label in monthly_report_rules().items():
+            self.rule.addItem(label, code)  # reference data (calendar.json), in Japanese
+        self.rule.setCurrentIndex(max(0, self.rule.findData(current.monthly_report_rule)))
+
+        self.backups = QSpinBox()
+        self.backups.setObjectName("backupsKept")
+        self.backups.setRange(*BACKUPS_KEPT_RANGE)
+        self.backups.setSuffix(self.tr(" 世代"))
+        self.backups.setValue(current.backups_kept)
+
+        self.font_path = QLineEdit(current.pdf_font)
+        self.font_path.setObjectName("pdfFont")
+        self.font_path.setPlaceholderText(
+            self.tr("自動（推奨）：BIZ UDゴシック、IPAexゴシックなど")
+        )
+        browse = QPushButton(self.tr("参照…"))
+        browse.clicked.connect(self._browse_font)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_path, 1)
+        font_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("表示言語(&L)："), self.language)
+        form.addRow(self.tr("自動ロックまでの時間(&I)："), self.idle)
+        form.addRow(self.tr("月次報告書の期限（10日が閉庁日のとき）(&R)："), self.rule)
+        form.addRow(self.tr("自動バックアップの保存数(&B)："), self.backups)
+        form.addRow(self.tr("PDF のフォント(&F)："), font_row)
+
+        self.note = QLabel(self.tr("表示言語の変更は、次回の起動から反映されます。"))
+        self.note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.language.setFocus()
+
+    def _browse_font(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("フォントファイルを選択"), "", self.tr("TrueType フォント (*.ttf *.ttc)")
+        )
+        if path:
+            self.font_path.setText(path)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "language": self.language.currentData(),
+            "idle_lock_minutes": self.idle.value(),
+            "monthly_report_rule": self.rule.currentData(),
+            "backups_kept": self.backups.value(),
+            "pdf_font": self.font_path.text().strip(),
+        }
+
+    def save(self) -> None:
+        try:
+            self.saved: Settings = self.profile.update_settings(**self.values())
+        except UserError as err:
+            self.error.setText(err.message)
+            return
+        self.accept()

@@ -1,0 +1,97 @@
+"""Settings: saved through the service, applied to the running session, refused values kept out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from dxdesk.errors import UserError
+from dxdesk.gui.app import Session
+from dxdesk.gui.settings_dialog import SettingsDialog
+from dxdesk.services.profile import Profile
+
+
+@pytest.fixture
+def session(qtbot: QtBot, profile: Profile) -> Iterator[Session]:
+    s = Session(profile)
+    qtbot.addWidget(s.window)
+    s.window.show()
+    yield s
+    s.window.hide()
+
+
+def test_the_dialog_saves_and_the_session_applies_the_idle_time(
+    qtbot: QtBot, session: Session, profile: Profile
+) -> None:
+    assert session.idle.policy.minutes == profile.settings.idle_lock_minutes == 15
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.idle.setValue(5)
+        dialog.rule.setCurrentIndex(dialog.rule.findData("later"))
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.backups.setValue(3)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        box.button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, fill)
+    session.window.open_settings()
+    saved = json.loads(profile.paths.settings.read_text(encoding="utf-8"))
+    assert saved["idle_lock_minutes"] == 5
+    assert saved["monthly_report_rule"] == "later"
+    assert saved["language"] == "en"
+    assert saved["backups_kept"] == 3
+    assert session.idle.policy.minutes == 5  # the running session follows at once
+
+
+def test_cancel_changes_nothing(qtbot: QtBot, session: Session, profile: Profile) -> None:
+    before = profile.paths.settings.read_bytes()
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.idle.setValue(2)
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    session.window.open_settings()
+    assert profile.paths.settings.read_bytes() == before
+    assert session.idle.policy.minutes == 15
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("idle_lock_minutes", 0),
+        ("idle_lock_minutes", 241),
+        ("backups_kept", 0),
+        ("language", "fr"),
+        ("monthly_report_rule", "whenever"),
+    ],
+)
+def test_out_of_range_values_are_refused_and_nothing_is_written(
+    profile: Profile, field: str, value: object
+) -> None:
+    before = profile.paths.settings.read_bytes()
+    with pytest.raises(UserError) as caught:
+        profile.update_settings(**{field: value})
+    assert caught.value.message.endswith("。")
+    assert profile.paths.settings.read_bytes() == before
+    assert getattr(profile.settings, field) != value
+
+
+def test_a_refused_value_shows_its_sentence_in_the_dialog(qtbot: QtBot, profile: Profile) -> None:
+    dialog = SettingsDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.rule.addItem("?", "whenever")  # a value the service refuses
+    dialog.rule.setCurrentIndex(dialog.rule.count() - 1)
+    dialog.save()
+    assert "月次報告書" in dialog.error.text()
+    assert dialog.result() == 0
