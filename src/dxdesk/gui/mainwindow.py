@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         self.grouping = QComboBox()
         self.grouping.addItem(self.tr("圏域別"), "area")
         self.grouping.addItem(self.tr("区分別（市・町・村）"), "kind")
+        # The supervisor's own groups (records of kind "group"), e.g. 定住自立圏 or vendor users.
+        self.grouping.addItem(self.tr("生活圏グループ別"), "生活圏")
+        self.grouping.addItem(self.tr("ベンダ別グループ"), "ベンダ")
         self.grouping.currentIndexChanged.connect(self.reload_tree)
         left_layout.addWidget(self.grouping)
         self.tree = QTreeWidget()
@@ -272,15 +275,8 @@ class MainWindow(QMainWindow):
             whole.addChild(item)
         self.tree.addTopLevelItem(whole)
         groups: dict[str, QTreeWidgetItem] = {}
-        by_area = self.grouping.currentData() != "kind"
         select_item = None
-        for b in badges:
-            if b.org_kind == "県":
-                group_name = self.tr("県（所管課）")
-            elif by_area:
-                group_name = b.area or self.tr("その他")
-            else:
-                group_name = b.org_kind
+        for b, group_name in self._grouped(badges):
             if group_name not in groups:
                 groups[group_name] = QTreeWidgetItem([group_name])
                 self.tree.addTopLevelItem(groups[group_name])
@@ -302,6 +298,46 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(False)
         if select_item is not None:
             self.tree.setCurrentItem(select_item)
+
+    def _grouped(self, badges: list[OrgBadge]) -> list[tuple[OrgBadge, str]]:
+        """(badge, group name) pairs in tree order; one organisation may sit in several groups."""
+        mode = self.grouping.currentData()
+        prefecture = self.tr("県（所管課）")
+        if mode in ("area", "kind"):
+            pairs = []
+            for b in badges:
+                if b.org_kind == "県":
+                    pairs.append((b, prefecture))
+                else:
+                    name = b.area if mode == "area" else b.org_kind
+                    pairs.append((b, name or self.tr("その他")))
+            return pairs
+        members: dict[str, list[str]] = {}
+        order: list[str] = []  # groups in the order they were recorded
+        for group in self.records.list_records("group"):
+            listed = group.get("members")
+            if group.get("group_type") != mode or not isinstance(listed, list):
+                continue
+            order.append(str(group["name"]))
+            for org_id in listed:
+                members.setdefault(str(org_id), []).append(str(group["name"]))
+        by_group: dict[str, list[OrgBadge]] = {}
+        rest: list[OrgBadge] = []
+        prefecture_orgs: list[OrgBadge] = []
+        for b in badges:
+            if b.org_kind == "県" and b.org_id not in members:
+                prefecture_orgs.append(b)
+            elif b.org_id in members:
+                for name in members[b.org_id]:
+                    by_group.setdefault(name, []).append(b)
+            else:
+                rest.append(b)
+        pairs = [
+            (b, name) for name in dict.fromkeys(order) if name in by_group for b in by_group[name]
+        ]
+        pairs += [(b, self.tr("グループ未設定")) for b in rest]
+        pairs += [(b, prefecture) for b in prefecture_orgs]
+        return pairs
 
     def _tree_selected(
         self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None

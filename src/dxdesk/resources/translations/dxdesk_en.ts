@@ -1408,122 +1408,137 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
+        <source>生活圏グループ別</source>
+        <translation>By living-area group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="182"/>
+        <source>ベンダ別グループ</source>
+        <translation>By vendor group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="208"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="208"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="208"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="208"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="242"/>
+        <location filename="../../gui/mainwindow.py" line="245"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="243"/>
+        <location filename="../../gui/mainwindow.py" line="246"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="248"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="257"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="256"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="268"/>
+        <location filename="../../gui/mainwindow.py" line="271"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="279"/>
-        <source>県（所管課）</source>
-        <translation>Prefecture (responsible division)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="281"/>
-        <source>その他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="292"/>
+        <location filename="../../gui/mainwindow.py" line="288"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="294"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="377"/>
+        <location filename="../../gui/mainwindow.py" line="305"/>
+        <source>県（所管課）</source>
+        <translation>Prefecture (responsible division)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="313"/>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="338"/>
+        <source>グループ未設定</source>
+        <translation>In no group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="413"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="434"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="449"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="475"/>
+        <location filename="../../gui/mainwindow.py" line="511"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="478"/>
+        <location filename="../../gui/mainwindow.py" line="514"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
