@@ -202,7 +202,11 @@ def test_update_stamps_and_logs_only_changed_fields(profile: Profile) -> None:
     assert len(rows) == 2
     logged = rows[1]
     assert logged["op"] == "update"
-    assert json.loads(logged["payload"]) == {"status": "対応中", "priority": "高"}
+    assert json.loads(logged["payload"]) == {
+        "status": "対応中",
+        "priority": "高",
+        "_base": {"*": f"{created['hlc']}@{profile.device_id}"},
+    }
     assert logged["hlc"] > created["hlc"]
 
     row = profile.database.query("SELECT * FROM issue WHERE id = ?", (rid,))[0]

@@ -32,6 +32,10 @@ SYSTEM_COLUMNS = (
     "_clocks",
 )
 _ALL_FIELDS = "*"
+# Payload key of an update, delete or restore: the row's field clocks as this device saw them
+# just before the write. Sync uses it to tell a deliberate overwrite (the writer had seen the
+# old value) from a concurrent edit, which keeps the losing value in the conflict log.
+BASE_KEY = "_base"
 
 
 def to_sql(kind: Kind, name: str, value: Value) -> Any:
@@ -89,6 +93,17 @@ class RecordStore:
         row = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()
         return Timestamp.decode(row[0]) if row and row[0] else None
 
+    def _stamp_after(self, seen: str | None) -> str:
+        """A new timestamp, later than ``seen`` (the row's newest stamp, possibly from sync)."""
+        if seen:
+            try:
+                last = Timestamp.decode(seen)
+            except ValueError:
+                last = None
+            if last is not None and last >= self.clock.last:
+                return self.clock.observe(last).encode()
+        return self.clock.now().encode()
+
     def _require_transaction(self) -> None:
         if not self.conn.in_transaction:
             raise RuntimeError("record writes must run inside Database.transaction()")
@@ -97,6 +112,7 @@ class RecordStore:
         self, kind: Kind, record_id: str, op: str, hlc: str, payload: Mapping[str, Any]
     ) -> None:
         now = self._now()
+        fields = [n for n in payload if n != BASE_KEY]
         self.conn.execute(
             "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload) VALUES "
             "(?1, (SELECT coalesce(max(dev_seq), 0) + 1 FROM changes WHERE device_id = ?1),"
@@ -113,7 +129,7 @@ class RecordStore:
         self.conn.execute(
             "INSERT INTO audit_log (at, device_id, actor, action, kind, record_id, fields)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (now, self.device_id, self.actor, op, kind.name, record_id, ",".join(payload)),
+            (now, self.device_id, self.actor, op, kind.name, record_id, ",".join(fields)),
         )
 
     # ------------------------------------------------------------ writes
@@ -163,8 +179,9 @@ class RecordStore:
             return None
         merged = {**current, **changed}
         check_rules(kind, merged)
-        hlc = self.clock.now().encode()
+        hlc = self._stamp_after(row["_hlc"])
         clocks = json.loads(row["_clocks"] or "{}")
+        base = dict(clocks)
         for n in changed:
             clocks[n] = f"{hlc}@{self.device_id}"
         sets = ", ".join(f"{n} = ?" for n in changed)
@@ -175,7 +192,7 @@ class RecordStore:
             " WHERE id = ?",
             params,
         )
-        self._log(kind, record_id, "update", hlc, changed)
+        self._log(kind, record_id, "update", hlc, {**changed, BASE_KEY: base})
         return Change(kind.name, record_id, "update", tuple(changed))
 
     def _set_deleted(self, kind: Kind, record_id: str, deleted: bool) -> Change | None:
@@ -183,8 +200,9 @@ class RecordStore:
         row = self._existing(kind, record_id)
         if bool(row["_deleted"]) == deleted:
             return None
-        hlc = self.clock.now().encode()
+        hlc = self._stamp_after(row["_hlc"])
         clocks = json.loads(row["_clocks"] or "{}")
+        base = dict(clocks)
         clocks["_deleted"] = f"{hlc}@{self.device_id}"
         self.conn.execute(
             f'UPDATE "{kind.name}" SET _deleted = ?, _updated_at = ?, _hlc = ?, _device = ?,'
@@ -192,7 +210,7 @@ class RecordStore:
             (int(deleted), self._now(), hlc, self.device_id, json.dumps(clocks), record_id),
         )
         op = "delete" if deleted else "restore"
-        self._log(kind, record_id, op, hlc, {})
+        self._log(kind, record_id, op, hlc, {BASE_KEY: base})
         return Change(kind.name, record_id, op, ())
 
     def delete(self, kind: Kind, record_id: str) -> Change | None:
