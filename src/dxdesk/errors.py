@@ -44,6 +44,39 @@ MESSAGES: dict[str, str] = {
     "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}。",
     "bad_argument": "{detail}",
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
+    # Printed documents (reports)
+    "font_missing": (
+        "PDF に埋め込める日本語フォント（TrueType）が見つかりません。"
+        "{install}をインストールするか、設定でフォントファイルを指定してください。"
+    ),
+    "font_unusable": "フォント（{path}）は PDF に埋め込めない形式です。TrueType 形式のフォントを指定してください。",
+    "report_unknown_kind": "「{kind}」という帳票はありません。使用できる帳票：{kinds}。",
+    "report_param_missing": "この帳票には{label}（{option}）の指定が必要です。",
+    "report_bad_format": "「{kind}」は {suffix} 形式では出力できません。出力できる形式：{formats}。",
+    "report_no_data": "{what}について、{title}に記載できるデータがありません。",
+    "bad_month": "年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。",
+    "report_template_invalid": "質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。",
+    # Field bundles and enrolment (sync)
+    "bundle_damaged": "バンドルファイルが破損しているか、改ざんされています（{detail}）。",
+    "bundle_not_bundle": "dxdesk のバンドルファイルではありません。",
+    "bundle_version_unsupported": "このバンドルは新しい形式（第 {found} 版）のため、この版の dxdesk では読み込めません。dxdesk を更新してください。",
+    "bundle_unsupported_feature": "このバンドルは、この版の dxdesk が対応していない機能（{feature}）を必要とするため読み込めません。",
+    "bundle_wrong_recipient": "このバンドルはこの端末宛てではないため開けません（別の端末宛てか、ファイルが破損しています）。",
+    "bundle_unknown_sender": "送信元の端末（{sender}）は登録されていないため、このバンドルは読み込めません。",
+    "bundle_revoked_sender": "送信元の端末（{sender}）は登録が取り消されているため、このバンドルは読み込めません。",
+    "bundle_bad_signature": "バンドルの署名が送信元端末の登録済みの鍵と一致しません。改ざんのおそれがあるため読み込みません。",
+    "bundle_schema_newer": "このバンドルは新しい版の dxdesk（スキーマ版 {found}）で作成されています。この版（スキーマ版 {supported}）を更新してから読み込んでください。",
+    "bundle_id_reused": "同じバンドル ID（{bundle_id}）で内容の異なるバンドルが既に取り込まれています。改ざんのおそれがあるため読み込みません。",
+    "bundle_too_large": "バンドルが上限（{limit}）を超えているため読み込みません。",
+    "bundle_bad_key": "{detail}の形式が正しくありません。",
+    "bundle_not_enrolled": "この端末はまだチームに登録されていません。先に「dxdesk enrol request」と「dxdesk enrol join」を行ってください。",
+    "bundle_recipient_revoked": "送信先の端末（{device}）は登録が取り消されているため、バンドルを作成できません。",
+    "enrol_bad_file": "登録用のファイル（{path}）を読み込めませんでした（{detail}）。",
+    "enrol_wrong_role": "この操作は{role}の端末でのみ行えます。",
+    "enrol_not_in_team": "チームファイルにこの端末が含まれていません。この端末の登録申請から作成されたファイルかご確認ください。",
+    "enrol_key_mismatch": "端末（{device}）は既に別の鍵で登録されています。取り消してから登録し直してください。",
+    "unknown_device": "端末「{device}」が見つかりません。「dxdesk devices」で一覧をご確認ください。",
+    "confirmation_required": "確認が必要な操作です。内容を確認のうえ --yes を付けて実行してください。",
 }
 
 
@@ -57,9 +90,12 @@ class UserError(Exception):
 
     @property
     def message(self) -> str:
-        template = MESSAGES.get(self.code, "{code}")
+        return self.render(MESSAGES.get(self.code, "{code}"), self.params)
+
+    def render(self, template: str, params: dict[str, Any]) -> str:
+        """Fill ``template`` (this code's message, perhaps translated) with ``params``."""
         try:
-            text = template.format(code=self.code, **self.params)
+            text = template.format(code=self.code, **params)
         except (KeyError, IndexError):
             return template
         # A reason or detail that is itself a sentence must not end the message in 「。。」.
@@ -67,9 +103,15 @@ class UserError(Exception):
 
 
 class ValidationError(UserError):
-    """A value refused by the domain rules; names the field and the reason."""
+    """A value refused by the domain rules; names the field and the reason.
 
-    def __init__(self, field: str, label: str, reason: str) -> None:
+    The reason is a template with its own params (``{minimum}以上で…``), so a translation can
+    be looked up by the template and filled in the same way.
+    """
+
+    def __init__(self, field: str, label: str, reason: str, **reason_params: Any) -> None:
         self.field = field
-        self.reason = reason
-        super().__init__("invalid_value", field=field, label=label, reason=reason)
+        self.reason_template = reason
+        self.reason_params = reason_params
+        self.reason = reason.format(**reason_params) if reason_params else reason
+        super().__init__("invalid_value", field=field, label=label, reason=self.reason)

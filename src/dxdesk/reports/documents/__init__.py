@@ -1,0 +1,1 @@
+"""One module per printed document; each registers its ReportKind when imported (see base.py)."""

@@ -1,0 +1,600 @@
+"""The PDF document builder: A4 pages in Japanese typography over reportlab platypus.
+
+Usage (a builder gets a ready document from ``ReportContext.new_pdf``)::
+
+    doc = ctx.new_pdf("ヒアリングシート")                 # or PdfDocument(title=..., fonts=...)
+    doc.title_block([("訪問予定日", "令和7年12月3日(水)")])  # title, 和暦 date, org, author + rows
+    doc.heading("1. 団体の概要")                          # level=1 (default) or 2
+    doc.key_values([("団体コード", "452017"), ("人口", "400,000人")])
+    doc.paragraph("短い文章。改行は\\nで。")              # plain text; escaped for you
+    doc.text(long_note)                                   # long text, blank line = new paragraph
+    doc.table(["システム", "ベンダ", "進捗"], rows,         # header repeats on every page
+              widths=[3, 2, 1], align="LLR")              # relative widths; L/C/R per column
+    doc.checklist(["窓口の混雑状況", "..."], answer_lines=1)
+    doc.ruled_lines(6, label="メモ")                        # or ruled_lines() = rest of the page
+    doc.set_orientation("landscape")                       # page break + landscape from here on
+    pdf_bytes = doc.build()
+
+Every page carries the document title and the handling mark (e.g. 取扱注意) in the header and
+"n / N" in the footer. Cells and paragraphs wrap Japanese text with the line-breaking rules
+(禁則処理): no 、。」）etc. at the start of a line and no 「（ at the end, which reportlab's own
+CJK wrapping only partly does (it hangs one character and knows fewer characters). Fonts are the
+embedded subset TrueType fonts of dxdesk.reports.fonts. Cell values: ``None`` -> blank, ``int``
+-> 1,234, ``float`` -> 12.5, ``date`` -> R7.11.25, anything else ``str()``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_START
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+
+from dxdesk.core.calendar import format_wareki, format_wareki_compact
+from dxdesk.reports.fonts import RegisteredFonts
+
+__all__ = [
+    "NO_END",
+    "NO_START",
+    "JParagraph",
+    "PdfDocument",
+    "cell_text",
+    "kinsoku_lines",
+]
+
+# 禁則: characters that may not start a line (closing brackets, punctuation, small kana, long
+# vowel mark, iteration marks) and those that may not end one (opening brackets, prefixes).
+NO_START = frozenset(
+    ALL_CANNOT_START
+    + "、。，．・：；？！‼⁇⁈⁉ヽヾゝゞ々〻ー…‥"
+    + "」』】〕〉》〗〙〛）］｝｠”’〟»"
+    + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    + "%％℃°′″"
+)
+NO_END = frozenset("「『【〔〈《〖〘〚（［｛｟“‘〝«([{＄￥＃$¥#〒")
+# Punctuation that may hang into the right margin (ぶら下げ) rather than push a character down.
+HANGING = frozenset("、。，．,.")
+
+_FUZZ = 1e-6
+INK = colors.HexColor("#1a1a1a")
+RULE = colors.HexColor("#7a7a7a")
+HEADER_FILL = colors.HexColor("#dde4ee")
+KEY_FILL = colors.HexColor("#eef1f5")
+ZEBRA = colors.HexColor("#f7f8fa")
+MARK_RED = colors.HexColor("#b00020")
+
+
+def _kinsoku_break(chars: Sequence[str], start: int, end: int) -> int:
+    """Where to end a line that would overflow at ``end`` (chars[end] does not fit).
+
+    Returns the index of the first character of the next line, > start so lines always progress.
+    """
+    n = len(chars)
+    b = end
+    # Latin words are not split in the middle: go back to a space or to CJK text.
+    if b < n and b > start and ord(chars[b]) < 0x3000 and not chars[b].isspace():
+        j = b - 1
+        limit = (start + b) // 2
+        while j > limit and ord(chars[j]) < 0x3000 and not chars[j].isspace():
+            j -= 1
+        if j > limit:
+            b = j + 1
+    # ぶら下げ: one 、。 may hang in the margin instead of starting the next line.
+    if b < n and chars[b] in HANGING:
+        b += 1
+    # 追い出し: move characters down until the break is legal.
+    candidate = b
+    while (
+        candidate > start + 1
+        and candidate < n
+        and (chars[candidate] in NO_START or chars[candidate - 1] in NO_END)
+    ):
+        candidate -= 1
+    if candidate > start + 1 or (
+        candidate < n and chars[candidate] not in NO_START and chars[candidate - 1] not in NO_END
+    ):
+        b = candidate
+    return max(b, start + 1)
+
+
+def kinsoku_lines(text: str, width: float, font: str, size: float) -> list[str]:
+    """Split plain text into lines of at most ``width`` points with the kinsoku rules.
+
+    Used by the paragraph wrapper below and handy for tests of the rule itself.
+    """
+    widths = [stringWidth(ch, font, size) for ch in text]
+    return [text[a:b] for a, b in _spans(text, widths, [width])]
+
+
+def _spans(
+    chars: Sequence[str], widths: Sequence[float], max_widths: Sequence[float]
+) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    n = len(chars)
+    start = 0
+    while start < n:
+        limit = max_widths[min(len(spans), len(max_widths) - 1)]
+        used = 0.0
+        i = start
+        while i < n and chars[i] != "\n":
+            used += widths[i]
+            if used > limit + _FUZZ and i > start:
+                break
+            i += 1
+        if i >= n or chars[i] == "\n":
+            spans.append((start, i))
+            start = i + 1 if i < n else i
+            continue
+        b = _kinsoku_break(chars, start, i)
+        spans.append((start, b))
+        start = b
+        # A space at the start of a wrapped line is dropped, as in any word processor.
+        while start < n and chars[start] == " ":
+            start += 1
+    return spans
+
+
+class JParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A Paragraph whose CJK wrapping follows the Japanese line-breaking rules (禁則処理)."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        style = self.style
+        self.height = 0
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+            return self.blPara
+        frags = self.frags
+        if not frags:
+            return ParaLines(
+                kind=0,
+                fontSize=style.fontSize,
+                fontName=style.fontName,
+                textColor=style.textColor,
+                lines=[],
+                ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )
+        units: list[Any] = []
+        for f in frags:
+            text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+            if text:
+                units.extend(cjkU(t, f, "utf8") for t in text)
+            else:
+                units.append(cjkU(text, f, "utf8"))  # <br/> and inline images
+        chars = [("\n" if hasattr(u.frag, "lineBreak") else str(u)) for u in units]
+        widths = [0.0 if c == "\n" else float(u.width) for c, u in zip(chars, units, strict=True)]
+        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        calc_bounds = auto not in ("", "off")
+        lines: list[Any] = []
+        for a, b in _spans(chars, widths, list(maxWidths)):
+            max_width = maxWidths[min(len(lines), len(maxWidths) - 1)]
+            seg = units[a:b] or [cjkU("", frags[0], "utf8")]
+            used = sum(widths[a:b])
+            line_break = b < len(chars) and chars[b] == "\n"
+            lines.append(
+                makeCJKParaLine(seg, max_width, used, max_width - used, line_break, calc_bounds)
+            )
+        return ParaLines(kind=1, lines=lines)
+
+
+def cell_text(value: object) -> str:
+    """How a value reads in a table cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "○" if value else ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return text if text not in ("-0", "") else "0"
+    if isinstance(value, datetime):
+        return f"{format_wareki_compact(value.date())} {value:%H:%M}"
+    if isinstance(value, date):
+        return format_wareki_compact(value)
+    return str(value)
+
+
+def _markup(text: str) -> str:
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+class _RuledLines(Flowable):  # type: ignore[misc]
+    """Horizontal lines for handwriting; ``count=None`` fills the rest of the frame."""
+
+    def __init__(self, count: int | None, spacing: float, color: Any) -> None:
+        super().__init__()
+        self.count = count
+        self.spacing = spacing
+        self.color = color
+        self._lines = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        if self.count is None:
+            # At least 4 lines: fewer would look like an accident at the foot of a page.
+            self._lines = max(4, int(availHeight // self.spacing))
+        else:
+            self._lines = self.count
+        self.height = self._lines * self.spacing
+        return float(self.width), float(self.height)
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(self.color)
+        c.setLineWidth(0.4)
+        c.setDash(1, 2)
+        for k in range(1, self._lines + 1):
+            y = self.height - k * self.spacing
+            c.line(0, y, self.width, y)
+        c.setDash()
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Defers page decoration until the page count N is known (the "n / N" footer)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._decorate = kwargs.pop("decorate")
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+class PdfDocument:
+    """A document under construction; see the module docstring for the calls."""
+
+    MARGIN_X = 18 * mm
+    MARGIN_TOP = 22 * mm
+    MARGIN_BOTTOM = 18 * mm
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        fonts: RegisteredFonts,
+        landscape: bool = False,
+        org_name: str = "",
+        author: str = "",
+        handling_mark: str = "",
+        issued: date | None = None,
+        subject: str = "",
+    ) -> None:
+        self.title = title
+        self.fonts = fonts
+        self.org_name = org_name
+        self.author = author
+        self.handling_mark = handling_mark
+        self.issued = issued or date.today()
+        self.subject = subject
+        self.story: list[Flowable] = []
+        self._landscape = landscape
+        self._start_landscape = landscape
+        self.styles = self._make_styles()
+
+    # ------------------------------------------------------------------ layout facts
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        size = landscape(A4) if self._landscape else A4
+        return float(size[0]), float(size[1])
+
+    @property
+    def frame_width(self) -> float:
+        """Usable width of the current orientation, in points."""
+        return float(self.page_size[0] - 2 * self.MARGIN_X)
+
+    def _make_styles(self) -> dict[str, ParagraphStyle]:
+        r, b = self.fonts.regular, self.fonts.bold
+
+        def style(name: str, **kw: Any) -> ParagraphStyle:
+            base: dict[str, Any] = {
+                "fontName": r,
+                "fontSize": 10,
+                "leading": 15,
+                "textColor": INK,
+                "wordWrap": "CJK",
+            }
+            base.update(kw)
+            return ParagraphStyle(name, **base)
+
+        return {
+            "body": style("body"),
+            "small": style("small", fontSize=8, leading=11, textColor=colors.HexColor("#555555")),
+            "title": style("title", fontName=b, fontSize=18, leading=26, alignment=TA_CENTER),
+            "meta": style("meta", alignment=TA_RIGHT, leading=14),
+            "h1": style("h1", fontName=b, fontSize=12.5, leading=18, spaceBefore=8, spaceAfter=4),
+            "h2": style("h2", fontName=b, fontSize=10.5, leading=15, spaceBefore=5, spaceAfter=2),
+            "cell": style("cell", fontSize=9, leading=12),
+            "cell_c": style("cell_c", fontSize=9, leading=12, alignment=TA_CENTER),
+            "cell_r": style("cell_r", fontSize=9, leading=12, alignment=TA_RIGHT),
+            "head": style("head", fontName=b, fontSize=9, leading=12, alignment=TA_CENTER),
+            "check": style("check", leftIndent=5 * mm, firstLineIndent=-5 * mm, spaceBefore=2),
+        }
+
+    # ------------------------------------------------------------------ content
+
+    def add(self, flowable: Flowable) -> None:
+        """Append any platypus flowable (for layouts the helpers below do not cover)."""
+        self.story.append(flowable)
+
+    def para(self, text: str, style: str = "body") -> JParagraph:
+        """A wrapped paragraph of plain text in one of ``self.styles`` (not yet added)."""
+        return JParagraph(_markup(text), self.styles[style])
+
+    def title_block(self, rows: Sequence[tuple[str, str]] = (), *, subtitle: str = "") -> None:
+        """Title, then the date (和暦), organisation and author right-aligned, then ``rows``."""
+        meta = [format_wareki(self.issued)]
+        if self.org_name:
+            meta.append(self.org_name)
+        if self.author:
+            meta.append(f"作成者　{self.author}")
+        self.story.append(self.para("\n".join(meta), "meta"))
+        self.story.append(Spacer(1, 4 * mm))
+        self.story.append(self.para(self.title, "title"))
+        if subtitle:
+            self.story.append(self.para(subtitle, "meta"))
+        self.story.append(Spacer(1, 5 * mm))
+        if rows:
+            self.key_values(rows)
+
+    def heading(self, text: str, level: int = 1) -> None:
+        style = self.styles["h1" if level <= 1 else "h2"]
+        p = JParagraph(_markup(text), style)
+        p.keepWithNext = True
+        # A heading never sits alone at the foot of a page.
+        self.story.append(CondPageBreak(30 * mm))
+        self.story.append(p)
+
+    def paragraph(self, text: str, *, small: bool = False) -> None:
+        self.story.append(self.para(text, "small" if small else "body"))
+
+    def text(self, text: str, *, small: bool = False) -> None:
+        """Long text: blank lines separate paragraphs, each of which may flow over pages."""
+        for block in text.replace("\r\n", "\n").split("\n\n"):
+            if block.strip():
+                self.paragraph(block.strip("\n"), small=small)
+                self.story.append(Spacer(1, 1.5 * mm))
+
+    def spacer(self, height_mm: float = 4) -> None:
+        self.story.append(Spacer(1, height_mm * mm))
+
+    def page_break(self) -> None:
+        self.story.append(PageBreak())
+
+    def set_orientation(self, orientation: str) -> None:
+        """Start a new page in "portrait" or "landscape"; later tables use its width."""
+        want = orientation == "landscape"
+        if not self.story:
+            self._start_landscape = want
+        elif want != self._landscape:
+            self.story.append(NextPageTemplate("landscape" if want else "portrait"))
+            self.story.append(PageBreak())
+        self._landscape = want
+
+    def key_values(self, rows: Sequence[tuple[str, object]], *, key_width_mm: float = 35) -> None:
+        """A two-column block: shaded labels on the left, values on the right."""
+        if not rows:
+            return
+        key_w = key_width_mm * mm
+        data = [[self.para(k, "cell"), self.para(cell_text(v), "cell")] for k, v in rows]
+        t = Table(data, colWidths=[key_w, self.frame_width - key_w], splitInRow=1)
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, 9),
+                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                    ("BACKGROUND", (0, 0), (0, -1), KEY_FILL),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        self.story.append(t)
+        self.story.append(Spacer(1, 3 * mm))
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        *,
+        widths: Sequence[float] | None = None,
+        align: str | Sequence[str] | None = None,
+        total: Sequence[object] | None = None,
+        font_size: float = 9,
+        empty_text: str = "該当なし",
+    ) -> None:
+        """A table whose header row repeats on every page and whose cells wrap.
+
+        ``widths`` are relative (scaled to the frame); ``align`` one letter per column (L/C/R);
+        ``total`` an optional last row in bold on a shaded background.
+        """
+        ncols = len(header)
+        weights = list(widths) if widths else [1.0] * ncols
+        if len(weights) != ncols:
+            raise ValueError(f"widths has {len(weights)} entries for {ncols} columns")
+        scale = self.frame_width / sum(weights)
+        col_w = [w * scale for w in weights]
+        aligns = list(align) if align else ["L"] * ncols
+        if not rows:
+            self.story.append(self.para(empty_text, "body"))
+            self.story.append(Spacer(1, 3 * mm))
+            return
+        body_style = {
+            "L": self.styles["cell"],
+            "C": self.styles["cell_c"],
+            "R": self.styles["cell_r"],
+        }
+        if font_size != 9:
+            body_style = {
+                k: ParagraphStyle(
+                    f"{s.name}{font_size}", parent=s, fontSize=font_size, leading=font_size * 1.35
+                )
+                for k, s in body_style.items()
+            }
+        font = self.fonts.regular
+        pad = 8.0  # left + right cell padding (reportlab default 6 + a little slack)
+        head: list[object] = [JParagraph(_markup(h), self.styles["head"]) for h in header]
+        data: list[list[object]] = [head]
+        all_rows = list(rows) + ([total] if total is not None else [])
+        for row in all_rows:
+            if len(row) != ncols:
+                raise ValueError(f"row has {len(row)} cells for {ncols} columns: {row!r}")
+            cells: list[object] = []
+            for k, value in enumerate(row):
+                text = cell_text(value)
+                # Short single-line text is drawn as a plain string: much faster than a
+                # Paragraph and identical on paper.
+                if "\n" not in text and stringWidth(text, font, font_size) <= col_w[k] - pad:
+                    cells.append(text)
+                else:
+                    cells.append(JParagraph(_markup(text), body_style[aligns[k]]))
+            data.append(cells)
+        t = Table(data, colWidths=col_w, repeatRows=1, splitInRow=1)
+        commands: list[tuple[Any, ...]] = [
+            # Every cell, Paragraphs too: reportlab's default cell font is Helvetica, which
+            # would then appear (unembedded) in the PDF.
+            ("FONT", (0, 0), (-1, -1), font, font_size),
+            ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("VALIGN", (0, 1), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ]
+        for k, a in enumerate(aligns):
+            commands.append(
+                ("ALIGN", (k, 1), (k, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
+            )
+        for r in range(2, len(data), 2):
+            commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
+        if total is not None:
+            commands += [
+                ("BACKGROUND", (0, -1), (-1, -1), KEY_FILL),
+                ("FONT", (0, -1), (-1, -1), self.fonts.bold, font_size),
+                ("LINEABOVE", (0, -1), (-1, -1), 1.0, INK),
+            ]
+        t.setStyle(TableStyle(commands))
+        self.story.append(t)
+        self.story.append(Spacer(1, 3 * mm))
+
+    def checklist(self, items: Sequence[str], *, answer_lines: int = 0) -> None:
+        """□ items (questions to ask); ``answer_lines`` ruled lines under each for the answer."""
+        for item in items:
+            parts: list[Flowable] = [self.para(f"□　{item}", "check")]
+            if answer_lines:
+                parts.append(_RuledLines(answer_lines, 7 * mm, RULE))
+            self.story.append(KeepTogether(parts))
+
+    def ruled_lines(self, count: int | None = None, *, label: str = "") -> None:
+        """Ruled space for handwriting: ``count`` lines, or the rest of the page when None."""
+        if label:
+            self.heading(label, level=2)
+        self.story.append(_RuledLines(count, 8 * mm, RULE))
+
+    # ------------------------------------------------------------------ output
+
+    def _decorate(self, canvas: Canvas, page: int, total: int) -> None:
+        width, height = canvas._pagesize
+        canvas.saveState()
+        top = height - 12 * mm
+        canvas.setFont(self.fonts.regular, 8)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        header_left = self.title if not self.org_name else f"{self.title}（{self.org_name}）"
+        canvas.drawString(self.MARGIN_X, top, header_left)
+        if self.handling_mark:
+            canvas.setFont(self.fonts.bold, 10)
+            mark_w = stringWidth(self.handling_mark, self.fonts.bold, 10) + 6 * mm
+            x = width - self.MARGIN_X - mark_w
+            canvas.setStrokeColor(MARK_RED)
+            canvas.setFillColor(MARK_RED)
+            canvas.setLineWidth(1)
+            canvas.rect(x, top - 2.2 * mm, mark_w, 6.5 * mm)
+            canvas.drawCentredString(x + mark_w / 2, top, self.handling_mark)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.MARGIN_X, top - 3.5 * mm, width - self.MARGIN_X, top - 3.5 * mm)
+        canvas.setFont(self.fonts.regular, 9)
+        canvas.setFillColor(INK)
+        canvas.drawCentredString(width / 2, 9 * mm, f"{page} / {total}")
+        canvas.restoreState()
+
+    def build(self) -> bytes:
+        """Lay out the story and return the finished PDF."""
+        buf = io.BytesIO()
+        doc = BaseDocTemplate(
+            buf,
+            pagesize=A4,
+            leftMargin=self.MARGIN_X,
+            rightMargin=self.MARGIN_X,
+            topMargin=self.MARGIN_TOP,
+            bottomMargin=self.MARGIN_BOTTOM,
+            title=self.title,
+            author=self.author,
+            subject=self.subject or self.title,
+            creator="dxdesk",
+            lang="ja-JP",
+            # The initial font is set on every page: ours, so no unembedded Helvetica appears.
+            initialFontName=self.fonts.regular,
+        )
+        templates = []
+        for name, size in (("portrait", A4), ("landscape", landscape(A4))):
+            frame = Frame(
+                self.MARGIN_X,
+                self.MARGIN_BOTTOM,
+                size[0] - 2 * self.MARGIN_X,
+                size[1] - self.MARGIN_TOP - self.MARGIN_BOTTOM,
+                id=name,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+            templates.append(PageTemplate(id=name, frames=[frame], pagesize=size))
+        if self._start_landscape:
+            templates.reverse()
+        doc.addPageTemplates(templates)
+        story = list(self.story) or [Spacer(1, 1)]
+
+        def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+            return _NumberedCanvas(*args, decorate=self._decorate, **kwargs)
+
+        doc.build(story, canvasmaker=canvasmaker)
+        return buf.getvalue()

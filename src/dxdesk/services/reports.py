@@ -1,0 +1,127 @@
+"""Printing a document: validate the request, build it, write it whole or not at all.
+
+``generate(profile, request, out_path)`` is the one entry point for the CLI, the GUI and the
+benchmarks: it picks PDF or Excel from the file suffix, resolves the organisation (name, code or
+id), checks the parameters the document needs, builds the file in memory and writes it with an
+atomic rename. It returns the path written or raises UserError; it never leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from dxdesk.core.clock import today_jst
+from dxdesk.errors import UserError
+from dxdesk.fsutil import atomic_write_bytes
+from dxdesk.reports.base import (
+    PARAM_LABELS,
+    ReportContext,
+    ReportKind,
+    ReportRequest,
+    kinds,
+    load_documents,
+    parse_month,
+)
+from dxdesk.services.calendar import office_calendar
+from dxdesk.services.profile import Profile
+from dxdesk.services.records import RecordService
+
+__all__ = ["FORMAT_SUFFIXES", "generate", "get_kind", "list_kinds", "make_context"]
+
+FORMAT_SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx"}
+
+
+def list_kinds() -> list[ReportKind]:
+    """Every document that can be generated, in a stable order."""
+    return kinds()
+
+
+def get_kind(name: str) -> ReportKind:
+    registry = load_documents()
+    found = registry.get(name)
+    if found is None:
+        raise UserError("report_unknown_kind", kind=name, kinds="、".join(registry))
+    return found
+
+
+def _missing(request: ReportRequest, names: Sequence[str]) -> str | None:
+    for name in names:
+        value = getattr(request, name)
+        if value is None or value == "":
+            return name
+    return None
+
+
+def make_context(
+    profile: Profile,
+    request: ReportRequest,
+    *,
+    search_dirs: Sequence[Path] | None = None,
+    today: date | None = None,
+) -> ReportContext:
+    """Validate ``request`` for its kind and build the context its builders get."""
+    report = get_kind(request.kind)
+    missing = _missing(request, report.needs)
+    if missing is not None:
+        option, label = PARAM_LABELS.get(missing, (missing, missing))
+        raise UserError("report_param_missing", option=option, label=label)
+    if request.month:
+        parse_month(request.month)
+    org = None
+    if request.org_id:
+        org_id = RecordService(profile).resolve_org(request.org_id)
+        rows = profile.database.query("SELECT * FROM organisation WHERE id = ?", (org_id,))
+        org = rows[0]
+        request = dataclasses.replace(request, org_id=org_id)
+    if not request.author:
+        request = dataclasses.replace(request, author=profile.meta.get("owner_name", ""))
+    return ReportContext(
+        request=request,
+        database=profile.database,
+        records=profile.records,
+        settings=profile.settings,
+        calendar=office_calendar(profile),
+        today=today or today_jst(),
+        profile_root=profile.paths.root,
+        org=org,
+        search_dirs=search_dirs,
+    )
+
+
+def _check_target(out: Path) -> None:
+    parent = out.parent if str(out.parent) else Path(".")
+    if out.is_dir() or not parent.is_dir() or not os.access(parent, os.W_OK):
+        raise UserError("io_error", path=str(out))
+
+
+def generate(
+    profile: Profile,
+    request: ReportRequest,
+    out_path: str | os.PathLike[str],
+    *,
+    search_dirs: Sequence[Path] | None = None,
+    today: date | None = None,
+) -> Path:
+    """Build ``request`` and write it to ``out_path`` (.pdf or .xlsx); return the path."""
+    out = Path(out_path)
+    report = get_kind(request.kind)
+    fmt = FORMAT_SUFFIXES.get(out.suffix.lower())
+    builder = report.builder(fmt) if fmt else None
+    if builder is None:
+        raise UserError(
+            "report_bad_format",
+            kind=report.name,
+            suffix=out.suffix or "（拡張子なし）",
+            formats="、".join(f".{f}" for f in report.formats),
+        )
+    # Cheap checks first: no work is done for a path that cannot be written.
+    _check_target(out)
+    ctx = make_context(profile, request, search_dirs=search_dirs, today=today)
+    data = builder(ctx)
+    atomic_write_bytes(out, data, mode=0o600)
+    profile.audit(f"report:{report.name}")
+    return out
