@@ -331,6 +331,10 @@ def test_add_show_edit_delete_undelete_every_kind(app: Cli) -> None:
         assert app.json("show", kind, record_id)[name] != stored, kind
         out = app.ok("edit", kind, record_id, edit)
         assert name in out, (kind, out)
+        if kind == "time":  # append-only: the edit is a correcting entry with a new id
+            old_id, record_id = record_id, out.strip().split("：")[-1]
+            assert record_id != old_id and app.json("show", kind, record_id)["supersedes"] == old_id
+            assert old_id not in {r["id"] for r in app.json("list", kind)}
         assert app.json("show", kind, record_id)[name] == stored, kind
         # The same edit again changes nothing.
         assert "変更はありません" in app.ok("edit", kind, record_id, edit)

@@ -493,6 +493,9 @@ def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, .
         if change is None
         else "修正しました：" + "、".join(change.fields)
     )
+    if change is not None and change.record_id != record_id:
+        # Time entries are append-only: the correction is a new record that supersedes this one.
+        click.echo(f"訂正後の記録 ID：{change.record_id}")
 
 
 @cli.command()

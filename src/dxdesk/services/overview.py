@@ -1,7 +1,8 @@
 """Figures for the main window: organisation badges, an organisation's overview, the month grid.
 
 Qt-free and read-only; every figure is one SQL aggregate over live rows (the covering indexes of
-migration 0003), so the window stays fast however much data the year holds.
+migration 0003), so the window stays fast however much data the year holds. Hours count only
+active time entries (``store.timeentries``): never a superseded entry or a losing correction.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from dxdesk.core.calendar import fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
 from dxdesk.services.profile import Profile
+from dxdesk.store.timeentries import active_time
 
 OPEN_ISSUE = ("未対応", "対応中")
 
@@ -105,8 +107,8 @@ class OverviewService:
             "SELECT org_id, count(DISTINCT d) AS n FROM ("
             " SELECT org_id, date AS d FROM visit WHERE _deleted = 0 AND mode = '訪問'"
             "  AND date BETWEEN ?1 AND ?2"
-            " UNION SELECT org_id, date FROM time WHERE _deleted = 0 AND on_site = 1"
-            "  AND date BETWEEN ?1 AND ?2 AND org_id IS NOT NULL"
+            f' UNION SELECT t.org_id, t.date FROM "time" AS t WHERE {active_time("t")}'
+            "  AND t.on_site = 1 AND t.date BETWEEN ?1 AND ?2 AND t.org_id IS NOT NULL"
             ") GROUP BY org_id",
             (start, end),
         )
@@ -177,16 +179,17 @@ class OverviewService:
             (org_id, *OPEN_ISSUE),
         )
         hours = self.db.query(
-            "SELECT coalesce(sum(hours), 0) AS h FROM time WHERE _deleted = 0 AND org_id = ?"
-            " AND date BETWEEN ? AND ?",
+            'SELECT coalesce(sum(t.hours), 0) AS h FROM "time" AS t'
+            f" WHERE {active_time('t')} AND t.org_id = ? AND t.date BETWEEN ? AND ?",
             (org_id, start, end),
         )[0]["h"]
         fy_start, fy_end = fiscal_year_range(fiscal_year(date.fromisoformat(start)))
         series = {
             str(r["m"]): float(r["h"])
             for r in self.db.query(
-                "SELECT substr(date, 1, 7) AS m, sum(hours) AS h FROM time WHERE _deleted = 0"
-                " AND org_id = ? AND date BETWEEN ? AND ? GROUP BY m",
+                'SELECT substr(t.date, 1, 7) AS m, sum(t.hours) AS h FROM "time" AS t'
+                f" WHERE {active_time('t')} AND t.org_id = ? AND t.date BETWEEN ? AND ?"
+                " GROUP BY m",
                 (org_id, fy_start.isoformat(), fy_end.isoformat()),
             )
         }
@@ -210,9 +213,11 @@ class OverviewService:
     def month_grid(self, month: str) -> MonthGrid:
         start, end = month_bounds(month)
         rows = self.db.query(
-            "SELECT staff_id, org_id, count(DISTINCT CASE WHEN on_site = 1 THEN date END) AS days,"
-            " sum(hours) AS hours FROM time WHERE _deleted = 0 AND org_id IS NOT NULL"
-            " AND date BETWEEN ? AND ? GROUP BY staff_id, org_id",
+            "SELECT t.staff_id, t.org_id,"
+            " count(DISTINCT CASE WHEN t.on_site = 1 THEN t.date END) AS days,"
+            ' sum(t.hours) AS hours FROM "time" AS t'
+            f" WHERE {active_time('t')} AND t.org_id IS NOT NULL"
+            " AND t.date BETWEEN ? AND ? GROUP BY t.staff_id, t.org_id",
             (start, end),
         )
         cells = {

@@ -21,6 +21,7 @@ from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
 from dxdesk.store.search import like_clauses, match_expression, split_terms, terms_of
+from dxdesk.store.timeentries import active_time
 
 YES, NO = "はい", "いいえ"
 LIST_SEPARATOR = "、"
@@ -199,6 +200,8 @@ class ListService:
         params: list[Any] = []
         if not q.include_deleted:
             where.append(f"{table}._deleted = 0")
+            if k.name == "time":  # superseded entries and losing corrections are history
+                where.append(active_time(table))
         if q.org_id:
             if not k.org_field:
                 raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")

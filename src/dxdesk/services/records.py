@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dxdesk.core import reference
 from dxdesk.core.model import FieldType, Kind, Record, Value, hours_from_times, kind, validate
@@ -16,6 +16,10 @@ from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
 from dxdesk.store import search as fts
 from dxdesk.store.records import Change
+from dxdesk.store.timeentries import active_time
+
+if TYPE_CHECKING:
+    from dxdesk.services.timesheet import TimesheetService
 
 
 class RecordService:
@@ -87,6 +91,10 @@ class RecordService:
 
     def edit(self, kind_name: str, record_id: str, values: Mapping[str, object]) -> Change | None:
         k = kind(kind_name)
+        if k.name == "time":
+            # Time entries are append-only: an edit is a correcting entry (a new id, returned
+            # in the Change) that supersedes this one; see services/timesheet.py.
+            return self._timesheet().correct(record_id, values)
         changes = validate(k, values, partial=True)
         self._resolve_refs(k, changes)
         with self.database.transaction():
@@ -94,13 +102,23 @@ class RecordService:
 
     def delete(self, kind_name: str, record_id: str) -> Change | None:
         k = kind(kind_name)
+        if k.name == "time":
+            # With the entries it superseded, or deleting a correction would revive the original.
+            return next(iter(self._timesheet().delete(record_id)), None)
         with self.database.transaction():
             return self.store.delete(k, record_id)
 
     def restore(self, kind_name: str, record_id: str) -> Change | None:
         k = kind(kind_name)
+        if k.name == "time":
+            return next(iter(self._timesheet().restore(record_id)), None)
         with self.database.transaction():
             return self.store.restore(k, record_id)
+
+    def _timesheet(self) -> TimesheetService:
+        from dxdesk.services.timesheet import TimesheetService  # it builds on this module
+
+        return TimesheetService(self.profile, records=self)
 
     @staticmethod
     def _fill_derived(k: Kind, record: Record) -> None:
@@ -133,6 +151,8 @@ class RecordService:
                 raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")
             where.append(f"{k.org_field} = ?")
             params.append(self.resolve_org(org))
+        if k.name == "time" and not include_deleted:
+            where.append(active_time('"time"'))  # not the entries corrections replaced
         return self.store.select(
             k,
             where=where,
