@@ -397,7 +397,7 @@ class _Stream:
 
     def line(self, limit: int, what: str) -> bytes:
         while True:
-            end = self._buffer.find(b"\n")
+            end = self._buffer.find(b"\n", 0, limit + 1)
             if end >= 0:
                 out = bytes(self._buffer[:end])
                 del self._buffer[: end + 1]
