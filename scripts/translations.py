@@ -42,7 +42,7 @@ MODEL_PY = SRC / "dxdesk" / "core" / "model.py"
 
 SOURCE_LANGUAGE = "ja_JP"
 TARGET_LANGUAGE = "en_US"
-MODEL_CONTEXTS = ("Kind", "Field", "Choice")
+MODEL_CONTEXTS = ("Kind", "Field", "Choice", "UserError", "Reason")
 GONE = {"vanished", "obsolete"}  # translation types of messages lupdate no longer found
 
 Key = tuple[str, str, str]  # context, source, disambiguation comment
@@ -310,7 +310,36 @@ def model_messages() -> list[ModelMessage]:
         for f in k.fields:
             for choice in f.choices:
                 uses.setdefault(("Choice", choice), []).append(f"{k.name}.{f.name}")
+    from dxdesk.errors import MESSAGES
+
+    for code, template in MESSAGES.items():
+        uses.setdefault(("UserError", template), []).append(code)
+    for reason, line in validation_reasons():
+        uses.setdefault(("Reason", reason), []).append(f"core/model.py:{line}")
     return [ModelMessage(ctx, text, tuple(used)) for (ctx, text), used in uses.items()]
+
+
+def validation_reasons(path: Path = SRC / "dxdesk" / "core" / "model.py") -> list[tuple[str, int]]:
+    """Reason templates the model raises: ``bad("…")`` and ``ValidationError(f, label, "…")``."""
+    out: list[tuple[str, int]] = []
+
+    def literals(node: ast.expr) -> list[str]:
+        if isinstance(node, ast.IfExp):
+            return literals(node.body) + literals(node.orelse)
+        text = _str(node)
+        return [text] if text else []
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        if node.func.id == "bad" and node.args:
+            arg = node.args[0]
+        elif node.func.id == "ValidationError" and len(node.args) >= 3:
+            arg = node.args[2]
+        else:
+            continue
+        out += [(text, node.lineno) for text in literals(arg)]
+    return out
 
 
 # ------------------------------------------------------------------ the .ts file

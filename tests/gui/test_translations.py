@@ -21,6 +21,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.core.model import KINDS
+from dxdesk.errors import MESSAGES, UserError, ValidationError
+from dxdesk.gui.app import install_translators
+from dxdesk.gui.messages import reason_text, user_message
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "translations.py"
@@ -198,6 +201,8 @@ def test_ts_has_every_model_text(messages: list[Any]) -> None:
         for f in k.fields:
             wanted.add(("Field", f.label))
             wanted.update(("Choice", c) for c in f.choices)
+    wanted.update(("UserError", template) for template in MESSAGES.values())
+    wanted.update(("Reason", reason) for reason, _line in translations.validation_reasons())
     assert sorted(wanted - in_ts) == [], "run `python scripts/translations.py update`"
     # One message per distinct text, and nothing the model no longer has.
     modelled = {key for key in in_ts if key[0] in translations.MODEL_CONTEXTS}
@@ -259,3 +264,27 @@ def test_scanner_warns_on_what_it_cannot_extract(tmp_path: Path) -> None:
     scan = translations.scan_sources([source])
     assert scan.messages == []
     assert len(scan.warnings) == 2
+
+
+def test_messages_from_below_the_gui_follow_the_language(qapp: QApplication) -> None:
+    err = ValidationError("hours", "時間", "{maximum}以下で入力してください", maximum="24")
+    assert user_message(err) == err.message  # Japanese: the service's own sentence
+    installed = install_translators(qapp, "en")
+    try:
+        assert reason_text(err) == "enter 24 or less"
+        assert user_message(err) == 'The value of "Hours" (hours) is not valid: enter 24 or less.'
+        assert user_message(UserError("wrong_passphrase")).startswith("The passphrase is not")
+        assert user_message(UserError("io_error", path="C:/Users/山田/x.pdf")).endswith(
+            "(C:/Users/山田/x.pdf)."
+        )
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert user_message(UserError("wrong_passphrase")) == UserError("wrong_passphrase").message
+
+
+def test_reason_templates_in_the_model_are_all_seen() -> None:
+    # A reason built with an f-string would never match its translation: use bad("…{x}…", x=).
+    model = (Path(translations.SRC) / "dxdesk" / "core" / "model.py").read_text(encoding="utf-8")
+    assert 'bad(f"' not in model and 'ValidationError(f"' not in model
+    assert len(translations.validation_reasons()) >= 15

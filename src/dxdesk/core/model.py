@@ -123,8 +123,8 @@ def _nfkc(text: str) -> str:
 def coerce(f: Field, raw: object) -> Value:
     """Turn a typed or textual value into the stored form, or raise ValidationError."""
 
-    def bad(reason: str) -> ValidationError:
-        return ValidationError(f.name, f.label, reason)
+    def bad(reason: str, **params: object) -> ValidationError:
+        return ValidationError(f.name, f.label, reason, **params)
 
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and f.type != FieldType.BOOL):
         if f.required:
@@ -139,7 +139,7 @@ def coerce(f: Field, raw: object) -> Value:
             raise bad("改行は入力できません")
         limit = f.max_length or (MAX_LONGTEXT if t == FieldType.LONGTEXT else MAX_TEXT)
         if len(text) > limit:
-            raise bad(f"{limit}文字以内で入力してください")
+            raise bad("{limit}文字以内で入力してください", limit=limit)
         return text
     if t == FieldType.DATE:
         try:
@@ -181,9 +181,9 @@ def coerce(f: Field, raw: object) -> Value:
         if math.isnan(number) or math.isinf(number):
             raise bad("数値で入力してください")
         if f.minimum is not None and number < f.minimum:
-            raise bad(f"{f.minimum:g}以上で入力してください")
+            raise bad("{minimum}以上で入力してください", minimum=f"{f.minimum:g}")
         if f.maximum is not None and number > f.maximum:
-            raise bad(f"{f.maximum:g}以下で入力してください")
+            raise bad("{maximum}以下で入力してください", maximum=f"{f.maximum:g}")
         return number
     if t == FieldType.BOOL:
         if isinstance(raw, bool):
@@ -199,7 +199,7 @@ def coerce(f: Field, raw: object) -> Value:
         for choice in f.choices:
             if _nfkc(choice) == text:
                 return choice
-        raise bad("次のいずれかを入力してください：" + "、".join(f.choices))
+        raise bad("次のいずれかを入力してください：{choices}", choices="、".join(f.choices))
     if t == FieldType.SYSTEM:
         system = reference.system_by_code(_nfkc(str(raw)))
         if system is None:

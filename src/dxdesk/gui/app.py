@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dxdesk.errors import UserError
 from dxdesk.gui.crash import CrashReporter
+from dxdesk.gui.messages import user_message
 from dxdesk.logs import setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.services.profile import Profile
@@ -137,7 +138,7 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
     try:
         profile = open_or_create(paths)
     except UserError as err:
-        QMessageBox.warning(None, "dxdesk", err.message)
+        QMessageBox.warning(None, "dxdesk", user_message(err))
         return 1
     if profile is None:
         return 0

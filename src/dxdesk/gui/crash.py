@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk import __version__
 from dxdesk.errors import UserError
+from dxdesk.gui.messages import user_message
 from dxdesk.logs import redact
 
 log = logging.getLogger("dxdesk.gui")
@@ -128,7 +129,7 @@ class CrashReporter:
         self.showing = True
         try:
             if isinstance(exc, UserError):
-                QMessageBox.warning(None, "dxdesk", exc.message)
+                QMessageBox.warning(None, "dxdesk", user_message(exc))
                 return
             dialog = CrashDialog(crash_details(exc_type, tb, log_path=self.log_path))
             dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

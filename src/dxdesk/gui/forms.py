@@ -50,6 +50,7 @@ from dxdesk.core.model import (
     kind,
 )
 from dxdesk.errors import UserError, ValidationError
+from dxdesk.gui.messages import reason_text, user_message
 from dxdesk.gui.widgets import (
     EditorValue,
     FieldEditor,
@@ -416,14 +417,14 @@ class RecordForm(QDialog):
             try:
                 record[f.name] = coerce(f, raw[f.name])
             except ValidationError as err:
-                field_errors[f.name] = err.reason
+                field_errors[f.name] = reason_text(err)
                 record[f.name] = None
         rule_errors: dict[str, str] = {}
         for rule in self.kind.rules:
             try:
                 rule(record)
             except ValidationError as err:
-                rule_errors.setdefault(err.field, err.reason)
+                rule_errors.setdefault(err.field, reason_text(err))
         return record, field_errors, rule_errors
 
     def _live_errors(self) -> dict[str, str]:
@@ -531,12 +532,12 @@ class RecordForm(QDialog):
 
     def _service_error(self, err: UserError, field: str | None) -> None:
         if field is not None and field in self.editors:
-            reason = err.reason if isinstance(err, ValidationError) else err.message
+            reason = reason_text(err) if isinstance(err, ValidationError) else user_message(err)
             self._show_errors({field: reason})
             self._show_banner(self.tr("入力内容をご確認ください（%1件）。").replace("%1", "1"))
             self._focus_first_error()
         else:
-            self._show_banner(err.message)
+            self._show_banner(user_message(err))
 
     def save_and_close(self) -> None:
         if self.save():
@@ -557,7 +558,7 @@ class RecordForm(QDialog):
                 self.discard_draft()
         except UserError as err:
             log.warning("draft not saved: %s", err.code)
-            self._show_banner(err.message)
+            self._show_banner(user_message(err))
 
     def discard_draft(self) -> None:
         if not self._draft_written:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
+from dxdesk.gui.messages import user_message
 from dxdesk.gui.overview import MonthGridView, OverviewPanel
 from dxdesk.services.overview import OrgBadge, OverviewService
 from dxdesk.services.profile import Profile
@@ -48,19 +49,6 @@ ORG_TABS = (
     ("consultation", "相談"),
     ("time", "工数"),
 )
-
-
-def badge_text(b: OrgBadge) -> str:
-    parts = []
-    if b.open_issues:
-        parts.append(f"課題{b.open_issues}")
-    if b.days_on_site or b.target_days:
-        parts.append(
-            f"現地{b.days_on_site}" + (f"/{b.target_days}" if b.target_days else "") + "日"
-        )
-    if b.days_since_visit is not None:
-        parts.append(f"{b.days_since_visit}日前")
-    return " · ".join(parts)
 
 
 class MainWindow(QMainWindow):
@@ -281,7 +269,7 @@ class MainWindow(QMainWindow):
                 groups[group_name] = QTreeWidgetItem([group_name])
                 self.tree.addTopLevelItem(groups[group_name])
             mark = "◆" if b.target_days else ("●" if b.bansou else "")
-            item = QTreeWidgetItem([f"{b.name}{mark}", badge_text(b)])
+            item = QTreeWidgetItem([f"{b.name}{mark}", self.badge_text(b)])
             item.setData(0, ORG_ROLE, b.org_id)
             tip = [b.name, b.code]
             if b.bansou:
@@ -298,6 +286,22 @@ class MainWindow(QMainWindow):
         self.tree.blockSignals(False)
         if select_item is not None:
             self.tree.setCurrentItem(select_item)
+
+    def badge_text(self, b: OrgBadge) -> str:
+        parts = []
+        if b.open_issues:
+            parts.append(self.tr("課題%1").replace("%1", str(b.open_issues)))
+        if b.target_days:
+            parts.append(
+                self.tr("現地%1/%2日")
+                .replace("%1", str(b.days_on_site))
+                .replace("%2", str(b.target_days))
+            )
+        elif b.days_on_site:
+            parts.append(self.tr("現地%1日").replace("%1", str(b.days_on_site)))
+        if b.days_since_visit is not None:
+            parts.append(self.tr("%1日前").replace("%1", str(b.days_since_visit)))
+        return " · ".join(parts)
 
     def _grouped(self, badges: list[OrgBadge]) -> list[tuple[OrgBadge, str]]:
         """(badge, group name) pairs in tree order; one organisation may sit in several groups."""
@@ -463,7 +467,7 @@ class MainWindow(QMainWindow):
             for record_id in ids:
                 self.records.delete(kind_name, record_id)
         except UserError as err:
-            QMessageBox.warning(self, self.tr("削除できません"), err.message)
+            QMessageBox.warning(self, self.tr("削除できません"), user_message(err))
             return
         self._undo = (kind_name, list(ids))
         self.undo_button.setVisible(True)
@@ -508,7 +512,7 @@ class MainWindow(QMainWindow):
         try:
             path = self.profile.backup(dest)
         except UserError as err:
-            QMessageBox.warning(self, self.tr("バックアップできません"), err.message)
+            QMessageBox.warning(self, self.tr("バックアップできません"), user_message(err))
             return
         self.statusBar().showMessage(
             self.tr("バックアップを作成しました：%1").replace("%1", str(path))

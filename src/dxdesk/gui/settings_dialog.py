@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.errors import UserError
+from dxdesk.gui.messages import user_message
 from dxdesk.services.profile import BACKUPS_KEPT_RANGE, IDLE_LOCK_RANGE, LANGUAGES, Profile
 from dxdesk.settings import Settings
 
@@ -118,6 +119,6 @@ class SettingsDialog(QDialog):
         try:
             self.saved: Settings = self.profile.update_settings(**self.values())
         except UserError as err:
-            self.error.setText(err.message)
+            self.error.setText(user_message(err))
             return
         self.accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
+from dxdesk.gui.messages import user_message
 from dxdesk.gui.wizard import PassphrasePair, error_label, note_label, password_edit, recovery_font
 from dxdesk.gui.worker import run_busy
 from dxdesk.paths import ProfilePaths
@@ -191,7 +192,7 @@ class UnlockDialog(QDialog):
             return
         text = self.passphrase.text()
         if not text:
-            self.error.setText(UserError("passphrase_required").message)
+            self.error.setText(user_message(UserError("passphrase_required")))
             return
         self.error.clear()
         self.error.repaint()
@@ -199,7 +200,7 @@ class UnlockDialog(QDialog):
             creds = Credentials(passphrase=text, use_keyring=False)
             profile = run_busy(self, lambda: open_profile(self.paths, creds))
         except UserError as err:
-            self.error.setText(err.message)
+            self.error.setText(user_message(err))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
@@ -223,14 +224,14 @@ class UnlockDialog(QDialog):
             creds = Credentials(recovery_key=self.recovery_key.text(), use_keyring=False)
             profile = run_busy(self, lambda: open_profile(self.paths, creds))
         except UserError as err:
-            self.recovery_error.setText(err.message)
+            self.recovery_error.setText(user_message(err))
             self.recovery_key.setFocus()
             return
         try:
             run_busy(self, lambda: profile.change_passphrase(new))
         except UserError as err:
             profile.close(backup=False)
-            self.recovery_error.setText(err.message)
+            self.recovery_error.setText(user_message(err))
             return
         self.recovery_key.clear()
         self.new_pair.clear()
@@ -311,19 +312,21 @@ class LockScreen(QWidget):
     def try_unlock(self) -> None:
         text = self.passphrase.text()
         if not text:
-            self.error.setText(UserError("passphrase_required").message)
+            self.error.setText(user_message(UserError("passphrase_required")))
             return
         try:
             creds = Credentials(passphrase=text, use_keyring=False)
             keyfile, _key = run_busy(self, lambda: unlock_key(self.paths, creds))
         except UserError as err:
-            self.error.setText(err.message)
+            self.error.setText(user_message(err))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
         del _key
         if self.db_id is not None and keyfile.db_id != self.db_id:
-            self.error.setText(UserError("keyfile_corrupt", path=str(self.paths.keys)).message)
+            self.error.setText(
+                user_message(UserError("keyfile_corrupt", path=str(self.paths.keys)))
+            )
             return
         self.passphrase.clear()
         self.error.clear()

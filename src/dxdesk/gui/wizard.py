@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from dxdesk.core.clock import now_jst
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
+from dxdesk.gui.messages import user_message
 from dxdesk.gui.worker import run_busy
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import ROLES, Profile
@@ -382,7 +383,7 @@ class CreatePage(QWizardPage):
             result = run_busy(self._wizard, lambda: run_setup(paths, state))
         except UserError as err:
             self.status.clear()
-            self.errors_label.setText(err.message)
+            self.errors_label.setText(user_message(err))
             return False
         self._wizard.state.passphrase = ""
         self._wizard.profile = result.profile
@@ -472,7 +473,7 @@ class RecoveryPage(QWizardPage):
         try:
             atomic_write_bytes(path, text.encode("utf-8"), mode=0o600)
         except UserError as err:
-            self.errors_label.setText(err.message)
+            self.errors_label.setText(user_message(err))
             return
         self.errors_label.setText("\n".join(self._wizard.warnings))
         self.status.setText(

@@ -405,35 +405,35 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/crash.py" line="64"/>
+        <location filename="../../gui/crash.py" line="65"/>
         <source>dxdesk - 予期しないエラー</source>
         <translation>dxdesk - Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="68"/>
+        <location filename="../../gui/crash.py" line="69"/>
         <source>予期しないエラーが発生しました。申し訳ありません。保存済みの記録は失われていません。入力中の内容は数秒ごとに下書きとして保存されています。
 お手数ですが「詳細をコピー」を押し、その内容を担当者へお送りください（記録の内容は含まれません）。</source>
         <translation>An unexpected error occurred. We apologise. No saved record has been lost, and what you were typing is saved as a draft every few seconds.
 Please press "Copy details" and send the text to your support contact (it contains none of your records).</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="80"/>
-        <location filename="../../gui/crash.py" line="100"/>
+        <location filename="../../gui/crash.py" line="81"/>
+        <location filename="../../gui/crash.py" line="101"/>
         <source>詳細を表示</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="83"/>
+        <location filename="../../gui/crash.py" line="84"/>
         <source>詳細をコピー(&amp;C)</source>
         <translation>&amp;Copy details</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="100"/>
+        <location filename="../../gui/crash.py" line="101"/>
         <source>詳細を隠す</source>
         <translation>Hide details</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="105"/>
+        <location filename="../../gui/crash.py" line="106"/>
         <source>詳細をクリップボードにコピーしました。</source>
         <translation>The details have been copied to the clipboard.</translation>
     </message>
@@ -441,57 +441,57 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="334"/>
+        <location filename="../../gui/wizard.py" line="335"/>
         <source>確認と作成</source>
         <translation>Review and create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="336"/>
+        <location filename="../../gui/wizard.py" line="337"/>
         <source>内容をご確認のうえ「作成する」を押してください（数秒かかります）。</source>
         <translation>Check the details, then click “Create” (this takes a few seconds).</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="339"/>
+        <location filename="../../gui/wizard.py" line="340"/>
         <source>作成する(&amp;C)</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="343"/>
+        <location filename="../../gui/wizard.py" line="344"/>
         <source>氏名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="344"/>
+        <location filename="../../gui/wizard.py" line="345"/>
         <source>端末名：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="345"/>
+        <location filename="../../gui/wizard.py" line="346"/>
         <source>役割：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="346"/>
+        <location filename="../../gui/wizard.py" line="347"/>
         <source>端末への記憶：</source>
         <translation>Remember on this device:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="347"/>
+        <location filename="../../gui/wizard.py" line="348"/>
         <source>保存場所：</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="368"/>
+        <location filename="../../gui/wizard.py" line="369"/>
         <source>記憶しない</source>
         <translation>Do not remember</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="368"/>
+        <location filename="../../gui/wizard.py" line="369"/>
         <source>記憶する（OS の資格情報ストア）</source>
         <translation>Remember (OS credential store)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="378"/>
+        <location filename="../../gui/wizard.py" line="379"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
@@ -1130,42 +1130,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="201"/>
+        <location filename="../../gui/wizard.py" line="202"/>
         <source>利用者と端末</source>
         <translation>User and device</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="203"/>
+        <location filename="../../gui/wizard.py" line="204"/>
         <source>この端末を使う方のお名前と、端末の名前・役割を入力してください。</source>
         <translation>Enter the name of the person who uses this device, and the device's name and role.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="207"/>
+        <location filename="../../gui/wizard.py" line="208"/>
         <source>例：宮崎 花子</source>
         <translation>e.g. Hanako Miyazaki</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="210"/>
+        <location filename="../../gui/wizard.py" line="211"/>
         <source>例：花子のノートPC</source>
         <translation>e.g. Hanako's laptop</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="227"/>
+        <location filename="../../gui/wizard.py" line="228"/>
         <source>氏名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="228"/>
+        <location filename="../../gui/wizard.py" line="229"/>
         <source>端末名(&amp;D)：</source>
         <translation>&amp;Device name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="229"/>
+        <location filename="../../gui/wizard.py" line="230"/>
         <source>役割：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="235"/>
+        <location filename="../../gui/wizard.py" line="236"/>
         <source>氏名と端末名は暗号化されたデータベースの中に保存され、記録の作成者として表示されます。</source>
         <translation>The name and device name are stored in the encrypted database and shown as the author of records.</translation>
     </message>
@@ -1279,22 +1279,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../gui/unlock.py" line="264"/>
+        <location filename="../../gui/unlock.py" line="265"/>
         <source>ロック中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="268"/>
+        <location filename="../../gui/unlock.py" line="269"/>
         <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
         <translation>Enter your passphrase to return to where you left off.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="273"/>
+        <location filename="../../gui/unlock.py" line="274"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="276"/>
+        <location filename="../../gui/unlock.py" line="277"/>
         <source>解錠(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1302,243 +1302,263 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="107"/>
+        <location filename="../../gui/app.py" line="108"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="108"/>
+        <location filename="../../gui/app.py" line="109"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="44"/>
-        <location filename="../../gui/mainwindow.py" line="49"/>
+        <location filename="../../gui/mainwindow.py" line="45"/>
+        <location filename="../../gui/mainwindow.py" line="50"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="44"/>
+        <location filename="../../gui/mainwindow.py" line="45"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="44"/>
+        <location filename="../../gui/mainwindow.py" line="45"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="46"/>
+        <location filename="../../gui/mainwindow.py" line="47"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="47"/>
+        <location filename="../../gui/mainwindow.py" line="48"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="48"/>
+        <location filename="../../gui/mainwindow.py" line="49"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="76"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="93"/>
+        <location filename="../../gui/mainwindow.py" line="81"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="98"/>
+        <location filename="../../gui/mainwindow.py" line="86"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="109"/>
+        <location filename="../../gui/mainwindow.py" line="97"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="101"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="106"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="107"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="108"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="126"/>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="133"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="166"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="167"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="182"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="199"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="233"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="246"/>
+        <location filename="../../gui/mainwindow.py" line="234"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="248"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="242"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="257"/>
+        <location filename="../../gui/mainwindow.py" line="245"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
+        <location filename="../../gui/mainwindow.py" line="247"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="271"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="276"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="290"/>
+        <location filename="../../gui/mainwindow.py" line="278"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="305"/>
+        <location filename="../../gui/mainwindow.py" line="293"/>
+        <source>課題%1</source>
+        <translation>%1 issues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="296"/>
+        <source>現地%1/%2日</source>
+        <translation>%1/%2 days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="301"/>
+        <source>現地%1日</source>
+        <translation>%1 days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="303"/>
+        <source>%1日前</source>
+        <translation>%1 d ago</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="313"/>
+        <location filename="../../gui/mainwindow.py" line="317"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="338"/>
+        <location filename="../../gui/mainwindow.py" line="342"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="413"/>
+        <location filename="../../gui/mainwindow.py" line="417"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="485"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="511"/>
+        <location filename="../../gui/mainwindow.py" line="515"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="514"/>
+        <location filename="../../gui/mainwindow.py" line="518"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -1653,32 +1673,32 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="279"/>
+        <location filename="../../gui/wizard.py" line="280"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="282"/>
+        <location filename="../../gui/wizard.py" line="283"/>
         <source>データを開くためのパスフレーズを決めてください。単語を組み合わせた長い文がお勧めです。</source>
         <translation>Choose the passphrase that opens your data. A long phrase of several words is recommended.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="287"/>
+        <location filename="../../gui/wizard.py" line="288"/>
         <source>この端末に記憶する（OS の資格情報ストア）</source>
         <translation>Remember on this device (OS credential store)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="304"/>
+        <location filename="../../gui/wizard.py" line="305"/>
         <source>次回から、この端末のログイン中はパスフレーズなしで開けます。</source>
         <translation>From next time, your data opens without the passphrase while you are signed in to this device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="308"/>
+        <location filename="../../gui/wizard.py" line="309"/>
         <source>記憶すると、この端末にあなたのアカウントでログインできる人は、パスフレーズなしでデータを開けます。共用の端末では記憶しないでください。</source>
         <translation>If remembered, anyone who can sign in to this device with your account can open the data without the passphrase. Do not use this on a shared device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="315"/>
+        <location filename="../../gui/wizard.py" line="316"/>
         <source>この端末では利用できません：</source>
         <translation>Not available on this device: </translation>
     </message>
@@ -1686,113 +1706,216 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../gui/wizard.py" line="149"/>
+        <location filename="../../gui/wizard.py" line="150"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="154"/>
+        <location filename="../../gui/wizard.py" line="155"/>
         <source>パスフレーズ(&amp;P)：</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="156"/>
+        <location filename="../../gui/wizard.py" line="157"/>
         <source>確認のため再入力(&amp;C)：</source>
         <translation>&amp;Confirm passphrase:</translation>
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>不明な型です</source>
+        <extracomment>Reason in the model: core/model.py:228</extracomment>
+        <translation>unknown type</translation>
+    </message>
+    <message>
+        <source>はい／いいえ（1／0）で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:196</extracomment>
+        <translation>enter yes or no (1 or 0)</translation>
+    </message>
+    <message>
+        <source>次のいずれかを入力してください：{choices}</source>
+        <extracomment>Reason in the model: core/model.py:202</extracomment>
+        <translation>enter one of: {choices}</translation>
+    </message>
+    <message>
+        <source>必須項目です</source>
+        <extracomment>Reason in the model: core/model.py:131, core/model.py:226</extracomment>
+        <translation>this field is required</translation>
+    </message>
+    <message>
+        <source>文字列で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:136</extracomment>
+        <translation>enter text</translation>
+    </message>
+    <message>
+        <source>改行は入力できません</source>
+        <extracomment>Reason in the model: core/model.py:139</extracomment>
+        <translation>line breaks are not allowed here</translation>
+    </message>
+    <message>
+        <source>{limit}文字以内で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:142</extracomment>
+        <translation>enter at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
+        <extracomment>Reason in the model: core/model.py:152</extracomment>
+        <translation>enter the time as HH:MM (e.g. 13:30)</translation>
+    </message>
+    <message>
+        <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
+        <extracomment>Reason in the model: core/model.py:165</extracomment>
+        <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
+    </message>
+    <message>
+        <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
+        <extracomment>Reason in the model: core/model.py:170</extracomment>
+        <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
+    </message>
+    <message>
+        <source>数値で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:174, core/model.py:182, core/model.py:178</extracomment>
+        <translation>enter a number</translation>
+    </message>
+    <message>
+        <source>{minimum}以上で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:184</extracomment>
+        <translation>enter {minimum} or more</translation>
+    </message>
+    <message>
+        <source>{maximum}以下で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:186</extracomment>
+        <translation>enter {maximum} or less</translation>
+    </message>
+    <message>
+        <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:206</extracomment>
+        <translation>enter the business system's code (01-20) or name</translation>
+    </message>
+    <message>
+        <source>終了時刻は開始時刻より後にしてください</source>
+        <extracomment>Reason in the model: core/model.py:245</extracomment>
+        <translation>the end must be after the start</translation>
+    </message>
+    <message>
+        <source>開始日・受付日より前の日付は指定できません</source>
+        <extracomment>Reason in the model: core/model.py:254</extracomment>
+        <translation>this date cannot be before the start or received date</translation>
+    </message>
+    <message>
+        <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
+        <extracomment>Reason in the model: core/model.py:148</extracomment>
+        <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
+    </message>
+    <message>
+        <source>日時として読み取れません（例：2025-11-25 13:30）</source>
+        <extracomment>Reason in the model: core/model.py:160</extracomment>
+        <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
+    </message>
+    <message>
+        <source>整数で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:178</extracomment>
+        <translation>enter a whole number</translation>
+    </message>
+    <message>
+        <source>一覧として読み取れません</source>
+        <extracomment>Reason in the model: core/model.py:220</extracomment>
+        <translation>not a list</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="202"/>
+        <location filename="../../gui/forms.py" line="203"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="237"/>
+        <location filename="../../gui/forms.py" line="238"/>
         <source>この所見から課題を作成</source>
         <translation>Create issue from finding</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="242"/>
+        <location filename="../../gui/forms.py" line="243"/>
         <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="265"/>
+        <location filename="../../gui/forms.py" line="266"/>
         <source>開始・終了から計算</source>
         <translation>Calculated from start and end</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="273"/>
-        <location filename="../../gui/forms.py" line="593"/>
+        <location filename="../../gui/forms.py" line="274"/>
+        <location filename="../../gui/forms.py" line="594"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="275"/>
+        <location filename="../../gui/forms.py" line="276"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="276"/>
-        <location filename="../../gui/forms.py" line="595"/>
+        <location filename="../../gui/forms.py" line="277"/>
+        <location filename="../../gui/forms.py" line="596"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="278"/>
+        <location filename="../../gui/forms.py" line="279"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="338"/>
+        <location filename="../../gui/forms.py" line="339"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="373"/>
+        <location filename="../../gui/forms.py" line="374"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="481"/>
-        <location filename="../../gui/forms.py" line="536"/>
+        <location filename="../../gui/forms.py" line="482"/>
+        <location filename="../../gui/forms.py" line="537"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="509"/>
+        <location filename="../../gui/forms.py" line="510"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="555"/>
+        <location filename="../../gui/forms.py" line="556"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="586"/>
+        <location filename="../../gui/forms.py" line="587"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="595"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="631"/>
+        <location filename="../../gui/forms.py" line="632"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="633"/>
+        <location filename="../../gui/forms.py" line="634"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="646"/>
+        <location filename="../../gui/forms.py" line="647"/>
         <source>所見を入力してください</source>
         <translation>Enter a finding</translation>
     </message>
@@ -1908,62 +2031,62 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="399"/>
+        <location filename="../../gui/wizard.py" line="400"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="402"/>
+        <location filename="../../gui/wizard.py" line="403"/>
         <source>パスフレーズを忘れたときは、この回復キーでデータを開けます。この回復キーは今回しか表示されません。</source>
         <translation>If you forget your passphrase, this recovery key opens your data. It is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="413"/>
+        <location filename="../../gui/wizard.py" line="414"/>
         <source>テキストとして保存…</source>
         <translation>Save as text…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="415"/>
+        <location filename="../../gui/wizard.py" line="416"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="420"/>
+        <location filename="../../gui/wizard.py" line="421"/>
         <source>回復キーを書き留めました</source>
         <translation>I have written down the recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="432"/>
+        <location filename="../../gui/wizard.py" line="433"/>
         <source>印刷するか書き写して、パソコンとは別の安全な場所に保管してください。回復キーを知っている人は、パスフレーズなしでデータを開けます。</source>
         <translation>Print it or copy it down, and keep it somewhere safe away from the computer. Anyone who knows the recovery key can open the data without the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="462"/>
+        <location filename="../../gui/wizard.py" line="463"/>
         <source>回復キーをテキストとして保存</source>
         <translation>Save recovery key as text</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="464"/>
+        <location filename="../../gui/wizard.py" line="465"/>
         <source>テキスト ファイル (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="479"/>
+        <location filename="../../gui/wizard.py" line="480"/>
         <source>保存しました：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="482"/>
+        <location filename="../../gui/wizard.py" line="483"/>
         <source>印刷または書き写しが済んだら、このファイルは削除することをお勧めします。</source>
         <translation>Once you have printed or copied it, we recommend deleting this file.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="489"/>
+        <location filename="../../gui/wizard.py" line="490"/>
         <source>回復キーを印刷</source>
         <translation>Print recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="493"/>
+        <location filename="../../gui/wizard.py" line="494"/>
         <source>印刷を指示しました。印刷された用紙をご確認ください。</source>
         <translation>Sent to the printer. Please check the printed page.</translation>
     </message>
@@ -1979,67 +2102,67 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="35"/>
+        <location filename="../../gui/settings_dialog.py" line="36"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="48"/>
+        <location filename="../../gui/settings_dialog.py" line="49"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="60"/>
+        <location filename="../../gui/settings_dialog.py" line="61"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="66"/>
+        <location filename="../../gui/settings_dialog.py" line="67"/>
         <source>自動（推奨）：BIZ UDゴシック、IPAexゴシックなど</source>
         <translation>Automatic (recommended): BIZ UDGothic, IPAexGothic, …</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="68"/>
+        <location filename="../../gui/settings_dialog.py" line="69"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="75"/>
+        <location filename="../../gui/settings_dialog.py" line="76"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="76"/>
+        <location filename="../../gui/settings_dialog.py" line="77"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <location filename="../../gui/settings_dialog.py" line="78"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="78"/>
+        <location filename="../../gui/settings_dialog.py" line="79"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="79"/>
+        <location filename="../../gui/settings_dialog.py" line="80"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="81"/>
+        <location filename="../../gui/settings_dialog.py" line="82"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <location filename="../../gui/settings_dialog.py" line="104"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <location filename="../../gui/settings_dialog.py" line="104"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
@@ -2047,37 +2170,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/wizard.py" line="541"/>
+        <location filename="../../gui/wizard.py" line="542"/>
         <source>dxdesk の初期設定</source>
         <translation>dxdesk setup</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="547"/>
+        <location filename="../../gui/wizard.py" line="548"/>
         <source>&lt; 戻る(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="548"/>
+        <location filename="../../gui/wizard.py" line="549"/>
         <source>次へ(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="549"/>
+        <location filename="../../gui/wizard.py" line="550"/>
         <source>完了(&amp;F)</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="550"/>
+        <location filename="../../gui/wizard.py" line="551"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="551"/>
+        <location filename="../../gui/wizard.py" line="552"/>
         <source>作成する(&amp;C)</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="572"/>
+        <location filename="../../gui/wizard.py" line="573"/>
         <source>データは作成済みです。回復キーを保存または書き留め、「回復キーを書き留めました」にチェックを入れてから「完了」を押してください。</source>
         <translation>Your data has been created. Save or write down the recovery key, tick “I have written down the recovery key”, then click “Finish”.</translation>
     </message>
@@ -2085,12 +2208,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>StrengthBar</name>
     <message>
-        <location filename="../../gui/wizard.py" line="120"/>
+        <location filename="../../gui/wizard.py" line="121"/>
         <source>強さ：—</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="127"/>
+        <location filename="../../gui/wizard.py" line="128"/>
         <source>強さ：</source>
         <translation>Strength: </translation>
     </message>
@@ -2098,75 +2221,353 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../gui/unlock.py" line="76"/>
+        <location filename="../../gui/unlock.py" line="77"/>
         <source>dxdesk を開く</source>
         <translation>Open dxdesk</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="89"/>
+        <location filename="../../gui/unlock.py" line="90"/>
         <source>パスフレーズを入力してください</source>
         <translation>Enter your passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="91"/>
+        <location filename="../../gui/unlock.py" line="92"/>
         <source>プロファイル：</source>
         <translation>Profile: </translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="95"/>
+        <location filename="../../gui/unlock.py" line="96"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="98"/>
+        <location filename="../../gui/unlock.py" line="99"/>
         <source>回復キーで解錠…</source>
         <translation>Unlock with recovery key…</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="100"/>
+        <location filename="../../gui/unlock.py" line="101"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="103"/>
-        <location filename="../../gui/unlock.py" line="147"/>
+        <location filename="../../gui/unlock.py" line="104"/>
+        <location filename="../../gui/unlock.py" line="148"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="128"/>
+        <location filename="../../gui/unlock.py" line="129"/>
         <source>回復キーで解錠</source>
         <translation>Unlock with recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="132"/>
+        <location filename="../../gui/unlock.py" line="133"/>
         <source>印刷・保存した回復キーを入力し、新しいパスフレーズを設定してください。大文字・小文字、空白やハイフンの有無は問いません。</source>
         <translation>Enter the recovery key you printed or saved, then set a new passphrase. Case, spaces and hyphens do not matter.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="140"/>
+        <location filename="../../gui/unlock.py" line="141"/>
         <source>新しいパスフレーズ(&amp;P)：</source>
         <translation>New &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="142"/>
+        <location filename="../../gui/unlock.py" line="143"/>
         <source>回復キー(&amp;R)：</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="145"/>
+        <location filename="../../gui/unlock.py" line="146"/>
         <source>&lt; 戻る</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="149"/>
+        <location filename="../../gui/unlock.py" line="150"/>
         <source>解錠して設定(&amp;U)</source>
         <translation>&amp;Unlock and set</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="214"/>
+        <location filename="../../gui/unlock.py" line="215"/>
         <source>回復キーを入力してください。</source>
         <translation>Enter the recovery key.</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>パスフレーズが正しくありません。入力内容をご確認ください。</source>
+        <extracomment>UserError in the model: wrong_passphrase</extracomment>
+        <translation>The passphrase is not correct. Please check what you typed.</translation>
+    </message>
+    <message>
+        <source>回復キーが正しくありません。印刷・保存した回復キーをご確認ください。</source>
+        <extracomment>UserError in the model: wrong_recovery_key</extracomment>
+        <translation>The recovery key is not correct. Please check the recovery key you printed or saved.</translation>
+    </message>
+    <message>
+        <source>確認用に入力されたパスフレーズが一致しません。</source>
+        <extracomment>UserError in the model: passphrase_mismatch</extracomment>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <source>パスフレーズは{min}文字以上で設定してください。</source>
+        <extracomment>UserError in the model: passphrase_too_short</extracomment>
+        <translation>Please choose a passphrase of at least {min} characters.</translation>
+    </message>
+    <message>
+        <source>パスフレーズが入力されていません。</source>
+        <extracomment>UserError in the model: passphrase_required</extracomment>
+        <translation>No passphrase was entered.</translation>
+    </message>
+    <message>
+        <source>鍵ファイル（{path}）が見つかりません。プロファイルのフォルダをご確認ください。</source>
+        <extracomment>UserError in the model: keyfile_missing</extracomment>
+        <translation>The key file ({path}) was not found. Please check the profile folder.</translation>
+    </message>
+    <message>
+        <source>鍵ファイル（{path}）が破損しているか、改ざんされています。</source>
+        <extracomment>UserError in the model: keyfile_corrupt</extracomment>
+        <translation>The key file ({path}) is damaged or has been tampered with.</translation>
+    </message>
+    <message>
+        <source>データベース（{path}）が見つかりません。</source>
+        <extracomment>UserError in the model: database_missing</extracomment>
+        <translation>The database ({path}) was not found.</translation>
+    </message>
+    <message>
+        <source>データベースが破損しているか、鍵と一致しません（{detail}）。</source>
+        <extracomment>UserError in the model: database_corrupt</extracomment>
+        <translation>The database is damaged or does not match the key ({detail}).</translation>
+    </message>
+    <message>
+        <source>このプロファイルは別の dxdesk で使用中です。他の画面を閉じてから再度お試しください。</source>
+        <extracomment>UserError in the model: database_locked</extracomment>
+        <translation>This profile is in use by another dxdesk. Please close it and try again.</translation>
+    </message>
+    <message>
+        <source>このデータベースは新しい版の dxdesk（スキーマ版 {found}）で作成されています。この版（スキーマ版 {supported}）では開けませんので、dxdesk を更新してください。</source>
+        <extracomment>UserError in the model: schema_too_new</extracomment>
+        <translation>This database was made by a newer dxdesk (schema {found}); this version (schema {supported}) cannot open it. Please update dxdesk.</translation>
+    </message>
+    <message>
+        <source>暗号化ライブラリ SQLCipher {found} は古いため使用できません（4 以上が必要です）。</source>
+        <extracomment>UserError in the model: sqlcipher_too_old</extracomment>
+        <translation>The encryption library SQLCipher {found} is too old (version 4 or later is needed).</translation>
+    </message>
+    <message>
+        <source>プロファイル（{path}）は既に存在します。別の場所を指定してください。</source>
+        <extracomment>UserError in the model: profile_exists</extracomment>
+        <translation>A profile already exists at {path}. Please choose another place.</translation>
+    </message>
+    <message>
+        <source>プロファイル（{path}）が見つかりません。先に「dxdesk init」または「dxdesk demo」を実行してください。</source>
+        <extracomment>UserError in the model: profile_missing</extracomment>
+        <translation>No profile was found at {path}. Please run "dxdesk init" or "dxdesk demo" first.</translation>
+    </message>
+    <message>
+        <source>この端末では安全な資格情報ストアを利用できません（{reason}）。</source>
+        <extracomment>UserError in the model: keyring_unavailable</extracomment>
+        <translation>No secure credential store is available on this computer ({reason}).</translation>
+    </message>
+    <message>
+        <source>この端末には鍵が記憶されていません。</source>
+        <extracomment>UserError in the model: keyring_not_remembered</extracomment>
+        <translation>No key is remembered on this computer.</translation>
+    </message>
+    <message>
+        <source>ディスクの空き容量が不足しているため、保存できませんでした。</source>
+        <extracomment>UserError in the model: disk_full</extracomment>
+        <translation>The disk is full, so nothing was saved.</translation>
+    </message>
+    <message>
+        <source>ファイルの読み書きに失敗しました（{path}）。</source>
+        <extracomment>UserError in the model: io_error</extracomment>
+        <translation>A file could not be read or written ({path}).</translation>
+    </message>
+    <message>
+        <source>「{label}」（{field}）の値が正しくありません：{reason}。</source>
+        <extracomment>UserError in the model: invalid_value</extracomment>
+        <translation>The value of "{label}" ({field}) is not valid: {reason}.</translation>
+    </message>
+    <message>
+        <source>「{kind}」に「{field}」という項目はありません。使用できる項目：{fields}。</source>
+        <extracomment>UserError in the model: unknown_field</extracomment>
+        <translation>"{kind}" has no field "{field}". Fields: {fields}.</translation>
+    </message>
+    <message>
+        <source>「{kind}」という記録の種類はありません。使用できる種類：{kinds}。</source>
+        <extracomment>UserError in the model: unknown_kind</extracomment>
+        <translation>There is no record kind "{kind}". Kinds: {kinds}.</translation>
+    </message>
+    <message>
+        <source>団体「{value}」が見つかりません。団体名または団体コードをご確認ください。</source>
+        <extracomment>UserError in the model: unknown_organisation</extracomment>
+        <translation>No organisation "{value}" was found. Please check the name or code.</translation>
+    </message>
+    <message>
+        <source>{label}（ID：{id}）が見つかりません。</source>
+        <extracomment>UserError in the model: unknown_record</extracomment>
+        <translation>{label} (ID {id}) was not found.</translation>
+    </message>
+    <message>
+        <source>{label}（ID：{id}）は削除済みです。</source>
+        <extracomment>UserError in the model: record_deleted</extracomment>
+        <translation>{label} (ID {id}) has been deleted.</translation>
+    </message>
+    <message>
+        <source>バックアップファイル（{path}）を検証できませんでした：{detail}。</source>
+        <extracomment>UserError in the model: backup_invalid</extracomment>
+        <translation>The backup file ({path}) could not be verified: {detail}.</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <extracomment>UserError in the model: bad_argument</extracomment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>パスフレーズファイル（{path}）を読み込めませんでした。</source>
+        <extracomment>UserError in the model: passphrase_source</extracomment>
+        <translation>The passphrase file ({path}) could not be read.</translation>
+    </message>
+    <message>
+        <source>PDF に埋め込める日本語フォント（TrueType）が見つかりません。{install}をインストールするか、設定でフォントファイルを指定してください。</source>
+        <extracomment>UserError in the model: font_missing</extracomment>
+        <translation>No Japanese TrueType font that can be embedded in a PDF was found. Please install {install} or choose a font file in the settings.</translation>
+    </message>
+    <message>
+        <source>フォント（{path}）は PDF に埋め込めない形式です。TrueType 形式のフォントを指定してください。</source>
+        <extracomment>UserError in the model: font_unusable</extracomment>
+        <translation>The font ({path}) cannot be embedded in a PDF. Please choose a TrueType font.</translation>
+    </message>
+    <message>
+        <source>「{kind}」という帳票はありません。使用できる帳票：{kinds}。</source>
+        <extracomment>UserError in the model: report_unknown_kind</extracomment>
+        <translation>There is no document "{kind}". Documents: {kinds}.</translation>
+    </message>
+    <message>
+        <source>この帳票には{label}（{option}）の指定が必要です。</source>
+        <extracomment>UserError in the model: report_param_missing</extracomment>
+        <translation>This document needs {label} ({option}).</translation>
+    </message>
+    <message>
+        <source>「{kind}」は {suffix} 形式では出力できません。出力できる形式：{formats}。</source>
+        <extracomment>UserError in the model: report_bad_format</extracomment>
+        <translation>"{kind}" cannot be written as {suffix}. Formats: {formats}.</translation>
+    </message>
+    <message>
+        <source>{what}について、{title}に記載できるデータがありません。</source>
+        <extracomment>UserError in the model: report_no_data</extracomment>
+        <translation>There is nothing to put in {title} for {what}.</translation>
+    </message>
+    <message>
+        <source>年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。</source>
+        <extracomment>UserError in the model: bad_month</extracomment>
+        <translation>"{value}" is not a month. Please give it as YYYY-MM (e.g. 2025-11).</translation>
+    </message>
+    <message>
+        <source>質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。</source>
+        <extracomment>UserError in the model: report_template_invalid</extracomment>
+        <translation>The question template ({path}) could not be read: {detail}.</translation>
+    </message>
+    <message>
+        <source>バンドルファイルが破損しているか、改ざんされています（{detail}）。</source>
+        <extracomment>UserError in the model: bundle_damaged</extracomment>
+        <translation>The bundle file is damaged or has been tampered with ({detail}).</translation>
+    </message>
+    <message>
+        <source>dxdesk のバンドルファイルではありません。</source>
+        <extracomment>UserError in the model: bundle_not_bundle</extracomment>
+        <translation>This is not a dxdesk bundle file.</translation>
+    </message>
+    <message>
+        <source>このバンドルは新しい形式（第 {found} 版）のため、この版の dxdesk では読み込めません。dxdesk を更新してください。</source>
+        <extracomment>UserError in the model: bundle_version_unsupported</extracomment>
+        <translation>This bundle uses a newer format (version {found}) that this dxdesk cannot read. Please update dxdesk.</translation>
+    </message>
+    <message>
+        <source>このバンドルは、この版の dxdesk が対応していない機能（{feature}）を必要とするため読み込めません。</source>
+        <extracomment>UserError in the model: bundle_unsupported_feature</extracomment>
+        <translation>This bundle needs a feature this dxdesk does not support ({feature}), so it was not read.</translation>
+    </message>
+    <message>
+        <source>このバンドルはこの端末宛てではないため開けません（別の端末宛てか、ファイルが破損しています）。</source>
+        <extracomment>UserError in the model: bundle_wrong_recipient</extracomment>
+        <translation>This bundle is not addressed to this computer (it is for another device, or the file is damaged).</translation>
+    </message>
+    <message>
+        <source>送信元の端末（{sender}）は登録されていないため、このバンドルは読み込めません。</source>
+        <extracomment>UserError in the model: bundle_unknown_sender</extracomment>
+        <translation>The sending device ({sender}) is not enrolled, so this bundle was not read.</translation>
+    </message>
+    <message>
+        <source>送信元の端末（{sender}）は登録が取り消されているため、このバンドルは読み込めません。</source>
+        <extracomment>UserError in the model: bundle_revoked_sender</extracomment>
+        <translation>The sending device ({sender}) has been revoked, so this bundle was not read.</translation>
+    </message>
+    <message>
+        <source>バンドルの署名が送信元端末の登録済みの鍵と一致しません。改ざんのおそれがあるため読み込みません。</source>
+        <extracomment>UserError in the model: bundle_bad_signature</extracomment>
+        <translation>The bundle's signature does not match the sending device's enrolled key. It may have been tampered with, so it was not read.</translation>
+    </message>
+    <message>
+        <source>このバンドルは新しい版の dxdesk（スキーマ版 {found}）で作成されています。この版（スキーマ版 {supported}）を更新してから読み込んでください。</source>
+        <extracomment>UserError in the model: bundle_schema_newer</extracomment>
+        <translation>This bundle was made by a newer dxdesk (schema {found}). Please update this dxdesk (schema {supported}) before reading it.</translation>
+    </message>
+    <message>
+        <source>同じバンドル ID（{bundle_id}）で内容の異なるバンドルが既に取り込まれています。改ざんのおそれがあるため読み込みません。</source>
+        <extracomment>UserError in the model: bundle_id_reused</extracomment>
+        <translation>A different bundle with the same ID ({bundle_id}) was already imported. It may have been tampered with, so it was not read.</translation>
+    </message>
+    <message>
+        <source>バンドルが上限（{limit}）を超えているため読み込みません。</source>
+        <extracomment>UserError in the model: bundle_too_large</extracomment>
+        <translation>The bundle exceeds the limit ({limit}), so it was not read.</translation>
+    </message>
+    <message>
+        <source>{detail}の形式が正しくありません。</source>
+        <extracomment>UserError in the model: bundle_bad_key</extracomment>
+        <translation>{detail} is not in the right format.</translation>
+    </message>
+    <message>
+        <source>この端末はまだチームに登録されていません。先に「dxdesk enrol request」と「dxdesk enrol join」を行ってください。</source>
+        <extracomment>UserError in the model: bundle_not_enrolled</extracomment>
+        <translation>This computer is not enrolled in a team yet. Please run "dxdesk enrol request" and "dxdesk enrol join" first.</translation>
+    </message>
+    <message>
+        <source>送信先の端末（{device}）は登録が取り消されているため、バンドルを作成できません。</source>
+        <extracomment>UserError in the model: bundle_recipient_revoked</extracomment>
+        <translation>The receiving device ({device}) has been revoked, so no bundle can be made for it.</translation>
+    </message>
+    <message>
+        <source>登録用のファイル（{path}）を読み込めませんでした（{detail}）。</source>
+        <extracomment>UserError in the model: enrol_bad_file</extracomment>
+        <translation>The enrolment file ({path}) could not be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>この操作は{role}の端末でのみ行えます。</source>
+        <extracomment>UserError in the model: enrol_wrong_role</extracomment>
+        <translation>Only a {role} device can do this.</translation>
+    </message>
+    <message>
+        <source>チームファイルにこの端末が含まれていません。この端末の登録申請から作成されたファイルかご確認ください。</source>
+        <extracomment>UserError in the model: enrol_not_in_team</extracomment>
+        <translation>The team file does not include this computer. Please check that it was made from this computer's enrolment request.</translation>
+    </message>
+    <message>
+        <source>端末（{device}）は既に別の鍵で登録されています。取り消してから登録し直してください。</source>
+        <extracomment>UserError in the model: enrol_key_mismatch</extracomment>
+        <translation>The device ({device}) is already enrolled with another key. Please revoke it and enrol it again.</translation>
+    </message>
+    <message>
+        <source>端末「{device}」が見つかりません。「dxdesk devices」で一覧をご確認ください。</source>
+        <extracomment>UserError in the model: unknown_device</extracomment>
+        <translation>No device "{device}" was found. Please see "dxdesk devices".</translation>
+    </message>
+    <message>
+        <source>確認が必要な操作です。内容を確認のうえ --yes を付けて実行してください。</source>
+        <extracomment>UserError in the model: confirmation_required</extracomment>
+        <translation>This needs confirmation. Please check, then run it again with --yes.</translation>
     </message>
 </context>
 </TS>
