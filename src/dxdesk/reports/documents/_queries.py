@@ -1,0 +1,173 @@
+"""Small helpers shared by the documents (consultations, experts, minutes,
+training, completion, case-study): periods, organisation and staff names, active time entries.
+
+Everything here is one SQL query over live rows (``_deleted = 0``); documents turn the results
+into plain dataclasses that the PDF and Excel writers lay out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dxdesk.core.calendar import (
+    fiscal_year,
+    fiscal_year_range,
+    format_fiscal_year,
+    format_wareki,
+    format_wareki_compact,
+    wareki_year,
+)
+from dxdesk.errors import UserError
+from dxdesk.reports.base import parse_month
+from dxdesk.reports.pdf import PdfDocument
+from dxdesk.store.database import Database
+from dxdesk.store.timeentries import active_time
+
+# Hours count only active time entries (not deleted, not superseded: store.timeentries).
+ACTIVE_TIME = active_time("t")
+# A day on site for an organisation: a 訪問 visit there, or an on-site time entry for it (the same
+# rule as the main window's badges and the monthly report).
+SITE_DAYS = (
+    "SELECT org_id, date AS d FROM visit WHERE _deleted = 0 AND mode = '訪問'"
+    " AND date BETWEEN :start AND :end"
+    " UNION SELECT t.org_id, t.date FROM time t WHERE " + ACTIVE_TIME + " AND t.on_site = 1"
+    " AND t.date BETWEEN :start AND :end AND t.org_id IS NOT NULL"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str  # 令和7年度 / 令和7年11月
+    fy: int
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def month_period(month: str) -> Period:
+    first, last = parse_month(month)
+    era, era_year = wareki_year(first)  # of the month itself, not of its fiscal year
+    label = f"{era}{'元' if era_year == 1 else era_year}年{first.month}月"
+    return Period(first, last, label, fiscal_year(first))
+
+
+def fy_period(fy: int) -> Period:
+    start, end = fiscal_year_range(fy)
+    return Period(start, end, format_fiscal_year(fy), fy)
+
+
+def period(*, fy: int | None, month: str | None, default_fy: int | None = None) -> Period:
+    """The month when given, else the fiscal year, else ``default_fy``; UserError otherwise."""
+    if month:
+        return month_period(month)
+    if fy is not None:
+        return fy_period(fy)
+    if default_fy is not None:
+        return fy_period(default_fy)
+    raise UserError("report_param_missing", option="--month / --fy", label="対象月または年度")
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    code: str
+    name: str
+    org_kind: str
+    area: str
+    bansou: bool
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.org_kind != "県"
+
+
+def organisations(db: Database) -> list[Org]:
+    """Live organisations: municipalities by code, then the prefecture's divisions."""
+    return [
+        Org(
+            str(r["id"]),
+            str(r["code"]),
+            str(r["name"]),
+            str(r["org_kind"]),
+            str(r["area"] or ""),
+            bool(r["bansou"]),
+        )
+        for r in db.query(
+            "SELECT id, code, name, org_kind, area, bansou FROM organisation WHERE _deleted = 0"
+            " ORDER BY org_kind = '県', code"
+        )
+    ]
+
+
+def org_by_id(db: Database) -> dict[str, Org]:
+    return {o.id: o for o in organisations(db)}
+
+
+def names(db: Database, table: str) -> dict[str, str]:
+    """id -> name for staff, expert, vendor (deleted ones too: old records still name them)."""
+    assert table in {"staff", "expert", "vendor"}
+    return {str(r["id"]): str(r["name"]) for r in db.query(f'SELECT id, name FROM "{table}"')}
+
+
+def to_date(value: object) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def to_list(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(x) for x in value]
+    if isinstance(value, str) and value.startswith("["):
+        loaded = json.loads(value)
+        return [str(x) for x in loaded] if isinstance(loaded, list) else []
+    return []
+
+
+def text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def period_text(p: Period) -> str:
+    """令和7年度（R7.4.1〜R8.3.31） for the title blocks."""
+    return f"{p.label}（{format_wareki_compact(p.start)}〜{format_wareki_compact(p.end)}）"
+
+
+def date_text(d: date | None, *, weekday: bool = False) -> str:
+    return "" if d is None else format_wareki(d, weekday=weekday)
+
+
+def joined(items: list[str], sep: str = "、") -> str:
+    return sep.join(i for i in items if i)
+
+
+def count_table(
+    doc: PdfDocument, label: str, pairs: Sequence[tuple[str, int]], *, share: bool = False
+) -> None:
+    """A small table of counts (label, 件数[, 割合]) with a total row."""
+    total = sum(n for _, n in pairs)
+    if share:
+        doc.table(
+            [label, "件数", "割合"],
+            [[k, n, f"{n / total * 100:.1f}%" if total else ""] for k, n in pairs],
+            widths=[4, 1, 1],
+            align="LRR",
+            total=["計", total, "100.0%" if total else ""],
+        )
+    else:
+        doc.table(
+            [label, "件数"],
+            [[k, n] for k, n in pairs],
+            widths=[4, 1],
+            align="LR",
+            total=["計", total],
+        )
