@@ -77,7 +77,7 @@ MESSAGES: dict[str, str] = {
     "enrol_not_in_team": "チームファイルにこの端末が含まれていません。この端末の登録申請から作成されたファイルかご確認ください。",
     "enrol_key_mismatch": "端末（{device}）は既に別の鍵で登録されています。取り消してから登録し直してください。",
     "unknown_device": "端末「{device}」が見つかりません。「dxdesk devices」で一覧をご確認ください。",
-    "confirmation_required": "確認が必要な操作です。内容を確認のうえ --yes を付けて実行してください。",
+    "bundle_some_refused": "{total} 件中 {count} 件のバンドルは読み込みませんでした（理由は上に表示しています）。",
 }
 
 

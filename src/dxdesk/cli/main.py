@@ -674,3 +674,7 @@ def _log_bug(argv: list[str] | None) -> None:
 
 def entry() -> None:  # pragma: no cover - console script
     sys.exit(main())
+
+
+from dxdesk.cli import report as _report  # noqa: E402,F401  registers commands
+from dxdesk.cli import sync as _sync  # noqa: E402,F401  registers commands

@@ -80,6 +80,9 @@ NO_END = frozenset("「『【〔〈《〖〘〚（［｛｟“‘〝«([{＄￥�
 HANGING = frozenset("、。，．,.")
 
 _FUZZ = 1e-6
+# Rows move whole to the next page; only a table with a cell this long (which could be taller
+# than a page) splits inside rows, which reportlab does less neatly (it repeats the header).
+_SPLIT_CELL = 1500
 INK = colors.HexColor("#1a1a1a")
 RULE = colors.HexColor("#7a7a7a")
 HEADER_FILL = colors.HexColor("#dde4ee")
@@ -375,11 +378,10 @@ class PdfDocument:
 
     def heading(self, text: str, level: int = 1) -> None:
         style = self.styles["h1" if level <= 1 else "h2"]
-        p = JParagraph(_markup(text), style)
-        p.keepWithNext = True
-        # A heading never sits alone at the foot of a page.
+        # A heading never sits alone at the foot of a page: it needs room for a few lines
+        # after it. (keepWithNext would instead push a whole page-sized table to the next page.)
         self.story.append(CondPageBreak(30 * mm))
-        self.story.append(p)
+        self.story.append(JParagraph(_markup(text), style))
 
     def paragraph(self, text: str, *, small: bool = False) -> None:
         self.story.append(self.para(text, "small" if small else "body"))
@@ -439,17 +441,20 @@ class PdfDocument:
         total: Sequence[object] | None = None,
         font_size: float = 9,
         empty_text: str = "該当なし",
+        width: float | None = None,
     ) -> None:
         """A table whose header row repeats on every page and whose cells wrap.
 
-        ``widths`` are relative (scaled to the frame); ``align`` one letter per column (L/C/R);
-        ``total`` an optional last row in bold on a shaded background.
+        ``widths`` are relative (scaled to the table width); ``align`` one letter per column
+        (L/C/R); ``total`` an optional last row in bold on a shaded background; ``width`` a
+        fraction of the frame width (e.g. 0.5) for a narrower, left-aligned table.
         """
         ncols = len(header)
         weights = list(widths) if widths else [1.0] * ncols
         if len(weights) != ncols:
             raise ValueError(f"widths has {len(weights)} entries for {ncols} columns")
-        scale = self.frame_width / sum(weights)
+        table_width = self.frame_width * (width if width else 1.0)
+        scale = table_width / sum(weights)
         col_w = [w * scale for w in weights]
         aligns = list(align) if align else ["L"] * ncols
         if not rows:
@@ -473,12 +478,14 @@ class PdfDocument:
         head: list[object] = [JParagraph(_markup(h), self.styles["head"]) for h in header]
         data: list[list[object]] = [head]
         all_rows = list(rows) + ([total] if total is not None else [])
+        longest = 0
         for row in all_rows:
             if len(row) != ncols:
                 raise ValueError(f"row has {len(row)} cells for {ncols} columns: {row!r}")
             cells: list[object] = []
             for k, value in enumerate(row):
                 text = cell_text(value)
+                longest = max(longest, len(text))
                 # Short single-line text is drawn as a plain string: much faster than a
                 # Paragraph and identical on paper.
                 if "\n" not in text and stringWidth(text, font, font_size) <= col_w[k] - pad:
@@ -486,7 +493,13 @@ class PdfDocument:
                 else:
                     cells.append(JParagraph(_markup(text), body_style[aligns[k]]))
             data.append(cells)
-        t = Table(data, colWidths=col_w, repeatRows=1, splitInRow=1)
+        t = Table(
+            data,
+            colWidths=col_w,
+            repeatRows=1,
+            splitInRow=int(longest > _SPLIT_CELL),
+            hAlign="LEFT",
+        )
         commands: list[tuple[Any, ...]] = [
             # Every cell, Paragraphs too: reportlab's default cell font is Helvetica, which
             # would then appear (unembedded) in the PDF.

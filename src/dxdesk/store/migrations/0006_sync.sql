@@ -51,10 +51,16 @@ CREATE TABLE import_history (
 );
 
 -- Per peer: the state vector last sent to it and the one it last announced (its own bundles
--- carry it), so the next export carries only what the peer lacks.
+-- carry it), with when each was recorded, so the next export carries only what the peer lacks.
 CREATE TABLE sync_state (
     peer_id TEXT PRIMARY KEY,
     sent TEXT NOT NULL DEFAULT '{}',
+    sent_at TEXT NOT NULL DEFAULT '',
     announced TEXT NOT NULL DEFAULT '{}',
-    updated_at TEXT NOT NULL
+    announced_at TEXT NOT NULL DEFAULT '',
+    announced_created TEXT NOT NULL DEFAULT ''
 );
+
+-- Merge (sync/merge.py): open conflicts are looked up per record when a later write shows that
+-- its writer had seen the losing value; the GUI lists a record's conflicts.
+CREATE INDEX conflicts_record ON conflicts (kind, record_id);

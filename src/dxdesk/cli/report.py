@@ -1,0 +1,117 @@
+"""``dxdesk report``: print a document (PDF or Excel) from the profile's records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dxdesk.cli import output
+from dxdesk.cli.main import State, cli, opened, prompt_secret, read_secret_file
+from dxdesk.reports.base import DEFAULT_HANDLING_MARK, PARAM_LABELS, ReportRequest
+
+
+def _list() -> None:
+    from dxdesk.services.reports import list_kinds
+
+    rows = []
+    for k in list_kinds():
+        needs = " ".join(PARAM_LABELS.get(n, (n, n))[0] for n in k.needs)
+        optional = " ".join(f"[{PARAM_LABELS.get(n, (n, n))[0]}]" for n in k.optional)
+        rows.append(
+            [k.name, k.title, " ".join(x for x in (needs, optional) if x), ", ".join(k.formats)]
+        )
+    click.echo(output.table(["帳票", "名称", "指定する項目", "形式"], rows, max_col=60))
+
+
+def _recovery_key(key_file: str | None) -> str:
+    """From --key-file (the saved recovery text or the key alone), else a hidden prompt."""
+    if key_file:
+        text = read_secret_file(key_file)
+        # The saved text file has the key on indented lines after 「回復キー：」; take those.
+        lines = text.splitlines()
+        if "回復キー：" in lines:
+            start = lines.index("回復キー：") + 1
+            key_lines = []
+            for line in lines[start:]:
+                if not line.strip():
+                    break
+                key_lines.append(line.strip())
+            return "-".join(key_lines)
+        return text.strip()
+    return prompt_secret("回復キー")
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND", required=False)
+@click.option("--list", "list_kinds", is_flag=True, help="出力できる帳票の一覧を表示する")
+@click.option("--org", metavar="NAME|CODE", help="団体（団体名または団体コード）")
+@click.option("--month", metavar="YYYY-MM", help="対象月（例：2025-11）")
+@click.option("--fy", type=int, metavar="YYYY", help="年度（例：2025 は令和7年度）")
+@click.option("--meeting", "meeting_id", metavar="ID", help="会議の ID")
+@click.option("--visit", "visit_id", metavar="ID", help="訪問・ヒアリングの ID")
+@click.option("--training", "training_id", metavar="ID", help="研修・ワークショップの ID")
+@click.option("--engagement", "engagement_id", metavar="ID", help="集中支援の ID")
+@click.option("--author", metavar="NAME", help="作成者（既定：プロファイルの氏名）")
+@click.option(
+    "--mark",
+    "handling_mark",
+    default=DEFAULT_HANDLING_MARK,
+    show_default=True,
+    help="ヘッダーに表示する取扱区分（空にすると表示しない）",
+)
+@click.option(
+    "--key-file",
+    metavar="FILE",
+    help="回復キーを記載したファイル（recovery-kit 用。省略時は入力を求めます）",
+)
+@click.option("--out", metavar="FILE", help="出力先（.pdf または .xlsx）")
+@click.pass_obj
+def report(
+    state: State,
+    kind_name: str | None,
+    list_kinds: bool,
+    org: str | None,
+    month: str | None,
+    fy: int | None,
+    meeting_id: str | None,
+    visit_id: str | None,
+    training_id: str | None,
+    engagement_id: str | None,
+    author: str | None,
+    handling_mark: str,
+    key_file: str | None,
+    out: str | None,
+) -> None:
+    """帳票（ヒアリングシート、月次作業報告書など）を PDF または Excel で出力します。"""
+    if list_kinds:
+        _list()
+        return
+    if not kind_name:
+        raise click.UsageError(
+            "帳票の種類（KIND）を指定してください（一覧：dxdesk report --list）。"
+        )
+    if not out:
+        raise click.UsageError("出力先（--out FILE.pdf または FILE.xlsx）を指定してください。")
+    from dxdesk.services.reports import generate, get_kind
+
+    kind = get_kind(kind_name)  # an unknown kind fails before any passphrase is asked
+    recovery_key = None
+    if "recovery_key" in kind.needs:
+        recovery_key = _recovery_key(key_file)
+    request = ReportRequest(
+        kind=kind.name,
+        org_id=org,
+        month=month,
+        fy=fy,
+        meeting_id=meeting_id,
+        visit_id=visit_id,
+        training_id=training_id,
+        engagement_id=engagement_id,
+        author=author or "",
+        handling_mark=handling_mark,
+        recovery_key=recovery_key,
+    )
+    with opened(state, backup=False) as profile:
+        path = generate(profile, request, Path(out))
+    click.echo(f"{kind.title}を出力しました：{path}")

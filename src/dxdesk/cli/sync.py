@@ -1,0 +1,242 @@
+"""``dxdesk enrol``, ``devices``, ``bundle`` and ``conflicts``: field bundles from a terminal.
+
+Exit codes as everywhere: 0 applied (or nothing to do), 1 refused (nothing written), 2 usage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dxdesk.cli import output
+from dxdesk.cli.main import State, cli, opened
+from dxdesk.core.model import kind
+from dxdesk.errors import UserError
+
+ROLE_LABELS = {"field": "現地担当者", "hub": "ハブ（統括）"}
+
+
+def show_fingerprint(label: str, fingerprint: str) -> None:
+    """Large and spaced, to be read aloud over the phone."""
+    click.echo("")
+    click.echo(f"{label}：")
+    click.echo("")
+    click.echo("    " + "   ".join(" ".join(group) for group in fingerprint.split()))
+    click.echo("")
+
+
+# ------------------------------------------------------------------ enrolment
+
+
+@cli.group()
+def enrol() -> None:
+    """端末をチームに登録します（申請・承認・参加・取消）。"""
+
+
+@enrol.command("request")
+@click.option("--out", "out", metavar="FILE", required=True, help="登録申請ファイルの出力先")
+@click.pass_obj
+def enrol_request(state: State, out: str) -> None:
+    """この端末の登録申請ファイル（公開鍵のみ）を作成します（現地担当者の端末）。"""
+    from dxdesk.services import sync
+
+    with opened(state, backup=False) as profile:
+        path, fingerprint = sync.write_request(profile, Path(out))
+    click.echo(f"登録申請ファイルを作成しました：{path}")
+    show_fingerprint("この端末の指紋（ハブの担当者と電話で読み合わせてください）", fingerprint)
+
+
+@enrol.command("accept")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--out", "out", metavar="TEAMFILE", required=True, help="チームファイルの出力先")
+@click.option("--yes", is_flag=True, help="指紋の確認を済ませたものとして確認を省略する")
+@click.pass_obj
+def enrol_accept(state: State, file: str, out: str, yes: bool) -> None:
+    """登録申請を承認し、チームファイルを作成します（ハブの端末）。"""
+    from dxdesk.services import sync
+
+    member = sync.read_request(Path(file))
+    click.echo(f"申請した端末：{member.name}（{member.owner}）　ID：{member.device_id}")
+    show_fingerprint("申請ファイルの指紋", member.fingerprint)
+    if not yes:
+        click.confirm("電話で読み上げてもらった指紋と一致しますか", abort=True, err=True)
+    with opened(state) as profile:
+        path = sync.accept(profile, member, Path(out))
+        _member, keys = sync.own_member(profile)
+    click.echo(f"端末を登録し、チームファイルを作成しました：{path}")
+    show_fingerprint("ハブの指紋（参加時に現地担当者が確認します）", keys.fingerprint)
+
+
+@enrol.command("join")
+@click.argument("teamfile", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="ハブの指紋の確認を済ませたものとして確認を省略する")
+@click.pass_obj
+def enrol_join(state: State, teamfile: str, yes: bool) -> None:
+    """チームファイルを取り込み、ハブとやり取りできるようにします（現地担当者の端末）。"""
+    from dxdesk.services import sync
+
+    team = sync.read_team(Path(teamfile))
+    click.echo(f"ハブ：{team.hub.name}（{team.hub.owner}）")
+    show_fingerprint("ハブの指紋", team.hub.fingerprint)
+    if not yes:
+        click.confirm("ハブの担当者から伝えられた指紋と一致しますか", abort=True, err=True)
+    with opened(state) as profile:
+        sync.join(profile, team)
+    click.echo("チームに参加しました。「dxdesk bundle export --to hub」で記録を送れます。")
+
+
+@enrol.command("revoke")
+@click.argument("device", metavar="DEVICE")
+@click.option("--yes", is_flag=True, help="確認を省略する")
+@click.pass_obj
+def enrol_revoke(state: State, device: str, yes: bool) -> None:
+    """端末の登録を取り消します。以後その端末のバンドルは読み込みません（ハブの端末）。"""
+    from dxdesk.services import sync
+
+    if not yes:
+        click.confirm(f"端末「{device}」の登録を取り消します。よろしいですか", abort=True, err=True)
+    with opened(state) as profile:
+        peer = sync.revoke(profile, device)
+    click.echo(f"端末「{peer['name']}」（{peer['device_id']}）の登録を取り消しました。")
+
+
+@enrol.command("escrow")
+@click.argument("recipient", metavar="AGE_RECIPIENT", required=False)
+@click.option("--clear", is_flag=True, help="預託用の公開鍵を解除する")
+@click.pass_obj
+def enrol_escrow(state: State, recipient: str | None, clear: bool) -> None:
+    """すべてのバンドルを追加で暗号化する預託用の公開鍵（age1…）を設定します（ハブの端末）。"""
+    from dxdesk.services import sync
+
+    if not clear and not recipient:
+        raise click.UsageError("AGE_RECIPIENT か --clear を指定してください。")
+    with opened(state, backup=False) as profile:
+        sync.set_escrow(profile, None if clear else recipient)
+    click.echo("預託用の公開鍵を解除しました。" if clear else "預託用の公開鍵を設定しました。")
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def devices(state: State, fmt: str) -> None:
+    """この端末と登録済みの端末を、指紋とともに一覧表示します。"""
+    from dxdesk.services import sync
+
+    with opened(state, backup=False) as profile:
+        rows = sync.devices(profile)
+    if fmt == "json":
+        click.echo(output.to_json(rows))
+        return
+    table = [
+        [
+            r["name"],
+            r["owner"],
+            ROLE_LABELS.get(r["role"], r["role"]),
+            r["fingerprint"],
+            r["status"],
+            r["device_id"],
+        ]
+        for r in rows
+    ]
+    click.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "ID"], table))
+
+
+# ------------------------------------------------------------------ bundles
+
+
+@cli.group()
+def bundle() -> None:
+    """バンドル（暗号化・署名済みの記録の受け渡しファイル）を作成・取り込みします。"""
+
+
+@bundle.command("export")
+@click.option("--to", "to", required=True, metavar="hub|DEVICE", help="送信先（hub または端末）")
+@click.option("--out", "out", metavar="DIR", default=".", show_default=True, help="出力先フォルダ")
+@click.option(
+    "--full", is_flag=True, help="前回以降の差分ではなく、すべてを入れる（紛失時の復旧用）"
+)
+@click.pass_obj
+def bundle_export(state: State, to: str, out: str, full: bool) -> None:
+    """送信先がまだ持っていない変更を1つのバンドルファイルに書き出します。"""
+    from dxdesk.services import sync
+
+    with opened(state) as profile:
+        result = sync.export_bundle(profile, to, Path(out), full=full)
+    what = "すべての変更" if result.full else "前回以降の変更"
+    click.echo(
+        f"{result.recipient_name} 宛てのバンドルを作成しました（{what} {result.count} 件）："
+    )
+    click.echo(str(result.path))
+
+
+def _plan_rows(plan: Any) -> list[list[str]]:
+    """Counts per kind from the merge plan (whatever its exact shape: dicts of counts)."""
+    data = plan if isinstance(plan, dict) else {}
+    per_kind = data.get("per_kind") or data.get("kinds") or {}
+    rows = []
+    for name, counts in sorted(per_kind.items()):
+        try:
+            label = kind(name).label
+        except UserError:
+            label = name
+        c = counts if isinstance(counts, dict) else {}
+        rows.append(
+            [label, *(str(c.get(k, 0)) for k in ("new", "updated", "deleted", "conflicts"))]
+        )
+    return rows
+
+
+def show_preview(p: Any) -> None:
+    s = p.summary()
+    click.echo(f"送信元：{s['sender_name']}　作成日時：{s['created_at']}　変更 {s['count']} 件")
+    rows = _plan_rows(s["plan"])
+    if rows:
+        click.echo(output.table(["種類", "新規", "更新", "削除", "競合"], rows))
+    plan = s["plan"] if isinstance(s["plan"], dict) else {}
+    if plan.get("duplicates"):
+        click.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
+    for device, gap in (plan.get("gaps") or {}).items():
+        click.echo(
+            f"注意：端末 {device} の以前のバンドル（{gap}）が取り込まれていません。"
+            "送信元に --full での再作成を依頼してください。"
+        )
+
+
+@bundle.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="内容の確認を省略して取り込む")
+@click.pass_obj
+def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
+    """バンドルを検証し、内容を確認してから1回の処理で取り込みます（複数指定可）。"""
+    from dxdesk.services import sync
+
+    refused: list[UserError] = []
+    with opened(state, backup=False) as profile:
+        for file in files:
+            name = Path(file).name
+            click.echo(f"■ {name}")
+            try:
+                p = sync.preview(profile, Path(file))
+                if p.already:
+                    click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
+                    continue
+                show_preview(p)
+                if not yes:
+                    click.confirm("取り込みますか", abort=True, err=True)
+                result = sync.import_bundle(profile, Path(file), p)
+            except UserError as err:
+                if len(files) == 1:
+                    raise
+                click.echo(f"エラー：{err.message}", err=True)
+                refused.append(err)
+                continue
+            if result.applied:
+                click.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
+            else:
+                click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
+    if refused:
+        raise UserError("bundle_some_refused", count=len(refused), total=len(files))

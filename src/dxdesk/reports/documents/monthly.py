@@ -1,0 +1,714 @@
+"""月次作業報告書 (monthly work report), due the 10th of the following month.
+
+Summary tables first (activity per organisation, days on site against the intensive-support
+target, goals, consultations, trainings, issues shared with the prefecture, next month's plans),
+then one section per organisation: what was heard at each hearing, progress of the
+standardisation steps, issues with countermeasures and response status, and next actions.
+``monthly_data`` gathers everything in plain dataclasses; tests compare it with the database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dxdesk.core import reference
+from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year, format_wareki
+from dxdesk.reports.base import ReportContext, ReportKind, register
+from dxdesk.reports.documents._queries import (
+    ACTIVE_TIME,
+    SITE_DAYS,
+    Org,
+    Period,
+    month_period,
+    names,
+    organisations,
+    period_text,
+    text,
+    to_date,
+)
+from dxdesk.reports.pdf import PdfDocument
+from dxdesk.reports.xlsx import Sheet, workbook_bytes
+from dxdesk.store.database import Database
+
+TITLE = "月次作業報告書"
+CONTRACT = "自治体DXサポート強化業務"
+OPEN_STATUSES = ("未対応", "対応中", "保留")
+DEFAULT_TARGET_DAYS = 10  # 集中支援: ten days a month on site unless the engagement says otherwise
+
+
+@dataclass
+class OrgMonth:
+    org: Org
+    visits: list[dict[str, Any]] = field(default_factory=list)
+    consultations: int = 0
+    new_issues: int = 0
+    shared_issues: int = 0
+    site_days: int = 0
+    site_hours: float = 0.0
+    hours: float = 0.0
+    target_days: int | None = None  # set when the organisation has intensive support
+    supporter: str = ""
+    theme: str = ""
+    issues: list[dict[str, Any]] = field(default_factory=list)
+    progress: list[tuple[str, str]] = field(default_factory=list)  # (system, what happened)
+    next_visits: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def hearings(self) -> int:
+        return sum(1 for v in self.visits if v.get("purpose") == "ヒアリング")
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.visits
+            or self.consultations
+            or self.new_issues
+            or self.shared_issues
+            or self.site_days
+            or self.hours
+            or self.progress
+        )
+
+
+@dataclass
+class Monthly:
+    period: Period
+    due: DueDate
+    orgs: list[OrgMonth]  # every organisation, in code order; ``active`` ones are reported
+    consultations: list[dict[str, Any]]
+    trainings: list[dict[str, Any]]
+    goals: list[dict[str, Any]]
+    shared_issues: list[dict[str, Any]]
+    plans: list[tuple[date, str, str]]  # next month: (date, organisation or "", what)
+    next_label: str
+
+    @property
+    def reported(self) -> list[OrgMonth]:
+        """The summary lists every organisation (the contract covers them all)."""
+        return self.orgs
+
+    @property
+    def detailed(self) -> list[OrgMonth]:
+        return [o for o in self.orgs if o.active]
+
+    @property
+    def engaged(self) -> list[OrgMonth]:
+        return [o for o in self.orgs if o.target_days is not None]
+
+    def total(self, attr: str) -> float:
+        return sum(float(getattr(o, attr)) for o in self.orgs)
+
+    @property
+    def visit_count(self) -> int:
+        return sum(len(o.visits) for o in self.orgs)
+
+    @property
+    def hearing_count(self) -> int:
+        return sum(o.hearings for o in self.orgs)
+
+
+def _next_month(first: date) -> str:
+    return f"{first.year + first.month // 12:04d}-{first.month % 12 + 1:02d}"
+
+
+def _hours(value: object) -> float:
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def monthly_data(
+    db: Database, month: str, calendar: OfficeCalendar, rule: str = "earlier"
+) -> Monthly:
+    p = month_period(month)
+    params = p.params
+    orgs = {o.id: OrgMonth(o) for o in organisations(db)}
+    staff = names(db, "staff")
+    systems = {s.code: s.short_name or s.name for s in reference.business_systems()}
+    steps = {s.no: s for s in reference.procedure_steps()}
+
+    for v in db.query(
+        "SELECT * FROM visit WHERE _deleted = 0 AND date BETWEEN :start AND :end"
+        " ORDER BY date, start_time, rid",
+        params,
+    ):
+        if v["org_id"] in orgs:
+            orgs[v["org_id"]].visits.append(v)
+    for r in db.query(
+        "SELECT org_id, count(*) AS n FROM consultation WHERE _deleted = 0"
+        " AND substr(received_at, 1, 10) BETWEEN :start AND :end GROUP BY org_id",
+        params,
+    ):
+        if r["org_id"] in orgs:
+            orgs[r["org_id"]].consultations = int(r["n"])
+    for r in db.query(
+        "SELECT org_id, sum(raised_on BETWEEN :start AND :end) AS new,"
+        " sum(shared_on BETWEEN :start AND :end) AS shared FROM issue WHERE _deleted = 0"
+        " GROUP BY org_id",
+        params,
+    ):
+        if r["org_id"] in orgs:
+            orgs[r["org_id"]].new_issues = int(r["new"] or 0)
+            orgs[r["org_id"]].shared_issues = int(r["shared"] or 0)
+    for r in db.query(
+        f"SELECT org_id, count(DISTINCT d) AS n FROM ({SITE_DAYS}) GROUP BY org_id", params
+    ):
+        if r["org_id"] in orgs:
+            orgs[r["org_id"]].site_days = int(r["n"])
+    for r in db.query(
+        "SELECT t.org_id, sum(t.hours) AS hours,"
+        " sum(CASE WHEN t.on_site = 1 THEN t.hours ELSE 0 END) AS site"
+        f' FROM "time" AS t WHERE {ACTIVE_TIME} AND t.org_id IS NOT NULL'
+        " AND t.date BETWEEN :start AND :end GROUP BY t.org_id",
+        params,
+    ):
+        if r["org_id"] in orgs:
+            orgs[r["org_id"]].hours = _hours(r["hours"])
+            orgs[r["org_id"]].site_hours = _hours(r["site"])
+    for r in db.query(
+        "SELECT * FROM engagement WHERE _deleted = 0 AND fy = :fy"
+        " AND (start_date IS NULL OR start_date <= :end)"
+        " AND (end_date IS NULL OR end_date >= :start) ORDER BY rid",
+        {**params, "fy": p.fy},
+    ):
+        o = orgs.get(r["org_id"])
+        if o is not None:
+            target = r["target_days"]
+            o.target_days = max(o.target_days or 0, int(target or DEFAULT_TARGET_DAYS))
+            o.supporter = staff.get(str(r["staff_id"]), "")
+            o.theme = text(r["theme"])
+    # Issues to report: raised, shared or closed this month, or still open at its end.
+    for r in db.query(
+        "SELECT * FROM issue WHERE _deleted = 0 AND (raised_on IS NULL OR raised_on <= :end) AND ("
+        " raised_on BETWEEN :start AND :end OR shared_on BETWEEN :start AND :end"
+        " OR closed_on BETWEEN :start AND :end OR status IN ('未対応', '対応中', '保留'))"
+        " ORDER BY raised_on, rid",
+        params,
+    ):
+        if r["org_id"] in orgs:
+            orgs[r["org_id"]].issues.append(r)
+    # Progress: procedure steps completed this month, and systems that went live.
+    done: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in db.query(
+        "SELECT org_id, system_code, step_no FROM step_status WHERE _deleted = 0"
+        " AND status = '完了済み' AND updated_on BETWEEN :start AND :end",
+        params,
+    ):
+        done[(str(r["org_id"]), str(r["system_code"]))].append(int(r["step_no"]))
+    for (org_id, code), nos in sorted(done.items()):
+        if org_id in orgs:
+            last = steps.get(max(nos))
+            latest = f"{last.item} {last.name}" if last else f"ステップ{max(nos)}"
+            orgs[org_id].progress.append(
+                (systems.get(code, code), f"手順書ステップ {len(nos)}件完了（最新：{latest}）")
+            )
+    for r in db.query(
+        "SELECT org_id, system_code FROM system_status WHERE _deleted = 0 AND live = 1"
+        " AND planned_go_live BETWEEN :start AND :end ORDER BY system_code",
+        params,
+    ):
+        if r["org_id"] in orgs:
+            orgs[r["org_id"]].progress.append(
+                (
+                    systems.get(str(r["system_code"]), str(r["system_code"])),
+                    "標準準拠システムの運用開始",
+                )
+            )
+
+    following = month_period(_next_month(p.start))
+    plans: list[tuple[date, str, str]] = []
+    for v in db.query(
+        "SELECT * FROM visit WHERE _deleted = 0 AND date BETWEEN :start AND :end"
+        " ORDER BY date, start_time, rid",
+        following.params,
+    ):
+        o = orgs.get(v["org_id"])
+        if o is not None:
+            o.next_visits.append(v)
+            d = to_date(v["date"])
+            if d:
+                plans.append((d, o.org.name, f"{text(v['mode'])}：{text(v['title'])}"))
+    for t in db.query(
+        "SELECT date, title, training_type FROM training WHERE _deleted = 0"
+        " AND status != '中止' AND date BETWEEN :start AND :end",
+        following.params,
+    ):
+        d = to_date(t["date"])
+        if d:
+            plans.append((d, "", f"{text(t['training_type'])}：{text(t['title'])}"))
+    for m in db.query(
+        "SELECT date, title FROM meeting WHERE _deleted = 0 AND date BETWEEN :start AND :end",
+        following.params,
+    ):
+        d = to_date(m["date"])
+        if d:
+            plans.append((d, "", f"会議：{text(m['title'])}"))
+    plans.sort(key=lambda x: (x[0], x[1]))
+
+    consultations = db.query(
+        "SELECT c.*, o.name AS org_name FROM consultation c"
+        " LEFT JOIN organisation o ON o.id = c.org_id WHERE c._deleted = 0"
+        " AND substr(c.received_at, 1, 10) BETWEEN :start AND :end ORDER BY c.received_at, c.rid",
+        params,
+    )
+    trainings = db.query(
+        "SELECT * FROM training WHERE _deleted = 0 AND date BETWEEN :start AND :end"
+        " ORDER BY date, rid",
+        params,
+    )
+    goals = db.query(
+        "SELECT g.title, g.target_value, g.unit,"
+        " (SELECT value FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
+        "  AND p.month <= :month ORDER BY p.month DESC LIMIT 1) AS value,"
+        " (SELECT note FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
+        "  AND p.month = :month LIMIT 1) AS note"
+        " FROM goal g WHERE g._deleted = 0 AND g.fy = :fy ORDER BY g.rid",
+        {"month": p.start.strftime("%Y-%m"), "fy": p.fy},
+    )
+    shared = db.query(
+        "SELECT i.*, o.name AS org_name FROM issue i JOIN organisation o ON o.id = i.org_id"
+        " WHERE i._deleted = 0 AND i.shared_on BETWEEN :start AND :end ORDER BY i.shared_on, i.rid",
+        params,
+    )
+    return Monthly(
+        period=p,
+        due=calendar.monthly_report_deadline(p.start.year, p.start.month, rule),
+        orgs=list(orgs.values()),
+        consultations=consultations,
+        trainings=trainings,
+        goals=goals,
+        shared_issues=shared,
+        plans=plans,
+        next_label=following.label,
+    )
+
+
+def _load(ctx: ReportContext) -> Monthly:
+    month = ctx.request.month or ""
+    data = monthly_data(ctx.database, month, ctx.calendar, ctx.settings.monthly_report_rule)
+    if not (data.visit_count or data.consultations or data.trainings or data.total("hours")):
+        raise ctx.no_data(data.period.label)
+    return data
+
+
+def _ratio(done: float, target: float | None) -> str:
+    if not target:
+        return ""
+    return f"{done / target * 100:.0f}%"
+
+
+def _mmdd(value: object) -> str:
+    d = to_date(value)
+    return f"{d.month}/{d.day}" if d else ""
+
+
+def _time_span(v: dict[str, Any]) -> str:
+    if v.get("start_time") and v.get("end_time"):
+        return f"{v['start_time']}〜{v['end_time']}"
+    return ""
+
+
+def _org_rows(data: Monthly) -> list[list[object]]:
+    return [
+        [
+            o.org.name,
+            len(o.visits),
+            o.hearings,
+            o.consultations,
+            o.new_issues,
+            o.shared_issues,
+            o.site_days,
+            o.site_hours,
+            o.hours,
+        ]
+        for o in data.reported
+    ]
+
+
+ORG_HEADER = [
+    "団体",
+    "訪問等",
+    "うち\nヒアリング",
+    "相談",
+    "新規\n課題",
+    "県へ\n共有",
+    "現地\n日数",
+    "現地\n時間",
+    "作業\n時間",
+]
+
+
+def _summary(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading("1. 実施概要")
+    modes = Counter(str(v["mode"]) for o in data.orgs for v in o.visits)
+    mode_text = "、".join(f"{m}{n}件" for m, n in sorted(modes.items()))
+    doc.table(
+        ["項目", "実績", "備考"],
+        [
+            ["訪問・ヒアリング等", f"{data.visit_count}件", mode_text],
+            ["うちヒアリング", f"{data.hearing_count}件", ""],
+            ["相談対応", f"{len(data.consultations)}件", ""],
+            ["研修・ワークショップ", f"{len(data.trainings)}件", ""],
+            ["新規に把握した課題", f"{int(data.total('new_issues'))}件", ""],
+            ["県へ共有した課題", f"{len(data.shared_issues)}件", ""],
+            ["現地支援日数（団体別の延べ日数）", f"{int(data.total('site_days'))}日", ""],
+            ["作業時間（団体別の計）", f"{data.total('hours'):g}時間", ""],
+        ],
+        widths=[4, 2, 4],
+        align="LRL",
+    )
+    doc.heading("2. 団体別の実施状況")
+    rows = _org_rows(data)
+    reported = data.reported
+    total: list[object] = [
+        "合計",
+        sum(len(o.visits) for o in reported),
+        sum(o.hearings for o in reported),
+        sum(o.consultations for o in reported),
+        sum(o.new_issues for o in reported),
+        sum(o.shared_issues for o in reported),
+        sum(o.site_days for o in reported),
+        sum(o.site_hours for o in reported),
+        sum(o.hours for o in reported),
+    ]
+    doc.table(
+        ORG_HEADER,
+        rows,
+        widths=[3.2, 1.2, 1.6, 1, 1.2, 1.2, 1.2, 1.2, 1.2],
+        align="LRRRRRRRR",
+        total=total,
+    )
+    doc.paragraph(
+        "現地日数：訪問した日、または現地での作業を記録した日の数（同じ日は1日）。"
+        "時間は工数記録（訂正後の有効な記録）の合計。",
+        small=True,
+    )
+
+
+def _engagement(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading("3. 集中支援団体の現地支援日数（目標：月10日）")
+    rows: list[list[object]] = []
+    for o in data.engaged:
+        gap = o.site_days - (o.target_days or 0)
+        rows.append(
+            [
+                o.org.name,
+                o.supporter,
+                o.target_days,
+                o.site_days,
+                _ratio(o.site_days, o.target_days),
+                f"{gap:+d}",
+                o.site_hours,
+            ]
+        )
+    doc.table(
+        ["団体", "常時支援者", "目標日数", "実績日数", "達成率", "差", "現地時間"],
+        rows,
+        widths=[3, 2.4, 1.2, 1.2, 1.2, 1, 1.2],
+        align="LLRRRRR",
+        empty_text="当月に集中支援の対象団体はありません。",
+    )
+
+
+def _goals(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading("4. 目標の進捗")
+    rows = []
+    for g in data.goals:
+        unit = text(g["unit"])
+        target = g["target_value"]
+        value = g["value"]
+        rows.append(
+            [
+                text(g["title"]),
+                f"{target:g}{unit}" if target is not None else "",
+                f"{value:g}{unit}" if value is not None else "",
+                _ratio(value or 0, target),
+                text(g["note"]),
+            ]
+        )
+    doc.table(
+        ["目標", "目標値", "累計実績", "達成率", "説明"],
+        rows,
+        widths=[4, 1.3, 1.3, 1.1, 5],
+        align="LRRRL",
+        empty_text="当年度の目標は登録されていません。",
+    )
+
+
+def _consultations(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading(f"5. 相談対応（{len(data.consultations)}件）")
+    by_cat = Counter(str(c["category"]) for c in data.consultations)
+    if by_cat:
+        doc.table(
+            ["分類", "件数"],
+            [[k, n] for k, n in by_cat.most_common()],
+            widths=[3, 1],
+            align="LR",
+            width=0.5,
+        )
+    doc.table(
+        ["受付日", "団体", "分類", "件名", "状態"],
+        [
+            [
+                _mmdd(c["received_at"]),
+                text(c["org_name"]),
+                text(c["category"]),
+                text(c["topic"]),
+                text(c["status"]),
+            ]
+            for c in data.consultations
+        ],
+        widths=[1, 2, 2.2, 6, 1.1],
+        align="CLLLC",
+        empty_text="当月の相談はありません。",
+    )
+
+
+def _trainings(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading("6. 研修・ワークショップ")
+    doc.table(
+        ["実施日", "名称", "種別", "参加人数", "状態"],
+        [
+            [
+                to_date(t["date"]),
+                text(t["title"]),
+                text(t["training_type"]),
+                t["participants"],
+                text(t["status"]),
+            ]
+            for t in data.trainings
+        ],
+        widths=[1.4, 6, 1.6, 1.3, 1.3],
+        align="CLCRC",
+        empty_text="当月の研修・ワークショップはありません。",
+    )
+
+
+def _shared(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading("7. 県へ共有した課題")
+    doc.table(
+        ["共有日", "団体", "課題", "対策", "状態"],
+        [
+            [
+                _mmdd(i["shared_on"]),
+                text(i["org_name"]),
+                text(i["title"]),
+                text(i["countermeasure"]),
+                text(i["status"]),
+            ]
+            for i in data.shared_issues
+        ],
+        widths=[1, 1.8, 3.5, 5.5, 1.1],
+        align="CLLLC",
+        empty_text="当月に県へ共有した課題はありません。",
+    )
+
+
+def _plans(doc: PdfDocument, data: Monthly) -> None:
+    doc.heading(f"8. 翌月（{data.next_label}）の予定")
+    doc.table(
+        ["予定日", "団体", "内容"],
+        [[d, org, what] for d, org, what in data.plans],
+        widths=[1.4, 2.2, 8],
+        align="CLL",
+        empty_text="翌月の予定は登録されていません（団体別の次回対応をご参照ください）。",
+    )
+
+
+def _details(doc: PdfDocument, data: Monthly, orgs: list[OrgMonth]) -> None:
+    doc.page_break()
+    doc.heading("9. 団体別の詳細")
+    for n, o in enumerate(orgs, start=1):
+        doc.heading(f"({n}) {o.org.name}", level=1)
+        facts = [
+            (
+                "当月の実績",
+                f"訪問等 {len(o.visits)}件（うちヒアリング {o.hearings}件）、"
+                f"相談 {o.consultations}件、現地 {o.site_days}日・{o.site_hours:g}時間、"
+                f"作業時間 {o.hours:g}時間",
+            ),
+        ]
+        if o.target_days is not None:
+            facts.append(
+                (
+                    "集中支援",
+                    f"目標 {o.target_days}日に対し {o.site_days}日"
+                    f"（{_ratio(o.site_days, o.target_days)}）　{o.theme}",
+                )
+            )
+        doc.key_values(facts, key_width_mm=28)
+        doc.heading("ヒアリング等の実施状況と把握した内容", level=2)
+        rows = []
+        for v in o.visits:
+            when = f"{_mmdd(v['date'])}\n{_time_span(v)}".strip()
+            body = f"【{text(v['title'])}】\n{text(v['notes'])}"
+            if v.get("findings"):
+                body += f"\n所見：{text(v['findings'])}"
+            rows.append([when, f"{text(v['mode'])}\n{text(v['purpose'])}".strip(), body])
+        doc.table(
+            ["日付", "形態", "内容"],
+            rows,
+            widths=[1.2, 1.6, 10],
+            align="CLL",
+            empty_text="当月の訪問・ヒアリングはありません。",
+        )
+        doc.heading("進捗", level=2)
+        doc.table(
+            ["業務システム", "当月の進捗"],
+            [[s, what] for s, what in o.progress],
+            widths=[2.5, 9],
+            empty_text="当月に更新された手順書ステップはありません。",
+        )
+        doc.heading("課題と対応状況", level=2)
+        rows = []
+        for i in o.issues:
+            marks = []
+            if _in(i.get("raised_on"), data.period):
+                marks.append("新規")
+            if _in(i.get("shared_on"), data.period):
+                marks.append("県共有")
+            title = text(i["title"]) + (f"（{'・'.join(marks)}）" if marks else "")
+            rows.append(
+                [title, text(i["countermeasure"]), text(i["response_status"]), text(i["status"])]
+            )
+        doc.table(
+            ["課題", "対策", "対応状況", "状態"],
+            rows,
+            widths=[3.2, 4.2, 4.2, 1.1],
+            align="LLLC",
+            empty_text="報告する課題はありません。",
+        )
+        actions = [text(v["next_actions"]) for v in o.visits if v.get("next_actions")]
+        plans = [f"{_mmdd(v['date'])} {text(v['title'])}" for v in o.next_visits]
+        if actions or plans:
+            doc.heading("次回対応・翌月の予定", level=2)
+            for line in plans:
+                doc.paragraph(f"予定：{line}")
+            if actions:
+                doc.paragraph(actions[-1])
+
+
+def _in(value: object, p: Period) -> bool:
+    d = to_date(value)
+    return d is not None and p.start <= d <= p.end
+
+
+def build_pdf(ctx: ReportContext) -> bytes:
+    data = _load(ctx)
+    doc = ctx.new_pdf(TITLE, org_name="")
+    doc.title_block(
+        [
+            ("業務名", f"{format_fiscal_year(data.period.fy)} {CONTRACT}"),
+            ("対象月", period_text(data.period)),
+            (
+                "提出期限",
+                f"{format_wareki(data.due.due, weekday=True)}（{data.due.rule_text}）",
+            ),
+        ]
+    )
+    _summary(doc, data)
+    _engagement(doc, data)
+    _goals(doc, data)
+    _consultations(doc, data)
+    _trainings(doc, data)
+    _shared(doc, data)
+    _plans(doc, data)
+    _details(doc, data, data.detailed)
+    return doc.build()
+
+
+def build_xlsx(ctx: ReportContext) -> bytes:
+    data = _load(ctx)
+    org_rows = [[o.org.code, *row] for o, row in zip(data.reported, _org_rows(data), strict=True)]
+    engaged = [
+        [o.org.code, o.org.name, o.supporter, o.target_days, o.site_days, o.site_hours]
+        for o in data.engaged
+    ]
+    visits = [
+        [
+            to_date(v["date"]),
+            o.org.name,
+            text(v["mode"]),
+            text(v["purpose"]),
+            text(v["title"]),
+            v["hours"],
+            text(v["notes"]),
+        ]
+        for o in data.orgs
+        for v in o.visits
+    ]
+    consultations = [
+        [
+            to_date(c["received_at"]),
+            text(c["org_name"]),
+            text(c["channel"]),
+            text(c["category"]),
+            text(c["topic"]),
+            text(c["status"]),
+            c["minutes_spent"],
+        ]
+        for c in data.consultations
+    ]
+    issues = [
+        [
+            o.org.name,
+            text(i["title"]),
+            text(i["status"]),
+            to_date(i["raised_on"]),
+            to_date(i["shared_on"]),
+            text(i["countermeasure"]),
+            text(i["response_status"]),
+        ]
+        for o in data.orgs
+        for i in o.issues
+    ]
+    trainings = [
+        [to_date(t["date"]), text(t["title"]), text(t["training_type"]), t["participants"]]
+        for t in data.trainings
+    ]
+    goals = [[text(g["title"]), g["target_value"], g["value"], text(g["unit"])] for g in data.goals]
+    return workbook_bytes(
+        [
+            Sheet(
+                "団体別実績", ["団体コード", *(h.replace("\n", "") for h in ORG_HEADER)], org_rows
+            ),
+            Sheet(
+                "集中支援",
+                ["団体コード", "団体", "常時支援者", "目標日数", "実績日数", "現地時間"],
+                engaged,
+            ),
+            Sheet(
+                "訪問・ヒアリング",
+                ["日付", "団体", "形態", "目的", "件名", "時間", "内容"],
+                visits,
+                widths={6: 80},
+            ),
+            Sheet(
+                "相談",
+                ["受付日", "団体", "受付方法", "分類", "件名", "状態", "対応時間（分）"],
+                consultations,
+            ),
+            Sheet(
+                "課題",
+                ["団体", "課題", "状態", "把握日", "県への共有日", "対策", "対応状況"],
+                issues,
+                widths={5: 60, 6: 60},
+            ),
+            Sheet("研修", ["実施日", "名称", "種別", "参加人数"], trainings),
+            Sheet("目標", ["目標", "目標値", "累計実績", "単位"], goals),
+        ],
+        title=f"{TITLE}（{data.period.label}）",
+    )
+
+
+register(
+    ReportKind(
+        name="monthly",
+        title=TITLE,
+        needs=("month",),
+        pdf=build_pdf,
+        xlsx=build_xlsx,
+        description="対象月の作業実績（団体別の訪問・相談・課題・現地日数、目標の進捗、翌月の予定）",
+    )
+)

@@ -1,0 +1,463 @@
+"""Sync use cases: enrol devices, export a bundle to a peer, preview and import bundles.
+
+Import is verify-then-apply. ``preview`` decrypts, checks the signature, the manifest and every
+row, and asks the merge for counts without writing a byte. ``import_bundle`` then takes a
+snapshot backup and applies the bundle in one BEGIN IMMEDIATE transaction, reading (and
+verifying) the file a second time as it streams, so memory stays flat and a file changed between
+the two reads is refused before COMMIT. The bundle id, its hash, the summary and the sender's
+state vector are written in the same transaction: a killed import leaves all or nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dxdesk.core.clock import now_jst, stamp
+from dxdesk.core.model import KINDS
+from dxdesk.errors import UserError
+from dxdesk.fsutil import atomic_write_bytes, io_error
+from dxdesk.services.profile import Profile
+from dxdesk.store.backup import prune_backups
+from dxdesk.store.migrations import head_version
+from dxdesk.sync import bundle, crypto, enrol, merge
+
+log = logging.getLogger("dxdesk.services.sync")
+
+KNOWN_KINDS = frozenset(k.name for k in KINDS)
+PRE_IMPORT_PREFIX = "pre-import-"
+PRE_IMPORT_KEPT = 5
+
+
+# ----------------------------------------------------------------------- enrolment
+
+
+def _require_role(profile: Profile, role: str) -> None:
+    if profile.role != role:
+        raise UserError("enrol_wrong_role", role="ハブ" if role == "hub" else "現地担当者")
+
+
+def own_member(profile: Profile) -> tuple[enrol.Member, Any]:
+    with profile.database.transaction():
+        keys = enrol.ensure_keys(profile.database, profile.device_id)
+    member = enrol.member_of(
+        keys,
+        profile.meta.get("device_name", ""),
+        profile.meta.get("owner_name", ""),
+        profile.role,
+    )
+    return member, keys
+
+
+def write_request(profile: Profile, out: Path) -> tuple[Path, str]:
+    """The enrolment request file (public keys only); returns it with the fingerprint."""
+    member, keys = own_member(profile)
+    out = Path(out)
+    atomic_write_bytes(out, enrol.request_file(member, keys), mode=0o644)
+    profile.audit("enrol_request")
+    return out, member.fingerprint
+
+
+def _read_file(path: Path) -> bytes:
+    path = Path(path)
+    try:
+        if path.stat().st_size > enrol.MAX_FILE:
+            raise UserError("enrol_bad_file", path=str(path), detail="大きすぎます")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError("io_error", path=str(path)) from exc
+
+
+def read_request(path: Path) -> enrol.Member:
+    return enrol.parse_request(_read_file(path), str(path))
+
+
+def read_team(path: Path) -> enrol.Team:
+    return enrol.parse_team(_read_file(path), str(path))
+
+
+def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
+    """Hub: enrol the device (after the fingerprint was compared) and write the team file."""
+    _require_role(profile, "hub")
+    if member.role != "field" or member.device_id == profile.device_id:
+        raise UserError("enrol_bad_file", path=str(out), detail="現地担当者の端末ではありません")
+    hub, keys = own_member(profile)
+    with profile.database.transaction():
+        enrol.add_peer(profile.database, member)
+    team = enrol.Team(
+        hub=hub,
+        roster=tuple(
+            enrol.Member.parse(r) for r in enrol.peers(profile.database) if not r["revoked_at"]
+        ),
+        escrow=enrol.get_meta(profile.database, enrol.META_ESCROW),
+        created_at=stamp(),
+    )
+    atomic_write_bytes(Path(out), enrol.team_file(team, keys), mode=0o644)
+    profile.audit("enrol_accept")
+    return Path(out)
+
+
+def join(profile: Profile, team: enrol.Team) -> enrol.Member:
+    """Field: store the hub (and the escrow key) from a team file that names this device."""
+    _require_role(profile, "field")
+    me, _keys = own_member(profile)
+    if me not in team.roster:
+        raise UserError("enrol_not_in_team")
+    with profile.database.transaction():
+        enrol.add_peer(profile.database, team.hub)
+        enrol.set_meta(profile.database, enrol.META_HUB, team.hub.device_id)
+        enrol.set_meta(profile.database, enrol.META_ESCROW, team.escrow)
+    profile.audit("enrol_join")
+    return team.hub
+
+
+def revoke(profile: Profile, device: str) -> dict[str, Any]:
+    _require_role(profile, "hub")
+    peer = enrol.find_peer(profile.database, device)
+    with profile.database.transaction():
+        enrol.revoke(profile.database, peer["device_id"])
+    profile.audit("enrol_revoke")
+    return enrol.find_peer(profile.database, peer["device_id"])
+
+
+def set_escrow(profile: Profile, recipient: str | None) -> None:
+    """Hub: an age recipient the supervisor keeps offline; every bundle is also encrypted to it."""
+    _require_role(profile, "hub")
+    if recipient is not None:
+        try:
+            crypto.check_recipient(recipient)
+        except ValueError:
+            raise UserError("bundle_bad_key", detail="預託用の公開鍵") from None
+    with profile.database.transaction():
+        enrol.set_meta(profile.database, enrol.META_ESCROW, recipient)
+    profile.audit("escrow_set")
+
+
+def devices(profile: Profile) -> list[dict[str, Any]]:
+    """This device first, then the roster (public keys and fingerprints only)."""
+    me, _keys = own_member(profile)
+    rows = [
+        {
+            "device_id": me.device_id,
+            "name": me.name,
+            "owner": me.owner,
+            "role": me.role,
+            "fingerprint": me.fingerprint,
+            "status": "この端末",
+        }
+    ]
+    for r in enrol.peers(profile.database):
+        rows.append(
+            {
+                "device_id": r["device_id"],
+                "name": r["name"],
+                "owner": r["owner"],
+                "role": r["role"],
+                "fingerprint": r["fingerprint"],
+                "status": "取消済み" if r["revoked_at"] else "登録済み",
+            }
+        )
+    return rows
+
+
+# ----------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    recipient: str
+    recipient_name: str
+    count: int
+    full: bool
+
+
+def _vector(text: str | None) -> dict[str, int]:
+    try:
+        obj = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return {str(k): int(v) for k, v in obj.items()} if isinstance(obj, dict) else {}
+
+
+def _max_vector(*vectors: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in vectors:
+        for device, seq in v.items():
+            out[device] = max(out.get(device, 0), seq)
+    return out
+
+
+def known_by(profile: Profile, peer_id: str) -> dict[str, int]:
+    """What the peer holds as far as we know.
+
+    When it has spoken since our last bundle, what it said (its bundle carries its state
+    vector): a bundle of ours that got lost is then sent again by itself. Otherwise what we
+    sent it and what it said before, assuming our last bundle arrived.
+    """
+    row = profile.database.conn.execute(
+        "SELECT sent, sent_at, announced, announced_at FROM sync_state WHERE peer_id = ?",
+        (peer_id,),
+    ).fetchone()
+    if row is None:
+        return {}
+    sent, sent_at, announced, announced_at = _vector(row[0]), row[1], _vector(row[2]), row[3]
+    if announced_at and announced_at > sent_at:
+        return announced
+    return _max_vector(sent, announced)
+
+
+def _now_precise() -> str:
+    return now_jst().isoformat(timespec="microseconds")
+
+
+def _keys(profile: Profile) -> Any:
+    keys = enrol.load_keys(profile.database)
+    if keys is None:
+        raise UserError("bundle_not_enrolled")
+    return keys
+
+
+def resolve_recipient(profile: Profile, to: str) -> dict[str, Any]:
+    if to == "hub":
+        hub_id = enrol.get_meta(profile.database, enrol.META_HUB)
+        if hub_id is None:
+            raise UserError("bundle_not_enrolled")
+        return enrol.find_peer(profile.database, hub_id)
+    return enrol.find_peer(profile.database, to)
+
+
+def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = False) -> Exported:
+    """One bundle with everything ``to`` lacks (``full``: everything in its scope)."""
+    keys = _keys(profile)
+    peer = resolve_recipient(profile, to)
+    if peer["revoked_at"]:
+        raise UserError("bundle_recipient_revoked", device=peer["name"])
+    db = profile.database
+    have = {} if full else known_by(profile, peer["device_id"])
+    scope = json.loads(peer["scope"]) if peer["scope"] else None
+    escrow = enrol.get_meta(db, enrol.META_ESCROW)
+    recipients = [peer["age_recipient"], *([escrow] if escrow else [])]
+    vector = merge.state_vector(db)
+    written = bundle.write_bundle(
+        Path(out_dir),
+        lambda: merge.changes_since(db, have, scope=scope),
+        keys=keys,
+        sender_name=profile.meta.get("device_name", ""),
+        recipient=peer["device_id"],
+        recipients=recipients,
+        schema_version=db.schema_version,
+        state_vector=vector,
+        created_at=_now_precise(),
+        full=full,
+    )
+    m = written.manifest
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO bundles (bundle_id, direction, sha256, sender, recipient, ranges,"
+            " change_count, created_at, at) VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?)",
+            (
+                m.bundle_id,
+                m.content_hash,
+                m.sender,
+                m.recipient,
+                json.dumps(m.ranges),
+                m.count,
+                m.created_at,
+                stamp(),
+            ),
+        )
+        sent = _max_vector(_sent(profile, peer["device_id"]), vector)
+        conn.execute(
+            "INSERT INTO sync_state (peer_id, sent, sent_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (peer_id) DO UPDATE SET sent = excluded.sent,"
+            " sent_at = excluded.sent_at",
+            (peer["device_id"], json.dumps(sent, sort_keys=True), _now_precise()),
+        )
+    profile.audit("bundle_export")
+    log.info("bundle exported: %d changes", m.count)
+    return Exported(written.path, peer["device_id"], peer["name"], m.count, full)
+
+
+def _sent(profile: Profile, peer_id: str) -> dict[str, int]:
+    row = profile.database.conn.execute(
+        "SELECT sent FROM sync_state WHERE peer_id = ?", (peer_id,)
+    ).fetchone()
+    return _vector(row[0]) if row else {}
+
+
+# ----------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class Preview:
+    path: Path
+    manifest: bundle.Manifest
+    sender_name: str
+    already: bool
+    plan: Any  # merge.Plan; None when already imported
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "bundle_id": self.manifest.bundle_id,
+            "sender": self.manifest.sender,
+            "sender_name": self.sender_name,
+            "created_at": self.manifest.created_at,
+            "count": self.manifest.count,
+            "full": self.manifest.full,
+            "already": self.already,
+            "plan": jsonable(self.plan),
+        }
+
+
+@dataclass(frozen=True)
+class Imported:
+    preview: Preview
+    applied: bool
+    summary: Any  # merge.Summary; None when already imported
+    backup: Path | None
+
+
+def jsonable(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [jsonable(v) for v in obj]
+    if obj is None or isinstance(obj, str | int | float | bool):
+        return obj
+    return str(obj)
+
+
+def _seen(profile: Profile, m: bundle.Manifest) -> bool:
+    row = profile.database.conn.execute(
+        "SELECT sha256 FROM bundles WHERE bundle_id = ? AND direction = 'import'", (m.bundle_id,)
+    ).fetchone()
+    if row is None:
+        return False
+    if row[0] != m.content_hash:
+        raise UserError("bundle_id_reused", bundle_id=m.bundle_id)
+    return True
+
+
+def _changes(rows: Iterator[bundle.ChangeRow]) -> Iterator[merge.Change]:
+    for r in rows:
+        yield merge.Change(*r)
+
+
+def _open(profile: Profile, path: Path) -> Any:
+    return bundle.open_bundle(
+        Path(path),
+        _keys(profile),
+        enrol.sender_lookup(profile.database),
+        schema_head=head_version(),
+    )
+
+
+def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
+    row = profile.database.conn.execute(
+        "SELECT name FROM peers WHERE device_id = ?", (m.sender,)
+    ).fetchone()
+    return str(row[0]) if row else m.sender_name
+
+
+def preview(profile: Profile, path: Path) -> Preview:
+    """Everything checked, nothing written: sender, date, counts per kind, conflicts, gaps."""
+    with _open(profile, path) as opened:
+        m = opened.manifest
+        name = _sender_name(profile, m)
+        if _seen(profile, m):
+            return Preview(Path(path), m, name, True, None)
+        rows = opened.rows(KNOWN_KINDS)
+        plan = merge.plan(profile.database, _changes(rows))
+        for _ in rows:  # the plan may stop early: the rest must still be read and verified
+            pass
+    return Preview(Path(path), m, name, False, plan)
+
+
+def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) -> Imported:
+    """Apply a bundle: preview (unless given), snapshot backup, one transaction."""
+    first = checked or preview(profile, path)
+    if first.already:
+        return Imported(first, False, None, None)
+    backup = _snapshot(profile)
+    db = profile.database
+    with db.transaction() as conn, _open(profile, path) as opened:
+        m = opened.manifest
+        if m.content_hash != first.manifest.content_hash:
+            raise UserError("bundle_damaged", detail="確認後にファイルが変わりました")
+        if _seen(profile, m):
+            return Imported(first, False, None, backup)
+        rows = opened.rows(KNOWN_KINDS)
+        summary = merge.apply(db, _changes(rows), clock=profile.records.clock)
+        for _ in rows:
+            pass
+        now = stamp()
+        conn.execute(
+            "INSERT INTO bundles (bundle_id, direction, sha256, sender, recipient, ranges,"
+            " change_count, created_at, at) VALUES (?, 'import', ?, ?, ?, ?, ?, ?, ?)",
+            (
+                m.bundle_id,
+                m.content_hash,
+                m.sender,
+                m.recipient,
+                json.dumps(m.ranges),
+                m.count,
+                m.created_at,
+                now,
+            ),
+        )
+        record = {**first.summary(), "applied": jsonable(summary)}
+        conn.execute(
+            "INSERT INTO import_history (bundle_id, sender, at, summary) VALUES (?, ?, ?, ?)",
+            (m.bundle_id, m.sender, now, json.dumps(record, ensure_ascii=False)),
+        )
+        # Bundles may arrive out of order: the newest announcement is the one made last.
+        row = conn.execute(
+            "SELECT announced, announced_created FROM sync_state WHERE peer_id = ?",
+            (m.sender,),
+        ).fetchone()
+        if row is None or not row[1] or row[1] <= m.created_at:
+            conn.execute(
+                "INSERT INTO sync_state (peer_id, announced, announced_at, announced_created)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (peer_id) DO UPDATE SET"
+                " announced = excluded.announced, announced_at = excluded.announced_at,"
+                " announced_created = excluded.announced_created",
+                (
+                    m.sender,
+                    json.dumps(m.state_vector, sort_keys=True),
+                    _now_precise(),
+                    m.created_at,
+                ),
+            )
+    log.info("bundle imported: %d changes", m.count)
+    return Imported(first, True, summary, backup)
+
+
+def _snapshot(profile: Profile) -> Path | None:
+    if profile.settings.backups_kept <= 0:
+        return None
+    name = f"{PRE_IMPORT_PREFIX}{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
+    try:
+        path = profile.backup(profile.paths.backups / name)
+        prune_backups(profile.paths.backups, PRE_IMPORT_KEPT, prefix=PRE_IMPORT_PREFIX)
+    except OSError as exc:
+        raise io_error(exc, profile.paths.backups) from exc
+    return path
+
+
+def history(profile: Profile, limit: int = 50) -> list[dict[str, Any]]:
+    rows = profile.database.query(
+        "SELECT id, bundle_id, sender, at, summary FROM import_history ORDER BY id DESC LIMIT ?",
+        (limit,),
+    )
+    for r in rows:
+        r["summary"] = json.loads(r["summary"])
+    return rows

@@ -1,0 +1,160 @@
+"""End to end: enrol a field laptop at the hub, field adds records and exports, the hub imports
+and exports back, the field imports; then repeats, idempotence and the state vectors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dxdesk.errors import UserError
+from dxdesk.services import sync
+from dxdesk.services.records import RecordService
+from dxdesk.sync import merge
+from tests.sync.sync_helpers import enrol_field, make_profile, visit
+
+
+@pytest.fixture
+def team(tmp_path: Path):
+    hub = make_profile(tmp_path / "ハブ", "hub", "統括")
+    field = make_profile(tmp_path / "現地", "field", "山田")
+    enrol_field(hub, field, tmp_path)
+    try:
+        yield hub, field
+    finally:
+        hub.close(backup=False)
+        field.close(backup=False)
+
+
+def titles(profile) -> set[str]:
+    return {
+        str(r["title"])
+        for r in profile.database.query("SELECT title FROM visit WHERE _deleted = 0")
+    }
+
+
+def test_round_trip_field_to_hub_and_back(team, tmp_path: Path) -> None:
+    hub, field = team
+    usb = tmp_path / "USB メモリ"
+    RecordService(field).add("visit", visit("高千穂町 初回訪問"))
+    RecordService(hub).add("visit", visit("ハブで登録した訪問"))
+
+    out = sync.export_bundle(field, "hub", usb)
+    assert out.path.parent == usb and out.count > 0
+    p = sync.preview(hub, out.path)
+    assert not p.already and p.plan.kinds["visit"].new == 1
+    assert titles(hub) == {"ハブで登録した訪問"}  # preview wrote nothing
+    result = sync.import_bundle(hub, out.path, p)
+    assert result.applied and result.backup is not None and result.backup.exists()
+    assert titles(hub) == {"ハブで登録した訪問", "高千穂町 初回訪問"}
+
+    back = sync.export_bundle(hub, field.device_id, usb)
+    sync.import_bundle(field, back.path)
+    assert titles(field) == titles(hub)
+    assert merge.digest(field.database) == merge.digest(hub.database)
+
+    # Importing again says so and changes nothing.
+    again = sync.import_bundle(field, back.path)
+    assert not again.applied and again.preview.already
+    history = sync.history(field)
+    assert len(history) == 1 and history[0]["summary"]["plan"]["kinds"]["visit"]["new"] == 1
+
+    # The next export to the hub carries only what the hub lacks: nothing of the field's own.
+    nxt = sync.export_bundle(field, "hub", usb)
+    assert nxt.count == 0
+
+
+def test_hub_relays_one_field_laptop_to_another(tmp_path: Path) -> None:
+    hub = make_profile(tmp_path / "hub", "hub", "統括")
+    a = make_profile(tmp_path / "a", "field", "A")
+    b = make_profile(tmp_path / "b", "field", "B")
+    try:
+        enrol_field(hub, a, tmp_path)
+        enrol_field(hub, b, tmp_path)
+        RecordService(a).add("visit", visit("A の訪問"))
+        sync.import_bundle(hub, sync.export_bundle(a, "hub", tmp_path / "usb").path)
+        sync.import_bundle(b, sync.export_bundle(hub, b.device_id, tmp_path / "usb").path)
+        assert "A の訪問" in titles(b)
+    finally:
+        for p in (hub, a, b):
+            p.close(backup=False)
+
+
+def test_lost_bundle_is_resent_after_the_peer_speaks(team, tmp_path: Path) -> None:
+    hub, field = team
+    svc = RecordService(field)
+    svc.add("visit", visit("一通目"))
+    lost = sync.export_bundle(field, "hub", tmp_path / "usb")
+    lost.path.unlink()  # the USB stick went through the wash
+    svc.add("visit", visit("二通目"))
+    second = sync.export_bundle(field, "hub", tmp_path / "usb")
+    p = sync.preview(hub, second.path)
+    assert p.plan.gaps  # the hub sees that an earlier bundle never arrived
+    sync.import_bundle(hub, second.path)
+    # The hub replies; its bundle announces what it holds, so the field resends the rest.
+    sync.import_bundle(field, sync.export_bundle(hub, field.device_id, tmp_path / "usb").path)
+    third = sync.export_bundle(field, "hub", tmp_path / "usb")
+    sync.import_bundle(hub, third.path)
+    assert {"一通目", "二通目"} <= titles(hub)
+
+
+def test_full_bundle_recovers_everything(team, tmp_path: Path) -> None:
+    hub, field = team
+    RecordService(field).add("visit", visit("完全版で届く訪問"))
+    sync.export_bundle(field, "hub", tmp_path / "usb").path.unlink()
+    full = sync.export_bundle(field, "hub", tmp_path / "usb", full=True)
+    sync.import_bundle(hub, full.path)
+    assert "完全版で届く訪問" in titles(hub)
+
+
+def test_revoked_device_is_refused_and_cannot_be_sent_to(team, tmp_path: Path) -> None:
+    hub, field = team
+    RecordService(field).add("visit", visit("取消前の訪問"))
+    out = sync.export_bundle(field, "hub", tmp_path / "usb")
+    sync.revoke(hub, field.device_id)
+    with pytest.raises(UserError) as err:
+        sync.preview(hub, out.path)
+    assert err.value.code == "bundle_revoked_sender"
+    with pytest.raises(UserError) as err:
+        sync.export_bundle(hub, field.device_id, tmp_path / "usb")
+    assert err.value.code == "bundle_recipient_revoked"
+    assert [d["status"] for d in sync.devices(hub)] == ["この端末", "取消済み"]
+
+
+def test_roles_and_enrolment_mismatches_are_refused(team, tmp_path: Path) -> None:
+    hub, field = team
+    with pytest.raises(UserError) as err:
+        sync.revoke(field, hub.device_id)
+    assert err.value.code == "enrol_wrong_role"
+    other = make_profile(tmp_path / "other", "field", "他")
+    try:
+        team_file = sync.accept(
+            hub, sync.read_request(sync.write_request(field, tmp_path / "r")[0]), tmp_path / "t"
+        )
+        with pytest.raises(UserError) as err:
+            sync.join(other, sync.read_team(team_file))
+        assert err.value.code == "enrol_not_in_team"
+        with pytest.raises(UserError) as err:
+            sync.export_bundle(other, "hub", tmp_path / "usb")
+        assert err.value.code == "bundle_not_enrolled"
+    finally:
+        other.close(backup=False)
+
+
+def test_escrow_key_opens_every_bundle(team, tmp_path: Path) -> None:
+    import io
+
+    from dxdesk.sync import crypto
+
+    hub, field = team
+    escrow = crypto.generate_keys("00000000-0000-4000-8000-000000000000")
+    sync.set_escrow(hub, escrow.age_recipient)
+    out = sync.export_bundle(hub, field.device_id, tmp_path / "usb")
+    data = out.path.read_bytes()
+    plain = b"".join(crypto.decrypt_chunks(io.BytesIO(data), escrow.age_identity))
+    assert plain.startswith(b"DXDESK-BUNDLE/1\n")
+    # The team file carries the escrow key to field laptops that join afterwards.
+    team_file = sync.accept(
+        hub, sync.read_request(sync.write_request(field, tmp_path / "r2")[0]), tmp_path / "t2"
+    )
+    assert sync.read_team(team_file).escrow == escrow.age_recipient
