@@ -11,22 +11,11 @@ import hashlib
 import json
 import uuid
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dxdesk.sync import bundle, crypto
-
-
-@dataclass(frozen=True)
-class Row:
-    device_id: str
-    dev_seq: int
-    hlc: str
-    kind: str
-    record_id: str
-    op: str
-    payload: str
+from dxdesk.sync.merge import Change as Row
 
 
 def rows(device_id: str, n: int, start: int = 1) -> list[Row]:

@@ -259,20 +259,7 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
     )
     m = written.manifest
     with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO bundles (bundle_id, direction, sha256, sender, recipient, ranges,"
-            " change_count, created_at, at) VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?)",
-            (
-                m.bundle_id,
-                m.content_hash,
-                m.sender,
-                m.recipient,
-                json.dumps(m.ranges),
-                m.count,
-                m.created_at,
-                stamp(),
-            ),
-        )
+        _record_bundle(conn, m, "export", stamp())
         sent = _max_vector(_sent(profile, peer["device_id"]), vector)
         conn.execute(
             "INSERT INTO sync_state (peer_id, sent, sent_at) VALUES (?, ?, ?)"
@@ -283,6 +270,24 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
     profile.audit("bundle_export")
     log.info("bundle exported: %d changes", m.count)
     return Exported(written.path, peer["device_id"], peer["name"], m.count, full)
+
+
+def _record_bundle(conn: Any, m: bundle.Manifest, direction: str, at: str) -> None:
+    conn.execute(
+        "INSERT INTO bundles (bundle_id, direction, sha256, sender, recipient, ranges,"
+        " change_count, created_at, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            m.bundle_id,
+            direction,
+            m.content_hash,
+            m.sender,
+            m.recipient,
+            json.dumps(m.ranges),
+            m.count,
+            m.created_at,
+            at,
+        ),
+    )
 
 
 def _sent(profile: Profile, peer_id: str) -> dict[str, int]:
@@ -400,20 +405,7 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
         for _ in rows:
             pass
         now = stamp()
-        conn.execute(
-            "INSERT INTO bundles (bundle_id, direction, sha256, sender, recipient, ranges,"
-            " change_count, created_at, at) VALUES (?, 'import', ?, ?, ?, ?, ?, ?, ?)",
-            (
-                m.bundle_id,
-                m.content_hash,
-                m.sender,
-                m.recipient,
-                json.dumps(m.ranges),
-                m.count,
-                m.created_at,
-                now,
-            ),
-        )
+        _record_bundle(conn, m, "import", now)
         record = {**first.summary(), "applied": jsonable(summary)}
         conn.execute(
             "INSERT INTO import_history (bundle_id, sender, at, summary) VALUES (?, ?, ?, ?)",
