@@ -31,6 +31,27 @@ class PdfText:
         """``needle`` is extracted by both readers (whitespace inside the text ignored)."""
         return needle in squash(self.pypdf) and needle in squash(self.poppler)
 
+    def flows(self, needle: str, *decorations: str) -> bool:
+        """``needle`` is extracted whole by both readers once the page decorations (header
+        ``decorations`` such as the title and the handling mark, and "n / N") are taken out:
+        long text that flows over a page break reads on without loss."""
+        return all(
+            needle in squash(strip_pages(text, decorations)) for text in (self.pypdf, self.poppler)
+        )
+
+
+_PAGE_NO = re.compile(r"^\s*\d+\s*/\s*\d+\s*$")
+
+
+def strip_pages(text: str, decorations: tuple[str, ...]) -> str:
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if _PAGE_NO.match(line) or stripped in decorations:
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
 
 def squash(text: str) -> str:
     """Text without whitespace: a cell or paragraph may wrap anywhere."""

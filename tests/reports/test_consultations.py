@@ -55,9 +55,7 @@ def test_month_and_organisation_filters(demo_profile: Profile) -> None:
 
 @needs_pdftotext
 def test_pdf_reads_back(demo_profile: Profile, tmp_path: Path) -> None:
-    out = generate(
-        demo_profile, ReportRequest("consultations", fy=FY), tmp_path / "相談管理表.pdf"
-    )
+    out = generate(demo_profile, ReportRequest("consultations", fy=FY), tmp_path / "相談管理表.pdf")
     expected = _fy(demo_profile)
     doc = read_pdf(out)
     assert doc.pages > 5
