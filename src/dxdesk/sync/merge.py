@@ -1,0 +1,705 @@
+"""Merging other devices' changes into this database: per-field last-writer-wins, nothing lost.
+
+A change is one row of the ``changes`` log, shipped as is and stored here under its original
+``(device_id, dev_seq)`` so that it can be forwarded (the hub relays field A's work to field B).
+Every field of a record (and its tombstone ``_deleted``) holds the value of the write with the
+greatest clock ``hlc@device``; a value that loses to a write which had not seen it (a concurrent
+edit) is kept in ``conflicts``. Updates, deletes and restores carry ``_base``, the field clocks
+their device saw before writing (store/records.py), which is how "had seen it" is decided. The
+rules are written out in docs/bundle-format.md, "Merge rules".
+
+``apply`` streams: it reads the changes in batches, loads the rows a batch touches, merges in
+memory and writes each batch back with ``executemany``. ``plan`` runs the same merge without
+writing anything, keeping its overlay in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from typing import Any
+
+from dxdesk.core.clock import JST, stamp
+from dxdesk.core.hlc import HybridClock, Timestamp
+from dxdesk.core.model import KINDS, FieldType, Kind
+from dxdesk.errors import UserError
+from dxdesk.store.database import Database
+from dxdesk.store.records import BASE_KEY
+
+BATCH = 500
+OPS = ("create", "update", "delete", "restore")
+DELETED = "_deleted"
+_STAR = "*"
+_KINDS: dict[str, Kind] = {k.name: k for k in KINDS}
+_TYPES: dict[str, dict[str, FieldType]] = {
+    k.name: {f.name: f.type for f in k.fields} for k in KINDS
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """Exactly one row of the ``changes`` table (without the local ``seq``)."""
+
+    device_id: str
+    dev_seq: int
+    hlc: str
+    kind: str
+    record_id: str
+    op: str
+    payload: str
+
+    @property
+    def clock(self) -> str:
+        return f"{self.hlc}@{self.device_id}"
+
+
+@dataclass
+class KindCounts:
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    restored: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class Plan:
+    """What a change set does (or would do) here; ``plan`` and ``apply`` report the same."""
+
+    kinds: dict[str, KindCounts] = field(default_factory=dict)
+    changes: int = 0  # not held before: stored and merged
+    duplicates: int = 0  # already held (or twice in the set): ignored
+    mismatched: int = 0  # held under the same (device, dev_seq) with other content: ignored
+    gaps: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    max_hlc: str = ""
+
+    def counts(self, kind: str) -> KindCounts:
+        return self.kinds.setdefault(kind, KindCounts())
+
+    @property
+    def conflicts(self) -> int:
+        return sum(c.conflicts for c in self.kinds.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-able form, for the import history."""
+        return {
+            "kinds": {k: vars(c).copy() for k, c in sorted(self.kinds.items())},
+            "changes": self.changes,
+            "duplicates": self.duplicates,
+            "mismatched": self.mismatched,
+            "gaps": {d: [list(r) for r in rs] for d, rs in sorted(self.gaps.items())},
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass
+class Summary(Plan):
+    """What ``apply`` did."""
+
+
+# ---------------------------------------------------------------- clocks
+
+
+def effective(clocks: Mapping[str, str], name: str) -> str:
+    """The clock of one field: its own entry, else the creation stamp ``*``."""
+    return clocks.get(name) or clocks.get(_STAR, "")
+
+
+def _compact(kind: Kind, clocks: Mapping[str, str]) -> dict[str, str]:
+    # Deterministic from the effective clocks alone, so every device stores the same text:
+    # ``*`` is the most common clock (ties: the greatest), other fields list their own.
+    names = (*kind.field_names, DELETED)
+    tally: dict[str, int] = {}
+    for n in names:
+        tally[clocks[n]] = tally.get(clocks[n], 0) + 1
+    star = max(tally, key=lambda c: (tally[c], c))
+    out = {_STAR: star}
+    out.update({n: clocks[n] for n in names if clocks[n] != star})
+    return out
+
+
+def _split(clock: str) -> tuple[str, str]:
+    hlc, _, device = clock.partition("@")
+    return hlc, device
+
+
+def _iso(hlc: str) -> str:
+    wall = Timestamp.decode(hlc).wall_ms
+    return datetime.fromtimestamp(wall / 1000, JST).isoformat(timespec="seconds")
+
+
+def conflict_id(kind: str, record_id: str, name: str, losing_clock: str) -> str:
+    """The same losing write gets the same id on every device (so logging it twice is a no-op)."""
+    text = "\x1f".join((kind, record_id, name, losing_clock))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+# ---------------------------------------------------------------- values
+
+
+def _to_sql(f_type: FieldType, value: Any) -> Any:
+    if f_type == FieldType.LIST:
+        return json.dumps(value or [], ensure_ascii=False)
+    if f_type == FieldType.BOOL:
+        return None if value is None else int(bool(value))
+    return value
+
+
+def _to_json(f_type: FieldType, raw: Any) -> str:
+    """A stored column value as the JSON of its model value (conflict log form)."""
+    if f_type == FieldType.LIST:
+        value: Any = json.loads(raw) if raw else []
+    elif f_type == FieldType.BOOL:
+        value = None if raw is None else bool(raw)
+    else:
+        value = raw
+    return json.dumps(value, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _bad(detail: str) -> UserError:
+    return UserError("bundle_damaged", detail=detail)
+
+
+def _parse(change: Change) -> tuple[Kind, dict[str, Any], dict[str, str]]:
+    """Check one change before it can reach SQL; returns kind, field values and base clocks."""
+    k = _KINDS.get(change.kind)
+    if k is None:
+        raise _bad(f"不明な記録の種類 {change.kind[:40]!r}")
+    if change.op not in OPS:
+        raise _bad(f"不明な操作 {change.op[:20]!r}")
+    if not change.device_id or not change.record_id or change.dev_seq < 1:
+        raise _bad("変更の識別子が不正です")
+    try:
+        Timestamp.decode(change.hlc)
+        data = json.loads(change.payload)
+    except (ValueError, TypeError):
+        raise _bad("変更の時刻または内容が不正です") from None
+    if not isinstance(data, dict):
+        raise _bad("変更の内容が不正です")
+    base = data.pop(BASE_KEY, {})
+    if not isinstance(base, dict) or not all(
+        isinstance(v, str) and isinstance(n, str) for n, v in base.items()
+    ):
+        raise _bad("変更の基準時刻が不正です")
+    names = set(k.field_names)
+    unknown = [n for n in data if n not in names]
+    if unknown or (change.op in ("delete", "restore") and data):
+        raise _bad(f"{k.name} に不明な項目 {','.join(unknown)[:60]!r}")
+    return k, data, base
+
+
+# ---------------------------------------------------------------- rows in memory
+
+
+@dataclass
+class _Row:
+    kind: Kind
+    record_id: str
+    values: dict[str, Any]  # model fields, stored (SQL) form
+    clocks: dict[str, str]  # effective clock of every model field and _deleted
+    deleted: int
+    created_at: str
+    in_db: bool
+    dirty: set[str] = field(default_factory=set)
+
+    def current(self, name: str) -> Any:
+        return self.deleted if name == DELETED else self.values[name]
+
+    def set(self, name: str, value: Any, clock: str) -> None:
+        if name == DELETED:
+            self.deleted = int(value)
+        else:
+            self.values[name] = value
+        self.clocks[name] = clock
+        self.dirty.add(name)
+
+
+def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
+    stored = json.loads(raw["_clocks"] or "{}")
+    if _STAR not in stored:
+        stored[_STAR] = f"{raw['_hlc']}@{raw['_device']}"
+    clocks = {n: effective(stored, n) for n in (*kind.field_names, DELETED)}
+    values = {n: raw[n] for n in kind.field_names}
+    return _Row(kind, raw["id"], values, clocks, int(raw["_deleted"]), raw["_created_at"], True)
+
+
+# ---------------------------------------------------------------- the merge
+
+
+class _Merge:
+    """One merge run. ``write=False`` (plan) keeps everything in memory and touches no table."""
+
+    def __init__(self, db: Database, result: Plan, *, write: bool) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.write = write
+        self.result = result
+        self.rows: dict[tuple[str, str], _Row | None] = {}
+        self.seen: set[tuple[str, int]] = set()  # this run's changes (plan: all; apply: batch)
+        self.by_record: dict[tuple[str, str], list[Change]] = {}  # plan: incoming, per record
+        self.ranges: dict[str, list[int]] = {}  # incoming dev_seqs per device (for gaps)
+        self.now = stamp()
+        rows = self.conn.execute(
+            "SELECT id, kind, record_id, resolved_at IS NULL FROM conflicts"
+        ).fetchall()
+        self.known_conflicts: set[str] = {str(r[0]) for r in rows}
+        self.open_records: set[tuple[str, str]] = {(str(r[1]), str(r[2])) for r in rows if r[3]}
+        self.conflict_ops: dict[str, tuple[Any, ...] | None] = {}
+        self.added: set[str] = set()  # entries this run logged (and still holds)
+
+    # ------------------------------------------------------------ driving
+
+    def run(self, changes: Iterable[Change]) -> None:
+        it = iter(changes)
+        while batch := list(islice(it, BATCH)):
+            self._batch(batch)
+        self._gaps()
+
+    def _batch(self, batch: list[Change]) -> None:
+        fresh = self._fresh(batch)
+        parsed = [(c, *_parse(c)) for c in fresh]
+        if self.write:
+            self.conn.executemany(
+                "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.device_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload)
+                    for c in fresh
+                ],
+            )
+        else:
+            for c in fresh:
+                self.by_record.setdefault((c.kind, c.record_id), []).append(c)
+        self._load({(k.name, c.record_id) for c, k, _, _ in parsed})
+        replay = self._orphan_candidates(parsed)
+        for c, k, data, base in parsed:
+            self.result.changes += 1
+            self.result.max_hlc = max(self.result.max_hlc, c.hlc)
+            self._merge(c, k, data, base, count=True, replay=replay)
+        if self.write:
+            self._flush()
+
+    def _fresh(self, batch: list[Change]) -> list[Change]:
+        """Drop changes already held (or repeated); count those held with other content."""
+        by_device: dict[str, list[int]] = {}
+        for c in batch:
+            by_device.setdefault(c.device_id, []).append(int(c.dev_seq))
+        held: dict[tuple[str, int], tuple[str, str, str, str, str]] = {}
+        for device, seqs in by_device.items():
+            self.ranges.setdefault(device, []).extend(seqs)
+            for r in self.conn.execute(
+                "SELECT dev_seq, hlc, kind, record_id, op, payload FROM changes"
+                " WHERE device_id = ? AND dev_seq BETWEEN ? AND ?",
+                (device, min(seqs), max(seqs)),
+            ):
+                held[(device, int(r[0]))] = (r[1], r[2], r[3], r[4], r[5])
+        fresh: list[Change] = []
+        for c in batch:
+            key = (c.device_id, int(c.dev_seq))
+            old = held.get(key)
+            if old is not None:
+                if old == (c.hlc, c.kind, c.record_id, c.op, c.payload):
+                    self.result.duplicates += 1
+                else:
+                    self.result.mismatched += 1
+            elif key in self.seen:
+                self.result.duplicates += 1
+            else:
+                self.seen.add(key)
+                fresh.append(c)
+        if self.write:
+            self.seen.clear()  # stored now: the next batch finds them in the table
+        return fresh
+
+    def _load(self, keys: set[tuple[str, str]]) -> None:
+        wanted: dict[str, list[str]] = {}
+        for kind_name, rid in keys:
+            if (kind_name, rid) not in self.rows:
+                wanted.setdefault(kind_name, []).append(rid)
+        for kind_name, ids in wanted.items():
+            k = _KINDS[kind_name]
+            for rid in ids:
+                self.rows[(kind_name, rid)] = None
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cursor = self.conn.execute(
+                    f'SELECT * FROM "{kind_name}" WHERE id IN ({marks})', chunk
+                )
+                cols = [d[0] for d in cursor.description]
+                for values in cursor:
+                    raw = dict(zip(cols, values, strict=True))
+                    self.rows[(kind_name, raw["id"])] = _row_from_db(k, raw)
+
+    def _orphan_candidates(
+        self, parsed: list[tuple[Change, Kind, dict[str, Any], dict[str, str]]]
+    ) -> set[tuple[str, str]]:
+        """Records created in this batch that other held changes arrived before."""
+        creates: dict[str, list[str]] = {}
+        for c, k, _, _ in parsed:
+            if c.op == "create" and self.rows.get((k.name, c.record_id)) is None:
+                creates.setdefault(k.name, []).append(c.record_id)
+        out: set[tuple[str, str]] = set()
+        for kind_name, ids in creates.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for r in self.conn.execute(
+                    "SELECT record_id FROM changes WHERE kind = ? AND record_id IN"
+                    f" ({marks}) GROUP BY record_id HAVING count(*) > ?",
+                    # apply has stored the create already; plan has not
+                    (kind_name, *chunk, 1 if self.write else 0),
+                ):
+                    out.add((kind_name, str(r[0])))
+            if not self.write:
+                out.update(
+                    (kind_name, rid)
+                    for rid in ids
+                    if len(self.by_record.get((kind_name, rid), ())) > 1
+                )
+        return out
+
+    def _held(self, kind_name: str, record_id: str, like: str | None = None) -> list[Change]:
+        """Every held change of one record (plan: plus the incoming ones), oldest clock first."""
+        sql = (
+            "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
+            " WHERE kind = ? AND record_id = ?"
+        )
+        params: tuple[str, ...] = (kind_name, record_id)
+        if like is not None:
+            sql += " AND instr(payload, ?) > 0"
+            params += (like,)
+        out = [Change(*r) for r in self.conn.execute(sql, params)]
+        if not self.write:
+            extra = self.by_record.get((kind_name, record_id), [])
+            out += [c for c in extra if like is None or like in c.payload]
+        return sorted(set(out), key=lambda c: (c.hlc, c.device_id, c.dev_seq))
+
+    # ------------------------------------------------------------ one change
+
+    def _merge(
+        self,
+        c: Change,
+        k: Kind,
+        data: dict[str, Any],
+        base: dict[str, str],
+        *,
+        count: bool,
+        replay: set[tuple[str, str]],
+    ) -> None:
+        key = (k.name, c.record_id)
+        row = self.rows.get(key)
+        counts = self.result.counts(k.name) if count else None
+        clock = c.clock
+        if c.op == "create":
+            if row is None:
+                row = self._new_row(k, c, data)
+                if counts:
+                    counts.new += 1
+                if key in replay:
+                    replay.discard(key)
+                    for other in self._held(k.name, c.record_id):
+                        if (other.device_id, other.dev_seq) != (c.device_id, c.dev_seq):
+                            _, o_data, o_base = _parse(other)
+                            self._merge(other, k, o_data, o_base, count=False, replay=replay)
+                return
+            if counts:
+                counts.updated += 1
+            values = {f.name: _to_sql(f.type, data.get(f.name)) for f in k.fields}
+            values[DELETED] = 0
+            for name, value in values.items():
+                self._write(row, name, value, clock, "")
+            return
+        if counts:
+            if c.op == "update":
+                counts.updated += 1
+            elif c.op == "delete":
+                counts.deleted += 1
+            else:
+                counts.restored += 1
+        self._supersede(k, c.record_id, data if c.op == "update" else {DELETED: 0}, base)
+        if row is None:
+            return  # its create has not arrived yet: kept in `changes`, replayed then
+        if c.op == "update":
+            won = False
+            types = _TYPES[k.name]
+            for name, value in data.items():
+                sql_value = _to_sql(types[name], value)
+                won |= self._write(row, name, sql_value, clock, effective(base, name))
+            if won and row.deleted and effective(base, DELETED) != row.clocks[DELETED]:
+                # Edited while (unknown to the editor) deleted elsewhere: the delete stands,
+                # the edit is kept on the hidden row and noted so that one click restores it.
+                self._conflict(row, DELETED, "false", clock, row.clocks[DELETED])
+            return
+        was_deleted = row.deleted
+        self._write(row, DELETED, 1 if c.op == "delete" else 0, clock, effective(base, DELETED))
+        if c.op == "delete" and row.deleted and not was_deleted:
+            for name in k.field_names:
+                edited = row.clocks[name]
+                if edited > effective(base, name) and _split(edited)[1] != c.device_id:
+                    self._conflict(row, DELETED, "false", edited, clock)
+
+    def _new_row(self, k: Kind, c: Change, data: dict[str, Any]) -> _Row:
+        values = {f.name: _to_sql(f.type, data.get(f.name)) for f in k.fields}
+        clocks = dict.fromkeys((*k.field_names, DELETED), c.clock)
+        row = _Row(k, c.record_id, values, clocks, 0, _iso(c.hlc), False)
+        row.dirty.update(clocks)
+        self.rows[(k.name, c.record_id)] = row
+        return row
+
+    def _write(self, row: _Row, name: str, value: Any, clock: str, base: str) -> bool:
+        """Last writer wins on one field; True when the incoming value became current."""
+        current = row.clocks[name]
+        if clock == current:
+            return False  # this very write, again
+        old = row.current(name)
+        if clock > current:
+            if old != value and base != current:
+                self._conflict(row, name, self._json(row, name, old), current, clock)
+            row.set(name, value, clock)
+            return True
+        if old != value and not self._superseded(row, name, clock):
+            self._conflict(row, name, self._json(row, name, value), clock, current)
+        return False
+
+    @staticmethod
+    def _json(row: _Row, name: str, raw: Any) -> str:
+        if name == DELETED:
+            return "true" if raw else "false"
+        return _to_json(row.kind.field(name).type, raw)
+
+    def _superseded(self, row: _Row, name: str, clock: str) -> bool:
+        """Has a held write overwritten this one knowingly (named it in its _base)?"""
+        for other in self._held(row.kind.name, row.record_id, like=clock):
+            if other.op == "create":
+                continue
+            _, data, base = _parse(other)
+            written = data if other.op == "update" else {DELETED: 0}
+            if name in written and effective(base, name) == clock:
+                return True
+        return False
+
+    def _supersede(
+        self, k: Kind, record_id: str, written: Mapping[str, Any], base: Mapping[str, str]
+    ) -> None:
+        # A value the writer had seen was not lost to it: drop an open entry logged for it
+        # before this write arrived (arrival order must not decide what the log holds).
+        if (k.name, record_id) not in self.open_records:
+            return
+        for name in written:
+            cid = conflict_id(k.name, record_id, name, effective(base, name))
+            if cid in self.known_conflicts:
+                self.known_conflicts.discard(cid)
+                self.conflict_ops[cid] = None
+                if cid in self.added:
+                    self.added.discard(cid)
+                    self.result.counts(k.name).conflicts -= 1
+
+    def _conflict(self, row: _Row, name: str, value: str, losing: str, winning: str) -> None:
+        k = row.kind.name
+        cid = conflict_id(k, row.record_id, name, losing)
+        if cid in self.known_conflicts:
+            return
+        self.known_conflicts.add(cid)
+        self.added.add(cid)
+        self.open_records.add((k, row.record_id))
+        self.result.counts(k).conflicts += 1
+        lh, ld = _split(losing)
+        wh, wd = _split(winning)
+        self.conflict_ops[cid] = (cid, k, row.record_id, name, value, lh, ld, wh, wd, self.now)
+
+    # ------------------------------------------------------------ writing back
+
+    def _flush(self) -> None:
+        by_shape: dict[tuple[str, bool, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        for row in self.rows.values():
+            if row is None or not row.dirty:
+                continue
+            k = row.kind
+            clocks = _compact(k, row.clocks)
+            top = max(row.clocks.values())
+            hlc, device = _split(top)
+            system = (row.deleted, _iso(hlc), hlc, device, json.dumps(clocks))
+            if row.in_db:
+                names = tuple(n for n in k.field_names if n in row.dirty)
+                params = (*(row.values[n] for n in names), *system, row.record_id)
+            else:
+                names = k.field_names
+                params = (row.record_id, *(row.values[n] for n in names), row.created_at, *system)
+            by_shape.setdefault((k.name, row.in_db, names), []).append(params)
+        for (kind_name, in_db, names), params_list in by_shape.items():
+            system_cols = ("_deleted", "_updated_at", "_hlc", "_device", "_clocks")
+            if in_db:
+                sets = ", ".join(f'"{n}" = ?' for n in (*names, *system_cols))
+                sql = f'UPDATE "{kind_name}" SET {sets} WHERE id = ?'
+            else:
+                cols = ("id", *names, "_created_at", *system_cols)
+                marks = ", ".join("?" * len(cols))
+                sql = f'INSERT INTO "{kind_name}" ({", ".join(cols)}) VALUES ({marks})'
+            self.conn.executemany(sql, params_list)
+        self.rows.clear()
+        gone = [(cid,) for cid, op in self.conflict_ops.items() if op is None]
+        if gone:
+            self.conn.executemany(
+                "DELETE FROM conflicts WHERE id = ? AND resolved_at IS NULL", gone
+            )
+        added = [op for op in self.conflict_ops.values() if op is not None]
+        if added:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO conflicts (id, kind, record_id, field, losing_value,"
+                " losing_hlc, losing_device, winning_hlc, winning_device, detected_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                added,
+            )
+        self.conflict_ops.clear()
+
+    # ------------------------------------------------------------ gaps
+
+    def _gaps(self) -> None:
+        for device, incoming in self.ranges.items():
+            top = max(incoming)
+            have = set(incoming)
+            have.update(
+                int(r[0])
+                for r in self.conn.execute(
+                    "SELECT dev_seq FROM changes WHERE device_id = ? AND dev_seq <= ?",
+                    (device, top),
+                )
+            )
+            missing: list[tuple[int, int]] = []
+            seq = 1
+            while seq <= top:
+                if seq not in have:
+                    start = seq
+                    while seq + 1 <= top and seq + 1 not in have:
+                        seq += 1
+                    missing.append((start, seq))
+                seq += 1
+            if missing:
+                self.result.gaps[device] = missing
+
+
+# ---------------------------------------------------------------- public API
+
+
+def state_vector(db: Database) -> dict[str, int]:
+    """Per device, the highest dev_seq held with nothing missing below it.
+
+    A change received past a gap is merged at once, but the vector stays below the gap so the
+    peer's next bundle resends from there (the resent ones are ignored as duplicates).
+    """
+    out: dict[str, int] = {}
+    rows = db.conn.execute(
+        "SELECT device_id, max(dev_seq), count(*), min(dev_seq) FROM changes GROUP BY device_id"
+    ).fetchall()
+    for device, top, count, low in rows:
+        if int(top) == int(count):
+            out[str(device)] = int(top)
+            continue
+        if int(low) != 1:
+            out[str(device)] = 0
+            continue
+        row = db.conn.execute(
+            "SELECT min(dev_seq) FROM changes AS c WHERE device_id = ?1 AND NOT EXISTS"
+            " (SELECT 1 FROM changes WHERE device_id = ?1 AND dev_seq = c.dev_seq + 1)",
+            (device,),
+        ).fetchone()
+        out[str(device)] = int(row[0])
+    return out
+
+
+def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
+    """Per kind, the ids of records that belong to an organisation outside ``scope``."""
+    if scope is None:
+        return {}
+    orgs = sorted(set(scope))
+    out: dict[str, set[str]] = {}
+    for k in KINDS:
+        if k.org_field is None:
+            continue  # reference data (organisations, staff, vendors...) goes everywhere
+        marks = ",".join("?" * len(orgs))
+        sql = f'SELECT id FROM "{k.name}" WHERE "{k.org_field}" IS NOT NULL'
+        if orgs:
+            sql += f' AND "{k.org_field}" NOT IN ({marks})'
+        out[k.name] = {str(r[0]) for r in db.conn.execute(sql, orgs)}
+    return out
+
+
+def changes_since(
+    db: Database, have: Mapping[str, int], *, scope: Iterable[str] | None = None
+) -> Iterator[Change]:
+    """The changes a peer with state vector ``have`` lacks, in (device_id, dev_seq) order.
+
+    ``scope``: organisation ids; records of other organisations are left out (reference kinds
+    and records without an organisation always go). None: everything.
+    """
+    excluded = _out_of_scope(db, scope)
+    devices = [
+        str(r[0]) for r in db.conn.execute("SELECT DISTINCT device_id FROM changes ORDER BY 1")
+    ]
+    for device in devices:
+        cursor = db.conn.execute(
+            "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
+            " WHERE device_id = ? AND dev_seq > ? ORDER BY dev_seq",
+            (device, int(have.get(device, 0))),
+        )
+        while rows := cursor.fetchmany(BATCH):
+            for r in rows:
+                if r[4] in excluded.get(r[3], ()):
+                    continue
+                yield Change(
+                    str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), str(r[6])
+                )
+
+
+def plan(db: Database, changes: Iterable[Change]) -> Plan:
+    """What ``apply`` would do, without writing anything (memory grows with the change set)."""
+    result = Plan()
+    _Merge(db, result, write=False).run(changes)
+    return result
+
+
+def apply(db: Database, changes: Iterable[Change], *, clock: HybridClock | None = None) -> Summary:
+    """Store and merge ``changes``; the caller holds the transaction.
+
+    Changes are stored under their original (device_id, dev_seq); one already held is ignored.
+    ``clock`` (the local record store's) is moved past the newest imported timestamp so that
+    the next local edit is later than anything it has seen.
+    """
+    if not db.conn.in_transaction:
+        raise RuntimeError("apply() must run inside Database.transaction()")
+    result = Summary()
+    _Merge(db, result, write=True).run(changes)
+    if clock is not None and result.max_hlc:
+        clock.observe(Timestamp.decode(result.max_hlc))
+    return result
+
+
+def digest(db: Database, scope: Iterable[str] | None = None) -> str:
+    """SHA-256 over every (kind, record_id, field, clock) in scope, in a fixed order.
+
+    Two databases give the same digest exactly when they hold the same writes for the same
+    records, whatever order they received them in.
+    """
+    excluded = _out_of_scope(db, scope)
+    h = hashlib.sha256()
+    for k in sorted(KINDS, key=lambda k: k.name):
+        names = sorted((*k.field_names, DELETED))
+        skip = excluded.get(k.name, set())
+        cursor = db.conn.execute(f'SELECT id, _clocks, _hlc, _device FROM "{k.name}" ORDER BY id')
+        while rows := cursor.fetchmany(BATCH):
+            for rid, raw, hlc, device in rows:
+                if rid in skip:
+                    continue
+                stored = json.loads(raw or "{}")
+                stored.setdefault(_STAR, f"{hlc}@{device}")
+                for n in names:
+                    h.update(f"{k.name}\t{rid}\t{n}\t{effective(stored, n)}\n".encode())
+    return h.hexdigest()

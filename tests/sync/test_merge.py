@@ -1,0 +1,441 @@
+"""Merge rules, one at a time, on real encrypted profiles (sync/merge.py, sync/conflicts.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dxdesk.core.hlc import Timestamp
+from dxdesk.errors import UserError
+from dxdesk.sync import merge
+from dxdesk.sync.conflicts import get_conflict, list_conflicts, restore_conflict
+from tests.sync.merge_helpers import (
+    Device,
+    effective_clocks,
+    make_templates,
+    open_devices,
+    shuffled,
+    visible_state,
+)
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return make_templates(tmp_path_factory.mktemp("merge"), ["a", "b", "hub"])
+
+
+@pytest.fixture
+def devs(templates: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Device]]:
+    devices = open_devices(templates, tmp_path)
+    try:
+        yield devices
+    finally:
+        for d in devices.values():
+            d.close()
+
+
+def _vendor(dev: Device, name: str = "九州システム") -> str:
+    return dev.add("vendor", {"name": name, "contact": "0985-00-0000"})
+
+
+def _sync(x: Device, y: Device) -> None:
+    x.pull(y)
+    y.pull(x)
+
+
+# ---------------------------------------------------------------- change log
+
+
+def test_state_vector_and_changes_since(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    before = merge.state_vector(a.db)
+    assert a.device_id not in before  # the copies share only the template's history
+    rid = _vendor(a)
+    a.edit("vendor", rid, {"notes": "初回"})
+    sv = merge.state_vector(a.db)
+    assert sv[a.device_id] == 2
+    missing = b.missing_from(a)
+    assert [(c.device_id, c.dev_seq) for c in missing] == [(a.device_id, 1), (a.device_id, 2)]
+    assert [c.op for c in missing] == ["create", "update"]
+    assert list(merge.changes_since(a.db, sv)) == []
+
+
+def test_apply_keeps_original_numbers_and_can_forward(devs: dict[str, Device]) -> None:
+    a, b, hub = devs["a"], devs["b"], devs["hub"]
+    rid = _vendor(a)
+    hub.pull(a)
+    stored = hub.db.query(
+        "SELECT device_id, dev_seq, payload FROM changes WHERE record_id = ?", (rid,)
+    )
+    assert [(r["device_id"], r["dev_seq"]) for r in stored] == [(a.device_id, 1)]
+    # b never met a: the hub relays a's change under a's own numbers
+    b.pull(hub)
+    assert merge.state_vector(b.db)[a.device_id] == 1
+    assert b.get("vendor", rid)["name"] == "九州システム"  # type: ignore[index]
+    assert merge.digest(a.db) == merge.digest(b.db) == merge.digest(hub.db)
+
+
+def test_applying_twice_changes_nothing(devs: dict[str, Device]) -> None:
+    a, hub = devs["a"], devs["hub"]
+    rid = _vendor(a)
+    a.edit("vendor", rid, {"notes": "メモ"})
+    changes = list(merge.changes_since(a.db, {}))
+    first = hub.receive(changes)
+    assert first.counts("vendor").new == 1 and first.counts("vendor").updated == 1
+    state, digest = visible_state(hub), merge.digest(hub.db)
+    count = hub.db.query("SELECT count(*) AS n FROM changes")[0]["n"]
+    again = hub.receive(changes + changes)
+    assert again.changes == 0
+    assert again.duplicates == 2 * len(changes)
+    assert again.kinds == {}
+    assert visible_state(hub) == state and merge.digest(hub.db) == digest
+    assert hub.db.query("SELECT count(*) AS n FROM changes")[0]["n"] == count
+
+
+def test_order_of_arrival_does_not_matter(devs: dict[str, Device]) -> None:
+    a, b, hub = devs["a"], devs["b"], devs["hub"]
+    rid = _vendor(a)
+    _sync(a, b)
+    a.edit("vendor", rid, {"notes": "Aのメモ", "contact": "A"})
+    b.edit("vendor", rid, {"notes": "Bのメモ"})
+    a.delete("vendor", rid)
+    b.edit("vendor", rid, {"reading": "きゅうしゅう"})
+    everything = list(merge.changes_since(a.db, {})) + list(merge.changes_since(b.db, {}))
+    hub.receive(shuffled(everything, 1))
+    b.receive(shuffled(everything, 2))
+    a.receive(list(reversed(everything)))
+    assert visible_state(a) == visible_state(b) == visible_state(hub)
+    assert merge.digest(a.db) == merge.digest(b.db) == merge.digest(hub.db)
+
+
+# ---------------------------------------------------------------- last writer wins per field
+
+
+def test_sequential_edits_on_two_devices_do_not_conflict(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    b.edit("vendor", rid, {"notes": "Bが追記"})
+    a.pull(b)
+    a.edit("vendor", rid, {"notes": "Aがさらに修正"})
+    b.pull(a)
+    assert a.conflicts() == [] and b.conflicts() == []
+    assert b.get("vendor", rid)["notes"] == "Aがさらに修正"  # type: ignore[index]
+
+
+def test_concurrent_edits_of_one_field_keep_the_loser(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {"notes": "Aの値"})
+    b.edit("vendor", rid, {"notes": "Bの値"})
+    clocks = {d.name: effective_clocks(d, "vendor", rid)["notes"] for d in (a, b)}
+    winner = max(clocks, key=lambda n: clocks[n])  # later HLC, then device id
+    loser = "a" if winner == "b" else "b"
+    summary = a.pull(b)
+    b.pull(a)
+    values = {"a": "Aの値", "b": "Bの値"}
+    for d in (a, b):
+        assert d.get("vendor", rid)["notes"] == values[winner]  # type: ignore[index]
+        [c] = d.conflicts()
+        assert (c["field"], json.loads(c["losing_value"])) == ("notes", values[loser])
+        assert f"{c['losing_hlc']}@{c['losing_device']}" == clocks[loser]
+        assert f"{c['winning_hlc']}@{c['winning_device']}" == clocks[winner]
+    assert summary.counts("vendor").conflicts == 1
+    assert a.conflicts()[0]["id"] == b.conflicts()[0]["id"]  # same id everywhere
+
+
+def test_equal_hlc_is_decided_by_device_id(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    assert b.missing_from(a) == []
+    # Two hand-made concurrent writes with the same HLC: the greater device id wins.
+    base = json.dumps({"*": effective_clocks(a, "vendor", rid)["name"]})
+    hlc = Timestamp(9_999_999_999_999, 0).encode()
+    low, high = sorted(["device-1", "device-2"])
+    writes = [
+        merge.Change(dev, 1, hlc, "vendor", rid, "update", f'{{"notes":"{dev}","_base":{base}}}')
+        for dev in (low, high)
+    ]
+    a.receive(writes)
+    b.receive(list(reversed(writes)))
+    for d in (a, b):
+        assert d.get("vendor", rid)["notes"] == high  # type: ignore[index]
+        assert [json.loads(c["losing_value"]) for c in d.conflicts()] == [low]
+
+
+def test_edits_to_different_fields_never_conflict(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {"notes": "Aのメモ"})
+    b.edit("vendor", rid, {"contact": "0985-11-1111", "products": ["住基", "税務"]})
+    _sync(a, b)
+    for d in (a, b):
+        v = d.get("vendor", rid)
+        assert v is not None
+        assert (v["notes"], v["contact"], v["products"]) == (
+            "Aのメモ",
+            "0985-11-1111",
+            ["住基", "税務"],
+        )
+        assert d.conflicts() == []
+
+
+def test_local_unsent_work_is_never_wiped(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {"notes": "Aの未送信の記録"})  # a has not exported this yet
+    b.edit("vendor", rid, {"notes": "Bの記録"})
+    # Make b's write the later one whatever the wall clock did: b edits again after a.
+    b.profile.records.clock.observe(
+        Timestamp.decode(effective_clocks(a, "vendor", rid)["notes"][:22])
+    )
+    b.edit("vendor", rid, {"notes": "Bの記録（後）"})
+    a.pull(b)
+    assert a.get("vendor", rid)["notes"] == "Bの記録（後）"  # type: ignore[index]
+    [c] = list_conflicts(a.db)
+    assert c.losing_value == "Aの未送信の記録" and c.current_value == "Bの記録（後）"
+    # and the unsent change itself is still in a's log, ready for the next export
+    assert any("Aの未送信の記録" in ch.payload for ch in merge.changes_since(a.db, {}))
+
+
+# ---------------------------------------------------------------- delete against edit
+
+
+def test_delete_wins_and_the_concurrent_edit_is_recoverable(devs: dict[str, Device]) -> None:
+    a, b, hub = devs["a"], devs["b"], devs["hub"]
+    rid = _vendor(a)
+    _sync(a, b)
+    a.delete("vendor", rid)
+    b.edit("vendor", rid, {"notes": "削除を知らずに追記"})
+    for order in ((a, b), (b, a)):
+        for src in order:
+            hub.pull(src)
+    _sync(a, hub)
+    _sync(b, hub)
+    for d in (a, b, hub):
+        v = d.get("vendor", rid)
+        assert v is not None and v["_deleted"] is True
+        assert v["notes"] == "削除を知らずに追記"  # kept on the hidden record
+        [c] = list_conflicts(d.db)
+        assert (c.field, c.losing_value, c.current_value) == ("_deleted", False, True)
+    # one click on the hub brings it back, as a change that syncs
+    [c] = list_conflicts(hub.db)
+    change = restore_conflict(hub.db, c.id[:8], store=hub.profile.records)
+    assert change is not None and change.op == "restore"
+    assert list_conflicts(hub.db) == []
+    assert get_conflict(hub.db, c.id).resolved_at is not None
+    a.pull(hub)
+    assert a.get("vendor", rid)["_deleted"] is False  # type: ignore[index]
+    assert a.get("vendor", rid)["notes"] == "削除を知らずに追記"  # type: ignore[index]
+
+
+def test_edit_after_seeing_the_delete_and_restore_is_no_conflict(
+    devs: dict[str, Device],
+) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    a.delete("vendor", rid)
+    b.pull(a)
+    b.restore("vendor", rid)
+    b.edit("vendor", rid, {"notes": "復元して追記"})
+    a.pull(b)
+    assert a.get("vendor", rid)["_deleted"] is False  # type: ignore[index]
+    assert a.conflicts() == [] and b.conflicts() == []
+
+
+def test_restore_a_losing_value_syncs_as_a_new_change(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {"contact": "A"})
+    b.edit("vendor", rid, {"contact": "B"})
+    _sync(a, b)
+    [c] = list_conflicts(a.db)
+    before = merge.state_vector(a.db)[a.device_id]
+    restore_conflict(a.db, c.id, store=a.profile.records)
+    assert a.get("vendor", rid)["contact"] == c.losing_value  # type: ignore[index]
+    assert merge.state_vector(a.db)[a.device_id] == before + 1
+    b.pull(a)
+    assert b.get("vendor", rid)["contact"] == c.losing_value  # type: ignore[index]
+    assert visible_state(a) == visible_state(b)
+    with pytest.raises(UserError):
+        get_conflict(a.db, "zz")
+
+
+# ---------------------------------------------------------------- out of order, gaps, plan
+
+
+def test_update_before_create_is_held_then_merged(devs: dict[str, Device]) -> None:
+    a, b, hub = devs["a"], devs["b"], devs["hub"]
+    rid = _vendor(a)
+    b.pull(a)
+    b.edit("vendor", rid, {"notes": "Bが先に届く"})
+    [edit] = [c for c in merge.changes_since(b.db, {}) if c.device_id == b.device_id]
+    summary = hub.receive([edit])
+    assert summary.changes == 1
+    assert hub.get("vendor", rid) is None  # its create has not arrived
+    hub.pull(a)
+    assert hub.get("vendor", rid)["notes"] == "Bが先に届く"  # type: ignore[index]
+    assert hub.conflicts() == []
+    assert merge.digest(hub.db) == merge.digest(b.db)
+
+
+def test_gaps_are_reported_and_resent(devs: dict[str, Device]) -> None:
+    a, hub = devs["a"], devs["hub"]
+    ids = [_vendor(a, f"ベンダ{i}") for i in range(4)]
+    changes = [c for c in merge.changes_since(a.db, {}) if c.device_id == a.device_id]
+    late = [changes[0], changes[3]]
+    p = merge.plan(hub.db, late)
+    assert p.gaps == {a.device_id: [(2, 3)]}
+    summary = hub.receive(late)
+    assert summary.gaps == {a.device_id: [(2, 3)]}
+    assert merge.state_vector(hub.db)[a.device_id] == 1  # resend from the gap
+    assert hub.get("vendor", ids[3]) is not None  # merged anyway
+    summary = hub.pull(a)
+    assert summary.changes == 2 and summary.duplicates == 1 and summary.gaps == {}
+    assert merge.state_vector(hub.db)[a.device_id] == 4
+    assert merge.digest(hub.db) == merge.digest(a.db)
+
+
+def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {"notes": "A"})
+    a.delete("vendor", _vendor(a, "別のベンダ"))
+    b.edit("vendor", rid, {"notes": "B"})
+    incoming = b.missing_from(a)
+    total = b.db.conn.total_changes
+    digest = merge.digest(b.db)
+    p = merge.plan(b.db, incoming + incoming[:1])
+    assert b.db.conn.total_changes == total and merge.digest(b.db) == digest
+    assert b.conflicts() == []
+    s = b.receive(incoming + incoming[:1])
+    assert p.as_dict() == s.as_dict()
+    assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 1)
+    assert (s.counts("vendor").deleted, s.counts("vendor").conflicts) == (1, 1)
+    assert s.duplicates == 1
+
+
+def test_import_moves_the_local_clock_past_the_remote_one(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    future = Timestamp(
+        Timestamp.decode(effective_clocks(a, "vendor", rid)["name"][:22]).wall_ms + 3_600_000, 5
+    ).encode()
+    base = json.dumps(effective_clocks(a, "vendor", rid))
+    b.pull(a)
+    b.receive(
+        [
+            merge.Change(
+                "device-z",
+                1,
+                future,
+                "vendor",
+                rid,
+                "update",
+                f'{{"notes":"未来から","_base":{base}}}',
+            )
+        ]
+    )
+    assert b.profile.records.clock.last > Timestamp.decode(future)
+    b.edit("vendor", rid, {"notes": "その後の編集"})
+    assert b.get("vendor", rid)["notes"] == "その後の編集"  # type: ignore[index]
+    assert b.conflicts() == []
+
+
+def test_same_number_with_other_content_is_ignored(devs: dict[str, Device]) -> None:
+    a, hub = devs["a"], devs["hub"]
+    _vendor(a)
+    [c] = [c for c in merge.changes_since(a.db, {}) if c.device_id == a.device_id]
+    hub.receive([c])
+    forged = replace(c, payload=c.payload.replace("九州システム", "偽物"))
+    s = hub.receive([forged])
+    assert (s.changes, s.mismatched) == (0, 1)
+    assert "偽物" not in json.dumps(visible_state(hub), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        merge.Change("d", 1, "000000000000001-000000", "no_such_kind", "r", "create", "{}"),
+        merge.Change("d", 1, "000000000000001-000000", "vendor", "r", "drop", "{}"),
+        merge.Change("d", 1, "yesterday", "vendor", "r", "create", "{}"),
+        merge.Change("d", 1, "000000000000001-000000", "vendor", "r", "update", '{"x; DROP":1}'),
+        merge.Change("d", 1, "000000000000001-000000", "vendor", "r", "update", "[1]"),
+        merge.Change("d", 0, "000000000000001-000000", "vendor", "r", "create", "{}"),
+        merge.Change("d", 1, "000000000000001-000000", "vendor", "r", "delete", '{"name":"x"}'),
+    ],
+)
+def test_malformed_changes_are_refused(devs: dict[str, Device], change: merge.Change) -> None:
+    hub = devs["hub"]
+    digest = merge.digest(hub.db)
+    with pytest.raises(UserError) as err:
+        merge.plan(hub.db, [change])
+    assert err.value.code == "bundle_damaged"
+    with pytest.raises(UserError), hub.db.transaction():
+        merge.apply(hub.db, [change])
+    assert merge.digest(hub.db) == digest
+
+
+# ---------------------------------------------------------------- scope, digest, time entries
+
+
+def test_scope_limits_records_to_organisations(devs: dict[str, Device]) -> None:
+    hub, a = devs["hub"], devs["a"]
+    orgs = hub.db.query("SELECT id, name FROM organisation ORDER BY code LIMIT 2")
+    mine, other = orgs[0]["id"], orgs[1]["id"]
+    staff = hub.db.query("SELECT id FROM staff LIMIT 1")[0]["id"]
+    for org in (mine, other):
+        hub.add("visit", {"date": "2025-11-25", "org_id": org, "mode": "訪問", "title": org})
+        hub.add("time", {"date": "2025-11-25", "staff_id": staff, "org_id": org, "hours": 2})
+    vendor = _vendor(hub)
+    sent = list(merge.changes_since(hub.db, merge.state_vector(a.db), scope={mine}))
+    kinds = {(c.kind, json.loads(c.payload).get("org_id")) for c in sent}
+    assert kinds == {("visit", mine), ("time", mine), ("vendor", None)}
+    a.receive(sent)
+    assert a.get("vendor", vendor) is not None
+    assert merge.digest(a.db, scope={mine}) == merge.digest(hub.db, scope={mine})
+    assert merge.digest(a.db) != merge.digest(hub.db)
+
+
+def test_digest_tells_apart_and_ignores_arrival_order(devs: dict[str, Device]) -> None:
+    a, b, hub = devs["a"], devs["b"], devs["hub"]
+    assert merge.digest(a.db) == merge.digest(b.db)  # same template history
+    rid = _vendor(a)
+    assert merge.digest(a.db) != merge.digest(b.db)
+    b.pull(a)
+    a.edit("vendor", rid, {"notes": "x"})
+    assert merge.digest(a.db) != merge.digest(b.db)
+    b.pull(a)
+    hub.receive(shuffled(list(merge.changes_since(a.db, {})), 7))
+    assert merge.digest(a.db) == merge.digest(b.db) == merge.digest(hub.db)
+
+
+def test_time_corrections_on_two_devices_both_survive(devs: dict[str, Device]) -> None:
+    from dxdesk.services.timesheet import TimesheetService
+
+    a, b = devs["a"], devs["b"]
+    staff = a.db.query("SELECT id FROM staff LIMIT 1")[0]["id"]
+    org = a.db.query("SELECT id FROM organisation LIMIT 1")[0]["id"]
+    entry = a.add("time", {"date": "2025-11-25", "staff_id": staff, "org_id": org, "hours": 2})
+    b.pull(a)
+    ca = TimesheetService(a.profile).correct(entry, {"hours": 3})
+    cb = TimesheetService(b.profile).correct(entry, {"hours": 2.5})
+    assert ca is not None and cb is not None
+    _sync(a, b)
+    for d in (a, b):
+        rows = d.db.query(
+            'SELECT id, hours FROM "time" WHERE supersedes = ? AND _deleted = 0 ORDER BY hours',
+            (entry,),
+        )
+        assert [r["hours"] for r in rows] == [2.5, 3.0]  # two visible corrections
+        assert d.conflicts() == []
