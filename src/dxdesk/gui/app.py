@@ -31,9 +31,18 @@ def translations_dir() -> Path:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Japanese is the source language; English comes from Qt Linguist (.qm built from .ts)."""
+    """Japanese is the source language; English comes from Qt Linguist (.qm built from .ts).
+
+    Qt's own texts (the Close and Cancel buttons, the print and file dialogs) come from the
+    qtbase catalogue in the chosen language, so a Japanese window has no English buttons.
+    """
     installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en":
+        qt_ja = QTranslator(app)
+        if qt_ja.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", qt_dir):
+            app.installTranslator(qt_ja)
+            installed.append(qt_ja)
         return installed
     ours = QTranslator(app)
     if ours.load(str(translations_dir() / "dxdesk_en.qm")):
@@ -44,7 +53,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         QLocale(QLocale.Language.English),
         "qtbase",
         "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        qt_dir,
     ):
         app.installTranslator(qt)
         installed.append(qt)

@@ -9,7 +9,7 @@ It asks, and the main window acts: ``open_requested`` (Enter, double-click) and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -151,6 +151,8 @@ class RecordTable(QWidget):
         base = ListQuery(query) if isinstance(query, str) else query
         self._kind: Kind = kind(base.kind)
         self._service = service
+        # (menu text, action on the current record id): documents for a record and the like.
+        self.record_actions: list[tuple[str, Callable[[str], object]]] = []
         self._org_fixed = base.org_id is not None
         self._widths: dict[str, int] = {}
         self._applying = False
@@ -515,6 +517,13 @@ class RecordTable(QWidget):
         delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         delete_action.setEnabled(has_rows)
         delete_action.triggered.connect(self.delete_selection)
+        if self.record_actions:
+            menu.addSeparator()
+            ids = self.selected_ids()
+            for text, act in self.record_actions:
+                action = menu.addAction(text)
+                action.setEnabled(len(ids) == 1)
+                action.triggered.connect(lambda _=False, a=act, i=ids: a(i[0]) if i else None)
         menu.addSeparator()
         menu.addMenu(self.column_menu(menu))
         return menu

@@ -30,7 +30,16 @@ from dxdesk.services.calendar import office_calendar
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 
-__all__ = ["FORMAT_SUFFIXES", "generate", "get_kind", "list_kinds", "make_context"]
+__all__ = [
+    "FORMAT_SUFFIXES",
+    "ReportKind",
+    "ReportRequest",
+    "build",
+    "generate",
+    "get_kind",
+    "list_kinds",
+    "make_context",
+]
 
 FORMAT_SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx"}
 
@@ -71,6 +80,12 @@ def make_context(
         raise UserError("report_param_missing", option=option, label=label)
     if request.month:
         parse_month(request.month)
+    if (
+        request.recovery_key is not None
+        and profile.keyfile.open_with_recovery(request.recovery_key) is None
+    ):
+        # Printing a key that does not open this profile would be worse than printing none.
+        raise UserError("wrong_recovery_key")
     org = None
     if request.org_id:
         org_id = RecordService(profile).resolve_org(request.org_id)
@@ -120,8 +135,30 @@ def generate(
         )
     # Cheap checks first: no work is done for a path that cannot be written.
     _check_target(out)
+    data = build(profile, request, fmt or "pdf", search_dirs=search_dirs, today=today)
+    atomic_write_bytes(out, data, mode=0o600)
+    return out
+
+
+def build(
+    profile: Profile,
+    request: ReportRequest,
+    fmt: str,
+    *,
+    search_dirs: Sequence[Path] | None = None,
+    today: date | None = None,
+) -> bytes:
+    """The document in memory (for the GUI's preview and printing: no file, no temp file)."""
+    report = get_kind(request.kind)
+    builder = report.builder(fmt)
+    if builder is None:
+        raise UserError(
+            "report_bad_format",
+            kind=report.name,
+            suffix=f".{fmt}",
+            formats="、".join(f".{f}" for f in report.formats),
+        )
     ctx = make_context(profile, request, search_dirs=search_dirs, today=today)
     data = builder(ctx)
-    atomic_write_bytes(out, data, mode=0o600)
     profile.audit(f"report:{report.name}")
-    return out
+    return data

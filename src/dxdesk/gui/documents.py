@@ -1,0 +1,461 @@
+"""Printing documents from the window: choose, preview, save as PDF or Excel, print.
+
+The document is built in memory by ``services.reports.build`` and never touches a temporary
+file: the preview renders its pages with PDFium (pypdfium2) straight from the bytes, printing
+paints the same pages onto the system printer, and saving writes the bytes with an atomic
+rename. A document that belongs to a record (a visit's hearing record, a meeting's minutes)
+or to an organisation (its hearing sheet) opens with that record or organisation chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.core.calendar import fiscal_year
+from dxdesk.core.clock import today_jst
+from dxdesk.core.model import kind as kind_of
+from dxdesk.errors import UserError
+from dxdesk.fsutil import atomic_write_bytes
+from dxdesk.gui.messages import user_message
+from dxdesk.services.profile import Profile
+from dxdesk.services.records import RecordService
+from dxdesk.services.reports import ReportKind, ReportRequest, build, list_kinds
+
+log = logging.getLogger("dxdesk.gui")
+
+# A request field naming a record -> the kind of that record.
+RECORD_PARAMS = {
+    "visit_id": "visit",
+    "meeting_id": "meeting",
+    "training_id": "training",
+    "engagement_id": "engagement",
+}
+RECORD_CHOICES = 300  # newest first; a document for an older record opens from its row
+SUFFIXES = {"pdf": ".pdf", "xlsx": ".xlsx"}
+
+
+# ------------------------------------------------------------------ pages
+
+
+def page_images(data: bytes, dpi: float) -> Iterator[QImage]:
+    """Each page of a PDF as an image at ``dpi`` (PDFium, from memory)."""
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+            image = QImage(
+                bitmap.buffer,
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGBX8888,
+            )
+            yield image.copy()  # own the pixels before PDFium frees its bitmap
+            bitmap.close()
+            page.close()
+    finally:
+        document.close()
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Paint every page onto ``printer`` (landscape pages turn the paper); return the count."""
+    dpi = min(max(printer.resolution(), 72), 300)
+    painter: QPainter | None = None
+    count = 0
+    try:
+        for image in page_images(data, dpi):
+            landscape = image.width() > image.height()
+            printer.setPageOrientation(
+                QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+            )
+            if painter is None:
+                painter = QPainter()
+                if not painter.begin(printer):
+                    raise UserError("print_failed")
+            elif not printer.newPage():
+                raise UserError("print_failed")
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(area.x(), area.y(), size.width(), size.height())
+            painter.drawImage(target, image)
+            count += 1
+    finally:
+        if painter is not None:
+            painter.end()
+    return count
+
+
+class PreviewDialog(QDialog):
+    """The pages as they will print, one under another."""
+
+    def __init__(self, title: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("プレビュー — %1").replace("%1", title))
+        self.setObjectName("documentPreview")
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        self.pages: list[QLabel] = []
+        images = list(page_images(data, 96))
+        for number, image in enumerate(images, start=1):
+            page = QLabel()
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setFrameShape(QLabel.Shape.Box)
+            page.setToolTip(
+                self.tr("%1 / %2 ページ").replace("%1", str(number)).replace("%2", str(len(images)))
+            )
+            layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.pages.append(page)
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.count_label = QLabel(self.tr("全 %1 ページ").replace("%1", str(len(images))))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.count_label)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        outer.addLayout(row)
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableSize() if screen else QSize(1366, 768)
+        self.resize(min(900, available.width() - 40), available.height() - 80)
+
+
+# ------------------------------------------------------------------ the dialog
+
+
+class DocumentDialog(QDialog):
+    """Choose a document and what it is for; preview, save or print it."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        records: RecordService,
+        parent: QWidget | None = None,
+        *,
+        kind: str | None = None,
+        org_id: str | None = None,
+        month: str | None = None,
+        record_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.records = records
+        self.setWindowTitle(self.tr("帳票の作成"))
+        self.setObjectName("documentDialog")
+        self.kinds = {k.name: k for k in list_kinds()}
+
+        self.list = QListWidget()
+        self.list.setObjectName("documentKinds")
+        for k in self.kinds.values():
+            item = QListWidgetItem(k.title)
+            item.setData(Qt.ItemDataRole.UserRole, k.name)
+            item.setToolTip(k.description)
+            self.list.addItem(item)
+        self.list.setMinimumWidth(220)
+
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.form = QFormLayout()
+        self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._build_params(org_id, month, record_id)
+        self.format = QComboBox()
+        self.format.setObjectName("format")
+        self._add_row("format", self.tr("形式"), self.format)
+
+        self.status = QLabel()
+        self.status.setObjectName("documentStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_button = QPushButton(self.tr("プレビュー(&V)"))
+        self.save_button = QPushButton(self.tr("保存(&S)…"))
+        self.print_button = QPushButton(self.tr("印刷(&P)…"))
+        for button, slot in (
+            (self.preview_button, self.preview),
+            (self.save_button, self.save),
+            (self.print_button, self.print_document),
+        ):
+            button.clicked.connect(slot)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(self.description)
+        right.addLayout(self.form)
+        right.addStretch(1)
+        right.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        right.addLayout(buttons)
+        body = QHBoxLayout(self)
+        body.addWidget(self.list)
+        body.addLayout(right, 1)
+
+        self.list.currentItemChanged.connect(self._kind_changed)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        names = list(self.kinds)
+        start = names.index(kind) if kind in self.kinds else 0
+        self.list.setCurrentRow(start)
+        self.resize(820, 460)
+
+    # -------------------------------------------------------------- parameters
+
+    def _add_row(self, name: str, label: str, widget: QWidget) -> None:
+        text = QLabel(label)
+        text.setBuddy(widget)
+        self.form.addRow(text, widget)
+        self.widgets[name] = widget
+        self.labels[name] = text
+
+    def _build_params(self, org_id: str | None, month: str | None, record_id: str | None) -> None:
+        today = today_jst()
+        org = QComboBox()
+        org.setObjectName("org_id")
+        for row in self.records.list_records("organisation"):
+            org.addItem(str(row.get("name", "")), row["id"])
+        if org_id:
+            org.setCurrentIndex(max(0, org.findData(org_id)))
+        self._add_row("org_id", self.tr("団体"), org)
+
+        months = QComboBox()
+        months.setObjectName("month")
+        months.setEditable(True)
+        for recent in _recent_months(today, 24):
+            months.addItem(recent, recent)
+        months.setCurrentText(month or _previous_month(today))
+        self._add_row("month", self.tr("対象月（YYYY-MM）"), months)
+
+        fy = QSpinBox()
+        fy.setObjectName("fy")
+        fy.setRange(2019, 2100)
+        shown = today
+        if month:
+            try:
+                shown = date(int(month[:4]), int(month[5:7]), 1)
+            except ValueError:
+                shown = today
+        fy.setValue(fiscal_year(shown))
+        fy.setPrefix(self.tr("年度 "))
+        self._add_row("fy", self.tr("年度"), fy)
+
+        for param, kind_name in RECORD_PARAMS.items():
+            combo = QComboBox()
+            combo.setObjectName(param)
+            k = kind_of(kind_name)
+            rows = self.records.list_records(kind_name, limit=RECORD_CHOICES)
+            ids = {str(r["id"]) for r in rows}
+            if record_id and record_id not in ids:
+                with contextlib.suppress(UserError):  # a record of another kind: not here
+                    rows.insert(0, self.records.get(kind_name, record_id))
+            for row in rows:
+                combo.addItem(_record_label(k, row), row["id"])
+            if record_id:
+                found = combo.findData(record_id)
+                if found >= 0:
+                    combo.setCurrentIndex(found)
+            self._add_row(param, QCoreApplication.translate("Kind", k.label), combo)
+
+        key = QLineEdit()
+        key.setObjectName("recovery_key")
+        key.setEchoMode(QLineEdit.EchoMode.Password)
+        key.setPlaceholderText("XXXX-XXXX-…")
+        self._add_row("recovery_key", self.tr("回復キー"), key)
+
+        mark = QLineEdit(ReportRequest(kind="").handling_mark)
+        mark.setObjectName("handling_mark")
+        self._add_row("handling_mark", self.tr("取扱区分の表示"), mark)
+
+    def current_kind(self) -> ReportKind:
+        item = self.list.currentItem()
+        name = item.data(Qt.ItemDataRole.UserRole) if item else next(iter(self.kinds))
+        return self.kinds[name]
+
+    def _kind_changed(self, *_: Any) -> None:
+        k = self.current_kind()
+        self.description.setText(f"<b>{k.title}</b><br>{k.description}")
+        used = set(k.needs) | set(k.optional) | {"handling_mark", "format"}
+        for name, widget in self.widgets.items():
+            shown = name in used
+            widget.setVisible(shown)
+            self.labels[name].setVisible(shown)
+        self.format.blockSignals(True)
+        self.format.clear()
+        for fmt in k.formats:
+            self.format.addItem({"pdf": "PDF", "xlsx": "Excel"}.get(fmt, fmt), fmt)
+        self.format.blockSignals(False)
+        self._format_changed()
+        self.status.clear()
+
+    def _format_changed(self, *_: Any) -> None:
+        pdf = self.format.currentData() == "pdf"
+        self.preview_button.setEnabled(pdf)
+        self.print_button.setEnabled(pdf)
+
+    def request(self) -> ReportRequest:
+        k = self.current_kind()
+        values: dict[str, Any] = {}
+        for name in (*k.needs, *k.optional):
+            widget = self.widgets.get(name)
+            if isinstance(widget, QComboBox):
+                value = widget.currentText().strip() if name == "month" else widget.currentData()
+            elif isinstance(widget, QSpinBox):
+                value = widget.value()
+            elif isinstance(widget, QLineEdit):
+                value = widget.text().strip() or None
+            else:
+                continue
+            values[name] = value
+        mark = self.widgets["handling_mark"]
+        assert isinstance(mark, QLineEdit)
+        return ReportRequest(
+            kind=k.name,
+            author=self.profile.meta.get("owner_name", ""),
+            handling_mark=mark.text().strip(),
+            **values,
+        )
+
+    # -------------------------------------------------------------- actions
+
+    def _build(self, fmt: str) -> bytes | None:
+        self.status.setText(self.tr("作成しています…"))
+        self.status.repaint()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # On the GUI thread on purpose: the draft autosave shares the one connection.
+            return build(self.profile, self.request(), fmt)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def preview(self) -> PreviewDialog | None:
+        data = self._build("pdf")
+        if data is None:
+            return None
+        self.status.clear()
+        dialog = PreviewDialog(self.current_kind().title, data, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def suggested_name(self, fmt: str) -> str:
+        k, request = self.current_kind(), self.request()
+        parts = [k.title]
+        if request.org_id and isinstance(self.widgets["org_id"], QComboBox):
+            parts.append(self.widgets["org_id"].currentText())
+        if request.month:
+            parts.append(request.month)
+        elif request.fy and "fy" in (*k.needs, *k.optional):
+            parts.append(self.tr("%1年度").replace("%1", str(request.fy)))
+        return "_".join(parts) + SUFFIXES.get(fmt, "")
+
+    def save(self, path: str | None = None) -> Path | None:
+        fmt = str(self.format.currentData())
+        if path is None:
+            folder = str(QSettings().value("documents/folder", str(Path.home())))
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("帳票の保存"),
+                str(Path(folder) / self.suggested_name(fmt)),
+                "PDF (*.pdf)" if fmt == "pdf" else self.tr("Excel ブック (*.xlsx)"),
+            )
+            if not chosen:
+                return None
+            path = chosen
+        target = Path(path)
+        if target.suffix.lower() != SUFFIXES[fmt]:
+            target = target.with_name(target.name + SUFFIXES[fmt])
+        data = self._build(fmt)
+        if data is None:
+            return None
+        try:
+            atomic_write_bytes(target, data, mode=0o600)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return None
+        QSettings().setValue("documents/folder", str(target.parent))
+        self.status.setText(self.tr("保存しました：%1").replace("%1", str(target)))
+        return target
+
+    def print_document(self, printer: QPrinter | None = None) -> int:
+        data = self._build("pdf")
+        if data is None:
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.current_kind().title)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.status.clear()
+                return 0
+        try:
+            pages = print_pdf(data, printer)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return 0
+        self.status.setText(self.tr("%1 ページを印刷しました。").replace("%1", str(pages)))
+        return pages
+
+
+def documents_for(param: str) -> list[ReportKind]:
+    """The documents made for one record or one organisation (``visit_id``, ``org_id`` ...)."""
+    return [k for k in list_kinds() if param in k.needs]
+
+
+def _record_label(k: Any, row: dict[str, Any]) -> str:
+    parts = []
+    if k.date_field and row.get(k.date_field):
+        parts.append(str(row[k.date_field]))
+    parts.append(str(row.get(k.title) or row["id"]))
+    return " ".join(parts)
+
+
+def _recent_months(today: date, count: int) -> list[str]:
+    year, month = today.year, today.month
+    out = []
+    for _ in range(count):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out
+
+
+def _previous_month(today: date) -> str:
+    # The monthly report is written in the first days of the next month.
+    return _recent_months(today, 2)[1]

@@ -1,0 +1,150 @@
+"""Documents from the window: choose, preview (from memory), save as PDF/Excel, print."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from dxdesk.gui.documents import DocumentDialog, PreviewDialog, page_images
+from dxdesk.gui.mainwindow import MainWindow
+from dxdesk.paths import ProfilePaths
+from dxdesk.services.demo import populate_demo
+from dxdesk.services.profile import Profile, create_profile
+from dxdesk.services.records import RecordService
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+MONTH = "2025-11"  # inside the demo's fiscal year
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Profile]:
+    root = tmp_path_factory.mktemp("帳票画面") / "デモ"
+    profile, _recovery = create_profile(
+        ProfilePaths(root),
+        owner_name="宮崎 統括",
+        device_name="統括PC",
+        role="hub",
+        passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )
+    populate_demo(profile)
+    yield profile
+    profile.close(backup=False)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, demo: Profile) -> DocumentDialog:
+    d = DocumentDialog(demo, RecordService(demo), kind="monthly", month=MONTH)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def _text(path: Path) -> str:
+    return "".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def test_each_document_shows_only_what_it_needs(dialog: DocumentDialog) -> None:
+    titles = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert "月次作業報告書" in titles and "議事録" in titles
+    assert dialog.current_kind().name == "monthly"
+    assert dialog.widgets["month"].isVisible()
+    assert not dialog.widgets["meeting_id"].isVisible()
+    dialog.list.setCurrentRow(titles.index("議事録"))
+    assert dialog.widgets["meeting_id"].isVisible()
+    assert not dialog.widgets["month"].isVisible()
+    meetings = dialog.widgets["meeting_id"]
+    assert isinstance(meetings, QComboBox) and meetings.count() > 0
+
+
+def test_save_as_pdf_and_excel_into_a_japanese_folder(
+    dialog: DocumentDialog, tmp_path: Path
+) -> None:
+    folder = tmp_path / "山田" / "報告書"
+    folder.mkdir(parents=True)
+    saved = dialog.save(str(folder / "月次"))
+    assert saved == folder / "月次.pdf"
+    assert "月次作業報告書" in _text(saved)
+    assert "保存しました" in dialog.status.text()
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert not dialog.preview_button.isEnabled() and not dialog.print_button.isEnabled()
+    book = dialog.save(str(folder / "月次.xlsx"))
+    assert book is not None
+    assert openpyxl.load_workbook(book).sheetnames
+
+
+def test_preview_renders_every_page_from_memory(
+    qtbot: QtBot, dialog: DocumentDialog, tmp_path: Path
+) -> None:
+    saved = dialog.save(str(tmp_path / "m.pdf"))
+    assert saved is not None
+    pages = len(PdfReader(saved).pages)
+    before = set(tmp_path.iterdir())
+    preview = dialog.preview()
+    assert isinstance(preview, PreviewDialog)
+    qtbot.addWidget(preview)
+    assert len(preview.pages) == pages
+    image = preview.pages[0].pixmap().toImage()
+    # Not a blank sheet: some pixels are dark (text and rules were drawn).
+    dark = sum(
+        1
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+        if QColor(image.pixel(x, y)).lightness() < 128
+    )
+    assert dark > 50
+    assert set(tmp_path.iterdir()) == before  # no temporary file anywhere near
+
+
+def test_print_paints_each_page_on_the_printer(dialog: DocumentDialog, tmp_path: Path) -> None:
+    reference = dialog.save(str(tmp_path / "ref.pdf"))
+    assert reference is not None
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "印刷.pdf"))
+    count = dialog.print_document(printer)
+    assert count == len(PdfReader(reference).pages) == len(PdfReader(tmp_path / "印刷.pdf").pages)
+    assert "印刷しました" in dialog.status.text()
+
+
+def test_a_bad_month_gets_one_sentence_and_no_file(dialog: DocumentDialog, tmp_path: Path) -> None:
+    month = dialog.widgets["month"]
+    assert isinstance(month, QComboBox)
+    month.setCurrentText("2025-13")
+    assert dialog.save(str(tmp_path / "x.pdf")) is None
+    assert "YYYY-MM" in dialog.status.text()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_page_images_match_the_page_count(dialog: DocumentDialog, tmp_path: Path) -> None:
+    saved = dialog.save(str(tmp_path / "p.pdf"))
+    assert saved is not None
+    images = list(page_images(saved.read_bytes(), 30))
+    assert len(images) == len(PdfReader(saved).pages)
+    assert all(not i.isNull() for i in images)
+
+
+def test_a_meeting_row_offers_its_minutes(qtbot: QtBot, demo: Profile) -> None:
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    table = window._make_table("meeting")
+    qtbot.addWidget(table)
+    texts = [text for text, _act in table.record_actions]
+    assert texts == ["議事録を作成…"]
+    meeting = RecordService(demo).list_records("meeting", limit=1)[0]
+    _text_, act = table.record_actions[0]
+    opened = act(str(meeting["id"]))
+    assert isinstance(opened, DocumentDialog)
+    qtbot.addWidget(opened)
+    assert opened.current_kind().name == "minutes"
+    combo = opened.widgets["meeting_id"]
+    assert isinstance(combo, QComboBox) and combo.currentData() == meeting["id"]
+    assert isinstance(opened, QWidget)
