@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}。",
     "bad_argument": "{detail}",
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
+    "print_failed": "印刷を開始できませんでした。プリンターの設定をご確認ください。",
     # Printed documents (reports)
     "font_missing": (
         "PDF に埋め込める日本語フォント（TrueType）が見つかりません。"

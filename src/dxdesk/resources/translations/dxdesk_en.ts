@@ -520,6 +520,94 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../gui/documents.py" line="175"/>
+        <source>帳票の作成</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="196"/>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="202"/>
+        <source>プレビュー(&amp;V)</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="203"/>
+        <source>保存(&amp;S)…</source>
+        <translation>&amp;Save…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="204"/>
+        <source>印刷(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="254"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="262"/>
+        <source>対象月（YYYY-MM）</source>
+        <translation>Month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="274"/>
+        <source>年度 </source>
+        <translation>FY </translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="275"/>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="298"/>
+        <source>回復キー</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="302"/>
+        <source>取扱区分の表示</source>
+        <translation>Handling mark</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="356"/>
+        <source>作成しています…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="386"/>
+        <source>%1年度</source>
+        <translation>FY%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="395"/>
+        <source>帳票の保存</source>
+        <translation>Save document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="397"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="414"/>
+        <source>保存しました：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="433"/>
+        <source>%1 ページを印刷しました。</source>
+        <translation>%1 pages printed.</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>団体コード</source>
@@ -1302,263 +1390,284 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="108"/>
+        <location filename="../../gui/app.py" line="117"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="109"/>
+        <location filename="../../gui/app.py" line="118"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="45"/>
-        <location filename="../../gui/mainwindow.py" line="50"/>
-        <source>工数</source>
-        <translation>Hours</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="45"/>
-        <source>相談管理表</source>
-        <translation>Consultation log</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="45"/>
+        <location filename="../../gui/mainwindow.py" line="48"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="47"/>
+        <location filename="../../gui/mainwindow.py" line="49"/>
+        <source>相談管理表</source>
+        <translation>Consultation log</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="50"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
+        <source>工数</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="51"/>
+        <source>週間工数</source>
+        <translation>Weekly hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="48"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="49"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="76"/>
+        <location filename="../../gui/mainwindow.py" line="83"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="81"/>
+        <location filename="../../gui/mainwindow.py" line="88"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="86"/>
+        <location filename="../../gui/mainwindow.py" line="93"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97"/>
+        <location filename="../../gui/mainwindow.py" line="104"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="101"/>
+        <location filename="../../gui/mainwindow.py" line="108"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="106"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="107"/>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="108"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131"/>
+        <location filename="../../gui/mainwindow.py" line="138"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="182"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="182"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="209"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="209"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="209"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="199"/>
+        <location filename="../../gui/mainwindow.py" line="209"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="246"/>
+        <location filename="../../gui/mainwindow.py" line="564"/>
+        <source>%1を作成…</source>
+        <translation>Create %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="236"/>
+        <location filename="../../gui/mainwindow.py" line="257"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="242"/>
+        <location filename="../../gui/mainwindow.py" line="263"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="266"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="247"/>
+        <location filename="../../gui/mainwindow.py" line="268"/>
+        <source>帳票(&amp;P)</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="269"/>
+        <source>帳票の作成(&amp;P)…</source>
+        <translation>Create a &amp;document…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="279"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
+        <location filename="../../gui/mainwindow.py" line="291"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="276"/>
+        <location filename="../../gui/mainwindow.py" line="308"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="278"/>
+        <location filename="../../gui/mainwindow.py" line="310"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="293"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>課題%1</source>
         <translation>%1 issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="296"/>
+        <location filename="../../gui/mainwindow.py" line="328"/>
         <source>現地%1/%2日</source>
         <translation>%1/%2 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="301"/>
+        <location filename="../../gui/mainwindow.py" line="333"/>
         <source>現地%1日</source>
         <translation>%1 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="303"/>
+        <location filename="../../gui/mainwindow.py" line="335"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="309"/>
+        <location filename="../../gui/mainwindow.py" line="341"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="317"/>
+        <location filename="../../gui/mainwindow.py" line="349"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="342"/>
+        <location filename="../../gui/mainwindow.py" line="374"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="417"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="505"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="509"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
+        <location filename="../../gui/mainwindow.py" line="524"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="515"/>
+        <location filename="../../gui/mainwindow.py" line="584"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="518"/>
+        <location filename="../../gui/mainwindow.py" line="587"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -1719,6 +1828,67 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/wizard.py" line="157"/>
         <source>確認のため再入力(&amp;C)：</source>
         <translation>&amp;Confirm passphrase:</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../gui/documents.py" line="121"/>
+        <source>プレビュー — %1</source>
+        <translation>Preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="132"/>
+        <source>%1 / %2 ページ</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="140"/>
+        <source>全 %1 ページ</source>
+        <translation>%1 pages</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAddBar</name>
+    <message>
+        <location filename="../../gui/timegrid.py" line="254"/>
+        <source>時間（1.5 / 1:30）</source>
+        <translation>Hours (1.5 / 1:30)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="259"/>
+        <source>現地</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="261"/>
+        <source>内容（任意）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="262"/>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="264"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="265"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="267"/>
+        <source>作業区分</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="296"/>
+        <source>担当者が登録されていません。</source>
+        <translation>No staff member is registered.</translation>
     </message>
 </context>
 <context>
@@ -1923,107 +2093,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/tableview.py" line="161"/>
+        <location filename="../../gui/tableview.py" line="163"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="163"/>
+        <location filename="../../gui/tableview.py" line="165"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="172"/>
+        <location filename="../../gui/tableview.py" line="174"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="174"/>
+        <location filename="../../gui/tableview.py" line="176"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="179"/>
+        <location filename="../../gui/tableview.py" line="181"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="187"/>
+        <location filename="../../gui/tableview.py" line="189"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="191"/>
+        <location filename="../../gui/tableview.py" line="193"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="191"/>
+        <location filename="../../gui/tableview.py" line="193"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="192"/>
+        <location filename="../../gui/tableview.py" line="194"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="192"/>
+        <location filename="../../gui/tableview.py" line="194"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="196"/>
+        <location filename="../../gui/tableview.py" line="198"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="206"/>
+        <location filename="../../gui/tableview.py" line="208"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="207"/>
+        <location filename="../../gui/tableview.py" line="209"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="380"/>
+        <location filename="../../gui/tableview.py" line="382"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="384"/>
+        <location filename="../../gui/tableview.py" line="386"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="407"/>
+        <location filename="../../gui/tableview.py" line="409"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="481"/>
+        <location filename="../../gui/tableview.py" line="483"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="492"/>
+        <location filename="../../gui/tableview.py" line="494"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="505"/>
+        <location filename="../../gui/tableview.py" line="507"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="509"/>
+        <location filename="../../gui/tableview.py" line="511"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="514"/>
+        <location filename="../../gui/tableview.py" line="516"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
@@ -2430,6 +2600,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>The passphrase file ({path}) could not be read.</translation>
     </message>
     <message>
+        <source>印刷を開始できませんでした。プリンターの設定をご確認ください。</source>
+        <extracomment>UserError in the model: print_failed</extracomment>
+        <translation>Printing could not start. Please check the printer settings.</translation>
+    </message>
+    <message>
         <source>PDF に埋め込める日本語フォント（TrueType）が見つかりません。{install}をインストールするか、設定でフォントファイルを指定してください。</source>
         <extracomment>UserError in the model: font_missing</extracomment>
         <translation>No Japanese TrueType font that can be embedded in a PDF was found. Please install {install} or choose a font file in the settings.</translation>
@@ -2468,6 +2643,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。</source>
         <extracomment>UserError in the model: report_template_invalid</extracomment>
         <translation>The question template ({path}) could not be read: {detail}.</translation>
+    </message>
+    <message>
+        <source>研修「{title}」は{status}のため、実施結果報告書はまだ作成できません。実施後に状態を「実施済み」にしてください。</source>
+        <extracomment>UserError in the model: training_not_held</extracomment>
+        <translation>The training "{title}" is {status}, so its result report cannot be made yet. Set its status to "held" once it has taken place.</translation>
     </message>
     <message>
         <source>バンドルファイルが破損しているか、改ざんされています（{detail}）。</source>
@@ -2565,9 +2745,117 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>No device "{device}" was found. Please see "dxdesk devices".</translation>
     </message>
     <message>
-        <source>確認が必要な操作です。内容を確認のうえ --yes を付けて実行してください。</source>
-        <extracomment>UserError in the model: confirmation_required</extracomment>
-        <translation>This needs confirmation. Please check, then run it again with --yes.</translation>
+        <source>{total} 件中 {count} 件のバンドルは読み込みませんでした（理由は上に表示しています）。</source>
+        <extracomment>UserError in the model: bundle_some_refused</extracomment>
+        <translation>{count} of {total} bundles were not imported (the reasons are shown above).</translation>
+    </message>
+</context>
+<context>
+    <name>WeekGridModel</name>
+    <message>
+        <location filename="../../gui/timegrid.py" line="114"/>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="115"/>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="116"/>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="117"/>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="118"/>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="119"/>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="120"/>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="131"/>
+        <source>作業区分</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="131"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="131"/>
+        <location filename="../../gui/timegrid.py" line="134"/>
+        <location filename="../../gui/timegrid.py" line="181"/>
+        <source>現地</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="133"/>
+        <source>計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="172"/>
+        <source>日計</source>
+        <translation>Day total</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <location filename="../../gui/timegrid.py" line="342"/>
+        <source>担当者</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="350"/>
+        <source>◀ 前の週</source>
+        <translation>◀ Previous week</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="351"/>
+        <source>今週</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="352"/>
+        <source>次の週 ▶</source>
+        <translation>Next week ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="400"/>
+        <source>セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。</source>
+        <translation>Type hours into a cell as 1.5 or 1:30 (empty or 0 clears it). A change is added as a correcting entry; the original entry is kept. Green cells are work on site.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="448"/>
+        <source>%1 〜 %2　合計 %3 時間</source>
+        <translation>%1 – %2   total %3 h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="461"/>
+        <source>%1：同じ工数が複数の端末で訂正されています（%2 時間）。集計には %3 時間を用いています。セルに正しい値を入力すると確定します。</source>
+        <translation>%1: the same entry was corrected on several devices (%2 h). Totals use %3 h. Type the right value into the cell to settle it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="471"/>
+        <source>%1：1日の合計が %2 時間です。</source>
+        <translation>%1: the day adds up to %2 hours.</translation>
     </message>
 </context>
 </TS>
