@@ -158,3 +158,20 @@ def test_escrow_key_opens_every_bundle(team, tmp_path: Path) -> None:
         hub, sync.read_request(sync.write_request(field, tmp_path / "r2")[0]), tmp_path / "t2"
     )
     assert sync.read_team(team_file).escrow == escrow.age_recipient
+
+
+def test_concurrent_edit_lands_in_the_conflict_log_and_restores(team, tmp_path: Path) -> None:
+    hub, field = team
+    usb = tmp_path / "usb"
+    rid = RecordService(field).add("visit", visit("元の件名")).record_id
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+    RecordService(field).edit("visit", rid, {"title": "現地での件名"})
+    RecordService(hub).edit("visit", rid, {"title": "ハブでの件名"})
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+    [conflict] = sync.list_conflicts(hub)
+    assert {conflict.current_value, conflict.losing_value} == {"現地での件名", "ハブでの件名"}
+    assert sync.restore_conflict(hub, conflict.id) is not None
+    assert sync.list_conflicts(hub) == []
+    sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
+    value = RecordService(field).get("visit", rid)["title"]
+    assert value == conflict.losing_value == RecordService(hub).get("visit", rid)["title"]

@@ -173,36 +173,46 @@ def bundle_export(state: State, to: str, out: str, full: bool) -> None:
     click.echo(str(result.path))
 
 
+def _kind_label(name: str) -> str:
+    try:
+        return kind(name).label
+    except UserError:
+        return name
+
+
 def _plan_rows(plan: Any) -> list[list[str]]:
     """Counts per kind from the merge plan (whatever its exact shape: dicts of counts)."""
     data = plan if isinstance(plan, dict) else {}
     per_kind = data.get("per_kind") or data.get("kinds") or {}
     rows = []
     for name, counts in sorted(per_kind.items()):
-        try:
-            label = kind(name).label
-        except UserError:
-            label = name
         c = counts if isinstance(counts, dict) else {}
         rows.append(
-            [label, *(str(c.get(k, 0)) for k in ("new", "updated", "deleted", "conflicts"))]
+            [
+                _kind_label(name),
+                *(str(c.get(k, 0)) for k in ("new", "updated", "deleted", "restored", "conflicts")),
+            ]
         )
     return rows
 
 
 def show_preview(p: Any) -> None:
     s = p.summary()
-    click.echo(f"送信元：{s['sender_name']}　作成日時：{s['created_at']}　変更 {s['count']} 件")
+    kind_of = "（全件）" if s["full"] else ""
+    click.echo(
+        f"送信元：{s['sender_name']}　作成日時：{s['created_at'][:19]}　変更 {s['count']} 件{kind_of}"
+    )
     rows = _plan_rows(s["plan"])
     if rows:
-        click.echo(output.table(["種類", "新規", "更新", "削除", "競合"], rows))
+        click.echo(output.table(["種類", "新規", "更新", "削除", "復元", "競合"], rows))
     plan = s["plan"] if isinstance(s["plan"], dict) else {}
     if plan.get("duplicates"):
         click.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
-    for device, gap in (plan.get("gaps") or {}).items():
+    for device, gaps in (plan.get("gaps") or {}).items():
+        spans = "、".join(f"{lo}〜{hi}" for lo, hi in gaps)
         click.echo(
-            f"注意：端末 {device} の以前のバンドル（{gap}）が取り込まれていません。"
-            "送信元に --full での再作成を依頼してください。"
+            f"注意：端末 {device[:8]} の変更（連番 {spans}）がまだ届いていません。"
+            "以前のバンドルが未取り込みの可能性があります（送信元で --full による再作成もできます）。"
         )
 
 
@@ -240,3 +250,76 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
     if refused:
         raise UserError("bundle_some_refused", count=len(refused), total=len(files))
+
+
+# ------------------------------------------------------------------ conflicts
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "（空欄）"
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def _field_label(kind_name: str, field: str) -> str:
+    if field == "_deleted":
+        return "削除"
+    try:
+        return kind(kind_name).field(field).label
+    except (UserError, KeyError, ValueError):
+        return field
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--all", "include_resolved", is_flag=True, help="解決済みの競合も表示する")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_context
+def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
+    """同時に編集されて採用されなかった値（競合）を一覧表示します。restore ID で元に戻せます。"""
+    if ctx.invoked_subcommand is not None:
+        return
+    from dxdesk.services import sync
+
+    state: State = ctx.obj
+    with opened(state, backup=False) as profile:
+        items = sync.list_conflicts(profile, include_resolved=include_resolved)
+    if fmt == "json":
+        click.echo(output.to_json([vars(c) for c in items]))
+        return
+    rows = [
+        [
+            c.id[:8],
+            _kind_label(c.kind),
+            c.title,
+            _field_label(c.kind, c.field),
+            _value(c.current_value),
+            _value(c.losing_value),
+            "解決済み" if c.resolved_at else "",
+        ]
+        for c in items
+    ]
+    click.echo(
+        output.table(["ID", "種類", "件名", "項目", "現在の値", "採用されなかった値", "状態"], rows)
+    )
+    click.echo(f"（{len(rows)}件）")
+
+
+@conflicts.command("restore")
+@click.argument("conflict_id", metavar="ID")
+@click.pass_obj
+def conflicts_restore(state: State, conflict_id: str) -> None:
+    """採用されなかった値を現在の値に戻します（新しい変更として同期されます）。"""
+    from dxdesk.services import sync
+
+    with opened(state) as profile:
+        change = sync.restore_conflict(profile, conflict_id)
+    if change is None:
+        click.echo("その値は既に現在の値です（変更はありません）。")
+    else:
+        click.echo("採用されなかった値を現在の値に戻しました。次のバンドルで他の端末にも届きます。")

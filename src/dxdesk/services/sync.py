@@ -26,7 +26,7 @@ from dxdesk.fsutil import atomic_write_bytes, io_error
 from dxdesk.services.profile import Profile
 from dxdesk.store.backup import prune_backups
 from dxdesk.store.migrations import head_version
-from dxdesk.sync import bundle, crypto, enrol, merge
+from dxdesk.sync import bundle, conflicts, crypto, enrol, merge
 
 log = logging.getLogger("dxdesk.services.sync")
 
@@ -453,3 +453,17 @@ def history(profile: Profile, limit: int = 50) -> list[dict[str, Any]]:
     for r in rows:
         r["summary"] = json.loads(r["summary"])
     return rows
+
+
+# ----------------------------------------------------------------------- conflicts
+
+
+def list_conflicts(profile: Profile, *, include_resolved: bool = False) -> list[Any]:
+    return conflicts.list_conflicts(profile.database, include_resolved=include_resolved)
+
+
+def restore_conflict(profile: Profile, conflict_id: str) -> Any:
+    """Make a losing value current again: a new local change, which syncs like any edit."""
+    change = conflicts.restore_conflict(profile.database, conflict_id, store=profile.records)
+    profile.audit("conflict_restore")
+    return change

@@ -1,0 +1,101 @@
+"""``dxdesk enrol|devices|bundle|conflicts`` end to end, in-process, with exit codes:
+0 applied (or already imported), 1 refused with one Japanese sentence, 2 usage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import Cli
+from tests.conftest import tree_digest
+
+FINGERPRINT = re.compile(r"^    ((?:\d \d \d \d \d   ){3}\d \d \d \d \d)$", re.MULTILINE)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Cli:
+    c = Cli(tmp_path / "ハブ")
+    c.ok("init", "--name", "宮崎 統括", "--device", "ハブPC", "--role", "hub")
+    return c
+
+
+@pytest.fixture
+def field(tmp_path: Path) -> Cli:
+    c = Cli(tmp_path / "現地")
+    c.ok("init", "--name", "山田 太郎", "--device", "山田のノートPC", "--role", "field")
+    return c
+
+
+def enrol(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    request, team = tmp_path / "申請.json", tmp_path / "チーム.json"
+    out = field.ok("enrol", "request", "--out", str(request))
+    shown = FINGERPRINT.search(out)
+    assert shown, out
+    accepted = hub.ok("enrol", "accept", str(request), "--out", str(team), "--yes")
+    # The hub shows the very fingerprint the field laptop showed.
+    assert shown.group(1) in accepted
+    field.ok("enrol", "join", str(team), "--yes")
+
+
+def test_enrol_export_import_and_back(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    enrol(hub, field, tmp_path)
+    devices = hub.ok("devices")
+    assert "山田のノートPC" in devices and "登録済み" in devices
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=CLI 訪問")
+    usb = tmp_path / "USB"
+    out = field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    assert str(bundle) in out
+    imported = hub.ok("bundle", "import", str(bundle), "--yes")
+    assert "送信元：山田のノートPC" in imported and "取り込みました" in imported
+    assert "訪問" in imported  # counts per kind were shown before applying
+    assert "CLI 訪問" in hub.ok("list", "visit")
+    again = hub.ok("bundle", "import", str(bundle), "--yes")
+    assert "既に取り込み済み" in again
+
+    reply_dir = tmp_path / "返信"
+    hub.ok("bundle", "export", "--to", "山田のノートPC", "--out", str(reply_dir))
+    [reply] = list(reply_dir.glob("*.dxb"))
+    assert "取り込みました" in field.ok("bundle", "import", str(reply), "--yes")
+    assert field.ok("conflicts").strip().endswith("（0件）")
+
+
+def test_refused_bundle_exits_1_and_changes_nothing(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    enrol(hub, field, tmp_path)
+    usb = tmp_path / "USB"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    data = bytearray(bundle.read_bytes())
+    data[-3] ^= 0xFF
+    bad = tmp_path / "壊れた.dxb"
+    bad.write_bytes(bytes(data))
+    before = tree_digest(hub.root)
+    line = hub.refused("bundle", "import", str(bad), "--yes")
+    assert "破損" in line
+    assert tree_digest(hub.root) == before
+    # Several files: the good one is applied, the bad one reported, exit 1.
+    code, out, err = hub.run("bundle", "import", str(bad), str(bundle), "--yes")
+    assert code == 1 and "取り込みました" in out and "2 件中 1 件" in err
+
+
+def test_without_enrolment_and_usage_errors(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    line = field.refused("bundle", "export", "--to", "hub", "--out", str(tmp_path))
+    assert "登録されていません" in line
+    code, _out, _err = field.run("bundle", "export")
+    assert code == 2  # --to is required
+    assert hub.refused("enrol", "revoke", "存在しない端末", "--yes").startswith("エラー：端末")
+    assert "現地担当者" not in hub.refused("enrol", "join", str(tmp_path / "none.json"), "--yes")
+
+
+def test_revoke_then_bundles_from_that_device_are_refused(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    enrol(hub, field, tmp_path)
+    usb = tmp_path / "USB"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    hub.ok("enrol", "revoke", "山田のノートPC", "--yes")
+    assert "取消済み" in hub.ok("devices")
+    assert "取り消されている" in hub.refused("bundle", "import", str(bundle), "--yes")
