@@ -26,9 +26,9 @@ def _next_open_days(profile: Profile, day: date, n: int) -> date:
     while n:
         day += timedelta(days=1)
         year_end = (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3)
-        if day.weekday() < 5 and not holidays.is_holiday(day) and not year_end:
-            if day.isoformat() not in closed:
-                n -= 1
+        weekend_or_holiday = day.weekday() >= 5 or holidays.is_holiday(day)
+        if not weekend_or_holiday and not year_end and day.isoformat() not in closed:
+            n -= 1
     return day
 
 

@@ -49,6 +49,19 @@ class OrgYear:
     months_met: int = 0
 
     @property
+    def figures(self) -> list[object]:
+        """Visits, hearings, days on site, hours, consultations, issues raised and resolved."""
+        return [
+            self.visits,
+            self.hearings,
+            self.site_days,
+            self.hours,
+            self.consultations,
+            self.issues_raised,
+            self.issues_resolved,
+        ]
+
+    @property
     def target_total(self) -> int | None:
         return None if self.target_days is None else self.target_days * self.engaged_months
 
@@ -443,20 +456,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             "課題\n把握",
             "課題\n解決",
         ],
-        [
-            [
-                o.org.code,
-                o.org.name,
-                o.visits,
-                o.hearings,
-                o.site_days,
-                o.hours,
-                o.consultations,
-                o.issues_raised,
-                o.issues_resolved,
-            ]
-            for o in r.orgs
-        ],
+        [[o.org.code, o.org.name, *o.figures] for o in r.orgs],
         widths=[4.5, 11, 3.5, 4.5, 3.5, 4.5, 3.5, 3.5, 3.5],
         align="CLRRRRRRR",
         total=[
@@ -555,13 +555,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                 o.org.code,
                 o.org.name,
                 o.org.org_kind,
-                o.visits,
-                o.hearings,
-                o.site_days,
-                o.hours,
-                o.consultations,
-                o.issues_raised,
-                o.issues_resolved,
+                *o.figures,
                 o.target_days,
                 o.engaged_months or None,
                 o.target_total,

@@ -17,6 +17,7 @@ from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
 
 TITLE = "専門人材一覧表"
+COLUMNS = ("No", "氏名", "所属", "分野", "専門・得意分野", "資格", "実績")
 
 
 @dataclass(frozen=True)
@@ -122,13 +123,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
     )
     doc.table(
         [
-            "No",
-            "氏名",
-            "所属",
-            "分野",
-            "専門・得意分野",
-            "資格",
-            "実績",
+            *COLUMNS,
             f"{data.period.label}の対応",
             "対応可",
         ],
@@ -176,13 +171,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             Sheet(
                 "専門人材",
                 [
-                    "No",
-                    "氏名",
-                    "所属",
-                    "分野",
-                    "専門・得意分野",
-                    "資格",
-                    "実績",
+                    *COLUMNS,
                     "連絡先",
                     "対応可",
                     f"相談対応件数（{data.period.label}）",
