@@ -224,7 +224,9 @@ def cell_text(value: object) -> str:
 
 
 def _markup(text: str) -> str:
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    # 全角スペース is layout in Japanese text (indents, blanks to fill in by hand); as a
+    # character reference it survives the paragraph parser, which collapses whitespace.
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>").replace("\u3000", "&#12288;")
 
 
 class _RuledLines(Flowable):  # type: ignore[misc]
@@ -604,7 +606,11 @@ class PdfDocument:
         if self._start_landscape:
             templates.reverse()
         doc.addPageTemplates(templates)
-        story = list(self.story) or [Spacer(1, 1)]
+        story = list(self.story)
+        # Trailing space after the last table would otherwise open an empty last page.
+        while story and isinstance(story[-1], Spacer):
+            story.pop()
+        story = story or [Spacer(1, 1)]
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
             return _NumberedCanvas(*args, decorate=self._decorate, **kwargs)

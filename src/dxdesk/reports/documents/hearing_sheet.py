@@ -1,0 +1,283 @@
+"""ヒアリングシート: what to take to a visit of one organisation.
+
+The organisation's profile and contacts, its standardisation status per business system (vendor,
+step reached, planned go-live, status), open issues with their countermeasures, the last visits in
+brief, the questions to ask (a template: ``resources/hearing_checklist.txt``, overridden by a file
+of the same name in the profile folder) and ruled space for handwritten notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from dxdesk.core import reference
+from dxdesk.core.calendar import format_wareki
+from dxdesk.errors import UserError
+from dxdesk.reports.base import ReportContext, ReportKind, register
+from dxdesk.reports.documents._queries import names, text, to_date
+from dxdesk.store.database import Database
+
+TITLE = "ヒアリングシート"
+CHECKLIST_FILE = "hearing_checklist.txt"
+LAST_VISITS = 5
+BRIEF_CHARS = 90
+
+
+@dataclass(frozen=True)
+class SystemRow:
+    code: str
+    name: str
+    vendor: str  # vendor and package
+    reached: str  # the highest completed procedure step
+    done: int  # completed steps
+    applicable: int  # steps that apply (not 対象外)
+    go_live: str
+    status: str
+
+
+def load_checklist(profile_root: Path | None) -> list[tuple[str, list[str]]]:
+    """(heading, questions) from the profile's template if present, else the shipped one."""
+    override = profile_root / CHECKLIST_FILE if profile_root else None
+    if override is not None and override.is_file():
+        try:
+            raw = override.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raise UserError(
+                "report_template_invalid",
+                path=str(override),
+                detail="UTF-8 のテキストとして読み込めません",
+            ) from None
+        source = str(override)
+    else:
+        raw = files("dxdesk.resources").joinpath(CHECKLIST_FILE).read_text(encoding="utf-8")
+        source = CHECKLIST_FILE
+    sections: list[tuple[str, list[str]]] = []
+    for line in raw.splitlines():
+        item = line.strip()
+        if not item or item.startswith("#"):
+            continue
+        if item.startswith("■"):
+            sections.append((item.lstrip("■").strip(), []))
+        else:
+            if not sections:
+                sections.append(("確認事項", []))
+            sections[-1][1].append(item)
+    sections = [(h, items) for h, items in sections if items]
+    if not sections:
+        raise UserError("report_template_invalid", path=source, detail="確認事項が1件もありません")
+    return sections
+
+
+def _status(row: dict[str, Any] | None, applies: bool, steps: dict[int, str]) -> str:
+    if not applies:
+        return "対象外"
+    if row is None:
+        return "未登録"
+    if row.get("live"):
+        return "運用開始"
+    if row.get("special_support"):
+        reason = text(row.get("special_reason"))
+        return f"特定移行支援（{reason}）" if reason else "特定移行支援"
+    if "作業中" in steps.values():
+        return "移行作業中"
+    if "完了済み" in steps.values():
+        return "移行作業中"
+    return "未着手"
+
+
+def system_rows(db: Database, org: dict[str, Any]) -> list[SystemRow]:
+    """One row per business system, in the order of 総務省's tables."""
+    vendors = names(db, "vendor")
+    step_names = {s.no: s for s in reference.procedure_steps()}
+    status = {
+        str(r["system_code"]): r
+        for r in db.query(
+            "SELECT * FROM system_status WHERE _deleted = 0 AND org_id = ?", (org["id"],)
+        )
+    }
+    steps: dict[str, dict[int, str]] = {}
+    for r in db.query(
+        "SELECT system_code, step_no, status FROM step_status WHERE _deleted = 0 AND org_id = ?",
+        (org["id"],),
+    ):
+        steps.setdefault(str(r["system_code"]), {})[int(r["step_no"])] = str(r["status"])
+    rows = []
+    for s in reference.business_systems():
+        row = status.get(s.code)
+        applies = reference.system_applies(
+            str(org["org_kind"]), bool(org.get("welfare_office")), s.code
+        )
+        st = steps.get(s.code, {})
+        done = [n for n, v in st.items() if v == "完了済み"]
+        applicable = sum(1 for v in st.values() if v != "対象外") or (
+            len(step_names) if applies else 0
+        )
+        reached = ""
+        if done:
+            top = step_names.get(max(done))
+            reached = f"{top.item} {top.name}" if top else f"ステップ{max(done)}"
+        vendor = ""
+        if row is not None:
+            vendor = "\n".join(
+                x
+                for x in (vendors.get(str(row.get("vendor_id")), ""), text(row.get("package_name")))
+                if x
+            )
+        go_live = to_date(row.get("planned_go_live")) if row is not None else None
+        rows.append(
+            SystemRow(
+                s.code,
+                s.short_name or s.name,
+                vendor,
+                reached,
+                len(done),
+                applicable if applies else 0,
+                format_wareki(go_live) if go_live else "",
+                _status(row, applies, st),
+            )
+        )
+    return rows
+
+
+def build_pdf(ctx: ReportContext) -> bytes:
+    org = dict(ctx.require_org())
+    db = ctx.database
+    staff = names(db, "staff")
+    contacts = db.query(
+        "SELECT name, department, title, phone FROM contact WHERE _deleted = 0 AND org_id = ?"
+        " ORDER BY rid",
+        (org["id"],),
+    )
+    engagement = db.query(
+        "SELECT * FROM engagement WHERE _deleted = 0 AND org_id = ? ORDER BY fy DESC, rid DESC"
+        " LIMIT 1",
+        (org["id"],),
+    )
+    issues = db.query(
+        "SELECT * FROM issue WHERE _deleted = 0 AND org_id = ?"
+        " AND status IN ('未対応', '対応中', '保留')"
+        " ORDER BY CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, raised_on, rid",
+        (org["id"],),
+    )
+    visits = db.query(
+        "SELECT * FROM visit WHERE _deleted = 0 AND org_id = ? AND date <= ?"
+        " ORDER BY date DESC, start_time DESC, rid DESC LIMIT ?",
+        (org["id"], ctx.today.isoformat(), LAST_VISITS),
+    )
+    checklist = load_checklist(ctx.profile_root)
+
+    doc = ctx.new_pdf(TITLE)
+    doc.title_block(
+        [("訪問予定日", "令和　　年　　月　　日（　　）　　　：　　　〜　　　："), ("訪問者", "")]
+    )
+    doc.heading("1. 団体の概要")
+    kv: list[tuple[str, object]] = [
+        (
+            "団体名",
+            f"{org['name']}（{text(org.get('reading'))}）" if org.get("reading") else org["name"],
+        ),
+        (
+            "団体コード・区分",
+            f"{org['code']}　{text(org.get('org_kind'))}"
+            + (f"（{org['gun']}）" if org.get("gun") else ""),
+        ),
+        ("圏域", text(org.get("area"))),
+        ("所在地", text(org.get("address"))),
+        ("伴走支援", "対象" if org.get("bansou") else "対象外"),
+    ]
+    if contacts:
+        kv.append(
+            (
+                "団体担当者",
+                "\n".join(
+                    " ".join(
+                        x for x in (text(c["department"]), text(c["title"]), text(c["name"])) if x
+                    )
+                    + (f"（{c['phone']}）" if c.get("phone") else "")
+                    for c in contacts
+                ),
+            )
+        )
+    if engagement:
+        e = engagement[0]
+        kv.append(
+            (
+                "集中支援",
+                f"{text(e['theme'])}（常時支援者：{staff.get(str(e['staff_id']), '')}、"
+                f"月{e['target_days'] or 10}日）",
+            )
+        )
+    if org.get("notes"):
+        kv.append(("備考", text(org["notes"])))
+    doc.key_values(kv, key_width_mm=32)
+
+    doc.heading("2. 標準化の状況（業務システム別）")
+    rows = system_rows(db, org)
+    doc.table(
+        ["業務システム", "ベンダ・製品", "到達ステップ", "完了", "移行予定日", "状況"],
+        [
+            [
+                r.name,
+                r.vendor,
+                r.reached,
+                f"{r.done}/{r.applicable}" if r.applicable else "",
+                r.go_live,
+                r.status,
+            ]
+            for r in rows
+        ],
+        widths=[2.1, 3.4, 3.6, 1.1, 2.1, 1.9],
+        align="LLLRCL",
+        font_size=8,
+    )
+    doc.heading("3. 未解決の課題と対策")
+    doc.table(
+        ["課題", "優先度", "状態", "対策", "対応状況"],
+        [
+            [
+                text(i["title"]),
+                text(i["priority"]),
+                text(i["status"]),
+                text(i["countermeasure"]),
+                text(i["response_status"]),
+            ]
+            for i in issues
+        ],
+        widths=[3.2, 1.25, 1.1, 4, 4],
+        align="LCCLL",
+        empty_text="未解決の課題はありません。",
+    )
+    doc.heading(f"4. 最近の訪問・ヒアリング（直近{LAST_VISITS}件）")
+    brief_rows = []
+    for v in visits:
+        brief = text(v["notes"]).replace("\n", " ")
+        if len(brief) > BRIEF_CHARS:
+            brief = brief[:BRIEF_CHARS] + "…"
+        brief_rows.append([to_date(v["date"]), text(v["mode"]), f"{text(v['title'])}\n{brief}"])
+    doc.table(
+        ["日付", "形態", "件名・概要"],
+        brief_rows,
+        widths=[1.3, 1.2, 10],
+        align="CCL",
+        empty_text="これまでの訪問記録はありません。",
+    )
+    doc.heading("5. 確認事項")
+    for heading, items in checklist:
+        doc.heading(heading, level=2)
+        doc.checklist(items, answer_lines=1)
+    doc.ruled_lines(label="6. メモ")
+    return doc.build()
+
+
+register(
+    ReportKind(
+        name="hearing-sheet",
+        title=TITLE,
+        needs=("org_id",),
+        pdf=build_pdf,
+        description="訪問前に持参するシート（団体の概要、標準化の状況、未解決の課題、確認事項、メモ欄）",
+    )
+)
