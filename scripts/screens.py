@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -56,6 +57,21 @@ def grab(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> No
     print(path)
 
 
+def show_busiest_week(window: Any) -> None:
+    """週間工数 on the week of the demo year with the most entries (today's week is empty)."""
+    from datetime import date
+
+    rows = window.profile.database.query(
+        'SELECT staff_id, min(date) AS d, count(*) AS n FROM "time" WHERE _deleted = 0'
+        " GROUP BY staff_id, strftime('%Y-%W', date) ORDER BY n DESC, d DESC LIMIT 1"
+    )
+    window.show_global("week")
+    view = window.week_view()
+    if rows:
+        view.staff.setCurrentIndex(max(0, view.staff.findData(rows[0]["staff_id"])))
+        view.show_week(date.fromisoformat(rows[0]["d"]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
@@ -83,6 +99,8 @@ def main() -> int:
                 for key in ("issues", "consultations", "hours"):
                     window.show_global(key)
                     grab(window, out / f"global-{key}-{w}x{h}.png")
+                show_busiest_week(window)
+                grab(window, out / f"global-week-{w}x{h}.png")
                 window.search_box.setText("移行スケジュール")
                 window.run_search()
                 grab(window, out / f"search-{w}x{h}.png")

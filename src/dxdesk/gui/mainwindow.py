@@ -42,7 +42,12 @@ from dxdesk.store.records import Change
 ORG_ROLE = Qt.ItemDataRole.UserRole
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
-GLOBAL_VIEWS = (("issues", "課題一覧"), ("consultations", "相談管理表"), ("hours", "工数"))
+GLOBAL_VIEWS = (
+    ("issues", "課題一覧"),
+    ("consultations", "相談管理表"),
+    ("hours", "工数"),
+    ("week", "週間工数"),
+)
 ORG_TABS = (
     ("visit", "訪問・ヒアリング"),
     ("issue", "課題"),
@@ -188,7 +193,8 @@ class MainWindow(QMainWindow):
         for kind_name, label in ORG_TABS:
             table = self._make_table(kind_name)
             self.org_tables[kind_name] = table
-            self.org_tabs.addTab(table, self.tr(label))
+            page = self._time_tab(table) if kind_name == "time" else table
+            self.org_tabs.addTab(page, self.tr(label))
         self.stack.addWidget(self.org_tabs)
         # Global views.
         self.global_issues = self._make_table("issue")
@@ -380,6 +386,7 @@ class MainWindow(QMainWindow):
         )
         for kind_name, table in self.org_tables.items():
             table.set_query(self._list_query(kind=kind_name, org_id=org_id))
+        self.org_time.set_org(org_id)
         self.stack.setCurrentWidget(self.org_tabs)
 
     def show_global(self, key: str) -> None:
@@ -392,6 +399,8 @@ class MainWindow(QMainWindow):
         elif key == "hours":
             self.grid_view.show_grid(self.overview.month_grid(self.month))
             self.stack.setCurrentWidget(self.grid_view)
+        elif key == "week":
+            self.stack.setCurrentWidget(self.week_view())
 
     def _month_changed(self) -> None:
         self.month = str(self.month_box.currentData())
@@ -571,3 +580,30 @@ class MainWindow(QMainWindow):
             return
         QSettings("dxdesk", "dxdesk").setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ time entries (週間工数)
+
+    def _time_tab(self, table: Any) -> Any:
+        from dxdesk.gui.timegrid import OrgTimePanel
+        from dxdesk.services.timesheet import TimesheetService
+
+        self.org_time = OrgTimePanel(
+            TimesheetService(self.profile, self.records), self.lists.organisations(), table
+        )
+        self.org_time.added.connect(self.data_changed)
+        return self.org_time
+
+    def week_view(self) -> Any:
+        """The weekly grid, built the first time it is shown (startup stays light)."""
+        if getattr(self, "_week_view", None) is None:
+            from dxdesk.gui.timegrid import WeekView
+            from dxdesk.services.timesheet import TimesheetService
+
+            view = WeekView(
+                TimesheetService(self.profile, self.records), self.lists.organisations()
+            )
+            view.changed.connect(self.data_changed)
+            self.data_changed.connect(view.refresh)
+            self.stack.addWidget(view)
+            self._week_view = view
+        return self._week_view
