@@ -151,9 +151,14 @@ def joined(items: list[str], sep: str = "、") -> str:
 
 
 def count_table(
-    doc: PdfDocument, label: str, pairs: Sequence[tuple[str, int]], *, share: bool = False
+    doc: PdfDocument,
+    label: str,
+    pairs: Sequence[tuple[str, int]],
+    *,
+    share: bool = False,
+    width: float = 0.55,
 ) -> None:
-    """A small table of counts (label, 件数[, 割合]) with a total row."""
+    """A small table of counts (label, 件数[, 割合]) with a total row, ``width`` of the frame."""
     total = sum(n for _, n in pairs)
     if share:
         doc.table(
@@ -162,6 +167,7 @@ def count_table(
             widths=[4, 1, 1],
             align="LRR",
             total=["計", total, "100.0%" if total else ""],
+            width=width,
         )
     else:
         doc.table(
@@ -170,4 +176,5 @@ def count_table(
             widths=[4, 1],
             align="LR",
             total=["計", total],
+            width=width,
         )

@@ -428,6 +428,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
         widths=[4, 1, 1],
         align="LRR",
         total=["計", r.issues_raised, r.issues_resolved],
+        width=0.55,
     )
     doc.heading("5. 相談対応")
     count_table(doc, "分類", r.consultations_by_category)

@@ -157,9 +157,9 @@ def build_pdf(ctx: ReportContext) -> bytes:
     )
     doc.heading("1. 集計")
     doc.heading("分類別", level=2)
-    count_table(doc, "分類", log.by_category, share=True)
+    count_table(doc, "分類", log.by_category, share=True, width=0.4)
     doc.heading("状態別", level=2)
-    count_table(doc, "状態", log.by_status, share=True)
+    count_table(doc, "状態", log.by_status, share=True, width=0.4)
     if log.org_name is None:
         doc.heading("団体別", level=2)
         half = (len(log.by_org) + 1) // 2
@@ -169,6 +169,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             [[*left[i], *(right[i] if i < len(right) else ("", None))] for i in range(len(left))],
             widths=[3, 1, 3, 1],
             align="LRLR",
+            width=0.6,
         )
     doc.heading("2. 相談一覧")
     doc.table(
