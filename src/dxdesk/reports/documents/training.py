@@ -186,9 +186,10 @@ def _build(ctx: ReportContext, *, results: bool) -> bytes:
             ("対象者", t.audience),
             ("予定人数", _people(t.planned_participants)),
         ]
+        held = results and t.status != CANCELLED
         if results:
-            rows.append(("参加人数", _people(t.participants)))
-        rows.append((f"{'参加' if results else '対象'}団体", f"{len(t.orgs)}団体"))
+            rows.append(("参加人数", _people(t.participants) if held else "—（中止）"))
+        rows.append((f"{'参加' if held else '対象'}団体", f"{len(t.orgs)}団体"))
         doc.key_values(rows)
         sections: list[tuple[str, str]] = [("目的", t.aims), ("内容・プログラム", t.programme)]
         if results:
@@ -203,7 +204,7 @@ def _build(ctx: ReportContext, *, results: bool) -> bytes:
         for k, (label, body) in enumerate(sections, start=1):
             doc.heading(f"（{k}）{label}", level=2)
             doc.text(body or "特になし")
-        doc.heading(f"（{len(sections) + 1}）{'参加' if results else '対象'}団体", level=2)
+        doc.heading(f"（{len(sections) + 1}）{'参加' if held else '対象'}団体", level=2)
         doc.paragraph(joined(t.orgs) or "指定なし")
     return doc.build()
 
