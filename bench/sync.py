@@ -1,0 +1,246 @@
+"""Bundle benchmarks: ratios against a baseline measured in the same run.
+
+    python bench/sync.py [--changes 100000] [--small 10000]
+
+1. Export and import of a bundle of N field changes (visits with Japanese notes) between two
+   enrolled profiles, vs raw ``executemany`` of the same change rows and record rows into the
+   same encrypted database (a copy of the importing hub). Goal: import / raw <= 4.
+2. Bundle size per 1,000 visits.
+3. Memory against bundle size: the same import of a small and a large bundle, each in its own
+   process, reporting the peak of Python allocations (tracemalloc) and of the whole process
+   (ru_maxrss, which also holds SQLite's 64 MiB page cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from dxdesk.paths import ProfilePaths
+from dxdesk.services import sync
+from dxdesk.services.profile import Credentials, Profile, create_profile, open_profile
+from dxdesk.services.records import RecordService
+from dxdesk.store.keys import KdfParams
+from dxdesk.sync import bundle, enrol, merge
+from run import visit_rows
+
+PASSPHRASE = "bench passphrase 2025"
+CHEAP_KDF = KdfParams(iterations=1, memory_kib=8192, lanes=1)
+
+MEMORY_PROBE = textwrap.dedent(
+    """
+    import json, os, resource, sys, time, tracemalloc
+    from pathlib import Path
+    from dxdesk.paths import ProfilePaths
+    from dxdesk.services import sync
+    from dxdesk.services.profile import Credentials, open_profile
+
+    root, path = Path(sys.argv[1]), Path(sys.argv[2])
+    profile = open_profile(ProfilePaths(root), Credentials(passphrase=os.environ["P"], use_keyring=False))
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    preview = sync.preview(profile, path)
+    preview_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.reset_peak()
+    sync.import_bundle(profile, path, preview)
+    apply_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    profile.close(backup=False)
+    print(json.dumps({"preview_peak": preview_peak, "apply_peak": apply_peak,
+                      "rss_kib": rss, "rss_before_kib": base}))
+    """
+)
+
+READ_PROBE = textwrap.dedent(
+    """
+    import json, os, sys, tracemalloc
+    from pathlib import Path
+    from dxdesk.paths import ProfilePaths
+    from dxdesk.services import sync
+    from dxdesk.services.profile import Credentials, open_profile
+    from dxdesk.store.migrations import head_version
+    from dxdesk.sync import bundle, enrol
+
+    root, path = Path(sys.argv[1]), Path(sys.argv[2])
+    profile = open_profile(ProfilePaths(root), Credentials(passphrase=os.environ["P"], use_keyring=False))
+    keys = enrol.load_keys(profile.database)
+    tracemalloc.start()
+    with bundle.open_bundle(path, keys, enrol.sender_lookup(profile.database),
+                            schema_head=head_version()) as opened:
+        n = sum(1 for _ in opened.rows())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    profile.close(backup=False)
+    print(json.dumps({"read_peak": peak, "rows": n}))
+    """
+)
+
+
+def make(root: Path, role: str, name: str) -> Profile:
+    profile, _ = create_profile(
+        ProfilePaths(root),
+        owner_name=name,
+        device_name=f"{name}の端末",
+        role=role,
+        passphrase=PASSPHRASE,
+        kdf=CHEAP_KDF,
+    )
+    return profile
+
+
+def reopen(root: Path) -> Profile:
+    return open_profile(ProfilePaths(root), Credentials(passphrase=PASSPHRASE, use_keyring=False))
+
+
+def timed(fn: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def raw_baseline(field: Profile, hub_root: Path) -> float:
+    """executemany of the field's change rows and visit rows into a copy of the hub."""
+    changes = field.database.conn.execute(
+        "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
+        " WHERE device_id = ? ORDER BY dev_seq",
+        (field.device_id,),
+    ).fetchall()
+    cols = [
+        r[1] for r in field.database.conn.execute('PRAGMA table_info("visit")') if r[1] != "rid"
+    ]
+    visits = field.database.conn.execute(f"SELECT {', '.join(cols)} FROM visit").fetchall()
+    hub = reopen(hub_root)
+    try:
+        conn = hub.database.conn
+
+        def write() -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                changes,
+            )
+            conn.executemany(
+                f"INSERT INTO visit ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                visits,
+            )
+            conn.execute("COMMIT")
+
+        seconds, _ = timed(write)
+    finally:
+        hub.close(backup=False)
+    return seconds
+
+
+def probe(script: str, hub_root: Path, path: Path) -> dict[str, Any]:
+    env = {
+        **os.environ,
+        "P": PASSPHRASE,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(hub_root), str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--small", type=int, default=10_000)
+    args = parser.parse_args()
+    n, small = args.changes, args.small
+    tmp = Path(tempfile.mkdtemp(prefix="dxdesk-bench-sync-"))
+    try:
+        hub = make(tmp / "hub", "hub", "統括")
+        field = make(tmp / "field", "field", "山田")
+        request, _ = sync.write_request(field, tmp / "request.json")
+        team = sync.accept(hub, sync.read_request(request), tmp / "team.json")
+        sync.join(field, sync.read_team(team))
+        hub.close(backup=False)
+        pristine = tmp / "hub"
+
+        # The seed records (organisations, the owner) are already in the change log; the
+        # benchmark bundle carries them too, so N counts only the visits added here.
+        rows = visit_rows(n)
+        service = RecordService(field)
+        add_s, _ = timed(
+            lambda: [service.add_many("visit", rows[i : i + 5000]) for i in range(0, n, 5000)]
+        )
+        usb = tmp / "usb"
+        export_s, big = timed(lambda: sync.export_bundle(field, "hub", usb, full=True))
+        keys = enrol.load_keys(field.database)
+        assert keys is not None
+        hub_id = sync.resolve_recipient(field, "hub")
+        small_bundle = bundle.write_bundle(
+            tmp / "usb-small",
+            lambda: islice(merge.changes_since(field.database, {}), small),
+            keys=keys,
+            sender_name="山田の端末",
+            recipient=hub_id["device_id"],
+            recipients=[hub_id["age_recipient"]],
+            schema_version=field.database.schema_version,
+            state_vector={},
+            created_at="2025-11-25T10:00:00.000000+09:00",
+            full=False,
+        ).path
+
+        shutil.copytree(pristine, tmp / "hub-import")
+        hub_import = reopen(tmp / "hub-import")
+        try:
+            preview_s, checked = timed(lambda: sync.preview(hub_import, big.path))
+            apply_s, _ = timed(lambda: sync.import_bundle(hub_import, big.path, checked))
+        finally:
+            hub_import.close(backup=False)
+        shutil.copytree(pristine, tmp / "hub-raw")
+        raw_s = raw_baseline(field, tmp / "hub-raw")
+        field.close(backup=False)
+
+        memory = {}
+        for label, path in (("small", small_bundle), ("large", big.path)):
+            work = tmp / f"hub-mem-{label}"
+            shutil.copytree(pristine, work)
+            memory[label] = {**probe(MEMORY_PROBE, work, path), **probe(READ_PROBE, pristine, path)}
+            memory[label]["bytes"] = path.stat().st_size
+        size = big.path.stat().st_size
+        import_s = preview_s + apply_s
+        result = {
+            "changes": big.count,
+            "visits": n,
+            "add_s": round(add_s, 2),
+            "export_s": round(export_s, 2),
+            "preview_s": round(preview_s, 2),
+            "apply_s": round(apply_s, 2),
+            "import_s": round(import_s, 2),
+            "raw_executemany_s": round(raw_s, 2),
+            "ratio_import_vs_raw": round(import_s / raw_s, 2),
+            "ratio_apply_only_vs_raw": round(apply_s / raw_s, 2),
+            "bundle_bytes": size,
+            "bytes_per_1000_visits": round(size / (n / 1000)),
+            "memory": memory,
+        }
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
