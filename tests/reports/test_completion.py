@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -129,6 +130,13 @@ def test_xlsx_reads_back(demo_profile: Profile, tmp_path: Path) -> None:
     }
     assert hours == pytest.approx(e["hours"])
     assert {"標準化の進捗", "目標", "研修"} <= set(wb.sheetnames)
+    held = demo_profile.database.query(
+        "SELECT date FROM training WHERE _deleted = 0 AND date BETWEEN ? AND ? ORDER BY date",
+        (START, END),
+    )
+    dates = [r[0] for r in wb["研修"].iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(d, datetime) for d in dates)
+    assert [d.date().isoformat() for d in dates] == [h["date"] for h in held]
 
 
 def test_corrected_time_entries_count_once(profile: Profile) -> None:
