@@ -7,16 +7,19 @@ views refresh themselves.
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self._undo: tuple[str, list[str]] | None = None
 
         self.setWindowTitle(self.tr("dxdesk — 自治体DXサポート業務"))
+        self.setAcceptDrops(True)
         self._build_toolbar()
         self._build_body()
         self._build_menus()
@@ -181,6 +185,8 @@ class MainWindow(QMainWindow):
         self.tree.setColumnWidth(0, 150)
         self.tree.setMinimumWidth(330)
         self.tree.currentItemChanged.connect(self._tree_selected)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         left_layout.addWidget(self.tree)
         split.addWidget(left)
 
@@ -233,7 +239,18 @@ class MainWindow(QMainWindow):
         table = self._record_table(self.lists, kind_name)
         table.open_requested.connect(self.open_record)
         table.delete_requested.connect(self.delete_records)
+        # A visit's hearing record, a meeting's minutes ...: from the row's menu.
+        from dxdesk.gui.documents import RECORD_PARAMS, documents_for
+
+        for param, record_kind in RECORD_PARAMS.items():
+            if record_kind == kind_name:
+                for doc in documents_for(param):
+                    text = self.tr("%1を作成…").replace("%1", doc.title)
+                    table.record_actions.append((text, partial(self._document_for, doc.name)))
         return table
+
+    def _document_for(self, kind: str, record_id: str) -> Any:
+        return self.open_document(kind, record_id=record_id)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
@@ -250,6 +267,27 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         records = self.menuBar().addMenu(self.tr("記録(&R)"))
         records.addAction(self.new_visit_action)
+        bundles = self.menuBar().addMenu(self.tr("同期(&Y)"))
+        for name, text, slot in (
+            ("exportBundle", self.tr("バンドルを作成(&E)…"), self.open_export),
+            ("importBundles", self.tr("バンドルを取り込む(&I)…"), self.open_import),
+            ("showConflicts", self.tr("競合の記録(&C)…"), self.open_conflicts),
+            ("showDevices", self.tr("端末とチーム(&D)…"), self.open_devices),
+        ):
+            action = bundles.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _=False, s=slot: s())
+        documents = self.menuBar().addMenu(self.tr("帳票(&P)"))
+        make = documents.addAction(self.tr("帳票の作成(&P)…"))
+        make.setObjectName("openDocuments")
+        make.setShortcut(QKeySequence.StandardKey.Print)
+        make.triggered.connect(lambda _=False: self.open_document())
+        documents.addSeparator()
+        from dxdesk.services.reports import list_kinds
+
+        for doc in list_kinds():
+            action = documents.addAction(doc.title + "…")
+            action.triggered.connect(lambda _=False, d=doc.name: self.open_document(d))
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
         for key, label in GLOBAL_VIEWS:
             action = view.addAction(self.tr(label))
@@ -506,6 +544,97 @@ class MainWindow(QMainWindow):
             self.overview_panel.show_overview(
                 self.overview.org_overview(self.current_org, self.month), self.month
             )
+
+    # ------------------------------------------------------------------ bundles
+
+    def open_import(self, paths: list[Path] | None = None) -> Any:
+        from dxdesk.gui.sync import ImportDialog
+
+        dialog = ImportDialog(self.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._reload_all)
+        dialog.open()
+        if paths:
+            dialog.add_files(paths)
+        return dialog
+
+    def open_export(self) -> Any:
+        from dxdesk.gui.sync import ExportDialog
+
+        dialog = ExportDialog(self.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_conflicts(self) -> Any:
+        from dxdesk.gui.sync import ConflictsView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("競合の記録"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = ConflictsView(self.profile, dialog)
+        view.restored.connect(self._reload_all)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        dialog.resize(1000, 480)
+        dialog.open()
+        return view
+
+    def open_devices(self) -> Any:
+        from dxdesk.gui.sync import DevicesDialog
+
+        dialog = DevicesDialog(self.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _reload_all(self) -> None:
+        self._on_data_changed(None)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and not self.locked:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        # Bundles dropped anywhere on the window open the import check with them.
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and not self.locked:
+            event.acceptProposedAction()
+            self.open_import(paths)
+
+    def open_document(
+        self, kind: str | None = None, *, org_id: str | None = None, record_id: str | None = None
+    ) -> Any:
+        from dxdesk.gui.documents import DocumentDialog
+
+        dialog = DocumentDialog(
+            self.profile,
+            self.records,
+            self,
+            kind=kind,
+            org_id=org_id or self.current_org,
+            month=self.month,
+            record_id=record_id,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _tree_menu(self, pos: Any) -> None:
+        from dxdesk.gui.documents import documents_for
+
+        item = self.tree.itemAt(pos)
+        org_id = item.data(0, ORG_ROLE) if item is not None else None
+        if not org_id:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for doc in documents_for("org_id"):
+            action = menu.addAction(self.tr("%1を作成…").replace("%1", doc.title))
+            action.triggered.connect(
+                lambda _=False, d=doc.name, o=org_id: self.open_document(d, org_id=o)
+            )
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def open_settings(self) -> None:
         from dxdesk.gui.settings_dialog import SettingsDialog

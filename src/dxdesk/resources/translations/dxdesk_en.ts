@@ -403,6 +403,79 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../gui/sync.py" line="360"/>
+        <source>競合の記録</source>
+        <translation>Conflict log</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="364"/>
+        <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
+        <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="371"/>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="372"/>
+        <source>記録</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="373"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="374"/>
+        <source>現在の値</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="375"/>
+        <source>採用されなかった値</source>
+        <translation>Value not kept</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="376"/>
+        <source>検出日時</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="381"/>
+        <source>この値に戻す(&amp;R)</source>
+        <translation>&amp;Use this value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="405"/>
+        <source>（削除済み）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="415"/>
+        <source>未確認の競合はありません。</source>
+        <translation>There are no open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="419"/>
+        <source>削除</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="429"/>
+        <source>戻す値を 1 行選んでください。</source>
+        <translation>Please select one row to restore.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="439"/>
+        <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
+        <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../gui/crash.py" line="65"/>
@@ -520,6 +593,169 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../gui/sync.py" line="479"/>
+        <source>端末とチーム</source>
+        <translation>Devices and team</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="483"/>
+        <source>端末名</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="484"/>
+        <source>担当者</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="485"/>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="486"/>
+        <source>指紋</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="487"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="497"/>
+        <source>登録申請を受け付ける(&amp;A)…</source>
+        <translation>&amp;Accept an enrolment request…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="499"/>
+        <source>登録を取り消す(&amp;R)</source>
+        <translation>&amp;Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="504"/>
+        <source>登録申請ファイルを作成(&amp;Q)…</source>
+        <translation>Write an enrolment re&amp;quest…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="506"/>
+        <source>チームファイルを読み込む(&amp;J)…</source>
+        <translation>&amp;Join with a team file…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="528"/>
+        <source>現地担当</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="528"/>
+        <source>統括（ハブ）</source>
+        <translation>Supervisor (hub)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="532"/>
+        <source>この端末</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="532"/>
+        <source>取消済み</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="533"/>
+        <source>登録済み</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="540"/>
+        <source>指紋の確認</source>
+        <translation>Compare fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="543"/>
+        <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
+        <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="546"/>
+        <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
+        <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="554"/>
+        <source>一致しました</source>
+        <translation>It matches</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="555"/>
+        <source>一致しません</source>
+        <translation>It does not match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="567"/>
+        <source>登録申請ファイルの保存</source>
+        <translation>Save the enrolment request</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="578"/>
+        <source>登録申請ファイルを保存しました：%1</source>
+        <translation>Enrolment request saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="587"/>
+        <source>登録申請ファイルを選択</source>
+        <translation>Choose an enrolment request</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="600"/>
+        <source>指紋が一致しないため、登録しませんでした。</source>
+        <translation>The fingerprints did not match, so nothing was enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="605"/>
+        <source>チームファイルの保存</source>
+        <translation>Save the team file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="619"/>
+        <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
+        <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="628"/>
+        <source>チームファイルを選択</source>
+        <translation>Choose a team file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="641"/>
+        <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
+        <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="650"/>
+        <source>取り消す端末を 1 台選んでください。</source>
+        <translation>Please select one device to revoke.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="656"/>
+        <source>登録の取消し</source>
+        <translation>Revoke enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="658"/>
+        <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
+        <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="670"/>
+        <source>%1 の登録を取り消しました。</source>
+        <translation>%1 has been revoked.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <location filename="../../gui/documents.py" line="175"/>
@@ -605,6 +841,59 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/documents.py" line="433"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/sync.py" line="280"/>
+        <source>バンドルの作成</source>
+        <translation>Create a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="289"/>
+        <source>統括（ハブ）</source>
+        <translation>Supervisor (hub)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="292"/>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="297"/>
+        <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
+        <translation>Include everything (when a bundle sent earlier was lost)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="300"/>
+        <source>送り先(&amp;T)：</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="301"/>
+        <source>保存先フォルダ(&amp;F)：</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="309"/>
+        <source>作成(&amp;E)</source>
+        <translation>Cr&amp;eate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="319"/>
+        <source>送り先の端末がまだ登録されていません。</source>
+        <translation>No receiving device is enrolled yet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="324"/>
+        <source>保存先フォルダ</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="341"/>
+        <source>%1 件の変更を %2 に保存しました。</source>
+        <translation>%1 changes saved to %2.</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1548,104 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gui/sync.py" line="105"/>
+        <source>バンドルの取り込み</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="112"/>
+        <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
+        <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="119"/>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="120"/>
+        <source>送信元</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="121"/>
+        <source>作成日時</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="122"/>
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="123"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="124"/>
+        <source>削除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="125"/>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="126"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="134"/>
+        <source>ファイルを追加(&amp;A)…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="136"/>
+        <source>取り込む(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="167"/>
+        <source>バンドルファイルを選択</source>
+        <translation>Choose bundle files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="206"/>
+        <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
+        <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="211"/>
+        <source>取り込めます</source>
+        <translation>Ready to import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="211"/>
+        <source>取込み済み（変更なし）</source>
+        <translation>Already imported (no change)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="219"/>
+        <source>読み込めません：%1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="250"/>
+        <source>%1：既に取り込み済みでした。</source>
+        <translation>%1: already imported.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="254"/>
+        <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
+        <translation>%1: %2 changes imported (%3 conflicts).</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <source>団体</source>
@@ -1400,274 +1787,304 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="48"/>
+        <location filename="../../gui/mainwindow.py" line="49"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="49"/>
+        <location filename="../../gui/mainwindow.py" line="50"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="50"/>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="51"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="51"/>
+        <location filename="../../gui/mainwindow.py" line="52"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="83"/>
+        <location filename="../../gui/mainwindow.py" line="84"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="90"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="93"/>
+        <location filename="../../gui/mainwindow.py" line="95"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104"/>
+        <location filename="../../gui/mainwindow.py" line="106"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="108"/>
+        <location filename="../../gui/mainwindow.py" line="110"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="116"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="117"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="123"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="128"/>
+        <location filename="../../gui/mainwindow.py" line="130"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="138"/>
+        <location filename="../../gui/mainwindow.py" line="140"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="182"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="182"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="209"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="246"/>
-        <location filename="../../gui/mainwindow.py" line="564"/>
+        <location filename="../../gui/mainwindow.py" line="248"/>
+        <location filename="../../gui/mainwindow.py" line="633"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="256"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="257"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="257"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="263"/>
+        <location filename="../../gui/mainwindow.py" line="265"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="266"/>
+        <location filename="../../gui/mainwindow.py" line="268"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="268"/>
+        <location filename="../../gui/mainwindow.py" line="270"/>
+        <source>同期(&amp;Y)</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="272"/>
+        <source>バンドルを作成(&amp;E)…</source>
+        <translation>Create a bundle (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="273"/>
+        <source>バンドルを取り込む(&amp;I)…</source>
+        <translation>&amp;Import bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="274"/>
+        <source>競合の記録(&amp;C)…</source>
+        <translation>&amp;Conflict log…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="275"/>
+        <source>端末とチーム(&amp;D)…</source>
+        <translation>&amp;Devices and team…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="280"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="269"/>
+        <location filename="../../gui/mainwindow.py" line="281"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="279"/>
+        <location filename="../../gui/mainwindow.py" line="291"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291"/>
+        <location filename="../../gui/mainwindow.py" line="303"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="320"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="310"/>
+        <location filename="../../gui/mainwindow.py" line="322"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="325"/>
+        <location filename="../../gui/mainwindow.py" line="337"/>
         <source>課題%1</source>
         <translation>%1 issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="328"/>
+        <location filename="../../gui/mainwindow.py" line="340"/>
         <source>現地%1/%2日</source>
         <translation>%1/%2 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="333"/>
+        <location filename="../../gui/mainwindow.py" line="345"/>
         <source>現地%1日</source>
         <translation>%1 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="335"/>
+        <location filename="../../gui/mainwindow.py" line="347"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="341"/>
+        <location filename="../../gui/mainwindow.py" line="353"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="349"/>
+        <location filename="../../gui/mainwindow.py" line="361"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="374"/>
+        <location filename="../../gui/mainwindow.py" line="386"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="452"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="505"/>
+        <location filename="../../gui/mainwindow.py" line="517"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
+        <location filename="../../gui/mainwindow.py" line="521"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="524"/>
+        <location filename="../../gui/mainwindow.py" line="536"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="584"/>
+        <location filename="../../gui/mainwindow.py" line="573"/>
+        <source>競合の記録</source>
+        <translation>Conflict log</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="653"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="587"/>
+        <location filename="../../gui/mainwindow.py" line="656"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>

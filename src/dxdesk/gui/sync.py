@@ -1,0 +1,672 @@
+"""Bundles in the window: enrol devices, export to a USB folder, import dropped files, conflicts.
+
+Thin over ``services.sync``, which the CLI uses too. Import is always two steps, as the service
+is: every file is decrypted and verified and its effect counted first (nothing is written), the
+user reads sender, date, counts and gaps, and only then are the good files applied, each in one
+transaction after a snapshot backup. Work runs on the GUI thread behind a wait cursor: the one
+database connection is shared with the autosaving forms.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.core.model import kind as kind_of
+from dxdesk.errors import UserError
+from dxdesk.gui.messages import user_message
+from dxdesk.services import sync
+from dxdesk.services.profile import Profile
+
+log = logging.getLogger("dxdesk.gui")
+T = TypeVar("T")
+BUNDLE_FILTER = "dxdesk bundle (*.dxb)"
+ENROL_FILTER = "dxdesk enrolment (*.dxenrol *.json)"
+FOLDER_KEY = "sync/folder"  # the USB folder last used, per computer (never a secret)
+
+
+def _busy(fn: Callable[[], T]) -> T:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return fn()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _folder() -> str:
+    return str(QSettings().value(FOLDER_KEY, str(Path.home())))
+
+
+def _remember_folder(path: Path) -> None:
+    QSettings().setValue(FOLDER_KEY, str(path))
+
+
+def _item(text: object, *, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _kind_label(name: str) -> str:
+    try:
+        return QCoreApplication.translate("Kind", kind_of(name).label)
+    except UserError:
+        return name
+
+
+# ------------------------------------------------------------------ import
+
+
+class ImportDialog(QDialog):
+    """Drop (or add) bundle files; read what each would do; then apply the good ones."""
+
+    imported = Signal()  # at least one bundle was applied
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setWindowTitle(self.tr("バンドルの取り込み"))
+        self.setObjectName("importDialog")
+        self.setAcceptDrops(True)
+        self.previews: list[sync.Preview] = []
+        self.refused: list[tuple[Path, str]] = []
+        hint = QLabel(
+            self.tr(
+                "バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。"
+                "取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。"
+            )
+        )
+        hint.setWordWrap(True)
+        self.table = _table(
+            [
+                self.tr("ファイル"),
+                self.tr("送信元"),
+                self.tr("作成日時"),
+                self.tr("新規"),
+                self.tr("更新"),
+                self.tr("削除"),
+                self.tr("競合"),
+                self.tr("状態"),
+            ]
+        )
+        self.table.setObjectName("bundles")
+        self.details = QLabel()
+        self.details.setObjectName("importDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        add = QPushButton(self.tr("ファイルを追加(&A)…"))
+        add.clicked.connect(self.choose_files)
+        self.apply_button = QPushButton(self.tr("取り込む(&I)"))
+        self.apply_button.setObjectName("applyImport")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch(1)
+        row.addWidget(self.apply_button)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addLayout(row)
+        self.resize(900, 420)
+
+    # drag and drop of several files from Explorer / Finder
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def choose_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("バンドルファイルを選択"), _folder(), BUNDLE_FILTER
+        )
+        if files:
+            _remember_folder(Path(files[0]).parent)
+            self.add_files([Path(f) for f in files])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Check each file (nothing written) and list what it would do."""
+        known = {p.path for p in self.previews} | {p for p, _ in self.refused}
+        for path in paths:
+            if path in known:
+                continue
+            try:
+                preview = _busy(lambda p=path: sync.preview(self.profile, p))  # type: ignore[misc]
+            except UserError as err:
+                self.refused.append((path, user_message(err)))
+                log.info("bundle refused at preview (%s)", err.code)
+                continue
+            self.previews.append(preview)
+        self._show()
+
+    def _show(self) -> None:
+        self.table.setRowCount(0)
+        gaps: list[str] = []
+        for p in self.previews:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            plan = p.plan
+            totals = [0, 0, 0, 0]
+            if plan is not None:
+                for counts in plan.kinds.values():
+                    totals[0] += counts.new
+                    totals[1] += counts.updated
+                    totals[2] += counts.deleted
+                    totals[3] += counts.conflicts
+                for device, ranges in plan.gaps.items():
+                    spans = ", ".join(f"{a}–{b}" for a, b in ranges)
+                    gaps.append(
+                        self.tr(
+                            "%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。"
+                        )
+                        .replace("%1", self._device_name(device))
+                        .replace("%2", spans)
+                    )
+            status = self.tr("取込み済み（変更なし）") if p.already else self.tr("取り込めます")
+            values = [p.path.name, p.sender_name, p.manifest.created_at[:16].replace("T", " ")]
+            for col, value in enumerate([*values, *totals, status]):
+                self.table.setItem(row, col, _item(value, right=3 <= col <= 6))
+        for path, reason in self.refused:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, _item(path.name))
+            refused = _item(self.tr("読み込めません：%1").replace("%1", reason))
+            refused.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(row, 7, refused)
+        self.details.setText("\n".join(gaps))
+        self.apply_button.setEnabled(any(not p.already for p in self.previews))
+
+    def _device_name(self, device_id: str) -> str:
+        for d in sync.devices(self.profile):
+            if d["device_id"] == device_id:
+                return str(d["name"])
+        return device_id[:8]
+
+    def apply(self) -> list[sync.Imported]:
+        """Apply each checked bundle (oldest first), one transaction each; report the result."""
+        done: list[sync.Imported] = []
+        failed: list[str] = []
+        pending = sorted(
+            (p for p in self.previews if not p.already), key=lambda p: p.manifest.created_at
+        )
+        for p in pending:
+            try:
+                result = _busy(lambda p=p: sync.import_bundle(self.profile, p.path, p))  # type: ignore[misc]
+            except UserError as err:
+                failed.append(f"{p.path.name}: {user_message(err)}")
+                continue
+            done.append(result)
+        lines = []
+        for r in done:
+            s = r.summary
+            if s is None:
+                lines.append(
+                    self.tr("%1：既に取り込み済みでした。").replace("%1", r.preview.path.name)
+                )
+                continue
+            lines.append(
+                self.tr("%1：%2 件の変更を取り込みました（競合 %3 件）。")
+                .replace("%1", r.preview.path.name)
+                .replace("%2", str(s.changes))
+                .replace("%3", str(s.conflicts))
+            )
+        self.previews = [p for p in self.previews if p.already]
+        self.previews += [
+            sync.Preview(r.preview.path, r.preview.manifest, r.preview.sender_name, True, None)
+            for r in done
+        ]
+        self._show()
+        self.details.setText("\n".join(lines + failed))
+        if done:
+            self.imported.emit()
+        return done
+
+
+# ------------------------------------------------------------------ export
+
+
+class ExportDialog(QDialog):
+    """Write one bundle for the hub (or, at the hub, for one field device) into a folder."""
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setWindowTitle(self.tr("バンドルの作成"))
+        self.setObjectName("exportDialog")
+        self.recipient = QComboBox()
+        self.recipient.setObjectName("recipient")
+        if profile.role == "hub":
+            for d in sync.devices(profile)[1:]:
+                if d["status"] != "取消済み":
+                    self.recipient.addItem(f"{d['name']}（{d['owner']}）", d["device_id"])
+        else:
+            self.recipient.addItem(self.tr("統括（ハブ）"), "hub")
+        self.folder = QLineEdit(_folder())
+        self.folder.setObjectName("folder")
+        browse = QPushButton(self.tr("参照…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        self.full = QCheckBox(self.tr("すべてを含める（送ったバンドルが失われたときに使います）"))
+        self.full.setObjectName("full")
+        form = QFormLayout()
+        form.addRow(self.tr("送り先(&T)："), self.recipient)
+        form.addRow(self.tr("保存先フォルダ(&F)："), folder_row)
+        form.addRow("", self.full)
+        self.status = QLabel()
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = buttons.addButton(
+            self.tr("作成(&E)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setEnabled(self.recipient.count() > 0)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        if self.recipient.count() == 0:
+            self.status.setText(self.tr("送り先の端末がまだ登録されていません。"))
+        self.resize(640, 220)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("保存先フォルダ"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def export(self) -> sync.Exported | None:
+        folder = Path(self.folder.text().strip() or ".")
+        to = str(self.recipient.currentData())
+        try:
+            result = _busy(
+                lambda: sync.export_bundle(self.profile, to, folder, full=self.full.isChecked())
+            )
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return None
+        _remember_folder(folder)
+        self.status.setText(
+            self.tr("%1 件の変更を %2 に保存しました。")
+            .replace("%1", str(result.count))
+            .replace("%2", str(result.path))
+        )
+        return result
+
+
+# ------------------------------------------------------------------ conflicts
+
+
+class ConflictsView(QWidget):
+    """Values that lost a concurrent edit, beside the current value; one click brings one back."""
+
+    restored = Signal()
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setObjectName("conflictsView")
+        title = QLabel(self.tr("競合の記録"))
+        title.setFont(QFont(title.font().family(), title.font().pointSize() + 3))
+        note = QLabel(
+            self.tr(
+                "同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、"
+                "採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。"
+            )
+        )
+        note.setWordWrap(True)
+        self.table = _table(
+            [
+                self.tr("種類"),
+                self.tr("記録"),
+                self.tr("項目"),
+                self.tr("現在の値"),
+                self.tr("採用されなかった値"),
+                self.tr("検出日時"),
+            ]
+        )
+        self.table.setObjectName("conflicts")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.restore_button = QPushButton(self.tr("この値に戻す(&R)"))
+        self.restore_button.setObjectName("restoreConflict")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.status = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.conflicts: list[Any] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.conflicts = sync.list_conflicts(self.profile)
+        self.table.setRowCount(len(self.conflicts))
+        for row, c in enumerate(self.conflicts):
+            field = self._field_label(c.kind, c.field)
+            values = [
+                _kind_label(c.kind),
+                c.title or c.record_id[:8],
+                field,
+                self.tr("（削除済み）") if c.record_deleted else _shown(c.current_value),
+                _shown(c.losing_value),
+                str(c.detected_at)[:16].replace("T", " "),
+            ]
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, _item(value))
+        for col, width in enumerate((90, 160, 110, 220, 220)):
+            self.table.setColumnWidth(col, width)
+        self.restore_button.setEnabled(bool(self.conflicts))
+        if not self.conflicts:
+            self.status.setText(self.tr("未確認の競合はありません。"))
+
+    def _field_label(self, kind_name: str, field: str) -> str:
+        if field == "_deleted":
+            return self.tr("削除")
+        try:
+            label = kind_of(kind_name).field(field).label
+        except (UserError, KeyError, AttributeError):
+            return field
+        return QCoreApplication.translate("Field", label)
+
+    def restore_selected(self) -> bool:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if len(rows) != 1:
+            self.status.setText(self.tr("戻す値を 1 行選んでください。"))
+            return False
+        conflict = self.conflicts[rows[0]]
+        try:
+            sync.restore_conflict(self.profile, conflict.id)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return False
+        self.refresh()
+        self.status.setText(
+            self.tr("採用されなかった値に戻しました。この変更も次のバンドルで送られます。")
+        )
+        self.restored.emit()
+        return True
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+# ------------------------------------------------------------------ devices and enrolment
+
+
+def fingerprint_label(fingerprint: str) -> QLabel:
+    """The fingerprint large enough to read aloud over the phone."""
+    label = QLabel(fingerprint)
+    label.setObjectName("fingerprint")
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSize(22)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DevicesDialog(QDialog):
+    """The team's devices with fingerprints; enrol (field and hub sides) and revoke."""
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.hub = profile.role == "hub"
+        self.setWindowTitle(self.tr("端末とチーム"))
+        self.setObjectName("devicesDialog")
+        self.table = _table(
+            [
+                self.tr("端末名"),
+                self.tr("担当者"),
+                self.tr("役割"),
+                self.tr("指紋"),
+                self.tr("状態"),
+            ]
+        )
+        self.table.setObjectName("devices")
+        self.status = QLabel()
+        self.status.setObjectName("devicesStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        if self.hub:
+            accept = QPushButton(self.tr("登録申請を受け付ける(&A)…"))
+            accept.clicked.connect(lambda _=False: self.accept_request())
+            revoke = QPushButton(self.tr("登録を取り消す(&R)"))
+            revoke.clicked.connect(lambda _=False: self.revoke_selected())
+            buttons.addWidget(accept)
+            buttons.addWidget(revoke)
+        else:
+            request = QPushButton(self.tr("登録申請ファイルを作成(&Q)…"))
+            request.clicked.connect(lambda _=False: self.write_request())
+            join = QPushButton(self.tr("チームファイルを読み込む(&J)…"))
+            join.clicked.connect(lambda _=False: self.join_team())
+            buttons.addWidget(request)
+            buttons.addWidget(join)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.rows: list[dict[str, Any]] = []
+        self.refresh()
+        self.resize(860, 380)
+
+    def refresh(self) -> None:
+        try:
+            self.rows = _busy(lambda: sync.devices(self.profile))
+        except UserError as err:
+            self.status.setText(user_message(err))
+            self.rows = []
+        roles = {"hub": self.tr("統括（ハブ）"), "field": self.tr("現地担当")}
+        self.table.setRowCount(len(self.rows))
+        for row, d in enumerate(self.rows):
+            values = [d["name"], d["owner"], roles.get(d["role"], d["role"]), d["fingerprint"]]
+            status = {"この端末": self.tr("この端末"), "取消済み": self.tr("取消済み")}.get(
+                d["status"], self.tr("登録済み")
+            )
+            for col, value in enumerate([*values, status]):
+                self.table.setItem(row, col, _item(value))
+
+    def _confirm_fingerprint(self, name: str, fingerprint: str, *, ask: bool) -> bool:
+        box = QDialog(self)
+        box.setWindowTitle(self.tr("指紋の確認"))
+        text = QLabel(
+            self.tr(
+                "%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。"
+            ).replace("%1", name)
+            if ask
+            else self.tr("この端末の指紋です。統括責任者からの電話で読み上げてください。")
+        )
+        text.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(text)
+        layout.addWidget(fingerprint_label(fingerprint))
+        if ask:
+            buttons = QDialogButtonBox()
+            buttons.addButton(self.tr("一致しました"), QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton(self.tr("一致しません"), QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(box.accept)
+        buttons.rejected.connect(box.reject)
+        layout.addWidget(buttons)
+        return box.exec() == QDialog.DialogCode.Accepted
+
+    def write_request(self, out: Path | None = None) -> Path | None:
+        if out is None:
+            name = f"enrol-{self.profile.meta.get('device_name', 'device')}.dxenrol"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("登録申請ファイルの保存"), str(Path(_folder()) / name), ENROL_FILTER
+            )
+            if not chosen:
+                return None
+            out = Path(chosen)
+        try:
+            path, fingerprint = sync.write_request(self.profile, out)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return None
+        _remember_folder(path.parent)
+        self.status.setText(self.tr("登録申請ファイルを保存しました：%1").replace("%1", str(path)))
+        self._confirm_fingerprint(self.profile.meta.get("device_name", ""), fingerprint, ask=False)
+        return path
+
+    def accept_request(
+        self, request: Path | None = None, out: Path | None = None, *, confirmed: bool = False
+    ) -> Path | None:
+        if request is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("登録申請ファイルを選択"), _folder(), ENROL_FILTER
+            )
+            if not chosen:
+                return None
+            request = Path(chosen)
+        try:
+            member = sync.read_request(request)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return None
+        if not confirmed and not self._confirm_fingerprint(
+            f"{member.name}（{member.owner}）", member.fingerprint, ask=True
+        ):
+            self.status.setText(self.tr("指紋が一致しないため、登録しませんでした。"))
+            return None
+        if out is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("チームファイルの保存"),
+                str(request.with_name(f"team-{member.name}.dxenrol")),
+                ENROL_FILTER,
+            )
+            if not chosen:
+                return None
+            out = Path(chosen)
+        try:
+            written = _busy(lambda: sync.accept(self.profile, member, out))
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return None
+        self.refresh()
+        self.status.setText(
+            self.tr("%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。")
+            .replace("%1", member.name)
+            .replace("%2", str(written))
+        )
+        return written
+
+    def join_team(self, team_file: Path | None = None) -> bool:
+        if team_file is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("チームファイルを選択"), _folder(), ENROL_FILTER
+            )
+            if not chosen:
+                return False
+            team_file = Path(chosen)
+        try:
+            team = sync.read_team(team_file)
+            hub = _busy(lambda: sync.join(self.profile, team))
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return False
+        self.refresh()
+        self.status.setText(
+            self.tr("チームに参加しました。統括（%1）へバンドルを送れます。").replace(
+                "%1", hub.name
+            )
+        )
+        return True
+
+    def revoke_selected(self, *, confirmed: bool = False) -> bool:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if len(rows) != 1 or rows[0] == 0:  # row 0 is this device
+            self.status.setText(self.tr("取り消す端末を 1 台選んでください。"))
+            return False
+        device = self.rows[rows[0]]
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                self.tr("登録の取消し"),
+                self.tr(
+                    "%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。"
+                ).replace("%1", str(device["name"])),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            sync.revoke(self.profile, str(device["device_id"]))
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return False
+        self.refresh()
+        self.status.setText(
+            self.tr("%1 の登録を取り消しました。").replace("%1", str(device["name"]))
+        )
+        return True

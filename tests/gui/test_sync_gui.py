@@ -1,0 +1,170 @@
+"""Bundles from the window: enrol by fingerprint, export to a USB folder, drop files to import
+(checked first, nothing written), a tampered file refused beside a good one, conflicts restored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from dxdesk.gui.sync import ConflictsView, DevicesDialog, ExportDialog, ImportDialog
+from dxdesk.services import sync
+from dxdesk.services.profile import Profile
+from dxdesk.services.records import RecordService
+from tests.conftest import tree_digest
+from tests.sync.sync_helpers import make_profile, visit
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Profile, Profile]]:
+    hub = make_profile(tmp_path / "ハブ", "hub", "統括")
+    field = make_profile(tmp_path / "現地", "field", "山田")
+    yield hub, field
+    hub.close(backup=False)
+    field.close(backup=False)
+
+
+def answer_modal(button_text: str, seen: dict[str, str]) -> None:
+    """Once the next modal dialog is up: note its fingerprint, press the named button."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(10, act)
+            return
+        label = dialog.findChild(QLabel, "fingerprint")
+        seen["fingerprint"] = label.text() if label else ""
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text!r}")
+
+    QTimer.singleShot(0, act)
+
+
+def enrol_through_the_window(qtbot: QtBot, hub: Profile, field: Profile, usb: Path) -> None:
+    field_devices = DevicesDialog(field)
+    qtbot.addWidget(field_devices)
+    shown: dict[str, str] = {}
+    answer_modal("OK", shown)
+    request = field_devices.write_request(usb / "申請.dxenrol")
+    assert request is not None and request.exists()
+    own = sync.devices(field)[0]["fingerprint"]
+    assert shown["fingerprint"] == own  # the field reads this aloud
+
+    hub_devices = DevicesDialog(hub)
+    qtbot.addWidget(hub_devices)
+    compared: dict[str, str] = {}
+    answer_modal("一致しました", compared)
+    team = hub_devices.accept_request(request, usb / "チーム.dxenrol")
+    assert team is not None and compared["fingerprint"] == own
+    assert hub_devices.table.rowCount() == 2
+    assert field_devices.join_team(team)
+    assert "チームに参加しました" in field_devices.status.text()
+
+
+def test_a_fingerprint_that_does_not_match_enrols_nothing(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    hub, field = pair
+    request, _fp = sync.write_request(field, tmp_path / "req.dxenrol")
+    dialog = DevicesDialog(hub)
+    qtbot.addWidget(dialog)
+    answer_modal("一致しません", {})
+    assert dialog.accept_request(request, tmp_path / "team.dxenrol") is None
+    assert "登録しませんでした" in dialog.status.text()
+    assert not (tmp_path / "team.dxenrol").exists()
+    assert len(sync.devices(hub)) == 1
+
+
+def test_export_drop_check_then_import(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    hub, field = pair
+    usb = tmp_path / "USB メモリ"
+    usb.mkdir()
+    enrol_through_the_window(qtbot, hub, field, usb)
+    RecordService(field).add("visit", visit("高千穂町 初回ヒアリング"))
+
+    export = ExportDialog(field)
+    qtbot.addWidget(export)
+    export.folder.setText(str(usb))
+    exported = export.export()
+    assert exported is not None and exported.path.parent == usb
+    assert "保存しました" in export.status.text()
+    tampered = usb / "改ざん.dxb"
+    data = bytearray(exported.path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+
+    dialog = ImportDialog(hub)
+    qtbot.addWidget(dialog)
+    before = tree_digest(hub.paths.root)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(exported.path)), QUrl.fromLocalFile(str(tampered))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.dropEvent(drop)
+    # Checked, counted, nothing written yet.
+    assert tree_digest(hub.paths.root) == before
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 1).text() == "山田の端末"
+    assert int(dialog.table.item(0, 3).text()) >= 1  # new records
+    assert dialog.table.item(0, 7).text() == "取り込めます"
+    assert "読み込めません" in dialog.table.item(1, 7).text()
+    assert dialog.apply_button.isEnabled()
+
+    done = dialog.apply()
+    assert len(done) == 1
+    titles = {str(r["title"]) for r in RecordService(hub).list_records("visit")}
+    assert "高千穂町 初回ヒアリング" in titles
+    assert "取り込みました" in dialog.details.text()
+    assert not dialog.apply_button.isEnabled()
+    # The same file again: already imported, nothing changes.
+    again = ImportDialog(hub)
+    qtbot.addWidget(again)
+    again.add_files([exported.path])
+    assert again.table.item(0, 7).text() == "取込み済み（変更なし）"
+    assert not again.apply_button.isEnabled()
+
+
+def test_conflicts_are_listed_side_by_side_and_restored(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    hub, field = pair
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    enrol_through_the_window(qtbot, hub, field, usb)
+    change = RecordService(field).add("visit", visit("元の件名"))
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+    # Both sides edit the same field before they meet again.
+    RecordService(hub).edit("visit", change.record_id, {"title": "ハブでの件名"})
+    RecordService(field).edit("visit", change.record_id, {"title": "現地での件名"})
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+
+    view = ConflictsView(hub)
+    qtbot.addWidget(view)
+    assert view.table.rowCount() == 1
+    current = view.table.item(0, 3).text()
+    losing = view.table.item(0, 4).text()
+    assert {current, losing} == {"ハブでの件名", "現地での件名"}
+    assert view.table.item(0, 2).text() == "件名"
+    view.table.selectRow(0)
+    assert view.restore_selected()
+    now = RecordService(hub).get("visit", change.record_id)["title"]
+    assert now == losing
+    assert view.table.rowCount() == 0
+    assert "戻しました" in view.status.text()
