@@ -171,3 +171,32 @@ def test_a_year_without_work_is_refused(demo_profile: Profile, tmp_path: Path) -
         generate(demo_profile, ReportRequest("completion"), out)
     assert err.value.code == "report_param_missing"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_intensive_support_against_its_monthly_target(demo_profile: Profile) -> None:
+    r = completion_report(demo_profile.database, fy=2025)
+    by_name = {o.org.name: o for o in r.orgs}
+    engagements = demo_profile.database.query(
+        "SELECT o.name, o.id AS org_id, e.start_date, e.end_date, e.target_days"
+        " FROM engagement e JOIN organisation o ON o.id = e.org_id"
+        " WHERE e._deleted = 0 AND e.fy = 2025"
+    )
+    assert engagements
+    for e in engagements:
+        per_month = {
+            row["m"]: row["n"]
+            for row in demo_profile.database.query(
+                "SELECT substr(d, 1, 7) AS m, count(*) AS n FROM (SELECT date AS d FROM visit"
+                " WHERE _deleted = 0 AND mode = '訪問' AND org_id = ?1 UNION SELECT t.date FROM"
+                f" time t WHERE {ACTIVE} AND t.on_site = 1 AND t.org_id = ?1)"
+                " WHERE d BETWEEN ?2 AND ?3 GROUP BY m",
+                (e["org_id"], max(e["start_date"], START), min(e["end_date"], END)),
+            )
+        }
+        o = by_name[e["name"]]
+        first, last = max(e["start_date"], START), min(e["end_date"], END)
+        span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+        assert o.engaged_months == span >= len(per_month)
+        assert o.engaged_days == sum(per_month.values()) > 0
+        assert o.months_met == sum(1 for n in per_month.values() if n >= e["target_days"])
+        assert o.target_total == e["target_days"] * o.engaged_months

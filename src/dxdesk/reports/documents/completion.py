@@ -7,7 +7,7 @@ of the 26 municipalities. Summary tables first, then the tables per organisation
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dxdesk.core.calendar import fiscal_year, format_wareki
@@ -43,10 +43,24 @@ class OrgYear:
     consultations: int
     issues_raised: int
     issues_resolved: int
-    # Intensive support (集中支援): monthly target, months engaged in the year, months met.
+    # Intensive support (集中支援): the monthly target and the months (YYYY-MM) engaged.
     target_days: int | None = None
-    engaged_months: int = 0
-    months_met: int = 0
+    engaged: tuple[str, ...] = ()
+    month_days: dict[str, int] = field(default_factory=dict)  # YYYY-MM -> days on site
+
+    @property
+    def engaged_months(self) -> int:
+        return len(self.engaged)
+
+    @property
+    def engaged_days(self) -> int:
+        """Days on site within the months of intensive support."""
+        return sum(self.month_days.get(m, 0) for m in self.engaged)
+
+    @property
+    def months_met(self) -> int:
+        target = self.target_days
+        return sum(1 for m in self.engaged if target and self.month_days.get(m, 0) >= target)
 
     @property
     def figures(self) -> list[object]:
@@ -241,7 +255,6 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
         months: list[str] = []
         if o.id in engagements:
             target, months = engagements[o.id]
-        met = sum(1 for m in months if target is not None and site_month[(o.id, m)] >= target)
         rows.append(
             OrgYear(
                 org=o,
@@ -253,8 +266,8 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
                 issues_raised=raised_count[o.id],
                 issues_resolved=resolved_count[o.id],
                 target_days=target,
-                engaged_months=len(months),
-                months_met=met,
+                engaged=tuple(months),
+                month_days={m: n for (oid, m), n in site_month.items() if oid == o.id},
             )
         )
 
@@ -363,6 +376,13 @@ def _month(month: str) -> str:
         return ""
     text_ = format_wareki(date.fromisoformat(month + "-01"))
     return text_[: text_.index("月") + 1]
+
+
+def _month_cell(o: OrgYear, month: str) -> str:
+    if month not in o.engaged:
+        return "－"
+    days = o.month_days.get(month, 0)
+    return f"▲{days}" if o.target_days and days < o.target_days else str(days)
 
 
 def _intensive(r: CompletionReport) -> list[OrgYear]:
@@ -482,8 +502,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
                 f"{o.target_days}日",
                 f"{o.engaged_months}か月",
                 o.target_total,
-                o.site_days,
-                _pct(o.site_days, o.target_total),
+                o.engaged_days,
+                _pct(o.engaged_days, o.target_total),
                 f"{o.months_met} / {o.engaged_months}か月",
             ]
             for o in intensive
@@ -492,6 +512,16 @@ def build_pdf(ctx: ReportContext) -> bytes:
         align="LRRRRRR",
         empty_text="集中支援の記録はありません。",
     )
+    if intensive:
+        months = _months(r.period.start, r.period.end)
+        doc.heading("月別の現地支援日数（▲：目標に届かなかった月、－：支援期間外）", level=2)
+        doc.table(
+            ["団体名", *(f"{int(m[5:])}月" for m in months), "計"],
+            [[o.org.name, *(_month_cell(o, m) for m in months), o.engaged_days] for o in intensive],
+            widths=[6, *([2.2] * len(months)), 2.6],
+            align="L" + "R" * (len(months) + 1),
+            font_size=8.5,
+        )
     std = r.standardisation
     doc.heading(f"9. 標準化の進捗（{len(std)}市町村）")
     doc.table(
@@ -500,8 +530,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
             "団体名",
             "対象業務",
             "運用開始",
-            "特定移行支援",
-            "手順書ステップ完了",
+            "特定移行\n支援",
+            "手順書ステップ\n完了",
             "進捗率",
         ],
         [
@@ -549,6 +579,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             "集中支援 月間目標日数",
             "支援月数",
             "目標日数（計）",
+            "現地日数（支援期間）",
             "目標達成月数",
         ],
         [
@@ -560,6 +591,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                 o.target_days,
                 o.engaged_months or None,
                 o.target_total,
+                o.engaged_days if o.target_days else None,
                 o.months_met if o.target_days else None,
             ]
             for o in r.orgs

@@ -136,10 +136,6 @@ def _log(ctx: ReportContext) -> ConsultationLog:
     return consultation_log(ctx.database, fy=fy, month=req.month, org_id=req.org_id)
 
 
-def _share(n: int, total: int) -> str:
-    return f"{n / total * 100:.1f}%" if total else ""
-
-
 def build_pdf(ctx: ReportContext) -> bytes:
     log = _log(ctx)
     total = len(log.rows)
