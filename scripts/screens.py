@@ -72,6 +72,36 @@ def show_busiest_week(window: Any) -> None:
         view.show_week(date.fromisoformat(rows[0]["d"]))
 
 
+def dialogs(window: Any, out: Path) -> None:
+    """The dialogs a user meets besides forms: settings, documents and preview, bundles."""
+    from dxdesk.gui.documents import DocumentDialog
+    from dxdesk.gui.settings_dialog import SettingsDialog
+    from dxdesk.gui.sync import DevicesDialog, ImportDialog
+
+    window.resize(1366, 768)
+    window.grouping.setCurrentIndex(window.grouping.findData("生活圏"))
+    grab(window, out / "tree-living-area-1366x768.png")
+    window.grouping.setCurrentIndex(window.grouping.findData("area"))
+    settings = SettingsDialog(window.profile, window)
+    grab(settings, out / "dialog-settings.png")
+    settings.reject()
+    documents = DocumentDialog(
+        window.profile, window.records, window, kind="monthly", month=window.month
+    )
+    grab(documents, out / "dialog-documents.png")
+    preview = documents.preview()
+    if preview is not None:
+        grab(preview, out / "dialog-preview.png", (900, 700))
+        preview.reject()
+    documents.reject()
+    for name, dialog in (
+        ("dialog-import.png", ImportDialog(window.profile, window)),
+        ("dialog-devices.png", DevicesDialog(window.profile, window)),
+    ):
+        grab(dialog, out / name)
+        dialog.reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
@@ -80,6 +110,14 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    from PySide6.QtCore import QLocale
+
+    from dxdesk.gui.app import install_translators
+
+    # As the app starts in Japanese: calendar popups and Qt's own buttons in Japanese too.
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    install_translators(app, "ja")
     with tempfile.TemporaryDirectory() as tmp:
         paths = ProfilePaths(Path(args.profile)) if args.profile else demo_profile(Path(tmp))
         profile = open_profile(paths, Credentials(passphrase=DEMO_PASSPHRASE))
@@ -107,6 +145,7 @@ def main() -> int:
             form = window.open_form("visit")
             grab(form, out / "form-visit.png")
             form.reject()
+            dialogs(window, out)
             window.close()
         finally:
             profile.close(backup=False)

@@ -63,6 +63,7 @@ class SettingsDialog(QDialog):
 
         self.font_path = QLineEdit(current.pdf_font)
         self.font_path.setObjectName("pdfFont")
+        self.font_path.setMinimumWidth(360)  # the automatic choice, spelled out, must fit
         self.font_path.setPlaceholderText(
             self.tr("自動（推奨）：BIZ UDゴシック、IPAexゴシックなど")
         )
