@@ -175,3 +175,19 @@ def test_concurrent_edit_lands_in_the_conflict_log_and_restores(team, tmp_path: 
     sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
     value = RecordService(field).get("visit", rid)["title"]
     assert value == conflict.losing_value == RecordService(hub).get("visit", rid)["title"]
+
+
+def test_divergence_is_detected_when_both_hold_the_same_changes(team, tmp_path: Path) -> None:
+    hub, field = team
+    usb = tmp_path / "usb"
+    RecordService(field).add("visit", visit("同期済みの訪問"))
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+    in_sync = sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
+    assert in_sync.applied and not in_sync.diverged
+    # Damage outside the change log on the hub (as a faulty tool or a bug would): the vectors
+    # still agree, the contents do not, and the field is told so without losing anything.
+    with hub.database.transaction() as conn:
+        conn.execute("DELETE FROM visit WHERE title = '同期済みの訪問'")
+    result = sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
+    assert result.applied and result.diverged
+    assert "同期済みの訪問" in titles(field)

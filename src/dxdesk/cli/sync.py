@@ -246,6 +246,12 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 continue
             if result.applied:
                 click.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
+                if result.diverged:
+                    click.echo(
+                        "注意：送信元と同じ変更を持っているのに内容が一致しません。"
+                        "送信元に --full でのバンドル作成を依頼してください"
+                        "（この端末の未送信の記録は消えません）。"
+                    )
             else:
                 click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
     if refused:

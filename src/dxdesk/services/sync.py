@@ -256,6 +256,8 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         state_vector=vector,
         created_at=_now_precise(),
         full=full,
+        # With no scope the receiver can compare whole databases once its vector equals ours.
+        extra={"digest": merge.digest(db)} if scope is None else None,
     )
     m = written.manifest
     with db.transaction() as conn:
@@ -327,6 +329,8 @@ class Imported:
     applied: bool
     summary: Any  # merge.Summary; None when already imported
     backup: Path | None
+    # True: both sides now hold the same changes yet their contents differ (ask for --full).
+    diverged: bool = False
 
 
 def jsonable(obj: Any) -> Any:
@@ -430,7 +434,23 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
                 ),
             )
     log.info("bundle imported: %d changes", m.count)
-    return Imported(first, True, summary, backup)
+    return Imported(first, True, summary, backup, diverged(profile, m))
+
+
+def diverged(profile: Profile, m: bundle.Manifest) -> bool:
+    """The divergence check: same changes held on both sides, yet a different digest.
+
+    Only decidable when this device now holds exactly what the sender held (nothing unsent
+    here, nothing missing): then the order-independent digests must be equal. A mismatch
+    never deletes anything here; the user is offered a full bundle from the sender.
+    """
+    if m.digest is None:
+        return False
+    mine = {d: s for d, s in merge.state_vector(profile.database).items() if s}
+    theirs = {d: s for d, s in m.state_vector.items() if s}
+    if mine != theirs:
+        return False
+    return merge.digest(profile.database) != m.digest
 
 
 def _snapshot(profile: Profile) -> Path | None:

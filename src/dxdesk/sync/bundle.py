@@ -105,6 +105,7 @@ class Manifest:
     size: int
     sha256: str
     raw: bytes = field(repr=False)
+    digest: str | None = None  # the sender's merge digest, for the divergence check
 
     @property
     def content_hash(self) -> str:
@@ -236,8 +237,11 @@ def parse_manifest(raw: bytes) -> Manifest:
         vector[device] = seq
     count, size = get("count", int), get("size", int)
     sha = get("sha256", str)
-    if count < 0 or size < 0 or len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+    if count < 0 or size < 0 or not _is_hex64(sha):
         raise _damaged("目録の内容の大きさが正しくありません")
+    digest = obj.get("digest")
+    if digest is not None and not _is_hex64(digest):
+        raise _damaged("目録の項目 digest が正しくありません")
     sender_name, created_at = get("sender_name", str), get("created_at", str)
     if len(sender_name) > _MAX_NAME or len(created_at) > _MAX_ID:
         raise _damaged("目録の項目が長すぎます")
@@ -256,6 +260,13 @@ def parse_manifest(raw: bytes) -> Manifest:
         size=size,
         sha256=sha,
         raw=bytes(raw),
+        digest=digest,
+    )
+
+
+def _is_hex64(value: object) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
     )
 
 
