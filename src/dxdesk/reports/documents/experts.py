@@ -141,7 +141,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             ]
             for r in data.rows
         ],
-        widths=[3.6, 8, 13, 10, 22, 12, 22, 14, 5],
+        widths=[3.6, 8, 12.5, 11.5, 22, 12, 20.5, 14, 5.5],
         align="RLLLLLLLC",
         font_size=8,
     )
