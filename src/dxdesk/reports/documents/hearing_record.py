@@ -46,7 +46,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
     day = to_date(v["date"])
     when = format_wareki(day, weekday=True) if day else text(v["date"])
     if v.get("start_time"):
-        when += f"　{v['start_time']}〜{text(v.get('end_time'))}"
+        when += f" {v['start_time']}〜{text(v.get('end_time'))}"
     issues = db.query(
         "SELECT * FROM issue WHERE _deleted = 0 AND visit_id = ? ORDER BY rid", (v["id"],)
     )

@@ -1,0 +1,221 @@
+"""ヒアリングシート and ヒアリング記録, and the recovery-key sheet: read back and refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dxdesk.core.calendar import format_wareki
+from dxdesk.core.model import kind
+from dxdesk.errors import UserError
+from dxdesk.reports.base import ReportRequest
+from dxdesk.reports.documents.hearing_sheet import CHECKLIST_FILE, load_checklist
+from dxdesk.services.profile import Profile
+from dxdesk.services.records import RecordService
+from dxdesk.services.reports import generate
+from tests.conftest import tree_digest
+from tests.reports.readback import (
+    embedded_fonts,
+    kinsoku_violations,
+    needs_pdftotext,
+    read_pdf,
+    squash,
+    table_rows,
+)
+
+ORG = "高千穂町"
+
+
+def _org(profile: Profile) -> dict[str, object]:
+    return profile.database.query("SELECT * FROM organisation WHERE name = ?", (ORG,))[0]
+
+
+@needs_pdftotext
+def test_hearing_sheet_reads_back(demo_profile: Profile, tmp_path: Path) -> None:
+    out = generate(
+        demo_profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "シート.pdf"
+    )
+    doc = read_pdf(out)
+    org = _org(demo_profile)
+    db = demo_profile.database
+    assert doc.both("ヒアリングシート") and doc.both(str(org["code"]))
+    # Every open issue with its countermeasure; no closed one.
+    issues = db.query("SELECT * FROM issue WHERE _deleted = 0 AND org_id = ?", (org["id"],))
+    open_ = [i for i in issues if i["status"] in ("未対応", "対応中", "保留")]
+    assert open_
+    for i in open_:
+        assert doc.both(squash(i["title"])), i["title"]
+        if i["countermeasure"]:
+            assert doc.both(squash(i["countermeasure"]))
+    open_titles = {i["title"] for i in open_}
+    for i in issues:
+        if i["title"] not in open_titles:  # the demo reuses a title for a later issue
+            assert not doc.both(squash(i["title"])), i["title"]
+    # The standardisation table: one row per business system, vendors and go-live dates.
+    rows = table_rows(out, "業務システム")
+    assert len(rows) == 20
+    live = db.query(
+        "SELECT s.planned_go_live, v.name FROM system_status s LEFT JOIN vendor v"
+        " ON v.id = s.vendor_id WHERE s._deleted = 0 AND s.org_id = ?",
+        (org["id"],),
+    )
+    for r in live:
+        if r["planned_go_live"]:
+            assert doc.both(format_wareki(dt.date.fromisoformat(r["planned_go_live"])))
+        if r["name"]:
+            assert doc.both(squash(r["name"]))
+    done = db.query(
+        "SELECT count(*) AS n FROM step_status WHERE _deleted = 0 AND org_id = ?"
+        " AND system_code = '01' AND status = '完了済み'",
+        (org["id"],),
+    )[0]["n"]
+    assert squash(rows[0][3]).startswith(f"{done}/")
+    # The questions of the shipped template, and the last visit's title.
+    for _heading, items in load_checklist(None):
+        for item in items:
+            assert doc.both("□" + squash(item))
+    last = db.query(
+        "SELECT title FROM visit WHERE _deleted = 0 AND org_id = ? ORDER BY date DESC LIMIT 1",
+        (org["id"],),
+    )[0]
+    assert doc.both(squash(last["title"]))
+    assert doc.both("メモ") and embedded_fonts(out)
+    # The fill-in date (令和　　年　　月　　日（　　）　：) has gaps wide enough for a pen, which
+    # pdftotext reads as separate blocks: its lone ）and ： are not line starts.
+    text = "\n".join(ln for ln in doc.poppler.splitlines() if squash(ln) not in {"）", "："})
+    assert kinsoku_violations(text, [str(i["countermeasure"] or "") for i in issues]) == []
+
+
+def test_the_profile_template_overrides_the_shipped_one(
+    demo_profile: Profile, tmp_path: Path
+) -> None:
+    template = demo_profile.paths.root / CHECKLIST_FILE
+    template.write_text("# 県北用\n■ 独自の確認事項\n高千穂町の観光DXの進捗\n", encoding="utf-8")
+    try:
+        out = generate(
+            demo_profile, ReportRequest("hearing-sheet", org_id="454419"), tmp_path / "s.pdf"
+        )
+        doc = read_pdf(out)
+        assert doc.both("独自の確認事項") and doc.both("□高千穂町の観光DXの進捗")
+        assert not doc.both("標準化・ガバメントクラウド移行")
+        template.write_text("# only comments\n", encoding="utf-8")
+        with pytest.raises(UserError) as err:
+            generate(demo_profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "t.pdf")
+        assert err.value.code == "report_template_invalid"
+        assert not (tmp_path / "t.pdf").exists()
+    finally:
+        template.unlink()
+
+
+def test_unknown_organisation(demo_profile: Profile, tmp_path: Path) -> None:
+    with pytest.raises(UserError) as err:
+        generate(demo_profile, ReportRequest("hearing-sheet", org_id="架空村"), tmp_path / "x.pdf")
+    assert err.value.code == "unknown_organisation" and "架空村" in err.value.message
+    with pytest.raises(UserError) as err:
+        generate(demo_profile, ReportRequest("hearing-sheet"), tmp_path / "x.pdf")
+    assert err.value.code == "report_param_missing" and "--org" in err.value.message
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_pdftotext
+def test_hearing_record_with_a_long_note(profile: Profile, tmp_path: Path) -> None:
+    sentence = "住民記録システムの移行について、ベンダから「移行計画（案）」の説明を受けました。"
+    note = (sentence * 80)[:5000]
+    svc = RecordService(profile)
+    visit = svc.add(
+        "visit",
+        {
+            "date": "2025-11-25",
+            "start_time": "13:30",
+            "end_time": "15:00",
+            "org_id": ORG,
+            "mode": "訪問",
+            "purpose": "ヒアリング",
+            "title": "移行計画のヒアリング",
+            "attendees_org": "総務課 課長、住民課 係長",
+            "systems": "01、住民記録",
+            "notes": note,
+            "findings": "・データ移行の作業量が多い",
+        },
+    ).record_id
+    svc.add(
+        "issue",
+        {
+            "org_id": ORG,
+            "title": "データ移行の作業量",
+            "status": "対応中",
+            "countermeasure": "作業の優先順位を整理する。",
+            "visit_id": visit,
+        },
+    )
+    out = generate(profile, ReportRequest("hearing-record", visit_id=visit), tmp_path / "記録.pdf")
+    doc = read_pdf(out)
+    assert doc.pages >= 3
+    assert doc.both("令和7年11月25日(火)13:30〜15:00")
+    assert doc.both("総務課課長、住民課係長") and doc.both("住民基本台帳")
+    assert doc.both("データ移行の作業量") and doc.both("作業の優先順位を整理する。")
+    decorations = ("取扱注意", f"ヒアリング記録（{ORG}）", f"ヒアリング記録（{ORG}） 取扱注意")
+    assert doc.flows(squash(note), *decorations)
+    assert kinsoku_violations(doc.poppler, [note, "・データ移行の作業量が多い"]) == []
+    for n in range(1, doc.pages + 1):
+        assert f"{n} / {doc.pages}" in doc.poppler
+
+
+def test_hearing_record_of_an_unknown_or_deleted_visit(profile: Profile, tmp_path: Path) -> None:
+    svc = RecordService(profile)
+    visit = svc.add(
+        "visit", {"date": "2025-11-25", "org_id": ORG, "mode": "電話", "title": "確認"}
+    ).record_id
+    svc.delete("visit", visit)
+    out = tmp_path / "出力"
+    out.mkdir()
+    for visit_id in (visit, "no-such-id"):
+        with pytest.raises(UserError) as err:
+            generate(profile, ReportRequest("hearing-record", visit_id=visit_id), out / "x.pdf")
+        assert err.value.code == "unknown_record"
+    assert kind("visit").label in err.value.message
+    assert list(out.iterdir()) == []
+
+
+# ------------------------------------------------------------------ recovery-key sheet
+
+
+@needs_pdftotext
+def test_recovery_kit_prints_the_key_that_opens_the_profile(
+    new_profile: tuple[Profile, str], tmp_path: Path
+) -> None:
+    profile, recovery = new_profile
+    out = generate(
+        profile,
+        ReportRequest("recovery-kit", recovery_key=recovery.lower().replace("-", " ")),
+        tmp_path / "回復キー.pdf",
+    )
+    doc = read_pdf(out)
+    groups = recovery.split("-")
+    for i in range(0, len(groups), 4):
+        assert "".join(groups[i : i + 4]) in squash(doc.poppler)
+    assert doc.both("山田太郎") and doc.both("山田のノートPC")
+    # Nowhere else: not in the profile folder, the log, or the audit trail.
+    files = [p for p in profile.paths.root.rglob("*") if p.is_file()]
+    key_bytes = recovery.replace("-", "").encode()
+    assert all(key_bytes not in p.read_bytes() for p in files)
+
+
+def test_recovery_kit_refuses_a_wrong_key(new_profile: tuple[Profile, str], tmp_path: Path) -> None:
+    profile, recovery = new_profile
+    out = tmp_path / "出力"
+    out.mkdir()
+    before = tree_digest(profile.paths.root)
+    wrong = ("A" if recovery[0] != "A" else "B") + recovery[1:]
+    for key in (wrong, "short"):
+        with pytest.raises(UserError) as err:
+            generate(profile, ReportRequest("recovery-kit", recovery_key=key), out / "k.pdf")
+        assert err.value.code == "wrong_recovery_key"
+        assert key not in err.value.message
+    with pytest.raises(UserError) as err:
+        generate(profile, ReportRequest("recovery-kit"), out / "k.pdf")
+    assert err.value.code == "report_param_missing"
+    assert list(out.iterdir()) == []
+    assert tree_digest(profile.paths.root) == before
