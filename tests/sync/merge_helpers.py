@@ -74,7 +74,7 @@ class Device:
             return self.profile.records.insert(k, validate(k, values)).record_id
 
     def edit(self, kind_name: str, record_id: str, values: Mapping[str, object]) -> bool:
-        """An edit as a user makes it; False when the record is deleted here (refused)."""
+        """An edit as a user makes it; False when the record is deleted or unknown here."""
         k = kind(kind_name)
         try:
             with self.db.transaction():
@@ -82,7 +82,7 @@ class Device:
                     k, record_id, validate(k, values, partial=True)
                 )
         except UserError as err:
-            if err.code == "record_deleted":
+            if err.code in ("record_deleted", "unknown_record"):
                 return False
             raise
         return change is not None
