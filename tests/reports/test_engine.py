@@ -282,3 +282,24 @@ def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("高千穂") == 6
     assert display_width("ｱｲｳ") == 3  # half-width katakana stay narrow
     assert display_width("一行目\nずっと長い二行目") == 16
+
+
+def test_long_text_wraps_in_its_column(tmp_path: Path) -> None:
+    long = "相談内容は" + "標準準拠システムの移行後の運用について" * 6
+    data = workbook_bytes(
+        [Sheet("一覧", ["番号", "内容"], [[1, long], [2, "短い"]], widths={1: 50})]
+    )
+    path = tmp_path / "w.xlsx"
+    path.write_bytes(data)
+    ws = openpyxl.load_workbook(path).active
+    assert ws["B2"].alignment.wrap_text and ws["B2"].alignment.vertical == "top"
+    assert not ws["B3"].alignment.wrap_text
+
+
+def test_kinds_come_in_working_order() -> None:
+    from dxdesk.reports.base import WORKING_ORDER, kinds
+
+    names = [k.name for k in kinds()]
+    known = [n for n in names if n in WORKING_ORDER]
+    assert known == [n for n in WORKING_ORDER if n in names]
+    assert {"hearing-sheet", "hearing-record", "monthly", "recovery-kit"} <= set(names)

@@ -139,9 +139,27 @@ def load_documents() -> dict[str, ReportKind]:
     return REGISTRY
 
 
+# The order people work in (before a visit, after it, each month, ...): menus and --list.
+WORKING_ORDER = (
+    "hearing-sheet",
+    "hearing-record",
+    "monthly",
+    "consultations",
+    "experts",
+    "minutes",
+    "training-plan",
+    "training-result",
+    "completion",
+    "case-study",
+    "recovery-kit",
+)
+
+
 def kinds() -> list[ReportKind]:
-    """Registered kinds in registry order."""
-    return list(load_documents().values())
+    """Registered kinds in working order; any others after them, by name."""
+    registry = load_documents()
+    rank = {name: i for i, name in enumerate(WORKING_ORDER)}
+    return sorted(registry.values(), key=lambda k: (rank.get(k.name, len(rank)), k.name))
 
 
 _MONTH = re.compile(r"(\d{4})[-/](\d{1,2})")

@@ -117,9 +117,19 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
                 if fmt:
                     cell.number_format = fmt
                 widths[c - 1] = max(widths[c - 1], display_width(_display(value)))
+        final: list[float] = []
         for c in range(ncols):
             width = spec.widths.get(c, min(MAX_WIDTH, widths[c] + 2))
             ws.column_dimensions[get_column_letter(c + 1)].width = width
+            final.append(width)
+        # Text wider than its column wraps (Excel would cut it off at the next filled cell).
+        wrap = Alignment(wrap_text=True, vertical="top")
+        for c, width in enumerate(final):
+            if widths[c] + 2 <= width:
+                continue
+            for (cell,) in ws.iter_rows(min_row=2, min_col=c + 1, max_col=c + 1):
+                if isinstance(cell.value, str) and display_width(cell.value) > width:
+                    cell.alignment = wrap
         ws.freeze_panes = "A2"
         last_row = max(1, len(spec.rows) + 1)
         ws.auto_filter.ref = f"A1:{get_column_letter(max(1, ncols))}{last_row}"
