@@ -148,3 +148,31 @@ def test_a_meeting_row_offers_its_minutes(qtbot: QtBot, demo: Profile) -> None:
     combo = opened.widgets["meeting_id"]
     assert isinstance(combo, QComboBox) and combo.currentData() == meeting["id"]
     assert isinstance(opened, QWidget)
+
+
+def test_optional_filters_start_unset_and_needed_ones_are_filled(
+    qtbot: QtBot, demo: Profile
+) -> None:
+    records = RecordService(demo)
+    takachiho = records.resolve_org("高千穂町")
+    d = DocumentDialog(demo, records, kind="consultations", org_id=takachiho, month=MONTH)
+    qtbot.addWidget(d)
+    request = d.request()
+    assert request.org_id is None and request.month is None  # the whole log ...
+    assert request.fy == 2025  # ... of the fiscal year shown
+    d.list.setCurrentRow(
+        [d.list.item(i).text() for i in range(d.list.count())].index("ヒアリングシート")
+    )
+    assert d.request().org_id == takachiho  # needed: the selected organisation
+
+
+def test_an_organisations_context_opens_its_hearing_sheet(qtbot: QtBot, demo: Profile) -> None:
+    from dxdesk.gui.documents import documents_for
+
+    assert "hearing-sheet" in [k.name for k in documents_for("org_id")]
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    org = RecordService(demo).resolve_org("日之影町")
+    opened = window.open_document("consultations", org_id=org)
+    qtbot.addWidget(opened)
+    assert opened.request().org_id == org  # opened for this organisation: its log only

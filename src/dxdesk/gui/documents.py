@@ -59,6 +59,7 @@ RECORD_PARAMS = {
 }
 RECORD_CHOICES = 300  # newest first; a document for an older record opens from its row
 SUFFIXES = {"pdf": ".pdf", "xlsx": ".xlsx"}
+FY_UNSET = 2018  # the fiscal-year box's "not given" value (shown as （指定しない）)
 
 
 # ------------------------------------------------------------------ pages
@@ -168,8 +169,12 @@ class DocumentDialog(QDialog):
         org_id: str | None = None,
         month: str | None = None,
         record_id: str | None = None,
+        org_explicit: bool = False,
     ) -> None:
         super().__init__(parent)
+        # Opened for one organisation (its context menu): optional filters use it too;
+        # otherwise the selected organisation only fills documents that need one.
+        self.org_explicit = org_explicit
         self.profile = profile
         self.records = records
         self.setWindowTitle(self.tr("帳票の作成"))
@@ -245,8 +250,10 @@ class DocumentDialog(QDialog):
 
     def _build_params(self, org_id: str | None, month: str | None, record_id: str | None) -> None:
         today = today_jst()
+        self._given = {"org_id": org_id, "month": month, "record_id": record_id}
         org = QComboBox()
         org.setObjectName("org_id")
+        org.addItem(self.tr("（すべての団体）"), None)  # for documents where it is optional
         for row in self.records.list_records("organisation"):
             org.addItem(str(row.get("name", "")), row["id"])
         if org_id:
@@ -263,7 +270,8 @@ class DocumentDialog(QDialog):
 
         fy = QSpinBox()
         fy.setObjectName("fy")
-        fy.setRange(2019, 2100)
+        fy.setRange(FY_UNSET, 2100)
+        fy.setSpecialValueText(self.tr("（指定しない）"))
         shown = today
         if month:
             try:
@@ -279,6 +287,7 @@ class DocumentDialog(QDialog):
             combo.setObjectName(param)
             k = kind_of(kind_name)
             rows = self.records.list_records(kind_name, limit=RECORD_CHOICES)
+            combo.addItem(self.tr("（指定しない）"), None)
             ids = {str(r["id"]) for r in rows}
             if record_id and record_id not in ids:
                 with contextlib.suppress(UserError):  # a record of another kind: not here
@@ -314,6 +323,7 @@ class DocumentDialog(QDialog):
             shown = name in used
             widget.setVisible(shown)
             self.labels[name].setVisible(shown)
+        self._defaults_for(k)
         self.format.blockSignals(True)
         self.format.clear()
         for fmt in k.formats:
@@ -321,6 +331,29 @@ class DocumentDialog(QDialog):
         self.format.blockSignals(False)
         self._format_changed()
         self.status.clear()
+
+    def _defaults_for(self, k: ReportKind) -> None:
+        """Needed parameters get a value (the context's, else a sensible one); optional ones
+        start unset (all organisations, any month), except the fiscal year."""
+        for name in (*k.needs, *k.optional):
+            widget = self.widgets.get(name)
+            needed = name in k.needs
+            given = self._given.get("record_id" if name in RECORD_PARAMS else name)
+            if isinstance(widget, QComboBox) and name == "month":
+                if needed and not widget.currentText().strip():
+                    widget.setCurrentText(given or _previous_month(today_jst()))
+                elif not needed:
+                    widget.setCurrentText("")
+            elif isinstance(widget, QComboBox):
+                if name == "org_id" and not needed and not self.org_explicit:
+                    given = None
+                found = widget.findData(given) if given else -1
+                if found > 0:
+                    widget.setCurrentIndex(found)
+                elif needed and widget.currentIndex() <= 0 and widget.count() > 1:
+                    widget.setCurrentIndex(1)
+                elif not needed and name == "org_id":
+                    widget.setCurrentIndex(0)
 
     def _format_changed(self, *_: Any) -> None:
         pdf = self.format.currentData() == "pdf"
@@ -335,12 +368,13 @@ class DocumentDialog(QDialog):
             if isinstance(widget, QComboBox):
                 value = widget.currentText().strip() if name == "month" else widget.currentData()
             elif isinstance(widget, QSpinBox):
-                value = widget.value()
+                value = widget.value() if widget.value() != FY_UNSET else None
             elif isinstance(widget, QLineEdit):
-                value = widget.text().strip() or None
+                value = widget.text().strip()
             else:
                 continue
-            values[name] = value
+            if value not in (None, ""):  # unset: the service names what is missing, if needed
+                values[name] = value
         mark = self.widgets["handling_mark"]
         assert isinstance(mark, QLineEdit)
         return ReportRequest(

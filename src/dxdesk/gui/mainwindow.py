@@ -615,6 +615,7 @@ class MainWindow(QMainWindow):
             org_id=org_id or self.current_org,
             month=self.month,
             record_id=record_id,
+            org_explicit=org_id is not None,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -758,87 +758,98 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="175"/>
+        <location filename="../../gui/documents.py" line="180"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="196"/>
+        <location filename="../../gui/documents.py" line="201"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="202"/>
+        <location filename="../../gui/documents.py" line="207"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="203"/>
+        <location filename="../../gui/documents.py" line="208"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="204"/>
+        <location filename="../../gui/documents.py" line="209"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="254"/>
+        <location filename="../../gui/documents.py" line="256"/>
+        <source>（すべての団体）</source>
+        <translation>(all organisations)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="261"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="262"/>
+        <location filename="../../gui/documents.py" line="269"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
         <location filename="../../gui/documents.py" line="274"/>
+        <location filename="../../gui/documents.py" line="290"/>
+        <source>（指定しない）</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="282"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="275"/>
+        <location filename="../../gui/documents.py" line="283"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="298"/>
+        <location filename="../../gui/documents.py" line="307"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="302"/>
+        <location filename="../../gui/documents.py" line="311"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="356"/>
+        <location filename="../../gui/documents.py" line="390"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="386"/>
+        <location filename="../../gui/documents.py" line="420"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="395"/>
+        <location filename="../../gui/documents.py" line="429"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="397"/>
+        <location filename="../../gui/documents.py" line="431"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="414"/>
+        <location filename="../../gui/documents.py" line="448"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="433"/>
+        <location filename="../../gui/documents.py" line="467"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -1934,7 +1945,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="248"/>
-        <location filename="../../gui/mainwindow.py" line="633"/>
+        <location filename="../../gui/mainwindow.py" line="634"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -2079,12 +2090,12 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="653"/>
+        <location filename="../../gui/mainwindow.py" line="654"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="656"/>
+        <location filename="../../gui/mainwindow.py" line="657"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -2250,17 +2261,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="121"/>
+        <location filename="../../gui/documents.py" line="122"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="132"/>
+        <location filename="../../gui/documents.py" line="133"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="140"/>
+        <location filename="../../gui/documents.py" line="141"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
     </message>
@@ -2575,42 +2586,42 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="382"/>
+        <location filename="../../gui/tableview.py" line="391"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="386"/>
+        <location filename="../../gui/tableview.py" line="395"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="409"/>
+        <location filename="../../gui/tableview.py" line="418"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="483"/>
+        <location filename="../../gui/tableview.py" line="492"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="494"/>
+        <location filename="../../gui/tableview.py" line="503"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="507"/>
+        <location filename="../../gui/tableview.py" line="516"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="511"/>
+        <location filename="../../gui/tableview.py" line="520"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="516"/>
+        <location filename="../../gui/tableview.py" line="525"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
@@ -2704,52 +2715,52 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="67"/>
+        <location filename="../../gui/settings_dialog.py" line="68"/>
         <source>自動（推奨）：BIZ UDゴシック、IPAexゴシックなど</source>
         <translation>Automatic (recommended): BIZ UDGothic, IPAexGothic, …</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <location filename="../../gui/settings_dialog.py" line="70"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="76"/>
+        <location filename="../../gui/settings_dialog.py" line="77"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <location filename="../../gui/settings_dialog.py" line="78"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="78"/>
+        <location filename="../../gui/settings_dialog.py" line="79"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="79"/>
+        <location filename="../../gui/settings_dialog.py" line="80"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="80"/>
+        <location filename="../../gui/settings_dialog.py" line="81"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="82"/>
+        <location filename="../../gui/settings_dialog.py" line="83"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="104"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="104"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
