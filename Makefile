@@ -57,3 +57,9 @@ bench: setup
 
 clean-demo:
 	rm -rf "$(DEMO)"
+
+# Every printed document from the demo profile, as PNGs of their first pages in docs/samples/
+# (look at them after changing a document); needs poppler-utils (pdftoppm).
+.PHONY: samples
+samples: demo
+	$(BIN)/python scripts/samples.py --profile "$(DEMO)"
