@@ -80,7 +80,12 @@ class RecordTableModel(QAbstractTableModel):
         self._records: list[Record] = []
         self._cells: list[list[str]] = []
         self._busy = False
-        self._total = service.count(self._query)
+        # Counted when first needed: a list that is never shown (a tab not opened) costs no
+        # count(*), which grows with the data (bench/gui.py).
+        self._total: int | None = None
+        # A view that is not on screen yet (another tab, another page) fetches nothing; its
+        # RecordTable clears this when it is first shown.
+        self.paused = False
 
     # ------------------------------------------------------------ what is shown
 
@@ -97,6 +102,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def total(self) -> int:
         """How many rows match the query; ``rowCount`` is how many have been fetched."""
+        if self._total is None:
+            self._total = self._service.count(self._query)
         return self._total
 
     def columns(self) -> list[str]:
@@ -165,6 +172,8 @@ class RecordTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read the rows again after a change, keeping as many rows fetched as before."""
         self._service.invalidate()
+        if self._total is None and not self._records:
+            return  # never counted nor shown: it will read fresh rows when it is
         total = self._service.count(self._query)
         keep = min(len(self._records), total)
         records = self._service.page(self._query, 0, keep) if keep else []
@@ -222,14 +231,16 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._busy and len(self._records) < self._total
+        if parent.isValid() or self._busy or self.paused:
+            return False
+        return len(self._records) < self.total()
 
     def fetchMore(self, parent: Index) -> None:
         # Views and testers call back in while rows come and go: fetch only when idle.
-        if parent.isValid() or self._busy:
+        if parent.isValid() or self._busy or self.paused:
             return
         start = len(self._records)
-        wanted = min(self._page_size, self._total - start)
+        wanted = min(self._page_size, self.total() - start)
         if wanted <= 0:
             return
         self._busy = True

@@ -118,7 +118,7 @@ class OverviewPanel(QScrollArea):
             f" border-radius: 4px; background: {'#fde2e1' if short else 'transparent'}; }}"
         )
         self.hours.setText(self.tr("工数 %1 時間").replace("%1", f"{ov.hours_month:g}"))
-        self.issues.setText(self.tr("未完了の課題 %1 件").replace("%1", str(len(ov.open_issues))))
+        self.issues.setText(self.tr("未完了の課題 %1 件").replace("%1", str(ov.open_issue_count)))
         self.chart.set_data(
             [(f"{int(k[5:])}月", v) for k, v in ov.monthly_hours], unit=self.tr("時間")
         )

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -284,7 +284,16 @@ class RecordTable(QWidget):
         layout.addWidget(self.date_hint)
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.view)
+        self.model.paused = True  # until shown: hidden lists must not read pages or count
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The count (a count(*) over the query) and the first page only when the list is seen.
+        if self.model.paused:
+            self.model.paused = False
+            if self.model.canFetchMore(QModelIndex()):
+                self.model.fetchMore(QModelIndex())
         self._show_count(self.model.total())
+        super().showEvent(event)
 
     # ------------------------------------------------------------ filters
 
