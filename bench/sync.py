@@ -42,26 +42,36 @@ CHEAP_KDF = KdfParams(iterations=1, memory_kib=8192, lanes=1)
 
 MEMORY_PROBE = textwrap.dedent(
     """
-    import json, os, resource, sys, time, tracemalloc
+    import json, os, sys, tracemalloc
     from pathlib import Path
     from dxdesk.paths import ProfilePaths
     from dxdesk.services import sync
     from dxdesk.services.profile import Credentials, open_profile
 
-    root, path = Path(sys.argv[1]), Path(sys.argv[2])
-    profile = open_profile(ProfilePaths(root), Credentials(passphrase=os.environ["P"], use_keyring=False))
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    def hwm_kib():
+        # VmHWM starts afresh at exec (ru_maxrss would inherit the parent's peak).
+        try:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    root, path, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    creds = Credentials(passphrase=os.environ["P"], use_keyring=False)
+    profile = open_profile(ProfilePaths(root), creds)
+    opened_kib = hwm_kib()
     tracemalloc.start()
-    preview = sync.preview(profile, path)
+    preview = sync.preview(profile, path, plan=mode == "plan")
     preview_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()
     sync.import_bundle(profile, path, preview)
     apply_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     profile.close(backup=False)
     print(json.dumps({"preview_peak": preview_peak, "apply_peak": apply_peak,
-                      "rss_kib": rss, "rss_before_kib": base}))
+                      "hwm_kib": hwm_kib(), "hwm_open_kib": opened_kib}))
     """
 )
 
@@ -146,14 +156,14 @@ def raw_baseline(field: Profile, hub_root: Path) -> float:
     return seconds
 
 
-def probe(script: str, hub_root: Path, path: Path) -> dict[str, Any]:
+def probe(script: str, hub_root: Path, path: Path, *extra: str) -> dict[str, Any]:
     env = {
         **os.environ,
         "P": PASSPHRASE,
         "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
     }
     out = subprocess.run(
-        [sys.executable, "-c", script, str(hub_root), str(path)],
+        [sys.executable, "-c", script, str(hub_root), str(path), *extra],
         capture_output=True,
         text=True,
         env=env,
@@ -166,6 +176,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument(
+        "--plan-memory", action="store_true", help="also measure the preview with merge.plan"
+    )
     args = parser.parse_args()
     n, small = args.changes, args.small
     tmp = Path(tempfile.mkdtemp(prefix="dxdesk-bench-sync-"))
@@ -206,33 +219,45 @@ def main() -> None:
         shutil.copytree(pristine, tmp / "hub-import")
         hub_import = reopen(tmp / "hub-import")
         try:
-            preview_s, checked = timed(lambda: sync.preview(hub_import, big.path))
+            # Unattended (--yes): verify, then apply. Interactive: the plan replaces the verify.
+            verify_s, checked = timed(lambda: sync.preview(hub_import, big.path, plan=False))
+            plan_s, _ = timed(lambda: sync.preview(hub_import, big.path))
             apply_s, _ = timed(lambda: sync.import_bundle(hub_import, big.path, checked))
         finally:
             hub_import.close(backup=False)
+        print(
+            f"export {export_s:.1f} s, verify {verify_s:.1f} s, plan {plan_s:.1f} s,"
+            f" apply {apply_s:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
         shutil.copytree(pristine, tmp / "hub-raw")
         raw_s = raw_baseline(field, tmp / "hub-raw")
         field.close(backup=False)
 
-        memory = {}
+        memory: dict[str, Any] = {}
+        modes = ("verify", "plan") if args.plan_memory else ("verify",)
         for label, path in (("small", small_bundle), ("large", big.path)):
-            work = tmp / f"hub-mem-{label}"
-            shutil.copytree(pristine, work)
-            memory[label] = {**probe(MEMORY_PROBE, work, path), **probe(READ_PROBE, pristine, path)}
-            memory[label]["bytes"] = path.stat().st_size
+            memory[label] = {"bytes": path.stat().st_size, **probe(READ_PROBE, pristine, path)}
+            for mode in modes:
+                work = tmp / f"hub-mem-{label}-{mode}"
+                shutil.copytree(pristine, work)
+                memory[label][mode] = probe(MEMORY_PROBE, work, path, mode)
+                shutil.rmtree(work)
+            print(label, json.dumps(memory[label]), file=sys.stderr, flush=True)
         size = big.path.stat().st_size
-        import_s = preview_s + apply_s
         result = {
             "changes": big.count,
             "visits": n,
             "add_s": round(add_s, 2),
             "export_s": round(export_s, 2),
-            "preview_s": round(preview_s, 2),
+            "verify_s": round(verify_s, 2),
+            "plan_s": round(plan_s, 2),
             "apply_s": round(apply_s, 2),
-            "import_s": round(import_s, 2),
             "raw_executemany_s": round(raw_s, 2),
-            "ratio_import_vs_raw": round(import_s / raw_s, 2),
-            "ratio_apply_only_vs_raw": round(apply_s / raw_s, 2),
+            "ratio_unattended_vs_raw": round((verify_s + apply_s) / raw_s, 2),
+            "ratio_interactive_vs_raw": round((plan_s + apply_s) / raw_s, 2),
+            "ratio_export_vs_raw": round(export_s / raw_s, 2),
             "bundle_bytes": size,
             "bytes_per_1000_visits": round(size / (n / 1000)),
             "memory": memory,

@@ -99,3 +99,13 @@ def test_revoke_then_bundles_from_that_device_are_refused(
     hub.ok("enrol", "revoke", "山田のノートPC", "--yes")
     assert "取消済み" in hub.ok("devices")
     assert "取り消されている" in hub.refused("bundle", "import", str(bundle), "--yes")
+
+
+def test_scope_command(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    enrol(hub, field, tmp_path)
+    assert "1 団体" in hub.ok("enrol", "scope", "山田のノートPC", "高千穂町")
+    assert "1 団体" in hub.ok("devices")
+    assert "すべての団体" in hub.ok("enrol", "scope", "山田のノートPC", "--all")
+    code, _out, _err = hub.run("enrol", "scope", "山田のノートPC")
+    assert code == 2
+    assert "団体" in hub.refused("enrol", "scope", "山田のノートPC", "存在しない村")

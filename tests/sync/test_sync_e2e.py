@@ -191,3 +191,25 @@ def test_divergence_is_detected_when_both_hold_the_same_changes(team, tmp_path: 
     result = sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
     assert result.applied and result.diverged
     assert "同期済みの訪問" in titles(field)
+
+
+def test_scope_limits_what_the_hub_sends_to_a_field_device(team, tmp_path: Path) -> None:
+    hub, field = team
+    svc = RecordService(hub)
+    svc.add("visit", visit("高千穂町の訪問"))
+    svc.add("visit", {**visit("日南市の訪問"), "org_id": "日南市"})
+    peer = sync.set_scope(hub, field.device_id, ["高千穂町"])
+    assert peer["scope"] and [d["scope"] for d in sync.devices(hub)][1] is not None
+    out = sync.export_bundle(hub, field.device_id, tmp_path / "usb")
+    p = sync.preview(field, out.path)
+    assert p.summary()["scoped"]
+    sync.import_bundle(field, out.path, p)
+    assert titles(field) == {"高千穂町の訪問"}
+    # Reference data still goes everywhere.
+    count = "SELECT count(*) FROM organisation"
+    assert (
+        field.database.conn.execute(count).fetchone() == hub.database.conn.execute(count).fetchone()
+    )
+    sync.set_scope(hub, field.device_id, None)
+    sync.import_bundle(field, sync.export_bundle(hub, field.device_id, tmp_path / "usb").path)
+    assert titles(field) == {"高千穂町の訪問", "日南市の訪問"}

@@ -5,6 +5,7 @@ Exit codes as everywhere: 0 applied (or nothing to do), 1 refused (nothing writt
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,26 @@ def enrol_escrow(state: State, recipient: str | None, clear: bool) -> None:
     click.echo("預託用の公開鍵を解除しました。" if clear else "預託用の公開鍵を設定しました。")
 
 
+@enrol.command("scope")
+@click.argument("device", metavar="DEVICE")
+@click.argument("orgs", nargs=-1, metavar="[ORG]...")
+@click.option("--all", "everything", is_flag=True, help="すべての団体の記録を送る（既定）")
+@click.pass_obj
+def enrol_scope(state: State, device: str, orgs: tuple[str, ...], everything: bool) -> None:
+    """現地担当者の端末に送る記録を、指定した団体のものに限ります（ハブの端末）。"""
+    from dxdesk.services import sync
+
+    if bool(orgs) == everything:
+        raise click.UsageError("団体（ORG）か --all のどちらか一方を指定してください。")
+    with opened(state, backup=False) as profile:
+        peer = sync.set_scope(profile, device, None if everything else list(orgs))
+    if peer["scope"] is None:
+        click.echo(f"端末「{peer['name']}」にはすべての団体の記録を送ります。")
+    else:
+        count = len(json.loads(peer["scope"]))
+        click.echo(f"端末「{peer['name']}」には {count} 団体の記録と参照データを送ります。")
+
+
 @cli.command()
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
@@ -138,11 +159,12 @@ def devices(state: State, fmt: str) -> None:
             ROLE_LABELS.get(r["role"], r["role"]),
             r["fingerprint"],
             r["status"],
+            "すべて" if r["scope"] is None else f"{len(r['scope'])} 団体",
             r["device_id"],
         ]
         for r in rows
     ]
-    click.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "ID"], table))
+    click.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "送る範囲", "ID"], table))
 
 
 # ------------------------------------------------------------------ bundles
@@ -202,12 +224,21 @@ def show_preview(p: Any) -> None:
     click.echo(
         f"送信元：{s['sender_name']}　作成日時：{s['created_at'][:19]}　変更 {s['count']} 件{kind_of}"
     )
-    rows = _plan_rows(s["plan"])
+    if s["plan"] is not None:
+        show_counts(s["plan"], scoped=s["scoped"])
+
+
+def show_counts(plan: Any, *, scoped: bool) -> None:
+    """Counts per kind, duplicates and gaps, from a merge plan or an apply summary."""
+    plan = plan if isinstance(plan, dict) else {}
+    rows = _plan_rows(plan)
     if rows:
         click.echo(output.table(["種類", "新規", "更新", "削除", "復元", "競合"], rows))
-    plan = s["plan"] if isinstance(s["plan"], dict) else {}
     if plan.get("duplicates"):
         click.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
+    if scoped:
+        click.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
+        return
     for device, gaps in (plan.get("gaps") or {}).items():
         spans = "、".join(f"{lo}〜{hi}" for lo, hi in gaps)
         click.echo(
@@ -230,7 +261,8 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
             name = Path(file).name
             click.echo(f"■ {name}")
             try:
-                p = sync.preview(profile, Path(file))
+                # Unattended: verify now, report the applied counts after (flat memory).
+                p = sync.preview(profile, Path(file), plan=not yes)
                 if p.already:
                     click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
                     continue
@@ -245,6 +277,8 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 refused.append(err)
                 continue
             if result.applied:
+                if yes:
+                    show_counts(sync.jsonable(result.summary), scoped=p.summary()["scoped"])
                 click.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 if result.diverged:
                     click.echo(

@@ -139,6 +139,31 @@ def set_escrow(profile: Profile, recipient: str | None) -> None:
     profile.audit("escrow_set")
 
 
+def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> dict[str, Any]:
+    """Hub: which organisations' records a field device receives (None: all of them).
+
+    Reference data and records without an organisation always go. Organisations are given by
+    id, code or name, as everywhere.
+    """
+    from dxdesk.services.records import RecordService
+
+    _require_role(profile, "hub")
+    peer = enrol.find_peer(profile.database, device)
+    ids = None if orgs is None else sorted({RecordService(profile).resolve_org(o) for o in orgs})
+    with profile.database.transaction() as conn:
+        conn.execute(
+            "UPDATE peers SET scope = ? WHERE device_id = ?",
+            (None if ids is None else json.dumps(ids), peer["device_id"]),
+        )
+        # What was left out before must go now: forget what we believe we sent.
+        conn.execute(
+            "UPDATE sync_state SET sent = '{}', sent_at = '' WHERE peer_id = ?",
+            (peer["device_id"],),
+        )
+    profile.audit("sync_scope")
+    return enrol.find_peer(profile.database, peer["device_id"])
+
+
 def devices(profile: Profile) -> list[dict[str, Any]]:
     """This device first, then the roster (public keys and fingerprints only)."""
     me, _keys = own_member(profile)
@@ -150,6 +175,7 @@ def devices(profile: Profile) -> list[dict[str, Any]]:
             "role": me.role,
             "fingerprint": me.fingerprint,
             "status": "この端末",
+            "scope": None,
         }
     ]
     for r in enrol.peers(profile.database):
@@ -161,6 +187,7 @@ def devices(profile: Profile) -> list[dict[str, Any]]:
                 "role": r["role"],
                 "fingerprint": r["fingerprint"],
                 "status": "取消済み" if r["revoked_at"] else "登録済み",
+                "scope": json.loads(r["scope"]) if r["scope"] else None,
             }
         )
     return rows
@@ -257,7 +284,7 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         created_at=_now_precise(),
         full=full,
         # With no scope the receiver can compare whole databases once its vector equals ours.
-        extra={"digest": merge.digest(db)} if scope is None else None,
+        extra={"digest": merge.digest(db)} if scope is None else {"scope": scope},
     )
     m = written.manifest
     with db.transaction() as conn:
@@ -319,6 +346,7 @@ class Preview:
             "count": self.manifest.count,
             "full": self.manifest.full,
             "already": self.already,
+            "scoped": bool(json.loads(self.manifest.raw).get("scope")),
             "plan": jsonable(self.plan),
         }
 
@@ -377,18 +405,22 @@ def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
     return str(row[0]) if row else m.sender_name
 
 
-def preview(profile: Profile, path: Path) -> Preview:
-    """Everything checked, nothing written: sender, date, counts per kind, conflicts, gaps."""
+def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
+    """Everything checked, nothing written: sender, date, counts per kind, conflicts, gaps.
+
+    ``plan=False`` verifies the whole bundle without asking the merge for counts (the plan
+    holds its overlay in memory; an unattended import reports the applied counts instead).
+    """
     with _open(profile, path) as opened:
         m = opened.manifest
         name = _sender_name(profile, m)
         if _seen(profile, m):
             return Preview(Path(path), m, name, True, None)
         rows = opened.rows(KNOWN_KINDS)
-        plan = merge.plan(profile.database, _changes(rows))
+        counts = merge.plan(profile.database, _changes(rows)) if plan else None
         for _ in rows:  # the plan may stop early: the rest must still be read and verified
             pass
-    return Preview(Path(path), m, name, False, plan)
+    return Preview(Path(path), m, name, False, counts)
 
 
 def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) -> Imported:
