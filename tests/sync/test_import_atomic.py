@@ -85,13 +85,16 @@ def test_refusals_each_name_their_reason_and_change_no_byte(pair, tmp_path: Path
             ),
             "bundle_unknown_sender": craft(hub_keys, hub_keys, []),
         }
+        # A field device reusing the id of a bundle the hub wrote itself.
+        own = sync.export_bundle(hub, field.device_id, tmp_path / "out")
+        reused_own = craft(field_keys, hub_keys, [], manifest={"bundle_id": own.bundle_id})
     finally:
         hub.close(backup=False)
         field.close(backup=False)
     before = tree_digest(hub_root)
     hub = reopen(hub_root)
     try:
-        for code, data in cases.items():
+        for code, data in [*cases.items(), ("bundle_id_reused", reused_own)]:
             path = tmp_path / f"{code}.dxb"
             path.write_bytes(data)
             with pytest.raises(UserError) as err:

@@ -203,6 +203,7 @@ class Exported:
     recipient_name: str
     count: int
     full: bool
+    bundle_id: str = ""
 
 
 def _vector(text: str | None) -> dict[str, int]:
@@ -298,7 +299,7 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         )
     profile.audit("bundle_export")
     log.info("bundle exported: %d changes", m.count)
-    return Exported(written.path, peer["device_id"], peer["name"], m.count, full)
+    return Exported(written.path, peer["device_id"], peer["name"], m.count, full, m.bundle_id)
 
 
 def _record_bundle(conn: Any, m: bundle.Manifest, direction: str, at: str) -> None:
@@ -375,11 +376,12 @@ def jsonable(obj: Any) -> Any:
 
 def _seen(profile: Profile, m: bundle.Manifest) -> bool:
     row = profile.database.conn.execute(
-        "SELECT sha256 FROM bundles WHERE bundle_id = ? AND direction = 'import'", (m.bundle_id,)
+        "SELECT sha256, direction FROM bundles WHERE bundle_id = ?", (m.bundle_id,)
     ).fetchone()
     if row is None:
         return False
-    if row[0] != m.content_hash:
+    # An id this device wrote itself can never arrive from another device.
+    if row[0] != m.content_hash or row[1] != "import":
         raise UserError("bundle_id_reused", bundle_id=m.bundle_id)
     return True
 
