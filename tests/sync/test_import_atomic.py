@@ -144,7 +144,8 @@ def test_sigkill_during_import_leaves_before_or_after(tmp_path: Path) -> None:
     env = {**os.environ, "DXDESK_PASSPHRASE": PASSPHRASE}
     rng = random.Random(SEED)
     outcomes = []
-    for run in range(KILLS):
+    full = None  # how long one whole import takes here, measured by run 0 (not killed)
+    for run in range(KILLS + 1):
         work = tmp_path / f"run{run}"
         shutil.copytree(pristine, work)
         proc = subprocess.Popen(
@@ -157,9 +158,17 @@ def test_sigkill_during_import_leaves_before_or_after(tmp_path: Path) -> None:
         try:
             assert proc.stdout is not None
             assert proc.stdout.readline().strip() == "READY"
-            time.sleep(rng.uniform(0.0, 2.5))
-            kill(proc)
-            out, err = proc.communicate(timeout=60)
+            started = time.monotonic()
+            if full is None:
+                out, err = proc.communicate(timeout=120)
+                full = time.monotonic() - started
+                assert "DONE True" in out, err
+            else:
+                # Stratified over 0 .. 1.2 x the import time: every phase gets hit, and the
+                # last strata land after the commit.
+                time.sleep(full * 1.2 * (run - 1 + rng.random()) / KILLS)
+                kill(proc)
+                out, err = proc.communicate(timeout=60)
         finally:
             if proc.poll() is None:
                 proc.kill()
