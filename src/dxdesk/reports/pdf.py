@@ -37,7 +37,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -52,7 +52,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, cjkU, makeCJKParaLine
 
 from dxdesk.core.calendar import format_wareki, format_wareki_compact
 from dxdesk.reports.fonts import RegisteredFonts
@@ -161,6 +161,24 @@ def _spans(
     return spans
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_METRICS: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def _width_table(font: str, size: float) -> dict[str, float]:
+    """Glyph widths already measured for a font and size (fonts never change once registered)."""
+    return _WIDTHS.setdefault((font, size), {})
+
+
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    key = (font, size)
+    found = _METRICS.get(key)
+    if found is None:
+        ascent, descent = getAscentDescent(font, size)
+        found = _METRICS[key] = (float(ascent), float(descent))
+    return found
+
+
 class JParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A Paragraph whose CJK wrapping follows the Japanese line-breaking rules (禁則処理)."""
 
@@ -182,6 +200,65 @@ class JParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
                 ascent=style.fontSize,
                 descent=-0.2 * style.fontSize,
             )
+        if any(hasattr(f, "cbDefn") for f in frags):
+            return self._break_units(frags, list(maxWidths))
+        # Fast path for text (every paragraph and cell we make): one pass over the characters
+        # with cached glyph widths, then one word per run of a single style on each line.
+        chars: list[str] = []
+        widths: list[float] = []
+        owner: list[int] = []
+        for k, f in enumerate(frags):
+            text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+            if hasattr(f, "lineBreak"):
+                n = max(1, len(text))
+                chars += ["\n"] * n
+                widths += [0.0] * n
+                owner += [k] * n
+                continue
+            table = _width_table(f.fontName, f.fontSize)
+            for ch in text:
+                w = table.get(ch)
+                if w is None:
+                    w = table[ch] = stringWidth(ch, f.fontName, f.fontSize)
+                chars.append(ch)
+                widths.append(w)
+            owner += [k] * len(text)
+        lines: list[Any] = []
+        n_chars = len(chars)
+        for a, b in _spans(chars, widths, list(maxWidths)):
+            max_width = maxWidths[min(len(lines), len(maxWidths) - 1)]
+            used = sum(widths[a:b])
+            line_break = b < n_chars and chars[b] == "\n"
+            words = []
+            i = a
+            while i < b:
+                j = i
+                while j < b and owner[j] == owner[i]:
+                    j += 1
+                words.append(frags[owner[i]].clone(text="".join(chars[i:j])))
+                i = j
+            if not words:  # an empty line between two line breaks
+                words.append(frags[owner[min(a, n_chars - 1)]].clone(text=""))
+            metrics = [_ascent_descent(w.fontName, w.fontSize) for w in words]
+            lines.append(
+                FragLine(
+                    kind=1,
+                    extraSpace=max_width - used,
+                    wordCount=1,
+                    words=words,
+                    fontSize=max(w.fontSize for w in words),
+                    ascent=max(m[0] for m in metrics),
+                    descent=min(m[1] for m in metrics),
+                    maxWidth=max_width,
+                    currentWidth=used,
+                    lineBreak=line_break,
+                )
+            )
+        return ParaLines(kind=1, lines=lines)
+
+    def _break_units(self, frags: Any, maxWidths: list[float]) -> Any:
+        """The general path (inline images): reportlab's per-glyph units, our line breaks."""
+        style = self.style
         units: list[Any] = []
         for f in frags:
             text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
@@ -194,7 +271,7 @@ class JParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         calc_bounds = auto not in ("", "off")
         lines: list[Any] = []
-        for a, b in _spans(chars, widths, list(maxWidths)):
+        for a, b in _spans(chars, widths, maxWidths):
             max_width = maxWidths[min(len(lines), len(maxWidths) - 1)]
             seg = units[a:b] or [cjkU("", frags[0], "utf8")]
             used = sum(widths[a:b])

@@ -1,0 +1,137 @@
+"""Document benchmarks: time per page against a plain reportlab document made in the same run.
+
+    python bench/reports.py [--month 2025-11] [--fy 2025] [--runs 3]
+
+1. 月次作業報告書 for a full demo month, all 28 organisations (queries + layout + PDF), and
+   its workbook. Goal: under 2 s here.
+2. 業務完了報告書 for the demo fiscal year, when that document is registered.
+3. Baseline: a plain reportlab document of the same page count (SimpleDocTemplate, one Table of
+   short Japanese strings with a repeated header, the same embedded TrueType font), built in the
+   same run. Goal: time per page of each document <= 2x the baseline's.
+
+The demo profile is built once in a temporary folder (a few seconds, not measured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+from dxdesk.paths import ProfilePaths
+from dxdesk.reports.base import ReportRequest, load_documents
+from dxdesk.reports.fonts import register_fonts
+from dxdesk.services.demo import populate_demo
+from dxdesk.services.profile import Profile, create_profile
+from dxdesk.services.reports import build
+from dxdesk.store.keys import KdfParams
+
+CELLS = ["高千穂町", "住民記録システムの移行", "日向灘システムズ", "令和7年11月", "対応中", "12.5"]
+
+
+def timed(fn: Callable[[], bytes], runs: int) -> tuple[float, bytes]:
+    """Median seconds of ``runs`` calls (after one warm-up) and the last result."""
+    data = fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        data = fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), data
+
+
+def pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def baseline_pdf(rows: int) -> bytes:
+    """The plainest reportlab document: one long table of short strings, header repeated."""
+    font = register_fonts().regular
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm)
+    data = [["団体", "件名", "ベンダ", "年月", "状態", "時間"]]
+    data += [[*CELLS[:5], f"{i * 0.25:.2f}"] for i in range(rows)]
+    t = Table(data, repeatRows=1)
+    t.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), font, 9), ("GRID", (0, 0), (-1, -1), 0.5, "grey")])
+    )
+    doc.build([t])
+    return buf.getvalue()
+
+
+def baseline_rows_for(target_pages: int) -> int:
+    per_page = max(1, pages(baseline_pdf(200)) and 200 // pages(baseline_pdf(200)))
+    rows = per_page * target_pages
+    while pages(baseline_pdf(rows)) > target_pages:
+        rows -= per_page // 4 or 1
+    while pages(baseline_pdf(rows)) < target_pages:
+        rows += per_page // 4 or 1
+    return rows
+
+
+def demo(root: Path) -> Profile:
+    profile, _ = create_profile(
+        ProfilePaths(root / "demo"),
+        owner_name="宮崎 統括（デモ）",
+        device_name="ベンチ",
+        role="hub",
+        passphrase="dxdesk-bench",
+        kdf=KdfParams(iterations=1, memory_kib=8192, lanes=1),
+    )
+    populate_demo(profile)
+    return profile
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--month", default="2025-11")
+    parser.add_argument("--fy", type=int, default=2025)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    registry = load_documents()
+    with tempfile.TemporaryDirectory(prefix="dxdesk-bench-") as tmp:
+        profile = demo(Path(tmp))
+        try:
+            cases = [("月次作業報告書 PDF", ReportRequest("monthly", month=args.month), "pdf")]
+            cases.append(
+                ("月次作業報告書 xlsx", ReportRequest("monthly", month=args.month), "xlsx")
+            )
+            if "completion" in registry:
+                cases.append(("業務完了報告書 PDF", ReportRequest("completion", fy=args.fy), "pdf"))
+            orgs = profile.database.query("SELECT count(*) AS n FROM organisation")[0]["n"]
+            print(f"demo profile: {orgs} organisations; month {args.month}, FY {args.fy}")
+            for label, request, fmt in cases:
+                seconds, data = timed(
+                    lambda r=request, f=fmt: build(profile, r, f),
+                    args.runs,  # type: ignore[misc]
+                )
+                if fmt != "pdf":
+                    print(f"{label:20} {seconds:6.2f} s  {len(data) / 1024:.0f} KiB")
+                    continue
+                n = pages(data)
+                rows = baseline_rows_for(n)
+                base_s, base = timed(lambda r=rows: baseline_pdf(r), args.runs)  # type: ignore[misc]
+                base_n = pages(base)
+                ratio = (seconds / n) / (base_s / base_n)
+                print(
+                    f"{label:20} {seconds:6.2f} s  {n} pages  {seconds / n * 1000:5.1f} ms/page;"
+                    f"  baseline {base_s:5.2f} s  {base_n} pages  {base_s / base_n * 1000:5.1f}"
+                    f" ms/page ({rows} rows);  ratio x{ratio:.2f}"
+                )
+        finally:
+            profile.close(backup=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
