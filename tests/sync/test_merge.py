@@ -13,6 +13,7 @@ from dxdesk.core.hlc import Timestamp
 from dxdesk.errors import UserError
 from dxdesk.sync import merge
 from dxdesk.sync.conflicts import get_conflict, list_conflicts, restore_conflict
+from tests.conftest import tree_digest
 from tests.sync.merge_helpers import (
     Device,
     effective_clocks,
@@ -313,11 +314,15 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
     a.delete("vendor", _vendor(a, "別のベンダ"))
     b.edit("vendor", rid, {"notes": "B"})
     incoming = b.missing_from(a)
-    total = b.db.conn.total_changes
-    digest = merge.digest(b.db)
+    files = tree_digest(b.profile.paths.root)
+    state, log = visible_state(b), b.db.query("SELECT * FROM changes")
     p = merge.plan(b.db, incoming + incoming[:1])
-    assert b.db.conn.total_changes == total and merge.digest(b.db) == digest
+    assert visible_state(b) == state and b.db.query("SELECT * FROM changes") == log
     assert b.conflicts() == []
+    assert tree_digest(b.profile.paths.root) == files  # not a byte reached the disk
+    with b.db.transaction():  # inside the caller's transaction, a savepoint is rolled back
+        assert merge.plan(b.db, incoming + incoming[:1]).as_dict() == p.as_dict()
+        assert b.db.query("SELECT * FROM changes") == log
     s = b.receive(incoming + incoming[:1])
     assert p.as_dict() == s.as_dict()
     assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 1)

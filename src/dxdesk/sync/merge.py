@@ -9,8 +9,8 @@ their device saw before writing (store/records.py), which is how "had seen it" i
 rules are written out in docs/bundle-format.md, "Merge rules".
 
 ``apply`` streams: it reads the changes in batches, loads the rows a batch touches, merges in
-memory and writes each batch back with ``executemany``. ``plan`` runs the same merge without
-writing anything, keeping its overlay in memory.
+memory and writes each batch back with ``executemany``. ``plan`` runs the same merge and rolls
+it back.
 """
 
 from __future__ import annotations
@@ -37,6 +37,13 @@ _STAR = "*"
 _KINDS: dict[str, Kind] = {k.name: k for k in KINDS}
 _TYPES: dict[str, dict[str, FieldType]] = {
     k.name: {f.name: f.type for f in k.fields} for k in KINDS
+}
+_NAMES: dict[str, tuple[str, ...]] = {k.name: k.field_names for k in KINDS}
+_CLOCKED: dict[str, tuple[str, ...]] = {k.name: (*k.field_names, "_deleted") for k in KINDS}
+# Fields whose stored form differs from the model value (lists as JSON text, booleans as 0/1).
+_CONVERTED: dict[str, tuple[tuple[str, FieldType], ...]] = {
+    k.name: tuple((f.name, f.type) for f in k.fields if f.type in (FieldType.LIST, FieldType.BOOL))
+    for k in KINDS
 }
 
 
@@ -112,7 +119,7 @@ def effective(clocks: Mapping[str, str], name: str) -> str:
 def _compact(kind: Kind, clocks: Mapping[str, str]) -> dict[str, str]:
     # Deterministic from the effective clocks alone, so every device stores the same text:
     # ``*`` is the most common clock (ties: the greatest), other fields list their own.
-    names = (*kind.field_names, DELETED)
+    names = _CLOCKED[kind.name]
     tally: dict[str, int] = {}
     for n in names:
         tally[clocks[n]] = tally.get(clocks[n], 0) + 1
@@ -128,8 +135,7 @@ def _split(clock: str) -> tuple[str, str]:
 
 
 def _iso(hlc: str) -> str:
-    wall = Timestamp.decode(hlc).wall_ms
-    return datetime.fromtimestamp(wall / 1000, JST).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(int(hlc[:15]) / 1000, JST).isoformat(timespec="seconds")
 
 
 def conflict_id(kind: str, record_id: str, name: str, losing_clock: str) -> str:
@@ -147,6 +153,14 @@ def _to_sql(f_type: FieldType, value: Any) -> Any:
     if f_type == FieldType.BOOL:
         return None if value is None else int(bool(value))
     return value
+
+
+def _stored(k: Kind, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A create's payload as column values (every field; missing ones are None)."""
+    values = {n: data.get(n) for n in _NAMES[k.name]}
+    for name, f_type in _CONVERTED[k.name]:
+        values[name] = _to_sql(f_type, values[name])
+    return values
 
 
 def _to_json(f_type: FieldType, raw: Any) -> str:
@@ -225,8 +239,8 @@ def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
     stored = json.loads(raw["_clocks"] or "{}")
     if _STAR not in stored:
         stored[_STAR] = f"{raw['_hlc']}@{raw['_device']}"
-    clocks = {n: effective(stored, n) for n in (*kind.field_names, DELETED)}
-    values = {n: raw[n] for n in kind.field_names}
+    clocks = {n: effective(stored, n) for n in _CLOCKED[kind.name]}
+    values = {n: raw[n] for n in _NAMES[kind.name]}
     return _Row(kind, raw["id"], values, clocks, int(raw["_deleted"]), raw["_created_at"], True)
 
 
@@ -234,16 +248,14 @@ def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
 
 
 class _Merge:
-    """One merge run. ``write=False`` (plan) keeps everything in memory and touches no table."""
+    """One merge run, batch by batch: only the current batch's rows are held in memory."""
 
-    def __init__(self, db: Database, result: Plan, *, write: bool) -> None:
+    def __init__(self, db: Database, result: Plan) -> None:
         self.db = db
         self.conn = db.conn
-        self.write = write
         self.result = result
         self.rows: dict[tuple[str, str], _Row | None] = {}
-        self.seen: set[tuple[str, int]] = set()  # this run's changes (plan: all; apply: batch)
-        self.by_record: dict[tuple[str, str], list[Change]] = {}  # plan: incoming, per record
+        self.seen: set[tuple[str, int]] = set()  # this batch's changes
         self.ranges: dict[str, list[int]] = {}  # incoming dev_seqs per device (for gaps)
         self.now = stamp()
         rows = self.conn.execute(
@@ -265,26 +277,19 @@ class _Merge:
     def _batch(self, batch: list[Change]) -> None:
         fresh = self._fresh(batch)
         parsed = [(c, *_parse(c)) for c in fresh]
-        if self.write:
-            self.conn.executemany(
-                "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (c.device_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload)
-                    for c in fresh
-                ],
-            )
-        else:
-            for c in fresh:
-                self.by_record.setdefault((c.kind, c.record_id), []).append(c)
+        # Stored first, so that the merge below finds the whole batch among the held changes.
+        self.conn.executemany(
+            "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(c.device_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload) for c in fresh],
+        )
         self._load({(k.name, c.record_id) for c, k, _, _ in parsed})
         replay = self._orphan_candidates(parsed)
         for c, k, data, base in parsed:
             self.result.changes += 1
             self.result.max_hlc = max(self.result.max_hlc, c.hlc)
             self._merge(c, k, data, base, count=True, replay=replay)
-        if self.write:
-            self._flush()
+        self._flush()
 
     def _fresh(self, batch: list[Change]) -> list[Change]:
         """Drop changes already held (or repeated); count those held with other content."""
@@ -314,8 +319,7 @@ class _Merge:
             else:
                 self.seen.add(key)
                 fresh.append(c)
-        if self.write:
-            self.seen.clear()  # stored now: the next batch finds them in the table
+        self.seen.clear()  # stored now: the next batch finds them in the table
         return fresh
 
     def _load(self, keys: set[tuple[str, str]]) -> None:
@@ -353,21 +357,14 @@ class _Merge:
                 marks = ",".join("?" * len(chunk))
                 for r in self.conn.execute(
                     "SELECT record_id FROM changes WHERE kind = ? AND record_id IN"
-                    f" ({marks}) GROUP BY record_id HAVING count(*) > ?",
-                    # apply has stored the create already; plan has not
-                    (kind_name, *chunk, 1 if self.write else 0),
+                    f" ({marks}) GROUP BY record_id HAVING count(*) > 1",
+                    (kind_name, *chunk),
                 ):
                     out.add((kind_name, str(r[0])))
-            if not self.write:
-                out.update(
-                    (kind_name, rid)
-                    for rid in ids
-                    if len(self.by_record.get((kind_name, rid), ())) > 1
-                )
         return out
 
     def _held(self, kind_name: str, record_id: str, like: str | None = None) -> list[Change]:
-        """Every held change of one record (plan: plus the incoming ones), oldest clock first."""
+        """Held changes of one record (whose payload holds ``like``), oldest clock first."""
         sql = (
             "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
             " WHERE kind = ? AND record_id = ?"
@@ -377,10 +374,7 @@ class _Merge:
             sql += " AND instr(payload, ?) > 0"
             params += (like,)
         out = [Change(*r) for r in self.conn.execute(sql, params)]
-        if not self.write:
-            extra = self.by_record.get((kind_name, record_id), [])
-            out += [c for c in extra if like is None or like in c.payload]
-        return sorted(set(out), key=lambda c: (c.hlc, c.device_id, c.dev_seq))
+        return sorted(out, key=lambda c: (c.hlc, c.device_id, c.dev_seq))
 
     # ------------------------------------------------------------ one change
 
@@ -412,7 +406,7 @@ class _Merge:
                 return
             if counts:
                 counts.updated += 1
-            values = {f.name: _to_sql(f.type, data.get(f.name)) for f in k.fields}
+            values = _stored(k, data)
             values[DELETED] = 0
             for name, value in values.items():
                 self._write(row, name, value, clock, "")
@@ -441,14 +435,14 @@ class _Merge:
         was_deleted = row.deleted
         self._write(row, DELETED, 1 if c.op == "delete" else 0, clock, effective(base, DELETED))
         if c.op == "delete" and row.deleted and not was_deleted:
-            for name in k.field_names:
+            for name in _NAMES[k.name]:
                 edited = row.clocks[name]
                 if edited > effective(base, name) and _split(edited)[1] != c.device_id:
                     self._conflict(row, DELETED, "false", edited, clock)
 
     def _new_row(self, k: Kind, c: Change, data: dict[str, Any]) -> _Row:
-        values = {f.name: _to_sql(f.type, data.get(f.name)) for f in k.fields}
-        clocks = dict.fromkeys((*k.field_names, DELETED), c.clock)
+        values = _stored(k, data)
+        clocks = dict.fromkeys(_CLOCKED[k.name], c.clock)
         row = _Row(k, c.record_id, values, clocks, 0, _iso(c.hlc), False)
         row.dirty.update(clocks)
         self.rows[(k.name, c.record_id)] = row
@@ -528,10 +522,10 @@ class _Merge:
             hlc, device = _split(top)
             system = (row.deleted, _iso(hlc), hlc, device, json.dumps(clocks))
             if row.in_db:
-                names = tuple(n for n in k.field_names if n in row.dirty)
+                names = tuple(n for n in _NAMES[k.name] if n in row.dirty)
                 params = (*(row.values[n] for n in names), *system, row.record_id)
             else:
-                names = k.field_names
+                names = _NAMES[k.name]
                 params = (row.record_id, *(row.values[n] for n in names), row.created_at, *system)
             by_shape.setdefault((k.name, row.in_db, names), []).append(params)
         for (kind_name, in_db, names), params_list in by_shape.items():
@@ -660,9 +654,24 @@ def changes_since(
 
 
 def plan(db: Database, changes: Iterable[Change]) -> Plan:
-    """What ``apply`` would do, without writing anything (memory grows with the change set)."""
+    """What ``apply`` would do, and nothing is kept.
+
+    The very same merge runs inside a transaction (or, within the caller's, a savepoint) that is
+    always rolled back: the counts are exactly apply's, memory stays as flat as apply's, and no
+    change reaches the database.
+    """
     result = Plan()
-    _Merge(db, result, write=False).run(changes)
+    conn = db.conn
+    outer = not conn.in_transaction
+    conn.execute("BEGIN" if outer else "SAVEPOINT dxdesk_plan")
+    try:
+        _Merge(db, result).run(changes)
+    finally:
+        if outer:
+            conn.execute("ROLLBACK")
+        else:
+            conn.execute("ROLLBACK TO SAVEPOINT dxdesk_plan")
+            conn.execute("RELEASE SAVEPOINT dxdesk_plan")
     return result
 
 
@@ -676,7 +685,7 @@ def apply(db: Database, changes: Iterable[Change], *, clock: HybridClock | None 
     if not db.conn.in_transaction:
         raise RuntimeError("apply() must run inside Database.transaction()")
     result = Summary()
-    _Merge(db, result, write=True).run(changes)
+    _Merge(db, result).run(changes)
     if clock is not None and result.max_hlc:
         clock.observe(Timestamp.decode(result.max_hlc))
     return result
