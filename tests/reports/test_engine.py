@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -17,6 +18,7 @@ from dxdesk.reports import fonts as fontmod
 from dxdesk.reports.fonts import find_font, register_fonts
 from dxdesk.reports.pdf import NO_END, NO_START, PdfDocument, kinsoku_lines
 from dxdesk.reports.xlsx import Sheet, display_width, workbook_bytes
+from dxdesk.services.profile import Profile
 from tests.reports.readback import (
     embedded_fonts,
     kinsoku_violations,
@@ -303,3 +305,39 @@ def test_kinds_come_in_working_order() -> None:
     known = [n for n in names if n in WORKING_ORDER]
     assert known == [n for n in WORKING_ORDER if n in names]
     assert {"hearing-sheet", "hearing-record", "monthly", "recovery-kit"} <= set(names)
+
+
+def test_no_font_refuses_the_document_and_writes_nothing(profile: Profile, tmp_path: Path) -> None:
+    from dxdesk.reports.base import ReportRequest
+    from dxdesk.services.reports import generate
+
+    empty = tmp_path / "空のフォント"
+    empty.mkdir()
+    out = tmp_path / "出力"
+    out.mkdir()
+    with pytest.raises(UserError) as err:
+        generate(
+            profile,
+            ReportRequest("hearing-sheet", org_id="高千穂町"),
+            out / "シート.pdf",
+            search_dirs=[empty],
+        )
+    assert err.value.code == "font_missing"
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig folders: Linux")
+def test_fontconfig_dirs_are_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "社内フォント"
+    extra.mkdir()
+    conf = tmp_path / "fontconfig"
+    (conf / "conf.d").mkdir(parents=True)
+    (conf / "fonts.conf").write_text("<fontconfig></fontconfig>", encoding="utf-8")
+    (conf / "conf.d" / "50-extra.conf").write_text(
+        f'<fontconfig><dir prefix="default">{extra}</dir></fontconfig>', encoding="utf-8"
+    )
+    monkeypatch.setenv("FONTCONFIG_PATH", str(conf))
+    assert extra in fontmod.font_dirs()
+    shutil.copyfile(register_fonts().path, extra / "ipaexg.ttf")
+    choice = find_font("IPAexGothic", [extra])
+    assert choice.family == "IPAexGothic" and choice.regular.path.parent == extra
