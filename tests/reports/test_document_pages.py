@@ -1,5 +1,6 @@
 """Every page of the consultation log, expert list, minutes, training reports, completion report
-and case study: the handling mark chosen, the title, "n / N", embedded subset TrueType fonts."""
+and case study: the handling mark chosen, the title, "n / N", embedded subset TrueType fonts,
+and the line-breaking rules in the extracted text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 from dxdesk.reports.base import ReportRequest
 from dxdesk.services.profile import Profile
 from dxdesk.services.reports import generate
-from tests.reports.readback import embedded_fonts, needs_pdftotext, read_pdf
+from tests.reports.readback import embedded_fonts, kinsoku_violations, needs_pdftotext, read_pdf
 
 TITLES = {
     "consultations": "相談管理表",
@@ -51,3 +52,6 @@ def test_every_page_is_marked_numbered_and_embeds_its_font(
     reader = PdfReader(out)
     assert reader.metadata is not None and reader.metadata.title == TITLES[kind]
     assert b"/FontFile3" not in doc.raw
+    if kind != "minutes":  # its "・" bullets are hard line starts: tested in test_minutes
+        # Japanese line breaking holds in every cell and paragraph (no 、。」ッ etc. first).
+        assert kinsoku_violations(doc.poppler, []) == []

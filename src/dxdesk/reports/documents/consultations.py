@@ -200,7 +200,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             ]
             for r in log.rows
         ],
-        widths=[4, 9, 7.5, 5.5, 9, 15, 26, 26, 8, 7, 6, 6],
+        widths=[4, 9, 7.5, 6.5, 9, 15, 25.5, 25.5, 8, 7, 6, 6],
         align="RLLCLLLLLLCR",
         font_size=7.5,
         total=["", "", "", "", "", "", "", "", "", "", "計", log.total_minutes],
