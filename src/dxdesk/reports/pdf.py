@@ -84,6 +84,8 @@ _FUZZ = 1e-6
 # Rows move whole to the next page; only a table with a cell this long (which could be taller
 # than a page) splits inside rows, which reportlab does less neatly (it repeats the header).
 _SPLIT_CELL = 1500
+_KEEP_ROWS = 12
+_KEEP_CELL = 300
 INK = colors.HexColor("#1a1a1a")
 RULE = colors.HexColor("#7a7a7a")
 HEADER_FILL = colors.HexColor("#dde4ee")
@@ -392,6 +394,7 @@ class PdfDocument:
         self.story: list[Flowable] = []
         self._landscape = landscape
         self._start_landscape = landscape
+        self._heading: Flowable | None = None
         self.styles = self._make_styles()
 
     # ------------------------------------------------------------------ layout facts
@@ -465,7 +468,8 @@ class PdfDocument:
         # A heading never sits alone at the foot of a page: it needs room for a few lines
         # after it. (keepWithNext would instead push a whole page-sized table to the next page.)
         self.story.append(CondPageBreak(30 * mm))
-        self.story.append(JParagraph(_markup(text), style))
+        self._heading = JParagraph(_markup(text), style)
+        self.story.append(self._heading)
 
     def paragraph(self, text: str, *, small: bool = False) -> None:
         self.story.append(self.para(text, "small" if small else "body"))
@@ -609,7 +613,15 @@ class PdfDocument:
                 ("LINEABOVE", (0, -1), (-1, -1), 1.0, INK),
             ]
         t.setStyle(TableStyle(commands))
-        self.story.append(t)
+        # A short table moves to the next page whole rather than leave a row or two behind,
+        # and takes the heading right above it along.
+        if len(data) <= _KEEP_ROWS and longest <= _KEEP_CELL:
+            group: list[Flowable] = [t]
+            if self.story and self.story[-1] is self._heading:
+                group.insert(0, self.story.pop())
+            self.story.append(KeepTogether(group))
+        else:
+            self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
 
     def checklist(self, items: Sequence[str], *, answer_lines: int = 0) -> None:

@@ -459,7 +459,7 @@ def _consultations(doc: PdfDocument, data: Monthly) -> None:
             ]
             for c in data.consultations
         ],
-        widths=[1, 2, 2.2, 6, 1.1],
+        widths=[1, 2, 2.6, 5.6, 1.1],
         align="CLLLC",
         empty_text="当月の相談はありません。",
     )
@@ -479,7 +479,7 @@ def _trainings(doc: PdfDocument, data: Monthly) -> None:
             ]
             for t in data.trainings
         ],
-        widths=[1.4, 6, 1.6, 1.3, 1.3],
+        widths=[1.4, 5.6, 2.2, 1.3, 1.3],
         align="CLCRC",
         empty_text="当月の研修・ワークショップはありません。",
     )
@@ -499,7 +499,7 @@ def _shared(doc: PdfDocument, data: Monthly) -> None:
             ]
             for i in data.shared_issues
         ],
-        widths=[1, 1.8, 3.5, 5.5, 1.1],
+        widths=[1.2, 1.8, 3.5, 5.3, 1.1],
         align="CLLLC",
         empty_text="当月に県へ共有した課題はありません。",
     )
