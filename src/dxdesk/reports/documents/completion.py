@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dxdesk.core.calendar import fiscal_year, format_wareki
 from dxdesk.core.clock import today_jst
@@ -167,6 +168,14 @@ def _ordered(counter: Counter[str], order: tuple[str, ...]) -> list[tuple[str, i
     return known + sorted((k, n) for k, n in counter.items() if k not in order and n)
 
 
+def _tally(rows: list[dict[str, Any]], key: str, default: str = "") -> Counter[str]:
+    """Sum the ``n`` of grouped rows by one of their columns."""
+    out: Counter[str] = Counter()
+    for r in rows:
+        out[text(r[key]) or default] += int(r["n"])
+    return out
+
+
 def _per_org(db: Database, sql: str, params: dict[str, str]) -> dict[str, float]:
     return {str(r["org_id"]): float(r["n"] or 0) for r in db.query(sql, params)}
 
@@ -182,14 +191,15 @@ def _months(first: date, last: date) -> list[str]:
 def completion_report(db: Database, *, fy: int | None = None) -> CompletionReport:
     p = fy_period(fy if fy is not None else fiscal_year(today_jst()))
     prm = p.params
+    # Counts come grouped from SQL: a year holds hundreds of visits and consultations.
     visits = db.query(
-        "SELECT org_id, mode, purpose FROM visit WHERE _deleted = 0"
-        " AND date BETWEEN :start AND :end",
+        "SELECT org_id, mode, purpose, count(*) AS n FROM visit WHERE _deleted = 0"
+        " AND date BETWEEN :start AND :end GROUP BY org_id, mode, purpose",
         prm,
     )
     consult = db.query(
-        "SELECT org_id, category FROM consultation WHERE _deleted = 0"
-        " AND substr(received_at, 1, 10) BETWEEN :start AND :end",
+        "SELECT org_id, category, count(*) AS n FROM consultation WHERE _deleted = 0"
+        " AND substr(received_at, 1, 10) BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
     total_hours = float(
@@ -216,19 +226,23 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
         " AND t.org_id IS NOT NULL AND t.date BETWEEN :start AND :end GROUP BY t.org_id",
         prm,
     )
-    site_rows = db.query(f"SELECT DISTINCT org_id, d FROM ({SITE_DAYS})", prm)
-    site_days = Counter(str(r["org_id"]) for r in site_rows)
-    site_month: Counter[tuple[str, str]] = Counter(
-        (str(r["org_id"]), str(r["d"])[:7]) for r in site_rows
+    site_rows = db.query(
+        f"SELECT org_id, substr(d, 1, 7) AS m, count(DISTINCT d) AS n FROM ({SITE_DAYS})"
+        " GROUP BY org_id, m",
+        prm,
     )
+    site_days = _tally(site_rows, "org_id")
+    site_month: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in site_rows:
+        site_month[str(r["org_id"])][str(r["m"])] = int(r["n"])
     raised = db.query(
-        "SELECT org_id, category FROM issue WHERE _deleted = 0"
-        " AND raised_on BETWEEN :start AND :end",
+        "SELECT org_id, category, count(*) AS n FROM issue WHERE _deleted = 0"
+        " AND raised_on BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
     resolved = db.query(
-        "SELECT org_id, category FROM issue WHERE _deleted = 0 AND status = '完了'"
-        " AND closed_on BETWEEN :start AND :end",
+        "SELECT org_id, category, count(*) AS n FROM issue WHERE _deleted = 0"
+        " AND status = '完了' AND closed_on BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
     engagements: dict[str, tuple[int, list[str]]] = {}
@@ -243,11 +257,11 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
         engaged = engagements.get(str(r["org_id"]), (monthly, []))[1] + _months(first, last)
         engagements[str(r["org_id"])] = (monthly, sorted(set(engaged)))
 
-    visit_count = Counter(str(v["org_id"]) for v in visits)
-    hearing_count = Counter(str(v["org_id"]) for v in visits if v["purpose"] == "ヒアリング")
-    consult_count = Counter(str(c["org_id"]) for c in consult)
-    raised_count = Counter(str(i["org_id"]) for i in raised)
-    resolved_count = Counter(str(i["org_id"]) for i in resolved)
+    visit_count = _tally(visits, "org_id")
+    hearing_count = _tally([v for v in visits if v["purpose"] == "ヒアリング"], "org_id")
+    consult_count = _tally(consult, "org_id")
+    raised_count = _tally(raised, "org_id")
+    resolved_count = _tally(resolved, "org_id")
     orgs = organisations(db)
     rows = []
     for o in orgs:
@@ -267,12 +281,12 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
                 issues_resolved=resolved_count[o.id],
                 target_days=target,
                 engaged=tuple(months),
-                month_days={m: n for (oid, m), n in site_month.items() if oid == o.id},
+                month_days=dict(site_month.get(o.id, {})),
             )
         )
 
-    raised_cat = Counter(text(i["category"]) or "その他" for i in raised)
-    resolved_cat = Counter(text(i["category"]) or "その他" for i in resolved)
+    raised_cat = _tally(raised, "category", "その他")
+    resolved_cat = _tally(resolved, "category", "その他")
     categories = [c for c in ISSUE_CATEGORIES if raised_cat[c] or resolved_cat[c]]
     categories += sorted((set(raised_cat) | set(resolved_cat)) - set(ISSUE_CATEGORIES))
     open_issues = int(
@@ -324,15 +338,11 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
     return CompletionReport(
         period=p,
         orgs=rows,
-        visits_by_mode=_ordered(Counter(text(v["mode"]) for v in visits), MODES),
-        visits_by_purpose=_ordered(
-            Counter(text(v["purpose"]) or "その他" for v in visits), VISIT_PURPOSES
-        ),
+        visits_by_mode=_ordered(_tally(visits, "mode"), MODES),
+        visits_by_purpose=_ordered(_tally(visits, "purpose", "その他"), VISIT_PURPOSES),
         issues_by_category=[(c, raised_cat[c], resolved_cat[c]) for c in categories],
         issues_open=open_issues,
-        consultations_by_category=_ordered(
-            Counter(text(c["category"]) for c in consult), CONSULT_CATEGORIES
-        ),
+        consultations_by_category=_ordered(_tally(consult, "category"), CONSULT_CATEGORIES),
         trainings=[
             TrainingYear(
                 date=to_date(t["date"]),
