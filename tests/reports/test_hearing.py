@@ -219,3 +219,27 @@ def test_recovery_kit_refuses_a_wrong_key(new_profile: tuple[Profile, str], tmp_
     assert err.value.code == "report_param_missing"
     assert list(out.iterdir()) == []
     assert tree_digest(profile.paths.root) == before
+
+
+def test_an_entered_visit_fills_the_planned_date(profile: Profile, tmp_path: Path) -> None:
+    from dxdesk.core.clock import today_jst
+
+    day = today_jst() + dt.timedelta(days=9)
+    RecordService(profile).add(
+        "visit",
+        {
+            "date": day.isoformat(),
+            "start_time": "10:00",
+            "end_time": "11:30",
+            "org_id": ORG,
+            "mode": "訪問",
+            "title": "次回ヒアリング",
+        },
+    )
+    out = generate(profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "s.pdf")
+    doc = read_pdf(out)
+    assert doc.both(squash(format_wareki(day, weekday=True) + " 10:00〜11:30"))
+    # A profile with no standardisation records yet: every system is listed, none invented.
+    rows = table_rows(out, "業務システム")
+    assert len(rows) == 20 and {squash(r[5]) for r in rows} <= {"未登録", "対象外"}
+    assert not doc.both("次回ヒアリング")  # a planned visit is not one of the last visits

@@ -168,11 +168,21 @@ def build_pdf(ctx: ReportContext) -> bytes:
         (org["id"], ctx.today.isoformat(), LAST_VISITS),
     )
     checklist = load_checklist(ctx.profile_root)
+    planned = db.query(
+        "SELECT date, start_time, end_time FROM visit WHERE _deleted = 0 AND org_id = ?"
+        " AND date > ? ORDER BY date, start_time LIMIT 1",
+        (org["id"], ctx.today.isoformat()),
+    )
 
     doc = ctx.new_pdf(TITLE)
-    doc.title_block(
-        [("訪問予定日", "令和　　年　　月　　日（　　）　　　：　　　〜　　　："), ("訪問者", "")]
-    )
+    when = "令和　　年　　月　　日（　　）　　　：　　　〜　　　："
+    if planned:  # a visit already entered for a later day: print it instead of blanks
+        day = to_date(planned[0]["date"])
+        if day is not None:
+            when = format_wareki(day, weekday=True)
+            if planned[0]["start_time"]:
+                when += f" {planned[0]['start_time']}〜{text(planned[0]['end_time'])}"
+    doc.title_block([("訪問予定日", when), ("訪問者", "")])
     doc.heading("1. 団体の概要")
     kv: list[tuple[str, object]] = [
         (

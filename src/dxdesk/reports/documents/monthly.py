@@ -398,7 +398,7 @@ def _engagement(doc: PdfDocument, data: Monthly) -> None:
                 o.target_days,
                 o.site_days,
                 _ratio(o.site_days, o.target_days),
-                f"{gap:+d}",
+                f"{gap:+d}" if gap else "±0",
                 o.site_hours,
             ]
         )
