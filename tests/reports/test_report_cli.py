@@ -156,3 +156,22 @@ def test_recovery_kit_from_the_saved_text(cli_profile: tuple[Path, str], tmp_pat
     code, stdout, err = _run(root, "recovery-kit", "--key-file", str(wrong), "--out", str(out2))
     assert code == 1 and "回復キーが正しくありません" in err
     assert bad_key not in err + stdout and not out2.exists()
+
+
+def test_recovery_kit_from_the_environment_or_stdin(
+    cli_profile: tuple[Path, str], tmp_path: Path
+) -> None:
+    root, recovery = cli_profile
+    out = tmp_path / "env.pdf"
+    code, _o, err = run_cli(
+        ["--profile", str(root), "report", "recovery-kit", "--out", str(out)],
+        env={**ENV, "DXDESK_RECOVERY_KEY": recovery},
+    )
+    assert (code, err) == (0, "") and out.is_file()
+    out2 = tmp_path / "stdin.pdf"
+    code, _o, err = run_cli(
+        ["--profile", str(root), "report", "recovery-kit", "--out", str(out2)],
+        env=ENV,
+        stdin=recovery + "\n",
+    )
+    assert (code, err) == (0, "") and out2.is_file()

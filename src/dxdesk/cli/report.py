@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -25,7 +26,8 @@ def _list() -> None:
 
 
 def _recovery_key(key_file: str | None) -> str:
-    """From --key-file (the saved recovery text or the key alone), else a hidden prompt."""
+    """From --key-file (the saved recovery text or the key alone), DXDESK_RECOVERY_KEY, or a
+    hidden prompt."""
     if key_file:
         text = read_secret_file(key_file)
         # The saved text file has the key on indented lines after 「回復キー：」; take those.
@@ -39,7 +41,8 @@ def _recovery_key(key_file: str | None) -> str:
                 key_lines.append(line.strip())
             return "-".join(key_lines)
         return text.strip()
-    return prompt_secret("回復キー")
+    # The same variable `dxdesk unlock` reads, for scripts.
+    return os.environ.get("DXDESK_RECOVERY_KEY") or prompt_secret("回復キー")
 
 
 @cli.command()
