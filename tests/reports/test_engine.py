@@ -341,3 +341,10 @@ def test_fontconfig_dirs_are_searched(tmp_path: Path, monkeypatch: pytest.Monkey
     shutil.copyfile(register_fonts().path, extra / "ipaexg.ttf")
     choice = find_font("IPAexGothic", [extra])
     assert choice.family == "IPAexGothic" and choice.regular.path.parent == extra
+
+
+def test_a_hanging_stop_before_a_line_break_adds_no_empty_line() -> None:
+    font = register_fonts().regular
+    width = stringWidth("あ" * 10, font, 10) + 0.5
+    lines = kinsoku_lines("あ" * 10 + "。\n" + "い" * 5 + "\n\nう", width, font, 10)
+    assert lines == ["あ" * 10 + "。", "い" * 5, "", "う"]

@@ -161,6 +161,10 @@ def _spans(
         # A space at the start of a wrapped line is dropped, as in any word processor.
         while start < n and chars[start] == " ":
             start += 1
+        # A 。 hung in the margin just before a line break: that break is this wrap, not a
+        # second (empty) line.
+        if start < n and chars[start] == "\n" and b > 0 and chars[b - 1] in HANGING:
+            start += 1
     return spans
 
 
