@@ -85,7 +85,11 @@ def test_pdf_for_one_organisation(demo_profile: Profile, tmp_path: Path) -> None
     )
     rows = table_rows(out, "No")[:-1]
     assert len(rows) == len(expected) > 0
-    assert {r[2] for r in rows} == {"高千穂町"}
+    assert {r[2].split("\n")[0] for r in rows} == {"高千穂町"}
+    # The requester is under the organisation's name.
+    assert [squash(r[2]) for r in rows] == [
+        squash("高千穂町" + (e["requester"] or "")) for e in expected
+    ]
 
 
 def test_xlsx_reads_back(demo_profile: Profile, tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
         [
             "No",
             "受付日時",
-            "団体",
+            "団体・相談者",
             "方法",
             "分類",
             "件名",
@@ -187,7 +187,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             [
                 r.no,
                 r.received_at,
-                r.org_name,
+                f"{r.org_name}\n{r.requester}" if r.requester else r.org_name,
                 r.channel,
                 r.category,
                 r.topic,
@@ -200,7 +200,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             ]
             for r in log.rows
         ],
-        widths=[4, 9, 7.5, 6.5, 9, 15, 25.5, 25.5, 8, 7, 6, 6],
+        widths=[4, 9, 11, 6.5, 9, 14, 24.5, 24.5, 8, 7, 6, 6],
         align="RLLCLLLLLLCR",
         font_size=7.5,
         total=["", "", "", "", "", "", "", "", "", "", "計", log.total_minutes],
