@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import Cli
-from tests.conftest import tree_digest
+from tests.conftest import PASSPHRASE, run_cli, tree_digest
 
 FINGERPRINT = re.compile(r"^    ((?:\d \d \d \d \d   ){3}\d \d \d \d \d)$", re.MULTILINE)
 
@@ -26,6 +26,12 @@ def field(tmp_path: Path) -> Cli:
     c = Cli(tmp_path / "現地")
     c.ok("init", "--name", "山田 太郎", "--device", "山田のノートPC", "--role", "field")
     return c
+
+
+def answer(c: Cli, reply: str, *args: str) -> tuple[int, str, str]:
+    """Run with a reply on standard input, as someone typing at the question would."""
+    env = {"DXDESK_PASSPHRASE": PASSPHRASE}
+    return run_cli(["--profile", str(c.root), *args], env=env, stdin=reply + "\n")
 
 
 def enrol(hub: Cli, field: Cli, tmp_path: Path) -> None:
@@ -109,3 +115,26 @@ def test_scope_command(hub: Cli, field: Cli, tmp_path: Path) -> None:
     code, _out, _err = hub.run("enrol", "scope", "山田のノートPC")
     assert code == 2
     assert "団体" in hub.refused("enrol", "scope", "山田のノートPC", "存在しない村")
+
+
+@pytest.mark.parametrize("limit", [50_000, 0])
+def test_interactive_import_shows_counts_then_asks(
+    hub: Cli, field: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    from dxdesk.services import sync
+
+    monkeypatch.setattr(sync, "PLAN_LIMIT", limit)
+    enrol(hub, field, tmp_path)
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=確認")
+    usb = tmp_path / "USB"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    before = tree_digest(hub.root)
+    code, out, _err = answer(hub, "n", "bundle", "import", str(bundle))
+    assert code == 1 and tree_digest(hub.root) == before  # declined: nothing written
+    code, out, _err = answer(hub, "y", "bundle", "import", str(bundle))
+    assert code == 0 and "取り込みました" in out
+    table_at = out.index("新規")
+    applied_at = out.index("取り込みました")
+    # With the plan the counts come before the question; above the limit, after applying.
+    assert (table_at < applied_at) if limit else ("取り込んだ後に表示" in out)

@@ -226,6 +226,8 @@ def show_preview(p: Any) -> None:
     )
     if s["plan"] is not None:
         show_counts(s["plan"], scoped=s["scoped"])
+    elif not s["already"]:
+        click.echo("（種類ごとの件数は、取り込んだ後に表示します）")
 
 
 def show_counts(plan: Any, *, scoped: bool) -> None:
@@ -277,7 +279,7 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 refused.append(err)
                 continue
             if result.applied:
-                if yes:
+                if p.plan is None:
                     show_counts(sync.jsonable(result.summary), scoped=p.summary()["scoped"])
                 click.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 if result.diverged:

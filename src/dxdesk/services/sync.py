@@ -33,6 +33,9 @@ log = logging.getLogger("dxdesk.services.sync")
 KNOWN_KINDS = frozenset(k.name for k in KINDS)
 PRE_IMPORT_PREFIX = "pre-import-"
 PRE_IMPORT_KEPT = 5
+# merge.plan holds every touched record in memory: above this many changes the preview only
+# verifies, and the counts are reported from the apply.
+PLAN_LIMIT = 50_000
 
 
 # ----------------------------------------------------------------------- enrolment
@@ -410,8 +413,9 @@ def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
 def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
     """Everything checked, nothing written: sender, date, counts per kind, conflicts, gaps.
 
-    ``plan=False`` verifies the whole bundle without asking the merge for counts (the plan
-    holds its overlay in memory; an unattended import reports the applied counts instead).
+    ``plan=False`` (and any bundle over PLAN_LIMIT changes) verifies the whole bundle without
+    asking the merge for counts, which would hold its overlay in memory; the counts are then
+    reported from the apply (``Imported.summary``).
     """
     with _open(profile, path) as opened:
         m = opened.manifest
@@ -419,7 +423,8 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
         if _seen(profile, m):
             return Preview(Path(path), m, name, True, None)
         rows = opened.rows(KNOWN_KINDS)
-        counts = merge.plan(profile.database, _changes(rows)) if plan else None
+        wanted = plan and m.count <= PLAN_LIMIT
+        counts = merge.plan(profile.database, _changes(rows)) if wanted else None
         for _ in rows:  # the plan may stop early: the rest must still be read and verified
             pass
     return Preview(Path(path), m, name, False, counts)
