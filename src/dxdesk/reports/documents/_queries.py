@@ -111,7 +111,8 @@ def org_by_id(db: Database) -> dict[str, Org]:
 
 def names(db: Database, table: str) -> dict[str, str]:
     """id -> name for staff, expert, vendor (deleted ones too: old records still name them)."""
-    assert table in {"staff", "expert", "vendor"}
+    if table not in {"staff", "expert", "vendor"}:  # spliced into SQL: never user text
+        raise ValueError(f"not a table of names: {table!r}")
     return {str(r["id"]): str(r["name"]) for r in db.query(f'SELECT id, name FROM "{table}"')}
 
 
