@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
+from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportRequest
 from dxdesk.reports.documents.experts import expert_list
 from dxdesk.services.profile import Profile
@@ -63,3 +65,11 @@ def test_xlsx_reads_back(demo_profile: Profile, tmp_path: Path) -> None:
     assert [r[header.index("氏名")] for r in body] == [e["name"] for e in expected]
     counts = [r[header.index("相談対応件数（令和7年度）")] for r in body]
     assert counts == [e["n"] for e in expected]
+
+
+def test_a_profile_without_experts_is_refused(profile: Profile, tmp_path: Path) -> None:
+    out = tmp_path / "x.xlsx"
+    with pytest.raises(UserError) as err:
+        generate(profile, ReportRequest("experts", fy=FY), out)
+    assert err.value.code == "report_no_data" and "専門人材一覧表" in err.value.message
+    assert not out.exists()
