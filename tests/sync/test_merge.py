@@ -444,3 +444,26 @@ def test_time_corrections_on_two_devices_both_survive(devs: dict[str, Device]) -
         )
         assert [r["hours"] for r in rows] == [2.5, 3.0]  # two visible corrections
         assert d.conflicts() == []
+
+
+def test_independently_seeded_profiles_merge_without_conflicts(tmp_path: Path) -> None:
+    # Every install seeds the same organisations under natural ids, each with its own device
+    # and clock: the same record created twice with equal values is no conflict.
+    from tests.sync.sync_helpers import make_profile
+
+    one, two = (
+        make_profile(tmp_path / "one", "hub", "統括"),
+        make_profile(tmp_path / "two", "field", "山田"),
+    )
+    try:
+        x, y = Device("one", one), Device("two", two)
+        org = x.db.query("SELECT id FROM organisation ORDER BY code LIMIT 1")[0]["id"]
+        y.edit("organisation", org, {"notes": "二の備考"})
+        _sync(x, y)
+        assert x.conflicts() == [] and y.conflicts() == []
+        assert merge.digest(x.db) == merge.digest(y.db)
+        assert visible_state(x) == visible_state(y)
+        assert x.get("organisation", org)["notes"] == "二の備考"  # type: ignore[index]
+    finally:
+        one.close(backup=False)
+        two.close(backup=False)

@@ -363,18 +363,14 @@ class _Merge:
                     out.add((kind_name, str(r[0])))
         return out
 
-    def _held(self, kind_name: str, record_id: str, like: str | None = None) -> list[Change]:
-        """Held changes of one record (whose payload holds ``like``), oldest clock first."""
-        sql = (
+    def _held(self, kind_name: str, record_id: str) -> list[Change]:
+        """Every held change of one record, oldest clock first."""
+        rows = self.conn.execute(
             "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
-            " WHERE kind = ? AND record_id = ?"
+            " WHERE kind = ? AND record_id = ?",
+            (kind_name, record_id),
         )
-        params: tuple[str, ...] = (kind_name, record_id)
-        if like is not None:
-            sql += " AND instr(payload, ?) > 0"
-            params += (like,)
-        out = [Change(*r) for r in self.conn.execute(sql, params)]
-        return sorted(out, key=lambda c: (c.hlc, c.device_id, c.dev_seq))
+        return sorted((Change(*r) for r in rows), key=lambda c: (c.hlc, c.device_id, c.dev_seq))
 
     # ------------------------------------------------------------ one change
 
@@ -455,11 +451,11 @@ class _Merge:
             return False  # this very write, again
         old = row.current(name)
         if clock > current:
-            if old != value and base != current:
+            if old != value and base != current and not self._shows(row, name, base, old):
                 self._conflict(row, name, self._json(row, name, old), current, clock)
             row.set(name, value, clock)
             return True
-        if old != value and not self._superseded(row, name, clock):
+        if old != value and not self._superseded(row, name, clock, value):
             self._conflict(row, name, self._json(row, name, value), clock, current)
         return False
 
@@ -469,15 +465,42 @@ class _Merge:
             return "true" if raw else "false"
         return _to_json(row.kind.field(name).type, raw)
 
-    def _superseded(self, row: _Row, name: str, clock: str) -> bool:
-        """Has a held write overwritten this one knowingly (named it in its _base)?"""
-        for other in self._held(row.kind.name, row.record_id, like=clock):
+    def _superseded(self, row: _Row, name: str, clock: str, value: Any) -> bool:
+        """Has a held write replaced this one knowingly: its writer had this write, or this
+        very value, in front of it (its _base names this clock or a write of this value)?"""
+        for other in self._held(row.kind.name, row.record_id):
             if other.op == "create":
                 continue
             _, data, base = _parse(other)
             written = data if other.op == "update" else {DELETED: 0}
-            if name in written and effective(base, name) == clock:
+            if name in written and (
+                effective(base, name) == clock
+                or self._shows(row, name, effective(base, name), value)
+            ):
                 return True
+        return False
+
+    def _shows(self, row: _Row, name: str, clock: str, value: Any) -> bool:
+        """Did the held write ``clock`` give ``name`` this (stored-form) value?
+
+        Two writes of one value are one value to a reader: the same organisation seeded on two
+        devices, or one correction typed twice. A writer who saw either has seen it.
+        """
+        if not clock:
+            return False
+        hlc, device = _split(clock)
+        for other in self.conn.execute(
+            "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
+            " WHERE kind = ? AND record_id = ? AND device_id = ? AND hlc = ?",
+            (row.kind.name, row.record_id, device, hlc),
+        ):
+            change = Change(*other)
+            _, data, _ = _parse(change)
+            if name == DELETED:
+                if change.op != "update":
+                    return bool(int(change.op == "delete") == value)
+            elif change.op == "create" or name in data:
+                return bool(_to_sql(_TYPES[row.kind.name][name], data.get(name)) == value)
         return False
 
     def _supersede(
