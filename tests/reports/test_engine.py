@@ -348,3 +348,15 @@ def test_a_hanging_stop_before_a_line_break_adds_no_empty_line() -> None:
     width = stringWidth("あ" * 10, font, 10) + 0.5
     lines = kinsoku_lines("あ" * 10 + "。\n" + "い" * 5 + "\n\nう", width, font, 10)
     assert lines == ["あ" * 10 + "。", "い" * 5, "", "う"]
+
+
+def test_a_family_without_bold_uses_its_regular_face_for_bold() -> None:
+    choice = find_font("IPAexGothic")
+    if choice.family != "IPAexGothic":
+        pytest.skip("IPAexGothic is not installed here")
+    assert choice.bold is None
+    fonts = register_fonts("IPAexGothic")
+    assert fonts.bold == fonts.regular and fonts.family == "IPAexGothic"
+    doc = PdfDocument(title="太字なし", fonts=fonts, handling_mark="取扱注意")
+    doc.heading("見出し（太字の指定）")
+    assert doc.build().startswith(b"%PDF")
