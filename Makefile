@@ -63,3 +63,8 @@ clean-demo:
 .PHONY: samples
 samples: demo
 	$(BIN)/python scripts/samples.py --profile "$(DEMO)"
+
+# Documents: the monthly report and the completion report against a plain reportlab document.
+.PHONY: bench-reports
+bench-reports: setup
+	$(BIN)/python bench/reports.py
