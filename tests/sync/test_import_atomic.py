@@ -28,10 +28,13 @@ from tests.test_crash import kill
 
 @pytest.fixture
 def pair(tmp_path: Path):
-    """A hub and a field laptop, closed; the field has exported one small bundle."""
+    """A hub and a field laptop in step, closed; the field has exported one small bundle."""
     hub = make_profile(tmp_path / "hub", "hub", "統括")
     field = make_profile(tmp_path / "field", "field", "山田")
     enrol_field(hub, field, tmp_path)
+    # One round first, so that the bundle under test carries a single change.
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", tmp_path / "first").path)
+    sync.import_bundle(field, sync.export_bundle(hub, field.device_id, tmp_path / "first").path)
     RecordService(field).add("visit", visit("小さな訪問"))
     out = sync.export_bundle(field, "hub", tmp_path / "usb")
     hub.close(backup=False)
