@@ -17,6 +17,7 @@ Meiryo. The folders searched are the OS font folders of Windows, macOS and Linux
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import sys
@@ -39,6 +40,8 @@ __all__ = [
     "font_dirs",
     "register_fonts",
 ]
+
+log = logging.getLogger("dxdesk.reports")
 
 # What the error message asks the user to install.
 INSTALL_HINT = "BIZ UDゴシック（Windows 10 以降に標準搭載）または IPAexゴシック"
@@ -211,6 +214,9 @@ def find_font(preferred: str = "", search_dirs: Sequence[Path] | None = None) ->
     for candidate in order:
         regular = _pick(candidate.regular, index)
         if regular is not None:
+            if preferred and _normalize_family(candidate.family) != _normalize_family(preferred):
+                # A font chosen in the settings that is gone (or unknown) must not stop printing.
+                log.warning("the pdf_font setting was not found; using %s", candidate.family)
             return FontChoice(candidate.family, regular, _pick(candidate.bold, index))
     raise UserError("font_missing", install=INSTALL_HINT)
 
