@@ -176,3 +176,22 @@ def test_an_organisations_context_opens_its_hearing_sheet(qtbot: QtBot, demo: Pr
     opened = window.open_document("consultations", org_id=org)
     qtbot.addWidget(opened)
     assert opened.request().org_id == org  # opened for this organisation: its log only
+
+
+@pytest.mark.parametrize(
+    ("kind_name", "expected"),
+    [
+        ("visit", ["ヒアリング記録を作成…"]),
+        ("training", ["研修実施内容報告書を作成…", "研修実施結果報告書を作成…"]),
+        ("engagement", ["支援事例を作成…"]),
+        ("issue", []),
+    ],
+)
+def test_row_menus_offer_the_documents_of_their_record(
+    qtbot: QtBot, demo: Profile, kind_name: str, expected: list[str]
+) -> None:
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    table = window._make_table(kind_name)
+    qtbot.addWidget(table)
+    assert [text for text, _act in table.record_actions] == expected

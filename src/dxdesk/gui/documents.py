@@ -469,8 +469,10 @@ class DocumentDialog(QDialog):
 
 
 def documents_for(param: str) -> list[ReportKind]:
-    """The documents made for one record or one organisation (``visit_id``, ``org_id`` ...)."""
-    return [k for k in list_kinds() if param in k.needs]
+    """The documents that can be made for one record or one organisation (``visit_id``,
+    ``org_id`` ...): those that need it first, then those it can narrow."""
+    found = list_kinds()
+    return [k for k in found if param in k.needs] + [k for k in found if param in k.optional]
 
 
 def _record_label(k: Any, row: dict[str, Any]) -> str:
