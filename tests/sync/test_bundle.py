@@ -248,3 +248,27 @@ def test_a_failure_while_writing_leaves_no_file(tmp_path: Path, field, hub) -> N
     with pytest.raises(RuntimeError):
         _write(tmp_path, field, hub, source)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX named pipes")
+def test_a_pipe_or_device_is_refused_without_blocking(tmp_path: Path, field, hub) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.dxb"
+    os.mkfifo(fifo)
+    # Opening a FIFO for reading blocks until a writer appears; give it one that never writes.
+    fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        assert refusal(fifo, hub, senders(field)) == "bundle_not_bundle"
+    finally:
+        os.close(fd)
+
+
+def test_reading_stops_at_the_file_limit_even_if_the_file_grows(field, hub) -> None:
+    import io
+
+    data = craft(field, hub, rows(field.device_id, 200))
+    capped = bundle._Capped(io.BytesIO(data), len(data) // 2)
+    with pytest.raises(UserError) as err:
+        b"".join(crypto.decrypt_chunks(capped, hub.age_identity))
+    assert err.value.code == "bundle_too_large"

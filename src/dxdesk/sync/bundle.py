@@ -27,6 +27,7 @@ import json
 import os
 import secrets
 import shutil
+import stat
 import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -399,6 +400,23 @@ def write_bundle(
 # --------------------------------------------------------------------------- reading
 
 
+class _Capped:
+    """A reader that stops at ``limit`` bytes, for a file that grows while it is read."""
+
+    def __init__(self, handle: BinaryIO, limit: int) -> None:
+        self._handle = handle
+        self._limit = limit
+        self._left = limit
+
+    def read(self, n: int = -1) -> bytes:
+        want = self._left + 1 if n is None or n < 0 else min(n, self._left + 1)
+        data = self._handle.read(want)
+        self._left -= len(data)
+        if self._left < 0:
+            raise UserError("bundle_too_large", limit=_human(self._limit))
+        return data
+
+
 class _Stream:
     """Lines and raw chunks from the decrypted plaintext, with hard caps on line length."""
 
@@ -540,12 +558,14 @@ def open_bundle(
         raise UserError("io_error", path=str(path)) from exc
     with handle:
         try:
-            file_size = os.fstat(handle.fileno()).st_size
+            info = os.fstat(handle.fileno())
         except OSError as exc:
             raise UserError("io_error", path=str(path)) from exc
-        if file_size > limits.max_file:
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise UserError("bundle_not_bundle")
+        if info.st_size > limits.max_file:
             raise UserError("bundle_too_large", limit=_human(limits.max_file))
-        chunks = crypto.decrypt_chunks(handle, keys.age_identity)
+        chunks = crypto.decrypt_chunks(_Capped(handle, limits.max_file), keys.age_identity)
         try:
             stream = _Stream(chunks)
             magic = stream.line(len(MAGIC) + 8, "先頭行")

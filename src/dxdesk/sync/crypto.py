@@ -124,26 +124,31 @@ def _recipients(recipients: Sequence[str]) -> list[pyrage.x25519.Recipient]:
 
 def encrypt_io(source: Readable, dest: BinaryIO, recipients: Sequence[str]) -> None:
     """Encrypt everything ``source.read`` yields into ``dest`` (age v1, binary, streaming)."""
-    failure: list[BaseException] = []
-
-    class _Source:
-        # pyrage turns an exception from read() into EncryptError; keep ours to re-raise it.
-        def read(self, n: int = -1) -> bytes:
-            try:
-                return source.read(n)
-            except BaseException as exc:
-                failure.append(exc)
-                raise
-
+    reader = _Capturing(source)
     try:
-        pyrage.encrypt_io(_Source(), dest, _recipients(recipients))
+        pyrage.encrypt_io(reader, dest, _recipients(recipients))
     except pyrage.EncryptError:
-        if failure:
-            raise failure[0] from None
+        if reader.failure is not None:
+            raise reader.failure from None
         raise
 
 
-def decrypt_chunks(source: BinaryIO, identity: str) -> Iterator[bytes]:
+class _Capturing:
+    """A read() that keeps its own exception: pyrage turns it into an error of its own."""
+
+    def __init__(self, source: Readable) -> None:
+        self.source = source
+        self.failure: BaseException | None = None
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            return self.source.read(n)
+        except BaseException as exc:
+            self.failure = exc
+            raise
+
+
+def decrypt_chunks(source: Readable, identity: str) -> Iterator[bytes]:
     """Plaintext chunks of an age file, authenticated chunk by chunk as they arrive.
 
     A chunk is only handed out after its Poly1305 tag checked; a truncated or altered file raises
@@ -177,14 +182,16 @@ def decrypt_chunks(source: BinaryIO, identity: str) -> Iterator[bytes]:
             except queue.Full:
                 continue
 
+    reader = _Capturing(source)
+
     def _work() -> None:
         try:
-            pyrage.decrypt_io(source, _Sink(), [ident])
+            pyrage.decrypt_io(reader, _Sink(), [ident])
         except _Stopped:
             return
         except BaseException as exc:  # handed to the reader, which raises it
             try:
-                _put(exc)
+                _put(reader.failure or exc)
             except _Stopped:
                 return
         else:
