@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk import __version__
+import dxdesk
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
 from dxdesk.logs import redact
@@ -40,7 +40,7 @@ def crash_details(
 ) -> str:
     """Program facts and the failing frames; never the exception's message (it may hold data)."""
     lines = [
-        f"dxdesk {__version__}",
+        f"dxdesk {dxdesk.__version__}",
         f"Python {platform.python_version()} / PySide6 {pyside_version}",
         f"{platform.system()} {platform.release()} ({platform.machine()})",
         f"{exc_type.__module__}.{exc_type.__qualname__}",

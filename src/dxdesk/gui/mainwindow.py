@@ -239,15 +239,32 @@ class MainWindow(QMainWindow):
         table = self._record_table(self.lists, kind_name)
         table.open_requested.connect(self.open_record)
         table.delete_requested.connect(self.delete_records)
-        # A visit's hearing record, a meeting's minutes ...: from the row's menu.
+        # A visit's hearing record, a meeting's minutes ...: from the row's menu, looked up when
+        # first asked for (the document registry imports reportlab and openpyxl: a third of a
+        # second of the window's cold start, bench/gui.py).
+        table.record_actions_source = partial(self._record_documents, kind_name)
+        return table
+
+    def _record_documents(self, kind_name: str) -> list[tuple[str, Any]]:
         from dxdesk.gui.documents import RECORD_PARAMS, documents_for
 
+        out: list[tuple[str, Any]] = []
         for param, record_kind in RECORD_PARAMS.items():
             if record_kind == kind_name:
                 for doc in documents_for(param):
                     text = self.tr("%1を作成…").replace("%1", doc.title)
-                    table.record_actions.append((text, partial(self._document_for, doc.name)))
-        return table
+                    out.append((text, partial(self._document_for, doc.name)))
+        return out
+
+    def _fill_documents_menu(self, menu: QMenu) -> None:
+        if menu.property("dxdesk_filled"):
+            return
+        menu.setProperty("dxdesk_filled", True)
+        from dxdesk.services.reports import list_kinds
+
+        for doc in list_kinds():
+            action = menu.addAction(doc.title + "…")
+            action.triggered.connect(lambda _=False, d=doc.name: self.open_document(d))
 
     def _document_for(self, kind: str, record_id: str) -> Any:
         return self.open_document(kind, record_id=record_id)
@@ -283,11 +300,8 @@ class MainWindow(QMainWindow):
         make.setShortcut(QKeySequence.StandardKey.Print)
         make.triggered.connect(lambda _=False: self.open_document())
         documents.addSeparator()
-        from dxdesk.services.reports import list_kinds
-
-        for doc in list_kinds():
-            action = documents.addAction(doc.title + "…")
-            action.triggered.connect(lambda _=False, d=doc.name: self.open_document(d))
+        # One entry per document, added when the menu first opens (see _record_documents).
+        documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
         for key, label in GLOBAL_VIEWS:
             action = view.addAction(self.tr(label))

@@ -151,8 +151,12 @@ class RecordTable(QWidget):
         base = ListQuery(query) if isinstance(query, str) else query
         self._kind: Kind = kind(base.kind)
         self._service = service
-        # (menu text, action on the current record id): documents for a record and the like.
-        self.record_actions: list[tuple[str, Callable[[str], object]]] = []
+        # (menu text, action on the current record id): documents for a record and the like;
+        # ``record_actions_source`` adds more the first time they are asked for.
+        self._record_actions: list[tuple[str, Callable[[str], object]]] = []
+        self.record_actions_source: (
+            Callable[[], list[tuple[str, Callable[[str], object]]]] | None
+        ) = None
         self._org_fixed = base.org_id is not None
         self._widths: dict[str, int] = {}
         self._applying = False
@@ -294,6 +298,13 @@ class RecordTable(QWidget):
                 self.model.fetchMore(QModelIndex())
         self._show_count(self.model.total())
         super().showEvent(event)
+
+    @property
+    def record_actions(self) -> list[tuple[str, Callable[[str], object]]]:
+        if self.record_actions_source is not None:
+            source, self.record_actions_source = self.record_actions_source, None
+            self._record_actions.extend(source())
+        return self._record_actions
 
     # ------------------------------------------------------------ filters
 

@@ -14,14 +14,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-import sqlite_utils
 
 from dxdesk.errors import UserError
 from dxdesk.store.migrations import all_migrations, head_version
 from dxdesk.store.sqlite_compat import ConnectionProxy
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger("dxdesk.store")
 
@@ -105,7 +107,17 @@ class Database:
     def __init__(self, conn: ConnectionProxy, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)  # type: ignore[arg-type]
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, imported on first use: the import (with click and
+        pluggy) is a tenth of a second of the window's cold start (bench/gui.py)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)  # type: ignore[arg-type]
+        return self._db
 
     @classmethod
     def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
@@ -196,5 +208,38 @@ class Database:
         return problems
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        """Rows as dicts, through sqlite-utils (which guards the statement in a savepoint)."""
-        return list(self.db.query(sql, params))
+        """Rows as dicts. As sqlite-utils' ``query`` does, the statement runs in a savepoint: one
+        that returns no rows is undone and refused with ValueError; duplicate column names get
+        ``_2``, ``_3`` ... (done here so opening the window need not import sqlite-utils)."""
+        conn = self.conn
+        conn.execute('SAVEPOINT "dxdesk_query"')
+        try:
+            cursor = conn.execute(sql, params)
+            if cursor.description is None:
+                raise ValueError("query() can only be used with SQL that returns rows")
+            keys = _dedupe([str(d[0]) for d in cursor.description])
+            rows = [dict(zip(keys, row, strict=True)) for row in cursor]
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute('ROLLBACK TO "dxdesk_query"')
+                conn.execute('RELEASE "dxdesk_query"')
+            raise
+        conn.execute('RELEASE "dxdesk_query"')
+        return rows
+
+
+def _dedupe(keys: list[str]) -> list[str]:
+    taken = set(keys)
+    if len(taken) == len(keys):
+        return keys
+    seen: set[str] = set()
+    out = []
+    for key in keys:
+        new = key
+        suffix = 2
+        while new in seen or (new != key and new in taken):
+            new = f"{key}_{suffix}"
+            suffix += 1
+        seen.add(new)
+        out.append(new)
+    return out

@@ -11,12 +11,15 @@ from __future__ import annotations
 import base64
 import contextlib
 import secrets
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from dxdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring is imported where it is used: its import (entry points, backends) costs a twentieth of
+# a second of every start, and a profile opened with a passphrase never needs it.
 
 SERVICE = "dxdesk"
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -34,6 +37,8 @@ def _leaves(backend: KeyringBackend) -> list[KeyringBackend]:
 
 def backend_problem() -> str | None:
     """Why the current keyring cannot hold our key, or None when it can."""
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception:  # a broken keyring configuration must not stop the app
@@ -58,6 +63,9 @@ def store_kek(db_id: str) -> bytes:
     problem = backend_problem()
     if problem:
         raise UserError("keyring_unavailable", reason=problem)
+    import keyring
+    import keyring.errors
+
     kek = secrets.token_bytes(32)
     try:
         keyring.set_password(SERVICE, _username(db_id), base64.b64encode(kek).decode("ascii"))
@@ -69,6 +77,9 @@ def store_kek(db_id: str) -> bytes:
 def load_kek(db_id: str) -> bytes | None:
     if backend_problem():
         return None
+    import keyring
+    import keyring.errors
+
     try:
         text = keyring.get_password(SERVICE, _username(db_id))
     except keyring.errors.KeyringError:
@@ -83,5 +94,8 @@ def load_kek(db_id: str) -> bytes | None:
 
 def delete_kek(db_id: str) -> None:
     # Already gone, or no keyring at all: nothing to forget.
+    import keyring
+    import keyring.errors
+
     with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, _username(db_id))
