@@ -61,3 +61,46 @@ def test_the_overview_reads_the_first_open_issues_and_counts_all(profile: Profil
     assert ov.open_issue_count == OPEN_ISSUES_SHOWN + 3
     assert len(ov.open_issues) == OPEN_ISSUES_SHOWN
     assert ov.open_issues[0]["title"] == "課題7"  # 高 first, chosen before the limit
+
+
+_CHILD = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from dxdesk.gui.app import Session
+from dxdesk.paths import ProfilePaths
+from dxdesk.services.profile import Credentials, open_profile
+profile = open_profile(
+    ProfilePaths(Path(sys.argv[1])), Credentials(passphrase=sys.argv[2], use_keyring=False)
+)
+window = Session(profile).window
+window.show()
+app.processEvents()
+heavy = ("reportlab", "openpyxl", "pypdfium2", "sqlite_utils", "keyring", "importlib.metadata")
+print(" ".join(sorted(m for m in heavy if m in sys.modules)) or "none")
+profile.close(backup=False)
+"""
+
+
+def test_opening_the_window_loads_no_document_engine(new_profile: tuple[Profile, str]) -> None:
+    """The cold start stays small: what only a menu or a later step needs is loaded then."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PASSPHRASE
+
+    profile = new_profile[0]
+    root = str(profile.paths.root)
+    profile.close(backup=False)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, root, PASSPHRASE],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert out.stdout.strip().splitlines()[-1] == "none", out.stdout
