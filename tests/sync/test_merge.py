@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dxdesk.core.hlc import Timestamp
 from dxdesk.errors import UserError
@@ -467,3 +470,51 @@ def test_independently_seeded_profiles_merge_without_conflicts(tmp_path: Path) -
     finally:
         one.close(backup=False)
         two.close(backup=False)
+
+
+_json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_payload = st.one_of(
+    st.text(max_size=20),
+    st.dictionaries(
+        st.sampled_from(["name", "notes", "products", "reading", "_base", "x"]),
+        _json_value,
+        max_size=3,
+    ).map(json.dumps),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kind_name=st.sampled_from(["vendor"] * 4 + ["nope"]),
+    op=st.sampled_from(["create", "create", "update", "delete", "merge"]),
+    hlc=st.sampled_from(["000000000000001-000000"] * 4 + [" 00000000000001-000000"]),
+    dev_seq=st.sampled_from([1, 1, 1, 0, True]),
+    payload=_payload,
+)
+def test_apply_refuses_any_malformed_change_cleanly(
+    templates: dict[str, Path],
+    kind_name: str,
+    op: str,
+    hlc: str,
+    dev_seq: int,
+    payload: str,
+) -> None:
+    # Bundles are signed by enrolled devices, but a bug or a stolen key must still not reach
+    # SQL with odd types: every change is applied or refused with UserError, nothing else.
+    with tempfile.TemporaryDirectory() as tmp:
+        [hub] = open_devices({"hub": templates["hub"]}, Path(tmp)).values()
+        try:
+            change = merge.Change("dev", dev_seq, hlc, kind_name, "rid-1", op, payload)
+            try:
+                with hub.db.transaction():
+                    merge.apply(hub.db, [change])
+            except UserError as err:
+                assert err.code == "bundle_damaged"
+        finally:
+            hub.close()

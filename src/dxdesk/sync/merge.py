@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -183,30 +184,60 @@ def _bad(detail: str) -> UserError:
 
 def _parse(change: Change) -> tuple[Kind, dict[str, Any], dict[str, str]]:
     """Check one change before it can reach SQL; returns kind, field values and base clocks."""
+    texts = (change.device_id, change.hlc, change.kind, change.record_id, change.op)
+    if not all(isinstance(t, str) and t for t in (*texts, change.payload)) or not (
+        type(change.dev_seq) is int and change.dev_seq >= 1
+    ):
+        raise _bad("変更の識別子が不正です")
     k = _KINDS.get(change.kind)
     if k is None:
         raise _bad(f"不明な記録の種類 {change.kind[:40]!r}")
     if change.op not in OPS:
         raise _bad(f"不明な操作 {change.op[:20]!r}")
-    if not change.device_id or not change.record_id or change.dev_seq < 1:
-        raise _bad("変更の識別子が不正です")
+    if not _HLC.fullmatch(change.hlc):
+        raise _bad("変更の時刻が不正です")
     try:
-        Timestamp.decode(change.hlc)
-        data = json.loads(change.payload)
-    except (ValueError, TypeError):
-        raise _bad("変更の時刻または内容が不正です") from None
+        data = json.loads(change.payload, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise _bad("変更の内容が不正です") from None
     if not isinstance(data, dict):
         raise _bad("変更の内容が不正です")
     base = data.pop(BASE_KEY, {})
     if not isinstance(base, dict) or not all(
-        isinstance(v, str) and isinstance(n, str) for n, v in base.items()
+        isinstance(v, str) and _CLOCK.fullmatch(v) for v in base.values()
     ):
         raise _bad("変更の基準時刻が不正です")
-    names = set(k.field_names)
-    unknown = [n for n in data if n not in names]
+    types = _TYPES[k.name]
+    unknown = [n for n in data if n not in types]
     if unknown or (change.op in ("delete", "restore") and data):
         raise _bad(f"{k.name} に不明な項目 {','.join(unknown)[:60]!r}")
+    for name, value in data.items():
+        if not _fits(types[name], value):
+            raise _bad(f"{k.name}.{name} の値の型が不正です")
     return k, data, base
+
+
+_HLC = re.compile(r"[0-9]{15}-[0-9]{6}")
+_CLOCK = re.compile(r"[0-9]{15}-[0-9]{6}@.+", re.DOTALL)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a value")  # NaN and Infinity are not JSON
+
+
+def _fits(f_type: FieldType, value: Any) -> bool:
+    """The JSON type a field's model value has (checked so nothing odd is bound into SQL)."""
+    if value is None:
+        return True
+    if f_type == FieldType.LIST:
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    if f_type == FieldType.BOOL:
+        return isinstance(value, bool)
+    if f_type == FieldType.INT:
+        return type(value) is int and abs(value) < 2**63
+    if f_type == FieldType.FLOAT:
+        return type(value) in (int, float) and abs(value) < 2**63
+    return isinstance(value, str)
 
 
 # ---------------------------------------------------------------- rows in memory
