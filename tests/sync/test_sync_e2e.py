@@ -213,3 +213,18 @@ def test_scope_limits_what_the_hub_sends_to_a_field_device(team, tmp_path: Path)
     sync.set_scope(hub, field.device_id, None)
     sync.import_bundle(field, sync.export_bundle(hub, field.device_id, tmp_path / "usb").path)
     assert titles(field) == {"高千穂町の訪問", "日南市の訪問"}
+
+
+def test_field_devices_follow_a_later_escrow_key(team, tmp_path: Path) -> None:
+    from dxdesk.sync import crypto, enrol
+
+    hub, field = team
+    escrow = crypto.generate_keys("00000000-0000-4000-8000-000000000001")
+    sync.set_escrow(hub, escrow.age_recipient)  # after the field joined
+    sync.import_bundle(field, sync.export_bundle(hub, field.device_id, tmp_path / "usb").path)
+    assert enrol.get_meta(field.database, enrol.META_ESCROW) == escrow.age_recipient
+    out = sync.export_bundle(field, "hub", tmp_path / "usb")
+    import io
+
+    plain = b"".join(crypto.decrypt_chunks(io.BytesIO(out.path.read_bytes()), escrow.age_identity))
+    assert plain.startswith(b"DXDESK-BUNDLE/1\n")

@@ -288,7 +288,7 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         created_at=_now_precise(),
         full=full,
         # With no scope the receiver can compare whole databases once its vector equals ours.
-        extra={"digest": merge.digest(db)} if scope is None else {"scope": scope},
+        extra=_extra(profile, scope, escrow),
     )
     m = written.manifest
     with db.transaction() as conn:
@@ -321,6 +321,34 @@ def _record_bundle(conn: Any, m: bundle.Manifest, direction: str, at: str) -> No
             at,
         ),
     )
+
+
+def _extra(profile: Profile, scope: list[str] | None, escrow: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if scope is None:
+        # With no scope the receiver can compare whole databases once its vector equals ours.
+        out["digest"] = merge.digest(profile.database)
+    else:
+        out["scope"] = scope
+    if profile.role == "hub":
+        out["escrow"] = escrow  # so that field devices follow a later change of escrow key
+    return out
+
+
+def _follow_hub(profile: Profile, m: bundle.Manifest) -> None:
+    """Take the escrow key from a bundle signed by our hub (inside the import transaction)."""
+    if m.sender != enrol.get_meta(profile.database, enrol.META_HUB):
+        return
+    obj = json.loads(m.raw)
+    if "escrow" not in obj:
+        return
+    escrow = obj["escrow"]
+    if escrow is not None:
+        try:
+            crypto.check_recipient(str(escrow))
+        except ValueError:
+            return
+    enrol.set_meta(profile.database, enrol.META_ESCROW, escrow)
 
 
 def _sent(profile: Profile, peer_id: str) -> dict[str, int]:
@@ -449,6 +477,7 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
             pass
         now = stamp()
         _record_bundle(conn, m, "import", now)
+        _follow_hub(profile, m)
         record = {**first.summary(), "applied": jsonable(summary)}
         conn.execute(
             "INSERT INTO import_history (bundle_id, sender, at, summary) VALUES (?, ?, ?, ?)",
