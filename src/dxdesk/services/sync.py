@@ -89,7 +89,7 @@ def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
     """Hub: enrol the device (after the fingerprint was compared) and write the team file."""
     _require_role(profile, "hub")
     if member.role != "field" or member.device_id == profile.device_id:
-        raise UserError("enrol_bad_file", path=str(out), detail="現地担当者の端末ではありません")
+        raise UserError("enrol_bad_file", path=member.name, detail="現地担当者の端末ではありません")
     hub, keys = own_member(profile)
     with profile.database.transaction():
         enrol.add_peer(profile.database, member)
@@ -287,7 +287,6 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         state_vector=vector,
         created_at=_now_precise(),
         full=full,
-        # With no scope the receiver can compare whole databases once its vector equals ours.
         extra=_extra(profile, scope, escrow),
     )
     m = written.manifest
