@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dxdesk.errors import UserError
 from dxdesk.services import sync
@@ -170,3 +172,26 @@ def test_bad_escrow_key_is_refused(hub) -> None:
     with pytest.raises(UserError) as err:
         sync.set_escrow(hub, "age1notakey")
     assert err.value.code == "bundle_bad_key"
+
+
+_KEYS = crypto.generate_keys("22222222-2222-4222-8222-222222222222")
+_REQUEST = enrol.request_file(enrol.member_of(_KEYS, "端末", "担当", "field"), _KEYS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cuts=st.lists(
+        st.tuples(st.integers(0, len(_REQUEST)), st.integers(0, 8), st.binary(max_size=8)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_enrolment_files_never_crash_the_reader(cuts) -> None:
+    data = bytearray(_REQUEST)
+    for at, drop, insert in cuts:
+        data[at : at + drop] = insert
+    for parse in (enrol.parse_request, enrol.parse_team):
+        try:
+            parse(bytes(data), "f.json")
+        except UserError as err:
+            assert err.code == "enrol_bad_file"
