@@ -60,6 +60,8 @@ def test_enrol_export_import_and_back(hub: Cli, field: Cli, tmp_path: Path) -> N
     assert "CLI 訪問" in hub.ok("list", "visit")
     again = hub.ok("bundle", "import", str(bundle), "--yes")
     assert "既に取り込み済み" in again
+    history = hub.ok("bundle", "history")
+    assert "山田のノートPC" in history and history.strip().endswith("（1件）")
 
     reply_dir = tmp_path / "返信"
     hub.ok("bundle", "export", "--to", "山田のノートPC", "--out", str(reply_dir))

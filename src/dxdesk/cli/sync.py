@@ -365,3 +365,45 @@ def conflicts_restore(state: State, conflict_id: str) -> None:
         click.echo("その値は既に現在の値です（変更はありません）。")
     else:
         click.echo("採用されなかった値を現在の値に戻しました。次のバンドルで他の端末にも届きます。")
+
+
+@bundle.command("history")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="表示する件数"
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def bundle_history(state: State, limit: int, fmt: str) -> None:
+    """取り込んだバンドルの履歴（日時、送信元、件数）を新しい順に表示します。"""
+    from dxdesk.services import sync
+
+    with opened(state, backup=False) as profile:
+        rows = sync.history(profile, limit)
+    if fmt == "json":
+        click.echo(output.to_json(rows))
+        return
+    table = []
+    for r in rows:
+        s = r["summary"]
+        applied = s.get("applied") or {}
+        kinds = applied.get("kinds") or {}
+        new = sum(int(c.get("new", 0)) for c in kinds.values())
+        updated = sum(int(c.get("updated", 0)) for c in kinds.values())
+        conflicts = sum(int(c.get("conflicts", 0)) for c in kinds.values())
+        table.append(
+            [
+                str(r["at"])[:19],
+                str(s.get("sender_name", "")),
+                str(s.get("count", "")),
+                str(new),
+                str(updated),
+                str(conflicts),
+                str(r["bundle_id"])[:8],
+            ]
+        )
+    click.echo(
+        output.table(["取り込み日時", "送信元", "変更", "新規", "更新", "競合", "バンドル"], table)
+    )
+    click.echo(f"（{len(table)}件）")
