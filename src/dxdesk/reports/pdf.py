@@ -596,7 +596,6 @@ class PdfDocument:
             # Every cell, Paragraphs too: reportlab's default cell font is Helvetica, which
             # would then appear (unembedded) in the PDF.
             ("FONT", (0, 0), (-1, -1), font, font_size),
-            ("TEXTCOLOR", (0, 1), (-1, -1), INK),
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
@@ -604,12 +603,12 @@ class PdfDocument:
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ]
+        # Each style command visits every cell of its range: only non-default ones are given
+        # (left alignment and black text are reportlab's defaults).
         for k, a in enumerate(aligns):
-            commands.append(
-                ("ALIGN", (k, 1), (k, -1), {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a])
-            )
-        for r in range(2, len(data), 2):
-            commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
+            if a != "L":
+                commands.append(("ALIGN", (k, 1), (k, -1), "CENTER" if a == "C" else "RIGHT"))
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
         if total is not None:
             commands += [
                 ("BACKGROUND", (0, -1), (-1, -1), KEY_FILL),
