@@ -360,3 +360,10 @@ def test_a_family_without_bold_uses_its_regular_face_for_bold() -> None:
     doc = PdfDocument(title="太字なし", fonts=fonts, handling_mark="取扱注意")
     doc.heading("見出し（太字の指定）")
     assert doc.build().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("name", ["IPAex明朝", "ipaex mincho", "ＩＰＡｅｘ明朝"])
+def test_japanese_family_names_in_settings(name: str) -> None:
+    if find_font("IPAexMincho").family != "IPAexMincho":
+        pytest.skip("IPAexMincho is not installed here")
+    assert find_font(name).family == "IPAexMincho"

@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,11 @@ class FontCandidate:
     family: str
     regular: tuple[tuple[str, int], ...]  # (file name, subfont index), first found wins
     bold: tuple[tuple[str, int], ...] = ()
+    aliases: tuple[str, ...] = ()  # the Japanese names people type in the settings
+
+    def matches(self, name: str) -> bool:
+        wanted = _normalize_family(name)
+        return any(_normalize_family(n) == wanted for n in (self.family, *self.aliases))
 
 
 # File names as shipped by Windows, Debian/Ubuntu packages, Homebrew casks and the vendors' zips.
@@ -62,17 +68,24 @@ CANDIDATES: tuple[FontCandidate, ...] = (
         "BIZ UDGothic",
         (("BIZUDGothic-Regular.ttf", 0), ("BIZ-UDGothicR.ttc", 0)),
         (("BIZUDGothic-Bold.ttf", 0), ("BIZ-UDGothicB.ttc", 0)),
+        ("BIZ UDゴシック",),
     ),
     FontCandidate(
         "BIZ UDMincho",
         (("BIZUDMincho-Regular.ttf", 0), ("BIZ-UDMinchoM.ttc", 0)),
         (("BIZUDMincho-Bold.ttf", 0),),
+        ("BIZ UD明朝",),
     ),
-    FontCandidate("IPAexGothic", (("ipaexg.ttf", 0),)),
-    FontCandidate("IPAexMincho", (("ipaexm.ttf", 0),)),
-    FontCandidate("MS Gothic", (("msgothic.ttc", 0),)),
-    FontCandidate("Yu Gothic", (("YuGothR.ttc", 0), ("YuGothM.ttc", 0)), (("YuGothB.ttc", 0),)),
-    FontCandidate("Meiryo", (("meiryo.ttc", 0),), (("meiryob.ttc", 0),)),
+    FontCandidate("IPAexGothic", (("ipaexg.ttf", 0),), aliases=("IPAexゴシック",)),
+    FontCandidate("IPAexMincho", (("ipaexm.ttf", 0),), aliases=("IPAex明朝",)),
+    FontCandidate("MS Gothic", (("msgothic.ttc", 0),), aliases=("MS ゴシック", "ＭＳ ゴシック")),
+    FontCandidate(
+        "Yu Gothic",
+        (("YuGothR.ttc", 0), ("YuGothM.ttc", 0)),
+        (("YuGothB.ttc", 0),),
+        ("游ゴシック",),
+    ),
+    FontCandidate("Meiryo", (("meiryo.ttc", 0),), (("meiryob.ttc", 0),), ("メイリオ",)),
 )
 
 
@@ -160,7 +173,8 @@ def _index_files(dirs: Iterable[Path]) -> dict[str, Path]:
 
 
 def _normalize_family(name: str) -> str:
-    return re.sub(r"[\s_-]+", "", name).lower()
+    # NFKC: ＭＳ ゴシック and MS ゴシック are the same name.
+    return re.sub(r"[\s_-]+", "", unicodedata.normalize("NFKC", name)).lower()
 
 
 def _usable(f: FontFile) -> bool:
@@ -209,12 +223,11 @@ def find_font(preferred: str = "", search_dirs: Sequence[Path] | None = None) ->
     index = _index_files(font_dirs() if search_dirs is None else search_dirs)
     order = list(CANDIDATES)
     if preferred:
-        wanted = _normalize_family(preferred)
-        order.sort(key=lambda c: _normalize_family(c.family) != wanted)
+        order.sort(key=lambda c: not c.matches(preferred))
     for candidate in order:
         regular = _pick(candidate.regular, index)
         if regular is not None:
-            if preferred and _normalize_family(candidate.family) != _normalize_family(preferred):
+            if preferred and not candidate.matches(preferred):
                 # A font chosen in the settings that is gone (or unknown) must not stop printing.
                 log.warning("the pdf_font setting was not found; using %s", candidate.family)
             return FontChoice(candidate.family, regular, _pick(candidate.bold, index))
