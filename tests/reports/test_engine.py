@@ -367,3 +367,9 @@ def test_japanese_family_names_in_settings(name: str) -> None:
     if find_font("IPAexMincho").family != "IPAexMincho":
         pytest.skip("IPAexMincho is not installed here")
     assert find_font(name).family == "IPAexMincho"
+
+
+def test_available_families_lists_what_is_installed(tmp_path: Path) -> None:
+    families = fontmod.available_families()
+    assert register_fonts().family == families[0]
+    assert fontmod.available_families([tmp_path]) == []

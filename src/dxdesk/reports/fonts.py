@@ -37,6 +37,7 @@ __all__ = [
     "CANDIDATES",
     "FontCandidate",
     "RegisteredFonts",
+    "available_families",
     "find_font",
     "font_dirs",
     "register_fonts",
@@ -232,6 +233,13 @@ def find_font(preferred: str = "", search_dirs: Sequence[Path] | None = None) ->
                 log.warning("the pdf_font setting was not found; using %s", candidate.family)
             return FontChoice(candidate.family, regular, _pick(candidate.bold, index))
     raise UserError("font_missing", install=INSTALL_HINT)
+
+
+def available_families(search_dirs: Sequence[Path] | None = None) -> list[str]:
+    """The candidate families usable on this computer, in preference order (for a settings
+    choice box; the setting may also name a font file)."""
+    index = _index_files(font_dirs() if search_dirs is None else search_dirs)
+    return [c.family for c in CANDIDATES if _pick(c.regular, index) is not None]
 
 
 _lock = threading.Lock()
