@@ -319,9 +319,11 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
     incoming = b.missing_from(a)
     files = tree_digest(b.profile.paths.root)
     state, log = visible_state(b), b.db.query("SELECT * FROM changes")
+    schema = b.db.query("SELECT * FROM sqlite_master ORDER BY name")
     p = merge.plan(b.db, incoming + incoming[:1])
     assert visible_state(b) == state and b.db.query("SELECT * FROM changes") == log
     assert b.conflicts() == []
+    assert b.db.query("SELECT * FROM sqlite_master ORDER BY name") == schema  # search triggers
     assert tree_digest(b.profile.paths.root) == files  # not a byte reached the disk
     with b.db.transaction():  # inside the caller's transaction, a savepoint is rolled back
         assert merge.plan(b.db, incoming + incoming[:1]).as_dict() == p.as_dict()
@@ -331,6 +333,8 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
     assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 1)
     assert (s.counts("vendor").deleted, s.counts("vendor").conflicts) == (1, 1)
     assert s.duplicates == 1
+    found = b.db.query("SELECT rowid FROM fts_vendor WHERE fts_vendor MATCH ?", ('"別のベンダ"',))
+    assert len(found) == 1  # the search index follows an apply (plan had set it aside)
 
 
 def test_import_moves_the_local_clock_past_the_remote_one(devs: dict[str, Device]) -> None:
