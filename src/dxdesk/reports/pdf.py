@@ -534,12 +534,14 @@ class PdfDocument:
         font_size: float = 9,
         empty_text: str = "該当なし",
         width: float | None = None,
+        h_align: str = "LEFT",
     ) -> None:
         """A table whose header row repeats on every page and whose cells wrap.
 
         ``widths`` are relative (scaled to the table width); ``align`` one letter per column
         (L/C/R); ``total`` an optional last row in bold on a shaded background; ``width`` a
-        fraction of the frame width (e.g. 0.5) for a narrower, left-aligned table.
+        fraction of the frame width (e.g. 0.5) for a narrower table, placed by ``h_align``
+        ("LEFT", "CENTER" or "RIGHT", e.g. a box for stamps on the right).
         """
         ncols = len(header)
         weights = list(widths) if widths else [1.0] * ncols
@@ -590,7 +592,7 @@ class PdfDocument:
             colWidths=col_w,
             repeatRows=1,
             splitInRow=int(longest > _SPLIT_CELL),
-            hAlign="LEFT",
+            hAlign=h_align,
         )
         commands: list[tuple[Any, ...]] = [
             # Every cell, Paragraphs too: reportlab's default cell font is Helvetica, which

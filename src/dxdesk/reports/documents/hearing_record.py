@@ -112,7 +112,14 @@ def build_pdf(ctx: ReportContext) -> bytes:
             width=0.5,
         )
     doc.spacer(6)
-    doc.table(["作成者", "確認者", "確認日"], [["\n\n", "\n\n", "\n\n"]], align="CCC", width=0.6)
+    # Boxes for the seals (押印欄), on the right as on any Japanese form.
+    doc.table(
+        ["作成者", "確認者", "確認日"],
+        [["\n\n\n", "\n\n\n", "\n\n\n"]],
+        align="CCC",
+        width=0.45,
+        h_align="RIGHT",
+    )
     return doc.build()
 
 
