@@ -270,6 +270,9 @@ def test_restore_a_losing_value_syncs_as_a_new_change(devs: dict[str, Device]) -
     b.pull(a)
     assert b.get("vendor", rid)["contact"] == c.losing_value  # type: ignore[index]
     assert visible_state(a) == visible_state(b)
+    # b's entry for that value is still in its log, but nothing is left to restore there
+    assert list_conflicts(b.db) == []
+    assert [x.id for x in list_conflicts(b.db, include_resolved=True)] == [c.id]
     with pytest.raises(UserError):
         get_conflict(a.db, "zz")
 
@@ -522,3 +525,22 @@ def test_apply_refuses_any_malformed_change_cleanly(
                 assert err.code == "bundle_damaged"
         finally:
             hub.close()
+
+
+def test_restoring_a_value_of_a_deleted_record_restores_the_record(
+    devs: dict[str, Device],
+) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {"notes": "A"})
+    b.edit("vendor", rid, {"notes": "B"})
+    _sync(a, b)
+    a.delete("vendor", rid)
+    [c] = list_conflicts(a.db)
+    restore_conflict(a.db, c.id, store=a.profile.records)
+    record = a.get("vendor", rid)
+    assert record is not None and record["_deleted"] is False
+    assert record["notes"] == c.losing_value
+    b.pull(a)
+    assert visible_state(a) == visible_state(b)

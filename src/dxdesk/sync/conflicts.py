@@ -76,7 +76,11 @@ def list_conflicts(
     kind: str | None = None,
     record_id: str | None = None,
 ) -> list[Conflict]:
-    """Open conflicts (all with ``include_resolved``), newest losing write first."""
+    """Open conflicts (all with ``include_resolved``), newest losing write first.
+
+    An open entry whose losing value is current again (restored on another device and synced
+    here) has nothing left to restore and is listed only with ``include_resolved``.
+    """
     where = [] if include_resolved else ["resolved_at IS NULL"]
     params: list[str] = []
     if kind is not None:
@@ -91,7 +95,10 @@ def list_conflicts(
     sql += " ORDER BY losing_hlc DESC, id"
     cursor = db.conn.execute(sql, params)
     cols = [d[0] for d in cursor.description]
-    return [_conflict(db, dict(zip(cols, r, strict=True))) for r in cursor.fetchall()]
+    found = [_conflict(db, dict(zip(cols, r, strict=True))) for r in cursor.fetchall()]
+    if include_resolved:
+        return found
+    return [c for c in found if c.losing_value != c.current_value]
 
 
 def get_conflict(db: Database, conflict_id: str) -> Conflict:
