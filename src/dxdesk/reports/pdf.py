@@ -10,6 +10,7 @@ Usage (a builder gets a ready document from ``ReportContext.new_pdf``)::
     doc.text(long_note)                                   # long text, blank line = new paragraph
     doc.table(["システム", "ベンダ", "進捗"], rows,         # header repeats on every page
               widths=[3, 2, 1], align="LLR")              # relative widths; L/C/R per column
+    doc.table(["分類", "件数"], rows, width=0.5, total=["合計", 12])  # half width, a total row
     doc.checklist(["窓口の混雑状況", "..."], answer_lines=1)
     doc.ruled_lines(6, label="メモ")                        # or ruled_lines() = rest of the page
     doc.set_orientation("landscape")                       # page break + landscape from here on
@@ -20,7 +21,10 @@ Every page carries the document title and the handling mark (e.g. 取扱注意) 
 (禁則処理): no 、。」）etc. at the start of a line and no 「（ at the end, which reportlab's own
 CJK wrapping only partly does (it hangs one character and knows fewer characters). Fonts are the
 embedded subset TrueType fonts of dxdesk.reports.fonts. Cell values: ``None`` -> blank, ``int``
--> 1,234, ``float`` -> 12.5, ``date`` -> R7.11.25, anything else ``str()``.
+-> 1,234, ``float`` -> 12.5, ``date`` -> R7.11.25, anything else ``str()``. A table of up to
+12 rows moves to the next page whole (with the heading just above it); longer tables split
+between rows, and a cell too long for one page splits inside. ``doc.add(flowable)`` takes any
+platypus flowable; ``doc.para(text, style)`` makes a wrapped paragraph in one of ``doc.styles``.
 """
 
 from __future__ import annotations
