@@ -60,8 +60,7 @@ def _recovery_key(key_file: str | None) -> str:
     "--mark",
     "handling_mark",
     default=DEFAULT_HANDLING_MARK,
-    show_default=True,
-    help="ヘッダーに表示する取扱区分（空にすると表示しない）",
+    help=f"ヘッダーに表示する取扱区分（既定：{DEFAULT_HANDLING_MARK}。空にすると表示しない）",
 )
 @click.option(
     "--key-file",
