@@ -4,7 +4,6 @@ redaction filter as a last line of defence (code never logs secrets or note text
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 from pathlib import Path
 
@@ -47,7 +46,9 @@ def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> Path:
         if getattr(h, "_dxdesk", False):
             root.removeHandler(h)
             h.close()
-    handler = logging.handlers.RotatingFileHandler(
+    from logging.handlers import RotatingFileHandler  # here: it pulls in socket and pickle
+
+    handler = RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
     )  # delay: a command that logs nothing (e.g. a refused one) leaves no new file behind
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -224,7 +224,9 @@ def test_quick_add_in_the_organisations_time_tab(
 ) -> None:
     org = RecordService(profile).resolve_org("綾町")
     window.select_org(org)
-    bar = window.org_time.quick
+    window.org_tabs.setCurrentWidget(window._time_page)  # the 工数 tab
+    bar = window.org_time
+    assert bar.isVisible()
     assert bar.org.value() == org  # preset to the selected organisation
     bar.date.set_value(date(2025, 11, 25).isoformat())
     bar.hours.setFocus()

@@ -18,8 +18,6 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import jpholiday
-
 __all__ = [
     "WEEKDAYS_JA",
     "DueDate",
@@ -334,11 +332,15 @@ class OfficeCalendar:
 
     def holiday_name(self, d: date) -> str | None:
         """The national holiday's name (jpholiday's, e.g. "勤労感謝の日 振替休日"), or None."""
+        import jpholiday  # on first use: its import is a noticeable part of the window's start
+
         name = jpholiday.is_holiday_name(d)
         return None if name is None else str(name)
 
     def is_holiday(self, d: date) -> bool:
         """A holiday under 国民の祝日に関する法律, including 振替休日 and 国民の休日."""
+        import jpholiday
+
         return bool(jpholiday.is_holiday(d))
 
     def is_year_end_closure(self, d: date) -> bool:

@@ -438,7 +438,8 @@ class MainWindow(QMainWindow):
         )
         for kind_name, table in self.org_tables.items():
             table.set_query(self._list_query(kind=kind_name, org_id=org_id))
-        self.org_time.set_org(org_id)
+        if self._org_time is not None:
+            self._org_time.set_org(org_id)
         self.stack.setCurrentWidget(self.org_tabs)
 
     def show_global(self, key: str) -> None:
@@ -728,14 +729,38 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ time entries (週間工数)
 
     def _time_tab(self, table: Any) -> Any:
-        from dxdesk.gui.timegrid import OrgTimePanel
-        from dxdesk.services.timesheet import TimesheetService
-
-        self.org_time = OrgTimePanel(
-            TimesheetService(self.profile, self.records), self.lists.organisations(), table
+        """The organisation's 工数 tab: its list, and above it the quick-add bar once shown."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(table)
+        self._time_page = page
+        self._org_time: Any = None
+        self.org_tabs.currentChanged.connect(
+            lambda _i: self.org_time if self.org_tabs.currentWidget() is page else None
         )
-        self.org_time.added.connect(self.data_changed)
-        return self.org_time
+        return page
+
+    @property
+    def org_time(self) -> Any:
+        """The quick-add bar of the 工数 tab, built when first needed (keeps the start light)."""
+        if self._org_time is None:
+            from dxdesk.gui.timegrid import QuickAddBar
+            from dxdesk.services.timesheet import TimesheetService
+
+            bar = QuickAddBar(
+                TimesheetService(self.profile, self.records),
+                self.lists.organisations(),
+                self._time_page,
+            )
+            layout = self._time_page.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, bar)
+            bar.show()  # a child added to a page already on screen is not shown by itself
+            bar.added.connect(self.data_changed)
+            bar.set_org(self.current_org)
+            self._org_time = bar
+        return self._org_time
 
     def week_view(self) -> Any:
         """The weekly grid, built the first time it is shown (startup stays light)."""

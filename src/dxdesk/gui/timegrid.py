@@ -503,29 +503,4 @@ class WeekView(QWidget):
         emit_signal(self.changed, change)
 
 
-class OrgTimePanel(QWidget):
-    """An organisation's 工数 tab: the quick-add bar for that organisation above its list."""
-
-    added = Signal(object)
-
-    def __init__(
-        self,
-        service: TimesheetService,
-        orgs: list[tuple[str, str]],
-        table: QWidget,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.quick = QuickAddBar(service, orgs, self)
-        layout.addWidget(self.quick)
-        layout.addWidget(table, 1)
-        self.table = table
-        self.quick.added.connect(self.added)
-
-    def set_org(self, org_id: str | None) -> None:
-        self.quick.set_org(org_id)
-
-
-__all__ = ["OrgTimePanel", "QuickAddBar", "WeekGridModel", "WeekView"]
+__all__ = ["QuickAddBar", "WeekGridModel", "WeekView"]
