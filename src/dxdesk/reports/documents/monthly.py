@@ -10,6 +10,7 @@ standardisation steps, issues with countermeasures and response status, and next
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -447,61 +448,65 @@ def _consultations(doc: PdfDocument, data: Monthly) -> None:
             align="LR",
             width=0.5,
         )
-    doc.table(
-        ["受付日", "団体", "分類", "件名", "状態"],
+    _records_table(
+        doc,
         [
-            [
-                _mmdd(c["received_at"]),
-                text(c["org_name"]),
-                text(c["category"]),
-                text(c["topic"]),
-                text(c["status"]),
-            ]
-            for c in data.consultations
+            ("受付日", 1, "C", lambda c: _mmdd(c["received_at"])),
+            ("団体", 2, "L", lambda c: text(c["org_name"])),
+            ("分類", 2.6, "L", lambda c: text(c["category"])),
+            ("件名", 5.6, "L", lambda c: text(c["topic"])),
+            ("状態", 1.1, "C", lambda c: text(c["status"])),
         ],
-        widths=[1, 2, 2.6, 5.6, 1.1],
-        align="CLLLC",
-        empty_text="当月の相談はありません。",
+        data.consultations,
+        "当月の相談はありません。",
+    )
+
+
+# (header, relative width, alignment L/C/R, value of a database row)
+Column = tuple[str, float, str, Callable[[dict[str, Any]], object]]
+
+
+def _records_table(
+    doc: PdfDocument, columns: list[Column], records: list[dict[str, Any]], empty_text: str
+) -> None:
+    doc.table(
+        [c[0] for c in columns],
+        [[c[3](r) for c in columns] for r in records],
+        widths=[c[1] for c in columns],
+        align="".join(c[2] for c in columns),
+        empty_text=empty_text,
     )
 
 
 def _trainings(doc: PdfDocument, data: Monthly) -> None:
     doc.heading("6. 研修・ワークショップ")
-    doc.table(
-        ["実施日", "名称", "種別", "参加人数", "状態"],
+    _records_table(
+        doc,
         [
-            [
-                to_date(t["date"]),
-                text(t["title"]),
-                text(t["training_type"]),
-                t["participants"],
-                text(t["status"]),
-            ]
-            for t in data.trainings
+            ("実施日", 1.4, "C", lambda t: to_date(t["date"])),
+            ("名称", 5.6, "L", lambda t: text(t["title"])),
+            ("種別", 2.2, "C", lambda t: text(t["training_type"])),
+            ("参加人数", 1.3, "R", lambda t: t["participants"]),
+            ("状態", 1.3, "C", lambda t: text(t["status"])),
         ],
-        widths=[1.4, 5.6, 2.2, 1.3, 1.3],
-        align="CLCRC",
-        empty_text="当月の研修・ワークショップはありません。",
+        data.trainings,
+        "当月の研修・ワークショップはありません。",
     )
 
 
 def _shared(doc: PdfDocument, data: Monthly) -> None:
     doc.heading("7. 県へ共有した課題")
-    doc.table(
-        ["共有日", "団体", "課題", "対策", "状態"],
+    _records_table(
+        doc,
         [
-            [
-                _mmdd(i["shared_on"]),
-                text(i["org_name"]),
-                text(i["title"]),
-                text(i["countermeasure"]),
-                text(i["status"]),
-            ]
-            for i in data.shared_issues
+            ("共有日", 1.2, "C", lambda i: _mmdd(i["shared_on"])),
+            ("団体", 1.8, "L", lambda i: text(i["org_name"])),
+            ("課題", 3.5, "L", lambda i: text(i["title"])),
+            ("対策", 5.3, "L", lambda i: text(i["countermeasure"])),
+            ("状態", 1.1, "C", lambda i: text(i["status"])),
         ],
-        widths=[1.2, 1.8, 3.5, 5.3, 1.1],
-        align="CLLLC",
-        empty_text="当月に県へ共有した課題はありません。",
+        data.shared_issues,
+        "当月に県へ共有した課題はありません。",
     )
 
 
