@@ -168,3 +168,22 @@ def test_conflicts_are_listed_side_by_side_and_restored(
     assert now == losing
     assert view.table.rowCount() == 0
     assert "戻しました" in view.status.text()
+
+
+def test_a_bundle_too_large_to_count_first_shows_its_counts_after_import(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub, field = pair
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    enrol_through_the_window(qtbot, hub, field, usb)
+    RecordService(field).add("visit", visit("大きなバンドル"))
+    path = sync.export_bundle(field, "hub", usb).path
+    monkeypatch.setattr(sync, "PLAN_LIMIT", 0)  # as if it held more changes than we count first
+    dialog = ImportDialog(hub)
+    qtbot.addWidget(dialog)
+    dialog.add_files([path])
+    assert [dialog.table.item(0, c).text() for c in range(3, 7)] == ["…"] * 4
+    assert dialog.table.item(0, 7).text() == "取り込めます"
+    assert len(dialog.apply()) == 1
+    assert "件の変更を取り込みました" in dialog.details.text()

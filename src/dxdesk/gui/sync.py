@@ -210,7 +210,10 @@ class ImportDialog(QDialog):
                     )
             status = self.tr("取込み済み（変更なし）") if p.already else self.tr("取り込めます")
             values = [p.path.name, p.sender_name, p.manifest.created_at[:16].replace("T", " ")]
-            for col, value in enumerate([*values, *totals, status]):
+            # A very large bundle is verified but not counted beforehand (memory stays flat):
+            # its counts are reported once it is applied.
+            shown: list[object] = list(totals) if plan is not None or p.already else ["…"] * 4
+            for col, value in enumerate([*values, *shown, status]):
                 self.table.setItem(row, col, _item(value, right=3 <= col <= 6))
         for path, reason in self.refused:
             row = self.table.rowCount()
@@ -256,6 +259,14 @@ class ImportDialog(QDialog):
                 .replace("%2", str(s.changes))
                 .replace("%3", str(s.conflicts))
             )
+            if getattr(r, "diverged", False):
+                lines.append(
+                    self.tr(
+                        "注意：%1 と同じ変更を持っているのに内容が一致しません。"
+                        "送信元に「すべてを含める」でのバンドル作成を依頼してください"
+                        "（この端末の未送信の記録は消えません）。"
+                    ).replace("%1", r.preview.sender_name)
+                )
         self.previews = [p for p in self.previews if p.already]
         self.previews += [
             sync.Preview(r.preview.path, r.preview.manifest, r.preview.sender_name, True, None)

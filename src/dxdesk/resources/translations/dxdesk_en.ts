@@ -405,72 +405,72 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="360"/>
+        <location filename="../../gui/sync.py" line="371"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="364"/>
+        <location filename="../../gui/sync.py" line="375"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="371"/>
+        <location filename="../../gui/sync.py" line="382"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="372"/>
+        <location filename="../../gui/sync.py" line="383"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="373"/>
+        <location filename="../../gui/sync.py" line="384"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="374"/>
+        <location filename="../../gui/sync.py" line="385"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="375"/>
+        <location filename="../../gui/sync.py" line="386"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="376"/>
+        <location filename="../../gui/sync.py" line="387"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="381"/>
+        <location filename="../../gui/sync.py" line="392"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="405"/>
+        <location filename="../../gui/sync.py" line="416"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="415"/>
+        <location filename="../../gui/sync.py" line="426"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="419"/>
+        <location filename="../../gui/sync.py" line="430"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="429"/>
+        <location filename="../../gui/sync.py" line="440"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="439"/>
+        <location filename="../../gui/sync.py" line="450"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -595,162 +595,162 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="479"/>
+        <location filename="../../gui/sync.py" line="490"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="483"/>
+        <location filename="../../gui/sync.py" line="494"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="484"/>
+        <location filename="../../gui/sync.py" line="495"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="485"/>
+        <location filename="../../gui/sync.py" line="496"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="486"/>
+        <location filename="../../gui/sync.py" line="497"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="487"/>
+        <location filename="../../gui/sync.py" line="498"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="497"/>
+        <location filename="../../gui/sync.py" line="508"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="499"/>
+        <location filename="../../gui/sync.py" line="510"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="504"/>
+        <location filename="../../gui/sync.py" line="515"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="506"/>
+        <location filename="../../gui/sync.py" line="517"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="532"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="532"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="533"/>
+        <location filename="../../gui/sync.py" line="544"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="540"/>
+        <location filename="../../gui/sync.py" line="551"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="543"/>
+        <location filename="../../gui/sync.py" line="554"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="546"/>
+        <location filename="../../gui/sync.py" line="557"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="554"/>
+        <location filename="../../gui/sync.py" line="565"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="555"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="567"/>
+        <location filename="../../gui/sync.py" line="578"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="578"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="587"/>
+        <location filename="../../gui/sync.py" line="598"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="600"/>
+        <location filename="../../gui/sync.py" line="611"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="605"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="619"/>
+        <location filename="../../gui/sync.py" line="630"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="628"/>
+        <location filename="../../gui/sync.py" line="639"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="641"/>
+        <location filename="../../gui/sync.py" line="652"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="650"/>
+        <location filename="../../gui/sync.py" line="661"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="656"/>
+        <location filename="../../gui/sync.py" line="667"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="658"/>
+        <location filename="../../gui/sync.py" line="669"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="670"/>
+        <location filename="../../gui/sync.py" line="681"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -857,52 +857,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="280"/>
+        <location filename="../../gui/sync.py" line="291"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="289"/>
+        <location filename="../../gui/sync.py" line="300"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="292"/>
+        <location filename="../../gui/sync.py" line="303"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="297"/>
+        <location filename="../../gui/sync.py" line="308"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="300"/>
+        <location filename="../../gui/sync.py" line="311"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="301"/>
+        <location filename="../../gui/sync.py" line="312"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="309"/>
+        <location filename="../../gui/sync.py" line="320"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="319"/>
+        <location filename="../../gui/sync.py" line="330"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="324"/>
+        <location filename="../../gui/sync.py" line="335"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="341"/>
+        <location filename="../../gui/sync.py" line="352"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1641,19 +1641,24 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="219"/>
+        <location filename="../../gui/sync.py" line="222"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="250"/>
+        <location filename="../../gui/sync.py" line="253"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="254"/>
+        <location filename="../../gui/sync.py" line="257"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="265"/>
+        <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
+        <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
 </context>
 <context>
@@ -1944,158 +1949,158 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="248"/>
-        <location filename="../../gui/mainwindow.py" line="634"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="649"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="256"/>
+        <location filename="../../gui/mainwindow.py" line="273"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="257"/>
+        <location filename="../../gui/mainwindow.py" line="274"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
+        <location filename="../../gui/mainwindow.py" line="276"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="265"/>
+        <location filename="../../gui/mainwindow.py" line="282"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="268"/>
+        <location filename="../../gui/mainwindow.py" line="285"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270"/>
+        <location filename="../../gui/mainwindow.py" line="287"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="272"/>
+        <location filename="../../gui/mainwindow.py" line="289"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="273"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="274"/>
+        <location filename="../../gui/mainwindow.py" line="291"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="275"/>
+        <location filename="../../gui/mainwindow.py" line="292"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="280"/>
+        <location filename="../../gui/mainwindow.py" line="297"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="281"/>
+        <location filename="../../gui/mainwindow.py" line="298"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291"/>
+        <location filename="../../gui/mainwindow.py" line="305"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="303"/>
+        <location filename="../../gui/mainwindow.py" line="317"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="320"/>
+        <location filename="../../gui/mainwindow.py" line="334"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="336"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="337"/>
+        <location filename="../../gui/mainwindow.py" line="351"/>
         <source>課題%1</source>
         <translation>%1 issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="340"/>
+        <location filename="../../gui/mainwindow.py" line="354"/>
         <source>現地%1/%2日</source>
         <translation>%1/%2 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="345"/>
+        <location filename="../../gui/mainwindow.py" line="359"/>
         <source>現地%1日</source>
         <translation>%1 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="347"/>
+        <location filename="../../gui/mainwindow.py" line="361"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="353"/>
+        <location filename="../../gui/mainwindow.py" line="367"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
+        <location filename="../../gui/mainwindow.py" line="375"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
+        <location filename="../../gui/mainwindow.py" line="400"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="479"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="517"/>
+        <location filename="../../gui/mainwindow.py" line="532"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="521"/>
+        <location filename="../../gui/mainwindow.py" line="536"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="536"/>
+        <location filename="../../gui/mainwindow.py" line="551"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="573"/>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="654"/>
+        <location filename="../../gui/mainwindow.py" line="669"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="657"/>
+        <location filename="../../gui/mainwindow.py" line="672"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -2521,107 +2526,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/tableview.py" line="163"/>
+        <location filename="../../gui/tableview.py" line="167"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="165"/>
+        <location filename="../../gui/tableview.py" line="169"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="174"/>
+        <location filename="../../gui/tableview.py" line="178"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="176"/>
+        <location filename="../../gui/tableview.py" line="180"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="181"/>
+        <location filename="../../gui/tableview.py" line="185"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="189"/>
+        <location filename="../../gui/tableview.py" line="193"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="193"/>
+        <location filename="../../gui/tableview.py" line="197"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="193"/>
+        <location filename="../../gui/tableview.py" line="197"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="194"/>
+        <location filename="../../gui/tableview.py" line="198"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="194"/>
+        <location filename="../../gui/tableview.py" line="198"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="198"/>
+        <location filename="../../gui/tableview.py" line="202"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="208"/>
+        <location filename="../../gui/tableview.py" line="212"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="209"/>
+        <location filename="../../gui/tableview.py" line="213"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="391"/>
+        <location filename="../../gui/tableview.py" line="402"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="395"/>
+        <location filename="../../gui/tableview.py" line="406"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="418"/>
+        <location filename="../../gui/tableview.py" line="429"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="492"/>
+        <location filename="../../gui/tableview.py" line="503"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="503"/>
+        <location filename="../../gui/tableview.py" line="514"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="516"/>
+        <location filename="../../gui/tableview.py" line="527"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="520"/>
+        <location filename="../../gui/tableview.py" line="531"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="525"/>
+        <location filename="../../gui/tableview.py" line="536"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
