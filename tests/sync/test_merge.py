@@ -501,7 +501,7 @@ _payload = st.one_of(
     kind_name=st.sampled_from(["vendor"] * 4 + ["nope"]),
     op=st.sampled_from(["create", "create", "update", "delete", "merge"]),
     hlc=st.sampled_from(["000000000000001-000000"] * 4 + [" 00000000000001-000000"]),
-    dev_seq=st.sampled_from([1, 1, 1, 0, True]),
+    dev_seq=st.sampled_from([1, 1, 1, 0, True, 2**64]),
     payload=_payload,
 )
 def test_apply_refuses_any_malformed_change_cleanly(
@@ -544,3 +544,15 @@ def test_restoring_a_value_of_a_deleted_record_restores_the_record(
     assert record["notes"] == c.losing_value
     b.pull(a)
     assert visible_state(a) == visible_state(b)
+
+
+def test_a_huge_sequence_number_is_one_gap_not_a_hang(devs: dict[str, Device]) -> None:
+    hub = devs["hub"]
+    change = merge.Change(
+        "device-x", 10**15, "000000000000001-000000", "vendor", "r1", "create", '{"name":"x"}'
+    )
+    p = merge.plan(hub.db, [change])
+    assert p.gaps == {"device-x": [(1, 10**15 - 1)]}
+    assert merge.state_vector(hub.db).get("device-x") is None  # rolled back
+    hub.receive([change])
+    assert merge.state_vector(hub.db)["device-x"] == 0  # nothing below the gap is held

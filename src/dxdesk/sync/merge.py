@@ -33,6 +33,7 @@ from dxdesk.store.database import Database
 from dxdesk.store.records import BASE_KEY
 
 BATCH = 500
+MAX_GAPS = 100  # ranges reported per device; more say the same thing
 OPS = ("create", "update", "delete", "restore")
 DELETED = "_deleted"
 _STAR = "*"
@@ -191,7 +192,7 @@ def _parse(change: Change) -> tuple[Kind, dict[str, Any], dict[str, str]]:
     """Check one change before it can reach SQL; returns kind, field values and base clocks."""
     texts = (change.device_id, change.hlc, change.kind, change.record_id, change.op)
     if not all(isinstance(t, str) and t for t in (*texts, change.payload)) or not (
-        type(change.dev_seq) is int and change.dev_seq >= 1
+        type(change.dev_seq) is int and 1 <= change.dev_seq < 2**63
     ):
         raise _bad("変更の識別子が不正です")
     k = _KINDS.get(change.kind)
@@ -296,7 +297,7 @@ class _Merge:
         self.result = result
         self.rows: dict[tuple[str, str], _Row | None] = {}
         self.seen: set[tuple[str, int]] = set()  # this batch's changes
-        self.ranges: dict[str, list[int]] = {}  # incoming dev_seqs per device (for gaps)
+        self.tops: dict[str, int] = {}  # highest incoming dev_seq per device (for gaps)
         self.now = stamp()
         rows = self.conn.execute(
             "SELECT id, kind, record_id, resolved_at IS NULL FROM conflicts"
@@ -335,14 +336,21 @@ class _Merge:
         """Drop changes already held (or repeated); count those held with other content."""
         by_device: dict[str, list[int]] = {}
         for c in batch:
-            by_device.setdefault(c.device_id, []).append(int(c.dev_seq))
+            if (
+                type(c.dev_seq) is not int
+                or not 1 <= c.dev_seq < 2**63
+                or type(c.device_id) is not str
+            ):
+                raise _bad("変更の識別子が不正です")
+            by_device.setdefault(c.device_id, []).append(c.dev_seq)
         held: dict[tuple[str, int], tuple[str, str, str, str, str]] = {}
         for device, seqs in by_device.items():
-            self.ranges.setdefault(device, []).extend(seqs)
+            self.tops[device] = max(self.tops.get(device, 0), *seqs)
+            marks = ",".join("?" * len(seqs))
             for r in self.conn.execute(
                 "SELECT dev_seq, hlc, kind, record_id, op, payload FROM changes"
-                " WHERE device_id = ? AND dev_seq BETWEEN ? AND ?",
-                (device, min(seqs), max(seqs)),
+                f" WHERE device_id = ? AND dev_seq IN ({marks})",
+                (device, *seqs),
             ):
                 held[(device, int(r[0]))] = (r[1], r[2], r[3], r[4], r[5])
         fresh: list[Change] = []
@@ -620,27 +628,27 @@ class _Merge:
     # ------------------------------------------------------------ gaps
 
     def _gaps(self) -> None:
-        for device, incoming in self.ranges.items():
-            top = max(incoming)
-            have = set(incoming)
-            have.update(
-                int(r[0])
-                for r in self.conn.execute(
-                    "SELECT dev_seq FROM changes WHERE device_id = ? AND dev_seq <= ?",
-                    (device, top),
-                )
-            )
+        # Every incoming change is in the table by now: a gap is a hole below the highest one
+        # received. Found in SQL on the (device_id, dev_seq) index, so neither a long history
+        # nor a forged huge number costs memory or time.
+        for device, top in self.tops.items():
             missing: list[tuple[int, int]] = []
-            seq = 1
-            while seq <= top:
-                if seq not in have:
-                    start = seq
-                    while seq + 1 <= top and seq + 1 not in have:
-                        seq += 1
-                    missing.append((start, seq))
-                seq += 1
+            low = self.conn.execute(
+                "SELECT min(dev_seq) FROM changes WHERE device_id = ?", (device,)
+            ).fetchone()[0]
+            if low is not None and int(low) > 1:
+                missing.append((1, int(low) - 1))
+            for start, stop in self.conn.execute(
+                "SELECT c.dev_seq + 1, (SELECT min(d.dev_seq) - 1 FROM changes AS d"
+                "  WHERE d.device_id = ?1 AND d.dev_seq > c.dev_seq)"
+                " FROM changes AS c WHERE c.device_id = ?1 AND c.dev_seq < ?2 AND NOT EXISTS"
+                " (SELECT 1 FROM changes AS e WHERE e.device_id = ?1 AND e.dev_seq = c.dev_seq + 1)"
+                " ORDER BY c.dev_seq LIMIT ?3",
+                (device, top, MAX_GAPS),
+            ):
+                missing.append((int(start), int(stop)))
             if missing:
-                self.result.gaps[device] = missing
+                self.result.gaps[device] = missing[:MAX_GAPS]
 
 
 # ---------------------------------------------------------------- public API
