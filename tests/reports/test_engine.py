@@ -174,6 +174,7 @@ def test_pages_carry_header_mark_and_n_of_n(tmp_path: Path) -> None:
     assert pdf.both("令和7年11月25日") and pdf.both("作成者山田太郎")
 
 
+@needs_pdftotext
 def test_table_header_repeats_and_every_row_is_there(tmp_path: Path) -> None:
     doc = _doc()
     rows = [[f"R{i:03d}", SENTENCE if i % 7 == 0 else "短い", i * 1.5] for i in range(150)]
@@ -219,6 +220,7 @@ def test_fonts_are_embedded_subsets_and_nothing_else(tmp_path: Path) -> None:
     assert b"/Helvetica" not in path.read_bytes()  # no unembedded base-14 font sneaks in
 
 
+@needs_pdftotext
 def test_full_width_spaces_survive(tmp_path: Path) -> None:
     doc = _doc()
     doc.paragraph("令和　　年　　月　　日")

@@ -88,6 +88,7 @@ def test_hearing_sheet_reads_back(demo_profile: Profile, tmp_path: Path) -> None
     assert kinsoku_violations(text, [str(i["countermeasure"] or "") for i in issues]) == []
 
 
+@needs_pdftotext
 def test_the_profile_template_overrides_the_shipped_one(
     demo_profile: Profile, tmp_path: Path
 ) -> None:
@@ -221,6 +222,7 @@ def test_recovery_kit_refuses_a_wrong_key(new_profile: tuple[Profile, str], tmp_
     assert tree_digest(profile.paths.root) == before
 
 
+@needs_pdftotext
 def test_an_entered_visit_fills_the_planned_date(profile: Profile, tmp_path: Path) -> None:
     from dxdesk.core.clock import today_jst
 

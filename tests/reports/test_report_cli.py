@@ -13,7 +13,7 @@ from dxdesk.services.profile import create_profile
 from dxdesk.services.records import RecordService
 from dxdesk.services.setup import recovery_key_text
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
-from tests.reports.readback import read_pdf, squash
+from tests.reports.readback import needs_pdftotext, read_pdf, squash
 
 ENV = {"DXDESK_PASSPHRASE": PASSPHRASE}
 
@@ -69,6 +69,7 @@ def test_list_names_every_kind() -> None:
     assert "月次作業報告書" in out and "--month" in out and "xlsx" in out
 
 
+@needs_pdftotext
 def test_monthly_pdf_and_xlsx(cli_profile: tuple[Path, str], tmp_path: Path) -> None:
     root, _ = cli_profile
     for suffix in ("pdf", "xlsx"):
@@ -82,6 +83,7 @@ def test_monthly_pdf_and_xlsx(cli_profile: tuple[Path, str], tmp_path: Path) -> 
     assert doc.both("作成者山田太郎")
 
 
+@needs_pdftotext
 def test_hearing_sheet_by_code_with_another_mark(
     cli_profile: tuple[Path, str], tmp_path: Path
 ) -> None:
@@ -138,6 +140,7 @@ def test_usage_errors_exit_2(cli_profile: tuple[Path, str]) -> None:
     assert _run(root)[0] == 2  # no KIND
 
 
+@needs_pdftotext
 def test_recovery_kit_from_the_saved_text(cli_profile: tuple[Path, str], tmp_path: Path) -> None:
     root, recovery = cli_profile
     saved = tmp_path / "回復キー.txt"
