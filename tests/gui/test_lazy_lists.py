@@ -104,3 +104,17 @@ def test_opening_the_window_loads_no_document_engine(new_profile: tuple[Profile,
         check=True,
     )
     assert out.stdout.strip().splitlines()[-1] == "none", out.stdout
+
+
+def test_the_idle_lock_starts_watching_just_after_the_window_opens(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    from dxdesk.gui.app import IDLE_WATCH_DELAY_MS, Session
+
+    session = Session(profile)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    # Not during the first paint (it would see every event of it), but well within seconds.
+    assert not session.idle.is_running()
+    qtbot.waitUntil(session.idle.is_running, timeout=IDLE_WATCH_DELAY_MS + 2000)
+    session.window.hide()

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dxdesk.errors import UserError
@@ -22,6 +22,7 @@ from dxdesk.services.profile import Profile
 from dxdesk.settings import Settings
 
 log = logging.getLogger("dxdesk.gui")
+IDLE_WATCH_DELAY_MS = 1000
 
 
 def translations_dir() -> Path:
@@ -89,8 +90,11 @@ class Session:
         self.profile = profile
         self.window = MainWindow(profile)
         self.window.lock_requested.connect(self.lock)
-        self.idle = IdleWatcher(profile.settings.idle_lock_minutes, parent=self.window)
+        # It sees every event of the application from Python: during the first paint that is a
+        # third of the paint's time (bench/gui.py), and nobody is idle within the first second.
+        self.idle = IdleWatcher(profile.settings.idle_lock_minutes, parent=self.window, start=False)
         self.idle.idle.connect(self.lock)
+        QTimer.singleShot(IDLE_WATCH_DELAY_MS, self.idle.start)
         self.window.settings_changed.connect(self.apply_settings)
 
     def apply_settings(self) -> None:
