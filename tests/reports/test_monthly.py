@@ -225,3 +225,26 @@ def test_corrected_time_counts_once(profile: Profile, tmp_path: Path) -> None:
     out = generate(profile, ReportRequest("monthly", month=MONTH), tmp_path / "月次.pdf")
     row = {squash(r[0]): r for r in table_rows(out, "団体")}["高千穂町"]
     assert _num(row[6]) == 1 and _num(row[8]) == 6.5
+
+
+@needs_pdftotext
+def test_a_long_hearing_note_flows_in_the_details(profile: Profile, tmp_path: Path) -> None:
+    sentence = "窓口業務の見直しについて、住民課から「書かない窓口（案）」の説明を受けました。"
+    note = (sentence * 80)[:5000]
+    RecordService(profile).add(
+        "visit",
+        {
+            "date": "2025-11-20",
+            "org_id": "高千穂町",
+            "mode": "訪問",
+            "purpose": "ヒアリング",
+            "title": "窓口業務のヒアリング",
+            "notes": note,
+        },
+    )
+    out = generate(profile, ReportRequest("monthly", month=MONTH), tmp_path / "月次.pdf")
+    doc = read_pdf(out)
+    decorations = ("月次作業報告書", "取扱注意", "月次作業報告書 取扱注意", "日付", "形態", "内容")
+    decorations += ("日付 形態 内容", "11/20", "訪問", "ヒアリング")
+    assert doc.flows(squash(note), *decorations)
+    assert kinsoku_violations(doc.poppler, [note]) == []
