@@ -288,6 +288,14 @@ def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
 # ---------------------------------------------------------------- the merge
 
 
+@dataclass
+class _History:
+    changes: list[tuple[Change, dict[str, Any], dict[str, str]]]  # change, values, base
+    by_clock: dict[str, tuple[Change, dict[str, Any]]]
+    # per field: the base clocks of the writes that wrote it, and the values those bases held
+    seen: dict[str, tuple[set[str], set[tuple[Any, bool]]]] = field(default_factory=dict)
+
+
 class _Merge:
     """One merge run, batch by batch: only the current batch's rows are held in memory."""
 
@@ -297,6 +305,7 @@ class _Merge:
         self.result = result
         self.rows: dict[tuple[str, str], _Row | None] = {}
         self.seen: set[tuple[str, int]] = set()  # this batch's changes
+        self.histories: dict[tuple[str, str], _History] = {}
         self.tops: dict[str, int] = {}  # highest incoming dev_seq per device (for gaps)
         self.now = stamp()
         rows = self.conn.execute(
@@ -324,6 +333,7 @@ class _Merge:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(c.device_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload) for c in fresh],
         )
+        self.histories.clear()  # the table holds this batch now
         self._load({(k.name, c.record_id) for c, k, _, _ in parsed})
         replay = self._orphan_candidates(parsed)
         for c, k, data, base in parsed:
@@ -411,14 +421,25 @@ class _Merge:
                     out.add((kind_name, str(r[0])))
         return out
 
-    def _held(self, kind_name: str, record_id: str) -> list[Change]:
-        """Every held change of one record, oldest clock first."""
-        rows = self.conn.execute(
-            "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
-            " WHERE kind = ? AND record_id = ?",
-            (kind_name, record_id),
-        )
-        return sorted((Change(*r) for r in rows), key=lambda c: (c.hlc, c.device_id, c.dev_seq))
+    def _held(self, kind_name: str, record_id: str) -> _History:
+        """Every held change of one record, parsed, oldest clock first.
+
+        Read once per record and batch (the batch is stored before it is merged), so a bundle
+        that hammers one record costs its history once per batch, not once per change.
+        """
+        key = (kind_name, record_id)
+        found = self.histories.get(key)
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
+                " WHERE kind = ? AND record_id = ?",
+                key,
+            )
+            changes = sorted((Change(*r) for r in rows), key=lambda c: (c.clock, c.dev_seq))
+            parsed = [(c, *_parse(c)[1:]) for c in changes]
+            found = _History(parsed, {c.clock: (c, data) for c, data, _ in parsed})
+            self.histories[key] = found
+        return found
 
     # ------------------------------------------------------------ one change
 
@@ -443,9 +464,8 @@ class _Merge:
                     counts.new += 1
                 if key in replay:
                     replay.discard(key)
-                    for other in self._held(k.name, c.record_id):
+                    for other, o_data, o_base in self._held(k.name, c.record_id).changes:
                         if (other.device_id, other.dev_seq) != (c.device_id, c.dev_seq):
-                            _, o_data, o_base = _parse(other)
                             self._merge(other, k, o_data, o_base, count=False, replay=replay)
                 return
             if counts:
@@ -516,17 +536,21 @@ class _Merge:
     def _superseded(self, row: _Row, name: str, clock: str, value: Any) -> bool:
         """Has a held write replaced this one knowingly: its writer had this write, or this
         very value, in front of it (its _base names this clock or a write of this value)?"""
-        for other in self._held(row.kind.name, row.record_id):
-            if other.op == "create":
-                continue
-            _, data, base = _parse(other)
-            written = data if other.op == "update" else {DELETED: 0}
-            if name in written and (
-                effective(base, name) == clock
-                or self._shows(row, name, effective(base, name), value)
-            ):
-                return True
-        return False
+        history = self._held(row.kind.name, row.record_id)
+        seen = history.seen.get(name)
+        if seen is None:
+            clocks = {
+                effective(base, name)
+                for other, data, base in history.changes
+                if (
+                    name in data
+                    if other.op == "update"
+                    else other.op != "create" and name == DELETED
+                )
+            }
+            values = {self._value_at(row, name, b) for b in clocks}
+            seen = history.seen[name] = (clocks, values)
+        return clock in seen[0] or (value, True) in seen[1]
 
     def _shows(self, row: _Row, name: str, clock: str, value: Any) -> bool:
         """Did the held write ``clock`` give ``name`` this (stored-form) value?
@@ -534,22 +558,21 @@ class _Merge:
         Two writes of one value are one value to a reader: the same organisation seeded on two
         devices, or one correction typed twice. A writer who saw either has seen it.
         """
-        if not clock:
-            return False
-        hlc, device = _split(clock)
-        for other in self.conn.execute(
-            "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
-            " WHERE kind = ? AND record_id = ? AND device_id = ? AND hlc = ?",
-            (row.kind.name, row.record_id, device, hlc),
-        ):
-            change = Change(*other)
-            _, data, _ = _parse(change)
-            if name == DELETED:
-                if change.op != "update":
-                    return bool(int(change.op == "delete") == value)
-            elif change.op == "create" or name in data:
-                return bool(_to_sql(_TYPES[row.kind.name][name], data.get(name)) == value)
-        return False
+        return self._value_at(row, name, clock) == (value, True)
+
+    def _value_at(self, row: _Row, name: str, clock: str) -> tuple[Any, bool]:
+        """(stored-form value, True) that the held write ``clock`` gave ``name``, if it did."""
+        found = self._held(row.kind.name, row.record_id).by_clock.get(clock) if clock else None
+        if found is None:
+            return None, False
+        change, data = found
+        if name == DELETED:
+            if change.op == "update":
+                return None, False
+            return int(change.op == "delete"), True
+        if change.op == "create" or name in data:
+            return _to_sql(_TYPES[row.kind.name][name], data.get(name)), True
+        return None, False
 
     def _supersede(
         self, k: Kind, record_id: str, written: Mapping[str, Any], base: Mapping[str, str]
