@@ -245,3 +245,39 @@ def test_an_entered_visit_fills_the_planned_date(profile: Profile, tmp_path: Pat
     rows = table_rows(out, "業務システム")
     assert len(rows) == 20 and {squash(r[5]) for r in rows} <= {"未登録", "対象外"}
     assert not doc.both("次回ヒアリング")  # a planned visit is not one of the last visits
+
+
+def test_hearing_sheet_workbook(demo_profile: Profile, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = generate(demo_profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["標準化の状況", "未解決の課題"]
+    systems = list(wb["標準化の状況"].iter_rows(min_row=2, values_only=True))
+    assert len(systems) == 20 and systems[0][0] == "01"
+    org = _org(demo_profile)
+    planned = {
+        r["system_code"]: r["planned_go_live"]
+        for r in demo_profile.database.query(
+            "SELECT system_code, planned_go_live FROM system_status WHERE _deleted = 0"
+            " AND org_id = ?",
+            (org["id"],),
+        )
+    }
+    for row in systems:
+        if planned.get(row[0]):
+            assert isinstance(row[6], dt.datetime)
+            assert row[6].date().isoformat() == planned[row[0]]
+    open_titles = [
+        r["title"]
+        for r in demo_profile.database.query(
+            "SELECT title FROM issue WHERE _deleted = 0 AND org_id = ?"
+            " AND status IN ('未対応', '対応中', '保留')",
+            (org["id"],),
+        )
+    ]
+    issues = wb["未解決の課題"]
+    assert sorted(r[0] for r in issues.iter_rows(min_row=2, values_only=True)) == sorted(
+        open_titles
+    )
+    assert issues.freeze_panes == "A2" and issues.auto_filter.ref

@@ -127,7 +127,7 @@ def test_bad_paths_and_formats(cli_profile: tuple[Path, str], tmp_path: Path) ->
     code, _out, err = _run(root, "monthly", "--month", "2025-11", "--out", str(tmp_path))
     assert code == 1
     code, _out, err = _run(
-        root, "hearing-sheet", "--org", "高千穂町", "--out", str(tmp_path / "a.xlsx")
+        root, "hearing-record", "--visit", "x", "--out", str(tmp_path / "a.xlsx")
     )
     assert code == 1 and ".pdf" in err and not (tmp_path / "a.xlsx").exists()
     code, _out, err = _run(root, "monthly", "--month", "2025-11", "--out", str(tmp_path / "a.docx"))

@@ -9,6 +9,7 @@ of the same name in the profile folder) and ruled space for handwritten notes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from dxdesk.core.calendar import format_wareki
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import names, text, to_date
+from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
 
 TITLE = "ヒアリングシート"
@@ -36,6 +38,7 @@ class SystemRow:
     applicable: int  # steps that apply (not 対象外)
     go_live: str
     status: str
+    go_live_date: date | None = None
 
 
 def load_checklist(profile_root: Path | None) -> list[tuple[str, list[str]]]:
@@ -137,9 +140,75 @@ def system_rows(db: Database, org: dict[str, Any]) -> list[SystemRow]:
                 applicable if applies else 0,
                 format_wareki(go_live) if go_live else "",
                 _status(row, applies, st),
+                go_live,
             )
         )
     return rows
+
+
+def open_issues(db: Database, org_id: str) -> list[dict[str, Any]]:
+    """未対応, 対応中 and 保留 issues, most urgent first."""
+    return db.query(
+        "SELECT * FROM issue WHERE _deleted = 0 AND org_id = ?"
+        " AND status IN ('未対応', '対応中', '保留')"
+        " ORDER BY CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, raised_on, rid",
+        (org_id,),
+    )
+
+
+def build_xlsx(ctx: ReportContext) -> bytes:
+    """The sheet's two tables to work on in Excel: systems and open issues."""
+    org = dict(ctx.require_org())
+    systems = [
+        [
+            r.code,
+            r.name,
+            r.vendor.replace("\n", " "),
+            r.reached,
+            r.done if r.applicable else None,
+            r.applicable or None,
+            r.go_live_date,
+            r.status,
+        ]
+        for r in system_rows(ctx.database, org)
+    ]
+    issues = [
+        [
+            text(i["title"]),
+            text(i["priority"]),
+            text(i["status"]),
+            to_date(i["raised_on"]),
+            to_date(i["due_date"]),
+            text(i["countermeasure"]),
+            text(i["response_status"]),
+        ]
+        for i in open_issues(ctx.database, str(org["id"]))
+    ]
+    return workbook_bytes(
+        [
+            Sheet(
+                "標準化の状況",
+                [
+                    "コード",
+                    "業務システム",
+                    "ベンダ・製品",
+                    "到達ステップ",
+                    "完了",
+                    "対象",
+                    "移行予定日",
+                    "状況",
+                ],
+                systems,
+            ),
+            Sheet(
+                "未解決の課題",
+                ["課題", "優先度", "状態", "把握日", "期限", "対策", "対応状況"],
+                issues,
+                widths={5: 60, 6: 60},
+            ),
+        ],
+        title=f"{TITLE}（{org['name']}）",
+    )
 
 
 def build_pdf(ctx: ReportContext) -> bytes:
@@ -156,12 +225,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
         " LIMIT 1",
         (org["id"],),
     )
-    issues = db.query(
-        "SELECT * FROM issue WHERE _deleted = 0 AND org_id = ?"
-        " AND status IN ('未対応', '対応中', '保留')"
-        " ORDER BY CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, raised_on, rid",
-        (org["id"],),
-    )
+    issues = open_issues(db, str(org["id"]))
     visits = db.query(
         "SELECT * FROM visit WHERE _deleted = 0 AND org_id = ? AND date <= ?"
         " ORDER BY date DESC, start_time DESC, rid DESC LIMIT ?",
@@ -288,6 +352,7 @@ register(
         title=TITLE,
         needs=("org_id",),
         pdf=build_pdf,
+        xlsx=build_xlsx,
         description="訪問前に持参するシート（団体の概要、標準化の状況、未解決の課題、確認事項、メモ欄）",
     )
 )
