@@ -460,7 +460,7 @@ class _Merge:
         if c.op == "create":
             if row is None:
                 row = self._new_row(k, c, data)
-                if counts:
+                if counts is not None:
                     counts.new += 1
                 if key in replay:
                     replay.discard(key)
@@ -468,14 +468,14 @@ class _Merge:
                         if (other.device_id, other.dev_seq) != (c.device_id, c.dev_seq):
                             self._merge(other, k, o_data, o_base, count=False, replay=replay)
                 return
-            if counts:
+            if counts is not None:
                 counts.updated += 1
             values = _stored(k, data)
             values[DELETED] = 0
             for name, value in values.items():
                 self._write(row, name, value, clock, "")
             return
-        if counts:
+        if counts is not None:
             if c.op == "update":
                 counts.updated += 1
             elif c.op == "delete":
