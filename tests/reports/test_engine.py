@@ -375,3 +375,23 @@ def test_available_families_lists_what_is_installed(tmp_path: Path) -> None:
     families = fontmod.available_families()
     assert register_fonts().family == families[0]
     assert fontmod.available_families([tmp_path]) == []
+
+
+def test_windows_font_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main target: %WINDIR%\\Fonts and the per-user font folder, TTC names as shipped."""
+    windir = tmp_path / "Windows"
+    system_fonts = windir / "Fonts"
+    user_fonts = tmp_path / "AppData" / "Local" / "Microsoft" / "Windows" / "Fonts"
+    system_fonts.mkdir(parents=True)
+    user_fonts.mkdir(parents=True)
+    source = register_fonts().path
+    shutil.copyfile(source, user_fonts / "BIZ-UDGothicR.ttc")  # a TTF is fine under this name
+    shutil.copyfile(source, system_fonts / "msgothic.ttc")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(windir))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "AppData" / "Local"))
+    assert fontmod.font_dirs() == [system_fonts, user_fonts]
+    choice = find_font("")
+    assert choice.family == "BIZ UDGothic" and choice.regular.path.parent == user_fonts
+    assert choice.bold is None  # no BIZ-UDGothicB.ttc here: regular stands in
+    assert find_font("ＭＳ ゴシック").family == "MS Gothic"
