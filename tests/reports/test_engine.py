@@ -395,3 +395,14 @@ def test_windows_font_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert choice.family == "BIZ UDGothic" and choice.regular.path.parent == user_fonts
     assert choice.bold is None  # no BIZ-UDGothicB.ttc here: regular stands in
     assert find_font("ＭＳ ゴシック").family == "MS Gothic"
+
+
+def test_macos_user_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    fonts = home / "Library" / "Fonts"
+    fonts.mkdir(parents=True)
+    shutil.copyfile(register_fonts().path, fonts / "ipaexg.ttf")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert fonts in fontmod.font_dirs()
+    assert find_font("IPAexGothic", [fonts]).regular.path == fonts / "ipaexg.ttf"
