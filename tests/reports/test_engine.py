@@ -402,7 +402,8 @@ def test_macos_user_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     fonts = home / "Library" / "Fonts"
     fonts.mkdir(parents=True)
     shutil.copyfile(register_fonts().path, fonts / "ipaexg.ttf")
-    monkeypatch.setenv("HOME", str(home))
+    # Path.home() reads USERPROFILE on Windows, HOME elsewhere: set it where every OS looks.
+    monkeypatch.setattr(Path, "home", staticmethod(lambda: home))
     monkeypatch.setattr(sys, "platform", "darwin")
     assert fonts in fontmod.font_dirs()
     assert find_font("IPAexGothic", [fonts]).regular.path == fonts / "ipaexg.ttf"
