@@ -348,23 +348,16 @@ def test_import_moves_the_local_clock_past_the_remote_one(devs: dict[str, Device
     ).encode()
     base = json.dumps(effective_clocks(a, "vendor", rid))
     b.pull(a)
-    b.receive(
-        [
-            merge.Change(
-                "device-z",
-                1,
-                future,
-                "vendor",
-                rid,
-                "update",
-                f'{{"notes":"未来から","_base":{base}}}',
-            )
-        ]
-    )
+    payload = f'{{"notes":"未来から","_base":{base}}}'
+    s = b.receive([merge.Change("device-z", 1, future, "vendor", rid, "update", payload)])
+    assert s.ahead == 0  # an hour of skew is ordinary
     assert b.profile.records.clock.last > Timestamp.decode(future)
     b.edit("vendor", rid, {"notes": "その後の編集"})
     assert b.get("vendor", rid)["notes"] == "その後の編集"  # type: ignore[index]
     assert b.conflicts() == []
+    far = Timestamp(Timestamp.decode(future).wall_ms + 2 * 86_400_000, 0).encode()
+    p = merge.plan(b.db, [merge.Change("device-z", 2, far, "vendor", rid, "update", payload)])
+    assert p.ahead == 1  # a clock days ahead is reported before anything is applied
 
 
 def test_same_number_with_other_content_is_ignored(devs: dict[str, Device]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,6 +34,7 @@ from dxdesk.store.database import Database
 from dxdesk.store.records import BASE_KEY
 
 BATCH = 500
+AHEAD_MS = 24 * 3600 * 1000
 MAX_GAPS = 100  # ranges reported per device; more say the same thing
 OPS = ("create", "update", "delete", "restore")
 DELETED = "_deleted"
@@ -86,6 +88,9 @@ class Plan:
     mismatched: int = 0  # held under the same (device, dev_seq) with other content: ignored
     gaps: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     max_hlc: str = ""
+    # Stamped more than a day after this machine's clock: that device's clock is wrong, and its
+    # edits will win against everyone's until real time catches up. Worth telling the user.
+    ahead: int = 0
 
     def counts(self, kind: str) -> KindCounts:
         return self.kinds.setdefault(kind, KindCounts())
@@ -103,6 +108,7 @@ class Plan:
             "mismatched": self.mismatched,
             "gaps": {d: [list(r) for r in rs] for d, rs in sorted(self.gaps.items())},
             "conflicts": self.conflicts,
+            "ahead": self.ahead,
         }
 
 
@@ -308,6 +314,7 @@ class _Merge:
         self.histories: dict[tuple[str, str], _History] = {}
         self.tops: dict[str, int] = {}  # highest incoming dev_seq per device (for gaps)
         self.now = stamp()
+        self.ahead_of = Timestamp(time.time_ns() // 1_000_000 + AHEAD_MS, 0).encode()
         rows = self.conn.execute(
             "SELECT id, kind, record_id, resolved_at IS NULL FROM conflicts"
         ).fetchall()
@@ -339,6 +346,7 @@ class _Merge:
         for c, k, data, base in parsed:
             self.result.changes += 1
             self.result.max_hlc = max(self.result.max_hlc, c.hlc)
+            self.result.ahead += c.hlc > self.ahead_of
             self._merge(c, k, data, base, count=True, replay=replay)
         self._flush()
 
