@@ -95,3 +95,21 @@ def test_a_refused_value_shows_its_sentence_in_the_dialog(qtbot: QtBot, profile:
     dialog.save()
     assert "月次報告書" in dialog.error.text()
     assert dialog.result() == 0
+
+
+def test_the_pdf_font_is_chosen_from_the_fonts_found_here(qtbot: QtBot, profile: Profile) -> None:
+    from dxdesk.services.reports import font_choices
+
+    found = font_choices()
+    assert found, "the test machine has a Japanese TrueType font (.ci/run installs them)"
+    dialog = SettingsDialog(profile)
+    qtbot.addWidget(dialog)
+    assert dialog.pdf_font() == ""  # automatic by default
+    dialog.font_path.setCurrentIndex(dialog.font_path.findData(found[-1]))
+    dialog.save()
+    assert json.loads(profile.paths.settings.read_text(encoding="utf-8"))["pdf_font"] == found[-1]
+    again = SettingsDialog(profile)
+    qtbot.addWidget(again)
+    assert again.pdf_font() == found[-1]
+    again.font_path.setEditText("C:/Windows/Fonts/BIZ-UDGothicR.ttc")  # a file typed by hand
+    assert again.pdf_font() == "C:/Windows/Fonts/BIZ-UDGothicR.ttc"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
 from dxdesk.services.profile import BACKUPS_KEPT_RANGE, IDLE_LOCK_RANGE, LANGUAGES, Profile
+from dxdesk.services.reports import font_choices
 from dxdesk.settings import Settings
 
 
@@ -61,12 +61,19 @@ class SettingsDialog(QDialog):
         self.backups.setSuffix(self.tr(" 世代"))
         self.backups.setValue(current.backups_kept)
 
-        self.font_path = QLineEdit(current.pdf_font)
+        # Automatic, a family found here, or a font file (chosen with 参照…, or typed).
+        self.font_path = QComboBox()
+        self.font_path.setEditable(True)
         self.font_path.setObjectName("pdfFont")
         self.font_path.setMinimumWidth(360)  # the automatic choice, spelled out, must fit
-        self.font_path.setPlaceholderText(
-            self.tr("自動（推奨）：BIZ UDゴシック、IPAexゴシックなど")
-        )
+        self.font_path.addItem(self.tr("自動（推奨）"), "")
+        for family in font_choices():
+            self.font_path.addItem(family, family)
+        found = self.font_path.findData(current.pdf_font)
+        if found >= 0:
+            self.font_path.setCurrentIndex(found)
+        else:
+            self.font_path.setEditText(current.pdf_font)
         browse = QPushButton(self.tr("参照…"))
         browse.clicked.connect(self._browse_font)
         font_row = QHBoxLayout()
@@ -105,7 +112,14 @@ class SettingsDialog(QDialog):
             self, self.tr("フォントファイルを選択"), "", self.tr("TrueType フォント (*.ttf *.ttc)")
         )
         if path:
-            self.font_path.setText(path)
+            self.font_path.setEditText(path)
+
+    def pdf_font(self) -> str:
+        text = self.font_path.currentText().strip()
+        index = self.font_path.currentIndex()
+        if index >= 0 and text == self.font_path.itemText(index):
+            return str(self.font_path.itemData(index) or "")
+        return text
 
     def values(self) -> dict[str, object]:
         return {
@@ -113,7 +127,7 @@ class SettingsDialog(QDialog):
             "idle_lock_minutes": self.idle.value(),
             "monthly_report_rule": self.rule.currentData(),
             "backups_kept": self.backups.value(),
-            "pdf_font": self.font_path.text().strip(),
+            "pdf_font": self.pdf_font(),
         }
 
     def save(self) -> None:

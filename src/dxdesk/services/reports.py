@@ -35,6 +35,7 @@ __all__ = [
     "ReportKind",
     "ReportRequest",
     "build",
+    "font_choices",
     "generate",
     "get_kind",
     "list_kinds",
@@ -42,6 +43,13 @@ __all__ = [
 ]
 
 FORMAT_SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx"}
+
+
+def font_choices() -> list[str]:
+    """The Japanese fonts found on this computer that PDFs can embed (for the settings)."""
+    from dxdesk.reports.fonts import available_families
+
+    return available_families()
 
 
 def list_kinds() -> list[ReportKind]:

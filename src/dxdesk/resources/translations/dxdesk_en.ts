@@ -1793,12 +1793,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="117"/>
+        <location filename="../../gui/app.py" line="121"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="118"/>
+        <location filename="../../gui/app.py" line="122"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
@@ -1839,268 +1839,268 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="84"/>
+        <location filename="../../gui/mainwindow.py" line="82"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="90"/>
+        <location filename="../../gui/mainwindow.py" line="88"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="95"/>
+        <location filename="../../gui/mainwindow.py" line="93"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="106"/>
+        <location filename="../../gui/mainwindow.py" line="104"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="110"/>
+        <location filename="../../gui/mainwindow.py" line="108"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="130"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="138"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="182"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="184"/>
+        <location filename="../../gui/mainwindow.py" line="182"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="211"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
-        <location filename="../../gui/mainwindow.py" line="649"/>
+        <location filename="../../gui/mainwindow.py" line="282"/>
+        <location filename="../../gui/mainwindow.py" line="676"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="273"/>
+        <location filename="../../gui/mainwindow.py" line="300"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="274"/>
+        <location filename="../../gui/mainwindow.py" line="301"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="276"/>
+        <location filename="../../gui/mainwindow.py" line="303"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="282"/>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="285"/>
+        <location filename="../../gui/mainwindow.py" line="312"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="287"/>
+        <location filename="../../gui/mainwindow.py" line="314"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="289"/>
+        <location filename="../../gui/mainwindow.py" line="316"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="290"/>
+        <location filename="../../gui/mainwindow.py" line="317"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291"/>
+        <location filename="../../gui/mainwindow.py" line="318"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="292"/>
+        <location filename="../../gui/mainwindow.py" line="319"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="297"/>
+        <location filename="../../gui/mainwindow.py" line="324"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="298"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="305"/>
+        <location filename="../../gui/mainwindow.py" line="332"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="317"/>
+        <location filename="../../gui/mainwindow.py" line="344"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="334"/>
+        <location filename="../../gui/mainwindow.py" line="361"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="336"/>
+        <location filename="../../gui/mainwindow.py" line="363"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
+        <location filename="../../gui/mainwindow.py" line="378"/>
         <source>課題%1</source>
         <translation>%1 issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="354"/>
+        <location filename="../../gui/mainwindow.py" line="381"/>
         <source>現地%1/%2日</source>
         <translation>%1/%2 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="359"/>
+        <location filename="../../gui/mainwindow.py" line="386"/>
         <source>現地%1日</source>
         <translation>%1 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
+        <location filename="../../gui/mainwindow.py" line="388"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="367"/>
+        <location filename="../../gui/mainwindow.py" line="394"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="375"/>
+        <location filename="../../gui/mainwindow.py" line="402"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="400"/>
+        <location filename="../../gui/mainwindow.py" line="427"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="506"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="532"/>
+        <location filename="../../gui/mainwindow.py" line="559"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="536"/>
+        <location filename="../../gui/mainwindow.py" line="563"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="551"/>
+        <location filename="../../gui/mainwindow.py" line="578"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="588"/>
+        <location filename="../../gui/mainwindow.py" line="615"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="669"/>
+        <location filename="../../gui/mainwindow.py" line="696"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="672"/>
+        <location filename="../../gui/mainwindow.py" line="699"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -2526,107 +2526,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/tableview.py" line="167"/>
+        <location filename="../../gui/tableview.py" line="170"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="169"/>
+        <location filename="../../gui/tableview.py" line="172"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="178"/>
+        <location filename="../../gui/tableview.py" line="181"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="180"/>
+        <location filename="../../gui/tableview.py" line="183"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="185"/>
+        <location filename="../../gui/tableview.py" line="188"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="193"/>
+        <location filename="../../gui/tableview.py" line="196"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="197"/>
+        <location filename="../../gui/tableview.py" line="200"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="197"/>
+        <location filename="../../gui/tableview.py" line="200"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="198"/>
+        <location filename="../../gui/tableview.py" line="201"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="198"/>
+        <location filename="../../gui/tableview.py" line="201"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="202"/>
+        <location filename="../../gui/tableview.py" line="205"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="212"/>
+        <location filename="../../gui/tableview.py" line="215"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="213"/>
+        <location filename="../../gui/tableview.py" line="216"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="402"/>
+        <location filename="../../gui/tableview.py" line="405"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="406"/>
+        <location filename="../../gui/tableview.py" line="409"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="429"/>
+        <location filename="../../gui/tableview.py" line="432"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="503"/>
+        <location filename="../../gui/tableview.py" line="506"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="514"/>
+        <location filename="../../gui/tableview.py" line="517"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="527"/>
+        <location filename="../../gui/tableview.py" line="530"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="531"/>
+        <location filename="../../gui/tableview.py" line="534"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="536"/>
+        <location filename="../../gui/tableview.py" line="539"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
@@ -2720,52 +2720,52 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="68"/>
-        <source>自動（推奨）：BIZ UDゴシック、IPAexゴシックなど</source>
-        <translation>Automatic (recommended): BIZ UDGothic, IPAexGothic, …</translation>
+        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <source>自動（推奨）</source>
+        <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="70"/>
+        <location filename="../../gui/settings_dialog.py" line="77"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <location filename="../../gui/settings_dialog.py" line="84"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="78"/>
+        <location filename="../../gui/settings_dialog.py" line="85"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="79"/>
+        <location filename="../../gui/settings_dialog.py" line="86"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="80"/>
+        <location filename="../../gui/settings_dialog.py" line="87"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="81"/>
+        <location filename="../../gui/settings_dialog.py" line="88"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="83"/>
+        <location filename="../../gui/settings_dialog.py" line="90"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="105"/>
+        <location filename="../../gui/settings_dialog.py" line="112"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="105"/>
+        <location filename="../../gui/settings_dialog.py" line="112"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
