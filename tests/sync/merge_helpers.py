@@ -21,6 +21,7 @@ from dxdesk.core.model import KINDS, kind, validate
 from dxdesk.errors import UserError
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import Credentials, Profile, create_profile, open_profile
+from dxdesk.store.database import Database
 from dxdesk.store.records import from_sql
 from dxdesk.sync import merge
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -61,7 +62,7 @@ class Device:
     profile: Profile
 
     @property
-    def db(self) -> Any:
+    def db(self) -> Database:
         return self.profile.database
 
     @property
