@@ -169,11 +169,11 @@ def open_window_once(paths: ProfilePaths, busiest: str) -> tuple[float, float]:
         tree_view = window.tree.viewport()
         _wait(app, lambda: id(tree_view) in painted)
         t_window = time.perf_counter() - t0
+        window.select_org(busiest)  # the organisation with the most visits
         table = window.org_tables["visit"]
         viewport = table.view.viewport()
         painted.discard(id(viewport))
-        window.select_org(busiest)  # the organisation with the most visits
-        window.org_tabs.setCurrentWidget(window.org_tabs.widget(1))
+        window.org_tabs.setCurrentWidget(window.org_tabs.widget(1))  # 訪問・ヒアリング
         _wait(app, lambda: table.model.rowCount() > 0 and id(viewport) in painted)
         t_rows = time.perf_counter() - t0
         window.close_forms()

@@ -66,11 +66,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from dxdesk.gui.tableview import RecordTable
         from dxdesk.services.drafts import DraftService
         from dxdesk.services.query import ListQuery, ListService
 
-        self._record_table = RecordTable
         self._list_query = ListQuery
         self.profile = profile
         self.records = RecordService(profile)
@@ -195,16 +193,23 @@ class MainWindow(QMainWindow):
         self.org_tabs = QTabWidget()
         self.overview_panel = OverviewPanel()
         self.org_tabs.addTab(self.overview_panel, self.tr("概要"))
+        # The lists are built when first needed (an organisation shown, a global view opened):
+        # six tables are a sixth of the window's cold start (bench/gui.py).
         self.org_tables: dict[str, Any] = {}
+        self._org_pages: dict[str, QWidget] = {}
         for kind_name, label in ORG_TABS:
-            table = self._make_table(kind_name)
-            self.org_tables[kind_name] = table
-            page = self._time_tab(table) if kind_name == "time" else table
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._org_pages[kind_name] = page
             self.org_tabs.addTab(page, self.tr(label))
+        self._time_page = self._org_pages["time"]
+        self._org_time: Any = None
+        self.org_tabs.currentChanged.connect(
+            lambda _i: self.org_time if self.org_tabs.currentWidget() is self._time_page else None
+        )
         self.stack.addWidget(self.org_tabs)
         # Global views.
-        self.global_issues = self._make_table("issue")
-        self.global_consultations = self._make_table("consultation")
+        self._globals: dict[str, Any] = {}
         self.grid_view = MonthGridView()
         self.search_results = QTableWidget(0, 4)
         self.search_results.setHorizontalHeaderLabels(
@@ -218,12 +223,7 @@ class MainWindow(QMainWindow):
         self.search_results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.search_results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.search_results.cellDoubleClicked.connect(self._open_search_hit)
-        for w in (
-            self.global_issues,
-            self.global_consultations,
-            self.grid_view,
-            self.search_results,
-        ):
+        for w in (self.grid_view, self.search_results):
             self.stack.addWidget(w)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
@@ -235,8 +235,35 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self.lock_screen: QWidget | None = None
 
+    def _org_table(self, kind_name: str) -> Any:
+        if kind_name not in self.org_tables:
+            table = self._make_table(kind_name)
+            layout = self._org_pages[kind_name].layout()
+            assert layout is not None
+            layout.addWidget(table)
+            table.show()  # a child added to a page already on screen is not shown by itself
+            self.org_tables[kind_name] = table
+        return self.org_tables[kind_name]
+
+    def _global_table(self, kind_name: str) -> Any:
+        if kind_name not in self._globals:
+            table = self._make_table(kind_name)
+            self.stack.addWidget(table)
+            self._globals[kind_name] = table
+        return self._globals[kind_name]
+
+    @property
+    def global_issues(self) -> Any:
+        return self._global_table("issue")
+
+    @property
+    def global_consultations(self) -> Any:
+        return self._global_table("consultation")
+
     def _make_table(self, kind_name: str) -> Any:
-        table = self._record_table(self.lists, kind_name)
+        from dxdesk.gui.tableview import RecordTable
+
+        table = RecordTable(self.lists, kind_name)
         table.open_requested.connect(self.open_record)
         table.delete_requested.connect(self.delete_records)
         # A visit's hearing record, a meeting's minutes ...: from the row's menu, looked up when
@@ -436,8 +463,8 @@ class MainWindow(QMainWindow):
         self.overview_panel.show_overview(
             self.overview.org_overview(org_id, self.month), self.month
         )
-        for kind_name, table in self.org_tables.items():
-            table.set_query(self._list_query(kind=kind_name, org_id=org_id))
+        for kind_name, _label in ORG_TABS:
+            self._org_table(kind_name).set_query(self._list_query(kind=kind_name, org_id=org_id))
         if self._org_time is not None:
             self._org_time.set_org(org_id)
         self.stack.setCurrentWidget(self.org_tabs)
@@ -552,7 +579,7 @@ class MainWindow(QMainWindow):
         self._on_data_changed(None)
 
     def _on_data_changed(self, _change: Change | None) -> None:
-        for table in [*self.org_tables.values(), self.global_issues, self.global_consultations]:
+        for table in [*self.org_tables.values(), *self._globals.values()]:
             table.refresh()
         self.reload_tree()
         if self.current_org and self.stack.currentWidget() is self.org_tabs:
@@ -727,19 +754,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ time entries (週間工数)
-
-    def _time_tab(self, table: Any) -> Any:
-        """The organisation's 工数 tab: its list, and above it the quick-add bar once shown."""
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(table)
-        self._time_page = page
-        self._org_time: Any = None
-        self.org_tabs.currentChanged.connect(
-            lambda _i: self.org_time if self.org_tabs.currentWidget() is page else None
-        )
-        return page
 
     @property
     def org_time(self) -> Any:

@@ -46,6 +46,7 @@ from dxdesk.gui.models import RecordTableModel, field_label, one_line
 from dxdesk.services.query import ListQuery, ListService, status_field
 
 DEBOUNCE_MS = 250
+TABLE_PAGE_SIZE = 80
 DONE = "完了"
 ERROR_COLOUR = "#c62828"
 MAX_COLUMN_WIDTH = 420
@@ -160,7 +161,9 @@ class RecordTable(QWidget):
         self._org_fixed = base.org_id is not None
         self._widths: dict[str, int] = {}
         self._applying = False
-        self.model = RecordTableModel(service, base, columns, self)
+        # A page a little over a tall screen of rows: the first rows show sooner, and scrolling
+        # fetches the next page as it nears the end.
+        self.model = RecordTableModel(service, base, columns, self, page_size=TABLE_PAGE_SIZE)
 
         # ---- filter bar
         self.org_combo = QComboBox(self)
