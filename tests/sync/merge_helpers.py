@@ -103,9 +103,13 @@ class Device:
         """What ``other`` holds and this device lacks, as the sender computes it."""
         return list(merge.changes_since(other.db, merge.state_vector(self.db)))
 
-    def receive(self, changes: Iterable[merge.Change]) -> merge.Summary:
+    def receive(
+        self,
+        changes: Iterable[merge.Change],
+        covers: Mapping[str, tuple[int, int]] | None = None,
+    ) -> merge.Summary:
         with self.db.transaction():
-            return merge.apply(self.db, changes, clock=self.profile.records.clock)
+            return merge.apply(self.db, changes, clock=self.profile.records.clock, covers=covers)
 
     def pull(self, other: Device) -> merge.Summary:
         return self.receive(self.missing_from(other))

@@ -549,3 +549,54 @@ def test_a_huge_sequence_number_is_one_gap_not_a_hang(devs: dict[str, Device]) -
     assert merge.state_vector(hub.db).get("device-x") is None  # rolled back
     hub.receive([change])
     assert merge.state_vector(hub.db)["device-x"] == 0  # nothing below the gap is held
+
+
+def _scoped_export(
+    hub: Device, field_: Device, scope: set[str], have: dict[str, int] | None = None
+) -> tuple[list[merge.Change], dict[str, tuple[int, int]]]:
+    """What the hub sends a field device that sees only ``scope``, and what it covers."""
+    have = merge.state_vector(field_.db) if have is None else have
+    through = merge.state_vector(hub.db)
+    changes = list(merge.changes_since(hub.db, have, scope=scope))
+    return changes, {d: (have.get(d, 0), n) for d, n in through.items()}
+
+
+def test_scoped_change_sets_move_the_vector_past_other_organisations(
+    devs: dict[str, Device],
+) -> None:
+    hub, a = devs["hub"], devs["a"]
+    org1, org2 = (r["id"] for r in hub.db.query("SELECT id FROM organisation LIMIT 2"))
+
+    def visit(org: str, title: str) -> str:
+        return hub.add(
+            "visit", {"date": "2025-11-25", "org_id": org, "mode": "訪問", "title": title}
+        )
+
+    visit(org1, "一"), visit(org2, "二"), visit(org1, "三")
+    top = merge.state_vector(hub.db)[hub.device_id]
+    changes, covers = _scoped_export(hub, a, {org1})
+    assert len(changes) == 2
+    # without the declaration the hole left for org2 looks like a lost bundle
+    p = merge.plan(a.db, changes)
+    assert p.gaps == {hub.device_id: [(top - 1, top - 1)]}
+    s = a.receive(changes, covers=covers)
+    assert s.gaps == {}
+    assert merge.state_vector(a.db)[hub.device_id] == top
+    assert a.missing_from(hub) == []  # nothing is sent again
+    assert merge.digest(a.db, scope={org1}) == merge.digest(hub.db, scope={org1})
+
+    # A scoped bundle that gets lost: the next one starts where the hub believed we were.
+    visit(org1, "四")
+    _lost, lost_covers = _scoped_export(hub, a, {org1})
+    visit(org2, "五")
+    visit(org1, "六")
+    believed = {d: through for d, (_, through) in lost_covers.items()}
+    later, later_covers = _scoped_export(hub, a, {org1}, have=believed)
+    s = a.receive(later, covers=later_covers)
+    assert s.gaps == {hub.device_id: [(top + 1, top + 1)]}
+    assert merge.state_vector(a.db)[hub.device_id] == top  # the lost one is asked for again
+    again, again_covers = _scoped_export(hub, a, {org1})
+    s = a.receive(again, covers=again_covers)
+    assert s.gaps == {} and s.changes == 1 and s.duplicates == 1
+    assert merge.state_vector(a.db)[hub.device_id] == merge.state_vector(hub.db)[hub.device_id]
+    assert merge.digest(a.db, scope={org1}) == merge.digest(hub.db, scope={org1})

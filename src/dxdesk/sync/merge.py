@@ -325,11 +325,30 @@ class _Merge:
 
     # ------------------------------------------------------------ driving
 
-    def run(self, changes: Iterable[Change]) -> None:
+    def run(self, changes: Iterable[Change], covers: Mapping[str, tuple[int, int]] | None) -> None:
+        covers = dict(covers or {})
+        before = {d: self._vector(d) for d in covers}
         it = iter(changes)
         while batch := list(islice(it, BATCH)):
             self._batch(batch)
+        for device, (since, through) in covers.items():
+            self.tops.pop(device, None)
+            if since > before[device]:
+                # The sender believed we held more: a change set in between never arrived.
+                self.result.gaps[device] = [(before[device] + 1, since)]
+            elif through > before[device]:
+                self.conn.execute(
+                    "INSERT INTO sync_coverage (device_id, through) VALUES (?, ?)"
+                    " ON CONFLICT (device_id) DO UPDATE SET through = max(through, excluded.through)",
+                    (device, through),
+                )
         self._gaps()
+
+    def _vector(self, device: str) -> int:
+        row = self.conn.execute(
+            "SELECT through FROM sync_coverage WHERE device_id = ?", (device,)
+        ).fetchone()
+        return _held_through(self.db, device, int(row[0]) if row else 0)
 
     def _batch(self, batch: list[Change]) -> None:
         fresh = self._fresh(batch)
@@ -664,18 +683,24 @@ class _Merge:
         # nor a forged huge number costs memory or time.
         for device, top in self.tops.items():
             missing: list[tuple[int, int]] = []
+            row = self.conn.execute(
+                "SELECT through FROM sync_coverage WHERE device_id = ?", (device,)
+            ).fetchone()
+            floor = int(row[0]) if row else 0  # holes up to here are other organisations'
             low = self.conn.execute(
-                "SELECT min(dev_seq) FROM changes WHERE device_id = ?", (device,)
+                "SELECT min(dev_seq) FROM changes WHERE device_id = ? AND dev_seq > ?",
+                (device, floor),
             ).fetchone()[0]
-            if low is not None and int(low) > 1:
-                missing.append((1, int(low) - 1))
+            if low is not None and int(low) > floor + 1:
+                missing.append((floor + 1, int(low) - 1))
             for start, stop in self.conn.execute(
                 "SELECT c.dev_seq + 1, (SELECT min(d.dev_seq) - 1 FROM changes AS d"
                 "  WHERE d.device_id = ?1 AND d.dev_seq > c.dev_seq)"
-                " FROM changes AS c WHERE c.device_id = ?1 AND c.dev_seq < ?2 AND NOT EXISTS"
+                " FROM changes AS c WHERE c.device_id = ?1 AND c.dev_seq >= ?4 AND c.dev_seq < ?2"
+                " AND NOT EXISTS"
                 " (SELECT 1 FROM changes AS e WHERE e.device_id = ?1 AND e.dev_seq = c.dev_seq + 1)"
                 " ORDER BY c.dev_seq LIMIT ?3",
-                (device, top, MAX_GAPS),
+                (device, top, MAX_GAPS, floor),
             ):
                 missing.append((int(start), int(stop)))
             if missing:
@@ -686,29 +711,37 @@ class _Merge:
 
 
 def state_vector(db: Database) -> dict[str, int]:
-    """Per device, the highest dev_seq held with nothing missing below it.
+    """Per device, the highest dev_seq below which nothing this database should hold is missing.
 
-    A change received past a gap is merged at once, but the vector stays below the gap so the
-    peer's next bundle resends from there (the resent ones are ignored as duplicates).
+    That is the run of held changes from 1, where a scoped change set's declared coverage
+    (``apply(..., covers=...)``) counts as held. A change received past a real gap is merged at
+    once, but the vector stays below the gap so the peer's next bundle resends from there (the
+    resent ones are ignored as duplicates).
     """
-    out: dict[str, int] = {}
-    rows = db.conn.execute(
-        "SELECT device_id, max(dev_seq), count(*), min(dev_seq) FROM changes GROUP BY device_id"
-    ).fetchall()
-    for device, top, count, low in rows:
-        if int(top) == int(count):
-            out[str(device)] = int(top)
-            continue
-        if int(low) != 1:
-            out[str(device)] = 0
-            continue
-        row = db.conn.execute(
-            "SELECT min(dev_seq) FROM changes AS c WHERE device_id = ?1 AND NOT EXISTS"
-            " (SELECT 1 FROM changes WHERE device_id = ?1 AND dev_seq = c.dev_seq + 1)",
-            (device,),
-        ).fetchone()
-        out[str(device)] = int(row[0])
+    covered = dict(db.conn.execute("SELECT device_id, through FROM sync_coverage").fetchall())
+    devices = {str(r[0]) for r in db.conn.execute("SELECT DISTINCT device_id FROM changes")}
+    out = {d: _held_through(db, d, int(covered.get(d, 0))) for d in devices}
+    for device, through in covered.items():
+        out.setdefault(str(device), int(through))
     return out
+
+
+def _held_through(db: Database, device: str, floor: int) -> int:
+    """The end of the run of held dev_seqs that starts right after ``floor``."""
+    conn = db.conn
+    if (
+        conn.execute(
+            "SELECT 1 FROM changes WHERE device_id = ? AND dev_seq = ?", (device, floor + 1)
+        ).fetchone()
+        is None
+    ):
+        return floor
+    row = conn.execute(
+        "SELECT min(dev_seq) FROM changes AS c WHERE device_id = ?1 AND dev_seq > ?2"
+        " AND NOT EXISTS (SELECT 1 FROM changes WHERE device_id = ?1 AND dev_seq = c.dev_seq + 1)",
+        (device, floor),
+    ).fetchone()
+    return int(row[0])
 
 
 def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
@@ -755,7 +788,12 @@ def changes_since(
                 )
 
 
-def plan(db: Database, changes: Iterable[Change]) -> Plan:
+def plan(
+    db: Database,
+    changes: Iterable[Change],
+    *,
+    covers: Mapping[str, tuple[int, int]] | None = None,
+) -> Plan:
     """What ``apply`` would do, and nothing is kept.
 
     The very same merge runs inside a transaction (or, within the caller's, a savepoint) that is
@@ -775,7 +813,7 @@ def plan(db: Database, changes: Iterable[Change]) -> Plan:
         ).fetchall()
         for (name,) in triggers:
             conn.execute(f'DROP TRIGGER "{name}"')
-        _Merge(db, result).run(changes)
+        _Merge(db, result).run(changes, covers)
     finally:
         if outer:
             conn.execute("ROLLBACK")
@@ -785,17 +823,28 @@ def plan(db: Database, changes: Iterable[Change]) -> Plan:
     return result
 
 
-def apply(db: Database, changes: Iterable[Change], *, clock: HybridClock | None = None) -> Summary:
+def apply(
+    db: Database,
+    changes: Iterable[Change],
+    *,
+    clock: HybridClock | None = None,
+    covers: Mapping[str, tuple[int, int]] | None = None,
+) -> Summary:
     """Store and merge ``changes``; the caller holds the transaction.
 
     Changes are stored under their original (device_id, dev_seq); one already held is ignored.
+    ``covers`` (for a scoped change set): {device: (since, through)} declares that the set holds
+    every change of that device numbered since+1..through that this database should see (the
+    sender computed it from ``since``, our state vector as it knew it). If we hold everything up
+    to ``since``, the state vector moves to ``through`` past the holes left for other
+    organisations; otherwise the range above our vector is reported as a gap.
     ``clock`` (the local record store's) is moved past the newest imported timestamp so that
     the next local edit is later than anything it has seen.
     """
     if not db.conn.in_transaction:
         raise RuntimeError("apply() must run inside Database.transaction()")
     result = Summary()
-    _Merge(db, result).run(changes)
+    _Merge(db, result).run(changes, covers)
     if clock is not None and result.max_hlc:
         clock.observe(Timestamp.decode(result.max_hlc))
     return result

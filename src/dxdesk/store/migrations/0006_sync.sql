@@ -64,3 +64,12 @@ CREATE TABLE sync_state (
 -- Merge (sync/merge.py): open conflicts are looked up per record when a later write shows that
 -- its writer had seen the losing value; the GUI lists a record's conflicts.
 CREATE INDEX conflicts_record ON conflicts (kind, record_id);
+
+-- Merge (sync/merge.py): a scoped change set (the hub sends a field device only its
+-- organisations' records) leaves holes in other devices' sequences that will never be filled.
+-- through: every change of device_id up to this number that this database should hold is here,
+-- as declared by the senders of the scoped change sets; the state vector counts it as held.
+CREATE TABLE sync_coverage (
+    device_id TEXT PRIMARY KEY,
+    through INTEGER NOT NULL
+);
