@@ -600,3 +600,21 @@ def test_scoped_change_sets_move_the_vector_past_other_organisations(
     assert s.gaps == {} and s.changes == 1 and s.duplicates == 1
     assert merge.state_vector(a.db)[hub.device_id] == merge.state_vector(hub.db)[hub.device_id]
     assert merge.digest(a.db, scope={org1}) == merge.digest(hub.db, scope={org1})
+
+
+def test_a_local_edit_beats_what_it_overwrites_even_without_clock_receipt(
+    devs: dict[str, Device],
+) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = _vendor(a)
+    b.pull(a)
+    clocks = effective_clocks(a, "vendor", rid)
+    future = Timestamp(Timestamp.decode(clocks["name"][:22]).wall_ms + 3_600_000, 0).encode()
+    payload = json.dumps({"notes": "未来", "_base": clocks})
+    with b.db.transaction():  # no clock= here: the store stamps past the row's newest clock
+        merge.apply(b.db, [merge.Change("device-z", 1, future, "vendor", rid, "update", payload)])
+    assert b.profile.records.clock.last < Timestamp.decode(future)
+    b.edit("vendor", rid, {"notes": "手元の編集"})
+    assert b.get("vendor", rid)["notes"] == "手元の編集"  # type: ignore[index]
+    assert effective_clocks(b, "vendor", rid)["notes"][:22] > future
+    assert b.conflicts() == []
