@@ -46,6 +46,15 @@ def _vendor(dev: Device, name: str = "九州システム") -> str:
     return dev.add("vendor", {"name": name, "contact": "0985-00-0000"})
 
 
+def _concurrent(a: Device, b: Device, name: str, value_a: str, value_b: str) -> str:
+    """A vendor both devices hold, then edited on each without the other knowing."""
+    rid = _vendor(a)
+    b.pull(a)
+    a.edit("vendor", rid, {name: value_a})
+    b.edit("vendor", rid, {name: value_b})
+    return rid
+
+
 def _sync(x: Device, y: Device) -> None:
     x.pull(y)
     y.pull(x)
@@ -133,10 +142,7 @@ def test_sequential_edits_on_two_devices_do_not_conflict(devs: dict[str, Device]
 
 def test_concurrent_edits_of_one_field_keep_the_loser(devs: dict[str, Device]) -> None:
     a, b = devs["a"], devs["b"]
-    rid = _vendor(a)
-    b.pull(a)
-    a.edit("vendor", rid, {"notes": "Aの値"})
-    b.edit("vendor", rid, {"notes": "Bの値"})
+    rid = _concurrent(a, b, "notes", "Aの値", "Bの値")
     clocks = {d.name: effective_clocks(d, "vendor", rid)["notes"] for d in (a, b)}
     winner = max(clocks, key=lambda n: clocks[n])  # later HLC, then device id
     loser = "a" if winner == "b" else "b"
@@ -257,10 +263,7 @@ def test_edit_after_seeing_the_delete_and_restore_is_no_conflict(
 
 def test_restore_a_losing_value_syncs_as_a_new_change(devs: dict[str, Device]) -> None:
     a, b = devs["a"], devs["b"]
-    rid = _vendor(a)
-    b.pull(a)
-    a.edit("vendor", rid, {"contact": "A"})
-    b.edit("vendor", rid, {"contact": "B"})
+    rid = _concurrent(a, b, "contact", "A", "B")
     _sync(a, b)
     [c] = list_conflicts(a.db)
     before = merge.state_vector(a.db)[a.device_id]
@@ -524,10 +527,7 @@ def test_restoring_a_value_of_a_deleted_record_restores_the_record(
     devs: dict[str, Device],
 ) -> None:
     a, b = devs["a"], devs["b"]
-    rid = _vendor(a)
-    b.pull(a)
-    a.edit("vendor", rid, {"notes": "A"})
-    b.edit("vendor", rid, {"notes": "B"})
+    rid = _concurrent(a, b, "notes", "A", "B")
     _sync(a, b)
     a.delete("vendor", rid)
     [c] = list_conflicts(a.db)
