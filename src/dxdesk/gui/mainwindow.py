@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
-from dxdesk.gui.overview import MonthGridView, OverviewPanel
 from dxdesk.services.overview import OrgBadge, OverviewService
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
@@ -191,8 +190,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Page 0: one organisation's tabs.
         self.org_tabs = QTabWidget()
-        self.overview_panel = OverviewPanel()
-        self.org_tabs.addTab(self.overview_panel, self.tr("概要"))
+        self._overview_page = QWidget()  # its panel is built when an organisation is shown
+        QVBoxLayout(self._overview_page).setContentsMargins(0, 0, 0, 0)
+        self._overview_panel: Any = None
+        self.org_tabs.addTab(self._overview_page, self.tr("概要"))
         # The lists are built when first needed (an organisation shown, a global view opened):
         # six tables are a sixth of the window's cold start (bench/gui.py).
         self.org_tables: dict[str, Any] = {}
@@ -209,22 +210,7 @@ class MainWindow(QMainWindow):
         )
         self.stack.addWidget(self.org_tabs)
         # Global views.
-        self._globals: dict[str, Any] = {}
-        self.grid_view = MonthGridView()
-        self.search_results = QTableWidget(0, 4)
-        self.search_results.setHorizontalHeaderLabels(
-            [self.tr("種類"), self.tr("日付"), self.tr("件名"), self.tr("該当箇所")]
-        )
-        self.search_results.horizontalHeader().setStretchLastSection(True)
-        self.search_results.setWordWrap(False)
-        self.search_results.setColumnWidth(0, 140)
-        self.search_results.setColumnWidth(1, 96)
-        self.search_results.setColumnWidth(2, 300)
-        self.search_results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.search_results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.search_results.cellDoubleClicked.connect(self._open_search_hit)
-        for w in (self.grid_view, self.search_results):
-            self.stack.addWidget(w)
+        self._globals: dict[str, Any] = {}  # lists, the month grid, search results: on first use
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
         split.setSizes([360, 1000])
@@ -251,6 +237,49 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(table)
             self._globals[kind_name] = table
         return self._globals[kind_name]
+
+    @property
+    def overview_panel(self) -> Any:
+        if self._overview_panel is None:
+            from dxdesk.gui.overview import OverviewPanel
+
+            panel = OverviewPanel()
+            layout = self._overview_page.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            panel.show()
+            self._overview_panel = panel
+        return self._overview_panel
+
+    @property
+    def grid_view(self) -> Any:
+        if "grid" not in self._globals:
+            from dxdesk.gui.overview import MonthGridView
+
+            self._globals["grid"] = MonthGridView()
+            self.stack.addWidget(self._globals["grid"])
+        return self._globals["grid"]
+
+    @property
+    def search_results(self) -> QTableWidget:
+        if "search" not in self._globals:
+            table = QTableWidget(0, 4)
+            table.setHorizontalHeaderLabels(
+                [self.tr("種類"), self.tr("日付"), self.tr("件名"), self.tr("該当箇所")]
+            )
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setWordWrap(False)
+            table.setColumnWidth(0, 140)
+            table.setColumnWidth(1, 96)
+            table.setColumnWidth(2, 300)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+            table.cellDoubleClicked.connect(self._open_search_hit)
+            self.stack.addWidget(table)
+            self._globals["search"] = table
+        table = self._globals["search"]
+        assert isinstance(table, QTableWidget)
+        return table
 
     @property
     def global_issues(self) -> Any:
@@ -487,7 +516,7 @@ class MainWindow(QMainWindow):
         self.reload_tree()
         if self.stack.currentWidget() is self.org_tabs and self.current_org:
             self.show_org(self.current_org)
-        elif self.stack.currentWidget() is self.grid_view:
+        elif self._globals.get("grid") is not None and self.stack.currentWidget() is self.grid_view:
             self.show_global("hours")
 
     def run_search(self) -> None:
@@ -579,8 +608,13 @@ class MainWindow(QMainWindow):
         self._on_data_changed(None)
 
     def _on_data_changed(self, _change: Change | None) -> None:
-        for table in [*self.org_tables.values(), *self._globals.values()]:
-            table.refresh()
+        for table in [
+            *self.org_tables.values(),
+            self._globals.get("issue"),
+            self._globals.get("consultation"),
+        ]:
+            if table is not None:
+                table.refresh()
         self.reload_tree()
         if self.current_org and self.stack.currentWidget() is self.org_tabs:
             self.overview_panel.show_overview(
