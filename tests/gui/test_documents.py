@@ -140,7 +140,7 @@ def test_a_meeting_row_offers_its_minutes(qtbot: QtBot, demo: Profile) -> None:
     texts = [text for text, _act in table.record_actions]
     assert texts == ["議事録を作成…"]
     meeting = RecordService(demo).list_records("meeting", limit=1)[0]
-    _text_, act = table.record_actions[0]
+    _label, act = table.record_actions[0]
     opened = act(str(meeting["id"]))
     assert isinstance(opened, DocumentDialog)
     qtbot.addWidget(opened)
