@@ -15,6 +15,7 @@ import json
 import random
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ DEVICES = ("a", "b", "c", "hub")
 FIELD_DEVICES = ("a", "b", "c")
 # vendor: plain text fields, no organisation, no cross-field rules
 VENDOR_FIELDS = {"field1": "contact", "field2": "notes"}
+CONTACT_FIELDS = {"field1": "department", "field2": "notes"}
 
 
 @pytest.fixture(scope="module")
@@ -71,36 +73,82 @@ def _deliver(src: Device, dst: Device, mode: str, seed: int) -> None:
     dst.receive(changes)
 
 
-def _run(devs: dict[str, Device], steps: list[tuple[Any, ...]]) -> None:
-    hub = devs["hub"]
-    records = [hub.add("vendor", {"name": f"共通ベンダ{i}"}) for i in range(2)]
-    for name in FIELD_DEVICES:
-        devs[name].pull(hub)
+@dataclass
+class World:
+    """The devices, the records they work on and, when scoped, who sees which organisation."""
+
+    devs: dict[str, Device]
+    kind: str
+    fields: dict[str, str]
+    records: list[tuple[str, str | None]] = field(default_factory=list)  # (id, organisation)
+    scopes: dict[str, set[str] | None] = field(default_factory=dict)
+    believed: dict[str, dict[str, int]] = field(default_factory=dict)  # hub's idea of a vector
+
+    def add(self, dev: str, org: str | None, name: str) -> None:
+        values: dict[str, object] = {"name": name}
+        if org is not None:
+            values["org_id"] = org
+        self.records.append((self.devs[dev].add(self.kind, values), org))
+
+    def to_field(self, name: str, mode: str = "exact", seed: int = 0, full: bool = False) -> None:
+        """The hub's bundle for one field device: only its organisations, whole or not at all."""
+        hub, dev = self.devs["hub"], self.devs[name]
+        scope = self.scopes.get(name)
+        if full:
+            have: dict[str, int] = {}
+        elif mode == "exact":
+            have = merge.state_vector(dev.db)
+        else:
+            have = self.believed.get(name, {})
+        through = merge.state_vector(hub.db)
+        changes = list(merge.changes_since(hub.db, have, scope=scope))
+        covers = {d: (have.get(d, 0), n) for d, n in through.items()} if scope else None
+        self.believed[name] = through  # the hub assumes its bundle arrives
+        rng = random.Random(seed)
+        copies = 1 if mode == "exact" or full else rng.choice([0, 1, 2])  # lost, once, twice
+        for _ in range(copies):
+            dev.receive(_shuffled(list(changes), str(seed)), covers=covers)
+
+    def all_orgs(self) -> set[str]:
+        return {o for scope in self.scopes.values() if scope for o in scope}
+
+    def to_hub(self, name: str, mode: str, seed: int) -> None:
+        _deliver(self.devs[name], self.devs["hub"], mode, seed)
+        self.believed[name] = merge.state_vector(self.devs[name].db)  # its bundle announces it
+
+
+def _run(world: World, steps: list[tuple[Any, ...]]) -> None:
+    devs, hub = world.devs, world.devs["hub"]
     for counter, s in enumerate(steps):
         op, dev = s[0], devs[s[1]]
         if op == "edit":
-            rid = records[s[2] % len(records)]
+            rid, _ = world.records[s[2] % len(world.records)]
             text = s[4] if s[4] is not None else f"{s[1]}-{counter}"
-            dev.edit("vendor", rid, {VENDOR_FIELDS[s[3]]: text})
+            dev.edit(world.kind, rid, {world.fields[s[3]]: text})
         elif op in ("delete", "restore"):
-            rid = records[s[2] % len(records)]
-            if dev.get("vendor", rid) is not None:
-                getattr(dev, op)("vendor", rid)
+            rid, _ = world.records[s[2] % len(world.records)]
+            if dev.get(world.kind, rid) is not None:
+                getattr(dev, op)(world.kind, rid)
         elif op == "create":
-            records.append(dev.add("vendor", {"name": f"{s[1]}のベンダ{counter}"}))
+            scope = world.scopes.get(s[1])
+            org = None
+            if world.scopes:
+                choices = sorted(scope) if scope else sorted(world.all_orgs())
+                org = choices[counter % len(choices)]
+            world.add(s[1], org, f"{s[1]}の記録{counter}")
         elif op == "resolve":
             open_ = list_conflicts(dev.db)
             if open_:
                 restore_conflict(dev.db, open_[s[2] % len(open_)].id, store=dev.profile.records)
+        elif s[2]:
+            world.to_hub(s[1], s[3], s[4])
         else:
-            field, to_hub, mode, seed = devs[s[1]], s[2], s[3], s[4]
-            src, dst = (field, hub) if to_hub else (hub, field)
-            _deliver(src, dst, mode, seed)
+            world.to_field(s[1], s[3], s[4])
     # The full resend (--full): everything to the hub, then everything back, in random order.
     for name in FIELD_DEVICES:
         hub.receive(_shuffled(list(merge.changes_since(devs[name].db, {})), name))
     for name in FIELD_DEVICES:
-        devs[name].receive(_shuffled(list(merge.changes_since(hub.db, {})), name))
+        world.to_field(name, full=True, seed=len(steps))
 
 
 def _shuffled(changes: list[merge.Change], seed: str) -> list[merge.Change]:
@@ -125,7 +173,8 @@ def _writes(hub: Device) -> Iterator[tuple[str, str, str, str, Any, str | None]]
             yield c.kind, c.record_id, f, clock, v, merge.effective(base or {}, f)
 
 
-def _check_nothing_lost(devs: dict[str, Device]) -> None:
+def _check_nothing_lost(world: World) -> None:
+    devs = world.devs
     writes = list(_writes(devs["hub"]))
     value_at = {(k, r, f, clock): v for k, r, f, clock, v, _ in writes}
     seen_values: dict[tuple[str, str, str], list[Any]] = {}
@@ -138,7 +187,9 @@ def _check_nothing_lost(devs: dict[str, Device]) -> None:
             logged.setdefault((c.kind, c.record_id, c.field), []).append(c.losing_value)
         for k, r, f, clock, v, _ in writes:
             record = dev.get(k, r)
-            assert record is not None, (dev.name, k, r)
+            if record is None:
+                assert world.scopes.get(dev.name) is not None, (dev.name, k, r)
+                continue  # another organisation's record: not this device's to hold
             current = record[f]
             key = (k, r, f)
             assert current == v or v in logged.get(key, []) or v in seen_values.get(key, []), (
@@ -151,11 +202,14 @@ def _check_nothing_lost(devs: dict[str, Device]) -> None:
             )
 
 
-@settings(
+SETTINGS = settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@SETTINGS
 @given(steps=st.lists(step, min_size=10, max_size=30))
 def test_all_devices_converge_and_nothing_is_lost(
     templates: dict[str, Path], steps: list[tuple[Any, ...]]
@@ -163,16 +217,51 @@ def test_all_devices_converge_and_nothing_is_lost(
     with tempfile.TemporaryDirectory() as tmp:
         devs = open_devices(templates, Path(tmp))
         try:
-            _run(devs, steps)
+            world = World(devs, "vendor", VENDOR_FIELDS)
+            for i in range(2):
+                world.add("hub", None, f"共通ベンダ{i}")
+            for name in FIELD_DEVICES:
+                world.to_field(name)
+            _run(world, steps)
             digests = {n: merge.digest(d.db) for n, d in devs.items()}
             assert len(set(digests.values())) == 1, digests
             states = [visible_state(d) for d in devs.values()]
             assert all(s == states[0] for s in states[1:])
-            assert all(
-                merge.state_vector(d.db) == merge.state_vector(devs["hub"].db)
-                for d in devs.values()
+            vectors = [merge.state_vector(d.db) for d in devs.values()]
+            assert all(v == vectors[0] for v in vectors[1:])
+            _check_nothing_lost(world)
+        finally:
+            for d in devs.values():
+                d.close()
+
+
+@SETTINGS
+@given(steps=st.lists(step, min_size=10, max_size=30))
+def test_scoped_devices_converge_on_their_organisations(
+    templates: dict[str, Path], steps: list[tuple[Any, ...]]
+) -> None:
+    # a sees one organisation, b another, c all of them: the hub sends each only its own, in
+    # bundles that arrive whole, twice or not at all, and the vectors still meet.
+    with tempfile.TemporaryDirectory() as tmp:
+        devs = open_devices(templates, Path(tmp))
+        try:
+            hub = devs["hub"]
+            one, two = (r["id"] for r in hub.db.query("SELECT id FROM organisation LIMIT 2"))
+            world = World(
+                devs, "contact", CONTACT_FIELDS, scopes={"a": {one}, "b": {two}, "c": None}
             )
-            _check_nothing_lost(devs)
+            world.add("hub", one, "一の担当者")
+            world.add("hub", two, "二の担当者")
+            for name in FIELD_DEVICES:
+                world.to_field(name)
+            _run(world, steps)
+            assert merge.digest(hub.db) == merge.digest(devs["c"].db)
+            assert visible_state(hub) == visible_state(devs["c"])
+            for name, orgs in (("a", {one}), ("b", {two})):
+                assert merge.digest(devs[name].db, scope=orgs) == merge.digest(hub.db, scope=orgs)
+            vectors = [merge.state_vector(d.db) for d in devs.values()]
+            assert all(v == vectors[0] for v in vectors[1:])  # past every hole
+            _check_nothing_lost(world)
         finally:
             for d in devs.values():
                 d.close()
