@@ -3,10 +3,12 @@ nothing anyone wrote is lost.
 
 Three field devices and a hub (real encrypted profiles) edit, delete and restore records and
 restore losing values from their conflict logs; change sets travel between a field device and
-the hub in random order, with duplicates and drops, and end with a full resend. Afterwards
-all four databases must hold identical records (digest and visible values), and every value
-any device wrote must be current, in that database's conflict log, or have been replaced by a
-writer who had that value in front of them (it was seen, not lost).
+the hub in random order, with duplicates and drops (the hub's bundles: lost, once or twice), and
+end with a full resend. Afterwards all four databases must hold identical records (digest and
+visible values) and state vectors, and every value any device wrote must be current, in that
+database's conflict log, or have been replaced by a writer who had that value in front of them
+(it was seen, not lost). The scoped variant gives two field devices one organisation each: they
+must match the hub on their organisations, and their vectors must still meet the hub's.
 """
 
 from __future__ import annotations
