@@ -67,7 +67,10 @@ def enrol_through_the_window(qtbot: QtBot, hub: Profile, field: Profile, usb: Pa
     team = hub_devices.accept_request(request, usb / "チーム.dxenrol")
     assert team is not None and compared["fingerprint"] == own
     assert hub_devices.table.rowCount() == 2
+    hub_seen: dict[str, str] = {}
+    answer_modal("一致しました", hub_seen)
     assert field_devices.join_team(team)
+    assert hub_seen["fingerprint"] == sync.devices(hub)[0]["fingerprint"]
     assert "チームに参加しました" in field_devices.status.text()
 
 
@@ -187,3 +190,17 @@ def test_a_bundle_too_large_to_count_first_shows_its_counts_after_import(
     assert dialog.table.item(0, 7).text() == "取り込めます"
     assert len(dialog.apply()) == 1
     assert "件の変更を取り込みました" in dialog.details.text()
+
+
+def test_a_hub_fingerprint_that_does_not_match_joins_nothing(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    hub, field = pair
+    request, _fp = sync.write_request(field, tmp_path / "req.dxenrol")
+    team = sync.accept(hub, sync.read_request(request), tmp_path / "team.dxenrol")
+    dialog = DevicesDialog(field)
+    qtbot.addWidget(dialog)
+    answer_modal("一致しません", {})
+    assert not dialog.join_team(team)
+    assert "参加しませんでした" in dialog.status.text()
+    assert len(sync.devices(field)) == 1  # the hub was not added

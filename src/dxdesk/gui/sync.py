@@ -633,7 +633,7 @@ class DevicesDialog(QDialog):
         )
         return written
 
-    def join_team(self, team_file: Path | None = None) -> bool:
+    def join_team(self, team_file: Path | None = None, *, confirmed: bool = False) -> bool:
         if team_file is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("チームファイルを選択"), _folder(), ENROL_FILTER
@@ -643,6 +643,16 @@ class DevicesDialog(QDialog):
             team_file = Path(chosen)
         try:
             team = sync.read_team(team_file)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return False
+        # Both sides compare: the hub read ours aloud; now we check the hub's.
+        if not confirmed and not self._confirm_fingerprint(
+            f"{team.hub.name}（{team.hub.owner}）", team.hub.fingerprint, ask=True
+        ):
+            self.status.setText(self.tr("指紋が一致しないため、チームに参加しませんでした。"))
+            return False
+        try:
             hub = _busy(lambda: sync.join(self.profile, team))
         except UserError as err:
             self.status.setText(user_message(err))
