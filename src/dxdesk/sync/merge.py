@@ -321,6 +321,7 @@ class _Merge:
             "SELECT id, kind, record_id, resolved_at IS NULL FROM conflicts"
         ).fetchall()
         self.known_conflicts: set[str] = {str(r[0]) for r in rows}
+        self.resolved: set[str] = {str(r[0]) for r in rows if not r[3]}  # kept as history
         self.open_records: set[tuple[str, str]] = {(str(r[1]), str(r[2])) for r in rows if r[3]}
         self.conflict_ops: dict[str, tuple[Any, ...] | None] = {}
         self.added: set[str] = set()  # entries this run logged (and still holds)
@@ -612,7 +613,7 @@ class _Merge:
             return
         for name in written:
             cid = conflict_id(k.name, record_id, name, effective(base, name))
-            if cid in self.known_conflicts:
+            if cid in self.known_conflicts and cid not in self.resolved:
                 self.known_conflicts.discard(cid)
                 self.conflict_ops[cid] = None
                 if cid in self.added:
