@@ -315,10 +315,126 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+# Left + right padding of a table cell (reportlab's default, 6 each): a Paragraph in the cell
+# wraps at the column width less this.
+_CELL_PAD = 12.0
+
+
+def _fits(text: str, font: str, size: float, width: float) -> bool:
+    """Whether each line of ``text`` fits ``width`` points unwrapped.
+
+    Such a cell is drawn as a plain string, lines split at its line breaks: a Paragraph would lay
+    it out the same (same line breaks, baseline and alignment when the cell's leading equals the
+    paragraph style's) at several times the cost.
+    """
+    return all(stringWidth(line, font, size) <= width + _FUZZ for line in text.split("\n"))
+
+
 def _markup(text: str) -> str:
     # 全角スペース is layout in Japanese text (indents, blanks to fill in by hand); as a
     # character reference it survives the paragraph parser, which collapses whitespace.
     return escape(text).replace("\r\n", "\n").replace("\n", "<br/>").replace("\u3000", "&#12288;")
+
+
+_ALIGNED = frozenset({"LEFT", "RIGHT", "CENTER", "CENTRE"})
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A Table whose plain-string cells share one PDF text object.
+
+    reportlab sets every string cell as a text object of its own (BT ... ET, font and size
+    written out again, the string measured twice), which is most of the time of a dense table.
+    Here the string cells of a table share one text object that sets font and colour only where
+    the cell style changes them: the same glyphs at the same positions, in the same order.
+    Paragraph cells flush it first and are drawn by reportlab as before.
+    """
+
+    _tx: Any = None
+    _tx_font: tuple[str, float, float] | None = None
+    _tx_color: Any = None
+
+    def draw(self) -> None:
+        self._tx = None
+        super().draw()
+        self._flush_text()
+
+    def _drawLines(self) -> None:
+        self._flush_text()  # text under the rules, as reportlab draws it
+        super()._drawLines()
+
+    def _flush_text(self) -> None:
+        if self._tx is not None:
+            canv = self.canv
+            # Font and colour set inside the text object do not leak into what follows.
+            canv.saveState()
+            canv.drawText(self._tx)
+            canv.restoreState()
+            self._tx = None
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        just = cellstyle.alignment
+        if (
+            isinstance(cellval, (tuple, list, Flowable))
+            or just not in _ALIGNED
+            or cellstyle.href
+            or cellstyle.destination
+            or getattr(cellstyle, "direction", None)
+            or getattr(cellstyle, "shaping", None)
+            or getattr(cellval, "onDraw", None)
+        ):
+            self._flush_text()
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        text = str(cellval)
+        if not text:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
+        tx = self._tx
+        if tx is None:
+            tx = self._tx = self.canv.beginText()
+            self._tx_font = self._tx_color = None
+        if self._tx_font != (font, fontsize, leading):
+            tx.setFont(font, fontsize, leading)
+            self._tx_font = (font, fontsize, leading)
+        if self._tx_color != cellstyle.color:
+            tx.setFillColor(cellstyle.color)
+            self._tx_color = cellstyle.color
+        lines = text.split("\n")
+        # Baseline of the first line: as Table._drawCell places strings.
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        else:
+            y = (
+                rowpos
+                + (
+                    cellstyle.bottomPadding
+                    + rowheight
+                    - cellstyle.topPadding
+                    + len(lines) * leading
+                )
+                / 2.0
+                - fontsize
+            )
+        for line in lines:
+            if just == "LEFT":
+                x = colpos + cellstyle.leftPadding
+            else:
+                width = stringWidth(line, font, fontsize)
+                if just == "RIGHT":
+                    x = colpos + colwidth - cellstyle.rightPadding - width
+                else:
+                    x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+                    x -= 0.5 * width
+            tx.setTextOrigin(x, y)
+            # textLine ends with T* as reportlab's cells do: text extraction (pypdf) reads each
+            # cell as a line of its own.
+            tx.textLine(line)
+            y -= leading
 
 
 class _RuledLines(Flowable):  # type: ignore[misc]
@@ -510,12 +626,22 @@ class PdfDocument:
         if not rows:
             return
         key_w = key_width_mm * mm
-        data = [[self.para(k, "cell"), self.para(cell_text(v), "cell")] for k, v in rows]
-        t = Table(data, colWidths=[key_w, self.frame_width - key_w], splitInRow=1)
+        style = self.styles["cell"]
+
+        def cell(text: str, width: float) -> object:
+            if _fits(text, style.fontName, style.fontSize, width - _CELL_PAD):
+                return text
+            return self.para(text, "cell")
+
+        value_w = self.frame_width - key_w
+        data = [[cell(k, key_w), cell(cell_text(v), value_w)] for k, v in rows]
+        t = _Table(data, colWidths=[key_w, value_w], splitInRow=1)
         t.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.regular, 9),
+                    # The cell style's font, size, leading and colour for the plain-string cells.
+                    ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize, style.leading),
+                    ("TEXTCOLOR", (0, 0), (-1, -1), style.textColor),
                     ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                     ("BACKGROUND", (0, 0), (0, -1), KEY_FILL),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -573,7 +699,13 @@ class PdfDocument:
             }
         font = self.fonts.regular
         pad = 8.0  # left + right cell padding (reportlab default 6 + a little slack)
-        head: list[object] = [JParagraph(_markup(h), self.styles["head"]) for h in header]
+        head_style = self.styles["head"]
+        head: list[object] = [
+            h
+            if _fits(h, head_style.fontName, head_style.fontSize, col_w[k] - _CELL_PAD)
+            else JParagraph(_markup(h), head_style)
+            for k, h in enumerate(header)
+        ]
         data: list[list[object]] = [head]
         all_rows = list(rows) + ([total] if total is not None else [])
         longest = 0
@@ -591,7 +723,7 @@ class PdfDocument:
                 else:
                     cells.append(JParagraph(_markup(text), body_style[aligns[k]]))
             data.append(cells)
-        t = Table(
+        t = _Table(
             data,
             colWidths=col_w,
             repeatRows=1,
@@ -602,6 +734,17 @@ class PdfDocument:
             # Every cell, Paragraphs too: reportlab's default cell font is Helvetica, which
             # would then appear (unembedded) in the PDF.
             ("FONT", (0, 0), (-1, -1), font, font_size),
+            # Header cells drawn as strings: as the "head" paragraph style would set them.
+            (
+                "FONT",
+                (0, 0),
+                (-1, 0),
+                head_style.fontName,
+                head_style.fontSize,
+                head_style.leading,
+            ),
+            ("TEXTCOLOR", (0, 0), (-1, 0), head_style.textColor),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
