@@ -185,6 +185,19 @@ def _width_table(font: str, size: float) -> dict[str, float]:
     return _WIDTHS.setdefault((font, size), {})
 
 
+def _text_width(text: str, font: str, size: float) -> float:
+    """stringWidth from the cached glyph widths: table cells repeat the same few glyphs, and a
+    TrueType string's width is the sum of its glyphs' (reportlab applies no kerning)."""
+    table = _width_table(font, size)
+    try:
+        return sum([table[ch] for ch in text])
+    except KeyError:
+        for ch in text:
+            if ch not in table:
+                table[ch] = stringWidth(ch, font, size)
+        return sum([table[ch] for ch in text])
+
+
 def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     key = (font, size)
     found = _METRICS.get(key)
@@ -327,7 +340,7 @@ def _fits(text: str, font: str, size: float, width: float) -> bool:
     it out the same (same line breaks, baseline and alignment when the cell's leading equals the
     paragraph style's) at several times the cost.
     """
-    return all(stringWidth(line, font, size) <= width + _FUZZ for line in text.split("\n"))
+    return all(_text_width(line, font, size) <= width + _FUZZ for line in text.split("\n"))
 
 
 def _markup(text: str) -> str:
@@ -424,7 +437,7 @@ class _Table(Table):  # type: ignore[misc]
             if just == "LEFT":
                 x = colpos + cellstyle.leftPadding
             else:
-                width = stringWidth(line, font, fontsize)
+                width = _text_width(line, font, fontsize)
                 if just == "RIGHT":
                     x = colpos + colwidth - cellstyle.rightPadding - width
                 else:
@@ -435,6 +448,41 @@ class _Table(Table):  # type: ignore[misc]
             # cell as a line of its own.
             tx.textLine(line)
             y -= leading
+
+
+class _Line(Flowable):  # type: ignore[misc]
+    """One line of text that needs no wrapping (a heading, a title), drawn as a string.
+
+    Laid out as a Paragraph of the same style lays out one line: ``leading`` high, the baseline
+    ``fontSize`` below its top, aligned in the full width, the style's space before and after;
+    only without the paragraph machinery. ``PdfDocument._line`` falls back to a JParagraph for
+    text that could wrap.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.style.leading
+        return float(self.width), float(self.height)
+
+    def draw(self) -> None:
+        st = self.style
+        c = self.canv
+        c.setFont(st.fontName, st.fontSize, st.leading)
+        c.setFillColor(st.textColor)
+        y = self.height - st.fontSize
+        if st.alignment == TA_CENTER:
+            c.drawCentredString(self.width / 2, y, self.text)
+        elif st.alignment == TA_RIGHT:
+            c.drawRightString(self.width, y, self.text)
+        else:
+            c.drawString(0, y, self.text)
 
 
 class _RuledLines(Flowable):  # type: ignore[misc]
@@ -571,6 +619,19 @@ class PdfDocument:
         """A wrapped paragraph of plain text in one of ``self.styles`` (not yet added)."""
         return JParagraph(_markup(text), self.styles[style])
 
+    def _line(self, text: str, style: str) -> Flowable:
+        """A paragraph of ``style``, as a plain line when it surely takes one line unwrapped."""
+        st = self.styles[style]
+        if (
+            "\n" not in text
+            and text == text.strip()
+            and "  " not in text
+            and not (st.leftIndent or st.rightIndent or st.firstLineIndent)
+            and _text_width(text, st.fontName, st.fontSize) <= self.frame_width
+        ):
+            return _Line(text, st)
+        return JParagraph(_markup(text), st)
+
     def title_block(self, rows: Sequence[tuple[str, str]] = (), *, subtitle: str = "") -> None:
         """Title, then the date (和暦), organisation and author right-aligned, then ``rows``."""
         meta = [format_wareki(self.issued)]
@@ -580,7 +641,7 @@ class PdfDocument:
             meta.append(f"作成者　{self.author}")
         self.story.append(self.para("\n".join(meta), "meta"))
         self.story.append(Spacer(1, 4 * mm))
-        self.story.append(self.para(self.title, "title"))
+        self.story.append(self._line(self.title, "title"))
         if subtitle:
             self.story.append(self.para(subtitle, "meta"))
         self.story.append(Spacer(1, 5 * mm))
@@ -588,15 +649,14 @@ class PdfDocument:
             self.key_values(rows)
 
     def heading(self, text: str, level: int = 1) -> None:
-        style = self.styles["h1" if level <= 1 else "h2"]
         # A heading never sits alone at the foot of a page: it needs room for a few lines
         # after it. (keepWithNext would instead push a whole page-sized table to the next page.)
         self.story.append(CondPageBreak(30 * mm))
-        self._heading = JParagraph(_markup(text), style)
+        self._heading = self._line(text, "h1" if level <= 1 else "h2")
         self.story.append(self._heading)
 
     def paragraph(self, text: str, *, small: bool = False) -> None:
-        self.story.append(self.para(text, "small" if small else "body"))
+        self.story.append(self._line(text, "small" if small else "body"))
 
     def text(self, text: str, *, small: bool = False) -> None:
         """Long text: blank lines separate paragraphs, each of which may flow over pages."""
@@ -718,7 +778,7 @@ class PdfDocument:
                 longest = max(longest, len(text))
                 # Short single-line text is drawn as a plain string: much faster than a
                 # Paragraph and identical on paper.
-                if "\n" not in text and stringWidth(text, font, font_size) <= col_w[k] - pad:
+                if "\n" not in text and _text_width(text, font, font_size) <= col_w[k] - pad:
                     cells.append(text)
                 else:
                     cells.append(JParagraph(_markup(text), body_style[aligns[k]]))
@@ -757,7 +817,8 @@ class PdfDocument:
         for k, a in enumerate(aligns):
             if a != "L":
                 commands.append(("ALIGN", (k, 1), (k, -1), "CENTER" if a == "C" else "RIGHT"))
-        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
+        # Zebra rows: only the shaded ones are painted (white on white paper is nothing).
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]))
         if total is not None:
             commands += [
                 ("BACKGROUND", (0, -1), (-1, -1), KEY_FILL),

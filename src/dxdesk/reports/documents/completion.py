@@ -176,10 +176,6 @@ def _tally(rows: list[dict[str, Any]], key: str, default: str = "") -> Counter[s
     return out
 
 
-def _per_org(db: Database, sql: str, params: dict[str, str]) -> dict[str, float]:
-    return {str(r["org_id"]): float(r["n"] or 0) for r in db.query(sql, params)}
-
-
 def _months(first: date, last: date) -> list[str]:
     out, y, m = [], first.year, first.month
     while (y, m) <= (last.year, last.month):
@@ -202,13 +198,14 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
         " AND substr(received_at, 1, 10) BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
-    total_hours = float(
-        db.query(
-            f"SELECT coalesce(sum(t.hours), 0) AS h FROM time t WHERE {ACTIVE_TIME}"
-            " AND t.date BETWEEN :start AND :end",
-            prm,
-        )[0]["h"]
+    # Hours per organisation and in all (entries without one too) from one pass over the year's
+    # active time entries, each of which is checked against its corrections.
+    hours_rows = db.query(
+        f"SELECT t.org_id, sum(t.hours) AS n FROM time t WHERE {ACTIVE_TIME}"
+        " AND t.date BETWEEN :start AND :end GROUP BY t.org_id",
+        prm,
     )
+    total_hours = float(sum(r["n"] or 0 for r in hours_rows))
     training_rows = db.query(
         "SELECT date, title, training_type, status, planned_participants, participants"
         " FROM training WHERE _deleted = 0 AND date BETWEEN :start AND :end"
@@ -220,12 +217,7 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
             "report_no_data", title=TITLE, what=f"{p.label}の活動（訪問・相談・研修・工数）"
         )
 
-    hours = _per_org(
-        db,
-        f"SELECT t.org_id, sum(t.hours) AS n FROM time t WHERE {ACTIVE_TIME}"
-        " AND t.org_id IS NOT NULL AND t.date BETWEEN :start AND :end GROUP BY t.org_id",
-        prm,
-    )
+    hours = {str(r["org_id"]): float(r["n"] or 0) for r in hours_rows if r["org_id"] is not None}
     site_rows = db.query(
         f"SELECT org_id, substr(d, 1, 7) AS m, count(DISTINCT d) AS n FROM ({SITE_DAYS})"
         " GROUP BY org_id, m",
