@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
 
+from dxdesk.core.hlc import HybridClock
+from dxdesk.services.records import RecordService
 from tests.cli.test_cli import Cli
 from tests.conftest import PASSPHRASE, run_cli, tree_digest
+from tests.sync.sync_helpers import reopen, visit
 
 FINGERPRINT = re.compile(r"^    ((?:\d \d \d \d \d   ){3}\d \d \d \d \d)$", re.MULTILINE)
 
@@ -111,32 +115,65 @@ def test_revoke_then_bundles_from_that_device_are_refused(
 
 def test_scope_command(hub: Cli, field: Cli, tmp_path: Path) -> None:
     enrol(hub, field, tmp_path)
-    assert "1 団体" in hub.ok("enrol", "scope", "山田のノートPC", "高千穂町")
+    narrowed = hub.ok("enrol", "scope", "山田のノートPC", "高千穂町")
+    assert "1 団体" in narrowed and "--full と同じ" not in narrowed
     assert "1 団体" in hub.ok("devices")
-    assert "すべての団体" in hub.ok("enrol", "scope", "山田のノートPC", "--all")
+    widened = hub.ok("enrol", "scope", "山田のノートPC", "--all")
+    assert "すべての団体" in widened and "--full と同じ" in widened
+    exported = hub.ok("bundle", "export", "--to", "山田のノートPC", "--out", str(tmp_path))
+    assert "（すべての変更" in exported  # the next bundle is full by itself
+    assert "--full と同じ" not in hub.ok("enrol", "scope", "山田のノートPC", "高千穂町")
     code, _out, _err = hub.run("enrol", "scope", "山田のノートPC")
     assert code == 2
     assert "団体" in hub.refused("enrol", "scope", "山田のノートPC", "存在しない村")
 
 
-@pytest.mark.parametrize("limit", [50_000, 0])
-def test_interactive_import_shows_counts_then_asks(
-    hub: Cli, field: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+@pytest.mark.parametrize("unattended", [False, True])
+def test_import_shows_counts_before_asking_or_after_applying(
+    hub: Cli, field: Cli, tmp_path: Path, unattended: bool
 ) -> None:
-    from dxdesk.services import sync
-
-    monkeypatch.setattr(sync, "PLAN_LIMIT", limit)
     enrol(hub, field, tmp_path)
     field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=確認")
     usb = tmp_path / "USB"
     field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
     [bundle] = list(usb.glob("*.dxb"))
+    if unattended:  # --yes only verifies first; the counts shown are those applied
+        out = hub.ok("bundle", "import", str(bundle), "--yes")
+        assert out.index("取り込んだ後に表示") < out.index("新規") < out.index("取り込みました")
+        return
     before = tree_digest(hub.root)
     code, out, _err = answer(hub, "n", "bundle", "import", str(bundle))
     assert code == 1 and tree_digest(hub.root) == before  # declined: nothing written
     code, out, _err = answer(hub, "y", "bundle", "import", str(bundle))
     assert code == 0 and "取り込みました" in out
-    table_at = out.index("新規")
-    applied_at = out.index("取り込みました")
-    # With the plan the counts come before the question; above the limit, after applying.
-    assert (table_at < applied_at) if limit else ("取り込んだ後に表示" in out)
+    # The counts (from the rolled-back merge) come before applying, whatever the size.
+    assert out.index("新規") < out.index("取り込みました") and "取り込んだ後に表示" not in out
+
+
+def test_changes_from_a_clock_running_ahead_are_pointed_out(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    enrol(hub, field, tmp_path)
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=今日")
+    laptop = reopen(field.root)
+    try:  # the laptop's clock is set three days ahead
+        three_days = 3 * 24 * 3600 * 1000
+        laptop.records.clock = HybridClock(
+            laptop.records.clock.last, wall=lambda: time.time_ns() // 1_000_000 + three_days
+        )
+        RecordService(laptop).add("visit", visit("三日後の日付"))
+        RecordService(laptop).add("visit", visit("これも"))
+    finally:
+        laptop.close(backup=False)
+    usb = tmp_path / "USB"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    code, out, _err = answer(hub, "n", "bundle", "import", str(bundle))
+    assert code == 1
+    warning = next(line for line in out.splitlines() if "時計" in line)
+    assert "2 件" in warning and "1日以上先" in warning  # shown, and declined: nothing applied
+    assert "1日以上先" in hub.ok("bundle", "import", str(bundle), "--yes")  # after, unattended
+    # An ordinary bundle says nothing of the kind.
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=普通")
+    later = field.ok("bundle", "export", "--to", "hub", "--out", str(tmp_path / "USB2"))
+    assert "1日以上先" not in hub.ok("bundle", "import", later.splitlines()[-1], "--yes")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from dxdesk.core.hlc import HybridClock
 from dxdesk.gui.sync import ConflictsView, DevicesDialog, ExportDialog, ImportDialog
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
@@ -173,23 +175,32 @@ def test_conflicts_are_listed_side_by_side_and_restored(
     assert "戻しました" in view.status.text()
 
 
-def test_a_bundle_too_large_to_count_first_shows_its_counts_after_import(
-    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_changes_from_a_clock_running_ahead_are_pointed_out_before_import(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
 ) -> None:
     hub, field = pair
     usb = tmp_path / "usb"
     usb.mkdir()
     enrol_through_the_window(qtbot, hub, field, usb)
-    RecordService(field).add("visit", visit("大きなバンドル"))
-    path = sync.export_bundle(field, "hub", usb).path
-    monkeypatch.setattr(sync, "PLAN_LIMIT", 0)  # as if it held more changes than we count first
+    RecordService(field).add("visit", visit("普通の訪問"))
+    ordinary = sync.export_bundle(field, "hub", usb).path
+    three_days = 3 * 24 * 3600 * 1000
+    field.records.clock = HybridClock(  # the laptop's clock is set three days ahead
+        field.records.clock.last, wall=lambda: time.time_ns() // 1_000_000 + three_days
+    )
+    RecordService(field).add("visit", visit("三日後の日付"))
+    ahead = sync.export_bundle(field, "hub", usb).path
+
     dialog = ImportDialog(hub)
     qtbot.addWidget(dialog)
-    dialog.add_files([path])
-    assert [dialog.table.item(0, c).text() for c in range(3, 7)] == ["…"] * 4
-    assert dialog.table.item(0, 7).text() == "取り込めます"
-    assert len(dialog.apply()) == 1
-    assert "件の変更を取り込みました" in dialog.details.text()
+    dialog.add_files([ordinary])
+    assert "時計" not in dialog.details.text()
+    before = tree_digest(hub.paths.root)
+    dialog.add_files([ahead])
+    [warning] = [line for line in dialog.details.text().splitlines() if "時計" in line]
+    assert "山田の端末" in warning and "1 件" in warning and "1日以上先" in warning
+    assert tree_digest(hub.paths.root) == before  # shown before anything is written
+    assert len(dialog.apply()) == 2
 
 
 def test_a_hub_fingerprint_that_does_not_match_joins_nothing(

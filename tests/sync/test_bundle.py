@@ -272,3 +272,30 @@ def test_reading_stops_at_the_file_limit_even_if_the_file_grows(field, hub) -> N
     with pytest.raises(UserError) as err:
         b"".join(crypto.decrypt_chunks(capped, hub.age_identity))
     assert err.value.code == "bundle_too_large"
+
+
+@pytest.mark.parametrize(
+    "since",
+    [[1, 2], {"not-a-uuid": 1}, {"00000000-0000-4000-8000-000000000000": -1}, {"x": True}],
+)
+def test_a_malformed_since_is_refused(tmp_path: Path, field, hub, since: object) -> None:
+    path = put(tmp_path, craft(field, hub, rows(field.device_id, 2), manifest={"since": since}))
+    assert refusal(path, hub, senders(field)) == "bundle_damaged"
+
+
+def test_since_and_scope_are_optional_and_read_back(tmp_path: Path, field, hub) -> None:
+    old = put(tmp_path, craft(field, hub, rows(field.device_id, 2)), "old.dxb")
+    with bundle.open_bundle(old, hub, senders(field), schema_head=6) as b:
+        assert b.manifest.since is None and b.manifest.scope is None
+    new = put(
+        tmp_path,
+        craft(
+            field,
+            hub,
+            rows(field.device_id, 2),
+            manifest={"since": {field.device_id: 4}, "scope": ["org-1"]},
+        ),
+        "new.dxb",
+    )
+    with bundle.open_bundle(new, hub, senders(field), schema_head=6) as b:
+        assert b.manifest.since == {field.device_id: 4} and b.manifest.scope == ("org-1",)

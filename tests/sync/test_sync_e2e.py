@@ -10,7 +10,7 @@ import pytest
 from dxdesk.errors import UserError
 from dxdesk.services import sync
 from dxdesk.services.records import RecordService
-from dxdesk.sync import merge
+from dxdesk.sync import enrol, merge
 from tests.sync.sync_helpers import enrol_field, make_profile, visit
 
 
@@ -228,3 +228,88 @@ def test_field_devices_follow_a_later_escrow_key(team, tmp_path: Path) -> None:
 
     plain = b"".join(crypto.decrypt_chunks(io.BytesIO(out.path.read_bytes()), escrow.age_identity))
     assert plain.startswith(b"DXDESK-BUNDLE/1\n")
+
+
+def test_a_scoped_field_device_gets_each_change_once_and_sees_no_false_gaps(
+    team, tmp_path: Path
+) -> None:
+    hub, field = team
+    usb = tmp_path / "usb"
+    org1, org2 = (
+        str(r["id"]) for r in hub.database.query("SELECT id FROM organisation ORDER BY id LIMIT 2")
+    )
+    sync.set_scope(hub, field.device_id, [org1])
+    svc = RecordService(hub)
+
+    def add(org: str, title: str) -> None:
+        svc.add("visit", {**visit(title), "org_id": org})
+
+    add(org1, "一"), add(org2, "二"), add(org1, "三")
+    first = sync.export_bundle(hub, field.device_id, usb)
+    p = sync.preview(field, first.path)
+    assert p.manifest.since == {} and p.manifest.scope == (org1,)
+    # The hole left for the other organisation is covered, not a gap.
+    assert p.plan.gaps == {} and p.plan.kinds["visit"].new == 2
+    sync.import_bundle(field, first.path, p)
+    assert titles(field) == {"一", "三"}
+    hub_seq = p.manifest.state_vector[hub.device_id]
+    assert merge.state_vector(field.database)[hub.device_id] == hub_seq  # past the hole
+
+    # Round trip: the field's bundle announces its vector, and the hub has nothing to resend.
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+    again = sync.export_bundle(hub, field.device_id, usb)
+    assert again.count == 0
+    p = sync.preview(field, again.path)
+    assert p.plan.gaps == {} and p.plan.changes == 0 and p.plan.duplicates == 0
+    sync.import_bundle(field, again.path, p)
+
+    # A scoped bundle that is lost still shows as a gap, and the reply brings it back.
+    add(org1, "四")
+    sync.export_bundle(hub, field.device_id, usb).path.unlink()
+    add(org2, "五"), add(org1, "六")
+    later = sync.export_bundle(hub, field.device_id, usb)
+    p = sync.preview(field, later.path)
+    assert list(p.plan.gaps) == [hub.device_id]
+    sync.import_bundle(field, later.path, p)
+    assert titles(field) == {"一", "三", "六"}
+    sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+    resent = sync.export_bundle(hub, field.device_id, usb)
+    p = sync.preview(field, resent.path)
+    assert p.plan.gaps == {} and p.plan.changes >= 1
+    sync.import_bundle(field, resent.path, p)
+    assert titles(field) == {"一", "三", "四", "六"}
+    assert merge.digest(field.database, scope={org1}) == merge.digest(hub.database, scope={org1})
+
+    # Widening the scope: the vector is past the other organisation's changes, so the next
+    # bundle is full by itself and carries them; after it, nothing is due.
+    sync.set_scope(hub, field.device_id, None)
+    assert sync.full_due(hub, field.device_id)
+    wide = sync.export_bundle(hub, field.device_id, usb)
+    assert wide.full and not sync.full_due(hub, field.device_id)
+    sync.import_bundle(field, wide.path)
+    assert titles(field) == titles(hub)
+    assert merge.digest(field.database) == merge.digest(hub.database)
+    assert sync.export_bundle(hub, field.device_id, usb).count == 0
+    # Narrowing needs nothing of the kind.
+    sync.set_scope(hub, field.device_id, [org2])
+    assert not sync.full_due(hub, field.device_id)
+
+
+def test_coverage_is_taken_only_from_this_devices_hub(team, tmp_path: Path) -> None:
+    """A scoped bundle signed by anyone but our hub must be whole: no holes are excused."""
+    hub, field = team
+    org1, org2 = (
+        str(r["id"]) for r in hub.database.query("SELECT id FROM organisation ORDER BY id LIMIT 2")
+    )
+    sync.set_scope(hub, field.device_id, [org1])
+    svc = RecordService(hub)
+    svc.add("visit", {**visit("一"), "org_id": org1})
+    svc.add("visit", {**visit("二"), "org_id": org2})
+    svc.add("visit", {**visit("三"), "org_id": org1})
+    path = sync.export_bundle(hub, field.device_id, tmp_path / "usb").path
+    m = sync.preview(field, path).manifest
+    assert sync._covers(field, m) is not None
+    with field.database.transaction():  # as if another device were our hub
+        enrol.set_meta(field.database, enrol.META_HUB, field.device_id)
+    assert sync._covers(field, m) is None
+    assert sync.preview(field, path).plan.gaps  # the hole is a gap again

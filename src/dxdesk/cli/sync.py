@@ -131,11 +131,17 @@ def enrol_scope(state: State, device: str, orgs: tuple[str, ...], everything: bo
         raise click.UsageError("団体（ORG）か --all のどちらか一方を指定してください。")
     with opened(state, backup=False) as profile:
         peer = sync.set_scope(profile, device, None if everything else list(orgs))
+        due = sync.full_due(profile, peer["device_id"])
     if peer["scope"] is None:
         click.echo(f"端末「{peer['name']}」にはすべての団体の記録を送ります。")
     else:
         count = len(json.loads(peer["scope"]))
         click.echo(f"端末「{peer['name']}」には {count} 団体の記録と参照データを送ります。")
+    if due:
+        click.echo(
+            "送る範囲を広げたため、この端末への次のバンドルには範囲内のすべての変更を入れます"
+            "（--full と同じです）。"
+        )
 
 
 @cli.command()
@@ -225,21 +231,32 @@ def show_preview(p: Any) -> None:
         f"送信元：{s['sender_name']}　作成日時：{s['created_at'][:19]}　変更 {s['count']} 件{kind_of}"
     )
     if s["plan"] is not None:
-        show_counts(s["plan"], scoped=s["scoped"])
+        show_counts(s["plan"], scoped=s["scoped"], gaps_real=s["gaps_real"])
     elif not s["already"]:
         click.echo("（種類ごとの件数は、取り込んだ後に表示します）")
 
 
-def show_counts(plan: Any, *, scoped: bool) -> None:
-    """Counts per kind, duplicates and gaps, from a merge plan or an apply summary."""
+def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
+    """Counts per kind, duplicates, clocks ahead and gaps, from a merge plan or an apply summary.
+
+    ``gaps_real``: False for a scoped bundle that does not declare what it covers, whose
+    holes (other organisations' changes) would show as gaps.
+    """
     plan = plan if isinstance(plan, dict) else {}
     rows = _plan_rows(plan)
     if rows:
         click.echo(output.table(["種類", "新規", "更新", "削除", "復元", "競合"], rows))
     if plan.get("duplicates"):
         click.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
+    if plan.get("ahead"):
+        click.echo(
+            f"注意：{plan['ahead']} 件の変更が、この端末の時計より1日以上先の日時で記録されています。"
+            "送信元の端末の時計が狂っている可能性があります"
+            "（その端末の編集が、正しい時刻になるまで他の編集より優先されます）。"
+        )
     if scoped:
         click.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
+    if not gaps_real:
         return
     for device, gaps in (plan.get("gaps") or {}).items():
         spans = "、".join(f"{lo}〜{hi}" for lo, hi in gaps)
@@ -280,7 +297,10 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 continue
             if result.applied:
                 if p.plan is None:
-                    show_counts(sync.jsonable(result.summary), scoped=p.summary()["scoped"])
+                    s = p.summary()
+                    show_counts(
+                        sync.jsonable(result.summary), scoped=s["scoped"], gaps_real=s["gaps_real"]
+                    )
                 click.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 if result.diverged:
                     click.echo(

@@ -187,7 +187,7 @@ class ImportDialog(QDialog):
 
     def _show(self) -> None:
         self.table.setRowCount(0)
-        gaps: list[str] = []
+        notes: list[str] = []  # gaps and clock warnings
         for p in self.previews:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -201,19 +201,26 @@ class ImportDialog(QDialog):
                     totals[3] += counts.conflicts
                 for device, ranges in plan.gaps.items():
                     spans = ", ".join(f"{a}–{b}" for a, b in ranges)
-                    gaps.append(
+                    notes.append(
                         self.tr(
                             "%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。"
                         )
                         .replace("%1", self._device_name(device))
                         .replace("%2", spans)
                     )
+                if plan.ahead:
+                    # A sender whose clock runs ahead wins every conflict until time catches up.
+                    notes.append(
+                        self.tr(
+                            "注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で"
+                            "記録されています。送信元の端末の時計が狂っている可能性があります。"
+                        )
+                        .replace("%1", p.sender_name)
+                        .replace("%2", str(plan.ahead))
+                    )
             status = self.tr("取込み済み（変更なし）") if p.already else self.tr("取り込めます")
             values = [p.path.name, p.sender_name, p.manifest.created_at[:16].replace("T", " ")]
-            # A very large bundle is verified but not counted beforehand (memory stays flat):
-            # its counts are reported once it is applied.
-            shown: list[object] = list(totals) if plan is not None or p.already else ["…"] * 4
-            for col, value in enumerate([*values, *shown, status]):
+            for col, value in enumerate([*values, *totals, status]):
                 self.table.setItem(row, col, _item(value, right=3 <= col <= 6))
         for path, reason in self.refused:
             row = self.table.rowCount()
@@ -222,7 +229,7 @@ class ImportDialog(QDialog):
             refused = _item(self.tr("読み込めません：%1").replace("%1", reason))
             refused.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, 7, refused)
-        self.details.setText("\n".join(gaps))
+        self.details.setText("\n".join(notes))
         self.apply_button.setEnabled(any(not p.already for p in self.previews))
 
     def _device_name(self, device_id: str) -> str:

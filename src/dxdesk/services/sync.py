@@ -33,9 +33,8 @@ log = logging.getLogger("dxdesk.services.sync")
 KNOWN_KINDS = frozenset(k.name for k in KINDS)
 PRE_IMPORT_PREFIX = "pre-import-"
 PRE_IMPORT_KEPT = 5
-# merge.plan holds every touched record in memory: above this many changes the preview only
-# verifies, and the counts are reported from the apply.
-PLAN_LIMIT = 50_000
+# meta key: the next bundle to this device must be full (its scope was widened).
+FULL_DUE = "sync_full_due_{}"
 
 
 # ----------------------------------------------------------------------- enrolment
@@ -153,7 +152,13 @@ def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> dict[str
     _require_role(profile, "hub")
     peer = enrol.find_peer(profile.database, device)
     ids = None if orgs is None else sorted({RecordService(profile).resolve_org(o) for o in orgs})
+    old = json.loads(peer["scope"]) if peer["scope"] else None
+    widened = old is not None and (ids is None or bool(set(ids) - set(old)))
     with profile.database.transaction() as conn:
+        if widened:
+            # The device's state vector has moved past the changes it was not meant to see
+            # (scoped bundles declare what they cover), so only a full bundle brings them now.
+            enrol.set_meta(profile.database, FULL_DUE.format(peer["device_id"]), "1")
         conn.execute(
             "UPDATE peers SET scope = ? WHERE device_id = ?",
             (None if ids is None else json.dumps(ids), peer["device_id"]),
@@ -165,6 +170,11 @@ def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> dict[str
         )
     profile.audit("sync_scope")
     return enrol.find_peer(profile.database, peer["device_id"])
+
+
+def full_due(profile: Profile, device: str) -> bool:
+    """Will the next bundle to this device be full (its scope was widened since the last)?"""
+    return enrol.get_meta(profile.database, FULL_DUE.format(device)) is not None
 
 
 def devices(profile: Profile) -> list[dict[str, Any]]:
@@ -271,6 +281,8 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
     if peer["revoked_at"]:
         raise UserError("bundle_recipient_revoked", device=peer["name"])
     db = profile.database
+    due = FULL_DUE.format(peer["device_id"])
+    full = full or enrol.get_meta(db, due) is not None
     have = {} if full else known_by(profile, peer["device_id"])
     scope = json.loads(peer["scope"]) if peer["scope"] else None
     escrow = enrol.get_meta(db, enrol.META_ESCROW)
@@ -287,11 +299,13 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         state_vector=vector,
         created_at=_now_precise(),
         full=full,
+        since=have,
         extra=_extra(profile, scope, escrow),
     )
     m = written.manifest
     with db.transaction() as conn:
         _record_bundle(conn, m, "export", stamp())
+        enrol.set_meta(db, due, None)
         sent = _max_vector(_sent(profile, peer["device_id"]), vector)
         conn.execute(
             "INSERT INTO sync_state (peer_id, sent, sent_at) VALUES (?, ?, ?)"
@@ -377,7 +391,10 @@ class Preview:
             "count": self.manifest.count,
             "full": self.manifest.full,
             "already": self.already,
-            "scoped": bool(json.loads(self.manifest.raw).get("scope")),
+            "scoped": self.manifest.scope is not None,
+            # A scoped bundle that does not say what it covers (``since``, from an older
+            # writer) leaves holes that look like gaps but are other organisations' changes.
+            "gaps_real": self.manifest.scope is None or self.manifest.since is not None,
             "plan": jsonable(self.plan),
         }
 
@@ -430,6 +447,20 @@ def _open(profile: Profile, path: Path) -> Any:
     )
 
 
+def _covers(profile: Profile, m: bundle.Manifest) -> dict[str, tuple[int, int]] | None:
+    """What a scoped bundle from our hub accounts for: merge.apply's ``covers``.
+
+    Such a bundle leaves out other organisations' changes for good; declared, they no longer
+    hold this device's state vector back (nor show as gaps, nor make the hub resend the rest).
+    Only the hub decides what a device should see; from anyone else a bundle must be whole.
+    """
+    if m.since is None or m.scope is None:
+        return None
+    if m.sender != enrol.get_meta(profile.database, enrol.META_HUB):
+        return None
+    return {d: (m.since.get(d, 0), n) for d, n in m.state_vector.items()}
+
+
 def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
     row = profile.database.conn.execute(
         "SELECT name FROM peers WHERE device_id = ?", (m.sender,)
@@ -440,8 +471,8 @@ def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
 def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
     """Everything checked, nothing written: sender, date, counts per kind, conflicts, gaps.
 
-    ``plan=False`` (and any bundle over PLAN_LIMIT changes) verifies the whole bundle without
-    asking the merge for counts, which would hold its overlay in memory; the counts are then
+    The counts come from ``merge.plan`` (the merge itself, rolled back: memory as flat as the
+    apply's). ``plan=False`` only verifies, which is quicker (``--yes``); the counts are then
     reported from the apply (``Imported.summary``).
     """
     with _open(profile, path) as opened:
@@ -450,8 +481,8 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
         if _seen(profile, m):
             return Preview(Path(path), m, name, True, None)
         rows = opened.rows(KNOWN_KINDS)
-        wanted = plan and m.count <= PLAN_LIMIT
-        counts = merge.plan(profile.database, _changes(rows)) if wanted else None
+        covers = _covers(profile, m)
+        counts = merge.plan(profile.database, _changes(rows), covers=covers) if plan else None
         for _ in rows:  # the plan may stop early: the rest must still be read and verified
             pass
     return Preview(Path(path), m, name, False, counts)
@@ -471,7 +502,9 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
         if _seen(profile, m):
             return Imported(first, False, None, backup)
         rows = opened.rows(KNOWN_KINDS)
-        summary = merge.apply(db, _changes(rows), clock=profile.records.clock)
+        summary = merge.apply(
+            db, _changes(rows), clock=profile.records.clock, covers=_covers(profile, m)
+        )
         for _ in rows:
             pass
         now = stamp()

@@ -107,6 +107,11 @@ class Manifest:
     sha256: str
     raw: bytes = field(repr=False)
     digest: str | None = None  # the sender's merge digest, for the divergence check
+    # The recipient's state vector as the sender knew it, from which the changes were chosen
+    # (None: a bundle from a writer that did not say). With ``scope`` it tells the merge which
+    # sequence numbers the bundle accounts for (merge.apply's ``covers``).
+    since: dict[str, int] | None = None
+    scope: tuple[str, ...] | None = None  # the organisations a scoped bundle was limited to
 
     @property
     def content_hash(self) -> str:
@@ -231,11 +236,18 @@ def parse_manifest(raw: bytes) -> Manifest:
         ):
             raise _damaged("目録の連番の範囲が正しくありません")
         ranges[device] = (pair[0], pair[1])
-    vector: dict[str, int] = {}
-    for device, seq in vector_raw.items():
-        if not _is_uuid(device) or type(seq) is not int or not 0 <= seq < 2**62:
-            raise _damaged("目録の状態ベクトルが正しくありません")
-        vector[device] = seq
+    vector = _parse_vector(vector_raw, "状態ベクトル")
+    since = None if obj.get("since") is None else _parse_vector(get("since", dict), "since")
+    scope_raw = obj.get("scope")
+    scope: tuple[str, ...] | None = None
+    if scope_raw is not None:
+        if (
+            not isinstance(scope_raw, list)
+            or len(scope_raw) > _MAX_DEVICES
+            or not all(isinstance(o, str) and 0 < len(o) <= _MAX_NAME for o in scope_raw)
+        ):
+            raise _damaged("目録の項目 scope が正しくありません")
+        scope = tuple(scope_raw)
     count, size = get("count", int), get("size", int)
     sha = get("sha256", str)
     if count < 0 or size < 0 or not _is_hex64(sha):
@@ -262,7 +274,21 @@ def parse_manifest(raw: bytes) -> Manifest:
         sha256=sha,
         raw=bytes(raw),
         digest=digest,
+        since=since,
+        scope=scope,
     )
+
+
+def _parse_vector(raw: dict[Any, Any], what: str) -> dict[str, int]:
+    """{device UUID: sequence number >= 0}, as the state vector and ``since`` are written."""
+    if len(raw) > _MAX_DEVICES:
+        raise _damaged("目録の端末数が多すぎます")
+    vector: dict[str, int] = {}
+    for device, seq in raw.items():
+        if not _is_uuid(device) or type(seq) is not int or not 0 <= seq < 2**62:
+            raise _damaged(f"目録の{what}が正しくありません")
+        vector[device] = seq
+    return vector
 
 
 def _is_hex64(value: object) -> bool:
@@ -323,6 +349,7 @@ def write_bundle(
     state_vector: dict[str, int],
     created_at: str,
     full: bool,
+    since: dict[str, int] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> Written:
     """Write one bundle into ``out_dir`` (temp name, fsync, rename) and return it.
@@ -355,6 +382,7 @@ def write_bundle(
         "full": full,
         "ranges": ranges,
         "state_vector": state_vector,
+        **({} if since is None else {"since": since}),
         "count": count,
         "size": size,
         "sha256": digest.hexdigest(),
