@@ -6,9 +6,13 @@
    painted: a profile with 100,000 visits and 20,000 issues vs one with 100 rows. Both profiles
    use the cheapest Argon2id cost, so the key derivation (measured in bench/run.py) is the same
    small constant on both sides. Goal: ratio <= 1.5 (the window must not grow with the data).
-2. Cold start to the window shown: a fresh ``python -c`` process that imports dxdesk's GUI,
-   opens the (small) profile and shows the main window, vs a fresh process showing a bare
-   PySide6 QMainWindow, both offscreen. Goal: ratio <= 2.
+2. Cold start to a window shown, vs a fresh process showing a bare PySide6 QMainWindow, both
+   offscreen fresh ``python -c`` processes. Goal: ratio <= 2.
+   a. To the first window a user sees on an existing profile: the process runs the app's own
+      start (``dxdesk.gui.app.run``, as ``dxdesk`` / ``dxdesk gui`` does) and stops once the
+      unlock dialog is shown (a zero timer, which first fires in the dialog's event loop).
+   b. To the main window: the process imports dxdesk's GUI, opens the (small) profile with the
+      passphrase (cheapest Argon2id) and shows the main window.
 
 Medians of ``--runs`` alternating runs; ratios are taken within this run only.
 """
@@ -238,6 +242,22 @@ print("shown", flush=True)
 profile.close(backup=False)
 """
 
+_SHOW_UNLOCK = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+def shown():
+    app.processEvents()
+    dialog = app.activeModalWidget()
+    print("shown" if type(dialog).__name__ == "UnlockDialog" else "other", flush=True)
+    if dialog is not None:
+        dialog.reject()
+QTimer.singleShot(0, shown)
+from dxdesk.gui.app import run
+run(sys.argv[1])
+"""
+
 _SHOW_BARE = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -273,13 +293,20 @@ def bench_cold(small: ProfilePaths, runs: int, home: Path) -> dict[str, float]:
     # As installed (pip compiles to bytecode): a shell with PYTHONDONTWRITEBYTECODE would make
     # every start compile dxdesk's sources again and measure the compiler, not the start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    ours, bare = [], []
-    _cold(_SHOW_BARE, env=env)  # the OS file cache warm for both
+    unlock, main, bare = [], [], []
+    _cold(_SHOW_BARE, env=env)  # the OS file cache warm for all three
+    _cold(_SHOW_UNLOCK, str(small.root), env=env)
     _cold(_SHOW_DXDESK, str(small.root), PASSPHRASE, env=env)
     for _ in range(runs):
         bare.append(_cold(_SHOW_BARE, env=env))
-        ours.append(_cold(_SHOW_DXDESK, str(small.root), PASSPHRASE, env=env))
-    out = {"dxdesk_s": statistics.median(ours), "bare_s": statistics.median(bare)}
+        unlock.append(_cold(_SHOW_UNLOCK, str(small.root), env=env))
+        main.append(_cold(_SHOW_DXDESK, str(small.root), PASSPHRASE, env=env))
+    out = {
+        "unlock_s": statistics.median(unlock),
+        "dxdesk_s": statistics.median(main),
+        "bare_s": statistics.median(bare),
+    }
+    out["unlock_ratio"] = out["unlock_s"] / out["bare_s"]
     out["ratio"] = out["dxdesk_s"] / out["bare_s"]
     return out
 
@@ -320,9 +347,14 @@ def main() -> int:
         f" {window['big_rows_s'] * 1000:.0f} ms vs {window['small_rows_s'] * 1000:.0f} ms"
         f" (x{window['rows_ratio']:.2f}, goal <= 1.5)"
     )
+    bare_ms = f"bare QMainWindow {cold['bare_s'] * 1000:.0f} ms"
     print(
-        f"W2. cold start to window shown: dxdesk {cold['dxdesk_s'] * 1000:.0f} ms vs bare"
-        f" QMainWindow {cold['bare_s'] * 1000:.0f} ms (x{cold['ratio']:.2f}, goal <= 2)"
+        f"W2a. cold start to the unlock dialog shown: dxdesk {cold['unlock_s'] * 1000:.0f} ms"
+        f" vs {bare_ms} (x{cold['unlock_ratio']:.2f}, goal <= 2)"
+    )
+    print(
+        f"W2b. cold start to the main window shown (profile opened): dxdesk"
+        f" {cold['dxdesk_s'] * 1000:.0f} ms vs {bare_ms} (x{cold['ratio']:.2f}, goal <= 2)"
     )
     return 0
 

@@ -9,17 +9,21 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dxdesk.errors import UserError
-from dxdesk.gui.crash import CrashReporter
 from dxdesk.gui.messages import user_message
 from dxdesk.logs import setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
-from dxdesk.services.profile import Profile
 from dxdesk.settings import Settings
+
+if TYPE_CHECKING:
+    # Only a type here: the profile service (crypto, SQLCipher, the store) is imported by what
+    # opens a profile, so the unlock dialog can be on screen before it is (bench/gui.py W2a).
+    from dxdesk.services.profile import Profile
 
 log = logging.getLogger("dxdesk.gui")
 IDLE_WATCH_DELAY_MS = 1000
@@ -111,6 +115,8 @@ class Session:
 
     def offer_drafts(self) -> None:
         """After a crash or power loss: offer to reopen forms that were being edited."""
+        from PySide6.QtWidgets import QMessageBox
+
         from dxdesk.gui.forms import RecordForm
 
         drafts = self.window.drafts.pending()
@@ -135,6 +141,10 @@ class Session:
 
 
 def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dxdesk.gui.crash import CrashReporter
+
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("dxdesk")

@@ -8,24 +8,12 @@ name), so it is left out here; the redacted full text goes to the profile's log 
 from __future__ import annotations
 
 import logging
-import platform
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 import dxdesk
 from dxdesk.errors import UserError
@@ -39,6 +27,10 @@ def crash_details(
     exc_type: type[BaseException], tb: TracebackType | None, *, log_path: Path | None = None
 ) -> str:
     """Program facts and the failing frames; never the exception's message (it may hold data)."""
+    import platform  # here, not at the start: only a crash needs it
+
+    from PySide6 import __version__ as pyside_version
+
     lines = [
         f"dxdesk {dxdesk.__version__}",
         f"Python {platform.python_version()} / PySide6 {pyside_version}",
@@ -61,6 +53,15 @@ class CrashDialog(QDialog):
     """An apology with the details folded away and one button to copy them."""
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        # The widgets' classes load when a crash happens, not with every start (bench/gui.py).
+        from PySide6.QtWidgets import (
+            QDialogButtonBox,
+            QLabel,
+            QPlainTextEdit,
+            QPushButton,
+            QVBoxLayout,
+        )
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("dxdesk - 予期しないエラー"))
         self.setObjectName("crashDialog")
@@ -102,6 +103,8 @@ class CrashDialog(QDialog):
         self.adjustSize()
 
     def copy_details(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         QGuiApplication.clipboard().setText(self.details.toPlainText())
         self.copied.setText(self.tr("詳細をクリップボードにコピーしました。"))
 
@@ -128,6 +131,8 @@ class CrashReporter:
             return
         self.showing = True
         try:
+            from PySide6.QtWidgets import QMessageBox
+
             if isinstance(exc, UserError):
                 QMessageBox.warning(None, "dxdesk", user_message(exc))
                 return

@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from dxdesk.services.session import IdlePolicy, activity_clock
 
-# What counts as a person at the keyboard or mouse. Paint, timer and focus events do not.
-ACTIVITY_EVENTS = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TabletPress,
-        QEvent.Type.TabletMove,
-        QEvent.Type.InputMethod,
-    }
-)
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+@cache
+def activity_events() -> frozenset[QEvent.Type]:
+    """What counts as a person at the keyboard or mouse. Paint, timer and focus events do not.
+
+    Built when watching starts: importing QEvent makes PySide6 convert its 180-member Type
+    enum, a cost the window's cold start need not pay (bench/gui.py).
+    """
+    from PySide6.QtCore import QEvent
+
+    return frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TabletPress,
+            QEvent.Type.TabletMove,
+            QEvent.Type.InputMethod,
+        }
+    )
 
 
 def _as_policy(policy: IdlePolicy | float) -> IdlePolicy:
@@ -114,7 +128,7 @@ class IdleWatcher(QObject):
             self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS:
+        if event.type() in activity_events():
             self._last = self._clock()
             self._fired = False
         return False  # only watching: every event goes on to its receiver

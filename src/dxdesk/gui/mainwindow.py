@@ -7,12 +7,12 @@ views refresh themselves.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,13 @@ from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.store.records import Change
 
+if TYPE_CHECKING:
+    # Types only: importing an event class converts QEvent's large Type enum (bench/gui.py).
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from dxdesk.services.drafts import DraftService
+    from dxdesk.services.query import ListQuery, ListService
+
 ORG_ROLE = Qt.ItemDataRole.UserRole
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,15 +72,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from dxdesk.services.drafts import DraftService
-        from dxdesk.services.query import ListQuery, ListService
-
-        self._list_query = ListQuery
         self.profile = profile
         self.records = RecordService(profile)
-        self.lists = ListService(profile)
         self.overview = OverviewService(profile)
-        self.drafts = DraftService(profile)
         self.month = self.overview.default_month()
         self.current_org: str | None = None
         self._undo: tuple[str, list[str]] | None = None
@@ -96,6 +97,25 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self._on_data_changed)
         self.reload_tree()
         self.restore_state()
+
+    # The list and draft services (and their modules) load when first used, after the first paint.
+    @cached_property
+    def lists(self) -> ListService:
+        from dxdesk.services.query import ListService
+
+        return ListService(self.profile)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from dxdesk.services.drafts import DraftService
+
+        return DraftService(self.profile)
+
+    @cached_property
+    def _list_query(self) -> type[ListQuery]:
+        from dxdesk.services.query import ListQuery
+
+        return ListQuery
 
     # ------------------------------------------------------------------ layout
 
