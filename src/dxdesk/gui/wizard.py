@@ -6,10 +6,8 @@ the saved recovery text) is made in ``dxdesk.services.setup``; these widgets onl
 
 from __future__ import annotations
 
-import html
 import logging
 import os
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -496,6 +494,8 @@ class RecoveryPage(QWizardPage):
 
 def recovery_document(text: str) -> QTextDocument:
     """The recovery text as a printable document, the key lines large and monospaced."""
+    import html
+
     lines = text.splitlines()
     parts = [f"<h2>{html.escape(lines[0])}</h2>"] if lines else []
     for line in lines[1:]:
@@ -520,6 +520,8 @@ def print_recovery_text(printer: QPrinter, text: str) -> None:
 
 
 def _default_device_name() -> str:
+    import socket  # here and html above: the unlock dialog imports this module (bench/gui.py)
+
     try:
         return socket.gethostname().split(".")[0]
     except OSError:

@@ -28,7 +28,7 @@ from dxdesk.paths import ProfilePaths
 from dxdesk.settings import Settings
 from dxdesk.store import keyring_store
 from dxdesk.store.backup import check_backup, keys_path_for, prune_backups, write_backup
-from dxdesk.store.database import Database, connect, sqlcipher_version
+from dxdesk.store.database import Database, connect, map_sqlite_error, sqlcipher_version
 from dxdesk.store.keys import (
     KdfParams,
     KeyFile,
@@ -41,7 +41,7 @@ from dxdesk.store.keys import (
     tune,
 )
 from dxdesk.store.migrations import head_version
-from dxdesk.store.records import RecordStore
+from dxdesk.store.records import RecordStore, log_device_id, start_new_log
 
 log = logging.getLogger("dxdesk.services")
 
@@ -71,7 +71,13 @@ class Profile:
 
     @property
     def device_id(self) -> str:
+        """Who this device is for sync: its keys, its roster entry, the sender of its bundles."""
         return self.meta["device_id"]
+
+    @property
+    def log_device_id(self) -> str:
+        """The id this database's new changes are logged under (a new one after a restore)."""
+        return log_device_id(self.meta)
 
     @property
     def role(self) -> str:
@@ -200,6 +206,7 @@ class Profile:
             "owner": self.meta.get("owner_name", ""),
             "device": self.meta.get("device_name", ""),
             "device_id": self.device_id,
+            "log_device_id": self.log_device_id,
             "role": self.role,
             "db_id": self.keyfile.db_id,
             "schema_version": self.database.schema_version,
@@ -424,7 +431,7 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
         meta = {
             str(r["key"]): str(r["value"]) for r in database.query("SELECT key, value FROM meta")
         }
-        records = RecordStore(database, meta["device_id"], meta.get("owner_name", ""))
+        records = RecordStore(database, log_device_id(meta), meta.get("owner_name", ""))
     except (sqlite3.Error, KeyError):
         database.close()
         raise UserError("database_corrupt", detail="meta") from None
@@ -503,6 +510,7 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
                 conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
             finally:
                 conn.close()
+        _new_change_log(staging, key)
         check_backup(staging, key)
         paths.backups.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(paths.database, kept)
@@ -521,3 +529,27 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
             staging.unlink()
     log.info("database restored from a backup")
     return kept
+
+
+def _new_change_log(path: Path, key: bytes) -> None:
+    """Give a restored database a new change-log id (before it replaces the live one).
+
+    The backup's log ends where the backup was taken, but this device may have logged and sent
+    more changes after that: numbering new ones from the backup's end would reuse numbers the
+    hub already holds with other content, and it would refuse them. So new changes go under a
+    fresh id; the device id, keys and roster entry stay, so no re-enrolment is needed.
+    """
+    conn = connect(path, key, exclusive=True, configure=False)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            start_new_log(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        detail = map_sqlite_error(exc, path).message
+        raise UserError("backup_invalid", path=str(path), detail=detail) from None
+    finally:
+        conn.close()

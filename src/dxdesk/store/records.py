@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dxdesk.core.clock import stamp
-from dxdesk.core.hlc import HybridClock, Timestamp
+from dxdesk.core.hlc import HybridClock, Timestamp, horizon
 from dxdesk.core.ids import new_id
 from dxdesk.core.model import FieldType, Kind, Record, Value, check_rules
 from dxdesk.errors import UserError
@@ -36,6 +36,28 @@ _ALL_FIELDS = "*"
 # just before the write. Sync uses it to tell a deliberate overwrite (the writer had seen the
 # old value) from a concurrent edit, which keeps the losing value in the conflict log.
 BASE_KEY = "_base"
+# Meta key: the id this database logs its own changes under. It starts as the device id and is
+# replaced by a fresh one whenever the database is restored from a backup (services/profile.py),
+# because the backup's numbers after it may already be held elsewhere: reusing them would make
+# new changes look like altered old ones ("mismatched") and they would never arrive. Who the
+# device is for sync (keys, roster, bundle sender) stays meta ``device_id``.
+LOG_DEVICE_KEY = "log_device_id"
+
+
+def log_device_id(meta: Mapping[str, Any]) -> str:
+    """The change-log id of a database from its meta rows (the device id until a restore)."""
+    return str(meta.get(LOG_DEVICE_KEY) or meta["device_id"])
+
+
+def start_new_log(conn: Any) -> str:
+    """Log this database's future changes under a fresh id (old ones keep theirs, as history)."""
+    log_id = new_id()
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (LOG_DEVICE_KEY, log_id),
+    )
+    return log_id
 
 
 def to_sql(kind: Kind, name: str, value: Value) -> Any:
@@ -74,6 +96,9 @@ class Change:
 
 
 class RecordStore:
+    """Writes and reads records. ``device_id`` is the change-log id (``log_device_id``): what
+    the changes and field clocks of this database's writes are stamped with."""
+
     def __init__(
         self,
         database: Database,
@@ -90,7 +115,11 @@ class RecordStore:
         self.clock = clock or HybridClock(self._last_timestamp())
 
     def _last_timestamp(self) -> Timestamp | None:
-        row = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()
+        # The newest stamp held that the clock may follow: one more than a day ahead of this
+        # machine's clock came from a device with a wrong clock and is not followed (core/hlc).
+        row = self.conn.execute(
+            "SELECT max(hlc) FROM changes WHERE hlc <= ?", (horizon().encode(),)
+        ).fetchone()
         return Timestamp.decode(row[0]) if row and row[0] else None
 
     def _stamp_after(self, seen: str | None) -> str:
@@ -100,8 +129,15 @@ class RecordStore:
                 last = Timestamp.decode(seen)
             except ValueError:
                 last = None
-            if last is not None and last >= self.clock.last:
-                return self.clock.observe(last).encode()
+            if last is not None:
+                try:
+                    return self.clock.observe(last).encode()
+                except OverflowError:
+                    # Only a forged stamp at the very end of the range gets here.
+                    raise UserError(
+                        "bad_argument",
+                        detail="この記録の時刻印が上限に達しているため編集できません。",
+                    ) from None
         return self.clock.now().encode()
 
     def _require_transaction(self) -> None:

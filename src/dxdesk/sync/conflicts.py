@@ -11,7 +11,7 @@ from dxdesk.core.clock import stamp
 from dxdesk.core.model import KINDS, Value
 from dxdesk.errors import UserError
 from dxdesk.store.database import Database
-from dxdesk.store.records import Change, RecordStore, from_sql
+from dxdesk.store.records import Change, RecordStore, from_sql, log_device_id
 from dxdesk.sync.merge import DELETED
 
 _KINDS = {k.name: k for k in KINDS}
@@ -118,7 +118,7 @@ def get_conflict(db: Database, conflict_id: str) -> Conflict:
 
 def _local_store(db: Database) -> RecordStore:
     meta = dict(db.conn.execute("SELECT key, value FROM meta").fetchall())
-    return RecordStore(db, str(meta["device_id"]), str(meta.get("owner_name", "")))
+    return RecordStore(db, log_device_id(meta), str(meta.get("owner_name", "")))
 
 
 def restore_conflict(

@@ -29,14 +29,14 @@ from itertools import islice
 from typing import Any
 
 from dxdesk.core.clock import JST, stamp
-from dxdesk.core.hlc import HybridClock, Timestamp
+from dxdesk.core.hlc import MAX_AHEAD_MS, HybridClock, Timestamp, horizon
 from dxdesk.core.model import KINDS, FieldType, Kind
 from dxdesk.errors import UserError
 from dxdesk.store.database import Database
 from dxdesk.store.records import BASE_KEY
 
 BATCH = 500
-AHEAD_MS = 24 * 3600 * 1000
+AHEAD_MS = MAX_AHEAD_MS  # the clock does not follow stamps further ahead (core/hlc.py)
 MAX_GAPS = 100  # ranges reported per device; more say the same thing
 OPS = ("create", "update", "delete", "restore")
 DELETED = "_deleted"
@@ -316,7 +316,8 @@ class _Merge:
         self.histories: dict[tuple[str, str], _History] = {}
         self.tops: dict[str, int] = {}  # highest incoming dev_seq per device (for gaps)
         self.now = stamp()
-        self.ahead_of = Timestamp(time.time_ns() // 1_000_000 + AHEAD_MS, 0).encode()
+        self.ahead_of = horizon(time.time_ns() // 1_000_000, AHEAD_MS).encode()
+        self.newest_near = ""  # the newest stamp not ahead_of: the one the clock follows
         rows = self.conn.execute(
             "SELECT id, kind, record_id, resolved_at IS NULL FROM conflicts"
         ).fetchall()
@@ -368,7 +369,10 @@ class _Merge:
         for c, k, data, base in parsed:
             self.result.changes += 1
             self.result.max_hlc = max(self.result.max_hlc, c.hlc)
-            self.result.ahead += c.hlc > self.ahead_of
+            if c.hlc > self.ahead_of:
+                self.result.ahead += 1
+            elif c.hlc > self.newest_near:
+                self.newest_near = c.hlc
             self._merge(c, k, data, base, count=True, replay=replay)
         self._flush()
 
@@ -856,9 +860,12 @@ def apply(
     if not db.conn.in_transaction:
         raise RuntimeError("apply() must run inside Database.transaction()")
     result = Summary()
-    _Merge(db, result).run(changes, covers)
-    if clock is not None and result.max_hlc:
-        clock.observe(Timestamp.decode(result.max_hlc))
+    run = _Merge(db, result)
+    run.run(changes, covers)
+    if clock is not None and run.newest_near:
+        # Not max_hlc: a stamp more than a day ahead is merged like any other, but the local
+        # clock does not follow it (see "Clock receipt" in docs/bundle-format.md).
+        clock.observe(Timestamp.decode(run.newest_near))
     return result
 
 
