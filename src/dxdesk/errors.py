@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "font_unusable": "フォント（{path}）は PDF に埋め込めない形式です。TrueType 形式のフォントを指定してください。",
     "report_unknown_kind": "「{kind}」という帳票はありません。使用できる帳票：{kinds}。",
     "report_param_missing": "この帳票には{label}（{option}）の指定が必要です。",
+    "report_org_not_taken": "{title}は団体を指定して出力する帳票ではないため、--org を外して実行してください。",
     "report_bad_format": "「{kind}」は {suffix} 形式では出力できません。出力できる形式：{formats}。",
     "report_no_data": "{what}について、{title}に記載できるデータがありません。",
     "bad_month": "年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。",

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from dxdesk.errors import UserError
 from dxdesk.paths import ProfilePaths
-from dxdesk.services.profile import create_profile
+from dxdesk.reports.base import ReportRequest
+from dxdesk.services.profile import Credentials, create_profile, open_profile
 from dxdesk.services.records import RecordService
+from dxdesk.services.reports import generate, list_kinds
 from dxdesk.services.setup import recovery_key_text
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 from tests.reports.readback import needs_pdftotext, read_pdf, squash
@@ -178,3 +181,54 @@ def test_recovery_kit_from_the_environment_or_stdin(
         stdin=recovery + "\n",
     )
     assert (code, err) == (0, "") and out2.is_file()
+
+
+# Documents that cover every organisation, or whose organisation follows from the record printed.
+NO_ORG = ("experts", "completion", "training-plan", "training-result", "monthly", "minutes")
+
+
+def test_org_refused_for_documents_that_take_none(
+    cli_profile: tuple[Path, str], tmp_path: Path
+) -> None:
+    root, _ = cli_profile
+    takes_none = [k for k in list_kinds() if "org_id" not in (*k.needs, *k.optional)]
+    assert set(NO_ORG) <= {k.name for k in takes_none}
+    out = tmp_path / "出力.pdf"
+    for kind in takes_none:
+        code, _out, err = _run(
+            root, kind.name, "--org", "高千穂町", "--fy", "2025", "--out", str(out)
+        )
+        assert code == 1, kind.name
+        assert err.strip() == (
+            f"エラー：{kind.title}は団体を指定して出力する帳票ではないため、--org を外して実行してください。"
+        )
+        assert "Traceback" not in err and not out.exists()
+    # Refused before the passphrase is asked for: none is given here.
+    code, _o, err = run_cli(
+        ["--profile", str(root), "report", "completion", "--org", "454419", "--out", str(out)]
+    )
+    assert code == 1 and "業務完了報告書は団体を指定して" in err and not out.exists()
+    # The documents that do take one still accept it.
+    code, _o, err = _run(
+        root, "consultations", "--month", "2025-11", "--org", "日之影町", "--out", str(out)
+    )
+    assert (code, err) == (0, "") and out.is_file()
+
+
+def test_org_refused_by_the_service_too(cli_profile: tuple[Path, str], tmp_path: Path) -> None:
+    """The GUI and scripts go through services.reports: the same refusal, no file."""
+    root, _ = cli_profile
+    profile = open_profile(
+        ProfilePaths(root), Credentials(passphrase=PASSPHRASE, use_keyring=False)
+    )
+    try:
+        with pytest.raises(UserError) as err:
+            generate(
+                profile,
+                ReportRequest("completion", fy=2025, org_id="高千穂町"),
+                tmp_path / "完了.pdf",
+            )
+        assert err.value.code == "report_org_not_taken"
+        assert not (tmp_path / "完了.pdf").exists()
+    finally:
+        profile.close(backup=False)

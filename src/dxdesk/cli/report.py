@@ -95,9 +95,10 @@ def report(
         )
     if not out:
         raise click.UsageError("出力先（--out FILE.pdf または FILE.xlsx）を指定してください。")
-    from dxdesk.services.reports import generate, get_kind
+    from dxdesk.services.reports import check_options, generate, get_kind
 
     kind = get_kind(kind_name)  # an unknown kind fails before any passphrase is asked
+    check_options(kind, ReportRequest(kind=kind.name, org_id=org))  # so does a stray --org
     recovery_key = None
     if "recovery_key" in kind.needs:
         recovery_key = _recovery_key(key_file)

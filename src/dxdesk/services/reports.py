@@ -35,6 +35,7 @@ __all__ = [
     "ReportKind",
     "ReportRequest",
     "build",
+    "check_options",
     "font_choices",
     "generate",
     "get_kind",
@@ -65,6 +66,13 @@ def get_kind(name: str) -> ReportKind:
     return found
 
 
+def check_options(report: ReportKind, request: ReportRequest) -> None:
+    """Refuse an organisation given to a document that takes none (it would only be ignored,
+    and the user would believe the document limited to it)."""
+    if request.org_id and "org_id" not in (*report.needs, *report.optional):
+        raise UserError("report_org_not_taken", title=report.title)
+
+
 def _missing(request: ReportRequest, names: Sequence[str]) -> str | None:
     for name in names:
         value = getattr(request, name)
@@ -82,6 +90,7 @@ def make_context(
 ) -> ReportContext:
     """Validate ``request`` for its kind and build the context its builders get."""
     report = get_kind(request.kind)
+    check_options(report, request)
     missing = _missing(request, report.needs)
     if missing is not None:
         option, label = PARAM_LABELS.get(missing, (missing, missing))

@@ -3068,6 +3068,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>This document needs {label} ({option}).</translation>
     </message>
     <message>
+        <source>{title}は団体を指定して出力する帳票ではないため、--org を外して実行してください。</source>
+        <extracomment>UserError in the model: report_org_not_taken</extracomment>
+        <translation>{title} is not printed per organisation: please run it again without --org.</translation>
+    </message>
+    <message>
         <source>「{kind}」は {suffix} 形式では出力できません。出力できる形式：{formats}。</source>
         <extracomment>UserError in the model: report_bad_format</extracomment>
         <translation>"{kind}" cannot be written as {suffix}. Formats: {formats}.</translation>
