@@ -25,8 +25,18 @@ CREDS = Credentials(passphrase=PASSPHRASE, use_keyring=False)
 
 
 @pytest.fixture
-def roots(tmp_path: Path) -> Iterator[dict[str, Path]]:
-    yield {"hub": tmp_path / "ハブ", "field": tmp_path / "現地"}
+def team(tmp_path: Path) -> Iterator[dict[str, Profile]]:
+    """An enrolled hub and field laptop; a test that restores one puts the reopened one back."""
+    profiles = {
+        "hub": make_profile(tmp_path / "ハブ", "hub", "統括"),
+        "field": make_profile(tmp_path / "現地", "field", "山田"),
+    }
+    try:
+        enrol_field(profiles["hub"], profiles["field"], tmp_path)
+        yield profiles
+    finally:
+        for profile in profiles.values():
+            profile.close(backup=False)
 
 
 def titles(profile: Profile) -> set[str]:
@@ -63,111 +73,99 @@ def logged_under(profile: Profile, device: str) -> int:
 
 
 def test_field_restored_from_an_older_backup_delivers_old_and_new_work(
-    roots: dict[str, Path], tmp_path: Path
+    team: dict[str, Profile], tmp_path: Path
 ) -> None:
     usb = tmp_path / "USB"
-    hub = make_profile(roots["hub"], "hub", "統括")
-    field = make_profile(roots["field"], "field", "山田")
-    try:
-        enrol_field(hub, field, tmp_path)
-        assert field.log_device_id == field.device_id  # an ordinary profile: one id
-        svc = RecordService(field)
-        svc.add("visit", visit("バックアップ前の訪問"))
-        backup = field.backup(tmp_path / "控え" / "古いバックアップ.db")
-        send(field, "hub", hub, usb)
-        svc.add("visit", visit("バックアップ後に送った訪問"))
-        send(field, "hub", hub, usb)
-        before = identity(field)
-        old_log = field.log_device_id
-        sent_numbers = logged_under(hub, old_log)
+    hub, field = team["hub"], team["field"]
+    assert field.log_device_id == field.device_id  # an ordinary profile: one id
+    svc = RecordService(field)
+    svc.add("visit", visit("バックアップ前の訪問"))
+    backup = field.backup(tmp_path / "控え" / "古いバックアップ.db")
+    send(field, "hub", hub, usb)
+    svc.add("visit", visit("バックアップ後に送った訪問"))
+    send(field, "hub", hub, usb)
+    before = identity(field)
+    old_log = field.log_device_id
+    sent_numbers = logged_under(hub, old_log)
 
-        field = restore(field, backup)
-        assert identity(field) == before  # same device, same keys: no re-enrolment
-        assert field.log_device_id not in (old_log, field.device_id)
-        assert titles(field) == {"バックアップ前の訪問"}
+    field = team["field"] = restore(field, backup)
+    assert identity(field) == before  # same device, same keys: no re-enrolment
+    assert field.log_device_id not in (old_log, field.device_id)
+    assert titles(field) == {"バックアップ前の訪問"}
 
-        svc = RecordService(field)
-        svc.add("visit", visit("復元後の訪問"))
-        rid = svc.add("visit", visit("復元後に直す訪問")).record_id
-        svc.edit("visit", rid, {"title": "復元後に直した訪問"})
-        # Only the new log grows; the old one ends where the backup did.
-        new_changes = logged_under(field, field.log_device_id)
-        assert new_changes == 3
-        assert logged_under(field, old_log) < sent_numbers
+    svc = RecordService(field)
+    svc.add("visit", visit("復元後の訪問"))
+    rid = svc.add("visit", visit("復元後に直す訪問")).record_id
+    svc.edit("visit", rid, {"title": "復元後に直した訪問"})
+    # Only the new log grows; the old one ends where the backup did.
+    new_changes = logged_under(field, field.log_device_id)
+    assert new_changes == 3
+    assert logged_under(field, old_log) < sent_numbers
 
-        # The restored profile's sync state predates its first export: the bundle carries its
-        # old log (already held at the hub) and its new one.
-        out = sync.export_bundle(field, "hub", usb)
-        p = sync.preview(hub, out.path)
-        assert {old_log, field.log_device_id} <= set(p.manifest.ranges)
-        assert p.manifest.sender == field.device_id
-        assert p.plan.mismatched == 0 and p.plan.duplicates > 0 and not p.plan.gaps
-        done = sync.import_bundle(hub, out.path, p)
-        assert done.summary.mismatched == 0
-        assert titles(hub) == {
-            "バックアップ前の訪問",
-            "バックアップ後に送った訪問",
-            "復元後の訪問",
-            "復元後に直した訪問",
-        }
-        assert logged_under(hub, field.log_device_id) == new_changes
+    # The restored profile's sync state predates its first export: the bundle carries its
+    # old log (already held at the hub) and its new one.
+    out = sync.export_bundle(field, "hub", usb)
+    p = sync.preview(hub, out.path)
+    assert {old_log, field.log_device_id} <= set(p.manifest.ranges)
+    assert p.manifest.sender == field.device_id
+    assert p.plan.mismatched == 0 and p.plan.duplicates > 0 and not p.plan.gaps
+    done = sync.import_bundle(hub, out.path, p)
+    assert done.summary.mismatched == 0
+    assert titles(hub) == {
+        "バックアップ前の訪問",
+        "バックアップ後に送った訪問",
+        "復元後の訪問",
+        "復元後に直した訪問",
+    }
+    assert logged_under(hub, field.log_device_id) == new_changes
 
-        # The hub sends back what the restore lost here: nothing entered is lost.
-        send(hub, field.device_id, field, usb)
-        assert titles(field) == titles(hub)
-        assert merge.digest(field.database) == merge.digest(hub.database)
-        assert sync.list_conflicts(field) == [] and sync.list_conflicts(hub) == []
+    # The hub sends back what the restore lost here: nothing entered is lost.
+    send(hub, field.device_id, field, usb)
+    assert titles(field) == titles(hub)
+    assert merge.digest(field.database) == merge.digest(hub.database)
+    assert sync.list_conflicts(field) == [] and sync.list_conflicts(hub) == []
 
-        # A second restore starts yet another log; work after it arrives as well.
-        second_log = field.log_device_id
-        field = restore(field, backup)
-        assert field.log_device_id not in (old_log, second_log, field.device_id)
-        RecordService(field).add("visit", visit("二度目の復元後の訪問"))
-        send(field, "hub", hub, usb)
-        assert "二度目の復元後の訪問" in titles(hub)
-    finally:
-        hub.close(backup=False)
-        field.close(backup=False)
+    # A second restore starts yet another log; work after it arrives as well.
+    second_log = field.log_device_id
+    field = team["field"] = restore(field, backup)
+    assert field.log_device_id not in (old_log, second_log, field.device_id)
+    RecordService(field).add("visit", visit("二度目の復元後の訪問"))
+    send(field, "hub", hub, usb)
+    assert "二度目の復元後の訪問" in titles(hub)
 
 
 def test_hub_restored_from_a_backup_keeps_delivering(
-    roots: dict[str, Path], tmp_path: Path
+    team: dict[str, Profile], tmp_path: Path
 ) -> None:
     usb = tmp_path / "USB"
-    hub = make_profile(roots["hub"], "hub", "統括")
-    field = make_profile(roots["field"], "field", "山田")
-    try:
-        enrol_field(hub, field, tmp_path)
-        hub_svc = RecordService(hub)
-        hub_svc.add("visit", visit("ハブ：バックアップ前"))
-        backup = hub.backup(tmp_path / "控え" / "ハブ.db")
-        hub_svc.add("visit", visit("ハブ：バックアップ後"))
-        send(hub, field.device_id, field, usb)
-        RecordService(field).add("visit", visit("現地：ハブの復元前に送付"))
-        send(field, "hub", hub, usb)
-        before = identity(hub)
+    hub, field = team["hub"], team["field"]
+    hub_svc = RecordService(hub)
+    hub_svc.add("visit", visit("ハブ：バックアップ前"))
+    backup = hub.backup(tmp_path / "控え" / "ハブ.db")
+    hub_svc.add("visit", visit("ハブ：バックアップ後"))
+    send(hub, field.device_id, field, usb)
+    RecordService(field).add("visit", visit("現地：ハブの復元前に送付"))
+    send(field, "hub", hub, usb)
+    before = identity(hub)
 
-        hub = restore(hub, backup)
-        assert identity(hub) == before
-        assert hub.log_device_id != hub.device_id
-        RecordService(hub).add("visit", visit("ハブ：復元後"))
+    hub = team["hub"] = restore(hub, backup)
+    assert identity(hub) == before
+    assert hub.log_device_id != hub.device_id
+    RecordService(hub).add("visit", visit("ハブ：復元後"))
 
-        # The field already holds the hub's old numbers past the backup: new ones must not
-        # collide with them.
-        send(hub, field.device_id, field, usb)
-        assert "ハブ：復元後" in titles(field)
-        # The field resends what the hub lost (the hub's announced vector says what it has).
-        send(field, "hub", hub, usb)
-        send(hub, field.device_id, field, usb)
-        everything = {
-            "ハブ：バックアップ前",
-            "ハブ：バックアップ後",
-            "現地：ハブの復元前に送付",
-            "ハブ：復元後",
-        }
-        assert titles(hub) == everything
-        assert titles(field) == everything
-        assert merge.digest(field.database) == merge.digest(hub.database)
-    finally:
-        hub.close(backup=False)
-        field.close(backup=False)
+    # The field already holds the hub's old numbers past the backup: new ones must not
+    # collide with them.
+    send(hub, field.device_id, field, usb)
+    assert "ハブ：復元後" in titles(field)
+    # The field resends what the hub lost (the hub's announced vector says what it has).
+    send(field, "hub", hub, usb)
+    send(hub, field.device_id, field, usb)
+    everything = {
+        "ハブ：バックアップ前",
+        "ハブ：バックアップ後",
+        "現地：ハブの復元前に送付",
+        "ハブ：復元後",
+    }
+    assert titles(hub) == everything
+    assert titles(field) == everything
+    assert merge.digest(field.database) == merge.digest(hub.database)

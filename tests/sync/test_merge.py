@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxdesk.core.hlc import Timestamp
+from dxdesk.core.hlc import MAX_AHEAD_MS, Timestamp
 from dxdesk.errors import UserError
+from dxdesk.store.records import RecordStore
 from dxdesk.sync import merge
 from dxdesk.sync.conflicts import get_conflict, list_conflicts, restore_conflict
 from tests.conftest import tree_digest
@@ -618,3 +620,71 @@ def test_a_local_edit_beats_what_it_overwrites_even_without_clock_receipt(
     assert b.get("vendor", rid)["notes"] == "手元の編集"  # type: ignore[index]
     assert effective_clocks(b, "vendor", rid)["notes"][:22] > future
     assert b.conflicts() == []
+
+
+# ---------------------------------------------------------------- a clock days ahead
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def _stamp(clock: str) -> Timestamp:
+    return Timestamp.decode(clock[:22])
+
+
+def test_a_stamp_days_ahead_wins_its_field_but_does_not_drag_the_clock(
+    devs: dict[str, Device],
+) -> None:
+    a, b = devs["a"], devs["b"]
+    skewed = a.add("vendor", {"name": "未来の時計の端末が編集", "contact": "0985-00-0000"})
+    other = a.add("vendor", {"name": "関係のない記録", "contact": "0985-00-0001"})
+    b.pull(a)
+    far = Timestamp(_now_ms() + 3 * MAX_AHEAD_MS, 0).encode()
+    payload = json.dumps({"notes": "三日先の時刻", "_base": effective_clocks(a, "vendor", skewed)})
+    wrong = merge.Change(
+        "0190a000-0000-7000-8000-000000000001", 1, far, "vendor", skewed, "update", payload
+    )
+
+    summary = b.receive([wrong])
+    assert summary.ahead == 1  # reported, and still merged
+    assert b.get("vendor", skewed)["notes"] == "三日先の時刻"  # type: ignore[index]
+    assert b.profile.records.clock.last < _stamp(far)  # the clock was not dragged
+
+    # Edits elsewhere keep real time: they do not inherit the wrong device's future.
+    b.edit("vendor", other, {"notes": "いつもの編集"})
+    edited = _stamp(effective_clocks(b, "vendor", other)["notes"])
+    assert edited.wall_ms < _now_ms() + 60_000
+
+    # An edit of the far-stamped field itself still wins over the value its writer saw.
+    b.edit("vendor", skewed, {"notes": "手元で直した"})
+    fixed = effective_clocks(b, "vendor", skewed)["notes"]
+    assert fixed[:22] > far
+    assert b.get("vendor", skewed)["notes"] == "手元で直した"  # type: ignore[index]
+    assert b.profile.records.clock.last < _stamp(far)
+
+    # Every device merges the same way, whatever it received first.
+    a.pull(b)
+    for d in (a, b):
+        assert d.get("vendor", skewed)["notes"] == "手元で直した"  # type: ignore[index]
+        assert d.conflicts() == []
+    assert visible_state(a) == visible_state(b)
+    assert merge.digest(a.db) == merge.digest(b.db)
+
+    # Reopened, the clock resumes from the newest stamp it may follow, not the far one.
+    fresh = RecordStore(b.db, b.profile.log_device_id, "再起動後")
+    assert fresh.clock.last < _stamp(far)
+    assert fresh.clock.last >= edited
+
+
+def test_a_stamp_within_a_day_is_still_followed(devs: dict[str, Device]) -> None:
+    a, b = devs["a"], devs["b"]
+    rid = a.add("vendor", {"name": "少し先の時計", "contact": "0985-00-0002"})
+    b.pull(a)
+    near = Timestamp(_now_ms() + MAX_AHEAD_MS - 3_600_000, 7).encode()
+    payload = json.dumps({"notes": "数時間先", "_base": effective_clocks(a, "vendor", rid)})
+    change = merge.Change(
+        "0190a000-0000-7000-8000-000000000002", 1, near, "vendor", rid, "update", payload
+    )
+    assert b.receive([change]).ahead == 0
+    assert b.profile.records.clock.last > _stamp(near)
