@@ -817,8 +817,7 @@ class PdfDocument:
         for k, a in enumerate(aligns):
             if a != "L":
                 commands.append(("ALIGN", (k, 1), (k, -1), "CENTER" if a == "C" else "RIGHT"))
-        # Zebra rows: only the shaded ones are painted (white on white paper is nothing).
-        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]))
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
         if total is not None:
             commands += [
                 ("BACKGROUND", (0, -1), (-1, -1), KEY_FILL),
