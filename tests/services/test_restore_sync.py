@@ -79,10 +79,11 @@ def test_field_restored_from_an_older_backup_delivers_old_and_new_work(
     hub, field = team["hub"], team["field"]
     assert field.log_device_id == field.device_id  # an ordinary profile: one id
     svc = RecordService(field)
-    svc.add("visit", visit("バックアップ前の訪問"))
+    both = svc.add("visit", visit("バックアップ前の訪問")).record_id
     backup = field.backup(tmp_path / "控え" / "古いバックアップ.db")
     send(field, "hub", hub, usb)
     svc.add("visit", visit("バックアップ後に送った訪問"))
+    svc.edit("visit", both, {"notes": "バックアップ後のメモ"})
     send(field, "hub", hub, usb)
     before = identity(field)
     old_log = field.log_device_id
@@ -97,9 +98,14 @@ def test_field_restored_from_an_older_backup_delivers_old_and_new_work(
     svc.add("visit", visit("復元後の訪問"))
     rid = svc.add("visit", visit("復元後に直す訪問")).record_id
     svc.edit("visit", rid, {"title": "復元後に直した訪問"})
-    # Only the new log grows; the old one ends where the backup did.
+    # The same field written again without the post-backup value in front of the writer.
+    svc.edit("visit", both, {"notes": "復元後のメモ"})
+    # Only the new log grows; the old one ends where the backup did. Records carry the new
+    # log id in their clocks, as the changes do (the merge matches the two).
     new_changes = logged_under(field, field.log_device_id)
-    assert new_changes == 3
+    assert new_changes == 4
+    [row] = field.database.query("SELECT _device, _clocks FROM visit WHERE id = ?", (rid,))
+    assert row["_device"] == field.log_device_id and field.log_device_id in row["_clocks"]
     assert logged_under(field, old_log) < sent_numbers
 
     # The restored profile's sync state predates its first export: the bundle carries its
@@ -123,7 +129,13 @@ def test_field_restored_from_an_older_backup_delivers_old_and_new_work(
     send(hub, field.device_id, field, usb)
     assert titles(field) == titles(hub)
     assert merge.digest(field.database) == merge.digest(hub.database)
-    assert sync.list_conflicts(field) == [] and sync.list_conflicts(hub) == []
+    # The note written after the backup and the one written after the restore were written
+    # without each other in view: the later stands, the other is in the conflict log on both.
+    for side in (field, hub):
+        assert RecordService(side).get("visit", both)["notes"] == "復元後のメモ"
+        [c] = sync.list_conflicts(side)
+        assert (c.record_id, c.field, c.losing_value) == (both, "notes", "バックアップ後のメモ")
+        assert (c.losing_device, c.winning_device) == (old_log, field.log_device_id)
 
     # A second restore starts yet another log; work after it arrives as well.
     second_log = field.log_device_id
