@@ -26,12 +26,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
 
@@ -60,6 +54,8 @@ class KdfParams:
     lanes: int = 4
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
         kdf = Argon2id(
             salt=salt,
             length=KEY_BYTES,
@@ -191,16 +187,25 @@ class Slot:
         return slot
 
 
+# The cryptography package is imported where it is used: reading a key file (is there a keyring
+# slot?) comes before the unlock dialog, the ciphers only after it (bench/gui.py W2a).
+
+
 def _aad(db_id: str, slot_id: str) -> bytes:
     return f"dxdesk-keyslot/v{VERSION}/{db_id}/{slot_id}".encode()
 
 
 def _wrap(kek: bytes, db_key: bytes, db_id: str, slot_id: str) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(NONCE_BYTES)
     return nonce, AESGCM(kek).encrypt(nonce, db_key, _aad(db_id, slot_id))
 
 
 def _unwrap(kek: bytes, slot: Slot, db_id: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(kek).decrypt(slot.nonce, slot.ciphertext, _aad(db_id, slot.id))
     except InvalidTag:
@@ -209,12 +214,18 @@ def _unwrap(kek: bytes, slot: Slot, db_id: str) -> bytes | None:
 
 
 def _recovery_kek(raw: bytes, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(
         algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"dxdesk recovery slot"
     ).derive(raw)
 
 
 def _mac_key(db_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(
         algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"dxdesk keyfile mac"
     ).derive(db_key)
