@@ -52,7 +52,7 @@ def test_an_existing_profile_starts_with_the_unlock_dialog(
     new_profile: tuple[Profile, str],
 ) -> None:
     root = _closed_root(new_profile)
-    late = ("dxdesk.gui.mainwindow", "dxdesk.gui.forms", "dxdesk.services.query", "socket", "html")
+    late = ("dxdesk.gui.mainwindow", "dxdesk.services.query", "cryptography", "socket", "html")
     assert _start(_bench()._SHOW_UNLOCK, late, root) == ["shown", "none"]
 
 
