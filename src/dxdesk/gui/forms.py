@@ -277,6 +277,13 @@ class RecordForm(QDialog):
         self.cancel_button = QPushButton(self.tr("キャンセル"), self)
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.setToolTip(self.tr("閉じる（Esc）"))
+        if self.record_id:
+            # Who changed what, when (the history of changes; any record's).
+            self.history_button = QPushButton(self.tr("変更履歴…"), self)
+            self.history_button.setObjectName("history")
+            self.history_button.setAutoDefault(False)
+            self.history_button.clicked.connect(self.show_history)
+            buttons.addWidget(self.history_button)
         for button in (self.save_button, self.cancel_button):
             # Enter in a field must not save the form by accident; Ctrl+S saves.
             button.setAutoDefault(False)
@@ -538,6 +545,15 @@ class RecordForm(QDialog):
             self._focus_first_error()
         else:
             self._show_banner(user_message(err))
+
+    def show_history(self) -> QDialog:
+        from dxdesk.gui.history import HistoryDialog
+
+        assert self.record_id is not None
+        dialog = HistoryDialog(self.service, self.kind.name, self.record_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def save_and_close(self) -> None:
         if self.save():

@@ -6,11 +6,16 @@ The CLI and the GUI call these; each mutating call is one transaction and return
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from dxdesk.core import reference
+from dxdesk.core.clock import JST
+from dxdesk.core.hlc import Timestamp
 from dxdesk.core.model import FieldType, Kind, Record, Value, hours_from_times, kind, validate
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
@@ -173,6 +178,46 @@ class RecordService:
             for r in self.database.query("SELECT id, name FROM organisation")
         }
 
+    def history(self, kind_name: str, record_id: str) -> list[HistoryEntry]:
+        """Every change to one record, oldest first, as a person reads it: when (JST), on which
+        device, what was done, and each field written with its new value."""
+        k = kind(kind_name)
+        names = self._device_names()
+        orgs = self.org_names()
+        out = []
+        for row in self.store.history(k, record_id):
+            try:
+                when = datetime.fromtimestamp(Timestamp.decode(str(row["hlc"])).wall_ms / 1000, JST)
+            except ValueError:
+                when = None
+            try:
+                payload = json.loads(str(row["payload"]))
+            except ValueError:
+                payload = {}
+            fields = []
+            for name, value in payload.items() if isinstance(payload, dict) else ():
+                if name.startswith("_") or name not in k.field_names:
+                    continue  # system entries (_base, _clocks ...): not the user's values
+                fields.append((k.field(name).label, self.display_value(k, name, value, orgs)))
+            device = str(row["device_id"])
+            out.append(
+                HistoryEntry(
+                    at=when.strftime("%Y-%m-%d %H:%M") if when else "",
+                    device=names.get(device, device[:8]),
+                    op=str(row["op"]),
+                    fields=tuple(fields),
+                )
+            )
+        return out
+
+    def _device_names(self) -> dict[str, str]:
+        # This device, then the roster of enrolled devices (sync): names of the other laptops.
+        names: dict[str, str] = {}
+        for table in ("devices", "peers"):
+            for r in self.database.query(f"SELECT device_id, name FROM {table}"):
+                names.setdefault(str(r["device_id"]), str(r["name"]))
+        return names
+
     def display_value(self, k: Kind, name: str, value: Value, orgs: dict[str, str]) -> str:
         if value is None:
             return ""
@@ -189,6 +234,14 @@ class RecordService:
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: str  # "YYYY-MM-DD HH:MM", JST
+    device: str
+    op: str  # create / update / delete / restore (and correct for time entries)
+    fields: tuple[tuple[str, str], ...]  # (field label, value as shown)
 
 
 def _looks_like_id(text: str) -> bool:

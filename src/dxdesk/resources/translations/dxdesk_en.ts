@@ -514,57 +514,57 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="335"/>
+        <location filename="../../gui/wizard.py" line="333"/>
         <source>確認と作成</source>
         <translation>Review and create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="337"/>
+        <location filename="../../gui/wizard.py" line="335"/>
         <source>内容をご確認のうえ「作成する」を押してください（数秒かかります）。</source>
         <translation>Check the details, then click “Create” (this takes a few seconds).</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="340"/>
+        <location filename="../../gui/wizard.py" line="338"/>
         <source>作成する(&amp;C)</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="344"/>
+        <location filename="../../gui/wizard.py" line="342"/>
         <source>氏名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="345"/>
+        <location filename="../../gui/wizard.py" line="343"/>
         <source>端末名：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="346"/>
+        <location filename="../../gui/wizard.py" line="344"/>
         <source>役割：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="347"/>
+        <location filename="../../gui/wizard.py" line="345"/>
         <source>端末への記憶：</source>
         <translation>Remember on this device:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="348"/>
+        <location filename="../../gui/wizard.py" line="346"/>
         <source>保存場所：</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="369"/>
+        <location filename="../../gui/wizard.py" line="367"/>
         <source>記憶しない</source>
         <translation>Do not remember</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="369"/>
+        <location filename="../../gui/wizard.py" line="367"/>
         <source>記憶する（OS の資格情報ストア）</source>
         <translation>Remember (OS credential store)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="379"/>
+        <location filename="../../gui/wizard.py" line="377"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
@@ -1521,44 +1521,102 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gui/history.py" line="28"/>
+        <source>変更履歴</source>
+        <translation>History of changes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="31"/>
+        <source>作成</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="32"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="33"/>
+        <source>削除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="34"/>
+        <source>復元</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="35"/>
+        <source>訂正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="41"/>
+        <source>内容</source>
+        <translation>Values written</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="41"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="41"/>
+        <source>日時</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="41"/>
+        <source>端末</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history.py" line="61"/>
+        <source>%1 件の変更</source>
+        <translation>%1 changes</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="202"/>
+        <location filename="../../gui/wizard.py" line="200"/>
         <source>利用者と端末</source>
         <translation>User and device</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="204"/>
+        <location filename="../../gui/wizard.py" line="202"/>
         <source>この端末を使う方のお名前と、端末の名前・役割を入力してください。</source>
         <translation>Enter the name of the person who uses this device, and the device's name and role.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="208"/>
+        <location filename="../../gui/wizard.py" line="206"/>
         <source>例：宮崎 花子</source>
         <translation>e.g. Hanako Miyazaki</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="211"/>
+        <location filename="../../gui/wizard.py" line="209"/>
         <source>例：花子のノートPC</source>
         <translation>e.g. Hanako's laptop</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="228"/>
+        <location filename="../../gui/wizard.py" line="226"/>
         <source>氏名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="229"/>
+        <location filename="../../gui/wizard.py" line="227"/>
         <source>端末名(&amp;D)：</source>
         <translation>&amp;Device name:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="230"/>
+        <location filename="../../gui/wizard.py" line="228"/>
         <source>役割：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="236"/>
+        <location filename="../../gui/wizard.py" line="234"/>
         <source>氏名と端末名は暗号化されたデータベースの中に保存され、記録の作成者として表示されます。</source>
         <translation>The name and device name are stored in the encrypted database and shown as the author of records.</translation>
     </message>
@@ -2225,32 +2283,32 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="280"/>
+        <location filename="../../gui/wizard.py" line="278"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="283"/>
+        <location filename="../../gui/wizard.py" line="281"/>
         <source>データを開くためのパスフレーズを決めてください。単語を組み合わせた長い文がお勧めです。</source>
         <translation>Choose the passphrase that opens your data. A long phrase of several words is recommended.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="288"/>
+        <location filename="../../gui/wizard.py" line="286"/>
         <source>この端末に記憶する（OS の資格情報ストア）</source>
         <translation>Remember on this device (OS credential store)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="305"/>
+        <location filename="../../gui/wizard.py" line="303"/>
         <source>次回から、この端末のログイン中はパスフレーズなしで開けます。</source>
         <translation>From next time, your data opens without the passphrase while you are signed in to this device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="309"/>
+        <location filename="../../gui/wizard.py" line="307"/>
         <source>記憶すると、この端末にあなたのアカウントでログインできる人は、パスフレーズなしでデータを開けます。共用の端末では記憶しないでください。</source>
         <translation>If remembered, anyone who can sign in to this device with your account can open the data without the passphrase. Do not use this on a shared device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="316"/>
+        <location filename="../../gui/wizard.py" line="314"/>
         <source>この端末では利用できません：</source>
         <translation>Not available on this device: </translation>
     </message>
@@ -2258,17 +2316,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../gui/wizard.py" line="150"/>
+        <location filename="../../gui/wizard.py" line="148"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="155"/>
+        <location filename="../../gui/wizard.py" line="153"/>
         <source>パスフレーズ(&amp;P)：</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="157"/>
+        <location filename="../../gui/wizard.py" line="155"/>
         <source>確認のため再入力(&amp;C)：</source>
         <translation>&amp;Confirm passphrase:</translation>
     </message>
@@ -2461,7 +2519,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="274"/>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="610"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2472,7 +2530,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="277"/>
-        <location filename="../../gui/forms.py" line="596"/>
+        <location filename="../../gui/forms.py" line="612"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -2482,53 +2540,58 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="339"/>
+        <location filename="../../gui/forms.py" line="282"/>
+        <source>変更履歴…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="346"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="374"/>
+        <location filename="../../gui/forms.py" line="381"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="482"/>
-        <location filename="../../gui/forms.py" line="537"/>
+        <location filename="../../gui/forms.py" line="489"/>
+        <location filename="../../gui/forms.py" line="544"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="510"/>
+        <location filename="../../gui/forms.py" line="517"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="556"/>
+        <location filename="../../gui/forms.py" line="572"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="587"/>
+        <location filename="../../gui/forms.py" line="603"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="595"/>
+        <location filename="../../gui/forms.py" line="611"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="632"/>
+        <location filename="../../gui/forms.py" line="648"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="634"/>
+        <location filename="../../gui/forms.py" line="650"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="647"/>
+        <location filename="../../gui/forms.py" line="663"/>
         <source>所見を入力してください</source>
         <translation>Enter a finding</translation>
     </message>
@@ -2644,62 +2707,62 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../gui/wizard.py" line="400"/>
+        <location filename="../../gui/wizard.py" line="398"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="403"/>
+        <location filename="../../gui/wizard.py" line="401"/>
         <source>パスフレーズを忘れたときは、この回復キーでデータを開けます。この回復キーは今回しか表示されません。</source>
         <translation>If you forget your passphrase, this recovery key opens your data. It is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="414"/>
+        <location filename="../../gui/wizard.py" line="412"/>
         <source>テキストとして保存…</source>
         <translation>Save as text…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="416"/>
+        <location filename="../../gui/wizard.py" line="414"/>
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="421"/>
+        <location filename="../../gui/wizard.py" line="419"/>
         <source>回復キーを書き留めました</source>
         <translation>I have written down the recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="433"/>
+        <location filename="../../gui/wizard.py" line="431"/>
         <source>印刷するか書き写して、パソコンとは別の安全な場所に保管してください。回復キーを知っている人は、パスフレーズなしでデータを開けます。</source>
         <translation>Print it or copy it down, and keep it somewhere safe away from the computer. Anyone who knows the recovery key can open the data without the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="463"/>
+        <location filename="../../gui/wizard.py" line="461"/>
         <source>回復キーをテキストとして保存</source>
         <translation>Save recovery key as text</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="465"/>
+        <location filename="../../gui/wizard.py" line="463"/>
         <source>テキスト ファイル (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="480"/>
+        <location filename="../../gui/wizard.py" line="478"/>
         <source>保存しました：</source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="483"/>
+        <location filename="../../gui/wizard.py" line="481"/>
         <source>印刷または書き写しが済んだら、このファイルは削除することをお勧めします。</source>
         <translation>Once you have printed or copied it, we recommend deleting this file.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="490"/>
+        <location filename="../../gui/wizard.py" line="488"/>
         <source>回復キーを印刷</source>
         <translation>Print recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="494"/>
+        <location filename="../../gui/wizard.py" line="492"/>
         <source>印刷を指示しました。印刷された用紙をご確認ください。</source>
         <translation>Sent to the printer. Please check the printed page.</translation>
     </message>
@@ -2783,37 +2846,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/wizard.py" line="542"/>
+        <location filename="../../gui/wizard.py" line="544"/>
         <source>dxdesk の初期設定</source>
         <translation>dxdesk setup</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="548"/>
+        <location filename="../../gui/wizard.py" line="550"/>
         <source>&lt; 戻る(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="549"/>
+        <location filename="../../gui/wizard.py" line="551"/>
         <source>次へ(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="550"/>
+        <location filename="../../gui/wizard.py" line="552"/>
         <source>完了(&amp;F)</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="551"/>
+        <location filename="../../gui/wizard.py" line="553"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="552"/>
+        <location filename="../../gui/wizard.py" line="554"/>
         <source>作成する(&amp;C)</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="573"/>
+        <location filename="../../gui/wizard.py" line="575"/>
         <source>データは作成済みです。回復キーを保存または書き留め、「回復キーを書き留めました」にチェックを入れてから「完了」を押してください。</source>
         <translation>Your data has been created. Save or write down the recovery key, tick “I have written down the recovery key”, then click “Finish”.</translation>
     </message>
@@ -2821,12 +2884,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>StrengthBar</name>
     <message>
-        <location filename="../../gui/wizard.py" line="121"/>
+        <location filename="../../gui/wizard.py" line="119"/>
         <source>強さ：—</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="128"/>
+        <location filename="../../gui/wizard.py" line="126"/>
         <source>強さ：</source>
         <translation>Strength: </translation>
     </message>
