@@ -387,18 +387,18 @@ class _Table(Table):  # type: ignore[misc]
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         just = cellstyle.alignment
         if (
-            isinstance(cellval, (tuple, list, Flowable))
+            # Only plain str: a subclass may carry an onDraw hook (reportlab's index entries).
+            type(cellval) is not str
             or just not in _ALIGNED
             or cellstyle.href
             or cellstyle.destination
-            or getattr(cellstyle, "direction", None)
-            or getattr(cellstyle, "shaping", None)
-            or getattr(cellval, "onDraw", None)
+            or cellstyle.direction
+            or cellstyle.shaping
         ):
             self._flush_text()
             super()._drawCell(cellval, cellstyle, pos, size)
             return
-        text = str(cellval)
+        text = cellval
         if not text:
             return
         colpos, rowpos = pos
