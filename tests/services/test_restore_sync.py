@@ -106,6 +106,8 @@ def test_field_restored_from_an_older_backup_delivers_old_and_new_work(
     assert new_changes == 4
     [row] = field.database.query("SELECT _device, _clocks FROM visit WHERE id = ?", (rid,))
     assert row["_device"] == field.log_device_id and field.log_device_id in row["_clocks"]
+    names = dict(field.database.conn.execute("SELECT device_id, name FROM devices").fetchall())
+    assert names[field.log_device_id] == names[field.device_id] == "山田の端末"
     assert logged_under(field, old_log) < sent_numbers
 
     # The restored profile's sync state predates its first export: the bundle carries its

@@ -543,7 +543,14 @@ def _new_change_log(path: Path, key: bytes) -> None:
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            start_new_log(conn)
+            log_id = start_new_log(conn)
+            # Listed beside the device itself, so its own history names this log after it.
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            conn.execute(
+                "INSERT OR IGNORE INTO devices (device_id, name, role, first_seen)"
+                " VALUES (?, ?, ?, ?)",
+                (log_id, meta.get("device_name", ""), meta.get("role", "field"), stamp()),
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
