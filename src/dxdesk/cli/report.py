@@ -9,7 +9,7 @@ import click
 
 from dxdesk.cli import output
 from dxdesk.cli.main import State, cli, opened, prompt_secret, read_secret_file
-from dxdesk.reports.base import DEFAULT_HANDLING_MARK, PARAM_LABELS, ReportRequest
+from dxdesk.services.reports import DEFAULT_HANDLING_MARK, PARAM_LABELS, ReportRequest
 
 
 def _list() -> None:

@@ -18,6 +18,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.reports.base import (
+    DEFAULT_HANDLING_MARK,
     PARAM_LABELS,
     ReportContext,
     ReportKind,
@@ -31,7 +32,9 @@ from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 
 __all__ = [
+    "DEFAULT_HANDLING_MARK",
     "FORMAT_SUFFIXES",
+    "PARAM_LABELS",
     "ReportKind",
     "ReportRequest",
     "build",
