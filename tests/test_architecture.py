@@ -84,3 +84,21 @@ def test_no_bidi_or_invisible_controls_in_source() -> None:
         if any(ch in banned for ch in text):
             offenders.append(str(path))
     assert offenders == []
+
+
+def test_starting_the_window_loads_no_report_or_sync_commands() -> None:
+    # `dxdesk` / `dxdesk gui` reach the window without the document registry or the sync code;
+    # naming a command loads its module (so `dxdesk report` still works).
+    code = (
+        "import sys, click, dxdesk.cli.main as m;"
+        "ctx = click.Context(m.cli); assert m.cli.get_command(ctx, 'gui') is not None;"
+        "early = [n for n in ('dxdesk.cli.report', 'dxdesk.cli.sync', 'dxdesk.reports.base')"
+        " if n in sys.modules];"
+        "assert m.cli.get_command(ctx, 'report') is not None;"
+        "assert m.cli.get_command(ctx, 'bundle') is not None;"
+        "print(early); sys.exit(1 if early else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -6,6 +6,7 @@ Anything else is a bug: an apology, the log path, exit 70; the traceback goes to
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -135,8 +136,34 @@ def parse_assignments(items: tuple[str, ...]) -> dict[str, str]:
 
 # ------------------------------------------------------------------ the group
 
+# Commands defined in their own modules, imported when first named: starting the window
+# (`dxdesk` or `dxdesk gui`) then loads neither the document engine's registry nor the sync code.
+LAZY_COMMANDS = {
+    "report": "dxdesk.cli.report",
+    "enrol": "dxdesk.cli.sync",
+    "devices": "dxdesk.cli.sync",
+    "bundle": "dxdesk.cli.sync",
+    "conflicts": "dxdesk.cli.sync",
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose listed modules register their commands when first needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            importlib.import_module(LAZY_COMMANDS[cmd_name])  # its @cli.command registers it
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", "-V", prog_name="dxdesk")
 @click.option(
     "--profile",
@@ -674,7 +701,3 @@ def _log_bug(argv: list[str] | None) -> None:
 
 def entry() -> None:  # pragma: no cover - console script
     sys.exit(main())
-
-
-from dxdesk.cli import report as _report  # noqa: E402,F401  registers commands
-from dxdesk.cli import sync as _sync  # noqa: E402,F401  registers commands
