@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 # With no display (a server, CI), QT_QPA_PLATFORM=offscreen runs it invisibly; use
 # `make cli-demo` to see the same profile as text instead.
 run: setup demo
-	$(BIN)/dxdesk --profile "$(DEMO)" gui
+	$(BIN)/dxdesk-gui --profile "$(DEMO)"
 
 demo: setup
 	@if [ ! -f "$(DEMO)/keys.json" ]; then $(BIN)/dxdesk --profile "$(DEMO)" demo; fi

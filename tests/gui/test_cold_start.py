@@ -52,8 +52,17 @@ def test_an_existing_profile_starts_with_the_unlock_dialog(
     new_profile: tuple[Profile, str],
 ) -> None:
     root = _closed_root(new_profile)
-    late = ("dxdesk.gui.mainwindow", "dxdesk.services.query", "cryptography", "socket", "html")
-    assert _start(_bench()._SHOW_UNLOCK, late, root) == ["shown", "none"]
+    late = ("dxdesk.gui.mainwindow", "dxdesk.services.query", "cryptography")
+    assert _start(_bench()._SHOW_UNLOCK, late, root, "command") == ["shown", "none"]
+    # The desktop entry point (dxdesk-gui) reaches it without the command line's machinery.
+    late += ("socket", "html", "click", "dxdesk.cli.main")
+    assert _start(_bench()._SHOW_UNLOCK, late, root, "gui-script") == ["shown", "none"]
+
+
+def test_the_desktop_entry_point_refuses_what_it_does_not_know() -> None:
+    from dxdesk.gui.app import main
+
+    assert main(["--verbose"]) == 2
 
 
 def test_the_main_window_opens_before_the_list_and_draft_services_load(

@@ -173,3 +173,28 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         profile.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The desktop entry point, ``dxdesk-gui`` (a shortcut starts it without a console window).
+
+    It reaches the window without the command line's machinery (click and the CLI modules);
+    it understands ``--profile DIR`` only, everything else is the ``dxdesk`` command's.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    profile_dir: str | None = None
+    if len(args) == 2 and args[0] == "--profile":
+        profile_dir = args[1]
+    elif len(args) == 1 and args[0].startswith("--profile="):
+        profile_dir = args[0].partition("=")[2]
+    elif args:
+        print(
+            "使い方：dxdesk-gui [--profile DIR]（その他の操作は dxdesk コマンドで行います）",
+            file=sys.stderr,
+        )
+        return 2
+    return run(profile_dir)
+
+
+def entry() -> None:  # pragma: no cover - console script
+    sys.exit(main())
