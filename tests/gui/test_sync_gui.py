@@ -215,3 +215,41 @@ def test_a_hub_fingerprint_that_does_not_match_joins_nothing(
     assert not dialog.join_team(team)
     assert "参加しませんでした" in dialog.status.text()
     assert len(sync.devices(field)) == 1  # the hub was not added
+
+
+def test_the_hub_chooses_which_organisations_a_laptop_receives(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    from dxdesk.gui.sync import ScopeDialog
+
+    hub, field = pair
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    enrol_through_the_window(qtbot, hub, field, usb)
+    devices = DevicesDialog(hub)
+    qtbot.addWidget(devices)
+    assert devices.edit_scope() is None  # nothing selected
+    devices.table.selectRow(1)
+    dialog = devices.edit_scope()
+    assert isinstance(dialog, ScopeDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.all.isChecked() and not dialog.list.isEnabled()
+    dialog.all.setChecked(False)
+    assert not dialog.save()  # none ticked: refused, nothing written
+    assert sync.scope_of(hub, field.device_id) is None
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    for name in ("高千穂町", "日之影町"):
+        dialog.list.item(names.index(name)).setCheckState(Qt.CheckState.Checked)
+    assert dialog.save()
+    records = RecordService(hub)
+    assert set(sync.scope_of(hub, field.device_id) or []) == {
+        records.resolve_org("高千穂町"),
+        records.resolve_org("日之影町"),
+    }
+    assert "設定しました" in devices.status.text()
+    again = devices.edit_scope()
+    assert isinstance(again, ScopeDialog)
+    qtbot.addWidget(again)
+    assert again.chosen() is not None and len(again.chosen() or []) == 2
+    again.all.setChecked(True)
+    assert again.save() and sync.scope_of(hub, field.device_id) is None

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -516,8 +518,12 @@ class DevicesDialog(QDialog):
             accept.clicked.connect(lambda _=False: self.accept_request())
             revoke = QPushButton(self.tr("登録を取り消す(&R)"))
             revoke.clicked.connect(lambda _=False: self.revoke_selected())
+            scope = QPushButton(self.tr("送る団体(&O)…"))
+            scope.setObjectName("editScope")
+            scope.clicked.connect(lambda _=False: self.edit_scope())
             buttons.addWidget(accept)
             buttons.addWidget(revoke)
+            buttons.addWidget(scope)
         else:
             request = QPushButton(self.tr("登録申請ファイルを作成(&Q)…"))
             request.clicked.connect(lambda _=False: self.write_request())
@@ -672,12 +678,28 @@ class DevicesDialog(QDialog):
         )
         return True
 
-    def revoke_selected(self, *, confirmed: bool = False) -> bool:
+    def _selected_peer(self, message: str) -> dict[str, Any] | None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
         if len(rows) != 1 or rows[0] == 0:  # row 0 is this device
-            self.status.setText(self.tr("取り消す端末を 1 台選んでください。"))
+            self.status.setText(message)
+            return None
+        return self.rows[rows[0]]
+
+    def edit_scope(self) -> ScopeDialog | None:
+        """Hub: which organisations' records the selected field device receives."""
+        device = self._selected_peer(self.tr("設定する端末を 1 台選んでください。"))
+        if device is None:
+            return None
+        dialog = ScopeDialog(self.profile, str(device["device_id"]), str(device["name"]), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.status.setText)
+        dialog.open()
+        return dialog
+
+    def revoke_selected(self, *, confirmed: bool = False) -> bool:
+        device = self._selected_peer(self.tr("取り消す端末を 1 台選んでください。"))
+        if device is None:
             return False
-        device = self.rows[rows[0]]
         if not confirmed:
             answer = QMessageBox.question(
                 self,
@@ -697,4 +719,77 @@ class DevicesDialog(QDialog):
         self.status.setText(
             self.tr("%1 の登録を取り消しました。").replace("%1", str(device["name"]))
         )
+        return True
+
+
+class ScopeDialog(QDialog):
+    """Hub: tick the organisations whose records a field device receives (or all of them).
+
+    Reference data and records without an organisation always go; widening the scope makes the
+    next bundle to that device a full one (the service takes care of it).
+    """
+
+    saved = Signal(str)  # the sentence to show once saved
+
+    def __init__(
+        self, profile: Profile, device_id: str, device_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.device_id = device_id
+        self.device_name = device_name
+        self.setWindowTitle(self.tr("送る団体 — %1").replace("%1", device_name))
+        self.setObjectName("scopeDialog")
+        current = sync.scope_of(profile, device_id)
+        self.all = QCheckBox(self.tr("すべての団体（既定）"))
+        self.all.setObjectName("allOrganisations")
+        self.all.setChecked(current is None)
+        self.list = QListWidget()
+        self.list.setObjectName("organisations")
+        from dxdesk.services.records import RecordService
+
+        for row in RecordService(profile).list_records("organisation"):
+            item = QListWidgetItem(str(row.get("name", "")))
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = current is not None and row["id"] in current
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.setEnabled(current is not None)
+        self.all.toggled.connect(lambda on: self.list.setEnabled(not on))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.all)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(420, 560)
+
+    def chosen(self) -> list[str] | None:
+        if self.all.isChecked():
+            return None
+        return [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def save(self) -> bool:
+        orgs = self.chosen()
+        if orgs == []:
+            self.error.setText(self.tr("団体を 1 つ以上選ぶか、「すべての団体」にしてください。"))
+            return False
+        try:
+            sync.set_scope(self.profile, self.device_id, orgs)
+        except UserError as err:
+            self.error.setText(user_message(err))
+            return False
+        self.saved.emit(self.tr("%1 に送る団体を設定しました。").replace("%1", self.device_name))
+        self.accept()
         return True

@@ -141,6 +141,12 @@ def set_escrow(profile: Profile, recipient: str | None) -> None:
     profile.audit("escrow_set")
 
 
+def scope_of(profile: Profile, device: str) -> list[str] | None:
+    """Hub: the organisation ids a field device receives (None: all of them)."""
+    peer = enrol.find_peer(profile.database, device)
+    return list(json.loads(peer["scope"])) if peer["scope"] else None
+
+
 def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> dict[str, Any]:
     """Hub: which organisations' records a field device receives (None: all of them).
 

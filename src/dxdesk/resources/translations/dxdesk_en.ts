@@ -405,72 +405,72 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="378"/>
+        <location filename="../../gui/sync.py" line="380"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="382"/>
+        <location filename="../../gui/sync.py" line="384"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="389"/>
+        <location filename="../../gui/sync.py" line="391"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="390"/>
+        <location filename="../../gui/sync.py" line="392"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="391"/>
+        <location filename="../../gui/sync.py" line="393"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="392"/>
+        <location filename="../../gui/sync.py" line="394"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="393"/>
+        <location filename="../../gui/sync.py" line="395"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="394"/>
+        <location filename="../../gui/sync.py" line="396"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="399"/>
+        <location filename="../../gui/sync.py" line="401"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="423"/>
+        <location filename="../../gui/sync.py" line="425"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="433"/>
+        <location filename="../../gui/sync.py" line="435"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="437"/>
+        <location filename="../../gui/sync.py" line="439"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="447"/>
+        <location filename="../../gui/sync.py" line="449"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="457"/>
+        <location filename="../../gui/sync.py" line="459"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -595,167 +595,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="497"/>
+        <location filename="../../gui/sync.py" line="499"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="501"/>
+        <location filename="../../gui/sync.py" line="503"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="502"/>
+        <location filename="../../gui/sync.py" line="504"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="503"/>
+        <location filename="../../gui/sync.py" line="505"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="504"/>
+        <location filename="../../gui/sync.py" line="506"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="505"/>
+        <location filename="../../gui/sync.py" line="507"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="515"/>
+        <location filename="../../gui/sync.py" line="517"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="517"/>
+        <location filename="../../gui/sync.py" line="519"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="522"/>
+        <location filename="../../gui/sync.py" line="521"/>
+        <source>送る団体(&amp;O)…</source>
+        <translation>&amp;Organisations sent…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="528"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="524"/>
+        <location filename="../../gui/sync.py" line="530"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="546"/>
+        <location filename="../../gui/sync.py" line="552"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="546"/>
+        <location filename="../../gui/sync.py" line="552"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="550"/>
+        <location filename="../../gui/sync.py" line="556"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="550"/>
+        <location filename="../../gui/sync.py" line="556"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="551"/>
+        <location filename="../../gui/sync.py" line="557"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="558"/>
+        <location filename="../../gui/sync.py" line="564"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="561"/>
+        <location filename="../../gui/sync.py" line="567"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="564"/>
+        <location filename="../../gui/sync.py" line="570"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="572"/>
+        <location filename="../../gui/sync.py" line="578"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="573"/>
+        <location filename="../../gui/sync.py" line="579"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="585"/>
+        <location filename="../../gui/sync.py" line="591"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="596"/>
+        <location filename="../../gui/sync.py" line="602"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="605"/>
+        <location filename="../../gui/sync.py" line="611"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="618"/>
+        <location filename="../../gui/sync.py" line="624"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="623"/>
+        <location filename="../../gui/sync.py" line="629"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="637"/>
+        <location filename="../../gui/sync.py" line="643"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="646"/>
+        <location filename="../../gui/sync.py" line="652"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="660"/>
+        <location filename="../../gui/sync.py" line="666"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="669"/>
+        <location filename="../../gui/sync.py" line="675"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="678"/>
+        <location filename="../../gui/sync.py" line="690"/>
+        <source>設定する端末を 1 台選んでください。</source>
+        <translation>Please select one device to set.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="700"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="684"/>
+        <location filename="../../gui/sync.py" line="706"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="686"/>
+        <location filename="../../gui/sync.py" line="708"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="698"/>
+        <location filename="../../gui/sync.py" line="720"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -862,52 +872,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="298"/>
+        <location filename="../../gui/sync.py" line="300"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="307"/>
+        <location filename="../../gui/sync.py" line="309"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="310"/>
+        <location filename="../../gui/sync.py" line="312"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="315"/>
+        <location filename="../../gui/sync.py" line="317"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="318"/>
+        <location filename="../../gui/sync.py" line="320"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="319"/>
+        <location filename="../../gui/sync.py" line="321"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="327"/>
+        <location filename="../../gui/sync.py" line="329"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="337"/>
+        <location filename="../../gui/sync.py" line="339"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="342"/>
+        <location filename="../../gui/sync.py" line="344"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="359"/>
+        <location filename="../../gui/sync.py" line="361"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1624,107 +1634,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="105"/>
+        <location filename="../../gui/sync.py" line="107"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="112"/>
+        <location filename="../../gui/sync.py" line="114"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="119"/>
+        <location filename="../../gui/sync.py" line="121"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="120"/>
+        <location filename="../../gui/sync.py" line="122"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="121"/>
+        <location filename="../../gui/sync.py" line="123"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="122"/>
+        <location filename="../../gui/sync.py" line="124"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="123"/>
+        <location filename="../../gui/sync.py" line="125"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="124"/>
+        <location filename="../../gui/sync.py" line="126"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="125"/>
+        <location filename="../../gui/sync.py" line="127"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="126"/>
+        <location filename="../../gui/sync.py" line="128"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="134"/>
+        <location filename="../../gui/sync.py" line="136"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="136"/>
+        <location filename="../../gui/sync.py" line="138"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="167"/>
+        <location filename="../../gui/sync.py" line="169"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="206"/>
+        <location filename="../../gui/sync.py" line="208"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="215"/>
+        <location filename="../../gui/sync.py" line="217"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="221"/>
+        <location filename="../../gui/sync.py" line="223"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="221"/>
+        <location filename="../../gui/sync.py" line="223"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="229"/>
+        <location filename="../../gui/sync.py" line="231"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="260"/>
+        <location filename="../../gui/sync.py" line="262"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="264"/>
+        <location filename="../../gui/sync.py" line="266"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="272"/>
+        <location filename="../../gui/sync.py" line="274"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -2773,6 +2783,29 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/widgets.py" line="541"/>
         <source>一覧から選択</source>
         <translation>Choose from the list</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDialog</name>
+    <message>
+        <location filename="../../gui/sync.py" line="741"/>
+        <source>送る団体 — %1</source>
+        <translation>Organisations sent — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="744"/>
+        <source>すべての団体（既定）</source>
+        <translation>All organisations (default)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="786"/>
+        <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
+        <translation>Please tick at least one organisation, or choose "All organisations".</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="793"/>
+        <source>%1 に送る団体を設定しました。</source>
+        <translation>The organisations sent to %1 have been set.</translation>
     </message>
 </context>
 <context>
