@@ -6,13 +6,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 ENV_PROFILE = "DXDESK_PROFILE"
 
 
 def default_profile_dir() -> Path:
     # e.g. C:\Users\山田\AppData\Local\dxdesk\profile, ~/Library/Application Support/dxdesk/...
+    # Imported here: ~5 ms, and a start on a profile named by --profile never needs it.
+    import platformdirs
+
     return platformdirs.user_data_path("dxdesk", appauthor=False) / "profile"
 
 

@@ -11,7 +11,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,13 +43,16 @@ from dxdesk.store.records import Change
 
 if TYPE_CHECKING:
     # Types only: importing an event class converts QEvent's large Type enum (bench/gui.py).
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
 
     from dxdesk.services.drafts import DraftService
     from dxdesk.services.query import ListQuery, ListService
 
-ORG_ROLE = Qt.ItemDataRole.UserRole
-VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole, as the int the item API takes: nothing on the way to the first paint
+# names the Qt namespace, since touching any of its enums converts all ~90 of them (~15 ms).
+USER_ROLE = 0x0100
+ORG_ROLE = USER_ROLE
+VIEW_ROLE = USER_ROLE + 1
 
 GLOBAL_VIEWS = (
     ("issues", "課題一覧"),
@@ -63,6 +66,29 @@ ORG_TABS = (
     ("consultation", "相談"),
     ("time", "工数"),
 )
+
+
+def set_shortcut(action: QAction, key: QKeySequence.StandardKey | str) -> None:
+    """``action.setShortcut(key)``, as Qt does it (``setShortcuts({key})``, or none for an empty
+    key), but without PySide6 picking among setShortcut's (or QKeySequence's copy) overloads: that
+    converts every enum of the Qt namespace (~15 ms of the start)."""
+    sequence = QKeySequence(key)
+    action.setShortcuts([] if sequence.isEmpty() else [sequence])
+
+
+def delete_on_close(widget: QWidget) -> None:
+    from PySide6.QtCore import Qt  # not at import: see USER_ROLE
+
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+class OrgTree(QTreeWidget):
+    """The organisations tree. Its context menu comes from ``customContextMenuRequested``, with the
+    position Qt's CustomContextMenu policy would give (the same event's), but without setting
+    that policy: passing a Qt namespace enum converts all of them (~15 ms of the start)."""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.customContextMenuRequested.emit(event.pos())
 
 
 class MainWindow(QMainWindow):
@@ -125,7 +151,7 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         self.addToolBar(bar)
         self.new_visit_action = QAction(self.tr("新しい訪問（Ctrl+N）"), self)
-        self.new_visit_action.setShortcut(QKeySequence.StandardKey.New)
+        set_shortcut(self.new_visit_action, QKeySequence.StandardKey.New)
         self.new_visit_action.triggered.connect(lambda: self.open_form("visit"))
         bar.addAction(self.new_visit_action)
         for kind_name, label in (
@@ -150,12 +176,12 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.run_search)
         bar.addWidget(self.search_box)
         find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
+        set_shortcut(find, QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         bar.addSeparator()
         self.lock_action = QAction(self.tr("ロック（Ctrl+L）"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        set_shortcut(self.lock_action, "Ctrl+L")
         self.lock_action.triggered.connect(self.lock_requested)
         bar.addAction(self.lock_action)
         self._fill_months()
@@ -196,13 +222,12 @@ class MainWindow(QMainWindow):
         self.grouping.addItem(self.tr("ベンダ別グループ"), "ベンダ")
         self.grouping.currentIndexChanged.connect(self.reload_tree)
         left_layout.addWidget(self.grouping)
-        self.tree = QTreeWidget()
+        self.tree = OrgTree()
         self.tree.setObjectName("organisations")
         self.tree.setHeaderLabels([self.tr("団体"), self.tr("状況")])
         self.tree.setColumnWidth(0, 150)
         self.tree.setMinimumWidth(330)
         self.tree.currentItemChanged.connect(self._tree_selected)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         left_layout.addWidget(self.tree)
         split.addWidget(left)
@@ -351,12 +376,12 @@ class MainWindow(QMainWindow):
         backup.triggered.connect(self.make_backup)
         settings = menu.addAction(self.tr("設定(&S)…"))
         settings.setObjectName("openSettings")
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        set_shortcut(settings, QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.open_settings)
         menu.addSeparator()
         menu.addAction(self.lock_action)
         quit_action = menu.addAction(self.tr("終了"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         records = self.menuBar().addMenu(self.tr("記録(&R)"))
         records.addAction(self.new_visit_action)
@@ -373,7 +398,7 @@ class MainWindow(QMainWindow):
         documents = self.menuBar().addMenu(self.tr("帳票(&P)"))
         make = documents.addAction(self.tr("帳票の作成(&P)…"))
         make.setObjectName("openDocuments")
-        make.setShortcut(QKeySequence.StandardKey.Print)
+        set_shortcut(make, QKeySequence.StandardKey.Print)
         make.triggered.connect(lambda _=False: self.open_document())
         documents.addSeparator()
         # One entry per document, added when the menu first opens (see _record_documents).
@@ -549,7 +574,7 @@ class MainWindow(QMainWindow):
             values = [h.label, h.date or "", h.title, h.snippet]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, (h.kind, h.record_id))
+                item.setData(USER_ROLE, (h.kind, h.record_id))
                 self.search_results.setItem(row, col, item)
         self.statusBar().showMessage(
             self.tr("「%1」の検索結果：%2件").replace("%1", text).replace("%2", str(len(hits)))
@@ -559,7 +584,7 @@ class MainWindow(QMainWindow):
     def _open_search_hit(self, row: int, _col: int) -> None:
         item = self.search_results.item(row, 0)
         if item is not None:
-            kind_name, record_id = item.data(Qt.ItemDataRole.UserRole)
+            kind_name, record_id = item.data(USER_ROLE)
             self.open_record(kind_name, record_id)
 
     # ------------------------------------------------------------------ records
@@ -586,7 +611,7 @@ class MainWindow(QMainWindow):
         # Signal to signal: emitting from Python is what PySide6 gets wrong on some versions.
         form.saved.connect(self.data_changed)
         form.issue_created.connect(self.data_changed)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        delete_on_close(form)
 
     def close_forms(self) -> bool:
         """Close open forms before the profile closes (each asks about unsaved changes)."""
@@ -647,7 +672,7 @@ class MainWindow(QMainWindow):
         from dxdesk.gui.sync import ImportDialog
 
         dialog = ImportDialog(self.profile, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.imported.connect(self._reload_all)
         dialog.open()
         if paths:
@@ -658,7 +683,7 @@ class MainWindow(QMainWindow):
         from dxdesk.gui.sync import ExportDialog
 
         dialog = ExportDialog(self.profile, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.open()
         return dialog
 
@@ -667,7 +692,7 @@ class MainWindow(QMainWindow):
 
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("競合の記録"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         view = ConflictsView(self.profile, dialog)
         view.restored.connect(self._reload_all)
         layout = QVBoxLayout(dialog)
@@ -680,7 +705,7 @@ class MainWindow(QMainWindow):
         from dxdesk.gui.sync import DevicesDialog
 
         dialog = DevicesDialog(self.profile, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.open()
         return dialog
 
@@ -713,7 +738,7 @@ class MainWindow(QMainWindow):
             record_id=record_id,
             org_explicit=org_id is not None,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.open()
         return dialog
 
@@ -725,7 +750,7 @@ class MainWindow(QMainWindow):
         if not org_id:
             return
         menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(menu)
         for doc in documents_for("org_id"):
             action = menu.addAction(self.tr("%1を作成…").replace("%1", doc.title))
             action.triggered.connect(
