@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any
+
+from dxdesk.core.reference import RESOURCES
 
 __all__ = [
     "WEEKDAYS_JA",
@@ -122,8 +123,7 @@ def _parse_reference(raw: Mapping[str, Any]) -> _Reference:
 
 @cache
 def _reference() -> _Reference:
-    # importlib.resources works the same from a source tree, a wheel or a PyInstaller bundle.
-    text = files("dxdesk.resources").joinpath("calendar.json").read_text(encoding="utf-8")
+    text = (RESOURCES / "calendar.json").read_text(encoding="utf-8")
     return _parse_reference(json.loads(text))
 
 
@@ -209,15 +209,15 @@ def format_wareki_compact(d: date) -> str:
 
 _ACCEPTED = "YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, YYYY年M月D日, 令和7年11月25日 or R7.11.25"
 _WEEKDAY_SUFFIX = r"(?:\((?P<wd>[月火水木金土日])\))?"
-_SEIREKI_SEP = re.compile(r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
-_SEIREKI_DIGITS = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
-_SEIREKI_KANJI = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_SUFFIX)
-_WAREKI_KANJI = re.compile(
+# Pattern sources, compiled (and cached by re) on the first date parsed, not at import: ~1 ms of
+# every start of the window.
+_SEIREKI_SEP = r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+_SEIREKI_DIGITS = r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"
+_SEIREKI_KANJI = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_SUFFIX
+_WAREKI_KANJI = (
     r"(?P<era>[^\d\s]+?)(?P<y>\d+|元)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_SUFFIX
 )
-_WAREKI_COMPACT = re.compile(
-    r"(?P<era>[A-Za-z])(?P<y>\d+)(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-)
+_WAREKI_COMPACT = r"(?P<era>[A-Za-z])(?P<y>\d+)(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
 
 
 def _make_date(original: str, year: int, month: int, day: int) -> date:
@@ -265,12 +265,12 @@ def parse_date(text: str) -> date:
         raise ValueError(f"Empty date: expected {_ACCEPTED}")
 
     for pattern in (_SEIREKI_SEP, _SEIREKI_DIGITS, _SEIREKI_KANJI):
-        match = pattern.fullmatch(normalized)
+        match = re.fullmatch(pattern, normalized)
         if match:
             parsed = _make_date(text, int(match["y"]), int(match["m"]), int(match["d"]))
             return _check_weekday(text, parsed, match.groupdict().get("wd"))
 
-    match = _WAREKI_KANJI.fullmatch(normalized)
+    match = re.fullmatch(_WAREKI_KANJI, normalized)
     if match:
         by_name = {era.name: era for era in _reference().eras}
         era = by_name.get(match["era"])
@@ -281,7 +281,7 @@ def parse_date(text: str) -> date:
         parsed = _from_era(text, era, era_year, int(match["m"]), int(match["d"]))
         return _check_weekday(text, parsed, match["wd"])
 
-    match = _WAREKI_COMPACT.fullmatch(normalized)
+    match = re.fullmatch(_WAREKI_COMPACT, normalized)
     if match:
         by_abbr = {era.abbr: era for era in _reference().eras}
         era = by_abbr.get(match["era"].upper())

@@ -10,8 +10,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,10 @@ _FILE_NAME = re.compile(r"(\d{4})_(\w+)\.sql")
 
 
 @cache
-def _numbered_files() -> tuple[tuple[int, str, Traversable], ...]:
+def _numbered_files() -> tuple[tuple[int, str, Path], ...]:
     found = []
-    for entry in files(__name__).iterdir():
+    # The directory of this package (not importlib.resources: ~5 ms of the window's start).
+    for entry in Path(__file__).parent.iterdir():
         m = _FILE_NAME.fullmatch(entry.name)
         if m:
             found.append((int(m.group(1)), m.group(2), entry))
