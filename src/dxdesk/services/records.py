@@ -19,12 +19,12 @@ from dxdesk.core.hlc import Timestamp
 from dxdesk.core.model import FieldType, Kind, Record, Value, hours_from_times, kind, validate
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
-from dxdesk.store import search as fts
 from dxdesk.store.records import Change
 from dxdesk.store.timeentries import active_time
 
 if TYPE_CHECKING:
     from dxdesk.services.timesheet import TimesheetService
+    from dxdesk.store import search as fts
 
 
 class RecordService:
@@ -170,6 +170,9 @@ class RecordService:
     def search(self, text: str, *, limit: int = 50) -> list[fts.Hit]:
         if not text.strip():
             raise UserError("bad_argument", detail="検索する文字を入力してください。")
+        # On first search: the main window opens without the search module (bench/gui.py W2b).
+        from dxdesk.store import search as fts
+
         return fts.search(self.database, text, limit=limit)
 
     def org_names(self) -> dict[str, str]:
