@@ -78,8 +78,14 @@ def test_the_main_window_opens_without_the_qt_namespace_enums(
 ) -> None:
     # Touching any enum of the Qt namespace converts all ~90 of them (~15 ms of W2b); PySide6
     # puts `Qt` in the module's dict when it does. platformdirs: only for the default profile;
-    # importlib.resources: resources are read beside the package; search: on the first search.
+    # importlib.resources: resources are read beside the package; the search module and the
+    # overview's detail records (frozen dataclasses, ~1 ms each to create): when first used.
     root = _closed_root(new_profile)
     code = _bench()._SHOW_DXDESK + "import PySide6.QtCore\nprint('Qt' in vars(PySide6.QtCore))\n"
-    late = ("platformdirs", "importlib.resources", "dxdesk.store.search")
+    late = (
+        "platformdirs",
+        "importlib.resources",
+        "dxdesk.store.search",
+        "dxdesk.services.overview_detail",
+    )
     assert _start(code, late, root, PASSPHRASE) == ["shown", "False", "none"]

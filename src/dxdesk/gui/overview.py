@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.core.calendar import format_wareki_compact
 from dxdesk.gui.charts import BarChart
-from dxdesk.services.overview import MonthGrid, OrgOverview
+from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 
 Index = QModelIndex | QPersistentModelIndex
 SHORT = QColor("#fde2e1")

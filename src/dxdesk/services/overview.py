@@ -7,14 +7,17 @@ active time entries (``store.timeentries``): never a superseded entry or a losin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dxdesk.core.calendar import fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
 from dxdesk.services.profile import Profile
 from dxdesk.store.timeentries import active_time
+
+if TYPE_CHECKING:
+    from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 
 OPEN_ISSUE = ("未対応", "対応中")
 OPEN_ISSUES_SHOWN = 10
@@ -32,41 +35,6 @@ class OrgBadge:
     days_on_site: int  # in the selected month
     days_since_visit: int | None
     target_days: int | None  # intensive support (集中支援) target per month
-
-
-@dataclass(frozen=True)
-class OrgOverview:
-    org: dict[str, Any]
-    contacts: list[dict[str, Any]]
-    last_visits: list[dict[str, Any]]
-    open_issues: list[dict[str, Any]]
-    hours_month: float
-    days_on_site: int
-    target_days: int | None
-    monthly_hours: list[tuple[str, float]]  # fiscal-year months, April first
-    open_issue_count: int = 0  # all of them; ``open_issues`` holds the first few
-
-
-@dataclass(frozen=True)
-class GridCell:
-    days: int
-    hours: float
-
-
-@dataclass(frozen=True)
-class MonthGrid:
-    month: str
-    staff: list[tuple[str, str]]  # (id, name)
-    orgs: list[tuple[str, str]]
-    cells: dict[tuple[str, str], GridCell] = field(default_factory=dict)
-    targets: dict[str, int] = field(default_factory=dict)  # org_id -> target days
-
-    def org_days(self, org_id: str) -> int:
-        # Days on site per organisation, all staff together (a day counts once per person).
-        return sum(c.days for (s, o), c in self.cells.items() if o == org_id)
-
-    def org_hours(self, org_id: str) -> float:
-        return sum(c.hours for (s, o), c in self.cells.items() if o == org_id)
 
 
 def month_bounds(month: str) -> tuple[str, str]:
@@ -168,6 +136,8 @@ class OverviewService:
         return out
 
     def org_overview(self, org_id: str, month: str | None = None) -> OrgOverview:
+        from dxdesk.services.overview_detail import OrgOverview
+
         month = month or self.default_month()
         start, end = month_bounds(month)
         org = self.db.query("SELECT * FROM organisation WHERE id = ?", (org_id,))[0]
@@ -228,6 +198,8 @@ class OverviewService:
         )
 
     def month_grid(self, month: str) -> MonthGrid:
+        from dxdesk.services.overview_detail import GridCell, MonthGrid
+
         start, end = month_bounds(month)
         rows = self.db.query(
             "SELECT t.staff_id, t.org_id,"
