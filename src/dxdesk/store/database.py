@@ -150,6 +150,9 @@ class Database:
         if current > head:
             raise UserError("schema_too_new", found=current, supported=head)
         target = head if target is None else target
+        if target <= current:
+            # Up to date (every start): no need to read and split every migration's SQL.
+            return []
         applied = []
         for migration in all_migrations():
             if current < migration.version <= target:
