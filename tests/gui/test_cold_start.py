@@ -90,5 +90,6 @@ def test_the_main_window_opens_without_the_qt_namespace_enums(
         "importlib.resources",
         "dxdesk.store.search",
         "dxdesk.services.overview_detail",
+        "dxdesk.logs",  # file logging: set up by the app's own start, not by a Session
     )
     assert _start(code, late, root, PASSPHRASE) == ["shown", "False", "0", "none"]

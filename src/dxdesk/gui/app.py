@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
-from dxdesk.logs import setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.settings import Settings
 
@@ -41,6 +40,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     Qt's own texts (the Close and Cancel buttons, the print and file dialogs) come from the
     qtbase catalogue in the chosen language, so a Japanese window has no English buttons.
     """
+    # Here, not at import: its enum converts on first use, and Session alone never needs it.
+    from PySide6.QtCore import QLibraryInfo
+
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en":
@@ -165,6 +167,8 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     if profile is None:
         return 0
+    from dxdesk.logs import setup_file_logging  # the redaction patterns: only for a real start
+
     crash_reporter.log_path = setup_file_logging(paths.logs)
     session = Session(profile)
     session.window.show()
