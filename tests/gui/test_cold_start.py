@@ -79,7 +79,8 @@ def test_the_main_window_opens_without_the_qt_namespace_enums(
     # Touching any enum of the Qt namespace converts all ~90 of them (~15 ms of W2b); PySide6
     # puts `Qt` in the module's dict when it does. platformdirs: only for the default profile;
     # importlib.resources: resources are read beside the package; the search module and the
-    # overview's detail records (frozen dataclasses, ~1 ms each to create): when first used.
+    # overview's and the reference's other records (frozen dataclasses, ~1 ms each to create):
+    # when first used.
     root = _closed_root(new_profile)
     code = _bench()._SHOW_DXDESK + "import PySide6.QtCore\nprint('Qt' in vars(PySide6.QtCore))\n"
     # An up-to-date database: no migration's SQL read.
@@ -90,6 +91,7 @@ def test_the_main_window_opens_without_the_qt_namespace_enums(
         "importlib.resources",
         "dxdesk.store.search",
         "dxdesk.services.overview_detail",
+        "dxdesk.core.reference_records",
         "dxdesk.logs",  # file logging: set up by the app's own start, not by a Session
     )
     assert _start(code, late, root, PASSPHRASE) == ["shown", "False", "0", "none"]

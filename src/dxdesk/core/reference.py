@@ -12,6 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dxdesk.core.reference_records import BusinessSystem, PrefectureDivision, ProcedureStep
 
 # dxdesk/resources, next to the code in a source tree, a wheel and a PyInstaller bundle alike. Not
 # importlib.resources: importing it (and its readers) is ~5 ms of every start of the window.
@@ -28,31 +32,6 @@ class Municipality:
     area: str  # 二次医療圏
     bansou: bool  # 伴走支援 target
     welfare_office: bool  # runs its own 福祉事務所
-
-
-@dataclass(frozen=True)
-class PrefectureDivision:
-    code: str
-    name: str
-    reading: str
-    system_code: str
-
-
-@dataclass(frozen=True)
-class BusinessSystem:
-    code: str
-    name: str
-    short_name: str
-    display_order: int
-    prefecture_runs: bool
-
-
-@dataclass(frozen=True)
-class ProcedureStep:
-    no: int
-    item: str
-    phase: str
-    name: str
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -94,6 +73,8 @@ def municipalities() -> tuple[Municipality, ...]:
 
 @cache
 def prefecture_divisions() -> tuple[PrefectureDivision, ...]:
+    from dxdesk.core.reference_records import PrefectureDivision
+
     return tuple(
         PrefectureDivision(r["code"], r["name"], r["reading"], r["system_code"])
         for r in _rows("prefecture_divisions.csv")
@@ -102,6 +83,8 @@ def prefecture_divisions() -> tuple[PrefectureDivision, ...]:
 
 @cache
 def business_systems() -> tuple[BusinessSystem, ...]:
+    from dxdesk.core.reference_records import BusinessSystem
+
     rows = [
         BusinessSystem(
             r["code"],
@@ -117,6 +100,8 @@ def business_systems() -> tuple[BusinessSystem, ...]:
 
 @cache
 def procedure_steps() -> tuple[ProcedureStep, ...]:
+    from dxdesk.core.reference_records import ProcedureStep
+
     return tuple(
         ProcedureStep(int(r["no"]), r["item"], r["phase"], r["name"])
         for r in _rows("procedure_steps.csv")
