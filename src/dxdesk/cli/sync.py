@@ -317,25 +317,6 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
 # ------------------------------------------------------------------ conflicts
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return "（空欄）"
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return str(value)
-
-
-def _field_label(kind_name: str, field: str) -> str:
-    if field == "_deleted":
-        return "削除"
-    try:
-        return kind(kind_name).field(field).label
-    except (UserError, KeyError, ValueError):
-        return field
-
-
 @cli.group(invoke_without_command=True)
 @click.option("--all", "include_resolved", is_flag=True, help="解決済みの競合も表示する")
 @click.option(
@@ -350,21 +331,22 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
 
     state: State = ctx.obj
     with opened(state, backup=False) as profile:
-        items = sync.list_conflicts(profile, include_resolved=include_resolved)
-    if fmt == "json":
-        click.echo(output.to_json([vars(c) for c in items]))
-        return
+        if fmt == "json":
+            items = sync.list_conflicts(profile, include_resolved=include_resolved)
+            click.echo(output.to_json([vars(c) for c in items]))
+            return
+        shown = sync.describe_conflicts(profile, include_resolved=include_resolved)
     rows = [
         [
             c.id[:8],
-            _kind_label(c.kind),
+            c.kind_label,
             c.title,
-            _field_label(c.kind, c.field),
-            _value(c.current_value),
-            _value(c.losing_value),
-            "解決済み" if c.resolved_at else "",
+            c.field_label,
+            "（削除済み）" if c.record_deleted else c.current or "（空欄）",
+            c.losing or "（空欄）",
+            "解決済み" if c.resolved else "",
         ]
-        for c in items
+        for c in shown
     ]
     click.echo(
         output.table(["ID", "種類", "件名", "項目", "現在の値", "採用されなかった値", "状態"], rows)

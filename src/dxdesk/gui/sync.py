@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
 from dxdesk.services import sync
@@ -84,13 +83,6 @@ def _table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _kind_label(name: str) -> str:
-    try:
-        return QCoreApplication.translate("Kind", kind_of(name).label)
-    except UserError:
-        return name
 
 
 # ------------------------------------------------------------------ import
@@ -410,21 +402,22 @@ class ConflictsView(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.conflicts: list[Any] = []
+        self.conflicts: list[sync.ConflictShown] = []
         self.refresh()
 
     def refresh(self) -> None:
-        self.conflicts = sync.list_conflicts(self.profile)
+        self.conflicts = sync.describe_conflicts(self.profile)
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
-            field = self._field_label(c.kind, c.field)
             values = [
-                _kind_label(c.kind),
-                c.title or c.record_id[:8],
-                field,
-                self.tr("（削除済み）") if c.record_deleted else _shown(c.current_value),
-                _shown(c.losing_value),
-                str(c.detected_at)[:16].replace("T", " "),
+                QCoreApplication.translate("Kind", c.kind_label),
+                c.title,
+                self.tr("削除")
+                if c.field_label == "削除"
+                else QCoreApplication.translate("Field", c.field_label),
+                self.tr("（削除済み）") if c.record_deleted else c.current,
+                c.losing,
+                c.detected_at[:16].replace("T", " "),
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, _item(value))
@@ -433,15 +426,6 @@ class ConflictsView(QWidget):
         self.restore_button.setEnabled(bool(self.conflicts))
         if not self.conflicts:
             self.status.setText(self.tr("未確認の競合はありません。"))
-
-    def _field_label(self, kind_name: str, field: str) -> str:
-        if field == "_deleted":
-            return self.tr("削除")
-        try:
-            label = kind_of(kind_name).field(field).label
-        except (UserError, KeyError, AttributeError):
-            return field
-        return QCoreApplication.translate("Field", label)
 
     def restore_selected(self) -> bool:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
@@ -460,16 +444,6 @@ class ConflictsView(QWidget):
         )
         self.restored.emit()
         return True
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return str(value)
 
 
 # ------------------------------------------------------------------ devices and enrolment

@@ -588,6 +588,62 @@ def list_conflicts(profile: Profile, *, include_resolved: bool = False) -> list[
     return conflicts.list_conflicts(profile.database, include_resolved=include_resolved)
 
 
+@dataclass(frozen=True)
+class ConflictShown:
+    """A conflict as a person reads it (the CLI's table and the window's list)."""
+
+    id: str
+    kind_label: str  # Japanese, as in the model (the window translates it)
+    title: str
+    field_label: str  # Japanese; "削除" for a delete against an edit
+    current: str  # the value the record holds now, as shown everywhere else
+    losing: str  # the value that was not kept
+    record_deleted: bool
+    resolved: bool
+    detected_at: str
+
+
+def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> list[ConflictShown]:
+    """The conflict log with labels and values shown as lists show them (organisation names,
+    business systems, はい/いいえ), so the CLI and the window say the same."""
+    from dxdesk.core.model import kind as kind_of
+    from dxdesk.services.records import RecordService
+
+    records = RecordService(profile)
+    orgs = records.org_names()
+    out = []
+    for c in list_conflicts(profile, include_resolved=include_resolved):
+        k = kind_of(c.kind) if c.kind in KNOWN_KINDS else None
+        # The kind, when the conflict is on one of its fields (not on "_deleted").
+        typed = k if k is not None and c.field in k.field_names else None
+
+        def shown(value: Any, k: Any = typed, name: str = c.field) -> str:
+            if k is not None:
+                return records.display_value(k, name, value, orgs)
+            if isinstance(value, bool):  # the "_deleted" entry: a delete against an edit
+                return "はい" if value else "いいえ"
+            return "" if value is None else str(value)
+
+        if typed is not None:
+            label = typed.field(c.field).label
+        else:
+            label = "削除" if c.field == "_deleted" else c.field
+        out.append(
+            ConflictShown(
+                id=c.id,
+                kind_label=k.label if k is not None else c.kind,
+                title=c.title or c.record_id[:8],
+                field_label=label,
+                current=shown(c.current_value),
+                losing=shown(c.losing_value),
+                record_deleted=c.record_deleted,
+                resolved=c.resolved_at is not None,
+                detected_at=str(c.detected_at),
+            )
+        )
+    return out
+
+
 def restore_conflict(profile: Profile, conflict_id: str) -> Any:
     """Make a losing value current again: a new local change, which syncs like any edit."""
     change = conflicts.restore_conflict(profile.database, conflict_id, store=profile.records)

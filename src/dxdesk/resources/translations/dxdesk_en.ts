@@ -405,72 +405,72 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="380"/>
+        <location filename="../../gui/sync.py" line="372"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="384"/>
+        <location filename="../../gui/sync.py" line="376"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="391"/>
+        <location filename="../../gui/sync.py" line="383"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="392"/>
+        <location filename="../../gui/sync.py" line="384"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="393"/>
+        <location filename="../../gui/sync.py" line="385"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="394"/>
+        <location filename="../../gui/sync.py" line="386"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="395"/>
+        <location filename="../../gui/sync.py" line="387"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="396"/>
+        <location filename="../../gui/sync.py" line="388"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="401"/>
+        <location filename="../../gui/sync.py" line="393"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="425"/>
-        <source>（削除済み）</source>
-        <translation>(deleted)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sync.py" line="435"/>
-        <source>未確認の競合はありません。</source>
-        <translation>There are no open conflicts.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sync.py" line="439"/>
+        <location filename="../../gui/sync.py" line="415"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="449"/>
+        <location filename="../../gui/sync.py" line="418"/>
+        <source>（削除済み）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="428"/>
+        <source>未確認の競合はありません。</source>
+        <translation>There are no open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="433"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="459"/>
+        <location filename="../../gui/sync.py" line="443"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -595,177 +595,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="499"/>
+        <location filename="../../gui/sync.py" line="473"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="503"/>
+        <location filename="../../gui/sync.py" line="477"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="504"/>
+        <location filename="../../gui/sync.py" line="478"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="505"/>
+        <location filename="../../gui/sync.py" line="479"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="506"/>
+        <location filename="../../gui/sync.py" line="480"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="507"/>
+        <location filename="../../gui/sync.py" line="481"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="517"/>
+        <location filename="../../gui/sync.py" line="491"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="519"/>
+        <location filename="../../gui/sync.py" line="493"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="521"/>
+        <location filename="../../gui/sync.py" line="495"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="502"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="504"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="552"/>
+        <location filename="../../gui/sync.py" line="526"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="552"/>
+        <location filename="../../gui/sync.py" line="526"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="556"/>
+        <location filename="../../gui/sync.py" line="530"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="556"/>
+        <location filename="../../gui/sync.py" line="530"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="557"/>
+        <location filename="../../gui/sync.py" line="531"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="564"/>
+        <location filename="../../gui/sync.py" line="538"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="567"/>
+        <location filename="../../gui/sync.py" line="541"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="570"/>
+        <location filename="../../gui/sync.py" line="544"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="578"/>
+        <location filename="../../gui/sync.py" line="552"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="579"/>
+        <location filename="../../gui/sync.py" line="553"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="591"/>
+        <location filename="../../gui/sync.py" line="565"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="602"/>
+        <location filename="../../gui/sync.py" line="576"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="611"/>
+        <location filename="../../gui/sync.py" line="585"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="624"/>
+        <location filename="../../gui/sync.py" line="598"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="629"/>
+        <location filename="../../gui/sync.py" line="603"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="643"/>
+        <location filename="../../gui/sync.py" line="617"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="652"/>
+        <location filename="../../gui/sync.py" line="626"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="666"/>
+        <location filename="../../gui/sync.py" line="640"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="675"/>
+        <location filename="../../gui/sync.py" line="649"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="690"/>
+        <location filename="../../gui/sync.py" line="664"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="700"/>
+        <location filename="../../gui/sync.py" line="674"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="706"/>
+        <location filename="../../gui/sync.py" line="680"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="708"/>
+        <location filename="../../gui/sync.py" line="682"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="720"/>
+        <location filename="../../gui/sync.py" line="694"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -872,52 +872,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="300"/>
+        <location filename="../../gui/sync.py" line="292"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="309"/>
+        <location filename="../../gui/sync.py" line="301"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="312"/>
+        <location filename="../../gui/sync.py" line="304"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="317"/>
+        <location filename="../../gui/sync.py" line="309"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="320"/>
+        <location filename="../../gui/sync.py" line="312"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="321"/>
+        <location filename="../../gui/sync.py" line="313"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="329"/>
+        <location filename="../../gui/sync.py" line="321"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="339"/>
+        <location filename="../../gui/sync.py" line="331"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="344"/>
+        <location filename="../../gui/sync.py" line="336"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="361"/>
+        <location filename="../../gui/sync.py" line="353"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1634,107 +1634,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="107"/>
+        <location filename="../../gui/sync.py" line="99"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="114"/>
+        <location filename="../../gui/sync.py" line="106"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="121"/>
+        <location filename="../../gui/sync.py" line="113"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="122"/>
+        <location filename="../../gui/sync.py" line="114"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="123"/>
+        <location filename="../../gui/sync.py" line="115"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="124"/>
+        <location filename="../../gui/sync.py" line="116"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="125"/>
+        <location filename="../../gui/sync.py" line="117"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="126"/>
+        <location filename="../../gui/sync.py" line="118"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="127"/>
+        <location filename="../../gui/sync.py" line="119"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="128"/>
+        <location filename="../../gui/sync.py" line="120"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="136"/>
+        <location filename="../../gui/sync.py" line="128"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="138"/>
+        <location filename="../../gui/sync.py" line="130"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="169"/>
+        <location filename="../../gui/sync.py" line="161"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="208"/>
+        <location filename="../../gui/sync.py" line="200"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="217"/>
+        <location filename="../../gui/sync.py" line="209"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="223"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="223"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="231"/>
+        <location filename="../../gui/sync.py" line="223"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="262"/>
+        <location filename="../../gui/sync.py" line="254"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="266"/>
+        <location filename="../../gui/sync.py" line="258"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="274"/>
+        <location filename="../../gui/sync.py" line="266"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -1871,314 +1871,314 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="127"/>
+        <location filename="../../gui/app.py" line="129"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="128"/>
+        <location filename="../../gui/app.py" line="130"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="64"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="82"/>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88"/>
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="93"/>
+        <location filename="../../gui/mainwindow.py" line="125"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123"/>
+        <location filename="../../gui/mainwindow.py" line="155"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="132"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="133"/>
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="134"/>
+        <location filename="../../gui/mainwindow.py" line="166"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="189"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="224"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="227"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="196"/>
+        <location filename="../../gui/mainwindow.py" line="228"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="201"/>
+        <location filename="../../gui/mainwindow.py" line="233"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="201"/>
+        <location filename="../../gui/mainwindow.py" line="233"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="216"/>
+        <location filename="../../gui/mainwindow.py" line="247"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="322"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="322"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="322"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="322"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="331"/>
-        <location filename="../../gui/mainwindow.py" line="730"/>
+        <location filename="../../gui/mainwindow.py" line="365"/>
+        <location filename="../../gui/mainwindow.py" line="768"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="349"/>
+        <location filename="../../gui/mainwindow.py" line="383"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="350"/>
+        <location filename="../../gui/mainwindow.py" line="384"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="352"/>
+        <location filename="../../gui/mainwindow.py" line="386"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="358"/>
+        <location filename="../../gui/mainwindow.py" line="392"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="361"/>
+        <location filename="../../gui/mainwindow.py" line="395"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="363"/>
+        <location filename="../../gui/mainwindow.py" line="397"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365"/>
+        <location filename="../../gui/mainwindow.py" line="399"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="366"/>
+        <location filename="../../gui/mainwindow.py" line="400"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="367"/>
+        <location filename="../../gui/mainwindow.py" line="401"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="368"/>
+        <location filename="../../gui/mainwindow.py" line="402"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="373"/>
+        <location filename="../../gui/mainwindow.py" line="407"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="374"/>
+        <location filename="../../gui/mainwindow.py" line="408"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="381"/>
+        <location filename="../../gui/mainwindow.py" line="415"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="393"/>
+        <location filename="../../gui/mainwindow.py" line="427"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="410"/>
+        <location filename="../../gui/mainwindow.py" line="444"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="412"/>
+        <location filename="../../gui/mainwindow.py" line="446"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="427"/>
+        <location filename="../../gui/mainwindow.py" line="461"/>
         <source>課題%1</source>
         <translation>%1 issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
         <source>現地%1/%2日</source>
         <translation>%1/%2 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="435"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>現地%1日</source>
         <translation>%1 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="437"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="451"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="510"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="608"/>
+        <location filename="../../gui/mainwindow.py" line="646"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="612"/>
+        <location filename="../../gui/mainwindow.py" line="650"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="627"/>
+        <location filename="../../gui/mainwindow.py" line="665"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="669"/>
+        <location filename="../../gui/mainwindow.py" line="707"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="750"/>
+        <location filename="../../gui/mainwindow.py" line="790"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="753"/>
+        <location filename="../../gui/mainwindow.py" line="793"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -2788,22 +2788,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="741"/>
+        <location filename="../../gui/sync.py" line="715"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="744"/>
+        <location filename="../../gui/sync.py" line="718"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="786"/>
+        <location filename="../../gui/sync.py" line="760"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="793"/>
+        <location filename="../../gui/sync.py" line="767"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
