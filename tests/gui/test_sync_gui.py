@@ -260,3 +260,22 @@ def test_the_hub_chooses_which_organisations_a_laptop_receives(
     assert again.chosen() is not None and len(again.chosen() or []) == 2
     again.all.setChecked(True)
     assert again.save() and sync.scope_of(hub, field.device_id) is None
+
+
+def test_a_bundle_that_skips_an_earlier_one_names_the_device_and_the_gap(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    hub, field = pair
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    enrol_through_the_window(qtbot, hub, field, usb)
+    RecordService(field).add("visit", visit("最初の訪問"))
+    lost = sync.export_bundle(field, "hub", usb).path
+    lost.unlink()  # the USB stick with the first bundle went missing
+    RecordService(field).add("visit", visit("次の訪問"))
+    later = sync.export_bundle(field, "hub", usb).path
+    dialog = ImportDialog(hub)
+    qtbot.addWidget(dialog)
+    dialog.add_files([later])
+    note = dialog.details.text()
+    assert "山田の端末 の変更" in note and "届いていません" in note

@@ -44,6 +44,7 @@ from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.gui.messages import user_message
+from dxdesk.gui.worker import wait_cursor
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.services.reports import ReportKind, ReportRequest, build, list_kinds
@@ -389,15 +390,13 @@ class DocumentDialog(QDialog):
     def _build(self, fmt: str) -> bytes | None:
         self.status.setText(self.tr("作成しています…"))
         self.status.repaint()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # On the GUI thread on purpose: the draft autosave shares the one connection.
-            return build(self.profile, self.request(), fmt)
+            with wait_cursor():
+                return build(self.profile, self.request(), fmt)
         except UserError as err:
             self.status.setText(user_message(err))
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
 
     def preview(self) -> PreviewDialog | None:
         data = self._build("pdf")

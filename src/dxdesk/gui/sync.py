@@ -10,12 +10,11 @@ database connection is shared with the autosaving forms.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,22 +39,14 @@ from PySide6.QtWidgets import (
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
+from dxdesk.gui.worker import wait_cursor
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
 
 log = logging.getLogger("dxdesk.gui")
-T = TypeVar("T")
 BUNDLE_FILTER = "dxdesk bundle (*.dxb)"
 ENROL_FILTER = "dxdesk enrolment (*.dxenrol *.json)"
 FOLDER_KEY = "sync/folder"  # the USB folder last used, per computer (never a secret)
-
-
-def _busy(fn: Callable[[], T]) -> T:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return fn()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def _folder() -> str:
@@ -171,7 +162,8 @@ class ImportDialog(QDialog):
             if path in known:
                 continue
             try:
-                preview = _busy(lambda p=path: sync.preview(self.profile, p))  # type: ignore[misc]
+                with wait_cursor():
+                    preview = sync.preview(self.profile, path)
             except UserError as err:
                 self.refused.append((path, user_message(err)))
                 log.info("bundle refused at preview (%s)", err.code)
@@ -182,6 +174,10 @@ class ImportDialog(QDialog):
     def _show(self) -> None:
         self.table.setRowCount(0)
         notes: list[str] = []  # gaps and clock warnings
+        # Gaps name devices: read the roster once, and only when some bundle has a gap.
+        gapped = any(p.plan is not None and p.plan.gaps for p in self.previews)
+        roster = sync.devices(self.profile) if gapped else []
+        names = {str(d["device_id"]): str(d["name"]) for d in roster}
         for p in self.previews:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -199,7 +195,7 @@ class ImportDialog(QDialog):
                         self.tr(
                             "%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。"
                         )
-                        .replace("%1", self._device_name(device))
+                        .replace("%1", names.get(device, device[:8]))
                         .replace("%2", spans)
                     )
                 if plan.ahead:
@@ -226,12 +222,6 @@ class ImportDialog(QDialog):
         self.details.setText("\n".join(notes))
         self.apply_button.setEnabled(any(not p.already for p in self.previews))
 
-    def _device_name(self, device_id: str) -> str:
-        for d in sync.devices(self.profile):
-            if d["device_id"] == device_id:
-                return str(d["name"])
-        return device_id[:8]
-
     def apply(self) -> list[sync.Imported]:
         """Apply each checked bundle (oldest first), one transaction each; report the result."""
         done: list[sync.Imported] = []
@@ -241,7 +231,8 @@ class ImportDialog(QDialog):
         )
         for p in pending:
             try:
-                result = _busy(lambda p=p: sync.import_bundle(self.profile, p.path, p))  # type: ignore[misc]
+                with wait_cursor():
+                    result = sync.import_bundle(self.profile, p.path, p)
             except UserError as err:
                 failed.append(f"{p.path.name}: {user_message(err)}")
                 continue
@@ -342,9 +333,8 @@ class ExportDialog(QDialog):
         folder = Path(self.folder.text().strip() or ".")
         to = str(self.recipient.currentData())
         try:
-            result = _busy(
-                lambda: sync.export_bundle(self.profile, to, folder, full=self.full.isChecked())
-            )
+            with wait_cursor():
+                result = sync.export_bundle(self.profile, to, folder, full=self.full.isChecked())
         except UserError as err:
             self.status.setText(user_message(err))
             return None
@@ -519,7 +509,8 @@ class DevicesDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            self.rows = _busy(lambda: sync.devices(self.profile))
+            with wait_cursor():
+                self.rows = sync.devices(self.profile)
         except UserError as err:
             self.status.setText(user_message(err))
             self.rows = []
@@ -608,7 +599,8 @@ class DevicesDialog(QDialog):
                 return None
             out = Path(chosen)
         try:
-            written = _busy(lambda: sync.accept(self.profile, member, out))
+            with wait_cursor():
+                written = sync.accept(self.profile, member, out)
         except UserError as err:
             self.status.setText(user_message(err))
             return None
@@ -640,7 +632,8 @@ class DevicesDialog(QDialog):
             self.status.setText(self.tr("指紋が一致しないため、チームに参加しませんでした。"))
             return False
         try:
-            hub = _busy(lambda: sync.join(self.profile, team))
+            with wait_cursor():
+                hub = sync.join(self.profile, team)
         except UserError as err:
             self.status.setText(user_message(err))
             return False

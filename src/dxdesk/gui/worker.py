@@ -13,7 +13,8 @@ connection is opened without SQLite's same-thread check for exactly this hand-ov
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QThread
@@ -38,6 +39,16 @@ class _Job(QThread, Generic[T]):
             self.error = exc
 
 
+@contextmanager
+def wait_cursor() -> Iterator[None]:
+    """A wait cursor around work that stays on the GUI thread (it shares the connection)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
 def run_busy(widget: QWidget | None, fn: Callable[[], T]) -> T:
     """Run ``fn`` off the GUI thread; return its result or raise its exception here."""
     job: _Job[T] = _Job(fn)
@@ -47,14 +58,13 @@ def run_busy(widget: QWidget | None, fn: Callable[[], T]) -> T:
     focus = QGuiApplication.focusObject()
     if widget is not None:
         widget.setEnabled(False)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        job.start()
-        if not job.isFinished():
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        job.wait()
+        with wait_cursor():
+            job.start()
+            if not job.isFinished():
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            job.wait()
     finally:
-        QGuiApplication.restoreOverrideCursor()
         if widget is not None:
             widget.setEnabled(True)
             # The nested loop may have deleted the old focus widget (deleteLater).
