@@ -20,6 +20,7 @@ from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.reports.base import (
     DEFAULT_HANDLING_MARK,
     PARAM_LABELS,
+    BuildFn,
     ReportContext,
     ReportKind,
     ReportRequest,
@@ -133,6 +134,19 @@ def _check_target(out: Path) -> None:
         raise UserError("io_error", path=str(out))
 
 
+def _builder(report: ReportKind, fmt: str | None, suffix: str) -> BuildFn:
+    """The builder for ``fmt``, or the refusal that names the formats this document has."""
+    builder = report.builder(fmt) if fmt else None
+    if builder is None:
+        raise UserError(
+            "report_bad_format",
+            kind=report.name,
+            suffix=suffix or "（拡張子なし）",
+            formats="、".join(f".{f}" for f in report.formats),
+        )
+    return builder
+
+
 def generate(
     profile: Profile,
     request: ReportRequest,
@@ -143,16 +157,8 @@ def generate(
 ) -> Path:
     """Build ``request`` and write it to ``out_path`` (.pdf or .xlsx); return the path."""
     out = Path(out_path)
-    report = get_kind(request.kind)
     fmt = FORMAT_SUFFIXES.get(out.suffix.lower())
-    builder = report.builder(fmt) if fmt else None
-    if builder is None:
-        raise UserError(
-            "report_bad_format",
-            kind=report.name,
-            suffix=out.suffix or "（拡張子なし）",
-            formats="、".join(f".{f}" for f in report.formats),
-        )
+    _builder(get_kind(request.kind), fmt, out.suffix)
     # Cheap checks first: no work is done for a path that cannot be written.
     _check_target(out)
     data = build(profile, request, fmt or "pdf", search_dirs=search_dirs, today=today)
@@ -170,14 +176,7 @@ def build(
 ) -> bytes:
     """The document in memory (for the GUI's preview and printing: no file, no temp file)."""
     report = get_kind(request.kind)
-    builder = report.builder(fmt)
-    if builder is None:
-        raise UserError(
-            "report_bad_format",
-            kind=report.name,
-            suffix=f".{fmt}",
-            formats="、".join(f".{f}" for f in report.formats),
-        )
+    builder = _builder(report, fmt, f".{fmt}")
     ctx = make_context(profile, request, search_dirs=search_dirs, today=today)
     data = builder(ctx)
     profile.audit(f"report:{report.name}")
