@@ -201,7 +201,10 @@ class RecordService:
             for name, value in payload.items() if isinstance(payload, dict) else ():
                 if name.startswith("_") or name not in k.field_names:
                     continue  # system entries (_base, _clocks ...): not the user's values
-                fields.append((k.field(name).label, self.display_value(k, name, value, orgs)))
+                shown = self.display_value(k, name, value, orgs)
+                if not shown and row["op"] == "create":
+                    continue  # a new record lists what was filled in, not every empty field
+                fields.append((k.field(name).label, shown or "（空欄）"))
             device = str(row["device_id"])
             out.append(
                 HistoryEntry(
