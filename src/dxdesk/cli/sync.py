@@ -254,6 +254,12 @@ def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
             "送信元の端末の時計が狂っている可能性があります"
             "（その端末の編集が、正しい時刻になるまで他の編集より優先されます）。"
         )
+    for log_id, count in (plan.get("forks") or {}).items():
+        click.echo(
+            f"注意：変更履歴 {log_id[:8]} の変更 {count} 件が、この端末にある同じ端末の履歴と"
+            "食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。"
+            "取り込まずに別に保管しました。「dxdesk bundle forks」で確認してください。"
+        )
     if scoped:
         click.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
     if not gaps_real:
@@ -367,6 +373,66 @@ def conflicts_restore(state: State, conflict_id: str) -> None:
         click.echo("その値は既に現在の値です（変更はありません）。")
     else:
         click.echo("採用されなかった値を現在の値に戻しました。次のバンドルで他の端末にも届きます。")
+
+
+@bundle.group("forks", invoke_without_command=True)
+@click.option("--all", "include_resolved", is_flag=True, help="対応済みのものも表示する")
+@click.pass_context
+def bundle_forks(ctx: click.Context, include_resolved: bool) -> None:
+    """一つの端末の下に二つの履歴が届いたとき（プロファイルの複製）、別に保管した変更を表示します。"""
+    if ctx.invoked_subcommand is not None:
+        return
+    from dxdesk.services import sync
+
+    state: State = ctx.obj
+    with opened(state, backup=False) as profile:
+        forks = sync.list_forks(profile, include_resolved=include_resolved)
+    status = {None: "未対応", "adopted": "取り込み済み", "dismissed": "見送り"}
+    rows = [
+        [
+            f.id[:8],
+            f.device_name,
+            str(f.count),
+            f"{f.first_seq}〜{f.last_seq}",
+            f.detected_at[:19],
+            status.get(f.resolution, str(f.resolution)),
+        ]
+        for f in forks
+    ]
+    click.echo(output.table(["ID", "端末", "変更", "連番", "検出日時", "状態"], rows))
+    click.echo(f"（{len(rows)}件）")
+    if any(f.resolution is None for f in forks):
+        click.echo(
+            "「dxdesk bundle forks adopt ID」でこの端末の編集として取り込み、"
+            "「dxdesk bundle forks dismiss ID」で見送ります（保管した変更は消えません）。"
+            "複製された端末は、新しいプロファイルとして登録し直してください。"
+        )
+
+
+@bundle_forks.command("adopt")
+@click.argument("fork_id", metavar="ID")
+@click.pass_obj
+def bundle_forks_adopt(state: State, fork_id: str) -> None:
+    """別に保管した履歴の値を、この端末の編集として取り込みます（他の端末にも同期されます）。"""
+    from dxdesk.services import sync
+
+    with opened(state) as profile:
+        count = sync.adopt_fork(profile, fork_id)
+    click.echo(
+        f"別の履歴を取り込みました（記録の変更 {count} 件）。次のバンドルで他の端末にも届きます。"
+    )
+
+
+@bundle_forks.command("dismiss")
+@click.argument("fork_id", metavar="ID")
+@click.pass_obj
+def bundle_forks_dismiss(state: State, fork_id: str) -> None:
+    """別に保管した履歴を見送ります（保管した変更は削除しません）。"""
+    from dxdesk.services import sync
+
+    with opened(state) as profile:
+        sync.dismiss_fork(profile, fork_id)
+    click.echo("別の履歴を見送りました（保管した変更は残しています）。")
 
 
 @bundle.command("history")

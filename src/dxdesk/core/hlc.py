@@ -33,6 +33,11 @@ MAX_COUNTER = 10**_COUNTER_DIGITS - 1
 # The same threshold as the merge's "ahead" count (sync/merge.py): a day of clock skew.
 MAX_AHEAD_MS = 24 * 3600 * 1000
 _FORM = re.compile(rf"[0-9]{{{_WALL_DIGITS}}}-[0-9]{{{_COUNTER_DIGITS}}}")
+# The latest wall time a stamp from elsewhere may carry: 9999-01-01T00:00:00Z. Past the year
+# 9999 a stamp no longer converts to a date (every display of "when" would fail), so only a forged
+# or broken clock writes one; a bundle carrying one is refused before anything is written.
+# Stamps between a day ahead and this bound are merged but not followed (above).
+LATEST_ACCEPTED_MS = 253_370_764_800_000
 
 
 @dataclass(frozen=True, order=True)
@@ -62,6 +67,13 @@ class Timestamp:
         if self.wall_ms >= MAX_WALL_MS:
             raise OverflowError("no HLC timestamp after the largest one")
         return Timestamp(self.wall_ms + 1, 0)
+
+
+def acceptable(text: str) -> bool:
+    """Is this an encoded stamp that another device may have written (form and range)?"""
+    if not _FORM.fullmatch(text):
+        return False
+    return int(text[:_WALL_DIGITS]) <= LATEST_ACCEPTED_MS
 
 
 def _wall_clock_ms() -> int:

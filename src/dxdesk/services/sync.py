@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from dxdesk.core.clock import now_jst, stamp
+from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.core.model import KINDS
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error
 from dxdesk.services.profile import Profile
+from dxdesk.store import chain
 from dxdesk.store.backup import prune_backups
 from dxdesk.store.migrations import head_version
-from dxdesk.sync import bundle, conflicts, crypto, enrol, merge
+from dxdesk.sync import bundle, conflicts, crypto, enrol, merge, origin
 
 log = logging.getLogger("dxdesk.services.sync")
 
@@ -35,6 +37,10 @@ PRE_IMPORT_PREFIX = "pre-import-"
 PRE_IMPORT_KEPT = 5
 # meta key: the next bundle to this device must be full (its scope was widened).
 FULL_DUE = "sync_full_due_{}"
+# meta keys: the hub clock (HLC) of the escrow key and of the roster in force here (hub-set
+# policies a field device follows by the hub's clock, never by order of delivery).
+META_ESCROW_AT = "sync_escrow_at"
+META_ROSTER_AT = "sync_roster_at"
 
 
 # ----------------------------------------------------------------------- enrolment
@@ -99,6 +105,7 @@ def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
         ),
         escrow=enrol.get_meta(profile.database, enrol.META_ESCROW),
         created_at=stamp(),
+        escrow_at=enrol.get_meta(profile.database, META_ESCROW_AT) or "",
     )
     atomic_write_bytes(Path(out), enrol.team_file(team, keys), mode=0o644)
     profile.audit("enrol_accept")
@@ -115,6 +122,13 @@ def join(profile: Profile, team: enrol.Team) -> enrol.Member:
         enrol.add_peer(profile.database, team.hub)
         enrol.set_meta(profile.database, enrol.META_HUB, team.hub.device_id)
         enrol.set_meta(profile.database, enrol.META_ESCROW, team.escrow)
+        enrol.set_meta(profile.database, META_ESCROW_AT, team.escrow_at or None)
+        # The other laptops' keys, as the hub vouches for them: the hub relays their changes,
+        # and each is checked against its own device's key (sync/origin.py). Later enrolments
+        # and revocations arrive with the hub's bundles (``roster``).
+        for member in team.roster:
+            if member.device_id not in (me.device_id, team.hub.device_id):
+                enrol.add_peer(profile.database, member)
     profile.audit("enrol_join")
     return team.hub
 
@@ -138,6 +152,9 @@ def set_escrow(profile: Profile, recipient: str | None) -> None:
             raise UserError("bundle_bad_key", detail="預託用の公開鍵") from None
     with profile.database.transaction():
         enrol.set_meta(profile.database, enrol.META_ESCROW, recipient)
+        # The hub's clock at the change: devices follow the newest policy by this stamp, so a
+        # bundle written before the change and delivered after it cannot roll the key back.
+        enrol.set_meta(profile.database, META_ESCROW_AT, profile.records.clock.now().encode())
     profile.audit("escrow_set")
 
 
@@ -293,10 +310,18 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
     scope = json.loads(peer["scope"]) if peer["scope"] else None
     escrow = enrol.get_meta(db, enrol.META_ESCROW)
     recipients = [peer["age_recipient"], *([escrow] if escrow else [])]
+    with db.transaction():
+        heads = _heads_to_send(profile, keys)
     vector = merge.state_vector(db)
+    if profile.role == "hub":
+        # What the bundle covers (scoped bundles: merge ``covers``) is what it can prove: a
+        # log's changes past its newest signed head are not sent yet (sync/origin.py).
+        vector = {d: min(n, heads[d].seq) for d, n in vector.items() if d in heads}
+    excluded = merge.out_of_scope(db, scope)
     written = bundle.write_bundle(
         Path(out_dir),
-        lambda: merge.changes_since(db, have, scope=scope),
+        lambda: _segments(db, heads, have, excluded),
+        requires=bundle.PROOF_FEATURES,
         keys=keys,
         sender_name=profile.meta.get("device_name", ""),
         recipient=peer["device_id"],
@@ -322,6 +347,94 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
     profile.audit("bundle_export")
     log.info("bundle exported: %d changes", m.count)
     return Exported(written.path, peer["device_id"], peer["name"], m.count, full, m.bundle_id)
+
+
+def own_logs(profile: Profile) -> set[str]:
+    """The change logs this device wrote: its first (the device id), the current one, and
+    every earlier one (a restore starts a new log: store/records.py start_new_log)."""
+    me = profile.device_id
+    rows = profile.database.conn.execute(
+        "SELECT log_id FROM log_heads WHERE device_id = ?", (me,)
+    ).fetchall()
+    return {me, profile.records.device_id, *(str(r[0]) for r in rows)}
+
+
+def _heads_to_send(profile: Profile, keys: crypto.DeviceKeys) -> dict[str, origin.Head]:
+    """Sign this device's own logs as they stand, and take the newest signed heads of the
+    others: the hub relays them, and a field device returns what its hub lost (its peer's
+    state vector says what that is; usually nothing)."""
+    db = profile.database
+    conn = db.conn
+    heads: dict[str, origin.Head] = {}
+    for log_id in sorted(own_logs(profile)):
+        row = conn.execute(
+            "SELECT dev_seq, chain FROM changes WHERE device_id = ? ORDER BY dev_seq DESC LIMIT 1",
+            (log_id,),
+        ).fetchone()
+        if row is None:
+            continue
+        seq = int(row[0])
+        value = bytes(row[1]) if row[1] is not None else None
+        if value is None:
+            chain.fill(db, [log_id])
+            value = chain.chain_at(db, log_id, seq)
+        if value is None:
+            log.warning("own change log has a hole; not signed")
+            continue
+        head = origin.sign_head(keys, log_id, seq, value)
+        _store_head(conn, head)
+        heads[log_id] = head
+    for log_id, device, seq, value, signature in conn.execute(
+        "SELECT log_id, device_id, seq, chain, signature FROM log_heads"
+        " WHERE device_id != ? AND signature IS NOT NULL",
+        (keys.device_id,),
+    ).fetchall():
+        heads[str(log_id)] = origin.Head(
+            str(log_id), str(device), int(seq), bytes(value), bytes(signature)
+        )
+    return heads
+
+
+def _store_head(conn: Any, head: origin.Head) -> None:
+    """Keep the newest signed head of a log (the device it names is pinned by the first)."""
+    conn.execute(
+        "INSERT INTO log_heads (log_id, device_id, seq, chain, signature, at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (log_id) DO UPDATE SET seq = excluded.seq,"
+        " chain = excluded.chain, signature = excluded.signature, at = excluded.at"
+        " WHERE excluded.seq >= log_heads.seq AND excluded.device_id = log_heads.device_id",
+        (head.log_id, head.device_id, head.seq, head.chain, head.signature, stamp()),
+    )
+
+
+def _segments(
+    db: Any,
+    heads: dict[str, origin.Head],
+    have: dict[str, int],
+    excluded: dict[str, set[str]],
+) -> Iterator[bytes | origin.HeldChange]:
+    """The payload: one proven segment per log the peer lacks changes of (sync/origin.py)."""
+    conn = db.conn
+    for log_id in sorted(heads):
+        head = heads[log_id]
+        start = int(have.get(log_id, 0))
+        if start >= head.seq:
+            continue
+        held = conn.execute(
+            "SELECT count(*) FROM changes WHERE device_id = ? AND dev_seq > ? AND dev_seq <= ?",
+            (log_id, start, head.seq),
+        ).fetchone()[0]
+        start_chain = chain.chain_at(db, log_id, start)
+        if int(held) != head.seq - start or start_chain is None:
+            # A hole here (a bundle from its device never arrived): this log cannot be proven
+            # to the peer now; it goes once the hole is filled.
+            log.debug("change log with a hole left out of a bundle")
+            continue
+        changes = merge.log_changes(db, log_id, start, head.seq)
+
+        def left_out(c: Any) -> bool:
+            return c.record_id in excluded.get(c.kind, ())
+
+        yield from origin.segment(head, start, start_chain, changes, left_out)
 
 
 def _record_bundle(conn: Any, m: bundle.Manifest, direction: str, at: str) -> None:
@@ -351,6 +464,22 @@ def _extra(profile: Profile, scope: list[str] | None, escrow: str | None) -> dic
         out["scope"] = scope
     if profile.role == "hub":
         out["escrow"] = escrow  # so that field devices follow a later change of escrow key
+        out["escrow_at"] = enrol.get_meta(profile.database, META_ESCROW_AT) or ""
+        # The team as the hub knows it: the keys of the devices whose changes it relays, and
+        # who is revoked. Followed by the hub's clock, never by order of delivery.
+        out["roster"] = [
+            {
+                "device_id": r["device_id"],
+                "name": r["name"],
+                "owner": r["owner"],
+                "role": r["role"],
+                "sign_public": r["sign_public"],
+                "age_recipient": r["age_recipient"],
+                "revoked": r["revoked_at"] is not None,
+            }
+            for r in enrol.peers(profile.database)
+        ]
+        out["roster_at"] = profile.records.clock.now().encode()
     return out
 
 
@@ -367,7 +496,16 @@ def _follow_hub(profile: Profile, m: bundle.Manifest) -> None:
             crypto.check_recipient(str(escrow))
         except ValueError:
             return
-    enrol.set_meta(profile.database, enrol.META_ESCROW, escrow)
+    db = profile.database
+    held = enrol.get_meta(db, META_ESCROW_AT) or ""
+    at = obj.get("escrow_at")
+    if isinstance(at, str) and (at == "" or hlc_acceptable(at)):
+        if held and at <= held:
+            return  # an older bundle delivered late must not roll the key back
+    elif held:
+        return  # an older hub says nothing of when: the newer policy held here stands
+    enrol.set_meta(db, enrol.META_ESCROW, escrow)
+    enrol.set_meta(db, META_ESCROW_AT, at or None)
 
 
 def _sent(profile: Profile, peer_id: str) -> dict[str, int]:
@@ -439,9 +577,177 @@ def _seen(profile: Profile, m: bundle.Manifest) -> bool:
     return True
 
 
-def _changes(rows: Iterator[bundle.ChangeRow]) -> Iterator[merge.Change]:
-    for r in rows:
-        yield merge.Change(*r)
+class _Origins:
+    """Who may speak for which change log in one incoming bundle (origin.Policy).
+
+    Every change must be covered by the signed head of the device that logged it, checked
+    against that device's enrolled key, whoever carried it: the hub relays laptops' work, and a
+    laptop returns what its hub lost in a restore. The keys are this database's peers plus, in
+    a bundle from our hub, the hub's roster (checked here before anything is written: a known
+    device with another key refuses the bundle). A log belongs to the device that first signed
+    it (a device's first log carries its own id); a head for it by another device is refused.
+    """
+
+    def __init__(self, profile: Profile, m: bundle.Manifest) -> None:
+        self.db = profile.database
+        self.me = enrol.load_keys(self.db)
+        self.sender = m.sender
+        self.from_hub = m.sender == enrol.get_meta(self.db, enrol.META_HUB)
+        self.roster = _roster(profile, m) if self.from_hub else {}
+        self.names: dict[str, str] = {}
+        # log id -> the device whose signed head covers it in this bundle (the scope guard
+        # applies to the sender's own logs; relayed ones are their devices' work).
+        self.owners: dict[str, str] = {}
+
+    def _key(self, device: str) -> tuple[str, bool] | None:
+        if self.me is not None and device == self.me.device_id:
+            return self.me.sign_public, False
+        row = self.db.conn.execute(
+            "SELECT sign_public, revoked_at, name FROM peers WHERE device_id = ?", (device,)
+        ).fetchone()
+        if row is not None:
+            self.names[device] = str(row[2])
+            return str(row[0]), row[1] is not None
+        member = self.roster.get(device)
+        if member is not None:
+            self.names[device] = member[0].name
+            return member[0].sign_public, member[1]
+        return None
+
+    def name(self, device: str) -> str:
+        return self.names.get(device) or device[:8]
+
+    def check_head(self, head: origin.Head) -> None:
+        known = self._key(head.device_id)
+        if known is None:
+            raise UserError("bundle_origin_unknown", device=head.device_id[:8])
+        key, revoked = known
+        if not crypto.verify(key, head.signature, head.message()):
+            raise UserError(
+                "bundle_origin_forged",
+                detail=f"端末「{self.name(head.device_id)}」の署名が一致しません",
+            )
+        pinned = self.db.conn.execute(
+            "SELECT device_id FROM log_heads WHERE log_id = ?", (head.log_id,)
+        ).fetchone()
+        owner = str(pinned[0]) if pinned else None
+        if owner is None and head.log_id != head.device_id and self._key(head.log_id):
+            owner = head.log_id  # a device's first log is named after the device itself
+        if owner is not None and owner != head.device_id:
+            raise UserError(
+                "bundle_origin_forged",
+                detail=f"端末「{self.name(owner)}」の変更を別の端末が署名しています",
+            )
+        self.owners[head.log_id] = head.device_id
+        if revoked and head.seq > merge.held_through(self.db, head.log_id):
+            raise UserError("bundle_revoked_sender", sender=self.name(head.device_id))
+
+    def diverges(self, log_id: str, seq: int, value: bytes) -> bool:
+        conn = self.db.conn
+        held = conn.execute(
+            "SELECT chain FROM changes WHERE device_id = ? AND dev_seq = ?", (log_id, seq)
+        ).fetchone()
+        if held is not None and held[0] is not None:
+            return bytes(held[0]) != value
+        # Not held here, but the continuation of a history already kept aside (the copy goes
+        # on sending from where its last bundle ended): it joins that history, not this one.
+        kept = conn.execute(
+            "SELECT 1 FROM fork_changes AS c JOIN forks AS f ON f.id = c.fork_id"
+            " WHERE f.log_id = ? AND c.dev_seq = ? AND c.chain = ? LIMIT 1",
+            (log_id, seq, value),
+        ).fetchone()
+        return kept is not None
+
+    def legacy(self, device_id: str) -> None:
+        # An older writer signs only the bundle: that proves its own first log, nothing else.
+        if device_id != self.sender:
+            raise UserError("bundle_origin_unsigned")
+
+
+def _roster(profile: Profile, m: bundle.Manifest) -> dict[str, tuple[enrol.Member, bool]]:
+    """The roster in a bundle from our hub: {device: (member, revoked)}, keys checked against
+    the ones this database pinned (a different key for a known device refuses the bundle)."""
+    obj = json.loads(m.raw)
+    raw = obj.get("roster")
+    if raw is None:
+        return {}
+    if not isinstance(raw, list) or len(raw) > 10_000:
+        raise UserError("bundle_damaged", detail="目録の項目 roster が正しくありません")
+    out: dict[str, tuple[enrol.Member, bool]] = {}
+    conn = profile.database.conn
+    for entry in raw:
+        try:
+            if not isinstance(entry, dict) or not isinstance(entry.get("revoked"), bool):
+                raise ValueError("entry")
+            member = enrol.Member.parse({k: v for k, v in entry.items() if k != "revoked"})
+        except ValueError:
+            raise UserError(
+                "bundle_damaged", detail="目録の項目 roster が正しくありません"
+            ) from None
+        row = conn.execute(
+            "SELECT sign_public, age_recipient FROM peers WHERE device_id = ?", (member.device_id,)
+        ).fetchone()
+        if row is not None and (row[0], row[1]) != (member.sign_public, member.age_recipient):
+            raise UserError("enrol_key_mismatch", device=member.device_id)
+        out[member.device_id] = (member, bool(entry["revoked"]))
+    return out
+
+
+def _follow_roster(profile: Profile, m: bundle.Manifest, origins: _Origins) -> None:
+    """Take the hub's roster when it is newer by the hub's clock than the one followed."""
+    if not origins.roster:
+        return
+    at = json.loads(m.raw).get("roster_at")
+    if not isinstance(at, str) or not hlc_acceptable(at):
+        return
+    db = profile.database
+    if at <= (enrol.get_meta(db, META_ROSTER_AT) or ""):
+        return  # an older bundle delivered late: the roster in force is newer
+    me = origins.me.device_id if origins.me else ""
+    for device, (member, revoked) in origins.roster.items():
+        if device in (me, m.sender):
+            continue
+        enrol.add_peer(db, member)
+        if revoked:
+            enrol.revoke(db, device)
+    enrol.set_meta(db, META_ROSTER_AT, at)
+
+
+def _scope_guard(
+    profile: Profile, m: bundle.Manifest, owners: dict[str, str]
+) -> merge.Scope | None:
+    """A field device with a scope may write only its organisations' records (hub side)."""
+    if profile.role != "hub":
+        return None
+    row = profile.database.conn.execute(
+        "SELECT scope FROM peers WHERE device_id = ?", (m.sender,)
+    ).fetchone()
+    if row is None or not row[0]:
+        return None
+    from dxdesk.services.records import RecordService
+
+    return merge.Scope(
+        frozenset(json.loads(row[0])), m.sender, owners, RecordService(profile).org_names()
+    )
+
+
+class _Verified:
+    """A bundle's changes, each checked against its origin's signed head, for the merge."""
+
+    def __init__(self, profile: Profile, opened: bundle.OpenBundle) -> None:
+        self.origins = _Origins(profile, opened.manifest)
+        self.divergence = merge.Divergence()
+        self.verifier = origin.Verifier(
+            self.origins,
+            proofs=opened.proofs,
+            is_uuid=bundle.is_uuid,
+            on_diverge=self.divergence.mark,
+        )
+        self._items = opened.items(KNOWN_KINDS)
+
+    def changes(self) -> Iterator[merge.Change]:
+        for v in self.verifier.stream(self._items):
+            yield merge.Change(*v.row, chain=v.chain)
 
 
 def _open(profile: Profile, path: Path) -> Any:
@@ -486,10 +792,19 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
         name = _sender_name(profile, m)
         if _seen(profile, m):
             return Preview(Path(path), m, name, True, None)
-        rows = opened.rows(KNOWN_KINDS)
+        verified = _Verified(profile, opened)
+        changes = verified.changes()
         covers = _covers(profile, m)
-        counts = merge.plan(profile.database, _changes(rows), covers=covers) if plan else None
-        for _ in rows:  # the plan may stop early: the rest must still be read and verified
+        counts = None
+        if plan:
+            counts = merge.plan(
+                profile.database,
+                changes,
+                covers=covers,
+                divergence=verified.divergence,
+                scope=_scope_guard(profile, m, verified.origins.owners),
+            )
+        for _ in changes:  # the plan may stop early: the rest must still be read and verified
             pass
     return Preview(Path(path), m, name, False, counts)
 
@@ -507,14 +822,25 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
             raise UserError("bundle_damaged", detail="確認後にファイルが変わりました")
         if _seen(profile, m):
             return Imported(first, False, None, backup)
-        rows = opened.rows(KNOWN_KINDS)
+        verified = _Verified(profile, opened)
+        changes = verified.changes()
         summary = merge.apply(
-            db, _changes(rows), clock=profile.records.clock, covers=_covers(profile, m)
+            db,
+            changes,
+            clock=profile.records.clock,
+            covers=_covers(profile, m),
+            divergence=verified.divergence,
+            scope=_scope_guard(profile, m, verified.origins.owners),
+            source=m.bundle_id,
         )
-        for _ in rows:
+        for _ in changes:
             pass
+        for head in verified.verifier.heads:
+            if head.log_id not in verified.divergence.since:
+                _store_head(conn, head)
         now = stamp()
         _record_bundle(conn, m, "import", now)
+        _follow_roster(profile, m, verified.origins)
         _follow_hub(profile, m)
         record = {**first.summary(), "applied": jsonable(summary)}
         conn.execute(
@@ -649,3 +975,119 @@ def restore_conflict(profile: Profile, conflict_id: str) -> Any:
     change = conflicts.restore_conflict(profile.database, conflict_id, store=profile.records)
     profile.audit("conflict_restore")
     return change
+
+
+# ----------------------------------------------------------------------- forks
+
+
+@dataclass(frozen=True)
+class ForkShown:
+    """Another history under one change log, kept aside at import (a copied profile)."""
+
+    id: str
+    device_name: str
+    log_id: str
+    count: int
+    first_seq: int
+    last_seq: int
+    detected_at: str
+    resolution: str | None  # "adopted", "dismissed", or None while it waits for a person
+
+
+def list_forks(profile: Profile, *, include_resolved: bool = False) -> list[ForkShown]:
+    rows = profile.database.conn.execute(
+        "SELECT f.id, f.device_id, f.log_id, f.detected_at, f.resolution, count(c.dev_seq),"
+        " min(c.dev_seq), max(c.dev_seq), p.name FROM forks AS f"
+        " LEFT JOIN fork_changes AS c ON c.fork_id = f.id"
+        " LEFT JOIN peers AS p ON p.device_id = f.device_id"
+        + ("" if include_resolved else " WHERE f.resolved_at IS NULL")
+        + " GROUP BY f.id ORDER BY f.detected_at, f.id"
+    ).fetchall()
+    me = profile.device_id
+    return [
+        ForkShown(
+            id=str(r[0]),
+            device_name=str(r[8] or (profile.meta.get("device_name", "") if r[1] == me else r[1])),
+            log_id=str(r[2]),
+            count=int(r[5]),
+            first_seq=int(r[6] or 0),
+            last_seq=int(r[7] or 0),
+            detected_at=str(r[3]),
+            resolution=None if r[4] is None else str(r[4]),
+        )
+        for r in rows
+    ]
+
+
+def _find_fork(profile: Profile, text: str) -> str:
+    rows = profile.database.conn.execute(
+        "SELECT id FROM forks WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')",
+        (text, text, text),
+    ).fetchall()
+    if len(rows) != 1:
+        raise UserError("unknown_fork", id=text)
+    return str(rows[0][0])
+
+
+def adopt_fork(profile: Profile, fork_id: str) -> int:
+    """Write the other history's values here as this device's own edits (they then sync like
+    any edit; what they replace goes nowhere: it stays in the change log and, where two values
+    met, the conflict log). Returns how many of its changes changed something."""
+    from dxdesk.core.model import KINDS as ALL_KINDS
+    from dxdesk.core.model import kind as kind_of
+
+    fork_id = _find_fork(profile, fork_id)
+    db = profile.database
+    store = profile.records
+    names = {k.name for k in ALL_KINDS}
+    written = 0
+    with db.transaction() as conn:
+        rows = conn.execute(
+            "SELECT kind, record_id, op, payload FROM fork_changes WHERE fork_id = ?"
+            " ORDER BY hlc, dev_seq",
+            (fork_id,),
+        ).fetchall()
+        for kind_name, record_id, op, payload in rows:
+            if kind_name not in names:
+                continue
+            k = kind_of(str(kind_name))
+            data = {n: v for n, v in json.loads(payload).items() if n in k.field_names}
+            row = store.get(k, str(record_id), include_deleted=True)
+            change: Any = None
+            if op in ("create", "update"):
+                if row is None:
+                    if op == "create":
+                        values = {n: data.get(n) for n in k.field_names}
+                        try:
+                            change = store.insert(k, values, record_id=str(record_id))
+                        except UserError:
+                            change = None  # a rule of this version refuses it: left in the log
+                else:
+                    if row["_deleted"]:
+                        store.restore(k, str(record_id))
+                    try:
+                        change = store.update(k, str(record_id), data)
+                    except UserError:
+                        change = None
+            elif op == "delete" and row is not None:
+                change = store.delete(k, str(record_id))
+            elif op == "restore" and row is not None:
+                change = store.restore(k, str(record_id))
+            written += change is not None
+        conn.execute(
+            "UPDATE forks SET resolved_at = ?, resolution = 'adopted' WHERE id = ?",
+            (stamp(), fork_id),
+        )
+    profile.audit("fork_adopt")
+    return written
+
+
+def dismiss_fork(profile: Profile, fork_id: str) -> None:
+    """Mark a fork as seen and not wanted; its changes stay stored (nothing is deleted)."""
+    fork_id = _find_fork(profile, fork_id)
+    with profile.database.transaction() as conn:
+        conn.execute(
+            "UPDATE forks SET resolved_at = ?, resolution = 'dismissed' WHERE id = ?",
+            (stamp(), fork_id),
+        )
+    profile.audit("fork_dismiss")

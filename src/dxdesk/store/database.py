@@ -159,10 +159,19 @@ class Database:
                 with self.transaction():
                     for statement in migration.statements:
                         self.conn.execute(statement)
+                    self._post_migration(migration.version)
                     self.conn.execute(f"PRAGMA user_version = {migration.version}")
                 applied.append(migration.version)
                 log.info("applied migration %04d_%s", migration.version, migration.name)
         return applied
+
+    def _post_migration(self, version: int) -> None:
+        """Data steps SQL cannot do, in the migration's own transaction."""
+        if version == 8:
+            # Chain values of the changes logged before chains existed (SHA-256 is not SQL).
+            from dxdesk.store import chain
+
+            chain.fill(self)
 
     # ------------------------------------------------------------ transactions
 

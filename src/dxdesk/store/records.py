@@ -19,6 +19,7 @@ from dxdesk.core.hlc import HybridClock, Timestamp, horizon
 from dxdesk.core.ids import new_id
 from dxdesk.core.model import FieldType, Kind, Record, Value, check_rules
 from dxdesk.errors import UserError
+from dxdesk.store import chain
 from dxdesk.store.database import Database
 
 SYSTEM_COLUMNS = (
@@ -52,6 +53,16 @@ def log_device_id(meta: Mapping[str, Any]) -> str:
 def start_new_log(conn: Any) -> str:
     """Log this database's future changes under a fresh id (old ones keep theirs, as history)."""
     log_id = new_id()
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    device = str(meta["device_id"])
+    # Every log of this device stays listed as its own (log_heads, device_id = this device):
+    # its changes are signed and sent by this device alone, the old log's too (sync/origin.py).
+    for own in {log_device_id(meta), log_id}:
+        conn.execute(
+            "INSERT OR IGNORE INTO log_heads (log_id, device_id, seq, chain, signature, at)"
+            " VALUES (?, ?, 0, ?, NULL, ?)",
+            (own, device, chain.genesis(own), stamp()),
+        )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -144,22 +155,44 @@ class RecordStore:
         if not self.conn.in_transaction:
             raise RuntimeError("record writes must run inside Database.transaction()")
 
+    def _log_head(self) -> tuple[int, bytes]:
+        """The newest change of this database's own log and its chain value (sync signs it)."""
+        row = self.conn.execute(
+            "SELECT dev_seq, chain FROM changes WHERE device_id = ? ORDER BY dev_seq DESC LIMIT 1",
+            (self.device_id,),
+        ).fetchone()
+        if row is None:
+            return 0, chain.genesis(self.device_id)
+        if row[1] is None:
+            # Logged before chains existed and not backfilled (cannot happen after migration
+            # 0008 for an own log, which has no holes): compute it now rather than guess.
+            chain.fill(self.database, [self.device_id])
+            value = chain.chain_at(self.database, self.device_id, int(row[0]))
+            if value is None:
+                raise RuntimeError("this database's own change log has a hole")
+            return int(row[0]), value
+        return int(row[0]), bytes(row[1])
+
     def _log(
         self, kind: Kind, record_id: str, op: str, hlc: str, payload: Mapping[str, Any]
     ) -> None:
         now = self._now()
         fields = [n for n in payload if n != BASE_KEY]
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        seq, previous = self._log_head()
+        line = chain.encode_row(self.device_id, seq + 1, hlc, kind.name, record_id, op, text)
         self.conn.execute(
-            "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload) VALUES "
-            "(?1, (SELECT coalesce(max(dev_seq), 0) + 1 FROM changes WHERE device_id = ?1),"
-            " ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload, chain)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.device_id,
+                seq + 1,
                 hlc,
                 kind.name,
                 record_id,
                 op,
-                json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                text,
+                chain.link(previous, chain.leaf(line)),
             ),
         )
         self.conn.execute(

@@ -32,21 +32,26 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
-from dxdesk.core.hlc import Timestamp
+from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.errors import UserError
 from dxdesk.fsutil import fsync_dir, io_error
-from dxdesk.sync import crypto
+from dxdesk.store import chain
+from dxdesk.sync import crypto, origin
 
 MAGIC = b"DXDESK-BUNDLE/"
 FORMAT_VERSION = 1
 SIGNING_DOMAIN = b"dxdesk-bundle-v1\n"
 SUFFIX = ".dxb"
 # What this reader understands; a bundle that requires anything else is refused (as git does).
-SUPPORTED_FEATURES = frozenset({"changes-ndjson-1", "zlib"})
+SUPPORTED_FEATURES = frozenset({"changes-ndjson-1", "zlib", origin.FEATURE})
 WRITTEN_FEATURES = ("changes-ndjson-1", "zlib")
+# Written when the payload carries the origin proofs (sync/origin.py): every bundle this version
+# writes. A reader that does not know it refuses the bundle and says to update dxdesk.
+PROOF_FEATURES = (*WRITTEN_FEATURES, origin.FEATURE)
 OPS = frozenset({"create", "update", "delete", "restore"})
 _MAX_ID = 64
 _MAX_NAME = 200
@@ -70,21 +75,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-class ChangeLike(Protocol):
-    @property
-    def device_id(self) -> str: ...
-    @property
-    def dev_seq(self) -> int: ...
-    @property
-    def hlc(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def record_id(self) -> str: ...
-    @property
-    def op(self) -> str: ...
-    @property
-    def payload(self) -> str: ...
+ChangeLike = chain.ChangeLike
 
 
 ChangeRow = tuple[str, int, str, str, str, str, str]
@@ -131,7 +122,8 @@ class Sender:
 
 
 def encode_change(change: ChangeLike) -> bytes:
-    row = [
+    """A change's payload line: its canonical form (store/chain.py, the chain's leaf) + LF."""
+    line = chain.encode_row(
         change.device_id,
         change.dev_seq,
         change.hlc,
@@ -139,12 +131,21 @@ def encode_change(change: ChangeLike) -> bytes:
         change.record_id,
         change.op,
         change.payload,
-    ]
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    )
+    return line + b"\n"
+
+
+def _encode(item: bytes | ChangeLike) -> bytes:
+    return item if isinstance(item, bytes) else encode_change(item)
 
 
 def _damaged(detail: str) -> UserError:
     return UserError("bundle_damaged", detail=detail)
+
+
+def is_uuid(value: object) -> bool:
+    """A UUID in its canonical text form (what every id in a bundle is)."""
+    return _is_uuid(value)
 
 
 def _is_uuid(value: object) -> bool:
@@ -169,19 +170,19 @@ def decode_change(line: bytes, known_kinds: frozenset[str] | None = None) -> Cha
         raise _damaged("端末 ID が正しくありません")
     if type(dev_seq) is not int or not 1 <= dev_seq < 2**62:
         raise _damaged("連番が正しくありません")
-    if not isinstance(hlc, str):
-        raise _damaged("時刻印が正しくありません")
-    try:
-        Timestamp.decode(hlc)
-    except ValueError:
-        raise _damaged("時刻印が正しくありません") from None
+    if not isinstance(hlc, str) or not hlc_acceptable(hlc):
+        raise _damaged("時刻印が正しくないか、範囲外です")
     if not isinstance(kind, str) or (known_kinds is not None and kind not in known_kinds):
         raise _damaged("記録の種類が正しくありません")
     if not isinstance(record_id, str) or not 0 < len(record_id) <= _MAX_ID:
         raise _damaged("記録 ID が正しくありません")
     if op not in OPS:
         raise _damaged("操作の種類が正しくありません")
-    if not isinstance(payload, str):
+    if (
+        not isinstance(payload, str)
+        or not chain.encodable(payload)
+        or not chain.encodable(record_id)
+    ):
         raise _damaged("変更内容が正しくありません")
     try:
         body = json.loads(payload)
@@ -190,6 +191,17 @@ def decode_change(line: bytes, known_kinds: frozenset[str] | None = None) -> Cha
     if not isinstance(body, dict):
         raise _damaged("変更内容が正しくありません")
     return (device_id, dev_seq, hlc, kind, record_id, op, payload)
+
+
+def _decode_proof(line: bytes) -> dict[str, Any]:
+    """A proof line (sync/origin.py checks its fields): a JSON object with a string ``t``."""
+    try:
+        obj = json.loads(line)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _damaged("署名の行を読めません") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("t"), str):
+        raise _damaged("署名の行の形式が違います")
+    return obj
 
 
 def _canonical(obj: Any) -> bytes:
@@ -258,6 +270,8 @@ def parse_manifest(raw: bytes) -> Manifest:
     sender_name, created_at = get("sender_name", str), get("created_at", str)
     if len(sender_name) > _MAX_NAME or len(created_at) > _MAX_ID:
         raise _damaged("目録の項目が長すぎます")
+    if not chain.encodable(sender_name) or not _is_time(created_at):
+        raise _damaged("目録の項目 created_at または sender_name が正しくありません")
     return Manifest(
         bundle_id=obj["bundle_id"],
         sender=obj["sender"],
@@ -277,6 +291,15 @@ def parse_manifest(raw: bytes) -> Manifest:
         since=since,
         scope=scope,
     )
+
+
+def _is_time(text: str) -> bool:
+    """An ISO 8601 time with its offset, before the accepted bound (core/hlc.py)."""
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return when.tzinfo is not None and when.year < 9999
 
 
 def _parse_vector(raw: dict[Any, Any], what: str) -> dict[str, int]:
@@ -339,7 +362,7 @@ class _Plaintext:
 
 def write_bundle(
     out_dir: Path,
-    source: Callable[[], Iterable[ChangeLike]],
+    source: Callable[[], Iterable[bytes | ChangeLike]],
     *,
     keys: crypto.DeviceKeys,
     sender_name: str,
@@ -351,6 +374,7 @@ def write_bundle(
     full: bool,
     since: dict[str, int] | None = None,
     extra: dict[str, Any] | None = None,
+    requires: tuple[str, ...] = WRITTEN_FEATURES,
 ) -> Written:
     """Write one bundle into ``out_dir`` (temp name, fsync, rename) and return it.
 
@@ -360,19 +384,21 @@ def write_bundle(
     digest = hashlib.sha256()
     size = count = 0
     ranges: dict[str, list[int]] = {}
-    for change in source():
-        line = encode_change(change)
+    for item in source():
+        line = _encode(item)
         digest.update(line)
         size += len(line)
+        if isinstance(item, bytes):
+            continue  # a proof line (sync/origin.py): not a change
         count += 1
-        pair = ranges.setdefault(change.device_id, [change.dev_seq, change.dev_seq])
-        pair[0] = min(pair[0], change.dev_seq)
-        pair[1] = max(pair[1], change.dev_seq)
+        pair = ranges.setdefault(item.device_id, [item.dev_seq, item.dev_seq])
+        pair[0] = min(pair[0], item.dev_seq)
+        pair[1] = max(pair[1], item.dev_seq)
     bundle_id = str(uuid.uuid4())
     manifest_obj: dict[str, Any] = {
         **(extra or {}),
         "format": FORMAT_VERSION,
-        "requires": list(WRITTEN_FEATURES),
+        "requires": list(requires),
         "bundle_id": bundle_id,
         "sender": keys.device_id,
         "sender_name": sender_name[:_MAX_NAME],
@@ -406,7 +432,7 @@ def write_bundle(
     name = f"dxdesk-{stamp}-{keys.device_id[:8]}-{bundle_id[:8]}{SUFFIX}"
     dest = out_dir / name
     tmp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
-    plain = _Plaintext(head, (encode_change(c) for c in source()))
+    plain = _Plaintext(head, (_encode(c) for c in source()))
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -482,9 +508,24 @@ class OpenBundle:
         self._limits = limits
         self._used = False
 
+    @property
+    def proofs(self) -> bool:
+        """Does the payload carry origin proofs (sync/origin.py)?"""
+        return origin.FEATURE in self.manifest.requires
+
     def rows(self, known_kinds: frozenset[str] | None = None) -> Iterator[ChangeRow]:
-        """Every change, validated as it streams; the hash, count and size are checked at the
-        end, before the last row is handed out, so a consumer never finishes on bad data."""
+        """Every change, validated as it streams (proof lines are skipped: ``items``)."""
+        for item, _line in self.items(known_kinds):
+            if not isinstance(item, dict):
+                yield item
+
+    def items(
+        self, known_kinds: frozenset[str] | None = None
+    ) -> Iterator[tuple[ChangeRow | dict[str, Any], bytes]]:
+        """Every payload line, validated as it streams, with its bytes: a change row, or a
+        proof line (a JSON object) when the bundle carries proofs. The hash, count and size
+        are checked at the end, before the last line is handed out, so a consumer never
+        finishes on bad data."""
         if self._used:
             raise RuntimeError("a bundle's payload can be read once")
         self._used = True
@@ -493,7 +534,8 @@ class OpenBundle:
         size = count = 0
         decompressor = zlib.decompressobj()
         pending = bytearray()
-        held: ChangeRow | None = None
+        held: tuple[ChangeRow | dict[str, Any], bytes] | None = None
+        proofs = self.proofs
         for chunk in self._stream.rest():
             data = chunk
             while data:
@@ -514,17 +556,22 @@ class OpenBundle:
                     end = pending.find(b"\n", start)
                     if end < 0:
                         break
-                    row = decode_change(bytes(pending[start:end]), known_kinds)
+                    line = bytes(pending[start:end])
                     start = end + 1
-                    count += 1
-                    if count > m.count:
-                        raise _damaged("変更の数が目録と一致しません")
-                    span = m.ranges.get(row[0])
-                    if span is None or not span[0] <= row[1] <= span[1]:
-                        raise _damaged("変更が目録の連番の範囲外です")
+                    item: ChangeRow | dict[str, Any]
+                    if proofs and line[:1] == b"{":
+                        item = _decode_proof(line)
+                    else:
+                        item = decode_change(line, known_kinds)
+                        count += 1
+                        if count > m.count:
+                            raise _damaged("変更の数が目録と一致しません")
+                        span = m.ranges.get(item[0])
+                        if span is None or not span[0] <= item[1] <= span[1]:
+                            raise _damaged("変更が目録の連番の範囲外です")
                     if held is not None:
                         yield held
-                    held = row
+                    held = (item, line)
                 del pending[:start]
                 if len(pending) > self._limits.max_line:
                     raise _damaged("変更の行が長すぎます")

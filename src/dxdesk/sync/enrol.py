@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from dxdesk.core.clock import stamp
+from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.errors import UserError
 from dxdesk.store.database import Database
 from dxdesk.sync import crypto
@@ -70,6 +71,7 @@ class Team:
     roster: tuple[Member, ...]
     escrow: str | None
     created_at: str
+    escrow_at: str = ""  # the hub clock (HLC) of the escrow key; "" from an older hub
 
 
 # ----------------------------------------------------------------------- own keys
@@ -174,6 +176,7 @@ def team_file(team: Team, keys: crypto.DeviceKeys) -> bytes:
         "hub": asdict(team.hub),
         "roster": [asdict(m) for m in team.roster],
         "escrow": team.escrow,
+        "escrow_at": team.escrow_at,
         "created_at": team.created_at,
     }
     return _signed_file(TEAM_TYPE, body, keys)
@@ -191,11 +194,14 @@ def parse_team(data: bytes, path: str) -> Team:
         if escrow is not None:
             crypto.check_recipient(escrow)
         created_at = str(body.get("created_at", ""))[:40]
+        escrow_at = body.get("escrow_at") or ""
+        if escrow_at and not (isinstance(escrow_at, str) and hlc_acceptable(escrow_at)):
+            raise ValueError("escrow_at")
     except (ValueError, TypeError):
         raise UserError("enrol_bad_file", path=path, detail="内容が正しくありません") from None
     if hub.role != "hub" or not crypto.verify(hub.sign_public, signature, message):
         raise UserError("enrol_bad_file", path=path, detail="ハブの署名が一致しません")
-    return Team(hub, roster, escrow, created_at)
+    return Team(hub, roster, escrow, created_at, str(escrow_at))
 
 
 # ----------------------------------------------------------------------- roster

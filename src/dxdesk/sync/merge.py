@@ -30,8 +30,10 @@ from typing import Any
 
 from dxdesk.core.clock import JST, stamp
 from dxdesk.core.hlc import MAX_AHEAD_MS, HybridClock, Timestamp, horizon
+from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.core.model import KINDS, FieldType, Kind
 from dxdesk.errors import UserError
+from dxdesk.store import chain
 from dxdesk.store.database import Database
 from dxdesk.store.records import BASE_KEY
 
@@ -65,6 +67,9 @@ class Change:
     record_id: str
     op: str
     payload: str
+    # Its value in the origin's hash chain (store/chain.py), as verified on import; None from a
+    # bundle that carries no proofs (the value is then computed here where the log allows).
+    chain: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
     def clock(self) -> str:
@@ -87,7 +92,10 @@ class Plan:
     kinds: dict[str, KindCounts] = field(default_factory=dict)
     changes: int = 0  # not held before: stored and merged
     duplicates: int = 0  # already held (or twice in the set): ignored
-    mismatched: int = 0  # held under the same (device, dev_seq) with other content: ignored
+    # Another history of a log held here (the same numbers with other content: a profile copied
+    # to a second machine): kept aside in ``fork_changes``, never merged, never dropped.
+    mismatched: int = 0
+    forks: dict[str, int] = field(default_factory=dict)  # log id -> changes kept aside
     gaps: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     max_hlc: str = ""
     # Stamped more than a day after this machine's clock: that device's clock is wrong, and its
@@ -108,6 +116,7 @@ class Plan:
             "changes": self.changes,
             "duplicates": self.duplicates,
             "mismatched": self.mismatched,
+            "forks": dict(sorted(self.forks.items())),
             "gaps": {d: [list(r) for r in rs] for d, rs in sorted(self.gaps.items())},
             "conflicts": self.conflicts,
             "ahead": self.ahead,
@@ -196,8 +205,12 @@ def _bad(detail: str) -> UserError:
     return UserError("bundle_damaged", detail=detail)
 
 
-def _parse(change: Change) -> tuple[Kind, dict[str, Any], dict[str, str]]:
-    """Check one change before it can reach SQL; returns kind, field values and base clocks."""
+def _parse(change: Change, *, incoming: bool = True) -> tuple[Kind, dict[str, Any], dict[str, str]]:
+    """Check one change before it can reach SQL; returns kind, field values and base clocks.
+
+    ``incoming=False`` for changes already held: they were checked when they arrived (by the
+    rules of the version that took them), and a held change must never stop a merge.
+    """
     texts = (change.device_id, change.hlc, change.kind, change.record_id, change.op)
     if not all(isinstance(t, str) and t for t in (*texts, change.payload)) or not (
         type(change.dev_seq) is int and 1 <= change.dev_seq < 2**63
@@ -208,8 +221,8 @@ def _parse(change: Change) -> tuple[Kind, dict[str, Any], dict[str, str]]:
         raise _bad(f"不明な記録の種類 {change.kind[:40]!r}")
     if change.op not in OPS:
         raise _bad(f"不明な操作 {change.op[:20]!r}")
-    if not _HLC.fullmatch(change.hlc):
-        raise _bad("変更の時刻が不正です")
+    if not (hlc_acceptable(change.hlc) if incoming else _HLC.fullmatch(change.hlc)):
+        raise _bad("変更の時刻が不正か、範囲外です")
     try:
         data = _DECODER.decode(change.payload)
     except (ValueError, RecursionError):
@@ -218,16 +231,19 @@ def _parse(change: Change) -> tuple[Kind, dict[str, Any], dict[str, str]]:
         raise _bad("変更の内容が不正です")
     base = data.pop(BASE_KEY, {})
     if not isinstance(base, dict) or not all(
-        isinstance(v, str) and _CLOCK.fullmatch(v) for v in base.values()
+        isinstance(v, str) and _CLOCK.fullmatch(v) and (not incoming or hlc_acceptable(v[:22]))
+        for v in base.values()
     ):
         raise _bad("変更の基準時刻が不正です")
     types = _TYPES[k.name]
     unknown = [n for n in data if n not in types]
     if unknown or (change.op in ("delete", "restore") and data):
         raise _bad(f"{k.name} に不明な項目 {','.join(unknown)[:60]!r}")
-    for name, value in data.items():
-        if not _fits(types[name], value):
-            raise _bad(f"{k.name}.{name} の値の型が不正です")
+    if incoming:
+        for name, value in data.items():
+            if not _fits(types[name], value):
+                label = k.field(name).label
+                raise _bad(f"{k.label}の「{label}」（{k.name}.{name}）の値が正しくありません")
     return k, data, base
 
 
@@ -244,9 +260,15 @@ def _fits(f_type: FieldType, value: Any) -> bool:
     if value is None:
         return True
     if type(value) is str:
+        if not chain.encodable(value):
+            return False
+        if f_type in _DATED:
+            return _dated(f_type, value)
         return f_type not in _NOT_TEXT
     if f_type == FieldType.LIST:
-        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+        return isinstance(value, list) and all(
+            isinstance(x, str) and chain.encodable(x) for x in value
+        )
     if f_type == FieldType.BOOL:
         return isinstance(value, bool)
     if f_type == FieldType.INT:
@@ -257,7 +279,70 @@ def _fits(f_type: FieldType, value: Any) -> bool:
 
 
 _NOT_TEXT = frozenset((FieldType.LIST, FieldType.BOOL, FieldType.INT, FieldType.FLOAT))
+# Dates and times as every device writes them (core/model.py); anything else (a year 99999, a
+# 30 February, a date in another form) would break every list, total and document that reads it.
+_DATED: dict[FieldType, tuple[re.Pattern[str], str]] = {
+    FieldType.DATE: (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "%Y-%m-%d"),
+    FieldType.MONTH: (re.compile(r"[0-9]{4}-[0-9]{2}"), "%Y-%m"),
+    FieldType.TIME: (re.compile(r"[0-9]{2}:[0-9]{2}"), "%H:%M"),
+    FieldType.DATETIME: (
+        re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"),
+        "%Y-%m-%dT%H:%M",
+    ),
+}
+
+
+def _dated(f_type: FieldType, value: str) -> bool:
+    form, pattern = _DATED[f_type]
+    if value == "":
+        return True
+    if not form.fullmatch(value):
+        return False
+    try:
+        datetime.strptime(value, pattern)
+    except ValueError:
+        return False
+    return True
+
+
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
+# ---------------------------------------------------------------- what an import may do
+
+
+@dataclass
+class Divergence:
+    """Logs whose incoming history departs from the one held here, from which number on.
+
+    Filled by the origin verifier (a segment's start disagrees with the chain held here) and by
+    the merge itself (a held change at the same number with other content or chain value).
+    """
+
+    since: dict[str, int] = field(default_factory=dict)
+
+    def mark(self, log_id: str, dev_seq: int) -> None:
+        self.since[log_id] = min(dev_seq, self.since.get(log_id, dev_seq))
+
+    def covers(self, log_id: str, dev_seq: int) -> bool:
+        first = self.since.get(log_id)
+        return first is not None and dev_seq >= first
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Organisations a sender may write records of (its scope at the hub), in its own logs.
+
+    A change of a guarded log to a record of another organisation, or to a record whose
+    organisation is unknown here (its create never arrived), refuses the whole import.
+    """
+
+    orgs: frozenset[str]
+    sender: str
+    # log id -> device, as the origin proofs of the bundle name them (filled while it streams);
+    # a log not named (a bundle without proofs: only the sender's own first log) is the sender's.
+    owners: Mapping[str, str]
+    names: Mapping[str, str] = field(default_factory=dict)  # id -> name, for the message
+
+
 # ---------------------------------------------------------------- rows in memory
 
 
@@ -307,10 +392,23 @@ class _History:
 class _Merge:
     """One merge run, batch by batch: only the current batch's rows are held in memory."""
 
-    def __init__(self, db: Database, result: Plan) -> None:
+    def __init__(
+        self,
+        db: Database,
+        result: Plan,
+        *,
+        divergence: Divergence | None = None,
+        scope: Scope | None = None,
+        source: str | None = None,
+    ) -> None:
         self.db = db
         self.conn = db.conn
         self.result = result
+        self.divergence = divergence or Divergence()
+        self.scope = scope
+        self.source = source  # the bundle id, recorded with a fork
+        self.fork_ids: dict[str, str] = {}
+        self.unchained: set[str] = set()  # logs that got changes without a chain value
         self.rows: dict[tuple[str, str], _Row | None] = {}
         self.seen: set[tuple[str, int]] = set()  # this batch's changes
         self.histories: dict[tuple[str, str], _History] = {}
@@ -335,6 +433,8 @@ class _Merge:
         it = iter(changes)
         while batch := list(islice(it, BATCH)):
             self._batch(batch)
+        if self.unchained:
+            chain.fill(self.db, sorted(self.unchained))
         for device, (since, through) in covers.items():
             self.tops.pop(device, None)
             if since > before[device]:
@@ -359,12 +459,18 @@ class _Merge:
         parsed = [(c, *_parse(c)) for c in fresh]
         # Stored first, so that the merge below finds the whole batch among the held changes.
         self.conn.executemany(
-            "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(c.device_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload) for c in fresh],
+            "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload, chain)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.device_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload, c.chain)
+                for c in fresh
+            ],
         )
+        self.unchained.update(c.device_id for c in fresh if c.chain is None)
         self.histories.clear()  # the table holds this batch now
         self._load({(k.name, c.record_id) for c, k, _, _ in parsed})
+        if self.scope is not None:
+            self._check_scope(parsed)
         replay = self._orphan_candidates(parsed)
         for c, k, data, base in parsed:
             self.result.changes += 1
@@ -376,8 +482,65 @@ class _Merge:
             self._merge(c, k, data, base, count=True, replay=replay)
         self._flush()
 
+    def _check_scope(
+        self, parsed: list[tuple[Change, Kind, dict[str, Any], dict[str, str]]]
+    ) -> None:
+        """Refuse a guarded sender's write to a record outside its organisations."""
+        scope = self.scope
+        assert scope is not None
+        for c, k, data, _ in parsed:
+            if k.org_field is None or scope.owners.get(c.device_id, c.device_id) != scope.sender:
+                continue
+            org_field = k.org_field
+            row = self.rows.get((k.name, c.record_id))
+            orgs: list[Any] = []
+            if c.op == "create" or org_field in data:
+                orgs.append(data.get(org_field))
+            if c.op != "create":
+                if row is None:
+                    raise UserError("bundle_out_of_scope", org="（この端末にない記録）")
+                orgs.append(row.values.get(org_field))
+            for org in orgs:
+                if org is not None and org not in scope.orgs:
+                    raise UserError("bundle_out_of_scope", org=scope.names.get(org, str(org)[:40]))
+
+    def _quarantine(self, c: Change) -> None:
+        """Keep a change of another history aside (``fork_changes``): never merged, never lost."""
+        fork_id = self.fork_ids.get(c.device_id)
+        if fork_id is None:
+            row = self.conn.execute(
+                "SELECT id FROM forks WHERE log_id = ? AND resolved_at IS NULL", (c.device_id,)
+            ).fetchone()
+            if row is not None:
+                fork_id = str(row[0])
+            else:
+                text = "\x1f".join((c.device_id, str(c.dev_seq), c.hlc, c.record_id, c.payload))
+                fork_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+                device = self.conn.execute(
+                    "SELECT device_id FROM log_heads WHERE log_id = ?", (c.device_id,)
+                ).fetchone()
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO forks (id, log_id, device_id, detected_at, bundle_id)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (
+                        fork_id,
+                        c.device_id,
+                        device[0] if device else c.device_id,
+                        self.now,
+                        self.source,
+                    ),
+                )
+            self.fork_ids[c.device_id] = fork_id
+        self.conn.execute(
+            "INSERT OR IGNORE INTO fork_changes (fork_id, dev_seq, hlc, kind, record_id, op,"
+            " payload, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (fork_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload, c.chain),
+        )
+        self.result.mismatched += 1
+        self.result.forks[c.device_id] = self.result.forks.get(c.device_id, 0) + 1
+
     def _fresh(self, batch: list[Change]) -> list[Change]:
-        """Drop changes already held (or repeated); count those held with other content."""
+        """Drop changes already held (or repeated); keep aside those of another history."""
         by_device: dict[str, list[int]] = {}
         for c in batch:
             if (
@@ -388,30 +551,49 @@ class _Merge:
                 raise _bad("変更の識別子が不正です")
             by_device.setdefault(c.device_id, []).append(c.dev_seq)
         held: dict[tuple[str, int], tuple[str, str, str, str, str]] = {}
+        chains: dict[tuple[str, int], bytes | None] = {}
         for device, seqs in by_device.items():
-            self.tops[device] = max(self.tops.get(device, 0), *seqs)
             marks = ",".join("?" * len(seqs))
             for r in self.conn.execute(
-                "SELECT dev_seq, hlc, kind, record_id, op, payload FROM changes"
+                "SELECT dev_seq, hlc, kind, record_id, op, payload, chain FROM changes"
                 f" WHERE device_id = ? AND dev_seq IN ({marks})",
                 (device, *seqs),
             ):
                 held[(device, int(r[0]))] = (r[1], r[2], r[3], r[4], r[5])
+                chains[(device, int(r[0]))] = None if r[6] is None else bytes(r[6])
         fresh: list[Change] = []
+        fills: list[tuple[bytes, str, int]] = []
         for c in batch:
             key = (c.device_id, int(c.dev_seq))
             old = held.get(key)
             if old is not None:
-                if old == (c.hlc, c.kind, c.record_id, c.op, c.payload):
+                mine = chains[key]
+                same = old == (c.hlc, c.kind, c.record_id, c.op, c.payload)
+                if same and (mine is None or c.chain is None or mine == c.chain):
                     self.result.duplicates += 1
-                else:
-                    self.result.mismatched += 1
-            elif key in self.seen:
+                    self.tops[c.device_id] = max(self.tops.get(c.device_id, 0), c.dev_seq)
+                    if mine is None and c.chain is not None:
+                        fills.append((c.chain, c.device_id, c.dev_seq))
+                    continue
+                # The same number with other content, or the same content reached through
+                # another history: from here on this log's incoming changes are another history.
+                self.divergence.mark(c.device_id, c.dev_seq)
+            if self.divergence.covers(c.device_id, c.dev_seq):
+                self._quarantine(c)
+                continue
+            self.tops[c.device_id] = max(self.tops.get(c.device_id, 0), c.dev_seq)
+            if key in self.seen:
                 self.result.duplicates += 1
             else:
                 self.seen.add(key)
                 fresh.append(c)
         self.seen.clear()  # stored now: the next batch finds them in the table
+        if fills:
+            self.conn.executemany(
+                "UPDATE changes SET chain = ? WHERE device_id = ? AND dev_seq = ?"
+                " AND chain IS NULL",
+                fills,
+            )
         return fresh
 
     def _load(self, keys: set[tuple[str, str]]) -> None:
@@ -470,7 +652,7 @@ class _Merge:
                 key,
             )
             changes = sorted((Change(*r) for r in rows), key=lambda c: (c.clock, c.dev_seq))
-            parsed = [(c, *_parse(c)[1:]) for c in changes]
+            parsed = [(c, *_parse(c, incoming=False)[1:]) for c in changes]
             found = _History(parsed, {c.clock: (c, data) for c, data, _ in parsed})
             self.histories[key] = found
         return found
@@ -733,6 +915,14 @@ def state_vector(db: Database) -> dict[str, int]:
     return out
 
 
+def held_through(db: Database, log_id: str) -> int:
+    """The state vector's entry for one log (see ``state_vector``)."""
+    row = db.conn.execute(
+        "SELECT through FROM sync_coverage WHERE device_id = ?", (log_id,)
+    ).fetchone()
+    return _held_through(db, log_id, int(row[0]) if row else 0)
+
+
 def _held_through(db: Database, device: str, floor: int) -> int:
     """The end of the run of held dev_seqs that starts right after ``floor``."""
     conn = db.conn
@@ -757,6 +947,32 @@ def _held_through(db: Database, device: str, floor: int) -> int:
         (device, floor),
     ).fetchone()
     return int(row[0])
+
+
+def log_changes(db: Database, log_id: str, after: int, through: int) -> Iterator[Change]:
+    """The held changes of one log numbered after+1..through, in order (with chain values)."""
+    cursor = db.conn.execute(
+        "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload, chain FROM changes"
+        " WHERE device_id = ? AND dev_seq > ? AND dev_seq <= ? ORDER BY dev_seq",
+        (log_id, after, through),
+    )
+    while rows := cursor.fetchmany(BATCH):
+        for r in rows:
+            yield Change(
+                str(r[0]),
+                int(r[1]),
+                str(r[2]),
+                str(r[3]),
+                str(r[4]),
+                str(r[5]),
+                str(r[6]),
+                None if r[7] is None else bytes(r[7]),
+            )
+
+
+def out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
+    """Per kind, the ids of records that belong to an organisation outside ``scope``."""
+    return _out_of_scope(db, scope)
 
 
 def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
@@ -808,6 +1024,8 @@ def plan(
     changes: Iterable[Change],
     *,
     covers: Mapping[str, tuple[int, int]] | None = None,
+    divergence: Divergence | None = None,
+    scope: Scope | None = None,
 ) -> Plan:
     """What ``apply`` would do, and nothing is kept.
 
@@ -829,7 +1047,7 @@ def plan(
         with contextlib.suppress(sqlite3.Error):  # e.g. a statement still reading: keep them
             for (name,) in triggers:
                 conn.execute(f'DROP TRIGGER "{name}"')
-        _Merge(db, result).run(changes, covers)
+        _Merge(db, result, divergence=divergence, scope=scope).run(changes, covers)
     finally:
         if outer:
             conn.execute("ROLLBACK")
@@ -845,6 +1063,9 @@ def apply(
     *,
     clock: HybridClock | None = None,
     covers: Mapping[str, tuple[int, int]] | None = None,
+    divergence: Divergence | None = None,
+    scope: Scope | None = None,
+    source: str | None = None,
 ) -> Summary:
     """Store and merge ``changes``; the caller holds the transaction.
 
@@ -860,7 +1081,7 @@ def apply(
     if not db.conn.in_transaction:
         raise RuntimeError("apply() must run inside Database.transaction()")
     result = Summary()
-    run = _Merge(db, result)
+    run = _Merge(db, result, divergence=divergence, scope=scope, source=source)
     run.run(changes, covers)
     if clock is not None and run.newest_near:
         # Not max_hlc: a stamp more than a day ahead is merged like any other, but the local
