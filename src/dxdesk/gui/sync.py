@@ -208,6 +208,7 @@ class ImportDialog(QDialog):
                         .replace("%1", p.sender_name)
                         .replace("%2", str(plan.ahead))
                     )
+                notes.extend(self._fork_notes(plan.forks))
             status = self.tr("取込み済み（変更なし）") if p.already else self.tr("取り込めます")
             values = [p.path.name, p.sender_name, p.manifest.created_at[:16].replace("T", " ")]
             for col, value in enumerate([*values, *totals, status]):
@@ -221,6 +222,19 @@ class ImportDialog(QDialog):
             self.table.setItem(row, 7, refused)
         self.details.setText("\n".join(notes))
         self.apply_button.setEnabled(any(not p.already for p in self.previews))
+
+    def _fork_notes(self, forks: dict[str, int]) -> list[str]:
+        # Two histories under one device (a copied profile): kept aside, never merged or lost.
+        return [
+            self.tr(
+                "注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています"
+                "（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に"
+                "保管しました。「dxdesk bundle forks」で確認・取り込みができます。"
+            )
+            .replace("%1", log_id[:8])
+            .replace("%2", str(count))
+            for log_id, count in forks.items()
+        ]
 
     def apply(self) -> list[sync.Imported]:
         """Apply each checked bundle (oldest first), one transaction each; report the result."""
@@ -259,6 +273,7 @@ class ImportDialog(QDialog):
                         "（この端末の未送信の記録は消えません）。"
                     ).replace("%1", r.preview.sender_name)
                 )
+            lines.extend(self._fork_notes(s.forks))
         self.previews = [p for p in self.previews if p.already]
         self.previews += [
             sync.Preview(r.preview.path, r.preview.manifest, r.preview.sender_name, True, None)
