@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "bundle_schema_newer": "このバンドルは新しい版の dxdesk（スキーマ版 {found}）で作成されています。この版（スキーマ版 {supported}）を更新してから読み込んでください。",
     "bundle_id_reused": "同じバンドル ID（{bundle_id}）で内容の異なるバンドルが既に取り込まれています。改ざんのおそれがあるため読み込みません。",
     "bundle_too_large": "バンドルが上限（{limit}）を超えているため読み込みません。",
+    "org_out_of_own_scope": "この端末の担当は統括で設定された団体に限られているため、{org}の記録は登録・変更できません。担当の追加は統括にご依頼ください。",
     "unknown_fork": "別の履歴（ID：{id}）が見つかりません。「dxdesk bundle forks」で一覧をご確認ください。",
     "bundle_origin_forged": "バンドルに含まれる変更の出所を確認できません（{detail}）。改ざんのおそれがあるため、何も取り込んでいません。",
     "bundle_origin_unknown": "バンドルに、この端末が鍵を知らない端末（{device}）の変更が含まれているため、何も取り込んでいません。先にハブからのバンドルを取り込んでください。",

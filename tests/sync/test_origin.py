@@ -340,6 +340,19 @@ def test_a_scoped_laptop_cannot_write_other_organisations(team, tmp_path: Path) 
     RecordService(b).add("visit", {**visit("B の延岡市の訪問"), "org_id": "延岡市"})
     send(b, "hub", hub, usb)
     assert "B の延岡市の訪問" in titles(hub)
+    # Once A has heard its scope from the hub, such a write is refused on A at once.
+    send(hub, a.device_id, a, usb)
+    with pytest.raises(UserError) as err:
+        RecordService(a).add("visit", {**visit("2件目の延岡市の訪問"), "org_id": "延岡市"})
+    assert err.value.code == "org_out_of_own_scope" and "延岡市" in err.value.message
+    RecordService(a).add("visit", visit("担当内の訪問"))
+    # The write made before A knew stays in A's log; once the supervisor widens the scope it
+    # arrives, with everything after it: nothing entered is lost.
+    sync.set_scope(hub, a.device_id, ["高千穂町", "延岡市"])
+    send(a, "hub", hub, usb)
+    assert {"延岡市の訪問", "担当内の訪問"} <= titles(hub)
+    send(hub, a.device_id, a, usb)
+    RecordService(a).add("visit", {**visit("担当追加後の延岡市"), "org_id": "延岡市"})
 
 
 # ------------------------------------------------------------------ (e) clocks and values

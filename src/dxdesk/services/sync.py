@@ -28,6 +28,7 @@ from dxdesk.services.profile import Profile
 from dxdesk.store import chain
 from dxdesk.store.backup import prune_backups
 from dxdesk.store.migrations import head_version
+from dxdesk.store.records import OWN_SCOPE_KEY
 from dxdesk.sync import bundle, conflicts, crypto, enrol, merge, origin
 
 log = logging.getLogger("dxdesk.services.sync")
@@ -694,8 +695,9 @@ def _roster(profile: Profile, m: bundle.Manifest) -> dict[str, tuple[enrol.Membe
 
 
 def _follow_roster(profile: Profile, m: bundle.Manifest, origins: _Origins) -> None:
-    """Take the hub's roster when it is newer by the hub's clock than the one followed."""
-    if not origins.roster:
+    """Take the hub's roster (and this device's scope) when newer by the hub's clock than the
+    ones followed."""
+    if not origins.from_hub:
         return
     at = json.loads(m.raw).get("roster_at")
     if not isinstance(at, str) or not hlc_acceptable(at):
@@ -711,6 +713,11 @@ def _follow_roster(profile: Profile, m: bundle.Manifest, origins: _Origins) -> N
         if revoked:
             enrol.revoke(db, device)
     enrol.set_meta(db, META_ROSTER_AT, at)
+    # This device's own scope as the hub holds it, by the same clock: local writes outside it
+    # are refused at once (store/records.py) instead of holding up every later bundle.
+    scope = None if m.scope is None else sorted(m.scope)
+    enrol.set_meta(db, OWN_SCOPE_KEY, None if scope is None else json.dumps(scope))
+    profile.records.scope = None if scope is None else frozenset(scope)
 
 
 def _scope_guard(

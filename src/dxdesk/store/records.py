@@ -43,6 +43,10 @@ BASE_KEY = "_base"
 # new changes look like altered old ones ("mismatched") and they would never arrive. Who the
 # device is for sync (keys, roster, bundle sender) stays meta ``device_id``.
 LOG_DEVICE_KEY = "log_device_id"
+# Meta key: the organisations this field device may write records of, as its hub last said (JSON
+# list; absent: all). The hub refuses a bundle that writes outside them (sync, scope), and a
+# refused bundle holds up every later one, so a write outside them is refused here at once.
+OWN_SCOPE_KEY = "sync_own_scope"
 
 
 def log_device_id(meta: Mapping[str, Any]) -> str:
@@ -124,6 +128,21 @@ class RecordStore:
         self.actor = actor
         self._now = now
         self.clock = clock or HybridClock(self._last_timestamp())
+        self.scope: frozenset[str] | None = self._own_scope()
+
+    def _own_scope(self) -> frozenset[str] | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (OWN_SCOPE_KEY,)).fetchone()
+        return None if row is None else frozenset(json.loads(row[0]))
+
+    def _check_scope(self, kind: Kind, *orgs: Any) -> None:
+        if self.scope is None or kind.org_field is None:
+            return
+        for org in orgs:
+            if org is not None and org not in self.scope:
+                row = self.conn.execute(
+                    "SELECT name FROM organisation WHERE id = ?", (org,)
+                ).fetchone()
+                raise UserError("org_out_of_own_scope", org=str(row[0]) if row else str(org))
 
     def _last_timestamp(self) -> Timestamp | None:
         # The newest stamp held that the clock may follow: one more than a day ahead of this
@@ -207,6 +226,8 @@ class RecordStore:
         """Insert a validated record (all fields present). Returns the change."""
         self._require_transaction()
         check_rules(kind, values)
+        if kind.org_field is not None:
+            self._check_scope(kind, values.get(kind.org_field))
         rid = record_id or new_id()
         hlc = self.clock.now().encode()
         now = self._now()
@@ -248,6 +269,8 @@ class RecordStore:
             return None
         merged = {**current, **changed}
         check_rules(kind, merged)
+        if kind.org_field is not None:
+            self._check_scope(kind, current.get(kind.org_field), merged.get(kind.org_field))
         hlc = self._stamp_after(row["_hlc"])
         clocks = json.loads(row["_clocks"] or "{}")
         base = dict(clocks)
@@ -269,6 +292,8 @@ class RecordStore:
         row = self._existing(kind, record_id)
         if bool(row["_deleted"]) == deleted:
             return None
+        if kind.org_field is not None:
+            self._check_scope(kind, row.get(kind.org_field))
         hlc = self._stamp_after(row["_hlc"])
         clocks = json.loads(row["_clocks"] or "{}")
         base = dict(clocks)
