@@ -234,7 +234,7 @@ def test_a_laptop_cannot_ship_changes_under_another_devices_log(team, tmp_path: 
 
 
 def _chain_of(profile: Profile, seq: int) -> bytes:
-    value = chain.chain_at(profile.database, profile.records.device_id, seq)
+    value = chain.chain_at(profile.database.conn, profile.records.device_id, seq)
     assert value is not None
     return value
 

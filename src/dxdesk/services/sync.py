@@ -377,8 +377,8 @@ def _heads_to_send(profile: Profile, keys: crypto.DeviceKeys) -> dict[str, origi
         seq = int(row[0])
         value = bytes(row[1]) if row[1] is not None else None
         if value is None:
-            chain.fill(db, [log_id])
-            value = chain.chain_at(db, log_id, seq)
+            chain.fill(conn, [log_id])
+            value = chain.chain_at(conn, log_id, seq)
         if value is None:
             log.warning("own change log has a hole; not signed")
             continue
@@ -424,7 +424,7 @@ def _segments(
             "SELECT count(*) FROM changes WHERE device_id = ? AND dev_seq > ? AND dev_seq <= ?",
             (log_id, start, head.seq),
         ).fetchone()[0]
-        start_chain = chain.chain_at(db, log_id, start)
+        start_chain = chain.chain_at(conn, log_id, start)
         if int(held) != head.seq - start or start_chain is None:
             # A hole here (a bundle from its device never arrived): this log cannot be proven
             # to the peer now; it goes once the hole is filled.

@@ -14,8 +14,8 @@ changes left out, and nobody can alter, renumber, insert or drop a change of it 
 a SHA-256 collision. Chain values are stored with each held change (``changes.chain``), written
 on every local write here and on every verified import (sync/merge.py).
 
-Pure functions plus one backfill, Qt-free and without sync imports: the store's write path
-needs them.
+Pure functions plus one backfill over a connection (the store's write path and the migration
+that added chains need them; nothing here imports the rest of the store).
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from typing import Protocol
-
-from dxdesk.store.database import Database
+from typing import Any, Protocol
 
 _LOG_DOMAIN = b"dxdesk-log-v1\n"
 BATCH = 1000
@@ -79,17 +77,17 @@ def link(previous: bytes, leaf_hash: bytes) -> bytes:
     return hashlib.sha256(previous + leaf_hash).digest()
 
 
-def chain_at(db: Database, log_id: str, dev_seq: int) -> bytes | None:
+def chain_at(conn: Any, log_id: str, dev_seq: int) -> bytes | None:
     """The stored chain value of one held change (genesis for 0); None when not known here."""
     if dev_seq == 0:
         return genesis(log_id)
-    row = db.conn.execute(
+    row = conn.execute(
         "SELECT chain FROM changes WHERE device_id = ? AND dev_seq = ?", (log_id, dev_seq)
     ).fetchone()
     return None if row is None or row[0] is None else bytes(row[0])
 
 
-def fill(db: Database, logs: Iterable[str] | None = None) -> int:
+def fill(conn: Any, logs: Iterable[str] | None = None) -> int:
     """Compute missing chain values where the log is held without a hole up to them.
 
     Changes logged before chains existed (migration 0008) and changes accepted from a writer
@@ -98,7 +96,6 @@ def fill(db: Database, logs: Iterable[str] | None = None) -> int:
     chain is known again once a verified bundle covers the hole). Runs in the caller's
     transaction; returns how many values it wrote.
     """
-    conn = db.conn
     if logs is None:
         logs = [
             str(r[0])
@@ -111,7 +108,7 @@ def fill(db: Database, logs: Iterable[str] | None = None) -> int:
         ).fetchone()[0]
         if first is None:
             continue
-        previous = chain_at(db, log_id, int(first) - 1)
+        previous = chain_at(conn, log_id, int(first) - 1)
         if previous is None:
             continue
         expected = int(first)

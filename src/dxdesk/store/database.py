@@ -171,7 +171,7 @@ class Database:
             # Chain values of the changes logged before chains existed (SHA-256 is not SQL).
             from dxdesk.store import chain
 
-            chain.fill(self)
+            chain.fill(self.conn)
 
     # ------------------------------------------------------------ transactions
 

@@ -185,8 +185,8 @@ class RecordStore:
         if row[1] is None:
             # Logged before chains existed and not backfilled (cannot happen after migration
             # 0008 for an own log, which has no holes): compute it now rather than guess.
-            chain.fill(self.database, [self.device_id])
-            value = chain.chain_at(self.database, self.device_id, int(row[0]))
+            chain.fill(self.conn, [self.device_id])
+            value = chain.chain_at(self.conn, self.device_id, int(row[0]))
             if value is None:
                 raise RuntimeError("this database's own change log has a hole")
             return int(row[0]), value

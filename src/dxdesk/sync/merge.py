@@ -434,7 +434,7 @@ class _Merge:
         while batch := list(islice(it, BATCH)):
             self._batch(batch)
         if self.unchained:
-            chain.fill(self.db, sorted(self.unchained))
+            chain.fill(self.conn, sorted(self.unchained))
         for device, (since, through) in covers.items():
             self.tops.pop(device, None)
             if since > before[device]:
