@@ -31,8 +31,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
 from dxdesk.paths import ProfilePaths
-from dxdesk.reports.base import ReportRequest, load_documents
+from dxdesk.reports.base import ReportRequest
 from dxdesk.reports.fonts import register_fonts
+from dxdesk.reports.registry import load_documents
 from dxdesk.services.demo import populate_demo
 from dxdesk.services.profile import Profile, create_profile
 from dxdesk.services.reports import build

@@ -301,7 +301,7 @@ def test_long_text_wraps_in_its_column(tmp_path: Path) -> None:
 
 
 def test_kinds_come_in_working_order() -> None:
-    from dxdesk.reports.base import WORKING_ORDER, kinds
+    from dxdesk.reports.registry import WORKING_ORDER, kinds
 
     names = [k.name for k in kinds()]
     known = [n for n in names if n in WORKING_ORDER]

@@ -225,14 +225,15 @@ def gui(state: State) -> None:
 def init(state: State, name: str | None, device: str | None, role: str, remember: bool) -> None:
     """新しいプロファイルを作成します。"""
     from dxdesk.services.profile import create_profile
-    from dxdesk.store.keyring_store import backend_problem
+    from dxdesk.services.setup import keyring_option
 
     if state.paths.exists():
         raise UserError("profile_exists", path=str(state.paths.root))
     # Refuse an unusable keyring before anything is written, not after.
-    problem = backend_problem() if remember else None
-    if problem:
-        raise UserError("keyring_unavailable", reason=problem)
+    if remember:
+        usable, problem = keyring_option()
+        if not usable:
+            raise UserError("keyring_unavailable", reason=problem)
     name = name or click.prompt("氏名", err=True)
     device = device or click.prompt("端末名", err=True)
     passphrase = state.passphrase(confirm=True)

@@ -61,8 +61,7 @@ from dxdesk.gui.widgets import (
     emit_signal,
 )
 from dxdesk.services.drafts import Draft, DraftService, new_draft_id
-from dxdesk.services.records import RecordService
-from dxdesk.store.records import Change
+from dxdesk.services.records import Change, RecordService
 
 log = logging.getLogger("dxdesk.gui")
 

@@ -35,8 +35,7 @@ from dxdesk.errors import UserError
 from dxdesk.gui.messages import user_message
 from dxdesk.services.overview import OrgBadge, OverviewService
 from dxdesk.services.profile import Profile
-from dxdesk.services.records import RecordService
-from dxdesk.store.records import Change
+from dxdesk.services.records import Change, RecordService
 
 if TYPE_CHECKING:
     # Types only: importing an event class converts QEvent's large Type enum (bench/gui.py).
@@ -857,7 +856,7 @@ class MainWindow(QMainWindow):
             from dxdesk.services.timesheet import TimesheetService
 
             bar = QuickAddBar(
-                TimesheetService(self.profile, self.records),
+                TimesheetService(self.profile),
                 self.lists.organisations(),
                 self._time_page,
             )
@@ -876,9 +875,7 @@ class MainWindow(QMainWindow):
             from dxdesk.gui.timegrid import WeekView
             from dxdesk.services.timesheet import TimesheetService
 
-            view = WeekView(
-                TimesheetService(self.profile, self.records), self.lists.organisations()
-            )
+            view = WeekView(TimesheetService(self.profile), self.lists.organisations())
             view.changed.connect(self.data_changed)
             self.data_changed.connect(view.refresh)
             self.stack.addWidget(view)

@@ -27,7 +27,7 @@ Adding a document (one module per document under ``dxdesk/reports/documents/``):
         description="...",
     ))
 
-``load_documents()`` imports every module in ``dxdesk.reports.documents`` so they register
+``registry.load_documents()`` imports every module in ``dxdesk.reports.documents`` so they register
 themselves; ``dxdesk.services.reports.generate`` validates the request against ``needs``, builds
 the context and writes the file atomically. A builder raises ``UserError`` for anything the user
 can fix and returns the complete file as bytes (nothing is written until it has succeeded).
@@ -35,8 +35,6 @@ can fix and returns the complete file as bytes (nothing is written until it has 
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,8 +58,6 @@ __all__ = [
     "ReportContext",
     "ReportKind",
     "ReportRequest",
-    "kinds",
-    "load_documents",
     "parse_month",
     "register",
 ]
@@ -127,39 +123,6 @@ def register(kind: ReportKind) -> ReportKind:
     """Add a document kind; a module registers its kind when imported."""
     REGISTRY[kind.name] = kind
     return kind
-
-
-def load_documents() -> dict[str, ReportKind]:
-    """Import every module of dxdesk.reports.documents (once each); return the registry."""
-    from dxdesk.reports import documents
-
-    # PyInstaller: collect_submodules("dxdesk.reports.documents") in the spec.
-    for info in sorted(pkgutil.iter_modules(documents.__path__), key=lambda i: i.name):
-        importlib.import_module(f"{documents.__name__}.{info.name}")  # cached after the first
-    return REGISTRY
-
-
-# The order people work in (before a visit, after it, each month, ...): menus and --list.
-WORKING_ORDER = (
-    "hearing-sheet",
-    "hearing-record",
-    "monthly",
-    "consultations",
-    "experts",
-    "minutes",
-    "training-plan",
-    "training-result",
-    "completion",
-    "case-study",
-    "recovery-kit",
-)
-
-
-def kinds() -> list[ReportKind]:
-    """Registered kinds in working order; any others after them, by name."""
-    registry = load_documents()
-    rank = {name: i for i, name in enumerate(WORKING_ORDER)}
-    return sorted(registry.values(), key=lambda k: (rank.get(k.name, len(rank)), k.name))
 
 
 _MONTH = re.compile(r"(\d{4})[-/](\d{1,2})")

@@ -7,7 +7,6 @@ The CLI and the GUI call these; each mutating call is one transaction and return
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,8 +16,9 @@ from dxdesk.core import reference
 from dxdesk.core.clock import JST
 from dxdesk.core.hlc import Timestamp
 from dxdesk.core.model import FieldType, Kind, Record, Value, hours_from_times, kind, validate
-from dxdesk.errors import UserError, ValidationError
+from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
+from dxdesk.services.references import References
 from dxdesk.store.records import Change
 from dxdesk.store.timeentries import active_time
 
@@ -26,51 +26,25 @@ if TYPE_CHECKING:
     from dxdesk.services.timesheet import TimesheetService
     from dxdesk.store import search as fts
 
+# Change is named here too: the window takes the "what changed" value from the services.
+__all__ = ["Change", "HistoryEntry", "RecordService"]
+
 
 class RecordService:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self.store = profile.records
         self.database = profile.database
+        self.references = References(profile)
 
     # ------------------------------------------------------------ lookups
 
     def resolve_org(self, value: str) -> str:
         """An organisation id from an id, a 6- or 5-digit code, or a name (五ケ瀬町 too)."""
-        text = value.strip()
-        rows = self.database.query(
-            "SELECT id, code, name FROM organisation WHERE _deleted = 0 AND (id = ? OR code = ?)",
-            (text, text),
-        )
-        if not rows and text.isdigit() and len(text) == 5:
-            rows = self.database.query(
-                "SELECT id FROM organisation WHERE _deleted = 0 AND substr(code, 1, 5) = ?",
-                (text,),
-            )
-        if not rows:
-            wanted = reference.normalize_org_name(text)
-            rows = [
-                r
-                for r in self.database.query("SELECT id, name FROM organisation WHERE _deleted = 0")
-                if reference.normalize_org_name(str(r["name"])) == wanted
-            ]
-        if len(rows) != 1:
-            raise UserError("unknown_organisation", value=value)
-        return str(rows[0]["id"])
+        return self.references.resolve_org(value)
 
     def _resolve_refs(self, k: Kind, values: Record) -> None:
-        for name, value in list(values.items()):
-            if value is None or value == "":
-                continue
-            f = k.field(name)
-            if f.type == FieldType.ORG:
-                values[name] = self.resolve_org(str(value))
-            elif f.type == FieldType.REF and f.ref:
-                target = kind(f.ref)
-                if not _looks_like_id(str(value)) or not self.store.exists(target, str(value)):
-                    raise ValidationError(
-                        name, f.label, f"{target.label}（ID：{value}）が見つかりません"
-                    )
+        self.references.resolve_refs(k, values)
 
     # ------------------------------------------------------------ writes
 
@@ -123,7 +97,7 @@ class RecordService:
     def _timesheet(self) -> TimesheetService:
         from dxdesk.services.timesheet import TimesheetService  # it builds on this module
 
-        return TimesheetService(self.profile, records=self)
+        return TimesheetService(self.profile)
 
     @staticmethod
     def _fill_derived(k: Kind, record: Record) -> None:
@@ -248,11 +222,3 @@ class HistoryEntry:
     device: str
     op: str  # create / update / delete / restore (and correct for time entries)
     fields: tuple[tuple[str, str], ...]  # (field label, value as shown)
-
-
-def _looks_like_id(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True

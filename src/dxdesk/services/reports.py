@@ -24,10 +24,9 @@ from dxdesk.reports.base import (
     ReportContext,
     ReportKind,
     ReportRequest,
-    kinds,
-    load_documents,
     parse_month,
 )
+from dxdesk.reports.registry import kinds, load_documents
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService

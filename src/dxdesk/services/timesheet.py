@@ -2,7 +2,7 @@
 
 Time entries are append-only (migration 0005). Nothing here changes an entry in place:
 
-- a new value for a cell (or an edit through ``RecordService.edit``) is a new entry whose
+- a new value for a cell (or an edit through ``RecordService.edit``, services/records.py) is a new entry whose
   ``supersedes`` names the entry it replaces;
 - clearing a cell (0 hours) TOMBSTONES the cell's entries together with every entry they
   superseded (``_deleted = 1``, restorable, synced like any delete). A correction cannot carry
@@ -30,7 +30,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.core.model import ACTIVITIES, Record, kind, validate
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
-from dxdesk.services.records import RecordService
+from dxdesk.services.references import References
 from dxdesk.store.records import Change, from_sql
 from dxdesk.store.timeentries import active_time
 
@@ -130,11 +130,11 @@ class Week:
 
 
 class TimesheetService:
-    def __init__(self, profile: Profile, records: RecordService | None = None) -> None:
+    def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self.db = profile.database
         self.store = profile.records
-        self.records = records or RecordService(profile)
+        self.references = References(profile)
 
     # ------------------------------------------------------------ reads
 
@@ -258,7 +258,7 @@ class TimesheetService:
         }
         record = validate(_TIME_KIND, values)
         self._check_day(staff_id, str(record["date"]), float(str(record["hours"] or 0)), ())
-        return self.records.add("time", values)
+        return self._insert(values)
 
     def set_hours(
         self,
@@ -274,7 +274,7 @@ class TimesheetService:
         """Make one cell hold ``hours``: a new entry, a correction, or (0) tombstones."""
         day_text = day.isoformat() if isinstance(day, date) else parse_date(day).isoformat()
         value = parse_hours(hours) if isinstance(hours, str) else round(float(hours), 2)
-        org = self.records.resolve_org(org_id) if org_id else None
+        org = self.references.resolve_org(org_id) if org_id else None
         current = self._cell(staff_id, day_text, org, activity, on_site)
         if round(sum(float(r["hours"] or 0) for r in current), 2) == value:
             return []
@@ -297,7 +297,7 @@ class TimesheetService:
                     "activity": activity,
                     "note": note,
                 }
-                return [self.records.add("time", values)]
+                return [self._insert(values)]
             # Correct the newest entry of the cell; others keep their hours when they can.
             newest, others = current[-1], current[:-1]
             rest = round(sum(float(r["hours"] or 0) for r in others), 2)
@@ -338,7 +338,7 @@ class TimesheetService:
         checked = validate(_TIME_KIND, dict(changes), partial=True)
         # Names become ids before comparing; only new values are checked for existence (the
         # visit an old entry points at may since have been deleted).
-        self.records._resolve_refs(_TIME_KIND, checked)
+        self.references.resolve_refs(_TIME_KIND, checked)
         changed = {n: v for n, v in checked.items() if current.get(n) != v}
         if not changed:
             return None
@@ -368,6 +368,12 @@ class TimesheetService:
             return [c for c in self._set_chain(entry_id, False) if c is not None]
 
     # ------------------------------------------------------------ helpers
+
+    def _insert(self, values: Mapping[str, object]) -> Change:
+        record = validate(_TIME_KIND, values)
+        self.references.resolve_refs(_TIME_KIND, record)
+        with self.db.transaction():
+            return self.store.insert(_TIME_KIND, record)
 
     def _row(self, entry_id: str) -> dict[str, Any] | None:
         rows = self.db.query('SELECT * FROM "time" WHERE id = ?', (entry_id,))
