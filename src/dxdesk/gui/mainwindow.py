@@ -398,6 +398,7 @@ class MainWindow(QMainWindow):
             ("exportBundle", self.tr("バンドルを作成(&E)…"), self.open_export),
             ("importBundles", self.tr("バンドルを取り込む(&I)…"), self.open_import),
             ("showConflicts", self.tr("競合の記録(&C)…"), self.open_conflicts),
+            ("showForks", self.tr("別の履歴（複製の検出）(&F)…"), self.open_forks),
             ("showDevices", self.tr("端末とチーム(&D)…"), self.open_devices),
         ):
             action = bundles.addAction(text)
@@ -710,6 +711,20 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         dialog.resize(1000, 480)
+        dialog.open()
+        return view
+
+    def open_forks(self) -> Any:
+        from dxdesk.gui.forks import ForksView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("別の履歴"))
+        delete_on_close(dialog)
+        view = ForksView(self.profile, dialog)
+        view.changed.connect(self._reload_all)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        dialog.resize(900, 420)
         dialog.open()
         return view
 

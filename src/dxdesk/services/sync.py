@@ -999,6 +999,12 @@ class ForkShown:
     last_seq: int
     detected_at: str
     resolution: str | None  # "adopted", "dismissed", or None while it waits for a person
+    kinds: tuple[tuple[str, int], ...] = ()  # (kind label in Japanese, changes) it holds
+
+    @property
+    def contents(self) -> str:
+        """What it holds, as a person reads it: "訪問・ヒアリング 3件、課題 1件"."""
+        return "、".join(f"{label} {n}件" for label, n in self.kinds)
 
 
 def list_forks(profile: Profile, *, include_resolved: bool = False) -> list[ForkShown]:
@@ -1011,6 +1017,14 @@ def list_forks(profile: Profile, *, include_resolved: bool = False) -> list[Fork
         + " GROUP BY f.id ORDER BY f.detected_at, f.id"
     ).fetchall()
     me = profile.device_id
+    from dxdesk.core.model import kind as kind_of
+
+    per_kind: dict[str, list[tuple[str, int]]] = {}
+    for fork_id, kind_name, count in profile.database.conn.execute(
+        "SELECT fork_id, kind, count(*) FROM fork_changes GROUP BY fork_id, kind ORDER BY 1, 2"
+    ):
+        label = kind_of(kind_name).label if kind_name in KNOWN_KINDS else str(kind_name)
+        per_kind.setdefault(str(fork_id), []).append((label, int(count)))
     return [
         ForkShown(
             id=str(r[0]),
@@ -1021,6 +1035,7 @@ def list_forks(profile: Profile, *, include_resolved: bool = False) -> list[Fork
             last_seq=int(r[7] or 0),
             detected_at=str(r[3]),
             resolution=None if r[4] is None else str(r[4]),
+            kinds=tuple(per_kind.get(str(r[0]), [])),
         )
         for r in rows
     ]
