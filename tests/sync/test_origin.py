@@ -513,3 +513,32 @@ def test_a_roster_that_swaps_a_known_key_is_refused(team, tmp_path: Path) -> Non
         refused(a, path, "enrol_key_mismatch")
     finally:
         other.close(backup=False)
+
+
+# ------------------------------------------------------------------ mixed versions
+
+
+def test_an_older_laptops_own_work_is_taken_and_relayed_once_it_updates(
+    team, tmp_path: Path
+) -> None:
+    """Before the laptop updates, its bundles carry no proofs: the hub takes its own log on the
+    bundle's signature alone, but cannot prove it to others yet. Its first updated bundle signs
+    the whole log (chain values the hub computed for what it already holds agree), and from then
+    on the hub relays it."""
+    hub, a, b = team
+    usb = tmp_path / "usb"
+    send(hub, b.device_id, b, usb)  # B knows A's key
+    RecordService(a).add("visit", visit("更新前の A の訪問"))
+    old_style = forge(a, hub, own_changes(a), usb, proofs=False)
+    done = sync.import_bundle(hub, old_style)
+    assert done.applied and "更新前の A の訪問" in titles(hub)
+    # Not provable to B yet: the hub holds no head of A's log.
+    send(hub, b.device_id, b, usb)
+    assert "更新前の A の訪問" not in titles(b)
+    # A updates: its next bundle carries proofs over its whole log.
+    sync.import_bundle(a, sync.export_bundle(hub, a.device_id, usb).path)
+    RecordService(a).add("visit", visit("更新後の A の訪問"))
+    later = send(a, "hub", hub, usb)
+    assert later.summary.mismatched == 0 and not later.summary.forks
+    send(hub, b.device_id, b, usb)
+    assert {"更新前の A の訪問", "更新後の A の訪問"} <= titles(b)
