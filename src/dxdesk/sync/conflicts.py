@@ -12,7 +12,7 @@ from dxdesk.core.model import KINDS, Value
 from dxdesk.errors import UserError
 from dxdesk.store.database import Database
 from dxdesk.store.records import Change, RecordStore, from_sql, log_device_id
-from dxdesk.sync.merge import DELETED
+from dxdesk.sync.changes import DELETED
 
 _KINDS = {k.name: k for k in KINDS}
 

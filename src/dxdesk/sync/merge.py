@@ -10,7 +10,8 @@ rules are written out in docs/bundle-format.md, "Merge rules".
 
 ``apply`` streams: it reads the changes in batches, loads the rows a batch touches, merges in
 memory and writes each batch back with ``executemany``. ``plan`` runs the same merge and rolls
-it back.
+it back. Incoming changes are checked in sync/incoming.py; what a database holds and what a
+peer lacks (state vectors, the changes to send, the digest) is sync/vector.py.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -30,50 +30,58 @@ from typing import Any
 
 from dxdesk.core.clock import JST, stamp
 from dxdesk.core.hlc import MAX_AHEAD_MS, HybridClock, Timestamp, horizon
-from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.core.model import KINDS, FieldType, Kind
 from dxdesk.errors import UserError
 from dxdesk.store import chain
 from dxdesk.store.database import Database
-from dxdesk.store.records import BASE_KEY
+from dxdesk.sync import incoming
+from dxdesk.sync.changes import (
+    BATCH,
+    CLOCKED_FIELDS,
+    DELETED,
+    FIELD_NAMES,
+    FIELD_TYPES,
+    KIND_BY_NAME,
+    STAR,
+    Change,
+    effective,
+)
+from dxdesk.sync.vector import (
+    changes_since,
+    digest,
+    held_through,
+    log_changes,
+    out_of_scope,
+    state_vector,
+)
 
-BATCH = 500
+# The merge's face: the change type and the export side are named here too, as callers know them.
+__all__ = [
+    "Change",
+    "Divergence",
+    "KindCounts",
+    "Plan",
+    "Scope",
+    "Summary",
+    "apply",
+    "changes_since",
+    "conflict_id",
+    "digest",
+    "effective",
+    "held_through",
+    "log_changes",
+    "out_of_scope",
+    "plan",
+    "state_vector",
+]
+
 AHEAD_MS = MAX_AHEAD_MS  # the clock does not follow stamps further ahead (core/hlc.py)
 MAX_GAPS = 100  # ranges reported per device; more say the same thing
-OPS = ("create", "update", "delete", "restore")
-DELETED = "_deleted"
-_STAR = "*"
-_KINDS: dict[str, Kind] = {k.name: k for k in KINDS}
-_TYPES: dict[str, dict[str, FieldType]] = {
-    k.name: {f.name: f.type for f in k.fields} for k in KINDS
-}
-_NAMES: dict[str, tuple[str, ...]] = {k.name: k.field_names for k in KINDS}
-_CLOCKED: dict[str, tuple[str, ...]] = {k.name: (*k.field_names, "_deleted") for k in KINDS}
 # Fields whose stored form differs from the model value (lists as JSON text, booleans as 0/1).
 _CONVERTED: dict[str, tuple[tuple[str, FieldType], ...]] = {
     k.name: tuple((f.name, f.type) for f in k.fields if f.type in (FieldType.LIST, FieldType.BOOL))
     for k in KINDS
 }
-
-
-@dataclass(frozen=True)
-class Change:
-    """Exactly one row of the ``changes`` table (without the local ``seq``)."""
-
-    device_id: str
-    dev_seq: int
-    hlc: str
-    kind: str
-    record_id: str
-    op: str
-    payload: str
-    # Its value in the origin's hash chain (store/chain.py), as verified on import; None from a
-    # bundle that carries no proofs (the value is then computed here where the log allows).
-    chain: bytes | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def clock(self) -> str:
-        return f"{self.hlc}@{self.device_id}"
 
 
 @dataclass
@@ -131,23 +139,18 @@ class Summary(Plan):
 # ---------------------------------------------------------------- clocks
 
 
-def effective(clocks: Mapping[str, str], name: str) -> str:
-    """The clock of one field: its own entry, else the creation stamp ``*``."""
-    return clocks.get(name) or clocks.get(_STAR, "")
-
-
 def _compact(kind: Kind, clocks: Mapping[str, str]) -> dict[str, str]:
     # Deterministic from the effective clocks alone, so every device stores the same text:
     # ``*`` is the most common clock (ties: the greatest), other fields list their own.
-    names = _CLOCKED[kind.name]
+    names = CLOCKED_FIELDS[kind.name]
     first = clocks[names[0]]
     if all(clocks[n] == first for n in names):
-        return {_STAR: first}  # a record nobody has edited since its creation
+        return {STAR: first}  # a record nobody has edited since its creation
     tally: dict[str, int] = {}
     for n in names:
         tally[clocks[n]] = tally.get(clocks[n], 0) + 1
     star = max(tally, key=lambda c: (tally[c], c))
-    out = {_STAR: star}
+    out = {STAR: star}
     out.update({n: clocks[n] for n in names if clocks[n] != star})
     return out
 
@@ -181,7 +184,7 @@ def _to_sql(f_type: FieldType, value: Any) -> Any:
 
 def _stored(k: Kind, data: Mapping[str, Any]) -> dict[str, Any]:
     """A create's payload as column values (every field; missing ones are None)."""
-    values = {n: data.get(n) for n in _NAMES[k.name]}
+    values = {n: data.get(n) for n in FIELD_NAMES[k.name]}
     for name, f_type in _CONVERTED[k.name]:
         values[name] = _to_sql(f_type, values[name])
     return values
@@ -198,114 +201,6 @@ def _to_json(f_type: FieldType, raw: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-# ---------------------------------------------------------------- validation
-
-
-def _bad(detail: str) -> UserError:
-    return UserError("bundle_damaged", detail=detail)
-
-
-def _parse(change: Change, *, incoming: bool = True) -> tuple[Kind, dict[str, Any], dict[str, str]]:
-    """Check one change before it can reach SQL; returns kind, field values and base clocks.
-
-    ``incoming=False`` for changes already held: they were checked when they arrived (by the
-    rules of the version that took them), and a held change must never stop a merge.
-    """
-    texts = (change.device_id, change.hlc, change.kind, change.record_id, change.op)
-    if not all(isinstance(t, str) and t for t in (*texts, change.payload)) or not (
-        type(change.dev_seq) is int and 1 <= change.dev_seq < 2**63
-    ):
-        raise _bad("変更の識別子が不正です")
-    k = _KINDS.get(change.kind)
-    if k is None:
-        raise _bad(f"不明な記録の種類 {change.kind[:40]!r}")
-    if change.op not in OPS:
-        raise _bad(f"不明な操作 {change.op[:20]!r}")
-    if not (hlc_acceptable(change.hlc) if incoming else _HLC.fullmatch(change.hlc)):
-        raise _bad("変更の時刻が不正か、範囲外です")
-    try:
-        data = _DECODER.decode(change.payload)
-    except (ValueError, RecursionError):
-        raise _bad("変更の内容が不正です") from None
-    if not isinstance(data, dict):
-        raise _bad("変更の内容が不正です")
-    base = data.pop(BASE_KEY, {})
-    if not isinstance(base, dict) or not all(
-        isinstance(v, str) and _CLOCK.fullmatch(v) and (not incoming or hlc_acceptable(v[:22]))
-        for v in base.values()
-    ):
-        raise _bad("変更の基準時刻が不正です")
-    types = _TYPES[k.name]
-    unknown = [n for n in data if n not in types]
-    if unknown or (change.op in ("delete", "restore") and data):
-        raise _bad(f"{k.name} に不明な項目 {','.join(unknown)[:60]!r}")
-    if incoming:
-        for name, value in data.items():
-            if not _fits(types[name], value):
-                label = k.field(name).label
-                raise _bad(f"{k.label}の「{label}」（{k.name}.{name}）の値が正しくありません")
-    return k, data, base
-
-
-_HLC = re.compile(r"[0-9]{15}-[0-9]{6}")
-_CLOCK = re.compile(r"[0-9]{15}-[0-9]{6}@.+", re.DOTALL)
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a value")  # NaN and Infinity are not JSON
-
-
-def _fits(f_type: FieldType, value: Any) -> bool:
-    """The JSON type a field's model value has (checked so nothing odd is bound into SQL)."""
-    if value is None:
-        return True
-    if type(value) is str:
-        if not chain.encodable(value):
-            return False
-        if f_type in _DATED:
-            return _dated(f_type, value)
-        return f_type not in _NOT_TEXT
-    if f_type == FieldType.LIST:
-        return isinstance(value, list) and all(
-            isinstance(x, str) and chain.encodable(x) for x in value
-        )
-    if f_type == FieldType.BOOL:
-        return isinstance(value, bool)
-    if f_type == FieldType.INT:
-        return type(value) is int and abs(value) < 2**63
-    if f_type == FieldType.FLOAT:
-        return type(value) in (int, float) and abs(value) < 2**63
-    return False
-
-
-_NOT_TEXT = frozenset((FieldType.LIST, FieldType.BOOL, FieldType.INT, FieldType.FLOAT))
-# Dates and times as every device writes them (core/model.py); anything else (a year 99999, a
-# 30 February, a date in another form) would break every list, total and document that reads it.
-_DATED: dict[FieldType, tuple[re.Pattern[str], str]] = {
-    FieldType.DATE: (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "%Y-%m-%d"),
-    FieldType.MONTH: (re.compile(r"[0-9]{4}-[0-9]{2}"), "%Y-%m"),
-    FieldType.TIME: (re.compile(r"[0-9]{2}:[0-9]{2}"), "%H:%M"),
-    FieldType.DATETIME: (
-        re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"),
-        "%Y-%m-%dT%H:%M",
-    ),
-}
-
-
-def _dated(f_type: FieldType, value: str) -> bool:
-    form, pattern = _DATED[f_type]
-    if value == "":
-        return True
-    if not form.fullmatch(value):
-        return False
-    try:
-        datetime.strptime(value, pattern)
-    except ValueError:
-        return False
-    return True
-
-
-_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 # ---------------------------------------------------------------- what an import may do
 
 
@@ -371,10 +266,10 @@ class _Row:
 
 def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
     stored = json.loads(raw["_clocks"] or "{}")
-    if _STAR not in stored:
-        stored[_STAR] = f"{raw['_hlc']}@{raw['_device']}"
-    clocks = {n: effective(stored, n) for n in _CLOCKED[kind.name]}
-    values = {n: raw[n] for n in _NAMES[kind.name]}
+    if STAR not in stored:
+        stored[STAR] = f"{raw['_hlc']}@{raw['_device']}"
+    clocks = {n: effective(stored, n) for n in CLOCKED_FIELDS[kind.name]}
+    values = {n: raw[n] for n in FIELD_NAMES[kind.name]}
     return _Row(kind, raw["id"], values, clocks, int(raw["_deleted"]), raw["_created_at"], True)
 
 
@@ -449,14 +344,11 @@ class _Merge:
         self._gaps()
 
     def _vector(self, device: str) -> int:
-        row = self.conn.execute(
-            "SELECT through FROM sync_coverage WHERE device_id = ?", (device,)
-        ).fetchone()
-        return _held_through(self.db, device, int(row[0]) if row else 0)
+        return held_through(self.db, device)
 
     def _batch(self, batch: list[Change]) -> None:
         fresh = self._fresh(batch)
-        parsed = [(c, *_parse(c)) for c in fresh]
+        parsed = [(c, *incoming.parse(c)) for c in fresh]
         # Stored first, so that the merge below finds the whole batch among the held changes.
         self.conn.executemany(
             "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload, chain)"
@@ -548,7 +440,7 @@ class _Merge:
                 or not 1 <= c.dev_seq < 2**63
                 or type(c.device_id) is not str
             ):
-                raise _bad("変更の識別子が不正です")
+                raise incoming.bad("変更の識別子が不正です")
             by_device.setdefault(c.device_id, []).append(c.dev_seq)
         held: dict[tuple[str, int], tuple[str, str, str, str, str]] = {}
         chains: dict[tuple[str, int], bytes | None] = {}
@@ -602,7 +494,7 @@ class _Merge:
             if (kind_name, rid) not in self.rows:
                 wanted.setdefault(kind_name, []).append(rid)
         for kind_name, ids in wanted.items():
-            k = _KINDS[kind_name]
+            k = KIND_BY_NAME[kind_name]
             for rid in ids:
                 self.rows[(kind_name, rid)] = None
             for start in range(0, len(ids), 500):
@@ -652,7 +544,7 @@ class _Merge:
                 key,
             )
             changes = sorted((Change(*r) for r in rows), key=lambda c: (c.clock, c.dev_seq))
-            parsed = [(c, *_parse(c, incoming=False)[1:]) for c in changes]
+            parsed = [(c, *incoming.parse(c, incoming=False)[1:]) for c in changes]
             found = _History(parsed, {c.clock: (c, data) for c, data, _ in parsed})
             self.histories[key] = found
         return found
@@ -703,7 +595,7 @@ class _Merge:
             return  # its create has not arrived yet: kept in `changes`, replayed then
         if c.op == "update":
             won = False
-            types = _TYPES[k.name]
+            types = FIELD_TYPES[k.name]
             for name, value in data.items():
                 sql_value = _to_sql(types[name], value)
                 won |= self._write(row, name, sql_value, clock, effective(base, name))
@@ -715,14 +607,14 @@ class _Merge:
         was_deleted = row.deleted
         self._write(row, DELETED, 1 if c.op == "delete" else 0, clock, effective(base, DELETED))
         if c.op == "delete" and row.deleted and not was_deleted:
-            for name in _NAMES[k.name]:
+            for name in FIELD_NAMES[k.name]:
                 edited = row.clocks[name]
                 if edited > effective(base, name) and _split(edited)[1] != c.device_id:
                     self._conflict(row, DELETED, "false", edited, clock)
 
     def _new_row(self, k: Kind, c: Change, data: dict[str, Any]) -> _Row:
         values = _stored(k, data)
-        clocks = dict.fromkeys(_CLOCKED[k.name], c.clock)
+        clocks = dict.fromkeys(CLOCKED_FIELDS[k.name], c.clock)
         row = _Row(k, c.record_id, values, clocks, 0, _iso(c.hlc), False)
         row.dirty.update(clocks)
         self.rows[(k.name, c.record_id)] = row
@@ -787,7 +679,7 @@ class _Merge:
                 return None, False
             return int(change.op == "delete"), True
         if change.op == "create" or name in data:
-            return _to_sql(_TYPES[row.kind.name][name], data.get(name)), True
+            return _to_sql(FIELD_TYPES[row.kind.name][name], data.get(name)), True
         return None, False
 
     def _supersede(
@@ -832,10 +724,10 @@ class _Merge:
             hlc, device = _split(top)
             system = (row.deleted, _iso(hlc), hlc, device, json.dumps(clocks))
             if row.in_db:
-                names = tuple(n for n in _NAMES[k.name] if n in row.dirty)
+                names = tuple(n for n in FIELD_NAMES[k.name] if n in row.dirty)
                 params = (*(row.values[n] for n in names), *system, row.record_id)
             else:
-                names = _NAMES[k.name]
+                names = FIELD_NAMES[k.name]
                 params = (row.record_id, *(row.values[n] for n in names), row.created_at, *system)
             by_shape.setdefault((k.name, row.in_db, names), []).append(params)
         for (kind_name, in_db, names), params_list in by_shape.items():
@@ -894,129 +786,6 @@ class _Merge:
                 missing.append((int(start), int(stop)))
             if missing:
                 self.result.gaps[device] = missing[:MAX_GAPS]
-
-
-# ---------------------------------------------------------------- public API
-
-
-def state_vector(db: Database) -> dict[str, int]:
-    """Per device, the highest dev_seq below which nothing this database should hold is missing.
-
-    That is the run of held changes from 1, where a scoped change set's declared coverage
-    (``apply(..., covers=...)``) counts as held. A change received past a real gap is merged at
-    once, but the vector stays below the gap so the peer's next bundle resends from there (the
-    resent ones are ignored as duplicates).
-    """
-    covered = dict(db.conn.execute("SELECT device_id, through FROM sync_coverage").fetchall())
-    devices = {str(r[0]) for r in db.conn.execute("SELECT DISTINCT device_id FROM changes")}
-    out = {d: _held_through(db, d, int(covered.get(d, 0))) for d in devices}
-    for device, through in covered.items():
-        out.setdefault(str(device), int(through))
-    return out
-
-
-def held_through(db: Database, log_id: str) -> int:
-    """The state vector's entry for one log (see ``state_vector``)."""
-    row = db.conn.execute(
-        "SELECT through FROM sync_coverage WHERE device_id = ?", (log_id,)
-    ).fetchone()
-    return _held_through(db, log_id, int(row[0]) if row else 0)
-
-
-def _held_through(db: Database, device: str, floor: int) -> int:
-    """The end of the run of held dev_seqs that starts right after ``floor``."""
-    conn = db.conn
-    top, count = conn.execute(
-        "SELECT max(dev_seq), count(*) FROM changes WHERE device_id = ? AND dev_seq > ?",
-        (device, floor),
-    ).fetchone()
-    if top is None:
-        return floor
-    if int(top) - floor == int(count):
-        return int(top)  # no hole above the floor (the usual case): no scan for one
-    if (
-        conn.execute(
-            "SELECT 1 FROM changes WHERE device_id = ? AND dev_seq = ?", (device, floor + 1)
-        ).fetchone()
-        is None
-    ):
-        return floor
-    row = conn.execute(
-        "SELECT min(dev_seq) FROM changes AS c WHERE device_id = ?1 AND dev_seq > ?2"
-        " AND NOT EXISTS (SELECT 1 FROM changes WHERE device_id = ?1 AND dev_seq = c.dev_seq + 1)",
-        (device, floor),
-    ).fetchone()
-    return int(row[0])
-
-
-def log_changes(db: Database, log_id: str, after: int, through: int) -> Iterator[Change]:
-    """The held changes of one log numbered after+1..through, in order (with chain values)."""
-    cursor = db.conn.execute(
-        "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload, chain FROM changes"
-        " WHERE device_id = ? AND dev_seq > ? AND dev_seq <= ? ORDER BY dev_seq",
-        (log_id, after, through),
-    )
-    while rows := cursor.fetchmany(BATCH):
-        for r in rows:
-            yield Change(
-                str(r[0]),
-                int(r[1]),
-                str(r[2]),
-                str(r[3]),
-                str(r[4]),
-                str(r[5]),
-                str(r[6]),
-                None if r[7] is None else bytes(r[7]),
-            )
-
-
-def out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
-    """Per kind, the ids of records that belong to an organisation outside ``scope``."""
-    return _out_of_scope(db, scope)
-
-
-def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
-    """Per kind, the ids of records that belong to an organisation outside ``scope``."""
-    if scope is None:
-        return {}
-    orgs = sorted(set(scope))
-    out: dict[str, set[str]] = {}
-    for k in KINDS:
-        if k.org_field is None:
-            continue  # reference data (organisations, staff, vendors...) goes everywhere
-        marks = ",".join("?" * len(orgs))
-        sql = f'SELECT id FROM "{k.name}" WHERE "{k.org_field}" IS NOT NULL'
-        if orgs:
-            sql += f' AND "{k.org_field}" NOT IN ({marks})'
-        out[k.name] = {str(r[0]) for r in db.conn.execute(sql, orgs)}
-    return out
-
-
-def changes_since(
-    db: Database, have: Mapping[str, int], *, scope: Iterable[str] | None = None
-) -> Iterator[Change]:
-    """The changes a peer with state vector ``have`` lacks, in (device_id, dev_seq) order.
-
-    ``scope``: organisation ids; records of other organisations are left out (reference kinds
-    and records without an organisation always go). None: everything.
-    """
-    excluded = _out_of_scope(db, scope)
-    devices = [
-        str(r[0]) for r in db.conn.execute("SELECT DISTINCT device_id FROM changes ORDER BY 1")
-    ]
-    for device in devices:
-        cursor = db.conn.execute(
-            "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
-            " WHERE device_id = ? AND dev_seq > ? ORDER BY dev_seq",
-            (device, int(have.get(device, 0))),
-        )
-        while rows := cursor.fetchmany(BATCH):
-            for r in rows:
-                if r[4] in excluded.get(r[3], ()):
-                    continue
-                yield Change(
-                    str(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), str(r[6])
-                )
 
 
 def plan(
@@ -1088,26 +857,3 @@ def apply(
         # clock does not follow it (see "Clock receipt" in docs/bundle-format.md).
         clock.observe(Timestamp.decode(run.newest_near))
     return result
-
-
-def digest(db: Database, scope: Iterable[str] | None = None) -> str:
-    """SHA-256 over every (kind, record_id, field, clock) in scope, in a fixed order.
-
-    Two databases give the same digest exactly when they hold the same writes for the same
-    records, whatever order they received them in.
-    """
-    excluded = _out_of_scope(db, scope)
-    h = hashlib.sha256()
-    for k in sorted(KINDS, key=lambda k: k.name):
-        names = sorted((*k.field_names, DELETED))
-        skip = excluded.get(k.name, set())
-        cursor = db.conn.execute(f'SELECT id, _clocks, _hlc, _device FROM "{k.name}" ORDER BY id')
-        while rows := cursor.fetchmany(BATCH):
-            for rid, raw, hlc, device in rows:
-                if rid in skip:
-                    continue
-                stored = json.loads(raw or "{}")
-                stored.setdefault(_STAR, f"{hlc}@{device}")
-                for n in names:
-                    h.update(f"{k.name}\t{rid}\t{n}\t{effective(stored, n)}\n".encode())
-    return h.hexdigest()
