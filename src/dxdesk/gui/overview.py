@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.core.calendar import format_wareki_compact
 from dxdesk.gui.charts import BarChart
+from dxdesk.gui.messages import plain_label
 from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,19 +47,19 @@ class OverviewPanel(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
-        self.title = QLabel()
+        self.title = plain_label()
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel()
+        self.subtitle = plain_label()
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 
         figures = QHBoxLayout()
-        self.hours = QLabel()
-        self.days = QLabel()
-        self.issues = QLabel()
+        self.hours = plain_label()
+        self.days = plain_label()
+        self.issues = plain_label()
         for w in (self.days, self.hours, self.issues):
             w.setObjectName("figure")
             w.setStyleSheet(
@@ -76,12 +76,12 @@ class OverviewPanel(QScrollArea):
 
         columns = QHBoxLayout()
         self.visits_box = QGroupBox(self.tr("最近の訪問・ヒアリング"))
-        self.visits = QLabel()
+        self.visits = plain_label()
         self.visits.setWordWrap(True)
         self.visits.setTextFormat(Qt.TextFormat.PlainText)
         QVBoxLayout(self.visits_box).addWidget(self.visits)
         self.issues_box = QGroupBox(self.tr("未完了の課題"))
-        self.issue_list = QLabel()
+        self.issue_list = plain_label()
         self.issue_list.setWordWrap(True)
         self.issue_list.setTextFormat(Qt.TextFormat.PlainText)
         QVBoxLayout(self.issues_box).addWidget(self.issue_list)
@@ -140,10 +140,10 @@ class OverviewPanel(QScrollArea):
         for c in ov.contacts:
             label = f"{c['department'] or ''} {c['title'] or ''}".strip()
             self.contacts.addRow(
-                label + "：", QLabel(f"{c['name']}　{c['phone'] or ''}　{c['email'] or ''}")
+                label + "：", plain_label(f"{c['name']}　{c['phone'] or ''}　{c['email'] or ''}")
             )
         if not ov.contacts:
-            self.contacts.addRow(QLabel(self.tr("登録されていません")))
+            self.contacts.addRow(plain_label(self.tr("登録されていません")))
 
 
 class MonthGridModel(QAbstractTableModel):
@@ -205,7 +205,7 @@ class MonthGridView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.caption = QLabel()
+        self.caption = plain_label()
         layout.addWidget(self.caption)
         self.model = MonthGridModel(self)
         self.table = QTableView()
@@ -214,7 +214,7 @@ class MonthGridView(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(112)
         self.table.setAlternatingRowColors(True)
         layout.addWidget(self.table)
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。"
             )

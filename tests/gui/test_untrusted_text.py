@@ -1,0 +1,195 @@
+"""Names and values from other devices are shown as the text they are, never as HTML.
+
+A device name or owner in an enrolment request, a sender's name in a bundle, a conflicting
+value: Qt's labels and message boxes guess whether text is HTML, so ``<img …>`` in a name would
+draw a picture (a fake fingerprint, say). Every label the window shows is plain text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from dxdesk.gui.app import Session
+from dxdesk.gui.sync import ConflictsView, DevicesDialog, ExportDialog, ImportDialog
+from dxdesk.gui.unlock import LockScreen, UnlockDialog
+from dxdesk.paths import ProfilePaths
+from dxdesk.services import sync
+from dxdesk.services.profile import Profile, create_profile
+from dxdesk.services.session import ScreenLock
+from dxdesk.text import one_line
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.sync.sync_helpers import make_profile
+
+HTML_NAME = '<b>偽の端末</b><img src="fp.png"><a href="http://evil.example">12345 67890</a>'
+ANSI_OWNER = "山田\x1b[2J\x1b]0;owned\x07 太郎\u202e09876"
+# Where to grab the dialogs to PNG, to look at them by hand (Japanese renders, nothing cut):
+# DXDESK_SHOTS=/tmp/shots pytest tests/gui/test_untrusted_text.py. Unset, nothing is written.
+SHOTS = os.environ.get("DXDESK_SHOTS")
+
+
+@pytest.fixture
+def hub_and_hostile_field(tmp_path: Path) -> Iterator[tuple[Profile, Profile]]:
+    hub = make_profile(tmp_path / "ハブ", "hub", "統括")
+    field, _recovery = create_profile(
+        ProfilePaths(tmp_path / "現地"),
+        owner_name=ANSI_OWNER,
+        device_name=HTML_NAME,
+        role="field",
+        passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )
+    yield hub, field
+    hub.close(backup=False)
+    field.close(backup=False)
+
+
+def labels_showing(widget: QWidget, text: str) -> list[QLabel]:
+    return [label for label in widget.findChildren(QLabel) if text in label.text()]
+
+
+def assert_plain(widget: QWidget) -> None:
+    """No label decides by guessing; a label that is rich text on purpose says so.
+
+    The captions QFormLayout makes from our own strings (``addRow("送り先(&T)：", …)``) are the
+    exception: they name their field (a buddy) and never show data.
+    """
+    guessing = [
+        f"{label.objectName() or type(label.parent()).__name__}: {label.text()[:40]!r}"
+        for label in widget.findChildren(QLabel)
+        if label.textFormat() == Qt.TextFormat.AutoText and label.buddy() is None
+    ]
+    assert not guessing, guessing
+
+
+def grab(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def on_next_modal(check: Callable[[QDialog], None]) -> None:
+    """Run ``check(dialog)`` once the next modal dialog is up (it must close the dialog)."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(10, act)
+            return
+        check(dialog)
+
+    QTimer.singleShot(0, act)
+
+
+def test_an_enrolment_request_names_are_shown_as_text(
+    qtbot: QtBot, hub_and_hostile_field: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    hub, field = hub_and_hostile_field
+    request, _fingerprint = sync.write_request(field, tmp_path / "申請.dxenrol")
+    dialog = DevicesDialog(hub)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: list[str] = []
+
+    def compare(box: QDialog) -> None:
+        assert_plain(box)
+        [label] = labels_showing(box, HTML_NAME)  # the literal text, tags and all
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        # Controls shown, not obeyed: the override cannot turn our sentence around.
+        assert one_line(ANSI_OWNER) in label.text()
+        assert "\u202e" not in label.text() and "\x1b" not in label.text()
+        seen.append(label.text())
+        box.adjustSize()
+        grab(box, "fingerprint-hostile")
+        buttons = box.findChild(QDialogButtonBox)
+        assert buttons is not None
+        next(b for b in buttons.buttons() if b.text() == "一致しました").click()
+
+    on_next_modal(compare)
+    team = dialog.accept_request(request, tmp_path / "チーム.dxenrol")
+    assert team is not None and seen
+    # The roster and the status line show the names as they are.
+    assert dialog.table.item(1, 0).text() == HTML_NAME
+    assert dialog.table.item(1, 1).text() == "山田\\x1b[2J\\x1b]0;owned\\x07 太郎\\u202e09876"
+    assert HTML_NAME in dialog.status.text()
+    assert dialog.status.textFormat() == Qt.TextFormat.PlainText
+    assert_plain(dialog)
+    grab(dialog, "devices-hostile")
+
+    # Revoking asks in a message box that names the device: plain text there too.
+    dialog.table.selectRow(1)
+    asked: list[str] = []
+
+    def refuse(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        asked.append(box.text())
+        grab(box, "revoke-hostile")
+        no = box.button(QMessageBox.StandardButton.No)
+        assert no is not None
+        no.click()
+
+    on_next_modal(refuse)
+    assert not dialog.revoke_selected()
+    assert asked and HTML_NAME in asked[0]
+
+
+def test_bundle_and_conflict_views_show_text(
+    qtbot: QtBot, hub_and_hostile_field: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    from dxdesk.services.records import RecordService
+    from tests.sync.sync_helpers import enrol_field, visit
+
+    hub, field = hub_and_hostile_field
+    enrol_field(hub, field, tmp_path)
+    RecordService(field).add("visit", visit(HTML_NAME))
+    exported = sync.export_bundle(field, "hub", tmp_path / "USB")
+    importer = ImportDialog(hub)
+    qtbot.addWidget(importer)
+    importer.add_files([exported.path])
+    assert importer.table.item(0, 1).text() == HTML_NAME  # the sender, from the bundle
+    importer.apply()
+    assert importer.details.textFormat() == Qt.TextFormat.PlainText
+    assert_plain(importer)
+    for widget in (ExportDialog(hub), ConflictsView(hub), DevicesDialog(field)):
+        qtbot.addWidget(widget)
+        assert_plain(widget)
+
+
+def test_no_label_of_the_window_guesses(qtbot: QtBot, profile: Profile) -> None:
+    session = Session(profile)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    assert_plain(session.window)
+    session.lock()
+    screen = session.window.lock_screen
+    assert isinstance(screen, LockScreen)
+    assert_plain(screen)
+    session.window.resize(1000, 640)
+    screen.passphrase.setText("guess")
+    screen.try_unlock()
+    assert not screen.unlock_button.isEnabled()
+    grab(session.window, "lock-wait")
+    session.window.hide()
+    other = LockScreen(ScreenLock(profile))
+    qtbot.addWidget(other)
+    assert_plain(other)
+
+
+def test_the_unlock_dialog_guesses_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = UnlockDialog(ProfilePaths(tmp_path / "<b>山田</b>"))
+    qtbot.addWidget(dialog)
+    assert_plain(dialog)
