@@ -193,3 +193,25 @@ def test_the_unlock_dialog_guesses_nothing(qtbot: QtBot, tmp_path: Path) -> None
     dialog = UnlockDialog(ProfilePaths(tmp_path / "<b>山田</b>"))
     qtbot.addWidget(dialog)
     assert_plain(dialog)
+
+
+def test_labels_and_message_boxes_are_made_plain_everywhere() -> None:
+    """The source, for the dialogs no test opens: labels from plain_label, boxes from ask/warn.
+
+    A QLabel made directly must say its format on the next line (the rich ones do, and escape).
+    """
+    import re
+
+    import dxdesk.gui
+
+    for path in Path(dxdesk.gui.__file__).parent.glob("*.py"):
+        if path.name == "messages.py":
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            where = f"{path.name}:{number + 1}"
+            assert not re.search(r"QMessageBox\.(question|warning|information|critical)\(", line), (
+                where
+            )
+            if re.search(r"\bQLabel\(", line):
+                assert "setTextFormat(Qt.TextFormat.RichText)" in lines[number + 1], where
