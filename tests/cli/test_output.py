@@ -16,7 +16,7 @@ import pytest
 from dxdesk.cli import output
 from tests.cli.test_cli import Cli
 
-HOSTILE_DEVICE = '<b>偽</b><img src="x"><a href="http://evil.example">指紋</a>\x1b[2J'
+HOSTILE_DEVICE = '<b>偽</b><img src="x"><a href="http://evil.example">指紋</a>\x1b[2J\n偽の指紋：'
 HOSTILE_OWNER = "山田\x1b]0;owned\x07 太郎\u202e1 2 3 4 5\x9b31m"
 RAW = ("\x1b", "\x07", "\u202e", "\x9b")
 JAPANESE = "宮崎県　高千穂町（たかちほ）葛\U000e0100城・ｶﾀｶﾅ・①・〒882-1101"
@@ -58,6 +58,9 @@ def test_enrol_and_devices_print_no_raw_escapes(
     assert "申請した端末：<b>偽</b>" in accepted  # HTML means nothing to a terminal
     assert "\\x1b[2J" in accepted and "\\x1b]0;owned\\x07" in accepted
     assert "\\u202e1 2 3 4 5" in accepted
+    # A newline in the name cannot start a line of its own (a forged fingerprint, say).
+    assert not any(line.startswith("偽の指紋") for line in accepted.splitlines())
+    assert "\\x0a偽の指紋：" in accepted
     printed.append(field.ok("enrol", "join", str(team), "--yes"))
     assert "ハブ：ハブ\\x1b]0;x\\x07（統括\\x1b[31m\\u202e）" in printed[-1]
     devices = hub.ok("devices")
@@ -72,6 +75,7 @@ def test_enrol_and_devices_print_no_raw_escapes(
     assert rows[1]["owner"] == HOSTILE_OWNER  # JSON still carries the exact name
     for text in printed:
         assert not any(c in text for c in RAW), text
+        assert not any(line.startswith("偽の指紋") for line in text.splitlines()), text
 
 
 def test_no_output_bypasses_echo() -> None:

@@ -302,7 +302,8 @@ def info(state: State, fmt: str) -> None:
     roles = {"field": "現地担当者（field）", "hub": "統括（hub）"}
     output.echo(f"プロファイル：{data['profile']}")
     output.echo(
-        f"担当者：{data['owner']}　端末：{data['device']}　役割：{roles.get(data['role'], data['role'])}"
+        f"担当者：{one_line(data['owner'])}　端末：{one_line(data['device'])}"
+        f"　役割：{roles.get(data['role'], data['role'])}"
     )
     output.echo(
         f"データベース：SQLCipher {data['sqlcipher']}　スキーマ版 {data['schema_version']}　"
@@ -624,7 +625,8 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
             output.echo(output.to_json(record))
             return
         output.echo(
-            f"{k.label}　ID：{record['id']}" + ("　（削除済み）" if record["_deleted"] else "")
+            f"{k.label}　ID：{one_line(record['id'])}"
+            + ("　（削除済み）" if record["_deleted"] else "")
         )
         for f in k.fields:
             value = service.display_value(k, f.name, record.get(f.name), orgs)
