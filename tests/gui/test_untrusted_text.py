@@ -189,6 +189,32 @@ def test_no_label_of_the_window_guesses(qtbot: QtBot, profile: Profile) -> None:
     assert_plain(other)
 
 
+def test_the_overview_shows_a_synced_contact_as_text(qtbot: QtBot, profile: Profile) -> None:
+    from dxdesk.services.records import RecordService
+
+    session = Session(profile)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    org = next(b for b in session.window.overview.organisations() if b.name == "高千穂町")
+    RecordService(profile).add(
+        "contact",
+        {
+            "org_id": org.org_id,
+            "name": "佐藤\u202e0987-65-4321",
+            "department": "<b>総務課</b>",
+            "phone": "0982-72-2111",
+        },
+    )
+    session.window.select_org(org.org_id)
+    panel = session.window.overview_panel
+    assert_plain(panel)
+    [caption] = labels_showing(panel, "<b>総務課</b>")  # the tags as typed
+    [row] = labels_showing(panel, "0982-72-2111")
+    assert row.text() == "佐藤\\u202e0987-65-4321　0982-72-2111　"
+    assert caption.textFormat() == row.textFormat() == Qt.TextFormat.PlainText
+    session.window.hide()
+
+
 def test_the_unlock_dialog_guesses_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = UnlockDialog(ProfilePaths(tmp_path / "<b>山田</b>"))
     qtbot.addWidget(dialog)

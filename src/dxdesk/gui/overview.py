@@ -21,6 +21,7 @@ from dxdesk.core.calendar import format_wareki_compact
 from dxdesk.gui.charts import BarChart
 from dxdesk.gui.messages import plain_label
 from dxdesk.services.overview_detail import MonthGrid, OrgOverview
+from dxdesk.text import one_line
 
 Index = QModelIndex | QPersistentModelIndex
 SHORT = QColor("#fde2e1")
@@ -96,8 +97,10 @@ class OverviewPanel(QScrollArea):
 
     def show_overview(self, ov: OrgOverview, month: str) -> None:
         org = ov.org
-        self.title.setText(str(org["name"]))
-        bits = [str(org.get("code") or ""), str(org.get("area") or "")]
+        # Names and titles may come from another device's bundle: controls shown, not obeyed
+        # (an override in a contact's name would otherwise turn the phone number around).
+        self.title.setText(one_line(org["name"]))
+        bits = [one_line(org.get("code") or ""), one_line(org.get("area") or "")]
         if org.get("bansou"):
             bits.append(self.tr("伴走支援対象"))
         if ov.target_days:
@@ -123,12 +126,16 @@ class OverviewPanel(QScrollArea):
             [(f"{int(k[5:])}月", v) for k, v in ov.monthly_hours], unit=self.tr("時間")
         )
         self.visits.setText(
-            "\n".join(f"{_compact(v['date'])}　{v['mode']}　{v['title']}" for v in ov.last_visits)
+            "\n".join(
+                f"{_compact(v['date'])}　{one_line(v['mode'])}　{one_line(v['title'])}"
+                for v in ov.last_visits
+            )
             or self.tr("訪問の記録はありません")
         )
         self.issue_list.setText(
             "\n".join(
-                f"［{i['priority'] or '－'}］{i['title']}（{i['status']}"
+                f"［{one_line(i['priority'] or '－')}］{one_line(i['title'])}"
+                f"（{one_line(i['status'])}"
                 + (f"、期限 {_compact(i['due_date'])}" if i["due_date"] else "")
                 + "）"
                 for i in ov.open_issues[:10]
@@ -138,10 +145,10 @@ class OverviewPanel(QScrollArea):
         while self.contacts.rowCount():
             self.contacts.removeRow(0)
         for c in ov.contacts:
-            label = f"{c['department'] or ''} {c['title'] or ''}".strip()
-            self.contacts.addRow(
-                label + "：", plain_label(f"{c['name']}　{c['phone'] or ''}　{c['email'] or ''}")
-            )
+            label = one_line(f"{c['department'] or ''} {c['title'] or ''}".strip())
+            shown = "　".join(one_line(c[k] or "") for k in ("name", "phone", "email"))
+            # A caption of our own label: QFormLayout would make one that guesses at HTML.
+            self.contacts.addRow(plain_label(label + "："), plain_label(shown))
         if not ov.contacts:
             self.contacts.addRow(plain_label(self.tr("登録されていません")))
 
