@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from dxdesk.gui.app import Session
+from dxdesk.gui.messages import plain_tooltip
 from dxdesk.gui.sync import ConflictsView, DevicesDialog, ExportDialog, ImportDialog
 from dxdesk.gui.unlock import LockScreen, UnlockDialog
 from dxdesk.paths import ProfilePaths
@@ -241,3 +242,14 @@ def test_labels_and_message_boxes_are_made_plain_everywhere() -> None:
             )
             if re.search(r"\bQLabel\(", line):
                 assert "setTextFormat(Qt.TextFormat.RichText)" in lines[number + 1], where
+
+
+def test_tooltips_show_their_text_as_typed(qtbot: QtBot, profile: Profile) -> None:
+    assert plain_tooltip("<b>高千穂町</b>\n4421\u202e") == (
+        '<p style="white-space:pre">&lt;b&gt;高千穂町&lt;/b&gt;\n4421\\u202e</p>'
+    )
+    session = Session(profile)
+    qtbot.addWidget(session.window)
+    flags = Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive
+    [org] = session.window.tree.findItems("高千穂町", flags)
+    assert org.toolTip(0).startswith('<p style="white-space:pre">高千穂町\n')

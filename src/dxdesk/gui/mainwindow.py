@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import plain_label, user_message, warn
+from dxdesk.gui.messages import plain_label, plain_tooltip, user_message, warn
 from dxdesk.services.overview import OrgBadge, OverviewService
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
                 tip.append(self.tr("● 伴走支援対象"))
             if b.target_days:
                 tip.append(self.tr("◆ 集中支援（月%1日目標）").replace("%1", str(b.target_days)))
-            item.setToolTip(0, "\n".join(tip))
+            item.setToolTip(0, plain_tooltip("\n".join(tip)))
             groups[group_name].addChild(item)
             if b.org_id == selected:
                 select_item = item

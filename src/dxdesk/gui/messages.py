@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from dxdesk.errors import MESSAGES, UserError, ValidationError
-from dxdesk.text import one_line
+from dxdesk.text import escape_controls, one_line
 
 
 def _tr(context: str, text: str) -> str:
@@ -61,6 +61,16 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setProperty("textFormat", PLAIN_TEXT)
     label.setText(text)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed, lines kept (Qt guesses at HTML in tooltips too).
+
+    Made rich on purpose, with the text escaped: a tooltip cannot be told to be plain. Escaped
+    here rather than by the html module, which the window's start does not otherwise load.
+    """
+    text = escape_controls(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<p style="white-space:pre">{text}</p>'
 
 
 def message_box(
