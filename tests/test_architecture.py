@@ -10,7 +10,15 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "dxdesk"
 
 # What each layer may import from dxdesk (besides itself). Top-level helpers are Qt-free.
-TOP = {"dxdesk.errors", "dxdesk.fsutil", "dxdesk.paths", "dxdesk.settings", "dxdesk.logs", "dxdesk"}
+TOP = {
+    "dxdesk.errors",
+    "dxdesk.fsutil",
+    "dxdesk.paths",
+    "dxdesk.settings",
+    "dxdesk.logs",
+    "dxdesk.text",
+    "dxdesk",
+}
 ALLOWED = {
     "core": {"dxdesk.core", "dxdesk.errors"},
     "store": {"dxdesk.core", "dxdesk.store"} | TOP,

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "passphrase_mismatch": "確認用に入力されたパスフレーズが一致しません。",
     "passphrase_too_short": "パスフレーズは{min}文字以上で設定してください。",
     "passphrase_required": "パスフレーズが入力されていません。",
+    "unlock_wait": "次の入力まで、あと {seconds} 秒お待ちください。",
     "keyfile_missing": "鍵ファイル（{path}）が見つかりません。プロファイルのフォルダをご確認ください。",
     "keyfile_corrupt": "鍵ファイル（{path}）が破損しているか、改ざんされています。",
     "database_missing": "データベース（{path}）が見つかりません。",

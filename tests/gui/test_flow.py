@@ -178,6 +178,9 @@ def test_a_consultants_day(qtbot: QtBot, session: Session) -> None:
     screen.passphrase.setText("not the passphrase")
     click(qtbot, screen.unlock_button)
     assert window.locked and "パスフレーズが正しくありません" in screen.error.text()
+    # A second try waits out the throttle's first second (real time, the real clock).
+    assert not screen.unlock_button.isEnabled() and "あと 1 秒" in screen.wait_label.text()
+    qtbot.waitUntil(screen.unlock_button.isEnabled, timeout=3000)
     screen.passphrase.setText(PASSPHRASE)
     click(qtbot, screen.unlock_button)
     assert not window.locked

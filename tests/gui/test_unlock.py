@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import keyring.backends.fail
@@ -12,12 +14,15 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from dxdesk.errors import UserError
+from dxdesk.gui.app import Session
 from dxdesk.gui.idle import IdleWatcher
 from dxdesk.gui.unlock import LockScreen, UnlockDialog, try_keyring_open
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import Credentials, Profile, create_profile, open_profile
-from dxdesk.services.session import IdlePolicy
+from dxdesk.services.session import IdlePolicy, ScreenLock, UnlockThrottle
+from dxdesk.store.keys import KEY_BYTES, new_keyfile, new_recovery_key
 from tests.conftest import FAST_KDF, PASSPHRASE, MemoryKeyring, tree_digest
+from tests.sync.sync_helpers import make_profile
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -194,40 +199,61 @@ def test_try_keyring_open_when_in_use_returns_none(
 # -------------------------------------------------------------------- lock screen
 
 
+class FakeClock:
+    """The throttle's clock, moved by hand: no test sleeps through a 30-second wait."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 @pytest.fixture
-def lock(qtbot: QtBot, profile: Profile) -> LockScreen:
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def lock(qtbot: QtBot, profile: Profile, clock: FakeClock) -> LockScreen:
     # The profile stays open (and its database exclusive) the whole time it is locked.
-    screen = LockScreen(profile.paths, db_id=profile.keyfile.db_id)
+    screen = LockScreen(ScreenLock(profile, UnlockThrottle(clock=clock)))
     qtbot.addWidget(screen)
     screen.resize(900, 600)
     screen.show()
     return screen
 
 
-def test_lock_screen_wrong_passphrase(qtbot: QtBot, lock: LockScreen) -> None:
+def test_lock_screen_wrong_passphrase(qtbot: QtBot, lock: LockScreen, clock: FakeClock) -> None:
     assert lock.findChild(type(lock.error), "lockTitle").text() == "ロック中"
     with qtbot.assertNotEmitted(lock.unlocked):
         qtbot.keyClicks(lock.passphrase, "guess")
         qtbot.keyClick(lock.passphrase, Qt.Key.Key_Return)
     assert "パスフレーズが正しくありません" in lock.error.text()
+    clock.now += 1
+    qtbot.waitUntil(lock.unlock_button.isEnabled, timeout=2000)
     with qtbot.assertNotEmitted(lock.unlocked):
         lock.passphrase.clear()
         click(qtbot, lock.unlock_button)
     assert lock.error.text() == UserError("passphrase_required").message
+    assert lock.guard.throttle.failures == 1  # nothing typed is not an attempt
 
 
 def test_lock_screen_right_passphrase_keeps_the_database_open(
-    qtbot: QtBot, lock: LockScreen, profile: Profile
+    qtbot: QtBot, lock: LockScreen, profile: Profile, clock: FakeClock
 ) -> None:
     before = tree_digest(profile.paths.root)
     qtbot.keyClicks(lock.passphrase, "guess")
     qtbot.keyClick(lock.passphrase, Qt.Key.Key_Return)
+    clock.now += 1
+    qtbot.waitUntil(lock.unlock_button.isEnabled, timeout=2000)
     lock.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(lock.unlocked, timeout=5000):
         click(qtbot, lock.unlock_button)
     assert lock.passphrase.text() == ""
-    assert lock.error.text() == ""
-    assert tree_digest(profile.paths.root) == before  # keys.json read, nothing written
+    assert lock.error.text() == "" and lock.wait_label.text() == ""
+    assert lock.guard.throttle.failures == 0
+    assert tree_digest(profile.paths.root) == before  # nothing read from or written to disk
     assert profile.info()["owner"] == "山田 太郎"  # the same open database still works
     lock.passphrase.setText("left over")
     lock.error.setText("old")
@@ -236,14 +262,80 @@ def test_lock_screen_right_passphrase_keeps_the_database_open(
     assert lock.focusProxy() is lock.passphrase
 
 
-def test_lock_screen_refuses_another_profiles_key_file(qtbot: QtBot, profile: Profile) -> None:
-    screen = LockScreen(profile.paths, db_id="00000000-0000-4000-8000-000000000000")
-    qtbot.addWidget(screen)
-    screen.show()
+ATTACKER_PASSPHRASE = "attacker knows this one"
+
+
+def _attackers_key_files(tmp_path: Path, victim: Profile) -> list[bytes]:
+    """Two key files an attacker who can write the profile folder might put there.
+
+    One is simply another profile's; the other is forged for the victim's database id (which
+    keys.json shows in clear), sealed under a key of the attacker's own, so its MAC checks.
+    """
+    make_profile(tmp_path / "attacker", "field", "攻撃者", ATTACKER_PASSPHRASE).close(backup=False)
+    forged = new_keyfile(
+        secrets.token_bytes(KEY_BYTES),
+        victim.keyfile.db_id,
+        ATTACKER_PASSPHRASE,
+        new_recovery_key(),
+        FAST_KDF,
+    )
+    return [ProfilePaths(tmp_path / "attacker").keys.read_bytes(), forged.to_bytes()]
+
+
+def test_a_swapped_key_file_does_not_unlock_the_running_window(
+    qtbot: QtBot, profile: Profile, tmp_path: Path, clock: FakeClock
+) -> None:
+    session = Session(profile)
+    session.screen_lock.throttle.clock = clock
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.lock()
+    screen = session.window.lock_screen
+    assert isinstance(screen, LockScreen)
+    genuine = profile.paths.keys.read_bytes()
+    for attackers in _attackers_key_files(tmp_path, profile):
+        profile.paths.keys.write_bytes(attackers)
+        screen.passphrase.setText(ATTACKER_PASSPHRASE)
+        with qtbot.assertNotEmitted(screen.unlocked):
+            click(qtbot, screen.unlock_button)
+        assert "パスフレーズが正しくありません" in screen.error.text()
+        assert session.window.locked
+        clock.now += 60
+        qtbot.waitUntil(screen.unlock_button.isEnabled, timeout=2000)
+    # The genuine passphrase still unlocks, with the attacker's file still on disk.
+    assert profile.paths.keys.read_bytes() != genuine
     screen.passphrase.setText(PASSPHRASE)
-    with qtbot.assertNotEmitted(screen.unlocked):
-        screen.try_unlock()
-    assert "鍵ファイル" in screen.error.text()
+    with qtbot.waitSignal(screen.unlocked, timeout=5000):
+        click(qtbot, screen.unlock_button)
+    assert not session.window.locked
+    session.window.hide()
+
+
+def test_lock_screen_waits_after_a_wrong_passphrase(
+    qtbot: QtBot, lock: LockScreen, clock: FakeClock
+) -> None:
+    for failures, wait in ((1, 1), (2, 2), (3, 4)):
+        lock.passphrase.setText("guess")
+        click(qtbot, lock.unlock_button)
+        assert lock.guard.throttle.failures == failures
+        assert not lock.unlock_button.isEnabled()
+        assert lock.wait_label.text() == f"次の入力まで、あと {wait} 秒お待ちください。"
+        assert lock.wait_label.textFormat() == Qt.TextFormat.PlainText
+        # Return in the field is refused too, without an attempt.
+        lock.passphrase.setText(PASSPHRASE)
+        with qtbot.assertNotEmitted(lock.unlocked):
+            qtbot.keyClick(lock.passphrase, Qt.Key.Key_Return)
+        assert lock.guard.throttle.failures == failures
+        clock.now += wait - 0.5
+        qtbot.wait(2 * LockScreen.TICK_MS)  # the countdown ticks on its own
+        assert not lock.unlock_button.isEnabled()
+        assert "あと 1 秒" in lock.wait_label.text()
+        clock.now += 0.5
+        qtbot.waitUntil(lock.unlock_button.isEnabled, timeout=2000)
+        assert lock.wait_label.text() == ""
+    lock.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        click(qtbot, lock.unlock_button)
 
 
 # -------------------------------------------------------------------- idle watcher

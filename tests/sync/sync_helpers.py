@@ -10,13 +10,13 @@ from dxdesk.services.profile import Credentials, Profile, create_profile, open_p
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
-def make_profile(root: Path, role: str, name: str) -> Profile:
+def make_profile(root: Path, role: str, name: str, passphrase: str = PASSPHRASE) -> Profile:
     profile, _recovery = create_profile(
         ProfilePaths(root),
         owner_name=f"{name} 担当",
         device_name=f"{name}の端末",
         role=role,
-        passphrase=PASSPHRASE,
+        passphrase=passphrase,
         kdf=FAST_KDF,
     )
     return profile

@@ -24,6 +24,7 @@ from dxdesk.core.model import KINDS, kind
 from dxdesk.errors import UserError
 from dxdesk.logs import close_file_logging, file_logging_active, setup_file_logging
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
+from dxdesk.text import one_line
 
 EXIT_REFUSED = 1  # a UserError: nothing was written
 EXIT_USAGE = 2  # the command line itself was wrong
@@ -113,13 +114,15 @@ def opened(state: State, *, backup: bool = True) -> Iterator[Any]:
 
 
 def print_recovery_key(key: str) -> None:
-    click.echo("")
-    click.echo("回復キー（この画面でのみ表示します。紙に書き写し、安全な場所に保管してください）：")
-    click.echo("")
-    click.echo("    " + "  ".join(key.split("-")[:4]))
-    click.echo("    " + "  ".join(key.split("-")[4:]))
-    click.echo("")
-    click.echo("パスフレーズを忘れた場合は「dxdesk unlock --recovery-key」で再設定できます。")
+    output.echo("")
+    output.echo(
+        "回復キー（この画面でのみ表示します。紙に書き写し、安全な場所に保管してください）："
+    )
+    output.echo("")
+    output.echo("    " + "  ".join(key.split("-")[:4]))
+    output.echo("    " + "  ".join(key.split("-")[4:]))
+    output.echo("")
+    output.echo("パスフレーズを忘れた場合は「dxdesk unlock --recovery-key」で再設定できます。")
 
 
 def parse_assignments(items: tuple[str, ...]) -> dict[str, str]:
@@ -182,8 +185,10 @@ def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None
         if has_display():
             ctx.invoke(gui)
             return
-        click.echo(ctx.get_help())
-        click.echo("\n（画面がない環境のため、ウィンドウは開きません。コマンドをご利用ください。）")
+        output.echo(ctx.get_help())
+        output.echo(
+            "\n（画面がない環境のため、ウィンドウは開きません。コマンドをご利用ください。）"
+        )
 
 
 def has_display() -> bool:
@@ -247,7 +252,7 @@ def init(state: State, name: str | None, device: str | None, role: str, remember
                 profile.remember_in_keyring()
             except UserError as err:  # the profile exists: its recovery key must still be shown
                 remember_error = err
-    click.echo(f"プロファイルを作成しました：{state.paths.root}")
+    output.echo(f"プロファイルを作成しました：{state.paths.root}")
     print_recovery_key(recovery)
     if remember_error is not None:
         raise remember_error
@@ -275,10 +280,10 @@ def demo(state: State, seed: int) -> None:
     )
     with profile:
         counts = populate_demo(profile, seed=seed)
-    click.echo(f"デモ用プロファイルを作成しました：{state.paths.root}")
-    click.echo("登録件数：" + "、".join(f"{kind(k).label} {n}件" for k, n in counts.items() if n))
+    output.echo(f"デモ用プロファイルを作成しました：{state.paths.root}")
+    output.echo("登録件数：" + "、".join(f"{kind(k).label} {n}件" for k, n in counts.items() if n))
     if shown:
-        click.echo(
+        output.echo(
             f"デモ用パスフレーズ：{DEMO_PASSPHRASE}（架空データ専用です。実務では使用しないでください）"
         )
 
@@ -293,21 +298,22 @@ def info(state: State, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         data = profile.info()
     if fmt == "json":
-        click.echo(output.to_json(data))
+        output.echo(output.to_json(data))
         return
     roles = {"field": "現地担当者（field）", "hub": "統括（hub）"}
-    click.echo(f"プロファイル：{data['profile']}")
-    click.echo(
-        f"担当者：{data['owner']}　端末：{data['device']}　役割：{roles.get(data['role'], data['role'])}"
+    output.echo(f"プロファイル：{data['profile']}")
+    output.echo(
+        f"担当者：{one_line(data['owner'])}　端末：{one_line(data['device'])}"
+        f"　役割：{roles.get(data['role'], data['role'])}"
     )
-    click.echo(
+    output.echo(
         f"データベース：SQLCipher {data['sqlcipher']}　スキーマ版 {data['schema_version']}　"
         f"{data['size_bytes'] / 1_048_576:.1f} MB"
     )
-    click.echo("鍵スロット：" + "、".join(data["slots"]))
-    click.echo(f"最新のバックアップ：{data['last_backup'] or 'なし'}")
+    output.echo("鍵スロット：" + "、".join(data["slots"]))
+    output.echo(f"最新のバックアップ：{data['last_backup'] or 'なし'}")
     rows = [[kind(k).label, str(n)] for k, n in data["counts"].items()]
-    click.echo(output.table(["種類", "件数"], rows))
+    output.echo(output.table(["種類", "件数"], rows))
 
 
 @cli.command()
@@ -316,15 +322,15 @@ def verify(state: State) -> None:
     """暗号化と SQLite の整合性、スキーマ版、件数を検査します。"""
     with opened(state, backup=False) as profile:
         result = profile.verify()
-    click.echo(
+    output.echo(
         f"SQLCipher {result['sqlcipher']}　スキーマ版 {result['schema_version']}/{result['head_version']}"
     )
     total = sum(result["counts"].values())
     if result["ok"]:
-        click.echo(f"整合性検査：問題ありません（記録 {total} 件）")
+        output.echo(f"整合性検査：問題ありません（記録 {total} 件）")
         return
     for problem in result["problems"][:20]:
-        click.echo(f"問題：{problem}", err=True)
+        output.echo(f"問題：{problem}", err=True)
     raise UserError("database_corrupt", detail=f"{len(result['problems'])}件の問題")
 
 
@@ -341,7 +347,7 @@ def passwd(state: State, new_passphrase_file: str | None) -> None:
     profile = open_profile(state.paths, creds)
     with profile:
         profile.change_passphrase(new_passphrase(state, new_passphrase_file))
-    click.echo("パスフレーズを変更しました。")
+    output.echo("パスフレーズを変更しました。")
 
 
 @cli.command()
@@ -363,7 +369,7 @@ def unlock(
     profile = open_profile(state.paths, Credentials(recovery_key=text, use_keyring=False))
     with profile:
         profile.change_passphrase(new_passphrase(state, new_passphrase_file))
-    click.echo("回復キーで解錠し、新しいパスフレーズを設定しました。")
+    output.echo("回復キーで解錠し、新しいパスフレーズを設定しました。")
 
 
 @cli.command()
@@ -375,7 +381,7 @@ def rekey(state: State, new_passphrase_file: str | None) -> None:
     """データベースを新しい鍵で再暗号化します（回復キーも新しくなります）。"""
     with opened(state) as profile:
         recovery = profile.rekey(new_passphrase(state, new_passphrase_file))
-    click.echo("データベースを新しい鍵で再暗号化しました。以前の回復キーは使用できません。")
+    output.echo("データベースを新しい鍵で再暗号化しました。以前の回復キーは使用できません。")
     print_recovery_key(recovery)
 
 
@@ -385,7 +391,7 @@ def remember(state: State) -> None:
     """この端末の資格情報ストアに鍵を記憶し、次回からパスフレーズなしで開けるようにします。"""
     with opened(state, backup=False) as profile:
         profile.remember_in_keyring()
-    click.echo("この端末に鍵を記憶しました。「dxdesk forget」で消去できます。")
+    output.echo("この端末に鍵を記憶しました。「dxdesk forget」で消去できます。")
 
 
 @cli.command()
@@ -394,7 +400,7 @@ def forget(state: State) -> None:
     """この端末の資格情報ストアから鍵を消去します。"""
     with opened(state, backup=False) as profile:
         profile.forget_keyring()
-    click.echo("この端末に記憶した鍵を消去しました。次回からはパスフレーズが必要です。")
+    output.echo("この端末に記憶した鍵を消去しました。次回からはパスフレーズが必要です。")
 
 
 @cli.command("raw-key")
@@ -405,7 +411,7 @@ def raw_key(state: State, yes: bool) -> None:
     if not yes:
         click.confirm("生の鍵を画面に表示します。よろしいですか", abort=True, err=True)
     with opened(state, backup=False) as profile:
-        click.echo(profile.raw_key_hex())
+        output.echo(profile.raw_key_hex())
         profile.audit("raw_key_shown")
 
 
@@ -419,7 +425,7 @@ def backup(state: State, out: str | None) -> None:
     with opened(state, backup=False) as profile:
         dest = Path(out) if out else profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
         path = profile.backup(dest)
-    click.echo(f"バックアップを作成しました：{path}")
+    output.echo(f"バックアップを作成しました：{path}")
 
 
 @cli.command()
@@ -438,7 +444,7 @@ def restore(state: State, file: str, yes: bool) -> None:
         )
     creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
     kept = restore_backup(state.paths, Path(file), creds)
-    click.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
+    output.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
 
 
 @cli.command()
@@ -461,7 +467,7 @@ def due(state: State, what: str, when: str, rule: str | None) -> None:
             result = cal.materials_due(profile, when)
         else:
             result = cal.monthly_report_due(profile, when, rule)
-    click.echo(result.describe())
+    output.echo(result.describe())
 
 
 # ------------------------------------------------------------------ records
@@ -476,14 +482,14 @@ def _kind_help() -> str:
 def kinds(kind_name: str | None) -> None:
     """記録の種類と項目の一覧を表示します。"""
     if kind_name is None:
-        click.echo(output.table(["種類", "名称"], [[k.name, k.label] for k in KINDS]))
+        output.echo(output.table(["種類", "名称"], [[k.name, k.label] for k in KINDS]))
         return
     k = kind(kind_name)
     rows = []
     for f in k.fields:
         detail = "、".join(f.choices) if f.choices else (f.ref or "")
         rows.append([f.name, f.label, f.type.value, "必須" if f.required else "", detail])
-    click.echo(output.table(["項目", "名称", "型", "", "選択肢・参照先"], rows, max_col=60))
+    output.echo(output.table(["項目", "名称", "型", "", "選択肢・参照先"], rows, max_col=60))
 
 
 @cli.command()
@@ -498,7 +504,7 @@ def add(state: State, kind_name: str, assignments: tuple[str, ...]) -> None:
     values = parse_assignments(assignments)
     with opened(state) as profile:
         change = RecordService(profile).add(kind_name, values)
-    click.echo(change.record_id)
+    output.echo(change.record_id)
 
 
 @cli.command()
@@ -516,14 +522,14 @@ def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, .
         raise UserError("bad_argument", detail="修正する 項目名=値 を指定してください。")
     with opened(state) as profile:
         change = RecordService(profile).edit(kind_name, record_id, values)
-    click.echo(
+    output.echo(
         "変更はありませんでした。"
         if change is None
         else "修正しました：" + "、".join(change.fields)
     )
     if change is not None and change.record_id != record_id:
         # Time entries are append-only: the correction is a new record that supersedes this one.
-        click.echo(f"訂正後の記録 ID：{change.record_id}")
+        output.echo(f"訂正後の記録 ID：{change.record_id}")
 
 
 @cli.command()
@@ -537,7 +543,7 @@ def delete(state: State, kind_name: str, record_id: str) -> None:
     k = kind(kind_name)
     with opened(state) as profile:
         change = RecordService(profile).delete(kind_name, record_id)
-    click.echo(f"{k.label}を削除しました。" if change else "既に削除されています。")
+    output.echo(f"{k.label}を削除しました。" if change else "既に削除されています。")
 
 
 @cli.command()
@@ -551,7 +557,7 @@ def undelete(state: State, kind_name: str, record_id: str) -> None:
     k = kind(kind_name)
     with opened(state) as profile:
         change = RecordService(profile).restore(kind_name, record_id)
-    click.echo(f"{k.label}を元に戻しました。" if change else "削除されていません。")
+    output.echo(f"{k.label}を元に戻しました。" if change else "削除されていません。")
 
 
 @cli.command("list")
@@ -575,12 +581,12 @@ def list_records(
         records = service.list_records(kind_name, org=org, limit=limit, include_deleted=deleted)
         orgs = service.org_names()
         if fmt == "json":
-            click.echo(output.to_json(records))
+            output.echo(output.to_json(records))
             return
         if fmt == "csv":
             names = ["id", *k.field_names]
             rows = [[_csv_value(r.get(n)) for n in names] for r in records]
-            click.echo(output.to_csv(names, rows), nl=False)
+            output.echo(output.to_csv(names, rows), nl=False, data=True)
             return
         cols = k.list_columns or k.field_names[:5]
         headers = ["ID", *(k.field(c).label for c in cols)]
@@ -588,8 +594,8 @@ def list_records(
             [str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)]
             for r in records
         ]
-    click.echo(output.table(headers, rows))
-    click.echo(f"（{len(rows)}件）")
+    output.echo(output.table(headers, rows))
+    output.echo(f"（{len(rows)}件）")
 
 
 def _csv_value(value: Any) -> Any:
@@ -617,15 +623,16 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
         record = service.get(kind_name, record_id)
         orgs = service.org_names()
         if fmt == "json":
-            click.echo(output.to_json(record))
+            output.echo(output.to_json(record))
             return
-        click.echo(
-            f"{k.label}　ID：{record['id']}" + ("　（削除済み）" if record["_deleted"] else "")
+        output.echo(
+            f"{k.label}　ID：{one_line(record['id'])}"
+            + ("　（削除済み）" if record["_deleted"] else "")
         )
         for f in k.fields:
             value = service.display_value(k, f.name, record.get(f.name), orgs)
             if value:
-                click.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))
+                output.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))
 
 
 @cli.command()
@@ -644,11 +651,11 @@ def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         hits = RecordService(profile).search(" ".join(text), limit=limit)
     if fmt == "json":
-        click.echo(output.to_json([h.__dict__ for h in hits]))
+        output.echo(output.to_json([h.__dict__ for h in hits]))
         return
     rows = [[h.label, h.date or "", h.title, h.snippet, h.record_id] for h in hits]
-    click.echo(output.table(["種類", "日付", "件名", "該当箇所", "ID"], rows, max_col=50))
-    click.echo(f"（{len(hits)}件）")
+    output.echo(output.table(["種類", "日付", "件名", "該当箇所", "ID"], rows, max_col=50))
+    output.echo(f"（{len(hits)}件）")
 
 
 # ------------------------------------------------------------------ entry point
@@ -658,20 +665,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="dxdesk", standalone_mode=False)
     except UserError as err:
-        click.echo(f"エラー：{err.message}", err=True)
+        # one line: a quoted name with a newline in it cannot forge a line of our own
+        output.echo(f"エラー：{one_line(err.message)}", err=True)
         return EXIT_REFUSED
     except click.exceptions.Abort:
-        click.echo("中止しました。", err=True)
+        output.echo("中止しました。", err=True)
         return EXIT_REFUSED
     except click.ClickException as err:
         err.show()
         return EXIT_USAGE
     except KeyboardInterrupt:
-        click.echo("中断しました。", err=True)
+        output.echo("中断しました。", err=True)
         return 130
     except Exception:
         _log_bug(argv)
-        click.echo(
+        output.echo(
             "予期しないエラーが発生しました。申し訳ありません。記録は保存済みの状態のまま保たれています。"
             "ログ（プロファイルの logs フォルダ）を添えて担当者にご連絡ください。",
             err=True,

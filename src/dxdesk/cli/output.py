@@ -1,13 +1,40 @@
-"""Plain-text tables that line up with Japanese (full-width) characters, plus CSV and JSON."""
+"""All the command line's output: plain-text tables that line up with Japanese (full-width)
+characters, CSV and JSON, and ``echo``, the one way text reaches the terminal.
+
+Names, notes and values come from other devices' bundles and enrolment files, so ``echo``
+shows every control and invisible format character escaped (``dxdesk.text``): an escape
+sequence in a device name cannot clear the screen, retitle the window or draw a fake
+fingerprint. JSON escapes them the JSON way (the same data after parsing); CSV, being data for
+a file, is written as it is unless it goes to a terminal.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
+
+import click
+
+from dxdesk.text import UNSAFE_KEEPING_LINES, escape_controls, one_line
+
+
+def echo(text: object = "", *, err: bool = False, nl: bool = True, data: bool = False) -> None:
+    """Print to the terminal (stdout, or stderr with ``err``), controls escaped.
+
+    ``data`` (CSV) is written unchanged unless the stream is a terminal: a file or a pipe gets
+    the exact values, a screen never gets an escape sequence.
+    """
+    message = str(text)
+    stream = sys.stderr if err else sys.stdout  # where click.echo writes
+    if not data or (stream is not None and stream.isatty()):
+        message = escape_controls(message)
+    click.echo(message, err=err, nl=nl)
 
 
 def width(text: str) -> int:
@@ -15,7 +42,8 @@ def width(text: str) -> int:
 
 
 def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    # Escaped before measuring, so a cell's width is the width it takes on screen.
+    text = one_line(" ".join(text.split()))
     if width(text) <= limit:
         return text
     out = ""
@@ -49,5 +77,20 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
+def _json_escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON spells a character beyond the BMP as a surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    """JSON with Japanese as it is; controls and invisible characters as ``\\uXXXX`` escapes.
+
+    ``json.dumps`` escapes only C0 controls; DEL, C1 and U+202E would reach the terminal raw.
+    Outside strings JSON has none of them but its own newlines, which stay; inside, dumps has
+    already escaped newlines and tabs; so replacing the rest anywhere keeps the same data.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return UNSAFE_KEEPING_LINES.sub(_json_escaped, text)

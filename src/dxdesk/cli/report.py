@@ -22,7 +22,7 @@ def _list() -> None:
         rows.append(
             [k.name, k.title, " ".join(x for x in (needs, optional) if x), ", ".join(k.formats)]
         )
-    click.echo(output.table(["帳票", "名称", "指定する項目", "形式"], rows, max_col=60))
+    output.echo(output.table(["帳票", "名称", "指定する項目", "形式"], rows, max_col=60))
 
 
 def _recovery_key(key_file: str | None) -> str:
@@ -117,4 +117,4 @@ def report(
     )
     with opened(state, backup=False) as profile:
         path = generate(profile, request, Path(out))
-    click.echo(f"{kind.title}を出力しました：{path}")
+    output.echo(f"{kind.title}を出力しました：{path}")

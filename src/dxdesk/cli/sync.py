@@ -15,17 +15,18 @@ from dxdesk.cli import output
 from dxdesk.cli.main import State, cli, opened
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
+from dxdesk.text import one_line
 
 ROLE_LABELS = {"field": "現地担当者", "hub": "ハブ（統括）"}
 
 
 def show_fingerprint(label: str, fingerprint: str) -> None:
     """Large and spaced, to be read aloud over the phone."""
-    click.echo("")
-    click.echo(f"{label}：")
-    click.echo("")
-    click.echo("    " + "   ".join(" ".join(group) for group in fingerprint.split()))
-    click.echo("")
+    output.echo("")
+    output.echo(f"{label}：")
+    output.echo("")
+    output.echo("    " + "   ".join(" ".join(group) for group in fingerprint.split()))
+    output.echo("")
 
 
 # ------------------------------------------------------------------ enrolment
@@ -45,7 +46,7 @@ def enrol_request(state: State, out: str) -> None:
 
     with opened(state, backup=False) as profile:
         path, fingerprint = sync.write_request(profile, Path(out))
-    click.echo(f"登録申請ファイルを作成しました：{path}")
+    output.echo(f"登録申請ファイルを作成しました：{path}")
     show_fingerprint("この端末の指紋（ハブの担当者と電話で読み合わせてください）", fingerprint)
 
 
@@ -59,14 +60,17 @@ def enrol_accept(state: State, file: str, out: str, yes: bool) -> None:
     from dxdesk.services import sync
 
     member = sync.read_request(Path(file))
-    click.echo(f"申請した端末：{member.name}（{member.owner}）　ID：{member.device_id}")
+    output.echo(
+        f"申請した端末：{one_line(member.name)}（{one_line(member.owner)}）"
+        f"　ID：{one_line(member.device_id)}"
+    )
     show_fingerprint("申請ファイルの指紋", member.fingerprint)
     if not yes:
         click.confirm("電話で読み上げてもらった指紋と一致しますか", abort=True, err=True)
     with opened(state) as profile:
         path = sync.accept(profile, member, Path(out))
         _member, keys = sync.own_member(profile)
-    click.echo(f"端末を登録し、チームファイルを作成しました：{path}")
+    output.echo(f"端末を登録し、チームファイルを作成しました：{path}")
     show_fingerprint("ハブの指紋（参加時に現地担当者が確認します）", keys.fingerprint)
 
 
@@ -79,13 +83,13 @@ def enrol_join(state: State, teamfile: str, yes: bool) -> None:
     from dxdesk.services import sync
 
     team = sync.read_team(Path(teamfile))
-    click.echo(f"ハブ：{team.hub.name}（{team.hub.owner}）")
+    output.echo(f"ハブ：{one_line(team.hub.name)}（{one_line(team.hub.owner)}）")
     show_fingerprint("ハブの指紋", team.hub.fingerprint)
     if not yes:
         click.confirm("ハブの担当者から伝えられた指紋と一致しますか", abort=True, err=True)
     with opened(state) as profile:
         sync.join(profile, team)
-    click.echo("チームに参加しました。「dxdesk bundle export --to hub」で記録を送れます。")
+    output.echo("チームに参加しました。「dxdesk bundle export --to hub」で記録を送れます。")
 
 
 @enrol.command("revoke")
@@ -97,10 +101,16 @@ def enrol_revoke(state: State, device: str, yes: bool) -> None:
     from dxdesk.services import sync
 
     if not yes:
-        click.confirm(f"端末「{device}」の登録を取り消します。よろしいですか", abort=True, err=True)
+        click.confirm(
+            f"端末「{one_line(device)}」の登録を取り消します。よろしいですか",
+            abort=True,
+            err=True,
+        )
     with opened(state) as profile:
         peer = sync.revoke(profile, device)
-    click.echo(f"端末「{peer['name']}」（{peer['device_id']}）の登録を取り消しました。")
+    output.echo(
+        f"端末「{one_line(peer['name'])}」（{one_line(peer['device_id'])}）の登録を取り消しました。"
+    )
 
 
 @enrol.command("escrow")
@@ -115,7 +125,7 @@ def enrol_escrow(state: State, recipient: str | None, clear: bool) -> None:
         raise click.UsageError("AGE_RECIPIENT か --clear を指定してください。")
     with opened(state, backup=False) as profile:
         sync.set_escrow(profile, None if clear else recipient)
-    click.echo("預託用の公開鍵を解除しました。" if clear else "預託用の公開鍵を設定しました。")
+    output.echo("預託用の公開鍵を解除しました。" if clear else "預託用の公開鍵を設定しました。")
 
 
 @enrol.command("scope")
@@ -133,12 +143,14 @@ def enrol_scope(state: State, device: str, orgs: tuple[str, ...], everything: bo
         peer = sync.set_scope(profile, device, None if everything else list(orgs))
         due = sync.full_due(profile, peer["device_id"])
     if peer["scope"] is None:
-        click.echo(f"端末「{peer['name']}」にはすべての団体の記録を送ります。")
+        output.echo(f"端末「{one_line(peer['name'])}」にはすべての団体の記録を送ります。")
     else:
         count = len(json.loads(peer["scope"]))
-        click.echo(f"端末「{peer['name']}」には {count} 団体の記録と参照データを送ります。")
+        output.echo(
+            f"端末「{one_line(peer['name'])}」には {count} 団体の記録と参照データを送ります。"
+        )
     if due:
-        click.echo(
+        output.echo(
             "送る範囲を広げたため、この端末への次のバンドルには範囲内のすべての変更を入れます"
             "（--full と同じです）。"
         )
@@ -156,7 +168,7 @@ def devices(state: State, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         rows = sync.devices(profile)
     if fmt == "json":
-        click.echo(output.to_json(rows))
+        output.echo(output.to_json(rows))
         return
     table = [
         [
@@ -170,7 +182,7 @@ def devices(state: State, fmt: str) -> None:
         ]
         for r in rows
     ]
-    click.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "送る範囲", "ID"], table))
+    output.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "送る範囲", "ID"], table))
 
 
 # ------------------------------------------------------------------ bundles
@@ -195,10 +207,10 @@ def bundle_export(state: State, to: str, out: str, full: bool) -> None:
     with opened(state) as profile:
         result = sync.export_bundle(profile, to, Path(out), full=full)
     what = "すべての変更" if result.full else "前回以降の変更"
-    click.echo(
+    output.echo(
         f"{result.recipient_name} 宛てのバンドルを作成しました（{what} {result.count} 件）："
     )
-    click.echo(str(result.path))
+    output.echo(str(result.path))
 
 
 def _kind_label(name: str) -> str:
@@ -227,13 +239,14 @@ def _plan_rows(plan: Any) -> list[list[str]]:
 def show_preview(p: Any) -> None:
     s = p.summary()
     kind_of = "（全件）" if s["full"] else ""
-    click.echo(
-        f"送信元：{s['sender_name']}　作成日時：{s['created_at'][:19]}　変更 {s['count']} 件{kind_of}"
+    output.echo(
+        f"送信元：{one_line(s['sender_name'])}　作成日時：{one_line(s['created_at'][:19])}"
+        f"　変更 {s['count']} 件{kind_of}"
     )
     if s["plan"] is not None:
         show_counts(s["plan"], scoped=s["scoped"], gaps_real=s["gaps_real"])
     elif not s["already"]:
-        click.echo("（種類ごとの件数は、取り込んだ後に表示します）")
+        output.echo("（種類ごとの件数は、取り込んだ後に表示します）")
 
 
 def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
@@ -245,29 +258,29 @@ def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
     plan = plan if isinstance(plan, dict) else {}
     rows = _plan_rows(plan)
     if rows:
-        click.echo(output.table(["種類", "新規", "更新", "削除", "復元", "競合"], rows))
+        output.echo(output.table(["種類", "新規", "更新", "削除", "復元", "競合"], rows))
     if plan.get("duplicates"):
-        click.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
+        output.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
     if plan.get("ahead"):
-        click.echo(
+        output.echo(
             f"注意：{plan['ahead']} 件の変更が、この端末の時計より1日以上先の日時で記録されています。"
             "送信元の端末の時計が狂っている可能性があります"
             "（その端末の編集が、正しい時刻になるまで他の編集より優先されます）。"
         )
     for log_id, count in (plan.get("forks") or {}).items():
-        click.echo(
+        output.echo(
             f"注意：変更履歴 {log_id[:8]} の変更 {count} 件が、この端末にある同じ端末の履歴と"
             "食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。"
             "取り込まずに別に保管しました。「dxdesk bundle forks」で確認してください。"
         )
     if scoped:
-        click.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
+        output.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
     if not gaps_real:
         return
     for device, gaps in (plan.get("gaps") or {}).items():
         spans = "、".join(f"{lo}〜{hi}" for lo, hi in gaps)
-        click.echo(
-            f"注意：端末 {device[:8]} の変更（連番 {spans}）がまだ届いていません。"
+        output.echo(
+            f"注意：端末 {one_line(device[:8])} の変更（連番 {spans}）がまだ届いていません。"
             "以前のバンドルが未取り込みの可能性があります（送信元で --full による再作成もできます）。"
         )
 
@@ -284,12 +297,12 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
     with opened(state, backup=False) as profile:
         for file in files:
             name = Path(file).name
-            click.echo(f"■ {name}")
+            output.echo(f"■ {one_line(name)}")
             try:
                 # Unattended: verify now, report the applied counts after (flat memory).
                 p = sync.preview(profile, Path(file), plan=not yes)
                 if p.already:
-                    click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
+                    output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
                     continue
                 show_preview(p)
                 if not yes:
@@ -298,7 +311,7 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
             except UserError as err:
                 if len(files) == 1:
                     raise
-                click.echo(f"エラー：{err.message}", err=True)
+                output.echo(f"エラー：{one_line(err.message)}", err=True)
                 refused.append(err)
                 continue
             if result.applied:
@@ -307,15 +320,15 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                     show_counts(
                         sync.jsonable(result.summary), scoped=s["scoped"], gaps_real=s["gaps_real"]
                     )
-                click.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
+                output.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 if result.diverged:
-                    click.echo(
+                    output.echo(
                         "注意：送信元と同じ変更を持っているのに内容が一致しません。"
                         "送信元に --full でのバンドル作成を依頼してください"
                         "（この端末の未送信の記録は消えません）。"
                     )
             else:
-                click.echo("このバンドルは既に取り込み済みです（変更はありません）。")
+                output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
     if refused:
         raise UserError("bundle_some_refused", count=len(refused), total=len(files))
 
@@ -339,7 +352,7 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         if fmt == "json":
             items = sync.list_conflicts(profile, include_resolved=include_resolved)
-            click.echo(output.to_json([vars(c) for c in items]))
+            output.echo(output.to_json([vars(c) for c in items]))
             return
         shown = sync.describe_conflicts(profile, include_resolved=include_resolved)
     rows = [
@@ -354,10 +367,10 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
         ]
         for c in shown
     ]
-    click.echo(
+    output.echo(
         output.table(["ID", "種類", "件名", "項目", "現在の値", "採用されなかった値", "状態"], rows)
     )
-    click.echo(f"（{len(rows)}件）")
+    output.echo(f"（{len(rows)}件）")
 
 
 @conflicts.command("restore")
@@ -370,9 +383,11 @@ def conflicts_restore(state: State, conflict_id: str) -> None:
     with opened(state) as profile:
         change = sync.restore_conflict(profile, conflict_id)
     if change is None:
-        click.echo("その値は既に現在の値です（変更はありません）。")
+        output.echo("その値は既に現在の値です（変更はありません）。")
     else:
-        click.echo("採用されなかった値を現在の値に戻しました。次のバンドルで他の端末にも届きます。")
+        output.echo(
+            "採用されなかった値を現在の値に戻しました。次のバンドルで他の端末にも届きます。"
+        )
 
 
 @bundle.group("forks", invoke_without_command=True)
@@ -399,10 +414,10 @@ def bundle_forks(ctx: click.Context, include_resolved: bool) -> None:
         ]
         for f in forks
     ]
-    click.echo(output.table(["ID", "端末", "変更", "連番", "検出日時", "状態"], rows))
-    click.echo(f"（{len(rows)}件）")
+    output.echo(output.table(["ID", "端末", "変更", "連番", "検出日時", "状態"], rows))
+    output.echo(f"（{len(rows)}件）")
     if any(f.resolution is None for f in forks):
-        click.echo(
+        output.echo(
             "「dxdesk bundle forks adopt ID」でこの端末の編集として取り込み、"
             "「dxdesk bundle forks dismiss ID」で見送ります（保管した変更は消えません）。"
             "複製された端末は、新しいプロファイルとして登録し直してください。"
@@ -418,7 +433,7 @@ def bundle_forks_adopt(state: State, fork_id: str) -> None:
 
     with opened(state) as profile:
         count = sync.adopt_fork(profile, fork_id)
-    click.echo(
+    output.echo(
         f"別の履歴を取り込みました（記録の変更 {count} 件）。次のバンドルで他の端末にも届きます。"
     )
 
@@ -432,7 +447,7 @@ def bundle_forks_dismiss(state: State, fork_id: str) -> None:
 
     with opened(state) as profile:
         sync.dismiss_fork(profile, fork_id)
-    click.echo("別の履歴を見送りました（保管した変更は残しています）。")
+    output.echo("別の履歴を見送りました（保管した変更は残しています）。")
 
 
 @bundle.command("history")
@@ -450,7 +465,7 @@ def bundle_history(state: State, limit: int, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         rows = sync.history(profile, limit)
     if fmt == "json":
-        click.echo(output.to_json(rows))
+        output.echo(output.to_json(rows))
         return
     table = []
     for r in rows:
@@ -471,7 +486,7 @@ def bundle_history(state: State, limit: int, fmt: str) -> None:
                 str(r["bundle_id"])[:8],
             ]
         )
-    click.echo(
+    output.echo(
         output.table(["取り込み日時", "送信元", "変更", "新規", "更新", "競合", "バンドル"], table)
     )
-    click.echo(f"（{len(table)}件）")
+    output.echo(f"（{len(table)}件）")

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import ask, user_message, warn
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.settings import Settings
 
@@ -92,8 +92,11 @@ class Session:
     def __init__(self, profile: Profile) -> None:
         from dxdesk.gui.idle import IdleWatcher
         from dxdesk.gui.mainwindow import MainWindow
+        from dxdesk.services.session import ScreenLock
 
         self.profile = profile
+        # One for the whole session: its wait after wrong passphrases outlives a lock screen.
+        self.screen_lock = ScreenLock(profile)
         self.window = MainWindow(profile)
         self.window.lock_requested.connect(self.lock)
         # It sees every event of the application from Python: during the first paint that is a
@@ -111,20 +114,18 @@ class Session:
 
         if self.window.locked:
             return
-        screen = LockScreen(self.profile.paths, db_id=self.profile.keyfile.db_id)
+        screen = LockScreen(self.screen_lock)
         screen.unlocked.connect(self.window.hide_lock)
         self.window.show_lock(screen)
 
     def offer_drafts(self) -> None:
         """After a crash or power loss: offer to reopen forms that were being edited."""
-        from PySide6.QtWidgets import QMessageBox
-
         from dxdesk.gui.forms import RecordForm
 
         drafts = self.window.drafts.pending()
         if not drafts:
             return
-        answer = QMessageBox.question(
+        restore = ask(
             self.window,
             self.window.tr("保存されていない入力"),
             self.window.tr("前回保存されなかった入力が %1 件あります。復元しますか？").replace(
@@ -132,7 +133,7 @@ class Session:
             ),
         )
         for draft in drafts:
-            if answer == QMessageBox.StandardButton.Yes:
+            if restore:
                 form = RecordForm.from_draft(
                     self.window.records, self.window.drafts, draft, parent=self.window
                 )
@@ -143,8 +144,6 @@ class Session:
 
 
 def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from dxdesk.gui.crash import CrashReporter
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -163,7 +162,7 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
     try:
         profile = open_or_create(paths)
     except UserError as err:
-        QMessageBox.warning(None, "dxdesk", user_message(err))
+        warn(None, "dxdesk", user_message(err))
         return 1
     if profile is None:
         return 0

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 import dxdesk
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.logs import redact
 
 log = logging.getLogger("dxdesk.gui")
@@ -56,7 +56,6 @@ class CrashDialog(QDialog):
         # The widgets' classes load when a crash happens, not with every start (bench/gui.py).
         from PySide6.QtWidgets import (
             QDialogButtonBox,
-            QLabel,
             QPlainTextEdit,
             QPushButton,
             QVBoxLayout,
@@ -65,7 +64,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("dxdesk - 予期しないエラー"))
         self.setObjectName("crashDialog")
-        message = QLabel(
+        message = plain_label(
             self.tr(
                 "予期しないエラーが発生しました。申し訳ありません。"
                 "保存済みの記録は失われていません。入力中の内容は数秒ごとに下書きとして保存されています。\n"
@@ -85,7 +84,7 @@ class CrashDialog(QDialog):
         self.copy_button = QPushButton(self.tr("詳細をコピー(&C)"))
         self.copy_button.setObjectName("copyDetails")
         self.copy_button.clicked.connect(self.copy_details)
-        self.copied = QLabel()
+        self.copied = plain_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.toggle, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -131,10 +130,8 @@ class CrashReporter:
             return
         self.showing = True
         try:
-            from PySide6.QtWidgets import QMessageBox
-
             if isinstance(exc, UserError):
-                QMessageBox.warning(None, "dxdesk", user_message(exc))
+                warn(None, "dxdesk", user_message(exc))
                 return
             dialog = CrashDialog(crash_details(exc_type, tb, log_path=self.log_path))
             dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -10,6 +10,7 @@ or to an organisation (its hearing sheet) opens with that record or organisation
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 from collections.abc import Iterator
 from datetime import date
@@ -43,7 +44,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.gui.worker import wait_cursor
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
@@ -127,7 +128,7 @@ class PreviewDialog(QDialog):
         self.pages: list[QLabel] = []
         images = list(page_images(data, 96))
         for number, image in enumerate(images, start=1):
-            page = QLabel()
+            page = plain_label()
             page.setPixmap(QPixmap.fromImage(image))
             page.setFrameShape(QLabel.Shape.Box)
             page.setToolTip(
@@ -139,7 +140,7 @@ class PreviewDialog(QDialog):
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.count_label = QLabel(self.tr("全 %1 ページ").replace("%1", str(len(images))))
+        self.count_label = plain_label(self.tr("全 %1 ページ").replace("%1", str(len(images))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -192,6 +193,7 @@ class DocumentDialog(QDialog):
         self.list.setMinimumWidth(220)
 
         self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.RichText)  # the title in bold; escaped
         self.description.setWordWrap(True)
         self.form = QFormLayout()
         self.widgets: dict[str, QWidget] = {}
@@ -201,7 +203,7 @@ class DocumentDialog(QDialog):
         self.format.setObjectName("format")
         self._add_row("format", self.tr("形式"), self.format)
 
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("documentStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -243,7 +245,7 @@ class DocumentDialog(QDialog):
     # -------------------------------------------------------------- parameters
 
     def _add_row(self, name: str, label: str, widget: QWidget) -> None:
-        text = QLabel(label)
+        text = plain_label(label)
         text.setBuddy(widget)
         self.form.addRow(text, widget)
         self.widgets[name] = widget
@@ -318,7 +320,7 @@ class DocumentDialog(QDialog):
 
     def _kind_changed(self, *_: Any) -> None:
         k = self.current_kind()
-        self.description.setText(f"<b>{k.title}</b><br>{k.description}")
+        self.description.setText(f"<b>{html.escape(k.title)}</b><br>{html.escape(k.description)}")
         used = set(k.needs) | set(k.optional) | {"handling_mark", "format"}
         for name, widget in self.widgets.items():
             shown = name in used

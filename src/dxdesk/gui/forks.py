@@ -7,13 +7,12 @@ written as this device's own edits, which then sync) or sets it aside (it stays 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.gui.worker import wait_cursor
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
+from dxdesk.text import escape_controls
 
 
 class ForksView(QWidget):
@@ -37,9 +37,9 @@ class ForksView(QWidget):
         super().__init__(parent)
         self.profile = profile
         self.setObjectName("forksView")
-        title = QLabel(self.tr("別の履歴（プロファイルの複製）"))
+        title = plain_label(self.tr("別の履歴（プロファイルの複製）"))
         title.setFont(QFont(title.font().family(), title.font().pointSize() + 3))
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "同じ端末の記録が、別の内容で2通り届きました。プロファイルのフォルダを複製して"
                 "2台で使った可能性があります。後から届いた方は取り込まずに、ここに保管しています。"
@@ -49,7 +49,6 @@ class ForksView(QWidget):
             )
         )
         note.setWordWrap(True)
-        note.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("forks")
         self.table.setHorizontalHeaderLabels(
@@ -74,10 +73,9 @@ class ForksView(QWidget):
         self.dismiss_button = QPushButton(self.tr("見送る(&D)"))
         self.dismiss_button.setObjectName("dismissFork")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("forksStatus")
         self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.adopt_button)
@@ -108,7 +106,8 @@ class ForksView(QWidget):
                 self.tr("未対応"),
             ]
             for col, value in enumerate(values):
-                item = QTableWidgetItem(value)  # plain text: names come from other devices
+                # Names come from other devices: controls and bidi overrides shown escaped.
+                item = QTableWidgetItem(escape_controls(value))
                 self.table.setItem(row, col, item)
         for col, width in enumerate((200, 260, 110, 140)):
             self.table.setColumnWidth(col, width)

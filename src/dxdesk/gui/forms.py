@@ -17,6 +17,7 @@ the organisation, the visit's date, a link to the visit and the finding's text.
 from __future__ import annotations
 
 import contextlib
+import html
 import itertools
 import logging
 from collections.abc import Mapping
@@ -50,7 +51,7 @@ from dxdesk.core.model import (
     kind,
 )
 from dxdesk.errors import UserError, ValidationError
-from dxdesk.gui.messages import reason_text, user_message
+from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
     EditorValue,
     FieldEditor,
@@ -193,13 +194,13 @@ class RecordForm(QDialog):
 
     def _build(self, start: Mapping[str, Any]) -> None:
         outer = QVBoxLayout(self)
-        self.banner = QLabel(self)
+        self.banner = plain_label(parent=self)
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.hide()
         outer.addWidget(self.banner)
-        legend = QLabel(self.tr("＊は必須項目です。"), self)
+        legend = plain_label(self.tr("＊は必須項目です。"), self)
         outer.addWidget(legend)
 
         self.scroll_area = QScrollArea(self)
@@ -221,7 +222,7 @@ class RecordForm(QDialog):
             editor = editor_for(f, orgs=orgs, refs=refs, parent=body)
             editor.setObjectName(f"editor_{f.name}")
             editor.setAccessibleName(field_label(f))
-            error = QLabel(body)
+            error = plain_label(parent=body)
             error.setObjectName(f"error_{f.name}")
             error.setWordWrap(True)
             error.setStyleSheet(ERROR_STYLE)
@@ -248,7 +249,9 @@ class RecordForm(QDialog):
                 row.addStretch(1)
                 column.addLayout(row)
                 focus_chain.append(self.finding_button)
-            label = QLabel(self._label_text(f), body)
+            label = QLabel(body)
+            label.setTextFormat(Qt.TextFormat.RichText)  # the red ＊; the label is escaped
+            label.setText(self._label_text(f))
             label.setObjectName(f"label_{f.name}")
             label.setBuddy(editor.input_widget)
             # Line the label up with the editor's first line, not the middle of a tall cell.
@@ -267,7 +270,7 @@ class RecordForm(QDialog):
         outer.addWidget(self.scroll_area, 1)
 
         buttons = QHBoxLayout()
-        self.status = QLabel(self)
+        self.status = plain_label(parent=self)
         self.status.setObjectName("status")
         buttons.addWidget(self.status, 1)
         self.save_button = QPushButton(self.tr("保存"), self)
@@ -302,7 +305,7 @@ class RecordForm(QDialog):
         self._size_to_screen(body)
 
     def _label_text(self, f: Field) -> str:
-        text = field_label(f)
+        text = html.escape(field_label(f))
         if f.required:
             return f'{text}<span style="color:#b00020">＊</span>'
         return text
@@ -613,6 +616,7 @@ class RecordForm(QDialog):
             button = box.button(which)
             if button is not None:
                 button.setText(text)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title names the record
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         return QMessageBox.StandardButton(box.exec())

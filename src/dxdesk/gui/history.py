@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from dxdesk.gui.messages import plain_label
 from dxdesk.services.records import RecordService
 
 
@@ -58,7 +58,7 @@ class HistoryDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
-        note = QLabel(self.tr("%1 件の変更").replace("%1", str(len(entries))))
+        note = plain_label(self.tr("%1 件の変更").replace("%1", str(len(entries))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

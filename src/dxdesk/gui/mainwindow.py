@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, plain_tooltip, user_message, warn
 from dxdesk.services.overview import OrgBadge, OverviewService
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, RecordService
@@ -168,7 +167,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=kind_name: self.open_form(k))
             bar.addAction(action)
         bar.addSeparator()
-        bar.addWidget(QLabel(self.tr(" 対象月 ")))
+        bar.addWidget(plain_label(self.tr(" 対象月 ")))
         self.month_box = QComboBox()
         self.month_box.setObjectName("month")
         bar.addWidget(self.month_box)
@@ -444,7 +443,7 @@ class MainWindow(QMainWindow):
                 tip.append(self.tr("● 伴走支援対象"))
             if b.target_days:
                 tip.append(self.tr("◆ 集中支援（月%1日目標）").replace("%1", str(b.target_days)))
-            item.setToolTip(0, "\n".join(tip))
+            item.setToolTip(0, plain_tooltip("\n".join(tip)))
             groups[group_name].addChild(item)
             if b.org_id == selected:
                 select_item = item
@@ -641,9 +640,7 @@ class MainWindow(QMainWindow):
             for record_id in ids:
                 self.records.delete(kind_name, record_id)
         except UserError as err:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, self.tr("削除できません"), user_message(err))
+            warn(self, self.tr("削除できません"), user_message(err))
             return
         self._undo = (kind_name, list(ids))
         self.undo_button.setVisible(True)
@@ -799,9 +796,7 @@ class MainWindow(QMainWindow):
         try:
             path = self.profile.backup(dest)
         except UserError as err:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, self.tr("バックアップできません"), user_message(err))
+            warn(self, self.tr("バックアップできません"), user_message(err))
             return
         self.statusBar().showMessage(
             self.tr("バックアップを作成しました：%1").replace("%1", str(path))

@@ -1,9 +1,16 @@
-"""Messages made below the GUI (UserError, validation reasons), in the window's language.
+"""Messages made below the GUI (UserError, validation reasons), in the window's language,
+and the widgets that show text: always as plain text.
 
 The services speak Japanese; the catalogue (scripts/translations.py) holds every UserError
 template (context ``UserError``), every validation reason template (``Reason``) and the model's
 field labels (``Field``). A translation is looked up by the Japanese template and filled with the
 same params, so English needs no second set of messages in the code.
+
+A QLabel or QMessageBox guesses by default whether its text is HTML (``Qt.mightBeRichText``).
+Names and values come from other devices' bundles and enrolment files, and messages quote
+them, so a guess would let a device name such as ``<img …>`` draw in the window (a fake
+fingerprint, say). Every label is made by ``plain_label`` and every message box by
+``message_box``; the one label that is rich text on purpose says so and escapes what it shows.
 """
 
 from __future__ import annotations
@@ -11,8 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from dxdesk.errors import MESSAGES, UserError, ValidationError
+from dxdesk.text import escape_controls, one_line
 
 
 def _tr(context: str, text: str) -> str:
@@ -29,9 +38,63 @@ def user_message(err: UserError) -> str:
     template = MESSAGES.get(err.code)
     if template is None:
         return err.message
-    params: dict[str, Any] = dict(err.params)
+    # A param may quote a name from another device: its controls are shown, never obeyed.
+    params: dict[str, Any] = {
+        k: one_line(v) if isinstance(v, str) else v for k, v in err.params.items()
+    }
     if isinstance(err, ValidationError):
         params["reason"] = reason_text(err)
     if isinstance(params.get("label"), str):
         params["label"] = _tr("Field", params["label"]) or _tr("Kind", params["label"])
     return err.render(_tr("UserError", template), params)
+
+
+# Qt.TextFormat.PlainText as the int its property takes: the main window's labels are made on
+# the way to the first paint, and naming any enum of the Qt namespace converts all ~90 of them
+# (~15 ms of the start, tests/gui/test_cold_start.py).
+PLAIN_TEXT = 0
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A QLabel that shows its text as typed, never as HTML."""
+    label = QLabel(parent)
+    label.setProperty("textFormat", PLAIN_TEXT)
+    label.setText(text)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed, lines kept (Qt guesses at HTML in tooltips too).
+
+    Made rich on purpose, with the text escaped: a tooltip cannot be told to be plain. Escaped
+    here rather than by the html module, which the window's start does not otherwise load.
+    """
+    text = escape_controls(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<p style="white-space:pre">{text}</p>'
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    """A QMessageBox with plain text (the static helpers guess, and cannot be told not to)."""
+    from PySide6.QtCore import Qt  # not at import: see PLAIN_TEXT
+
+    box = QMessageBox(icon, title, "", buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question; True for yes."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, buttons)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -20,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from dxdesk.core.calendar import format_wareki_compact
 from dxdesk.gui.charts import BarChart
+from dxdesk.gui.messages import plain_label
 from dxdesk.services.overview_detail import MonthGrid, OrgOverview
+from dxdesk.text import one_line
 
 Index = QModelIndex | QPersistentModelIndex
 SHORT = QColor("#fde2e1")
@@ -47,19 +48,19 @@ class OverviewPanel(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
-        self.title = QLabel()
+        self.title = plain_label()
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel()
+        self.subtitle = plain_label()
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 
         figures = QHBoxLayout()
-        self.hours = QLabel()
-        self.days = QLabel()
-        self.issues = QLabel()
+        self.hours = plain_label()
+        self.days = plain_label()
+        self.issues = plain_label()
         for w in (self.days, self.hours, self.issues):
             w.setObjectName("figure")
             w.setStyleSheet(
@@ -76,12 +77,12 @@ class OverviewPanel(QScrollArea):
 
         columns = QHBoxLayout()
         self.visits_box = QGroupBox(self.tr("最近の訪問・ヒアリング"))
-        self.visits = QLabel()
+        self.visits = plain_label()
         self.visits.setWordWrap(True)
         self.visits.setTextFormat(Qt.TextFormat.PlainText)
         QVBoxLayout(self.visits_box).addWidget(self.visits)
         self.issues_box = QGroupBox(self.tr("未完了の課題"))
-        self.issue_list = QLabel()
+        self.issue_list = plain_label()
         self.issue_list.setWordWrap(True)
         self.issue_list.setTextFormat(Qt.TextFormat.PlainText)
         QVBoxLayout(self.issues_box).addWidget(self.issue_list)
@@ -96,8 +97,10 @@ class OverviewPanel(QScrollArea):
 
     def show_overview(self, ov: OrgOverview, month: str) -> None:
         org = ov.org
-        self.title.setText(str(org["name"]))
-        bits = [str(org.get("code") or ""), str(org.get("area") or "")]
+        # Names and titles may come from another device's bundle: controls shown, not obeyed
+        # (an override in a contact's name would otherwise turn the phone number around).
+        self.title.setText(one_line(org["name"]))
+        bits = [one_line(org.get("code") or ""), one_line(org.get("area") or "")]
         if org.get("bansou"):
             bits.append(self.tr("伴走支援対象"))
         if ov.target_days:
@@ -123,12 +126,16 @@ class OverviewPanel(QScrollArea):
             [(f"{int(k[5:])}月", v) for k, v in ov.monthly_hours], unit=self.tr("時間")
         )
         self.visits.setText(
-            "\n".join(f"{_compact(v['date'])}　{v['mode']}　{v['title']}" for v in ov.last_visits)
+            "\n".join(
+                f"{_compact(v['date'])}　{one_line(v['mode'])}　{one_line(v['title'])}"
+                for v in ov.last_visits
+            )
             or self.tr("訪問の記録はありません")
         )
         self.issue_list.setText(
             "\n".join(
-                f"［{i['priority'] or '－'}］{i['title']}（{i['status']}"
+                f"［{one_line(i['priority'] or '－')}］{one_line(i['title'])}"
+                f"（{one_line(i['status'])}"
                 + (f"、期限 {_compact(i['due_date'])}" if i["due_date"] else "")
                 + "）"
                 for i in ov.open_issues[:10]
@@ -138,12 +145,12 @@ class OverviewPanel(QScrollArea):
         while self.contacts.rowCount():
             self.contacts.removeRow(0)
         for c in ov.contacts:
-            label = f"{c['department'] or ''} {c['title'] or ''}".strip()
-            self.contacts.addRow(
-                label + "：", QLabel(f"{c['name']}　{c['phone'] or ''}　{c['email'] or ''}")
-            )
+            label = one_line(f"{c['department'] or ''} {c['title'] or ''}".strip())
+            shown = "　".join(one_line(c[k] or "") for k in ("name", "phone", "email"))
+            # A caption of our own label: QFormLayout would make one that guesses at HTML.
+            self.contacts.addRow(plain_label(label + "："), plain_label(shown))
         if not ov.contacts:
-            self.contacts.addRow(QLabel(self.tr("登録されていません")))
+            self.contacts.addRow(plain_label(self.tr("登録されていません")))
 
 
 class MonthGridModel(QAbstractTableModel):
@@ -205,7 +212,7 @@ class MonthGridView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.caption = QLabel()
+        self.caption = plain_label()
         layout.addWidget(self.caption)
         self.model = MonthGridModel(self)
         self.table = QTableView()
@@ -214,7 +221,7 @@ class MonthGridView(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(112)
         self.table.setAlternatingRowColors(True)
         layout.addWidget(self.table)
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。"
             )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.services.profile import BACKUPS_KEPT_RANGE, IDLE_LOCK_RANGE, LANGUAGES, Profile
 from dxdesk.services.reports import font_choices
 from dxdesk.settings import Settings
@@ -87,9 +86,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("自動バックアップの保存数(&B)："), self.backups)
         form.addRow(self.tr("PDF のフォント(&F)："), font_row)
 
-        self.note = QLabel(self.tr("表示言語の変更は、次回の起動から反映されます。"))
+        self.note = plain_label(self.tr("表示言語の変更は、次回の起動から反映されます。"))
         self.note.setWordWrap(True)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")

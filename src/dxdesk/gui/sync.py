@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import ask, plain_label, user_message
 from dxdesk.gui.worker import wait_cursor
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
+from dxdesk.text import escape_controls, file_stem, one_line
 
 log = logging.getLogger("dxdesk.gui")
 BUNDLE_FILTER = "dxdesk bundle (*.dxb)"
@@ -58,7 +58,9 @@ def _remember_folder(path: Path) -> None:
 
 
 def _item(text: object, *, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
+    # Values from bundles and enrolment files: an override (U+202E) shows as \u202e, not as a
+    # cell read backwards.
+    item = QTableWidgetItem("" if text is None else escape_controls(str(text)))
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -92,7 +94,7 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         self.previews: list[sync.Preview] = []
         self.refused: list[tuple[Path, str]] = []
-        hint = QLabel(
+        hint = plain_label(
             self.tr(
                 "バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。"
                 "取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。"
@@ -112,7 +114,7 @@ class ImportDialog(QDialog):
             ]
         )
         self.table.setObjectName("bundles")
-        self.details = QLabel()
+        self.details = plain_label()
         self.details.setObjectName("importDetails")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -195,7 +197,7 @@ class ImportDialog(QDialog):
                         self.tr(
                             "%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。"
                         )
-                        .replace("%1", names.get(device, device[:8]))
+                        .replace("%1", one_line(names.get(device, device[:8])))
                         .replace("%2", spans)
                     )
                 if plan.ahead:
@@ -205,7 +207,7 @@ class ImportDialog(QDialog):
                             "注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で"
                             "記録されています。送信元の端末の時計が狂っている可能性があります。"
                         )
-                        .replace("%1", p.sender_name)
+                        .replace("%1", one_line(p.sender_name))
                         .replace("%2", str(plan.ahead))
                     )
                 notes.extend(self._fork_notes(plan.forks))
@@ -248,7 +250,7 @@ class ImportDialog(QDialog):
                 with wait_cursor():
                     result = sync.import_bundle(self.profile, p.path, p)
             except UserError as err:
-                failed.append(f"{p.path.name}: {user_message(err)}")
+                failed.append(f"{one_line(p.path.name)}: {user_message(err)}")
                 continue
             done.append(result)
         lines = []
@@ -256,12 +258,14 @@ class ImportDialog(QDialog):
             s = r.summary
             if s is None:
                 lines.append(
-                    self.tr("%1：既に取り込み済みでした。").replace("%1", r.preview.path.name)
+                    self.tr("%1：既に取り込み済みでした。").replace(
+                        "%1", one_line(r.preview.path.name)
+                    )
                 )
                 continue
             lines.append(
                 self.tr("%1：%2 件の変更を取り込みました（競合 %3 件）。")
-                .replace("%1", r.preview.path.name)
+                .replace("%1", one_line(r.preview.path.name))
                 .replace("%2", str(s.changes))
                 .replace("%3", str(s.conflicts))
             )
@@ -271,7 +275,7 @@ class ImportDialog(QDialog):
                         "注意：%1 と同じ変更を持っているのに内容が一致しません。"
                         "送信元に「すべてを含める」でのバンドル作成を依頼してください"
                         "（この端末の未送信の記録は消えません）。"
-                    ).replace("%1", r.preview.sender_name)
+                    ).replace("%1", one_line(r.preview.sender_name))
                 )
             lines.extend(self._fork_notes(s.forks))
         self.previews = [p for p in self.previews if p.already]
@@ -302,7 +306,8 @@ class ExportDialog(QDialog):
         if profile.role == "hub":
             for d in sync.devices(profile)[1:]:
                 if d["status"] != "取消済み":
-                    self.recipient.addItem(f"{d['name']}（{d['owner']}）", d["device_id"])
+                    label = f"{one_line(d['name'])}（{one_line(d['owner'])}）"
+                    self.recipient.addItem(label, d["device_id"])
         else:
             self.recipient.addItem(self.tr("統括（ハブ）"), "hub")
         self.folder = QLineEdit(_folder())
@@ -316,9 +321,11 @@ class ExportDialog(QDialog):
         self.full.setObjectName("full")
         form = QFormLayout()
         form.addRow(self.tr("送り先(&T)："), self.recipient)
-        form.addRow(self.tr("保存先フォルダ(&F)："), folder_row)
+        folder_label = plain_label(self.tr("保存先フォルダ(&F)："))
+        folder_label.setBuddy(self.folder)  # a row of two widgets: QFormLayout sets none
+        form.addRow(folder_label, folder_row)
         form.addRow("", self.full)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -374,9 +381,9 @@ class ConflictsView(QWidget):
         super().__init__(parent)
         self.profile = profile
         self.setObjectName("conflictsView")
-        title = QLabel(self.tr("競合の記録"))
+        title = plain_label(self.tr("競合の記録"))
         title.setFont(QFont(title.font().family(), title.font().pointSize() + 3))
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、"
                 "採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。"
@@ -398,7 +405,7 @@ class ConflictsView(QWidget):
         self.restore_button = QPushButton(self.tr("この値に戻す(&R)"))
         self.restore_button.setObjectName("restoreConflict")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.status = QLabel()
+        self.status = plain_label()
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.restore_button)
@@ -456,7 +463,7 @@ class ConflictsView(QWidget):
 
 def fingerprint_label(fingerprint: str) -> QLabel:
     """The fingerprint large enough to read aloud over the phone."""
-    label = QLabel(fingerprint)
+    label = plain_label(fingerprint)
     label.setObjectName("fingerprint")
     font = QFont("monospace")
     font.setStyleHint(QFont.StyleHint.Monospace)
@@ -487,7 +494,7 @@ class DevicesDialog(QDialog):
             ]
         )
         self.table.setObjectName("devices")
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("devicesStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -542,10 +549,10 @@ class DevicesDialog(QDialog):
     def _confirm_fingerprint(self, name: str, fingerprint: str, *, ask: bool) -> bool:
         box = QDialog(self)
         box.setWindowTitle(self.tr("指紋の確認"))
-        text = QLabel(
+        text = plain_label(
             self.tr(
                 "%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。"
-            ).replace("%1", name)
+            ).replace("%1", one_line(name))
             if ask
             else self.tr("この端末の指紋です。統括責任者からの電話で読み上げてください。")
         )
@@ -566,7 +573,7 @@ class DevicesDialog(QDialog):
 
     def write_request(self, out: Path | None = None) -> Path | None:
         if out is None:
-            name = f"enrol-{self.profile.meta.get('device_name', 'device')}.dxenrol"
+            name = f"enrol-{file_stem(self.profile.meta.get('device_name', 'device'))}.dxenrol"
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("登録申請ファイルの保存"), str(Path(_folder()) / name), ENROL_FILTER
             )
@@ -607,7 +614,7 @@ class DevicesDialog(QDialog):
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
                 self.tr("チームファイルの保存"),
-                str(request.with_name(f"team-{member.name}.dxenrol")),
+                str(request.with_name(f"team-{file_stem(member.name)}.dxenrol")),
                 ENROL_FILTER,
             )
             if not chosen:
@@ -622,7 +629,7 @@ class DevicesDialog(QDialog):
         self.refresh()
         self.status.setText(
             self.tr("%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。")
-            .replace("%1", member.name)
+            .replace("%1", one_line(member.name))
             .replace("%2", str(written))
         )
         return written
@@ -655,7 +662,7 @@ class DevicesDialog(QDialog):
         self.refresh()
         self.status.setText(
             self.tr("チームに参加しました。統括（%1）へバンドルを送れます。").replace(
-                "%1", hub.name
+                "%1", one_line(hub.name)
             )
         )
         return True
@@ -682,16 +689,14 @@ class DevicesDialog(QDialog):
         device = self._selected_peer(self.tr("取り消す端末を 1 台選んでください。"))
         if device is None:
             return False
-        if not confirmed:
-            answer = QMessageBox.question(
-                self,
-                self.tr("登録の取消し"),
-                self.tr(
-                    "%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。"
-                ).replace("%1", str(device["name"])),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if not confirmed and not ask(
+            self,
+            self.tr("登録の取消し"),
+            self.tr(
+                "%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。"
+            ).replace("%1", one_line(device["name"])),
+        ):
+            return False
         try:
             sync.revoke(self.profile, str(device["device_id"]))
         except UserError as err:
@@ -699,7 +704,7 @@ class DevicesDialog(QDialog):
             return False
         self.refresh()
         self.status.setText(
-            self.tr("%1 の登録を取り消しました。").replace("%1", str(device["name"]))
+            self.tr("%1 の登録を取り消しました。").replace("%1", one_line(device["name"]))
         )
         return True
 
@@ -720,7 +725,7 @@ class ScopeDialog(QDialog):
         self.profile = profile
         self.device_id = device_id
         self.device_name = device_name
-        self.setWindowTitle(self.tr("送る団体 — %1").replace("%1", device_name))
+        self.setWindowTitle(self.tr("送る団体 — %1").replace("%1", one_line(device_name)))
         self.setObjectName("scopeDialog")
         current = sync.scope_of(profile, device_id)
         self.all = QCheckBox(self.tr("すべての団体（既定）"))
@@ -739,7 +744,7 @@ class ScopeDialog(QDialog):
             self.list.addItem(item)
         self.list.setEnabled(current is not None)
         self.all.toggled.connect(lambda on: self.list.setEnabled(not on))
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -772,6 +777,8 @@ class ScopeDialog(QDialog):
         except UserError as err:
             self.error.setText(user_message(err))
             return False
-        self.saved.emit(self.tr("%1 に送る団体を設定しました。").replace("%1", self.device_name))
+        self.saved.emit(
+            self.tr("%1 に送る団体を設定しました。").replace("%1", one_line(self.device_name))
+        )
         self.accept()
         return True

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QSizePolicy,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 from dxdesk.core import reference
 from dxdesk.core.calendar import parse_date
 from dxdesk.core.model import Field, FieldType, Kind, kind
+from dxdesk.gui.messages import plain_label
 from dxdesk.gui.models import RecordTableModel, field_label, one_line
 from dxdesk.services.query import ListQuery, ListService, status_field
 
@@ -193,8 +193,8 @@ class RecordTable(QWidget):
 
         self.date_from_edit = QLineEdit(self)
         self.date_to_edit = QLineEdit(self)
-        self._period_label = QLabel(self.tr("期間"), self)
-        self._tilde = QLabel("〜", self)
+        self._period_label = plain_label(self.tr("期間"), self)
+        self._tilde = plain_label("〜", self)
         wide = self.fontMetrics().horizontalAdvance("令和7年11月25日") + 44  # + clear button
         for edit, name, placeholder in (
             (self.date_from_edit, self.tr("期間（開始日）"), self.tr("開始日")),
@@ -216,11 +216,11 @@ class RecordTable(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("キーワードで絞り込み"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ" * 14))
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(parent=self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("全 000,000 件") + 8)
 
-        self.date_hint = QLabel(self)
+        self.date_hint = plain_label(parent=self)
         self.date_hint.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.date_hint.setWordWrap(True)
         self.date_hint.hide()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -42,6 +41,7 @@ from dxdesk.core.calendar import format_wareki
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import ACTIVITIES
 from dxdesk.errors import UserError, ValidationError
+from dxdesk.gui.messages import plain_label
 from dxdesk.gui.widgets import ChoiceCombo, DateEdit, OrgCombo, emit_signal
 from dxdesk.services.timesheet import (
     MAX_DAY_HOURS,
@@ -270,9 +270,9 @@ class QuickAddBar(QWidget):
             (None, self.add_button, 0),
         ):
             if label:
-                row.addWidget(QLabel(label, self))
+                row.addWidget(plain_label(label, self))
             row.addWidget(widget, stretch)
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setObjectName("quick_error")
         self.error.setStyleSheet("QLabel { color: #b71c1c; }")
         self.error.setWordWrap(True)
@@ -339,7 +339,7 @@ class WeekView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         layout.addLayout(top)
-        top.addWidget(QLabel(self.tr("担当者"), self))
+        top.addWidget(plain_label(self.tr("担当者"), self))
         self.staff = QComboBox(self)
         self.staff.setObjectName("week_staff")
         for staff_id, name in service.staff():
@@ -352,7 +352,7 @@ class WeekView(QWidget):
         self.next_button = QPushButton(self.tr("次の週 ▶"), self)
         for b in (self.prev_button, self.today_button, self.next_button):
             top.addWidget(b)
-        self.caption = QLabel(self)
+        self.caption = plain_label(parent=self)
         font = QFont(self.caption.font())
         font.setBold(True)
         self.caption.setFont(font)
@@ -383,11 +383,11 @@ class WeekView(QWidget):
 
         # Refusals are shown beside the cell they concern (and repeated below for screen
         # readers); the bubble goes when the user types again or moves on.
-        self.bubble = QLabel(self.table.viewport())
+        self.bubble = plain_label(parent=self.table.viewport())
         self.bubble.setObjectName("cell_error")
         self.bubble.setStyleSheet(ERROR_STYLE)
         self.bubble.hide()
-        self.warnings = QLabel(self)
+        self.warnings = plain_label(parent=self)
         self.warnings.setObjectName("week_warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(
@@ -395,7 +395,7 @@ class WeekView(QWidget):
         )
         self.warnings.hide()
         layout.addWidget(self.warnings)
-        hint = QLabel(
+        hint = plain_label(
             self.tr(
                 "セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。"
                 "修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。"

@@ -1,21 +1,21 @@
 """Opening a profile (passphrase, recovery key or OS keyring) and the lock screen.
 
 ``UnlockDialog`` opens the profile; ``LockScreen`` only proves the passphrase again while the
-profile stays open (it reads ``keys.json``, never reopens the database).
+profile stays open (against the open profile's key, never ``keys.json`` on disk, and never
+reopening the database).
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.gui.wizard import PassphrasePair, error_label, note_label, password_edit, recovery_font
 from dxdesk.gui.worker import run_busy
 from dxdesk.paths import ProfilePaths
@@ -33,8 +33,8 @@ from dxdesk.services.profile import (
     Profile,
     can_open_with_keyring,
     open_profile,
-    unlock_key,
 )
+from dxdesk.services.session import ScreenLock
 from dxdesk.services.setup import check_passphrase
 
 log = logging.getLogger("dxdesk.gui")
@@ -87,7 +87,7 @@ class UnlockDialog(QDialog):
 
     def _passphrase_page(self) -> QWidget:
         page = QWidget()
-        heading = QLabel(self.tr("パスフレーズを入力してください"))
+        heading = plain_label(self.tr("パスフレーズを入力してください"))
         heading.setFont(_bigger(heading.font(), 3))
         where = note_label(self.tr("プロファイル：") + str(self.paths.root))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -126,7 +126,7 @@ class UnlockDialog(QDialog):
 
     def _recovery_page(self) -> QWidget:
         page = QWidget()
-        heading = QLabel(self.tr("回復キーで解錠"))
+        heading = plain_label(self.tr("回復キーで解錠"))
         heading.setFont(_bigger(heading.font(), 3))
         intro = note_label(
             self.tr(
@@ -249,24 +249,23 @@ def _bigger(font: QFont, points: int) -> QFont:
 class LockScreen(QWidget):
     """Covers the window while locked; the passphrase brings back the same place.
 
-    The passphrase is checked against ``keys.json`` only (``unlock_key``): the open database is
-    left alone. Give ``db_id`` to also refuse a key file of another profile.
+    The passphrase is checked by ``ScreenLock`` against the open profile (its key-slot file
+    held in memory and its database key), never against ``keys.json`` on disk. After a wrong
+    passphrase the button stays off for the throttle's wait, counted down on screen.
     """
 
     unlocked = Signal()
+    TICK_MS = 250  # the countdown's refresh: a second shown never lags by more than this
 
-    def __init__(
-        self, paths: ProfilePaths, parent: QWidget | None = None, *, db_id: str | None = None
-    ) -> None:
+    def __init__(self, guard: ScreenLock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.paths = paths
-        self.db_id = db_id
+        self.guard = guard
         self.setAutoFillBackground(True)  # opaque: nothing of the window shows through
-        title = QLabel(self.tr("ロック中"))
+        title = plain_label(self.tr("ロック中"))
         title.setObjectName("lockTitle")
         title.setFont(_bigger(title.font(), 12))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message = QLabel(self.tr("パスフレーズを入力すると、ロックする前の画面に戻ります。"))
+        message = plain_label(self.tr("パスフレーズを入力すると、ロックする前の画面に戻ります。"))
         message.setWordWrap(True)
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.passphrase = password_edit()
@@ -274,9 +273,15 @@ class LockScreen(QWidget):
         self.passphrase.setPlaceholderText(self.tr("パスフレーズ"))
         self.error = error_label()
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wait_label = note_label()
+        self.wait_label.setObjectName("lockWait")
+        self.wait_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unlock_button = QPushButton(self.tr("解錠(&U)"))
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setDefault(True)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(self.TICK_MS)
+        self.countdown.timeout.connect(self._show_wait)
         card = QFrame()
         card.setObjectName("lockCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -291,6 +296,7 @@ class LockScreen(QWidget):
         row.addWidget(self.unlock_button)
         inner.addLayout(row)
         inner.addWidget(self.error)
+        inner.addWidget(self.wait_label)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         centre = QHBoxLayout()
@@ -302,32 +308,47 @@ class LockScreen(QWidget):
         self.setFocusProxy(self.passphrase)  # focusing the screen puts the cursor in the field
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
+        self._show_wait()
 
     def reset(self) -> None:
-        """Ready for a new lock: nothing typed, no old error, the field focused."""
+        """Ready for a new lock: nothing typed, no old error, the field focused.
+
+        A wait still running (the throttle outlives one lock screen) is shown again.
+        """
         self.passphrase.clear()
         self.error.clear()
+        self._show_wait()
         self.passphrase.setFocus()
 
+    def _show_wait(self) -> bool:
+        """Show the wait left and keep the button off meanwhile; True while waiting."""
+        seconds = self.guard.wait_seconds()
+        if seconds > 0:
+            self.wait_label.setText(user_message(UserError("unlock_wait", seconds=seconds)))
+            self.unlock_button.setEnabled(False)
+            if not self.countdown.isActive():
+                self.countdown.start()
+            return True
+        self.countdown.stop()
+        self.wait_label.clear()
+        self.unlock_button.setEnabled(True)
+        return False
+
     def try_unlock(self) -> None:
-        text = self.passphrase.text()
-        if not text:
-            self.error.setText(user_message(UserError("passphrase_required")))
+        if self._show_wait():  # Return pressed while the button is off
             return
+        text = self.passphrase.text()
         try:
-            creds = Credentials(passphrase=text, use_keyring=False)
-            keyfile, _key = run_busy(self, lambda: unlock_key(self.paths, creds))
+            if not text:
+                self.guard.try_passphrase(text)  # says "nothing typed" at once, no thread
+            run_busy(self, lambda: self.guard.try_passphrase(text))
         except UserError as err:
             self.error.setText(user_message(err))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
-            return
-        del _key
-        if self.db_id is not None and keyfile.db_id != self.db_id:
-            self.error.setText(
-                user_message(UserError("keyfile_corrupt", path=str(self.paths.keys)))
-            )
+            self._show_wait()
             return
         self.passphrase.clear()
         self.error.clear()
+        self._show_wait()
         self.unlocked.emit()

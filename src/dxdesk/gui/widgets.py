@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -40,6 +39,7 @@ from dxdesk.core import reference
 from dxdesk.core.calendar import OfficeCalendar, format_wareki, parse_date
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import Field, FieldType
+from dxdesk.gui.messages import plain_label
 
 EditorValue = str | bool | None
 Pair = tuple[str, str]  # (stored value or id, what the user sees)
@@ -273,7 +273,7 @@ class DateEdit(FieldEditor):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setToolTip(self.tr("カレンダーから選択（F4）"))
         self.button.setAccessibleName(self.tr("カレンダーから選択"))
-        self.hint = QLabel(self)
+        self.hint = plain_label(parent=self)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.hint.setVisible(hint)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from dxdesk.core.clock import now_jst
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
-from dxdesk.gui.messages import user_message
+from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.gui.worker import run_busy
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import ROLES, Profile
@@ -62,7 +62,7 @@ _STRENGTH_COLOURS = ("#c62828", "#ef6c00", "#f9a825", "#2e7d32", "#1b5e20")
 
 def error_label() -> QLabel:
     """A label for Japanese error sentences: wraps, red, selectable for copying into a report."""
-    label = QLabel()
+    label = plain_label()
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,7 +71,7 @@ def error_label() -> QLabel:
 
 
 def note_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
     return label
@@ -99,7 +99,7 @@ class StrengthBar(QWidget):
         self.bar.setRange(0, 5)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(10)
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setMinimumWidth(90)
         self.hint = note_label()
         self.hint.setWordWrap(False)  # one line: a wrapping hint makes the form jump
@@ -345,7 +345,7 @@ class CreatePage(QWizardPage):
             ("remember", self.tr("端末への記憶：")),
             ("path", self.tr("保存場所：")),
         ):
-            value = QLabel()
+            value = plain_label()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
@@ -402,7 +402,7 @@ class RecoveryPage(QWizardPage):
                 "この回復キーは今回しか表示されません。"
             )
         )
-        self.key_label = QLabel()
+        self.key_label = plain_label()
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setFont(recovery_font())
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

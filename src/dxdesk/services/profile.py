@@ -7,6 +7,7 @@ the open database, the record store and the device identity. No globals.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
 import os
 import secrets
@@ -130,6 +131,18 @@ class Profile:
         slot = passphrase_slot(self._key, self.keyfile.db_id, new_passphrase, params)
         self._save_keyfile(self.keyfile.with_slot(slot))
         self.audit("passwd")
+
+    def confirm_passphrase(self, passphrase: str) -> None:
+        """Prove the passphrase again while the profile stays open (the lock screen).
+
+        Checked against the key-slot file held in memory since unlocking, never the one on
+        disk: whoever can write the profile folder could put a key file of their own there.
+        The slot must yield exactly the open database's key (compared in constant time), so
+        a forged slot that opens some other key proves nothing. Raises ``wrong_passphrase``.
+        """
+        key = self.keyfile.open_with_passphrase(passphrase)
+        if key is None or not hmac.compare_digest(key, self._key):
+            raise UserError("wrong_passphrase")
 
     def remember_in_keyring(self) -> None:
         kek = keyring_store.store_kek(self.keyfile.db_id)

@@ -405,72 +405,72 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="372"/>
+        <location filename="../../gui/sync.py" line="361"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="376"/>
+        <location filename="../../gui/sync.py" line="365"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="383"/>
+        <location filename="../../gui/sync.py" line="372"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="384"/>
+        <location filename="../../gui/sync.py" line="373"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="385"/>
+        <location filename="../../gui/sync.py" line="374"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="386"/>
+        <location filename="../../gui/sync.py" line="375"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="387"/>
+        <location filename="../../gui/sync.py" line="376"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="388"/>
+        <location filename="../../gui/sync.py" line="377"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="393"/>
+        <location filename="../../gui/sync.py" line="382"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="415"/>
+        <location filename="../../gui/sync.py" line="404"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="418"/>
+        <location filename="../../gui/sync.py" line="407"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="428"/>
+        <location filename="../../gui/sync.py" line="417"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="433"/>
+        <location filename="../../gui/sync.py" line="422"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="443"/>
+        <location filename="../../gui/sync.py" line="432"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -478,35 +478,35 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/crash.py" line="66"/>
+        <location filename="../../gui/crash.py" line="65"/>
         <source>dxdesk - 予期しないエラー</source>
         <translation>dxdesk - Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="70"/>
+        <location filename="../../gui/crash.py" line="69"/>
         <source>予期しないエラーが発生しました。申し訳ありません。保存済みの記録は失われていません。入力中の内容は数秒ごとに下書きとして保存されています。
 お手数ですが「詳細をコピー」を押し、その内容を担当者へお送りください（記録の内容は含まれません）。</source>
         <translation>An unexpected error occurred. We apologise. No saved record has been lost, and what you were typing is saved as a draft every few seconds.
 Please press "Copy details" and send the text to your support contact (it contains none of your records).</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="82"/>
-        <location filename="../../gui/crash.py" line="102"/>
+        <location filename="../../gui/crash.py" line="81"/>
+        <location filename="../../gui/crash.py" line="101"/>
         <source>詳細を表示</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="85"/>
+        <location filename="../../gui/crash.py" line="84"/>
         <source>詳細をコピー(&amp;C)</source>
         <translation>&amp;Copy details</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="102"/>
+        <location filename="../../gui/crash.py" line="101"/>
         <source>詳細を隠す</source>
         <translation>Hide details</translation>
     </message>
     <message>
-        <location filename="../../gui/crash.py" line="109"/>
+        <location filename="../../gui/crash.py" line="108"/>
         <source>詳細をクリップボードにコピーしました。</source>
         <translation>The details have been copied to the clipboard.</translation>
     </message>
@@ -595,177 +595,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="473"/>
+        <location filename="../../gui/sync.py" line="462"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="477"/>
+        <location filename="../../gui/sync.py" line="466"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="478"/>
+        <location filename="../../gui/sync.py" line="467"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="479"/>
+        <location filename="../../gui/sync.py" line="468"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="480"/>
+        <location filename="../../gui/sync.py" line="469"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="481"/>
+        <location filename="../../gui/sync.py" line="470"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="491"/>
+        <location filename="../../gui/sync.py" line="480"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="493"/>
+        <location filename="../../gui/sync.py" line="482"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="495"/>
+        <location filename="../../gui/sync.py" line="484"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="502"/>
+        <location filename="../../gui/sync.py" line="491"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="504"/>
+        <location filename="../../gui/sync.py" line="493"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="516"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="516"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="520"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="520"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="531"/>
+        <location filename="../../gui/sync.py" line="521"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="538"/>
+        <location filename="../../gui/sync.py" line="528"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="541"/>
+        <location filename="../../gui/sync.py" line="531"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="544"/>
+        <location filename="../../gui/sync.py" line="534"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="552"/>
+        <location filename="../../gui/sync.py" line="542"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="553"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="565"/>
+        <location filename="../../gui/sync.py" line="555"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="576"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="585"/>
+        <location filename="../../gui/sync.py" line="575"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="598"/>
+        <location filename="../../gui/sync.py" line="588"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="603"/>
+        <location filename="../../gui/sync.py" line="593"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="617"/>
+        <location filename="../../gui/sync.py" line="608"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="626"/>
+        <location filename="../../gui/sync.py" line="617"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="640"/>
+        <location filename="../../gui/sync.py" line="631"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="649"/>
+        <location filename="../../gui/sync.py" line="641"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="664"/>
+        <location filename="../../gui/sync.py" line="656"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="674"/>
+        <location filename="../../gui/sync.py" line="666"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="680"/>
+        <location filename="../../gui/sync.py" line="671"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="682"/>
+        <location filename="../../gui/sync.py" line="673"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="694"/>
+        <location filename="../../gui/sync.py" line="684"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -773,98 +773,98 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="180"/>
+        <location filename="../../gui/documents.py" line="182"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="201"/>
+        <location filename="../../gui/documents.py" line="204"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="207"/>
+        <location filename="../../gui/documents.py" line="210"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="208"/>
+        <location filename="../../gui/documents.py" line="211"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="209"/>
+        <location filename="../../gui/documents.py" line="212"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="256"/>
+        <location filename="../../gui/documents.py" line="259"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="261"/>
+        <location filename="../../gui/documents.py" line="264"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="269"/>
+        <location filename="../../gui/documents.py" line="272"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="274"/>
-        <location filename="../../gui/documents.py" line="290"/>
+        <location filename="../../gui/documents.py" line="277"/>
+        <location filename="../../gui/documents.py" line="293"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="282"/>
+        <location filename="../../gui/documents.py" line="285"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="283"/>
+        <location filename="../../gui/documents.py" line="286"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="307"/>
+        <location filename="../../gui/documents.py" line="310"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="311"/>
+        <location filename="../../gui/documents.py" line="314"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="390"/>
+        <location filename="../../gui/documents.py" line="393"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="420"/>
+        <location filename="../../gui/documents.py" line="421"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="429"/>
+        <location filename="../../gui/documents.py" line="430"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="431"/>
+        <location filename="../../gui/documents.py" line="432"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="448"/>
+        <location filename="../../gui/documents.py" line="449"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="467"/>
+        <location filename="../../gui/documents.py" line="468"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -872,52 +872,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="292"/>
+        <location filename="../../gui/sync.py" line="282"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="301"/>
+        <location filename="../../gui/sync.py" line="291"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="304"/>
+        <location filename="../../gui/sync.py" line="294"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="309"/>
+        <location filename="../../gui/sync.py" line="299"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="312"/>
+        <location filename="../../gui/sync.py" line="302"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="313"/>
+        <location filename="../../gui/sync.py" line="303"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="321"/>
+        <location filename="../../gui/sync.py" line="311"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="331"/>
+        <location filename="../../gui/sync.py" line="321"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="336"/>
+        <location filename="../../gui/sync.py" line="326"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="353"/>
+        <location filename="../../gui/sync.py" line="342"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1634,107 +1634,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="99"/>
+        <location filename="../../gui/sync.py" line="89"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="106"/>
+        <location filename="../../gui/sync.py" line="96"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="113"/>
+        <location filename="../../gui/sync.py" line="103"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="114"/>
+        <location filename="../../gui/sync.py" line="104"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="115"/>
+        <location filename="../../gui/sync.py" line="105"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="116"/>
+        <location filename="../../gui/sync.py" line="106"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="117"/>
+        <location filename="../../gui/sync.py" line="107"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="118"/>
+        <location filename="../../gui/sync.py" line="108"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="119"/>
+        <location filename="../../gui/sync.py" line="109"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="120"/>
+        <location filename="../../gui/sync.py" line="110"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="128"/>
+        <location filename="../../gui/sync.py" line="118"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="130"/>
+        <location filename="../../gui/sync.py" line="120"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="161"/>
+        <location filename="../../gui/sync.py" line="151"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="200"/>
+        <location filename="../../gui/sync.py" line="195"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="209"/>
+        <location filename="../../gui/sync.py" line="204"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="215"/>
+        <location filename="../../gui/sync.py" line="210"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="215"/>
+        <location filename="../../gui/sync.py" line="210"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="223"/>
+        <location filename="../../gui/sync.py" line="218"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="254"/>
+        <location filename="../../gui/sync.py" line="244"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="258"/>
+        <location filename="../../gui/sync.py" line="248"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="266"/>
+        <location filename="../../gui/sync.py" line="256"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -1848,22 +1848,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../gui/unlock.py" line="265"/>
+        <location filename="../../gui/unlock.py" line="264"/>
         <source>ロック中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="269"/>
+        <location filename="../../gui/unlock.py" line="268"/>
         <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
         <translation>Enter your passphrase to return to where you left off.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="274"/>
+        <location filename="../../gui/unlock.py" line="273"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="277"/>
+        <location filename="../../gui/unlock.py" line="279"/>
         <source>解錠(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1871,314 +1871,314 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="129"/>
+        <location filename="../../gui/app.py" line="130"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="130"/>
+        <location filename="../../gui/app.py" line="131"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
-        <location filename="../../gui/mainwindow.py" line="65"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="64"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="114"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="125"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="154"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="158"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166"/>
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="189"/>
+        <location filename="../../gui/mainwindow.py" line="188"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="223"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="224"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="226"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="228"/>
+        <location filename="../../gui/mainwindow.py" line="227"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="232"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="232"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="247"/>
+        <location filename="../../gui/mainwindow.py" line="246"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322"/>
+        <location filename="../../gui/mainwindow.py" line="321"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365"/>
-        <location filename="../../gui/mainwindow.py" line="768"/>
+        <location filename="../../gui/mainwindow.py" line="364"/>
+        <location filename="../../gui/mainwindow.py" line="765"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="383"/>
+        <location filename="../../gui/mainwindow.py" line="382"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="384"/>
+        <location filename="../../gui/mainwindow.py" line="383"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
+        <location filename="../../gui/mainwindow.py" line="385"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="392"/>
+        <location filename="../../gui/mainwindow.py" line="391"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="394"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="397"/>
+        <location filename="../../gui/mainwindow.py" line="396"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="399"/>
+        <location filename="../../gui/mainwindow.py" line="398"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="400"/>
+        <location filename="../../gui/mainwindow.py" line="399"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="401"/>
+        <location filename="../../gui/mainwindow.py" line="400"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="402"/>
+        <location filename="../../gui/mainwindow.py" line="401"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="407"/>
+        <location filename="../../gui/mainwindow.py" line="406"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="408"/>
+        <location filename="../../gui/mainwindow.py" line="407"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="415"/>
+        <location filename="../../gui/mainwindow.py" line="414"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="427"/>
+        <location filename="../../gui/mainwindow.py" line="426"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="444"/>
+        <location filename="../../gui/mainwindow.py" line="443"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="446"/>
+        <location filename="../../gui/mainwindow.py" line="445"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="461"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>課題%1</source>
         <translation>%1 issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>現地%1/%2日</source>
         <translation>%1/%2 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="469"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>現地%1日</source>
         <translation>%1 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="477"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="485"/>
+        <location filename="../../gui/mainwindow.py" line="484"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="510"/>
+        <location filename="../../gui/mainwindow.py" line="509"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="590"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="646"/>
+        <location filename="../../gui/mainwindow.py" line="643"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="650"/>
+        <location filename="../../gui/mainwindow.py" line="647"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="665"/>
+        <location filename="../../gui/mainwindow.py" line="662"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="707"/>
+        <location filename="../../gui/mainwindow.py" line="704"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="790"/>
+        <location filename="../../gui/mainwindow.py" line="785"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="793"/>
+        <location filename="../../gui/mainwindow.py" line="788"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -2344,17 +2344,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="122"/>
+        <location filename="../../gui/documents.py" line="124"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="133"/>
+        <location filename="../../gui/documents.py" line="135"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="141"/>
+        <location filename="../../gui/documents.py" line="143"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
     </message>
@@ -2508,100 +2508,100 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="203"/>
+        <location filename="../../gui/forms.py" line="204"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="238"/>
+        <location filename="../../gui/forms.py" line="239"/>
         <source>この所見から課題を作成</source>
         <translation>Create issue from finding</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="243"/>
+        <location filename="../../gui/forms.py" line="244"/>
         <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="266"/>
+        <location filename="../../gui/forms.py" line="269"/>
         <source>開始・終了から計算</source>
         <translation>Calculated from start and end</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="274"/>
-        <location filename="../../gui/forms.py" line="610"/>
+        <location filename="../../gui/forms.py" line="277"/>
+        <location filename="../../gui/forms.py" line="613"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="276"/>
+        <location filename="../../gui/forms.py" line="279"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="277"/>
-        <location filename="../../gui/forms.py" line="612"/>
+        <location filename="../../gui/forms.py" line="280"/>
+        <location filename="../../gui/forms.py" line="615"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="279"/>
+        <location filename="../../gui/forms.py" line="282"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="282"/>
+        <location filename="../../gui/forms.py" line="285"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="346"/>
+        <location filename="../../gui/forms.py" line="349"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="381"/>
+        <location filename="../../gui/forms.py" line="384"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="489"/>
-        <location filename="../../gui/forms.py" line="544"/>
+        <location filename="../../gui/forms.py" line="492"/>
+        <location filename="../../gui/forms.py" line="547"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="517"/>
+        <location filename="../../gui/forms.py" line="520"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="572"/>
+        <location filename="../../gui/forms.py" line="575"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="603"/>
+        <location filename="../../gui/forms.py" line="606"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="611"/>
+        <location filename="../../gui/forms.py" line="614"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="648"/>
+        <location filename="../../gui/forms.py" line="652"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="650"/>
+        <location filename="../../gui/forms.py" line="654"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="663"/>
+        <location filename="../../gui/forms.py" line="667"/>
         <source>所見を入力してください</source>
         <translation>Enter a finding</translation>
     </message>
@@ -2788,22 +2788,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="715"/>
+        <location filename="../../gui/sync.py" line="705"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="718"/>
+        <location filename="../../gui/sync.py" line="708"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="760"/>
+        <location filename="../../gui/sync.py" line="750"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="767"/>
+        <location filename="../../gui/sync.py" line="757"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -2811,67 +2811,67 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="36"/>
+        <location filename="../../gui/settings_dialog.py" line="35"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="49"/>
+        <location filename="../../gui/settings_dialog.py" line="48"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="61"/>
+        <location filename="../../gui/settings_dialog.py" line="60"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <location filename="../../gui/settings_dialog.py" line="68"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <location filename="../../gui/settings_dialog.py" line="76"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="84"/>
+        <location filename="../../gui/settings_dialog.py" line="83"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="85"/>
+        <location filename="../../gui/settings_dialog.py" line="84"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="86"/>
+        <location filename="../../gui/settings_dialog.py" line="85"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="87"/>
+        <location filename="../../gui/settings_dialog.py" line="86"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="88"/>
+        <location filename="../../gui/settings_dialog.py" line="87"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="90"/>
+        <location filename="../../gui/settings_dialog.py" line="89"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="112"/>
+        <location filename="../../gui/settings_dialog.py" line="111"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="112"/>
+        <location filename="../../gui/settings_dialog.py" line="111"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
@@ -3027,6 +3027,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>パスフレーズが入力されていません。</source>
         <extracomment>UserError in the model: passphrase_required</extracomment>
         <translation>No passphrase was entered.</translation>
+    </message>
+    <message>
+        <source>次の入力まで、あと {seconds} 秒お待ちください。</source>
+        <extracomment>UserError in the model: unlock_wait</extracomment>
+        <translation>Please wait {seconds} more seconds before trying again.</translation>
     </message>
     <message>
         <source>鍵ファイル（{path}）が見つかりません。プロファイルのフォルダをご確認ください。</source>
