@@ -405,72 +405,72 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="361"/>
+        <location filename="../../gui/sync.py" line="384"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="365"/>
+        <location filename="../../gui/sync.py" line="388"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="372"/>
+        <location filename="../../gui/sync.py" line="395"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="373"/>
+        <location filename="../../gui/sync.py" line="396"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="374"/>
+        <location filename="../../gui/sync.py" line="397"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="375"/>
+        <location filename="../../gui/sync.py" line="398"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="376"/>
+        <location filename="../../gui/sync.py" line="399"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="377"/>
+        <location filename="../../gui/sync.py" line="400"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="382"/>
+        <location filename="../../gui/sync.py" line="405"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="404"/>
+        <location filename="../../gui/sync.py" line="427"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="407"/>
+        <location filename="../../gui/sync.py" line="430"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="417"/>
+        <location filename="../../gui/sync.py" line="440"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="422"/>
+        <location filename="../../gui/sync.py" line="445"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="432"/>
+        <location filename="../../gui/sync.py" line="455"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -595,177 +595,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="462"/>
+        <location filename="../../gui/sync.py" line="485"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="466"/>
+        <location filename="../../gui/sync.py" line="489"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="467"/>
+        <location filename="../../gui/sync.py" line="490"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="468"/>
+        <location filename="../../gui/sync.py" line="491"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="469"/>
+        <location filename="../../gui/sync.py" line="492"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="470"/>
+        <location filename="../../gui/sync.py" line="493"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="480"/>
+        <location filename="../../gui/sync.py" line="503"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="482"/>
+        <location filename="../../gui/sync.py" line="505"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="484"/>
+        <location filename="../../gui/sync.py" line="507"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="491"/>
+        <location filename="../../gui/sync.py" line="514"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="493"/>
+        <location filename="../../gui/sync.py" line="516"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="520"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="520"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="521"/>
+        <location filename="../../gui/sync.py" line="544"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="551"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="531"/>
+        <location filename="../../gui/sync.py" line="554"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="534"/>
+        <location filename="../../gui/sync.py" line="557"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="542"/>
+        <location filename="../../gui/sync.py" line="565"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="543"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="555"/>
+        <location filename="../../gui/sync.py" line="578"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="575"/>
+        <location filename="../../gui/sync.py" line="598"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="588"/>
+        <location filename="../../gui/sync.py" line="611"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="593"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="608"/>
+        <location filename="../../gui/sync.py" line="631"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="617"/>
+        <location filename="../../gui/sync.py" line="640"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="631"/>
+        <location filename="../../gui/sync.py" line="654"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="641"/>
+        <location filename="../../gui/sync.py" line="664"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="656"/>
+        <location filename="../../gui/sync.py" line="679"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="666"/>
+        <location filename="../../gui/sync.py" line="689"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="671"/>
+        <location filename="../../gui/sync.py" line="694"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="673"/>
+        <location filename="../../gui/sync.py" line="696"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="684"/>
+        <location filename="../../gui/sync.py" line="707"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -872,52 +872,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="282"/>
+        <location filename="../../gui/sync.py" line="302"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="291"/>
+        <location filename="../../gui/sync.py" line="312"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="294"/>
+        <location filename="../../gui/sync.py" line="315"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="299"/>
+        <location filename="../../gui/sync.py" line="320"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="302"/>
+        <location filename="../../gui/sync.py" line="323"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="303"/>
+        <location filename="../../gui/sync.py" line="324"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="311"/>
+        <location filename="../../gui/sync.py" line="334"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="321"/>
+        <location filename="../../gui/sync.py" line="344"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="326"/>
+        <location filename="../../gui/sync.py" line="349"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="342"/>
+        <location filename="../../gui/sync.py" line="365"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1531,6 +1531,89 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>ForksView</name>
+    <message>
+        <location filename="../../gui/forks.py" line="40"/>
+        <source>別の履歴（プロファイルの複製）</source>
+        <translation>Other histories (copied profile)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="44"/>
+        <source>同じ端末の記録が、別の内容で2通り届きました。プロファイルのフォルダを複製して2台で使った可能性があります。後から届いた方は取り込まずに、ここに保管しています。内容を確認し、「取り込む」でこの端末の編集として反映するか、「見送る」を選んでください（見送っても保管した変更は消えません）。複製された端末は、新しいプロファイルとして登録し直してください。</source>
+        <translation>Records of the same device arrived twice, with different content. The profile folder may have been copied and used on two computers. The one that arrived later was not imported; it is kept here. Check what it holds, then choose Adopt to apply it as edits of this device, or Set aside (its changes stay stored). Set up the copied computer again as a new profile and enrol it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="56"/>
+        <source>端末</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="57"/>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="58"/>
+        <source>連番</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="59"/>
+        <source>検出日時</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="60"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="70"/>
+        <source>取り込む(&amp;A)</source>
+        <translation>&amp;Adopt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="73"/>
+        <source>見送る(&amp;D)</source>
+        <translation>Set asi&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="95"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="96"/>
+        <source>%1 %2件</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="106"/>
+        <source>未対応</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="119"/>
+        <source>保管している別の履歴はありません。</source>
+        <translation>No other histories are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="124"/>
+        <source>対象を 1 行選んでください。</source>
+        <translation>Please select one row.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="141"/>
+        <source>別の履歴を取り込みました（記録の変更 %1 件）。次のバンドルで他の端末にも届きます。</source>
+        <translation>The other history was adopted (%1 record changes). The next bundle takes them to the other devices.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forks.py" line="157"/>
+        <source>別の履歴を見送りました（保管した変更は残しています）。</source>
+        <translation>The other history was set aside (its changes stay stored).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../gui/history.py" line="28"/>
@@ -1634,107 +1717,112 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="89"/>
+        <location filename="../../gui/sync.py" line="92"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="96"/>
+        <location filename="../../gui/sync.py" line="99"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="103"/>
+        <location filename="../../gui/sync.py" line="106"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="104"/>
+        <location filename="../../gui/sync.py" line="107"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="105"/>
+        <location filename="../../gui/sync.py" line="108"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="106"/>
+        <location filename="../../gui/sync.py" line="109"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="107"/>
+        <location filename="../../gui/sync.py" line="110"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="108"/>
+        <location filename="../../gui/sync.py" line="111"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="109"/>
+        <location filename="../../gui/sync.py" line="112"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="110"/>
+        <location filename="../../gui/sync.py" line="113"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="118"/>
+        <location filename="../../gui/sync.py" line="121"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="120"/>
+        <location filename="../../gui/sync.py" line="123"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="151"/>
+        <location filename="../../gui/sync.py" line="154"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="195"/>
+        <location filename="../../gui/sync.py" line="198"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="204"/>
+        <location filename="../../gui/sync.py" line="207"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="210"/>
+        <location filename="../../gui/sync.py" line="214"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="210"/>
+        <location filename="../../gui/sync.py" line="214"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="218"/>
+        <location filename="../../gui/sync.py" line="222"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="244"/>
+        <location filename="../../gui/sync.py" line="232"/>
+        <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
+        <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="261"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="248"/>
+        <location filename="../../gui/sync.py" line="267"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="256"/>
+        <location filename="../../gui/sync.py" line="275"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -1881,201 +1969,206 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="112"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="118"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="123"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="154"/>
+        <location filename="../../gui/mainwindow.py" line="153"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188"/>
+        <location filename="../../gui/mainwindow.py" line="187"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="223"/>
+        <location filename="../../gui/mainwindow.py" line="222"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="223"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="226"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="226"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="232"/>
+        <location filename="../../gui/mainwindow.py" line="231"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="232"/>
+        <location filename="../../gui/mainwindow.py" line="231"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="246"/>
+        <location filename="../../gui/mainwindow.py" line="245"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="321"/>
+        <location filename="../../gui/mainwindow.py" line="320"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="321"/>
+        <location filename="../../gui/mainwindow.py" line="320"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="321"/>
+        <location filename="../../gui/mainwindow.py" line="320"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="321"/>
+        <location filename="../../gui/mainwindow.py" line="320"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="364"/>
-        <location filename="../../gui/mainwindow.py" line="765"/>
+        <location filename="../../gui/mainwindow.py" line="363"/>
+        <location filename="../../gui/mainwindow.py" line="779"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="382"/>
+        <location filename="../../gui/mainwindow.py" line="381"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="383"/>
+        <location filename="../../gui/mainwindow.py" line="382"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="385"/>
+        <location filename="../../gui/mainwindow.py" line="384"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="391"/>
+        <location filename="../../gui/mainwindow.py" line="390"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394"/>
+        <location filename="../../gui/mainwindow.py" line="393"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="396"/>
+        <location filename="../../gui/mainwindow.py" line="395"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="398"/>
+        <location filename="../../gui/mainwindow.py" line="397"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="399"/>
+        <location filename="../../gui/mainwindow.py" line="398"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="400"/>
+        <location filename="../../gui/mainwindow.py" line="399"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="400"/>
+        <source>別の履歴（複製の検出）(&amp;F)…</source>
+        <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="401"/>
@@ -2173,12 +2266,17 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="785"/>
+        <location filename="../../gui/mainwindow.py" line="718"/>
+        <source>別の履歴</source>
+        <translation>Other histories</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="799"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="788"/>
+        <location filename="../../gui/mainwindow.py" line="802"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -2186,17 +2284,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="184"/>
         <source>工数計（時間）</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="184"/>
         <source>現地日数計</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="184"/>
         <source>目標日数</source>
         <translation>Target days</translation>
     </message>
@@ -2204,12 +2302,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridView</name>
     <message>
-        <location filename="../../gui/overview.py" line="219"/>
+        <location filename="../../gui/overview.py" line="226"/>
         <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
         <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="228"/>
+        <location filename="../../gui/overview.py" line="235"/>
         <source>%1年%2月の工数（担当者 × 団体）</source>
         <translation>Hours for %2/%1 (staff × municipality)</translation>
     </message>
@@ -2225,67 +2323,67 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../gui/overview.py" line="73"/>
+        <location filename="../../gui/overview.py" line="74"/>
         <source>月別の工数（時間）</source>
         <translation>Hours by month</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="78"/>
+        <location filename="../../gui/overview.py" line="79"/>
         <source>最近の訪問・ヒアリング</source>
         <translation>Recent visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="83"/>
+        <location filename="../../gui/overview.py" line="84"/>
         <source>未完了の課題</source>
         <translation>Open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="92"/>
+        <location filename="../../gui/overview.py" line="93"/>
         <source>団体の担当者</source>
         <translation>Municipal contacts</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="102"/>
+        <location filename="../../gui/overview.py" line="105"/>
         <source>伴走支援対象</source>
         <translation>Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="104"/>
+        <location filename="../../gui/overview.py" line="107"/>
         <source>集中支援（月%1日目標）</source>
         <translation>Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="109"/>
+        <location filename="../../gui/overview.py" line="112"/>
         <source>%1年%2月 現地 %3%4 日</source>
         <translation>%2/%1: %3%4 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="120"/>
+        <location filename="../../gui/overview.py" line="123"/>
         <source>工数 %1 時間</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="121"/>
+        <location filename="../../gui/overview.py" line="124"/>
         <source>未完了の課題 %1 件</source>
         <translation>Open issues: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="123"/>
+        <location filename="../../gui/overview.py" line="126"/>
         <source>時間</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="127"/>
+        <location filename="../../gui/overview.py" line="133"/>
         <source>訪問の記録はありません</source>
         <translation>No visits recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="136"/>
+        <location filename="../../gui/overview.py" line="143"/>
         <source>未完了の課題はありません</source>
         <translation>No open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="146"/>
+        <location filename="../../gui/overview.py" line="153"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
     </message>
@@ -2508,100 +2606,100 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="204"/>
+        <location filename="../../gui/forms.py" line="203"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="239"/>
+        <location filename="../../gui/forms.py" line="238"/>
         <source>この所見から課題を作成</source>
         <translation>Create issue from finding</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="244"/>
+        <location filename="../../gui/forms.py" line="243"/>
         <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="269"/>
+        <location filename="../../gui/forms.py" line="268"/>
         <source>開始・終了から計算</source>
         <translation>Calculated from start and end</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="277"/>
-        <location filename="../../gui/forms.py" line="613"/>
+        <location filename="../../gui/forms.py" line="276"/>
+        <location filename="../../gui/forms.py" line="612"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="279"/>
+        <location filename="../../gui/forms.py" line="278"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="280"/>
-        <location filename="../../gui/forms.py" line="615"/>
+        <location filename="../../gui/forms.py" line="279"/>
+        <location filename="../../gui/forms.py" line="614"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="282"/>
+        <location filename="../../gui/forms.py" line="281"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="285"/>
+        <location filename="../../gui/forms.py" line="284"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="349"/>
+        <location filename="../../gui/forms.py" line="348"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="384"/>
+        <location filename="../../gui/forms.py" line="383"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="492"/>
-        <location filename="../../gui/forms.py" line="547"/>
+        <location filename="../../gui/forms.py" line="491"/>
+        <location filename="../../gui/forms.py" line="546"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="520"/>
+        <location filename="../../gui/forms.py" line="519"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="575"/>
+        <location filename="../../gui/forms.py" line="574"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="606"/>
+        <location filename="../../gui/forms.py" line="605"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="614"/>
+        <location filename="../../gui/forms.py" line="613"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="652"/>
+        <location filename="../../gui/forms.py" line="651"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="654"/>
+        <location filename="../../gui/forms.py" line="653"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="667"/>
+        <location filename="../../gui/forms.py" line="666"/>
         <source>所見を入力してください</source>
         <translation>Enter a finding</translation>
     </message>
@@ -2788,22 +2886,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="705"/>
+        <location filename="../../gui/sync.py" line="728"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="708"/>
+        <location filename="../../gui/sync.py" line="731"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="750"/>
+        <location filename="../../gui/sync.py" line="773"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="757"/>
+        <location filename="../../gui/sync.py" line="781"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -3252,6 +3350,36 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>バンドルが上限（{limit}）を超えているため読み込みません。</source>
         <extracomment>UserError in the model: bundle_too_large</extracomment>
         <translation>The bundle exceeds the limit ({limit}), so it was not read.</translation>
+    </message>
+    <message>
+        <source>この端末の担当は統括で設定された団体に限られているため、{org}の記録は登録・変更できません。担当の追加は統括にご依頼ください。</source>
+        <extracomment>UserError in the model: org_out_of_own_scope</extracomment>
+        <translation>This device covers only the organisations its supervisor assigned, so records of {org} cannot be added or changed here. Please ask the supervisor to add it.</translation>
+    </message>
+    <message>
+        <source>別の履歴（ID：{id}）が見つかりません。「dxdesk bundle forks」で一覧をご確認ください。</source>
+        <extracomment>UserError in the model: unknown_fork</extracomment>
+        <translation>No other history with ID {id} was found. Please check the list with “dxdesk bundle forks”.</translation>
+    </message>
+    <message>
+        <source>バンドルに含まれる変更の出所を確認できません（{detail}）。改ざんのおそれがあるため、何も取り込んでいません。</source>
+        <extracomment>UserError in the model: bundle_origin_forged</extracomment>
+        <translation>The origin of changes in this bundle cannot be confirmed ({detail}). It may have been tampered with, so nothing was imported.</translation>
+    </message>
+    <message>
+        <source>バンドルに、この端末が鍵を知らない端末（{device}）の変更が含まれているため、何も取り込んでいません。先にハブからのバンドルを取り込んでください。</source>
+        <extracomment>UserError in the model: bundle_origin_unknown</extracomment>
+        <translation>The bundle holds changes of a device whose key this device does not know ({device}), so nothing was imported. Please import a bundle from the hub first.</translation>
+    </message>
+    <message>
+        <source>このバンドルは古い版の dxdesk で作成されており、送信元以外の端末の変更に出所の署名がないため、何も取り込んでいません。送信元の dxdesk を更新してから、改めてバンドルを作成してください。</source>
+        <extracomment>UserError in the model: bundle_origin_unsigned</extracomment>
+        <translation>This bundle was made by an older dxdesk and carries changes of other devices without their origin signatures, so nothing was imported. Please update dxdesk on the sending device and make the bundle again.</translation>
+    </message>
+    <message>
+        <source>送信元の端末が担当外の団体（{org}）の記録を変更しているため、何も取り込んでいません。担当団体の設定（dxdesk enrol scope）をご確認ください。</source>
+        <extracomment>UserError in the model: bundle_out_of_scope</extracomment>
+        <translation>The sending device changed records of an organisation outside its scope ({org}), so nothing was imported. Please check its assigned organisations (dxdesk enrol scope).</translation>
     </message>
     <message>
         <source>{detail}の形式が正しくありません。</source>
