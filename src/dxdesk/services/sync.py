@@ -753,8 +753,8 @@ class _Verified:
         self._items = opened.items(KNOWN_KINDS)
 
     def changes(self) -> Iterator[merge.Change]:
-        for v in self.verifier.stream(self._items):
-            yield merge.Change(*v.row, chain=v.chain)
+        for row, value in self.verifier.stream(self._items):
+            yield merge.Change(*row, chain=value)
 
 
 def _open(profile: Profile, path: Path) -> Any:

@@ -150,12 +150,8 @@ class Policy(Protocol):
         on its own signature (its own first log, directly)."""
 
 
-@dataclass
-class Verified:
-    """One incoming change with its chain value (None from a bundle without proofs)."""
-
-    row: tuple[str, int, str, str, str, str, str]
-    chain: bytes | None
+# One incoming change row with its chain value (None from a bundle without proofs).
+Verified = tuple[tuple[str, int, str, str, str, str, str], bytes | None]
 
 
 def _forged(detail: str) -> UserError:
@@ -304,7 +300,7 @@ class Verifier:
             row = item
             if not self.proofs:
                 self.policy.legacy(row[0])
-                yield Verified(row, None)
+                yield row, None
                 continue
             head = self._head
             if head is None or not self._started or row[0] != head.log_id:
@@ -315,5 +311,5 @@ class Verifier:
             self._seq += 1
             # A held change at this number with other content or chain value is the merge's to
             # find (it reads the held rows of each batch anyway: sync/merge.py _fresh).
-            yield Verified(row, self._chain)
+            yield row, self._chain
         self._close()
