@@ -104,6 +104,8 @@ def forge(
     proofs: bool = True,
     extra: dict[str, Any] | None = None,
     created_at: str | None = None,
+    state_vector: dict[str, int] | None = None,
+    since: dict[str, int] | None = None,
 ) -> Path:
     """A bundle signed and encrypted exactly as the sender's dxdesk would, with any payload."""
     keys = enrol.load_keys(sender.database)
@@ -118,9 +120,10 @@ def forge(
         recipient=target.device_id,
         recipients=[target.age_recipient],
         schema_version=head_version(),
-        state_vector={},
+        state_vector=state_vector or {},
         created_at=created_at or now_jst().isoformat(timespec="microseconds"),
         full=False,
+        since=since,
         requires=bundle.PROOF_FEATURES if proofs else bundle.WRITTEN_FEATURES,
         extra=extra,
     )
@@ -542,3 +545,42 @@ def test_an_older_laptops_own_work_is_taken_and_relayed_once_it_updates(
     assert later.summary.mismatched == 0 and not later.summary.forks
     send(hub, b.device_id, b, usb)
     assert {"更新前の A の訪問", "更新後の A の訪問"} <= titles(b)
+
+
+def test_a_relay_cannot_move_a_laptop_past_changes_it_left_out(team, tmp_path: Path) -> None:
+    """A scoped bundle declares what it covers; a segment that starts later than the laptop's
+    state (changes dropped without their leaves) proves nothing about those: they show as a gap
+    and the hub's next genuine bundle still brings them."""
+    hub, a, b = team
+    usb = tmp_path / "usb"
+    sync.set_scope(hub, a.device_id, ["高千穂町"])
+    send(hub, a.device_id, a, usb)
+    for i in range(3):
+        RecordService(b).add("visit", visit(f"B の訪問 {i}"))
+    send(b, "hub", hub, usb)
+    have = merge.state_vector(a.database).get(b.device_id, 0)
+    row = hub.database.conn.execute(
+        "SELECT seq, chain, signature FROM log_heads WHERE log_id = ?", (b.device_id,)
+    ).fetchone()
+    head = origin.Head(b.device_id, b.device_id, int(row[0]), bytes(row[1]), bytes(row[2]))
+    skip_to = head.seq - 1
+    tail = list(merge.log_changes(hub.database, b.device_id, skip_to, head.seq))
+    start_chain = chain.chain_at(hub.database.conn, b.device_id, skip_to)
+    assert start_chain is not None and have < skip_to
+    lines = list(origin.segment(head, skip_to, start_chain, tail, lambda c: False))
+    org = RecordService(hub).resolve_org("高千穂町")
+    path = forge(
+        hub,
+        a,
+        lines,
+        usb,
+        extra={"scope": [org]},
+        since={b.device_id: have},
+        state_vector={b.device_id: head.seq},
+    )
+    done = sync.import_bundle(a, path)
+    assert done.applied and "B の訪問 2" in titles(a)
+    assert merge.state_vector(a.database).get(b.device_id, 0) < skip_to
+    assert done.summary.gaps.get(b.device_id)
+    send(hub, a.device_id, a, usb)
+    assert {"B の訪問 0", "B の訪問 1", "B の訪問 2"} <= titles(a)

@@ -756,6 +756,17 @@ class _Verified:
         for row, value in self.verifier.stream(self._items):
             yield merge.Change(*row, chain=value)
 
+    def proves(self, log_id: str, since: int, through: int) -> bool:
+        """Does the bundle account for every change of the log numbered since+1..through?
+
+        A scoped bundle from the hub declares what it covers (merge ``covers``); with proofs,
+        that is taken only where its segment for the log starts at ``since`` and its signed
+        head is at ``through``: a relay cannot move this device past changes by leaving them
+        out unaccounted."""
+        if not self.verifier.proofs or through <= since:
+            return True
+        return self.verifier.segments.get(log_id) == (since, through)
+
 
 def _open(profile: Profile, path: Path) -> Any:
     return bundle.open_bundle(
@@ -810,6 +821,7 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
                 covers=covers,
                 divergence=verified.divergence,
                 scope=_scope_guard(profile, m, verified.origins.owners),
+                proven=verified.proves,
             )
         for _ in changes:  # the plan may stop early: the rest must still be read and verified
             pass
@@ -839,6 +851,7 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
             divergence=verified.divergence,
             scope=_scope_guard(profile, m, verified.origins.owners),
             source=m.bundle_id,
+            proven=verified.proves,
         )
         for _ in changes:
             pass

@@ -21,7 +21,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -295,6 +295,7 @@ class _Merge:
         divergence: Divergence | None = None,
         scope: Scope | None = None,
         source: str | None = None,
+        proven: Callable[[str, int, int], bool] | None = None,
     ) -> None:
         self.db = db
         self.conn = db.conn
@@ -303,6 +304,9 @@ class _Merge:
         self.scope = scope
         self.source = source  # the bundle id, recorded with a fork
         self.fork_ids: dict[str, str] = {}
+        # covers[d] is taken only when this says the change set accounts for every change of d
+        # numbered since+1..through (each carried, or left out by scope with its proof).
+        self.proven = proven
         self.unchained: set[str] = set()  # logs that got changes without a chain value
         self.rows: dict[tuple[str, str], _Row | None] = {}
         self.seen: set[tuple[str, int]] = set()  # this batch's changes
@@ -331,6 +335,8 @@ class _Merge:
         if self.unchained:
             chain.fill(self.conn, sorted(self.unchained))
         for device, (since, through) in covers.items():
+            if self.proven is not None and not self.proven(device, since, through):
+                continue  # not accounted for change by change: what arrived is all it gives
             self.tops.pop(device, None)
             if since > before[device]:
                 # The sender believed we held more: a change set in between never arrived.
@@ -795,6 +801,7 @@ def plan(
     covers: Mapping[str, tuple[int, int]] | None = None,
     divergence: Divergence | None = None,
     scope: Scope | None = None,
+    proven: Callable[[str, int, int], bool] | None = None,
 ) -> Plan:
     """What ``apply`` would do, and nothing is kept.
 
@@ -816,7 +823,7 @@ def plan(
         with contextlib.suppress(sqlite3.Error):  # e.g. a statement still reading: keep them
             for (name,) in triggers:
                 conn.execute(f'DROP TRIGGER "{name}"')
-        _Merge(db, result, divergence=divergence, scope=scope).run(changes, covers)
+        _Merge(db, result, divergence=divergence, scope=scope, proven=proven).run(changes, covers)
     finally:
         if outer:
             conn.execute("ROLLBACK")
@@ -835,6 +842,7 @@ def apply(
     divergence: Divergence | None = None,
     scope: Scope | None = None,
     source: str | None = None,
+    proven: Callable[[str, int, int], bool] | None = None,
 ) -> Summary:
     """Store and merge ``changes``; the caller holds the transaction.
 
@@ -850,7 +858,7 @@ def apply(
     if not db.conn.in_transaction:
         raise RuntimeError("apply() must run inside Database.transaction()")
     result = Summary()
-    run = _Merge(db, result, divergence=divergence, scope=scope, source=source)
+    run = _Merge(db, result, divergence=divergence, scope=scope, source=source, proven=proven)
     run.run(changes, covers)
     if clock is not None and run.newest_near:
         # Not max_hlc: a stamp more than a day ahead is merged like any other, but the local

@@ -198,6 +198,7 @@ class Verifier:
         self.is_uuid = is_uuid
         self.on_diverge = on_diverge
         self.heads: list[Head] = []
+        self.segments: dict[str, tuple[int, int]] = {}  # log -> (start, head seq)
         self._done: set[str] = set()
         self._head: Head | None = None
         self._started = False
@@ -253,6 +254,7 @@ class Verifier:
         if start == 0 and value != chain.genesis(head.log_id):
             raise _forged(f"端末 {head.device_id[:8]} の変更履歴の始まりが一致しません")
         self._seq, self._chain, self._started = start, value, True
+        self.segments[head.log_id] = (start, head.seq)
         if start > 0 and self.policy.diverges(head.log_id, start, value):
             self.on_diverge(head.log_id, start + 1)
 
