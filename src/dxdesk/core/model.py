@@ -85,6 +85,10 @@ class Kind:
     list_columns: tuple[str, ...] = ()
     rules: tuple[RecordRule, ...] = ()
     aliases: tuple[str, ...] = ()
+    # The field that says where a record stands, and which of its choices mean "done": every
+    # "open" count, badge, filter and document reads these (``open_statuses``), nowhere else.
+    status_field: str | None = None
+    closed_statuses: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -104,6 +108,15 @@ class Kind:
     @property
     def search_fields(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields if f.in_search)
+
+    @property
+    def open_statuses(self) -> tuple[str, ...]:
+        """The status choices of a record not yet done (未対応, 対応中, 保留 for an issue)."""
+        if self.status_field is None:
+            return ()
+        return tuple(
+            c for c in self.field(self.status_field).choices if c not in self.closed_statuses
+        )
 
 
 # ---------------------------------------------------------------- value coercion
@@ -454,6 +467,9 @@ KINDS: tuple[Kind, ...] = (
         org_field="org_id",
         list_columns=("raised_on", "org_id", "title", "priority", "status", "due_date"),
         rules=(date_not_before("raised_on", "closed_on", "完了日"),),
+        # 保留 (on hold) is not done: it stays among the open issues on screen and on paper.
+        status_field="status",
+        closed_statuses=("完了",),
     ),
     Kind(
         "consultation",
@@ -485,6 +501,8 @@ KINDS: tuple[Kind, ...] = (
             date_not_before("received_at", "closed_on", "完了日"),
         ),
         aliases=("consult",),
+        status_field="status",
+        closed_statuses=("完了",),
     ),
     Kind(
         "time",

@@ -47,7 +47,6 @@ from dxdesk.services.query import ListQuery, ListService, status_field
 
 DEBOUNCE_MS = 250
 TABLE_PAGE_SIZE = 80
-DONE = "完了"
 ERROR_COLOUR = "#c62828"
 MAX_COLUMN_WIDTH = 420
 
@@ -183,8 +182,8 @@ class RecordTable(QWidget):
         self.status_combo.addItem(self.tr("すべての状態"))
         sf = status_field(self._kind)
         if sf is not None:
-            if DONE in sf.choices:
-                self._status_sets.append(tuple(c for c in sf.choices if c != DONE))
+            if self._kind.open_statuses:  # what "not done" means is the model's (core/model.py)
+                self._status_sets.append(self._kind.open_statuses)
                 self.status_combo.addItem(self.tr("未完了"))
             for choice in sf.choices:
                 self._status_sets.append((choice,))

@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 
 from dxdesk.core.calendar import fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
+from dxdesk.core.model import kind
 from dxdesk.services.profile import Profile
+from dxdesk.store.meanings import open_clause, site_days
 from dxdesk.store.timeentries import active_time
 
 if TYPE_CHECKING:
     from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 
-OPEN_ISSUE = ("未対応", "対応中")
+OPEN_ISSUE = open_clause(kind("issue"))  # 未対応, 対応中, 保留: the model says (Kind.open_statuses)
 OPEN_ISSUES_SHOWN = 10
 
 
@@ -75,14 +77,9 @@ class OverviewService:
         return {str(r["org_id"]): int(r["t"]) for r in rows}
 
     def _site_days(self, start: str, end: str) -> dict[str, int]:
-        # A day on site: a 訪問 visit or an on-site time entry for that organisation.
+        # A day on site (store/meanings.py): the same rule as the documents'.
         rows = self.db.query(
-            "SELECT org_id, count(DISTINCT d) AS n FROM ("
-            " SELECT org_id, date AS d FROM visit WHERE _deleted = 0 AND mode = '訪問'"
-            "  AND date BETWEEN ?1 AND ?2"
-            f' UNION SELECT t.org_id, t.date FROM "time" AS t WHERE {active_time("t")}'
-            "  AND t.on_site = 1 AND t.date BETWEEN ?1 AND ?2 AND t.org_id IS NOT NULL"
-            ") GROUP BY org_id",
+            f"SELECT org_id, count(DISTINCT d) AS n FROM ({site_days('?1', '?2')}) GROUP BY org_id",
             (start, end),
         )
         return {str(r["org_id"]): int(r["n"]) for r in rows}
@@ -93,9 +90,8 @@ class OverviewService:
         issues = {
             str(r["org_id"]): int(r["n"])
             for r in self.db.query(
-                "SELECT org_id, count(*) AS n FROM issue WHERE _deleted = 0"
-                " AND status IN (?, ?) GROUP BY org_id",
-                OPEN_ISSUE,
+                f"SELECT org_id, count(*) AS n FROM issue WHERE _deleted = 0 AND {OPEN_ISSUE}"
+                " GROUP BY org_id",
             )
         }
         # One index seek per organisation (28), not a pass over every visit: a GROUP BY here
@@ -155,14 +151,14 @@ class OverviewService:
         # is read: an organisation with hundreds of open issues costs what one with ten does.
         issues = self.db.query(
             "SELECT id, title, priority, status, due_date FROM issue WHERE rid IN ("
-            " SELECT rid FROM issue WHERE _deleted = 0 AND org_id = ? AND status IN (?, ?)"
+            f" SELECT rid FROM issue WHERE _deleted = 0 AND org_id = ? AND {OPEN_ISSUE}"
             " ORDER BY priority = '高' DESC, due_date LIMIT ?)"
             " ORDER BY priority = '高' DESC, due_date",
-            (org_id, *OPEN_ISSUE, OPEN_ISSUES_SHOWN),
+            (org_id, OPEN_ISSUES_SHOWN),
         )
         open_count = self.db.query(
-            "SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND org_id = ? AND status IN (?, ?)",
-            (org_id, *OPEN_ISSUE),
+            f"SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND org_id = ? AND {OPEN_ISSUE}",
+            (org_id,),
         )[0]["n"]
         hours = self.db.query(
             'SELECT coalesce(sum(t.hours), 0) AS h FROM "time" AS t'

@@ -24,18 +24,13 @@ from dxdesk.errors import UserError
 from dxdesk.reports.base import parse_month
 from dxdesk.reports.pdf import PdfDocument
 from dxdesk.store.database import Database
+from dxdesk.store.meanings import site_days
 from dxdesk.store.timeentries import active_time
 
 # Hours count only active time entries (not deleted, not superseded: store.timeentries).
 ACTIVE_TIME = active_time("t")
-# A day on site for an organisation: a 訪問 visit there, or an on-site time entry for it (the same
-# rule as the main window's badges and the monthly report).
-SITE_DAYS = (
-    "SELECT org_id, date AS d FROM visit WHERE _deleted = 0 AND mode = '訪問'"
-    " AND date BETWEEN :start AND :end"
-    " UNION SELECT t.org_id, t.date FROM time t WHERE " + ACTIVE_TIME + " AND t.on_site = 1"
-    " AND t.date BETWEEN :start AND :end AND t.org_id IS NOT NULL"
-)
+# A day on site for an organisation (store/meanings.py: the one definition, as the window's).
+SITE_DAYS = site_days(":start", ":end")
 
 
 @dataclass(frozen=True)

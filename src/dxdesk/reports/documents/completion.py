@@ -13,7 +13,7 @@ from typing import Any
 
 from dxdesk.core.calendar import fiscal_year, format_wareki
 from dxdesk.core.clock import today_jst
-from dxdesk.core.model import CONSULT_CATEGORIES, ISSUE_CATEGORIES, MODES, VISIT_PURPOSES
+from dxdesk.core.model import CONSULT_CATEGORIES, ISSUE_CATEGORIES, MODES, VISIT_PURPOSES, kind
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
@@ -30,6 +30,7 @@ from dxdesk.reports.documents._queries import (
 )
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
+from dxdesk.store.meanings import open_clause
 
 TITLE = "業務完了報告書"
 
@@ -127,7 +128,7 @@ class CompletionReport:
     visits_by_mode: list[tuple[str, int]]
     visits_by_purpose: list[tuple[str, int]]
     issues_by_category: list[tuple[str, int, int]]  # category, raised, resolved
-    issues_open: int  # 未対応 or 対応中 at the time of printing
+    issues_open: int  # not done (Kind.open_statuses: 未対応, 対応中, 保留) at the time of printing
     consultations_by_category: list[tuple[str, int]]
     trainings: list[TrainingYear]
     goals: list[GoalYear]
@@ -283,7 +284,7 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
     categories += sorted((set(raised_cat) | set(resolved_cat)) - set(ISSUE_CATEGORIES))
     open_issues = int(
         db.query(
-            "SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND status IN ('未対応', '対応中')"
+            f"SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND {open_clause(kind('issue'))}"
         )[0]["n"]
     )
 

@@ -16,11 +16,13 @@ from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import format_wareki
+from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import names, text, to_date
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
+from dxdesk.store.meanings import open_clause
 
 TITLE = "ヒアリングシート"
 CHECKLIST_FILE = "hearing_checklist.txt"
@@ -147,10 +149,10 @@ def system_rows(db: Database, org: dict[str, Any]) -> list[SystemRow]:
 
 
 def open_issues(db: Database, org_id: str) -> list[dict[str, Any]]:
-    """未対応, 対応中 and 保留 issues, most urgent first."""
+    """Open issues (未対応, 対応中, 保留: Kind.open_statuses), most urgent first."""
     return db.query(
         "SELECT * FROM issue WHERE _deleted = 0 AND org_id = ?"
-        " AND status IN ('未対応', '対応中', '保留')"
+        f" AND {open_clause(kind('issue'))}"
         " ORDER BY CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, raised_on, rid",
         (org_id,),
     )

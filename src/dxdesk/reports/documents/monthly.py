@@ -17,6 +17,7 @@ from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year, format_wareki
+from dxdesk.core.model import kind
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
@@ -33,6 +34,7 @@ from dxdesk.reports.documents._queries import (
 from dxdesk.reports.pdf import PdfDocument
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
+from dxdesk.store.meanings import open_clause
 
 TITLE = "月次作業報告書"
 CONTRACT = "自治体DXサポート強化業務"
@@ -183,7 +185,7 @@ def monthly_data(
     for r in db.query(
         "SELECT * FROM issue WHERE _deleted = 0 AND (raised_on IS NULL OR raised_on <= :end) AND ("
         " raised_on BETWEEN :start AND :end OR shared_on BETWEEN :start AND :end"
-        " OR closed_on BETWEEN :start AND :end OR status IN ('未対応', '対応中', '保留'))"
+        f" OR closed_on BETWEEN :start AND :end OR {open_clause(kind('issue'))})"
         " ORDER BY raised_on, rid",
         params,
     ):

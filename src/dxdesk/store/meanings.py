@@ -1,0 +1,51 @@
+"""The model's meanings as SQL: the one place a query learns what "open" and "on site" mean.
+
+``Kind.open_statuses`` (core/model.py) says which statuses are not done; this turns it into a
+WHERE fragment, so the window's badges, the lists' 未完了 filter and every document count the
+same records. The values are the model's own constants, spliced as quoted literals so the
+fragment fits queries with named and positional parameters alike (never user text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dxdesk.core.model import Kind
+from dxdesk.store.timeentries import active_time
+
+_COLUMN = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def open_clause(kind: Kind, alias: str = "") -> str:
+    """``status IN (...)`` for the records of ``kind`` that are not done (``alias.status``)."""
+    if kind.status_field is None or not kind.open_statuses:
+        raise ValueError(f"{kind.name} declares no open statuses")
+    column = f"{alias}.{kind.status_field}" if alias else kind.status_field
+    if not _COLUMN.match(column):  # an identifier spliced into SQL: never user text
+        raise ValueError(f"bad SQL column: {column!r}")
+    return f"{column} IN ({', '.join(_literal(v) for v in kind.open_statuses)})"
+
+
+def site_days(start: str = ":start", end: str = ":end") -> str:
+    """(org_id, d) for every day on site: a 訪問 visit there, or an active on-site time entry
+    for it, between the two SQL parameters named (``:start``/``:end``, or ``?1``/``?2``).
+
+    The one definition of "a day on site" for an organisation: the window's badges and panel,
+    the monthly report, the completion report and the case study count distinct ``d`` of it.
+    """
+    for param in (start, end):
+        if not re.fullmatch(r"(:[a-z_]+|\?[0-9])", param):
+            raise ValueError(f"bad SQL parameter: {param!r}")
+    return (
+        "SELECT org_id, date AS d FROM visit WHERE _deleted = 0 AND mode = '訪問'"
+        f" AND date BETWEEN {start} AND {end}"
+        f' UNION SELECT t.org_id, t.date FROM "time" AS t WHERE {active_time("t")}'
+        f" AND t.on_site = 1 AND t.date BETWEEN {start} AND {end} AND t.org_id IS NOT NULL"
+    )
+
+
+__all__ = ["open_clause", "site_days"]
