@@ -246,7 +246,9 @@ def test_damaged_database_file(profile: Profile) -> None:
     db.write_bytes(bytes(data))
     for args in profile.commands()[:-1]:
         # verify still reads each page: with the salt gone, every one of them fails its HMAC.
-        expected = "データベースに破損が見つかりました" if args == ["verify"] else "データベースが破損"
+        expected = (
+            "データベースに破損が見つかりました" if args == ["verify"] else "データベースが破損"
+        )
         assert_refused(profile, args, expected)
 
 

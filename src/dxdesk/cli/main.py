@@ -709,7 +709,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as err:
         click.echo(f"エラー：{err.message}", err=True)
         return EXIT_REFUSED
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as err:
+        if isinstance(err.__cause__, KeyboardInterrupt):  # click turns Ctrl+C into Abort
+            click.echo("中断しました。", err=True)
+            return EXIT_INTERRUPTED
         click.echo("中止しました。", err=True)
         return EXIT_REFUSED
     except click.ClickException as err:

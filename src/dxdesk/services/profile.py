@@ -572,6 +572,8 @@ def verify_profile(paths: ProfilePaths, creds: Credentials) -> Verified:
 
 IDLE_LOCK_RANGE = (1, 240)  # minutes; a field laptop always locks itself
 BACKUPS_KEPT_RANGE = (1, 100)
+BACKUP_INTERVAL_RANGE = (1, 1440)  # minutes: from every change to once a day
+BACKUP_SPACE_RANGE = (100, 1_000_000)  # MB
 LANGUAGES = {"ja": "日本語", "en": "English"}
 
 
@@ -584,6 +586,14 @@ def settings_problems(settings: Settings) -> list[str]:
     low, high = BACKUPS_KEPT_RANGE
     if not low <= settings.backups_kept <= high:
         problems.append(f"自動バックアップの保存数は{low}から{high}の間で指定してください。")
+    low, high = BACKUP_INTERVAL_RANGE
+    if not low <= settings.backup_interval_minutes <= high:
+        problems.append(f"自動バックアップの間隔は{low}分から{high}分の間で指定してください。")
+    low, high = BACKUP_SPACE_RANGE
+    if not low <= settings.backup_space_mb <= high:
+        problems.append(
+            f"自動バックアップに使う容量の上限は{low:,} MB から{high:,} MB の間で指定してください。"
+        )
     if settings.language not in LANGUAGES:
         problems.append("表示言語は日本語（ja）または英語（en）から選んでください。")
     if settings.monthly_report_rule not in monthly_report_rules():

@@ -45,9 +45,9 @@ def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -
         # The online backup API retries a locked source forever: it would hang, not fail.
         raise RuntimeError("a backup cannot be taken inside a transaction")
     dest = Path(dest)
-    private_dir(dest.parent)
     tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(6)}.tmp")
     try:
+        private_dir(dest.parent)
         target = connect(tmp, key, exclusive=False, configure=False)
         try:
             # Back up from the live connection (it holds the exclusive lock), page by page.

@@ -405,72 +405,72 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="372"/>
+        <location filename="../../gui/sync.py" line="362"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="376"/>
+        <location filename="../../gui/sync.py" line="366"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="383"/>
+        <location filename="../../gui/sync.py" line="373"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="384"/>
+        <location filename="../../gui/sync.py" line="374"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="385"/>
+        <location filename="../../gui/sync.py" line="375"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="386"/>
+        <location filename="../../gui/sync.py" line="376"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="387"/>
+        <location filename="../../gui/sync.py" line="377"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="388"/>
+        <location filename="../../gui/sync.py" line="378"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="393"/>
+        <location filename="../../gui/sync.py" line="383"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="415"/>
+        <location filename="../../gui/sync.py" line="405"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="418"/>
+        <location filename="../../gui/sync.py" line="408"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="428"/>
+        <location filename="../../gui/sync.py" line="418"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="433"/>
+        <location filename="../../gui/sync.py" line="423"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="443"/>
+        <location filename="../../gui/sync.py" line="433"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -595,177 +595,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="473"/>
+        <location filename="../../gui/sync.py" line="463"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="477"/>
+        <location filename="../../gui/sync.py" line="467"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="478"/>
+        <location filename="../../gui/sync.py" line="468"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="479"/>
+        <location filename="../../gui/sync.py" line="469"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="480"/>
+        <location filename="../../gui/sync.py" line="470"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="481"/>
+        <location filename="../../gui/sync.py" line="471"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="491"/>
+        <location filename="../../gui/sync.py" line="481"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="493"/>
+        <location filename="../../gui/sync.py" line="483"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="495"/>
+        <location filename="../../gui/sync.py" line="485"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="502"/>
+        <location filename="../../gui/sync.py" line="492"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="504"/>
+        <location filename="../../gui/sync.py" line="494"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="517"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="517"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="521"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="521"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="531"/>
+        <location filename="../../gui/sync.py" line="522"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="538"/>
+        <location filename="../../gui/sync.py" line="529"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="541"/>
+        <location filename="../../gui/sync.py" line="532"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="544"/>
+        <location filename="../../gui/sync.py" line="535"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="552"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="553"/>
+        <location filename="../../gui/sync.py" line="544"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="565"/>
+        <location filename="../../gui/sync.py" line="556"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="576"/>
+        <location filename="../../gui/sync.py" line="567"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="585"/>
+        <location filename="../../gui/sync.py" line="576"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="598"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="603"/>
+        <location filename="../../gui/sync.py" line="594"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="617"/>
+        <location filename="../../gui/sync.py" line="609"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="626"/>
+        <location filename="../../gui/sync.py" line="618"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="640"/>
+        <location filename="../../gui/sync.py" line="632"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="649"/>
+        <location filename="../../gui/sync.py" line="642"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="664"/>
+        <location filename="../../gui/sync.py" line="657"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="674"/>
+        <location filename="../../gui/sync.py" line="667"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="680"/>
+        <location filename="../../gui/sync.py" line="673"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="682"/>
+        <location filename="../../gui/sync.py" line="675"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="694"/>
+        <location filename="../../gui/sync.py" line="687"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -773,98 +773,98 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="180"/>
+        <location filename="../../gui/documents.py" line="181"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="201"/>
+        <location filename="../../gui/documents.py" line="202"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="207"/>
+        <location filename="../../gui/documents.py" line="208"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="208"/>
+        <location filename="../../gui/documents.py" line="209"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="209"/>
+        <location filename="../../gui/documents.py" line="210"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="256"/>
+        <location filename="../../gui/documents.py" line="257"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="261"/>
+        <location filename="../../gui/documents.py" line="262"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="269"/>
+        <location filename="../../gui/documents.py" line="270"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="274"/>
-        <location filename="../../gui/documents.py" line="290"/>
+        <location filename="../../gui/documents.py" line="275"/>
+        <location filename="../../gui/documents.py" line="291"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="282"/>
+        <location filename="../../gui/documents.py" line="283"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="283"/>
+        <location filename="../../gui/documents.py" line="284"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="307"/>
+        <location filename="../../gui/documents.py" line="308"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="311"/>
+        <location filename="../../gui/documents.py" line="312"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="390"/>
+        <location filename="../../gui/documents.py" line="391"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="420"/>
+        <location filename="../../gui/documents.py" line="419"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="429"/>
+        <location filename="../../gui/documents.py" line="428"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="431"/>
+        <location filename="../../gui/documents.py" line="430"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="448"/>
+        <location filename="../../gui/documents.py" line="447"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="467"/>
+        <location filename="../../gui/documents.py" line="466"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -872,52 +872,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="292"/>
+        <location filename="../../gui/sync.py" line="283"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="301"/>
+        <location filename="../../gui/sync.py" line="292"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="304"/>
+        <location filename="../../gui/sync.py" line="295"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="309"/>
+        <location filename="../../gui/sync.py" line="300"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="312"/>
+        <location filename="../../gui/sync.py" line="303"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="313"/>
+        <location filename="../../gui/sync.py" line="304"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="321"/>
+        <location filename="../../gui/sync.py" line="312"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="331"/>
+        <location filename="../../gui/sync.py" line="322"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="336"/>
+        <location filename="../../gui/sync.py" line="327"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="353"/>
+        <location filename="../../gui/sync.py" line="343"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1634,107 +1634,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="99"/>
+        <location filename="../../gui/sync.py" line="90"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="106"/>
+        <location filename="../../gui/sync.py" line="97"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="113"/>
+        <location filename="../../gui/sync.py" line="104"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="114"/>
+        <location filename="../../gui/sync.py" line="105"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="115"/>
+        <location filename="../../gui/sync.py" line="106"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="116"/>
+        <location filename="../../gui/sync.py" line="107"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="117"/>
+        <location filename="../../gui/sync.py" line="108"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="118"/>
+        <location filename="../../gui/sync.py" line="109"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="119"/>
+        <location filename="../../gui/sync.py" line="110"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="120"/>
+        <location filename="../../gui/sync.py" line="111"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="128"/>
+        <location filename="../../gui/sync.py" line="119"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="130"/>
+        <location filename="../../gui/sync.py" line="121"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="161"/>
+        <location filename="../../gui/sync.py" line="152"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="200"/>
+        <location filename="../../gui/sync.py" line="196"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="209"/>
+        <location filename="../../gui/sync.py" line="205"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="215"/>
+        <location filename="../../gui/sync.py" line="211"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="215"/>
+        <location filename="../../gui/sync.py" line="211"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="223"/>
+        <location filename="../../gui/sync.py" line="219"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="254"/>
+        <location filename="../../gui/sync.py" line="245"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="258"/>
+        <location filename="../../gui/sync.py" line="249"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="266"/>
+        <location filename="../../gui/sync.py" line="257"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -2028,7 +2028,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="365"/>
-        <location filename="../../gui/mainwindow.py" line="768"/>
+        <location filename="../../gui/mainwindow.py" line="776"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -2168,19 +2168,29 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="707"/>
+        <location filename="../../gui/mainwindow.py" line="688"/>
+        <source>警告：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="715"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="790"/>
+        <location filename="../../gui/mainwindow.py" line="798"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="793"/>
+        <location filename="../../gui/mainwindow.py" line="801"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="860"/>
+        <source>自動バックアップ</source>
+        <translation>Automatic backup</translation>
     </message>
 </context>
 <context>
@@ -2344,17 +2354,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="122"/>
+        <location filename="../../gui/documents.py" line="123"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="133"/>
+        <location filename="../../gui/documents.py" line="134"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="141"/>
+        <location filename="../../gui/documents.py" line="142"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
     </message>
@@ -2406,102 +2416,107 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:228</extracomment>
+        <extracomment>Reason in the model: core/model.py:246</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
+        <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
+        <extracomment>Reason in the model: core/model.py:144</extracomment>
+        <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
+    </message>
+    <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:196</extracomment>
+        <extracomment>Reason in the model: core/model.py:214</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:202</extracomment>
+        <extracomment>Reason in the model: core/model.py:220</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:131, core/model.py:226</extracomment>
+        <extracomment>Reason in the model: core/model.py:149, core/model.py:244</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:136</extracomment>
+        <extracomment>Reason in the model: core/model.py:154</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:139</extracomment>
+        <extracomment>Reason in the model: core/model.py:157</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:142</extracomment>
+        <extracomment>Reason in the model: core/model.py:160</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:152</extracomment>
+        <extracomment>Reason in the model: core/model.py:170</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:165</extracomment>
+        <extracomment>Reason in the model: core/model.py:183</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:170</extracomment>
+        <extracomment>Reason in the model: core/model.py:188</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:174, core/model.py:182, core/model.py:178</extracomment>
+        <extracomment>Reason in the model: core/model.py:192, core/model.py:200, core/model.py:196</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:184</extracomment>
+        <extracomment>Reason in the model: core/model.py:202</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:186</extracomment>
+        <extracomment>Reason in the model: core/model.py:204</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:206</extracomment>
+        <extracomment>Reason in the model: core/model.py:224</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:245</extracomment>
+        <extracomment>Reason in the model: core/model.py:263</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:254</extracomment>
+        <extracomment>Reason in the model: core/model.py:272</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:148</extracomment>
+        <extracomment>Reason in the model: core/model.py:166</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:160</extracomment>
+        <extracomment>Reason in the model: core/model.py:178</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:178</extracomment>
+        <extracomment>Reason in the model: core/model.py:196</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:220</extracomment>
+        <extracomment>Reason in the model: core/model.py:238</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
@@ -2788,22 +2803,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="715"/>
+        <location filename="../../gui/sync.py" line="708"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="718"/>
+        <location filename="../../gui/sync.py" line="711"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="760"/>
+        <location filename="../../gui/sync.py" line="753"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="767"/>
+        <location filename="../../gui/sync.py" line="760"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -2811,67 +2826,77 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="36"/>
+        <location filename="../../gui/settings_dialog.py" line="43"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="49"/>
+        <location filename="../../gui/settings_dialog.py" line="53"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="61"/>
+        <location filename="../../gui/settings_dialog.py" line="63"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <location filename="../../gui/settings_dialog.py" line="76"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <location filename="../../gui/settings_dialog.py" line="84"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="84"/>
+        <location filename="../../gui/settings_dialog.py" line="91"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="85"/>
+        <location filename="../../gui/settings_dialog.py" line="92"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="86"/>
+        <location filename="../../gui/settings_dialog.py" line="93"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="87"/>
+        <location filename="../../gui/settings_dialog.py" line="94"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="88"/>
+        <location filename="../../gui/settings_dialog.py" line="96"/>
+        <source>自動バックアップの間隔（変更があったとき）(&amp;N)：</source>
+        <translation>Automatic backup i&amp;nterval (when something changed):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="98"/>
+        <source>自動バックアップの容量の上限(&amp;M)：</source>
+        <translation>&amp;Maximum space for automatic backups:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="99"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="90"/>
+        <location filename="../../gui/settings_dialog.py" line="101"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="112"/>
+        <location filename="../../gui/settings_dialog.py" line="123"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="112"/>
+        <location filename="../../gui/settings_dialog.py" line="123"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
@@ -3049,6 +3074,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>The database is damaged or does not match the key ({detail}).</translation>
     </message>
     <message>
+        <source>データベース（{path}）は空か途中で切れているため開けません（{size} バイト）。ファイルには手を加えていません。「dxdesk restore」でバックアップから復元してください。</source>
+        <extracomment>UserError in the model: database_truncated</extracomment>
+        <translation>The database ({path}) is empty or cut short and cannot be opened ({size} bytes). The file was left as it is. Please restore a backup with “dxdesk restore”.</translation>
+    </message>
+    <message>
+        <source>データベースに破損が見つかりました（問題 {problems} 件、読み取れない表 {unreadable} 件）。「dxdesk restore」で最新のバックアップから復元してください。</source>
+        <extracomment>UserError in the model: database_damaged</extracomment>
+        <translation>The database is damaged ({problems} problems, {unreadable} tables that cannot be read). Please restore the latest backup with “dxdesk restore”.</translation>
+    </message>
+    <message>
         <source>このプロファイルは別の dxdesk で使用中です。他の画面を閉じてから再度お試しください。</source>
         <extracomment>UserError in the model: database_locked</extracomment>
         <translation>This profile is in use by another dxdesk. Please close it and try again.</translation>
@@ -3094,6 +3129,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>A file could not be read or written ({path}).</translation>
     </message>
     <message>
+        <source>入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれているため、処理できません。</source>
+        <extracomment>UserError in the model: unreadable_text</extracomment>
+        <translation>The input contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate), so it cannot be processed.</translation>
+    </message>
+    <message>
         <source>「{label}」（{field}）の値が正しくありません：{reason}。</source>
         <extracomment>UserError in the model: invalid_value</extracomment>
         <translation>The value of "{label}" ({field}) is not valid: {reason}.</translation>
@@ -3122,6 +3162,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{label}（ID：{id}）は削除済みです。</source>
         <extracomment>UserError in the model: record_deleted</extracomment>
         <translation>{label} (ID {id}) has been deleted.</translation>
+    </message>
+    <message>
+        <source>記録は保存しましたが、自動バックアップを作成できませんでした（{detail}）。空き容量などをご確認のうえ「dxdesk backup」で作成してください。</source>
+        <extracomment>UserError in the model: backup_failed</extracomment>
+        <translation>The record was saved, but the automatic backup could not be made ({detail}). Please check the free space and make one with “dxdesk backup”.</translation>
     </message>
     <message>
         <source>バックアップファイル（{path}）を検証できませんでした：{detail}。</source>
