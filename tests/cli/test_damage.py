@@ -143,6 +143,25 @@ def test_empty_or_truncated_database_is_refused_and_left_alone(root: Path, size:
         assert "空か途中で切れている" in err
 
 
+@pytest.mark.parametrize("cut", [0, 1, PAGE + 7, "half"])
+def test_restore_is_the_remedy_and_keeps_the_damaged_file_as_it_was(
+    root: Path, tmp_path: Path, cut: int | str
+) -> None:
+    good = tmp_path / "控え.db"
+    code, _out, err = run(root, "backup", "--out", str(good))
+    assert code == 0, err
+    db = root / "dxdesk.db"
+    data = db.read_bytes()
+    size = (len(data) // PAGE // 2) * PAGE if cut == "half" else int(cut)
+    db.write_bytes(data[:size])
+    code, out, err = run(root, "restore", str(good), "--yes")
+    assert code == 0, err
+    [kept] = (root / "backups").glob("pre-restore-*.db")
+    assert kept.read_bytes() == data[:size]  # the replaced file, byte for byte
+    code, out, err = run(root, "verify")
+    assert code == 0 and "問題ありません" in out, err
+
+
 # ---------------------------------------------------------------------- text that is not UTF-8
 
 # What Python makes of a command-line argument holding bytes that are not UTF-8
@@ -174,6 +193,18 @@ def test_unreadable_text_is_refused_with_the_field_named(root: Path, bad: str) -
     assert tree_digest(root).keys() >= before.keys()
     code, out, _err = run(root, "search", "移行")
     assert "\udcff" not in out
+    if bad != NOT_UTF8:
+        return  # an environment variable can hold bytes that are not UTF-8, not a lone \ud800
+    # A passphrase (from the environment) that is not UTF-8 can be neither right nor set.
+    env = {"DXDESK_PASSPHRASE": bad, "DXDESK_NEW_PASSPHRASE": bad}
+    for args in (["info"], ["passwd"]):
+        code, _out, err = run_cli(["--profile", str(root), *args], env=env)
+        assert code == 1 and "読み取れない" in one_sentence(err), (args, err)
+    code, _out, err = run_cli(
+        ["--profile", str(root), "passwd"],
+        env={"DXDESK_PASSPHRASE": PASSPHRASE, "DXDESK_NEW_PASSPHRASE": f"{bad}12345678"},
+    )
+    assert code == 1 and "読み取れない" in one_sentence(err), err
 
 
 # ---------------------------------------------------------------------- not a regular file

@@ -632,8 +632,11 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
         version = check_backup(backup, backup_key)
     if version > head_version():
         raise UserError("schema_too_new", found=version, supported=head_version())
-    # Refuse while another dxdesk holds the profile (and never touch it then).
+    # Refuse while another dxdesk holds the profile (and never touch it then). An empty or
+    # truncated database is never open anywhere (opening refuses it), and probing it would
+    # write a header into it: the copy kept below must be the file as it was.
     try:
+        check_database_file(paths.database)
         probe = connect(paths.database, key)
         probe.close()
     except UserError as err:
