@@ -266,3 +266,30 @@ def test_restore_of_a_damaged_backup_is_one_sentence(root: Path, tmp_path: Path)
         code, _out, err = run(root, "restore", str(good), "--yes")
         assert code == 1
         assert "空か途中で切れています" in one_sentence(err), err
+
+
+def test_verify_after_an_interrupted_rekey_is_not_damage(
+    profile: Any, profile_paths: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database changed key but keys.json did not (a crash in between): the pending key
+    file opens it, as the next unlock would; verify reports no damage and changes nothing."""
+    import dxdesk.services.profile as service
+
+    real_replace = os.replace
+
+    def crash(src: Any, dst: Any) -> None:
+        if Path(dst) == profile_paths.keys:  # the last step of the rekey, after PRAGMA rekey
+            raise OSError("power cut")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(service.os, "replace", crash)
+    with pytest.raises(OSError):
+        profile.rekey(PASSPHRASE)
+    profile.database.close()
+    profile.closed = True
+    monkeypatch.undo()
+    assert (profile_paths.root / "keys.json.pending").exists()
+    before = tree_digest(profile_paths.root)
+    code, out, err = run(profile_paths.root, "verify")
+    assert code == 0 and "問題ありません" in out, (out, err)
+    assert tree_digest(profile_paths.root) == before

@@ -161,7 +161,7 @@ class Profile:
             return warning
         return None
 
-    def close(self, *, backup: bool = True, force_backup: bool = False) -> None:
+    def close(self, *, backup: bool = True) -> None:
         """Close the database; first take an automatic backup if one is due (see auto_backup).
 
         A failing backup does not raise: it is added to ``warnings`` for the caller to show.
@@ -170,7 +170,7 @@ class Profile:
             return
         try:
             if backup:
-                self.try_auto_backup(force=force_backup)
+                self.try_auto_backup()
         finally:
             self.database.close()
             self.closed = True
@@ -531,11 +531,21 @@ def verify_profile(paths: ProfilePaths, creds: Credentials) -> Verified:
     """Check every page and table of the database without changing it.
 
     Opened at the level of the store only (no migration, no meta, no backup), so damage
-    anywhere past the first page is reported (with the tables still readable) instead of
-    stopping the open; damage in the first page is refused like any other unreadable file.
+    anywhere is reported (with the tables still readable) instead of stopping the open; when
+    even the schema cannot be read, SQLCipher's page check still names the damaged pages.
     """
     _keyfile, key = unlock_key(paths, creds)
     check_database_file(paths.database)
+    pending = paths.keys.with_name(paths.keys.name + PENDING_SUFFIX)
+    if pending.exists():
+        # An interrupted rekey may have reached the database: then the pending key opens it
+        # (the next unlock finishes the rekey; verify changes nothing).
+        with contextlib.suppress(UserError):
+            pending_keyfile = KeyFile.load(pending)
+            pending_key = _unwrap(pending_keyfile, creds)
+            pending_keyfile.verify(pending_key, pending)
+            connect(paths.database, pending_key, configure=False).close()
+            key = pending_key
     try:
         conn = connect(paths.database, key, configure=False)
     except UserError as err:
