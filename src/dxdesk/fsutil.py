@@ -64,6 +64,22 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+def tighten(root: Path) -> None:
+    """Make every file under ``root`` 0600 and every folder 0700 (POSIX), where they are not.
+
+    Profiles written by earlier versions left a restored database, pre-restore copies and
+    settings 0644 and logs/ 0755; they become private the next time the profile opens.
+    """
+    if os.name != "posix":
+        return
+    for path in [Path(root), *Path(root).rglob("*")]:
+        with contextlib.suppress(OSError):  # a file pruned meanwhile, or not ours to change
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode) or not stat.S_IMODE(info.st_mode) & 0o077:
+                continue
+            path.chmod(0o700 if stat.S_ISDIR(info.st_mode) else 0o600)
+
+
 def copy_private(src: Path, dest: Path) -> None:
     """Copy a file into a new file that is 0600 from its first byte (``shutil.copyfile`` would
     create it with the umask's mode, 0644 on most systems, and fill it before any chmod)."""

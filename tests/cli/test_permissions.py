@@ -60,3 +60,20 @@ def test_every_file_in_the_profile_is_private(tmp_path: Path, permissive_umask: 
     assert checked > 10
     for path in (outside, outside.with_name(outside.name + ".keys.json")):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_a_profile_left_readable_by_an_earlier_version_is_made_private(
+    tmp_path: Path, permissive_umask: None
+) -> None:
+    root = tmp_path / "プロファイル"
+    run(root, "init", "--name", "山田 太郎", "--device", "PC")
+    run(root, "add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=x")
+    # What the previous version left: a restored database and settings 0644, logs/ 0755.
+    for path in (root / "dxdesk.db", root / "settings.json"):
+        path.chmod(0o644)
+    (root / "logs").chmod(0o755)
+    (root / "backups").chmod(0o755)
+    run(root, "info")  # any successful open
+    for path in [root, *root.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), f"{path}: {oct(mode)}"

@@ -23,7 +23,7 @@ from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.ids import natural_id, new_id
 from dxdesk.core.model import kind, validate
 from dxdesk.errors import UserError
-from dxdesk.fsutil import copy_private, fsync_dir, io_error, private_dir
+from dxdesk.fsutil import copy_private, fsync_dir, io_error, private_dir, tighten
 from dxdesk.paths import ProfilePaths
 from dxdesk.settings import Settings
 from dxdesk.store import keyring_store
@@ -510,6 +510,7 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
         raise UserError("database_corrupt", detail="meta") from None
     profile = Profile(paths, settings, keyfile, database, records, meta, _key=key)
     profile._backed_up = int(database.conn.total_changes)
+    tighten(paths.root)
     return profile
 
 
