@@ -485,6 +485,9 @@ def restore(state: State, file: str, yes: bool) -> None:
             err=True,
         )
     creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
+    if state.paths.exists():
+        # A refused backup is one sentence on the terminal; what the checks found goes here.
+        setup_file_logging(state.paths.logs)
     kept = restore_backup(state.paths, Path(file), creds)
     click.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
 

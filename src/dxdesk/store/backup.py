@@ -82,7 +82,9 @@ def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -
 def problems_detail(problems: list[str]) -> str:
     """One short clause for a message: integrity_check can return a hundred lines (each row
     may itself span several), which belong in the log, not in the sentence a user reads."""
-    log.warning("integrity check: %d problem(s); first: %s", len(problems), problems[0][:200])
+    # SQLite's words only: page numbers, row ids and index names, never a value.
+    shown = " / ".join(" ".join(p.split()) for p in problems[:20])[:4000]
+    log.warning("integrity check: %d problem(s): %s", len(problems), shown)
     return f"整合性検査で {len(problems)} 件の問題が見つかりました"
 
 
