@@ -4,14 +4,18 @@ and its code and its one sentence are checked. A row added to the table without 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from dxdesk.cli import main as cli_main
+from tests.cli.test_failures import HOLDER
 from tests.conftest import PASSPHRASE, run_cli, tree_digest
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
@@ -87,11 +91,41 @@ def _damaged_backup(root: Path) -> list[str]:
     return ["restore", str(copy), "--yes"]
 
 
+HOLDERS: list[subprocess.Popen[str]] = []
+
+
+def _locked(root: Path) -> list[str]:
+    """Another process keeps the database open, as a second dxdesk would."""
+    key = run(root, "raw-key", "--yes")[1].strip()
+    script = root.parent / "holder.py"
+    script.write_text(HOLDER, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(root / "dxdesk.db")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "HOLDER_KEY": key},
+    )
+    HOLDERS.append(proc)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
+    return list(VISIT)
+
+
+@pytest.fixture(autouse=True)
+def _stop_holders() -> Iterator[None]:
+    yield
+    while HOLDERS:
+        proc = HOLDERS.pop()
+        proc.kill()
+        proc.wait(timeout=30)
+
+
 # Each documented refusal (row 1): how to cause it, and the words its sentence must hold.
 REFUSALS: dict[str, tuple[Callable[[Path], list[str]], str]] = {
     "wrong passphrase": (_wrong_passphrase, "パスフレーズが正しくありません"),
     "invalid value": (lambda _r: [*VISIT[:-1], "end_time=25:00"], "「終了」（end_time）"),
     "not UTF-8": (lambda _r: [*VISIT[:-1], "title=\udcff"], "「件名」（title）"),
+    "locked profile": (_locked, "別の dxdesk で使用中"),
     "truncated database": (_cut, "空か途中で切れている"),
     "damaged database": (_damaged, "データベースに破損が見つかりました"),
     "damaged backup": (_damaged_backup, "を検証できませんでした"),
