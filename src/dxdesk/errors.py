@@ -21,6 +21,14 @@ MESSAGES: dict[str, str] = {
     "keyfile_corrupt": "鍵ファイル（{path}）が破損しているか、改ざんされています。",
     "database_missing": "データベース（{path}）が見つかりません。",
     "database_corrupt": "データベースが破損しているか、鍵と一致しません（{detail}）。",
+    "database_truncated": (
+        "データベース（{path}）は空か途中で切れているため開けません（{size} バイト）。"
+        "ファイルには手を加えていません。「dxdesk restore」でバックアップから復元してください。"
+    ),
+    "database_damaged": (
+        "データベースに破損が見つかりました（問題 {problems} 件、読み取れない表 {unreadable} 件）。"
+        "「dxdesk restore」で最新のバックアップから復元してください。"
+    ),
     "database_locked": "このプロファイルは別の dxdesk で使用中です。他の画面を閉じてから再度お試しください。",
     "schema_too_new": (
         "このデータベースは新しい版の dxdesk（スキーマ版 {found}）で作成されています。"
@@ -36,12 +44,20 @@ MESSAGES: dict[str, str] = {
     "keyring_not_remembered": "この端末には鍵が記憶されていません。",
     "disk_full": "ディスクの空き容量が不足しているため、保存できませんでした。",
     "io_error": "ファイルの読み書きに失敗しました（{path}）。",
+    "unreadable_text": (
+        "入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が"
+        "含まれているため、処理できません。"
+    ),
     "invalid_value": "「{label}」（{field}）の値が正しくありません：{reason}。",
     "unknown_field": "「{kind}」に「{field}」という項目はありません。使用できる項目：{fields}。",
     "unknown_kind": "「{kind}」という記録の種類はありません。使用できる種類：{kinds}。",
     "unknown_organisation": "団体「{value}」が見つかりません。団体名または団体コードをご確認ください。",
     "unknown_record": "{label}（ID：{id}）が見つかりません。",
     "record_deleted": "{label}（ID：{id}）は削除済みです。",
+    "backup_failed": (
+        "記録は保存しましたが、自動バックアップを作成できませんでした（{detail}）。"
+        "空き容量などをご確認のうえ「dxdesk backup」で作成してください。"
+    ),
     "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}。",
     "bad_argument": "{detail}",
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
@@ -73,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "bundle_id_reused": "同じバンドル ID（{bundle_id}）で内容の異なるバンドルが既に取り込まれています。改ざんのおそれがあるため読み込みません。",
     "bundle_too_large": "バンドルが上限（{limit}）を超えているため読み込みません。",
     "org_out_of_own_scope": "この端末の担当は統括で設定された団体に限られているため、{org}の記録は登録・変更できません。担当の追加は統括にご依頼ください。",
+    "bundle_forks_kept": "同じ端末の別の履歴に当たる変更 {count} 件は取り込まずに別に保管しました。「dxdesk bundle forks」で確認してください。",
     "unknown_fork": "別の履歴（ID：{id}）が見つかりません。「dxdesk bundle forks」で一覧をご確認ください。",
     "bundle_origin_forged": "バンドルに含まれる変更の出所を確認できません（{detail}）。改ざんのおそれがあるため、何も取り込んでいません。",
     "bundle_origin_unknown": "バンドルに、この端末が鍵を知らない端末（{device}）の変更が含まれているため、何も取り込んでいません。先にハブからのバンドルを取り込んでください。",

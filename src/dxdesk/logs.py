@@ -4,8 +4,12 @@ redaction filter as a last line of defence (code never logs secrets or note text
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
+from typing import Any
+
+from dxdesk.fsutil import private_dir
 
 _PATTERNS = (
     re.compile(r"x'[0-9a-fA-F]{16,}'"),  # raw SQLCipher keys
@@ -39,7 +43,7 @@ logging.getLogger("dxdesk").addHandler(logging.NullHandler())
 
 
 def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> Path:
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(log_dir)  # events only, but still nobody else's business
     path = log_dir / "dxdesk.log"
     root = logging.getLogger("dxdesk")
     for h in list(root.handlers):
@@ -48,7 +52,15 @@ def setup_file_logging(log_dir: Path, level: int = logging.INFO) -> Path:
             h.close()
     from logging.handlers import RotatingFileHandler  # here: it pulls in socket and pickle
 
-    handler = RotatingFileHandler(
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        """Log files created 0600 on POSIX (the handler would use the umask's 0644)."""
+
+        def _open(self) -> Any:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+            fd = os.open(self.baseFilename, flags, 0o600)
+            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    handler = PrivateRotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
     )  # delay: a command that logs nothing (e.g. a refused one) leaves no new file behind
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

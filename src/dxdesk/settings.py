@@ -19,7 +19,13 @@ SETTINGS_VERSION = 1
 @dataclass(frozen=True)
 class Settings:
     version: int = SETTINGS_VERSION
-    backups_kept: int = 10  # automatic backups on close; oldest pruned
+    backups_kept: int = 10  # automatic backups kept (the oldest pruned), see backup_space_mb
+    # A change taken to disk is backed up at most once per this many minutes (and when the
+    # window closes): a full copy of a big profile takes seconds, so not after every command.
+    backup_interval_minutes: int = 30
+    # Automatic backups and pre-import snapshots together stay under this many MB (the newest
+    # automatic backup is always kept); manual backups and pre-restore copies are never pruned.
+    backup_space_mb: int = 2000
     monthly_report_rule: str = "earlier"  # when the 10th is closed: earlier | later
     language: str = "ja"
     pdf_font: str = ""  # empty: discover a Japanese TrueType font
@@ -44,4 +50,4 @@ class Settings:
 
     def save(self, path: Path) -> None:
         text = json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
-        atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)
+        atomic_write_bytes(path, text.encode("utf-8"))  # 0600: private like the whole profile

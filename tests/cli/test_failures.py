@@ -245,7 +245,11 @@ def test_damaged_database_file(profile: Profile) -> None:
     data[:16] = bytes(16)  # the salt SQLCipher keeps in the first 16 bytes
     db.write_bytes(bytes(data))
     for args in profile.commands()[:-1]:
-        assert_refused(profile, args, "データベースが破損")
+        # verify still reads each page: with the salt gone, every one of them fails its HMAC.
+        expected = (
+            "データベースに破損が見つかりました" if args == ["verify"] else "データベースが破損"
+        )
+        assert_refused(profile, args, expected)
 
 
 HOLDER = textwrap.dedent(

@@ -177,3 +177,29 @@ def test_changes_from_a_clock_running_ahead_are_pointed_out(
     field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=普通")
     later = field.ok("bundle", "export", "--to", "hub", "--out", str(tmp_path / "USB2"))
     assert "1日以上先" not in hub.ok("bundle", "import", later.splitlines()[-1], "--yes")
+
+
+def test_a_copied_profile_is_kept_aside_with_a_warning_and_listed(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    """Exit 3: the import is committed, but the second history waits for a person."""
+    import shutil
+
+    enrol(hub, field, tmp_path)
+    twin = Cli(tmp_path / "複製")
+    shutil.copytree(field.root, twin.root)
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=元の端末")
+    twin.ok("add", "visit", "date=2025-11-26", "org_id=高千穂町", "mode=訪問", "title=複製の端末")
+    usb_a, usb_b = tmp_path / "USB-A", tmp_path / "USB-B"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb_a))
+    twin.ok("bundle", "export", "--to", "hub", "--out", str(usb_b))
+    hub.ok("bundle", "import", "--yes", *map(str, usb_a.glob("*.dxb")))
+    code, out, err = hub.run("bundle", "import", "--yes", *map(str, usb_b.glob("*.dxb")))
+    assert code == 3, (out, err)
+    assert err.startswith("警告：") and len(err.splitlines()) == 1 and "dxdesk bundle forks" in err
+    listed = hub.ok("bundle", "forks")
+    assert "山田のノートPC" in listed and "未対応" in listed
+    fork_id = listed.splitlines()[2].split()[0]
+    out = hub.ok("bundle", "forks", "adopt", fork_id)
+    assert "取り込みました" in out
+    assert "複製の端末" in hub.ok("list", "visit")

@@ -37,6 +37,8 @@ def test_the_dialog_saves_and_the_session_applies_the_idle_time(
         dialog.rule.setCurrentIndex(dialog.rule.findData("later"))
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
         dialog.backups.setValue(3)
+        dialog.backup_interval.setValue(90)
+        dialog.backup_space.setValue(500)
         box = dialog.findChild(QDialogButtonBox)
         assert box is not None
         box.button(QDialogButtonBox.StandardButton.Save).click()
@@ -48,6 +50,8 @@ def test_the_dialog_saves_and_the_session_applies_the_idle_time(
     assert saved["monthly_report_rule"] == "later"
     assert saved["language"] == "en"
     assert saved["backups_kept"] == 3
+    assert saved["backup_interval_minutes"] == 90
+    assert saved["backup_space_mb"] == 500
     assert session.idle.policy.minutes == 5  # the running session follows at once
 
 
@@ -72,6 +76,8 @@ def test_cancel_changes_nothing(qtbot: QtBot, session: Session, profile: Profile
         ("idle_lock_minutes", 0),
         ("idle_lock_minutes", 241),
         ("backups_kept", 0),
+        ("backup_interval_minutes", 0),
+        ("backup_space_mb", 99),
         ("language", "fr"),
         ("monthly_report_rule", "whenever"),
     ],

@@ -26,9 +26,13 @@ from dxdesk.logs import close_file_logging, file_logging_active, setup_file_logg
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.text import one_line
 
-EXIT_REFUSED = 1  # a UserError: nothing was written
+# The table in docs/cli.md, "Exit codes"; tests/cli/test_exit_codes.py runs each row.
+EXIT_DONE = 0
+EXIT_REFUSED = 1  # a UserError: nothing was written (or `verify` found damage)
 EXIT_USAGE = 2  # the command line itself was wrong
+EXIT_WARNINGS = 3  # done and committed, but something after it failed (an automatic backup)
 EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
 ENV_PASSPHRASE = "DXDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 ENV_NEW_PASSPHRASE = "DXDESK_NEW_PASSPHRASE"  # noqa: S105 - a variable name
 DEMO_PASSPHRASE = "dxdesk-demo"  # noqa: S105 - fictional demo data only, printed on screen
@@ -38,9 +42,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class State:
-    def __init__(self, profile_dir: str | None, passphrase_file: str | None) -> None:
-        self.paths = ProfilePaths(resolve_profile_dir(profile_dir))
+    """What one run of the command knows: the profile, the passphrase source, and the warnings
+    printed so far (``main`` turns any into EXIT_WARNINGS)."""
+
+    def __init__(self) -> None:
+        self.profile_dir: str | None = None
+        self.passphrase_file: str | None = None
+        self.warnings: list[UserError] = []
+
+    def configure(self, profile_dir: str | None, passphrase_file: str | None) -> None:
+        self.profile_dir = profile_dir
         self.passphrase_file = passphrase_file
+
+    @property
+    def paths(self) -> ProfilePaths:
+        # Resolved when asked: the default folder needs platformdirs (a start-up cost).
+        return ProfilePaths(resolve_profile_dir(self.profile_dir))
+
+    def warn(self, warning: UserError) -> None:
+        output.echo(f"警告：{warning.message}", err=True)
+        self.warnings.append(warning)
 
     def passphrase(self, prompt: str = "パスフレーズ", *, confirm: bool = False) -> str:
         """From --passphrase-file, then DXDESK_PASSPHRASE, then a hidden prompt."""
@@ -87,10 +108,9 @@ def new_passphrase(state: State, file: str | None) -> str:
     return prompt_secret("新しいパスフレーズ", confirm=True)
 
 
-@contextmanager
-def opened(state: State, *, backup: bool = True) -> Iterator[Any]:
-    """Open the profile: keyring first if remembered, otherwise the passphrase."""
-    from dxdesk.services.profile import Credentials, can_open_with_keyring, open_profile
+def credentials(state: State) -> Any:
+    """The keyring first if remembered (and no passphrase was given), otherwise the passphrase."""
+    from dxdesk.services.profile import Credentials, can_open_with_keyring
 
     if not state.paths.exists():
         raise UserError("profile_missing", path=str(state.paths.root))
@@ -99,18 +119,36 @@ def opened(state: State, *, backup: bool = True) -> Iterator[Any]:
         and not os.environ.get(ENV_PASSPHRASE)
         and can_open_with_keyring(state.paths)
     ):
-        creds = Credentials(use_keyring=True)
-    else:
-        creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
-    profile = open_profile(state.paths, creds)
+        return Credentials(use_keyring=True)
+    return Credentials(passphrase=state.passphrase(), use_keyring=False)
+
+
+@contextmanager
+def opened(state: State, *, backup: bool = True) -> Iterator[Any]:
+    """Open the profile (see ``credentials``) and close it after the command's work."""
+    from dxdesk.services.profile import open_profile
+
+    profile = open_profile(state.paths, credentials(state))
     setup_file_logging(state.paths.logs)
+    with closing(state, profile, backup=backup):
+        yield profile
+
+
+@contextmanager
+def closing(state: State, profile: Any, *, backup: bool = True) -> Iterator[Any]:
+    """Close the profile after the command's work, with an automatic backup when one is due.
+
+    The work is committed by then: a backup that fails is a warning on stderr (exit 3), not a
+    refusal, so a script does not retry (and duplicate) what was saved.
+    """
     try:
         yield profile
     except BaseException:
         profile.close(backup=False)
         raise
-    else:
-        profile.close(backup=backup)
+    profile.close(backup=backup)
+    for warning in profile.warnings:
+        state.warn(warning)
 
 
 def print_recovery_key(key: str) -> None:
@@ -180,7 +218,7 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, profile_dir: str | None, passphrase_file: str | None) -> None:
     """dxdesk：自治体DXサポート業務の記録・報告ツール（オフライン・暗号化）"""
-    ctx.obj = State(profile_dir, passphrase_file)
+    ctx.ensure_object(State).configure(profile_dir, passphrase_file)
     if ctx.invoked_subcommand is None:
         if has_display():
             ctx.invoke(gui)
@@ -246,7 +284,7 @@ def init(state: State, name: str | None, device: str | None, role: str, remember
         state.paths, owner_name=name, device_name=device, role=role, passphrase=passphrase
     )
     remember_error: UserError | None = None
-    with profile:
+    with closing(state, profile):
         if remember:
             try:
                 profile.remember_in_keyring()
@@ -278,7 +316,7 @@ def demo(state: State, seed: int) -> None:
         role="hub",
         passphrase=passphrase,
     )
-    with profile:
+    with closing(state, profile):
         counts = populate_demo(profile, seed=seed)
     output.echo(f"デモ用プロファイルを作成しました：{state.paths.root}")
     output.echo("登録件数：" + "、".join(f"{kind(k).label} {n}件" for k, n in counts.items() if n))
@@ -319,19 +357,30 @@ def info(state: State, fmt: str) -> None:
 @cli.command()
 @click.pass_obj
 def verify(state: State) -> None:
-    """暗号化と SQLite の整合性、スキーマ版、件数を検査します。"""
-    with opened(state, backup=False) as profile:
-        result = profile.verify()
-    output.echo(
-        f"SQLCipher {result['sqlcipher']}　スキーマ版 {result['schema_version']}/{result['head_version']}"
-    )
-    total = sum(result["counts"].values())
-    if result["ok"]:
+    """暗号化と SQLite の整合性、スキーマ版、件数を検査します（破損があれば終了コード 1）。"""
+    from dxdesk.services.profile import verify_profile
+
+    checked = verify_profile(state.paths, credentials(state))
+    report = checked.report
+    version = "?" if checked.schema_version is None else checked.schema_version
+    output.echo(f"SQLCipher {checked.sqlcipher}　スキーマ版 {version}/{checked.head_version}")
+    total = sum(checked.counts.values())
+    if report.ok:
         output.echo(f"整合性検査：問題ありません（記録 {total} 件）")
         return
-    for problem in result["problems"][:20]:
-        output.echo(f"問題：{problem}", err=True)
-    raise UserError("database_corrupt", detail=f"{len(result['problems'])}件の問題")
+    # The report goes to stdout (it is the command's result); the one sentence to stderr.
+    if report.damaged_pages:
+        output.echo("破損したページ：" + "、".join(str(n) for n in report.damaged_pages[:50]))
+    for problem in report.problems[:20]:
+        output.echo(f"問題：{' '.join(problem.split())[:200]}")
+    if len(report.problems) > 20:
+        output.echo(f"（ほか {len(report.problems) - 20} 件の問題）")
+    output.echo("読み取れない表：" + ("、".join(report.unreadable) or "なし"))
+    output.echo("読み取れる表：" + ("、".join(report.readable) or "なし"))
+    output.echo(f"読み取れた記録：{total} 件")
+    raise UserError(
+        "database_damaged", problems=len(report.problems), unreadable=len(report.unreadable)
+    )
 
 
 @cli.command()
@@ -345,7 +394,7 @@ def passwd(state: State, new_passphrase_file: str | None) -> None:
 
     creds = Credentials(passphrase=state.passphrase("現在のパスフレーズ"), use_keyring=False)
     profile = open_profile(state.paths, creds)
-    with profile:
+    with closing(state, profile):
         profile.change_passphrase(new_passphrase(state, new_passphrase_file))
     output.echo("パスフレーズを変更しました。")
 
@@ -367,7 +416,7 @@ def unlock(
 
     text = recovery_text or os.environ.get("DXDESK_RECOVERY_KEY") or prompt_secret("回復キー")
     profile = open_profile(state.paths, Credentials(recovery_key=text, use_keyring=False))
-    with profile:
+    with closing(state, profile):
         profile.change_passphrase(new_passphrase(state, new_passphrase_file))
     output.echo("回復キーで解錠し、新しいパスフレーズを設定しました。")
 
@@ -443,6 +492,9 @@ def restore(state: State, file: str, yes: bool) -> None:
             err=True,
         )
     creds = Credentials(passphrase=state.passphrase(), use_keyring=False)
+    if state.paths.exists():
+        # A refused backup is one sentence on the terminal; what the checks found goes here.
+        setup_file_logging(state.paths.logs)
     kept = restore_backup(state.paths, Path(file), creds)
     output.echo(f"バックアップから復元しました。置き換え前のデータベースは {kept} に保管しました。")
 
@@ -662,13 +714,17 @@ def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    state = State()
     try:
-        cli.main(args=argv, prog_name="dxdesk", standalone_mode=False)
+        cli.main(args=argv, prog_name="dxdesk", standalone_mode=False, obj=state)
     except UserError as err:
         # one line: a quoted name with a newline in it cannot forge a line of our own
         output.echo(f"エラー：{one_line(err.message)}", err=True)
         return EXIT_REFUSED
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as err:
+        if isinstance(err.__cause__, KeyboardInterrupt):  # click turns Ctrl+C into Abort
+            output.echo("中断しました。", err=True)
+            return EXIT_INTERRUPTED
         output.echo("中止しました。", err=True)
         return EXIT_REFUSED
     except click.ClickException as err:
@@ -676,7 +732,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         output.echo("中断しました。", err=True)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception:
         _log_bug(argv)
         output.echo(
@@ -687,7 +743,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         close_file_logging()
-    return 0
+    return EXIT_WARNINGS if state.warnings else EXIT_DONE
 
 
 def _log_bug(argv: list[str] | None) -> None:

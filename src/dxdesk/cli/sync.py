@@ -321,6 +321,10 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                         sync.jsonable(result.summary), scoped=s["scoped"], gaps_real=s["gaps_real"]
                     )
                 output.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
+                kept = sum(result.summary.forks.values()) if result.summary else 0
+                if kept:
+                    # Committed, but part of it waits for a person: "done with warnings".
+                    state.warn(UserError("bundle_forks_kept", count=kept))
                 if result.diverged:
                     output.echo(
                         "注意：送信元と同じ変更を持っているのに内容が一致しません。"

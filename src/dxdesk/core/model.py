@@ -133,12 +133,30 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _unreadable(raw: object) -> bool:
+    """True for text holding a lone surrogate, alone or inside a list of values."""
+    if isinstance(raw, str):
+        return _SURROGATE_RE.search(raw) is not None
+    if isinstance(raw, list | tuple):
+        return any(_unreadable(item) for item in raw)
+    return False
+
+
 def coerce(f: Field, raw: object) -> Value:
     """Turn a typed or textual value into the stored form, or raise ValidationError."""
 
     def bad(reason: str, **params: object) -> ValidationError:
         return ValidationError(f.name, f.label, reason, **params)
 
+    if _unreadable(raw):
+        # Bytes that were not UTF-8 arrive from the command line as lone surrogates (Python's
+        # surrogateescape); SQLite cannot store them, and no person typed them.
+        raise bad(
+            "文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています"
+        )
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and f.type != FieldType.BOOL):
         if f.required:
             raise bad("必須項目です")

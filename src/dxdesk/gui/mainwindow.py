@@ -675,6 +675,14 @@ class MainWindow(QMainWindow):
             self.overview_panel.show_overview(
                 self.overview.org_overview(self.current_org, self.month), self.month
             )
+        # The change is committed: a due automatic backup follows (at most one per interval).
+        self.auto_backup()
+
+    def auto_backup(self, *, force: bool = False) -> None:
+        """An automatic backup if one is due; a failure is shown, the change stays saved."""
+        warning = self.profile.try_auto_backup(force=force)
+        if warning is not None:
+            self.statusBar().showMessage(self.tr("警告：%1").replace("%1", user_message(warning)))
 
     # ------------------------------------------------------------------ bundles
 
@@ -854,6 +862,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings("dxdesk", "dxdesk").setValue("main/geometry", self.saveGeometry())
+        if self.profile.try_auto_backup(force=True) is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                self, self.tr("自動バックアップ"), user_message(self.profile.warnings[-1])
+            )
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ time entries (週間工数)

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import plain_label, user_message
-from dxdesk.services.profile import BACKUPS_KEPT_RANGE, IDLE_LOCK_RANGE, LANGUAGES, Profile
+from dxdesk.services.profile import (
+    BACKUP_INTERVAL_RANGE,
+    BACKUP_SPACE_RANGE,
+    BACKUPS_KEPT_RANGE,
+    IDLE_LOCK_RANGE,
+    LANGUAGES,
+    Profile,
+)
 from dxdesk.services.reports import font_choices
 from dxdesk.settings import Settings
 
@@ -42,11 +49,8 @@ class SettingsDialog(QDialog):
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
 
-        self.idle = QSpinBox()
-        self.idle.setObjectName("idleMinutes")
-        self.idle.setRange(*IDLE_LOCK_RANGE)
-        self.idle.setSuffix(self.tr(" 分"))
-        self.idle.setValue(current.idle_lock_minutes)
+        minutes = self.tr(" 分")
+        self.idle = _spin("idleMinutes", IDLE_LOCK_RANGE, minutes, current.idle_lock_minutes)
 
         self.rule = QComboBox()
         self.rule.setObjectName("reportRule")
@@ -54,11 +58,14 @@ class SettingsDialog(QDialog):
             self.rule.addItem(label, code)  # reference data (calendar.json), in Japanese
         self.rule.setCurrentIndex(max(0, self.rule.findData(current.monthly_report_rule)))
 
-        self.backups = QSpinBox()
-        self.backups.setObjectName("backupsKept")
-        self.backups.setRange(*BACKUPS_KEPT_RANGE)
-        self.backups.setSuffix(self.tr(" 世代"))
-        self.backups.setValue(current.backups_kept)
+        self.backups = _spin(
+            "backupsKept", BACKUPS_KEPT_RANGE, self.tr(" 世代"), current.backups_kept
+        )
+        self.backup_interval = _spin(
+            "backupInterval", BACKUP_INTERVAL_RANGE, minutes, current.backup_interval_minutes
+        )
+        self.backup_space = _spin("backupSpace", BACKUP_SPACE_RANGE, " MB", current.backup_space_mb)
+        self.backup_space.setSingleStep(100)
 
         # Automatic, a family found here, or a font file (chosen with 参照…, or typed).
         self.font_path = QComboBox()
@@ -84,6 +91,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("自動ロックまでの時間(&I)："), self.idle)
         form.addRow(self.tr("月次報告書の期限（10日が閉庁日のとき）(&R)："), self.rule)
         form.addRow(self.tr("自動バックアップの保存数(&B)："), self.backups)
+        form.addRow(
+            self.tr("自動バックアップの間隔（変更があったとき）(&N)："), self.backup_interval
+        )
+        form.addRow(self.tr("自動バックアップの容量の上限(&M)："), self.backup_space)
         form.addRow(self.tr("PDF のフォント(&F)："), font_row)
 
         self.note = plain_label(self.tr("表示言語の変更は、次回の起動から反映されます。"))
@@ -126,6 +137,8 @@ class SettingsDialog(QDialog):
             "idle_lock_minutes": self.idle.value(),
             "monthly_report_rule": self.rule.currentData(),
             "backups_kept": self.backups.value(),
+            "backup_interval_minutes": self.backup_interval.value(),
+            "backup_space_mb": self.backup_space.value(),
             "pdf_font": self.pdf_font(),
         }
 
@@ -136,3 +149,12 @@ class SettingsDialog(QDialog):
             self.error.setText(user_message(err))
             return
         self.accept()
+
+
+def _spin(name: str, bounds: tuple[int, int], suffix: str, value: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(*bounds)
+    box.setSuffix(suffix)
+    box.setValue(value)
+    return box

@@ -11,8 +11,8 @@ import hmac
 import logging
 import os
 import secrets
-import shutil
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,12 +24,27 @@ from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.ids import natural_id, new_id
 from dxdesk.core.model import kind, validate
 from dxdesk.errors import UserError
-from dxdesk.fsutil import fsync_dir, io_error
+from dxdesk.fsutil import copy_private, fsync_dir, io_error, private_dir, tighten
 from dxdesk.paths import ProfilePaths
 from dxdesk.settings import Settings
 from dxdesk.store import keyring_store
-from dxdesk.store.backup import check_backup, keys_path_for, prune_backups, write_backup
-from dxdesk.store.database import Database, connect, map_sqlite_error, sqlcipher_version
+from dxdesk.store.backup import (
+    AUTO_PREFIX,
+    check_backup,
+    keys_path_for,
+    prune_backups,
+    prune_to_space,
+    write_backup,
+)
+from dxdesk.store.database import (
+    DamageReport,
+    Database,
+    check_database_file,
+    connect,
+    map_sqlite_error,
+    page_check,
+    sqlcipher_version,
+)
 from dxdesk.store.keys import (
     KdfParams,
     KeyFile,
@@ -48,6 +63,7 @@ log = logging.getLogger("dxdesk.services")
 
 ROLES = ("field", "hub")
 PENDING_SUFFIX = ".pending"
+PRE_IMPORT_PREFIX = "pre-import-"  # snapshots before a bundle is applied (services/sync.py)
 
 
 @dataclass
@@ -69,6 +85,12 @@ class Profile:
     meta: dict[str, str]
     _key: bytes = field(repr=False)
     closed: bool = False
+    # The connection's change count when the last automatic backup was taken (or at open):
+    # more since then means there is something a backup would keep.
+    _backed_up: int = 0
+    # What went wrong after the work itself was committed (an automatic backup that failed):
+    # the CLI prints each as a warning and exits "done with warnings", the window shows it.
+    warnings: list[UserError] = field(default_factory=list)
 
     @property
     def device_id(self) -> str:
@@ -84,15 +106,72 @@ class Profile:
     def role(self) -> str:
         return self.meta["role"]
 
+    @property
+    def changed(self) -> bool:
+        """Whether anything was written since the last automatic backup (or since opening)."""
+        return int(self.database.conn.total_changes) != self._backed_up
+
+    def backup_due(self) -> bool:
+        """At most one automatic backup per ``backup_interval_minutes`` of changes.
+
+        A full copy costs time in proportion to the profile (seconds for a big one), so it is
+        not taken after every command; the newest ``auto-`` file says when the last one was.
+        """
+        folder = self.paths.backups
+        newest = max((p.stat().st_mtime for p in folder.glob(f"{AUTO_PREFIX}*.db")), default=None)
+        if newest is None:
+            return True
+        return time.time() - newest >= self.settings.backup_interval_minutes * 60
+
+    def auto_backup(self, *, force: bool = False) -> Path | None:
+        """Take an automatic backup when there are changes and one is due (``force``: when the
+        window closes, whatever the interval); prune to the count and space bounds.
+
+        Returns the new file, or None when none was needed. Raises UserError when it fails:
+        the changes themselves are committed already, so callers report a warning, not a
+        failure.
+        """
+        if self.settings.backups_kept <= 0 or not self.changed:
+            return None
+        if self.database.conn.in_transaction or not (force or self.backup_due()):
+            return None
+        changes = int(self.database.conn.total_changes)
+        name = f"{AUTO_PREFIX}{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
+        path = write_backup(self.database, self._key, self.keyfile, self.paths.backups / name)
+        self._backed_up = changes
+        try:
+            prune_backups(self.paths.backups, self.settings.backups_kept)
+            prune_to_space(
+                self.paths.backups,
+                self.settings.backup_space_mb * 1_000_000,
+                (AUTO_PREFIX, PRE_IMPORT_PREFIX),
+            )
+        except OSError as exc:
+            raise io_error(exc, self.paths.backups) from exc
+        return path
+
+    def try_auto_backup(self, *, force: bool = False) -> UserError | None:
+        """``auto_backup`` for callers whose work is done: a failure becomes a warning (kept in
+        ``warnings`` and returned), never an exception that would read as "not saved"."""
+        try:
+            self.auto_backup(force=force)
+        except UserError as err:
+            log.warning("automatic backup failed (%s)", err.code)
+            warning = UserError("backup_failed", detail=_clause(err))
+            self.warnings.append(warning)
+            return warning
+        return None
+
     def close(self, *, backup: bool = True) -> None:
-        """Close the database; first take an automatic backup (last N kept)."""
+        """Close the database; first take an automatic backup if one is due (see auto_backup).
+
+        A failing backup does not raise: it is added to ``warnings`` for the caller to show.
+        """
         if self.closed:
             return
         try:
-            if backup and self.settings.backups_kept > 0:
-                name = f"auto-{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
-                write_backup(self.database, self._key, self.keyfile, self.paths.backups / name)
-                prune_backups(self.paths.backups, self.settings.backups_kept)
+            if backup:
+                self.try_auto_backup()
         finally:
             self.database.close()
             self.closed = True
@@ -230,16 +309,12 @@ class Profile:
             "counts": counts,
         }
 
-    def verify(self) -> dict[str, Any]:
-        problems = self.database.integrity_problems()
-        return {
-            "ok": not problems,
-            "problems": problems,
-            "schema_version": self.database.schema_version,
-            "head_version": head_version(),
-            "sqlcipher": sqlcipher_version(self.database.conn),
-            "counts": {k.name: self.records.count(k) for k in _counted_kinds()},
-        }
+
+def _clause(err: UserError) -> str:
+    """A message as a clause inside another sentence (no final 。)."""
+    if err.code == "disk_full":
+        return "ディスクの空き容量が不足しています"
+    return err.message.rstrip("。")
 
 
 def _counted_kinds() -> tuple[Any, ...]:
@@ -275,9 +350,7 @@ def create_profile(
     if paths.exists():
         raise UserError("profile_exists", path=str(paths.root))
     try:
-        paths.root.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            paths.root.chmod(0o700)  # Windows: the user profile folder's ACL already applies
+        private_dir(paths.root)  # Windows: the user profile folder's ACL already applies
     except OSError as exc:
         raise io_error(exc, paths.root) from exc
     params = kdf or tune()
@@ -448,13 +521,83 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
     except (sqlite3.Error, KeyError):
         database.close()
         raise UserError("database_corrupt", detail="meta") from None
-    return Profile(paths, settings, keyfile, database, records, meta, _key=key)
+    profile = Profile(paths, settings, keyfile, database, records, meta, _key=key)
+    profile._backed_up = int(database.conn.total_changes)
+    tighten(paths.root)
+    return profile
+
+
+# -------------------------------------------------------------------- verify
+
+
+@dataclass(frozen=True)
+class Verified:
+    """What ``dxdesk verify`` reports: the versions, the damage found, the counts still read."""
+
+    sqlcipher: str
+    schema_version: int | None  # None when the first page cannot be read
+    head_version: int
+    report: DamageReport
+    counts: dict[str, int]  # per kind whose table could be read
+
+
+def verify_profile(paths: ProfilePaths, creds: Credentials) -> Verified:
+    """Check every page and table of the database without changing it.
+
+    Opened at the level of the store only (no migration, no meta, no backup), so damage
+    anywhere is reported (with the tables still readable) instead of stopping the open; when
+    even the schema cannot be read, SQLCipher's page check still names the damaged pages.
+    """
+    _keyfile, key = unlock_key(paths, creds)
+    check_database_file(paths.database)
+    pending = paths.keys.with_name(paths.keys.name + PENDING_SUFFIX)
+    if pending.exists():
+        # An interrupted rekey may have reached the database: then the pending key opens it
+        # (the next unlock finishes the rekey; verify changes nothing).
+        with contextlib.suppress(UserError):
+            pending_keyfile = KeyFile.load(pending)
+            pending_key = _unwrap(pending_keyfile, creds)
+            pending_keyfile.verify(pending_key, pending)
+            connect(paths.database, pending_key, configure=False).close()
+            key = pending_key
+    try:
+        conn = connect(paths.database, key, configure=False)
+    except UserError as err:
+        if err.code != "database_corrupt":
+            raise
+        # The schema itself is damaged: the page check still says where.
+        version, report = page_check(paths.database, key)
+        if not report.damaged_pages:  # every page sound: then it is not damage we can name
+            raise
+        return Verified(version, None, head_version(), report, {})
+    try:
+        database = Database(conn, paths.database)
+        if database.schema_version > head_version():  # its tables are not ours to judge
+            raise UserError(
+                "schema_too_new", found=database.schema_version, supported=head_version()
+            )
+        report = database.damage_report()
+        counts: dict[str, int] = {}
+        for k in _counted_kinds():
+            if k.name in report.readable:
+                with contextlib.suppress(sqlite3.Error):
+                    row = conn.execute(f'SELECT count(*) FROM "{k.name}" WHERE _deleted = 0')
+                    counts[k.name] = int(row.fetchone()[0])
+        return Verified(
+            sqlcipher_version(conn), database.schema_version, head_version(), report, counts
+        )
+    except sqlite3.Error as exc:
+        raise map_sqlite_error(exc, paths.database) from None
+    finally:
+        conn.close()
 
 
 # -------------------------------------------------------------------- settings
 
 IDLE_LOCK_RANGE = (1, 240)  # minutes; a field laptop always locks itself
 BACKUPS_KEPT_RANGE = (1, 100)
+BACKUP_INTERVAL_RANGE = (1, 1440)  # minutes: from every change to once a day
+BACKUP_SPACE_RANGE = (100, 1_000_000)  # MB
 LANGUAGES = {"ja": "日本語", "en": "English"}
 
 
@@ -467,6 +610,14 @@ def settings_problems(settings: Settings) -> list[str]:
     low, high = BACKUPS_KEPT_RANGE
     if not low <= settings.backups_kept <= high:
         problems.append(f"自動バックアップの保存数は{low}から{high}の間で指定してください。")
+    low, high = BACKUP_INTERVAL_RANGE
+    if not low <= settings.backup_interval_minutes <= high:
+        problems.append(f"自動バックアップの間隔は{low}分から{high}分の間で指定してください。")
+    low, high = BACKUP_SPACE_RANGE
+    if not low <= settings.backup_space_mb <= high:
+        problems.append(
+            f"自動バックアップに使う容量の上限は{low:,} MB から{high:,} MB の間で指定してください。"
+        )
     if settings.language not in LANGUAGES:
         problems.append("表示言語は日本語（ja）または英語（en）から選んでください。")
     if settings.monthly_report_rule not in monthly_report_rules():
@@ -505,8 +656,11 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
         version = check_backup(backup, backup_key)
     if version > head_version():
         raise UserError("schema_too_new", found=version, supported=head_version())
-    # Refuse while another dxdesk holds the profile (and never touch it then).
+    # Refuse while another dxdesk holds the profile (and never touch it then). An empty or
+    # truncated database is never open anywhere (opening refuses it), and probing it would
+    # write a header into it: the copy kept below must be the file as it was.
     try:
+        check_database_file(paths.database)
         probe = connect(paths.database, key)
         probe.close()
     except UserError as err:
@@ -516,7 +670,7 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
     # A random suffix like the automatic backups: two restores in one second keep two copies.
     kept = paths.backups / f"pre-restore-{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
     try:
-        shutil.copyfile(backup, staging)
+        copy_private(backup, staging)
         if backup_key != key:
             conn = connect(staging, backup_key, exclusive=True, configure=False)
             try:
@@ -525,8 +679,8 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
                 conn.close()
         _new_change_log(staging, key)
         check_backup(staging, key)
-        paths.backups.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.database, kept)
+        private_dir(paths.backups)
+        copy_private(paths.database, kept)
         keyfile.save(keys_path_for(kept))
         wal = paths.database.with_name(paths.database.name + "-wal")
         if (

@@ -23,8 +23,8 @@ from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.core.model import KINDS
 from dxdesk.errors import UserError
-from dxdesk.fsutil import atomic_write_bytes, io_error
-from dxdesk.services.profile import Profile
+from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
+from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
 from dxdesk.store import chain
 from dxdesk.store.backup import prune_backups
 from dxdesk.store.migrations import head_version
@@ -34,7 +34,6 @@ from dxdesk.sync import bundle, conflicts, crypto, enrol, merge, origin
 log = logging.getLogger("dxdesk.services.sync")
 
 KNOWN_KINDS = frozenset(k.name for k in KINDS)
-PRE_IMPORT_PREFIX = "pre-import-"
 PRE_IMPORT_KEPT = 5
 # meta key: the next bundle to this device must be full (its scope was widened).
 FULL_DUE = "sync_full_due_{}"
@@ -75,12 +74,15 @@ def write_request(profile: Profile, out: Path) -> tuple[Path, str]:
 
 def _read_file(path: Path) -> bytes:
     path = Path(path)
-    try:
-        if path.stat().st_size > enrol.MAX_FILE:
-            raise UserError("enrol_bad_file", path=str(path), detail="大きすぎます")
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError("io_error", path=str(path)) from exc
+    not_file = UserError("enrol_bad_file", path=str(path), detail="通常のファイルではありません")
+    with open_regular(path, not_regular=not_file) as handle:
+        try:
+            data = handle.read(enrol.MAX_FILE + 1)
+        except OSError as exc:
+            raise UserError("io_error", path=str(path)) from exc
+    if len(data) > enrol.MAX_FILE:
+        raise UserError("enrol_bad_file", path=str(path), detail="大きすぎます")
+    return data
 
 
 def read_request(path: Path) -> enrol.Member:

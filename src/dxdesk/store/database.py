@@ -10,9 +10,11 @@ with exclusive locking needs no shared-memory file on disk.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,13 +56,8 @@ def map_sqlite_error(exc: sqlite3.Error, path: Path) -> UserError:
     return UserError("database_corrupt", detail=type(exc).__name__)
 
 
-def connect(
-    path: Path, key: bytes, *, exclusive: bool = True, configure: bool = True
-) -> ConnectionProxy:
-    """Open and key a connection; raise UserError if the key does not fit or it is in use.
-
-    ``configure=False`` leaves the file's journal mode alone (for checking backups).
-    """
+def _keyed(path: Path, key: bytes) -> ConnectionProxy:
+    """A connection with the key applied and SQLCipher's logging off; nothing read yet."""
     try:
         # check_same_thread off: the GUI opens a profile on a worker thread (the key derivation
         # takes a second) and hands it to the GUI thread, which alone uses it afterwards.
@@ -74,6 +71,21 @@ def connect(
         # Silence SQLCipher's own logging before anything can go wrong (it writes to stderr).
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(key_pragma(key))
+    except sqlite3.Error as exc:
+        conn.close()
+        raise map_sqlite_error(exc, path) from None
+    return conn
+
+
+def connect(
+    path: Path, key: bytes, *, exclusive: bool = True, configure: bool = True
+) -> ConnectionProxy:
+    """Open and key a connection; raise UserError if the key does not fit or it is in use.
+
+    ``configure=False`` leaves the file's journal mode alone (for checking backups).
+    """
+    conn = _keyed(path, key)
+    try:
         version = sqlcipher_version(conn)
         if int(version.split(".")[0] or 0) < MIN_SQLCIPHER_MAJOR:
             raise UserError("sqlcipher_too_old", found=version)
@@ -101,6 +113,56 @@ def connect(
     return conn
 
 
+# SQLite pages are at least 512 bytes and SQLCipher 4's are 4096: a file whose size is not a
+# whole number of pages (or is empty) is cut short, and SQLite would treat an empty one as a
+# new database and build a fresh schema in it.
+MIN_PAGE = 512
+_PAGE_RE = re.compile(r"(?i)page (\d+)")
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse an empty or truncated database file before SQLite opens (and changes) it."""
+    try:
+        size = Path(path).stat().st_size
+    except FileNotFoundError:
+        raise UserError("database_missing", path=str(path)) from None
+    except OSError as exc:
+        raise UserError("io_error", path=str(path)) from exc
+    if size == 0 or size % MIN_PAGE:
+        raise UserError("database_truncated", path=str(path), size=f"{size:,}")
+
+
+@dataclass(frozen=True)
+class DamageReport:
+    problems: list[str]  # SQLCipher's and SQLite's own lines, in their words (for the log)
+    damaged_pages: list[int]
+    readable: list[str]  # tables read in full
+    unreadable: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.unreadable
+
+
+def page_check(path: Path, key: bytes) -> tuple[str, DamageReport]:
+    """SQLCipher's page HMAC check alone, for a file whose schema cannot be read (``connect``
+    refused it): it reads pages without parsing them, so it still names the damaged ones.
+
+    Returns the SQLCipher version and a report in which no table counts as readable.
+    """
+    conn = _keyed(path, key)
+    try:
+        version = sqlcipher_version(conn)
+        lines = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    except sqlite3.Error as exc:
+        raise map_sqlite_error(exc, path) from None
+    finally:
+        conn.close()
+    pages = sorted({int(n) for line in lines for n in _PAGE_RE.findall(line)})
+    problems = [*lines, "sqlite_master: the schema cannot be read"]
+    return version, DamageReport(problems, pages, [], ["sqlite_master"])
+
+
 class Database:
     """One open, keyed, migrated database connection."""
 
@@ -122,8 +184,8 @@ class Database:
     @classmethod
     def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
         path = Path(path)
-        if not create and not path.exists():
-            raise UserError("database_missing", path=str(path))
+        if not create:
+            check_database_file(path)
         conn = connect(path, key)
         database = cls(conn, path)
         try:
@@ -218,6 +280,49 @@ class Database:
         rows = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
         problems += [str(r[0]) for r in rows]
         return problems
+
+    def damage_report(self) -> DamageReport:
+        """Everything ``verify`` reports, collected without stopping at the first damaged page.
+
+        A page whose HMAC fails makes SQLite raise (SQLITE_CORRUPT) from whatever reads it, the
+        checks themselves included: each check and each table is read on its own, so one bad
+        page costs that table only, and the report says which tables can still be read.
+        """
+        problems: list[str] = []
+        pages: set[int] = set()
+        try:
+            for row in self.conn.execute("PRAGMA cipher_integrity_check").fetchall():
+                text = str(row[0])
+                problems.append(text)
+                pages.update(int(n) for n in _PAGE_RE.findall(text))
+        except sqlite3.Error as exc:
+            problems.append(f"cipher_integrity_check: {exc}")
+        try:
+            rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+            problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
+        except sqlite3.Error as exc:
+            problems.append(f"integrity_check: {exc}")
+        readable: list[str] = []
+        unreadable: list[str] = []
+        try:
+            tables = [
+                str(r[0])
+                for r in self.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+                ).fetchall()
+            ]
+        except sqlite3.Error:
+            tables, unreadable = [], ["sqlite_master"]
+        for name in tables:
+            try:
+                for _row in self.conn.execute(f'SELECT * FROM "{name}"'):
+                    pass
+            except sqlite3.Error:
+                unreadable.append(name)
+            else:
+                readable.append(name)
+        return DamageReport(problems, sorted(pages), readable, unreadable)
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         """Rows as dicts. As sqlite-utils' ``query`` does, the statement runs in a savepoint: one

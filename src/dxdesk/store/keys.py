@@ -81,7 +81,11 @@ def tune(target_seconds: float = 0.8, base: KdfParams | None = None) -> KdfParam
 
 def normalize_passphrase(passphrase: str) -> bytes:
     # NFKC so that a passphrase typed with a Japanese IME in full-width mode still opens.
-    return unicodedata.normalize("NFKC", passphrase).encode("utf-8")
+    try:
+        return unicodedata.normalize("NFKC", passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes that were not UTF-8 (an environment variable, a pipe): no keyboard types them.
+        raise UserError("unreadable_text") from None
 
 
 def check_new_passphrase(passphrase: str) -> None:

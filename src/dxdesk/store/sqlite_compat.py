@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
+from dxdesk.errors import UserError
+
 _R = TypeVar("_R")
 
 _MAP: tuple[tuple[type[BaseException], type[sqlite3.Error]], ...] = (
@@ -47,6 +49,11 @@ def _call(fn: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
         return fn(*args, **kwargs)
     except sqlcipher3.dbapi2.Error as exc:
         raise translate(exc) from exc
+    except UnicodeEncodeError:
+        # A parameter with a lone surrogate (bytes that were not UTF-8, from a command line or
+        # a file): refused like any bad input. Values for records are refused earlier, by the
+        # model, with the field named; this is the backstop for ids and search terms.
+        raise UserError("unreadable_text") from None
 
 
 class CursorProxy:

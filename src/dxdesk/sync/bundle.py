@@ -27,7 +27,6 @@ import json
 import os
 import secrets
 import shutil
-import stat
 import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -38,7 +37,7 @@ from typing import Any, BinaryIO
 
 from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.errors import UserError
-from dxdesk.fsutil import fsync_dir, io_error
+from dxdesk.fsutil import fsync_dir, io_error, open_regular
 from dxdesk.store import chain
 from dxdesk.sync import crypto, origin
 
@@ -627,17 +626,13 @@ def open_bundle(
     feature, another recipient, a newer schema.
     """
     path = Path(path)
-    try:
-        handle: BinaryIO = path.open("rb")
-    except OSError as exc:
-        raise UserError("io_error", path=str(path)) from exc
+    # A pipe or a device could block or never end: refused before it is opened.
+    handle = open_regular(path, not_regular=UserError("bundle_not_bundle"))
     with handle:
         try:
             info = os.fstat(handle.fileno())
         except OSError as exc:
             raise UserError("io_error", path=str(path)) from exc
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
-            raise UserError("bundle_not_bundle")
         if info.st_size > limits.max_file:
             raise UserError("bundle_too_large", limit=_human(limits.max_file))
         chunks = crypto.decrypt_chunks(_Capped(handle, limits.max_file), keys.age_identity)

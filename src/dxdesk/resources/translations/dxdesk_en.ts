@@ -2116,7 +2116,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="363"/>
-        <location filename="../../gui/mainwindow.py" line="779"/>
+        <location filename="../../gui/mainwindow.py" line="787"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -2261,24 +2261,34 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="704"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
+        <source>警告：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="712"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="718"/>
+        <location filename="../../gui/mainwindow.py" line="726"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="799"/>
+        <location filename="../../gui/mainwindow.py" line="807"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="802"/>
+        <location filename="../../gui/mainwindow.py" line="810"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="869"/>
+        <source>自動バックアップ</source>
+        <translation>Automatic backup</translation>
     </message>
 </context>
 <context>
@@ -2504,102 +2514,107 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:228</extracomment>
+        <extracomment>Reason in the model: core/model.py:259</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
+        <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
+        <extracomment>Reason in the model: core/model.py:157</extracomment>
+        <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
+    </message>
+    <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:196</extracomment>
+        <extracomment>Reason in the model: core/model.py:227</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:202</extracomment>
+        <extracomment>Reason in the model: core/model.py:233</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:131, core/model.py:226</extracomment>
+        <extracomment>Reason in the model: core/model.py:162, core/model.py:257</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:136</extracomment>
+        <extracomment>Reason in the model: core/model.py:167</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:139</extracomment>
+        <extracomment>Reason in the model: core/model.py:170</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:142</extracomment>
+        <extracomment>Reason in the model: core/model.py:173</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:152</extracomment>
+        <extracomment>Reason in the model: core/model.py:183</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:165</extracomment>
+        <extracomment>Reason in the model: core/model.py:196</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:170</extracomment>
+        <extracomment>Reason in the model: core/model.py:201</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:174, core/model.py:182, core/model.py:178</extracomment>
+        <extracomment>Reason in the model: core/model.py:205, core/model.py:213, core/model.py:209</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:184</extracomment>
+        <extracomment>Reason in the model: core/model.py:215</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:186</extracomment>
+        <extracomment>Reason in the model: core/model.py:217</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:206</extracomment>
+        <extracomment>Reason in the model: core/model.py:237</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:245</extracomment>
+        <extracomment>Reason in the model: core/model.py:276</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:254</extracomment>
+        <extracomment>Reason in the model: core/model.py:285</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:148</extracomment>
+        <extracomment>Reason in the model: core/model.py:179</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:160</extracomment>
+        <extracomment>Reason in the model: core/model.py:191</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:178</extracomment>
+        <extracomment>Reason in the model: core/model.py:209</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:220</extracomment>
+        <extracomment>Reason in the model: core/model.py:251</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
@@ -2707,107 +2722,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/tableview.py" line="170"/>
+        <location filename="../../gui/tableview.py" line="169"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="172"/>
+        <location filename="../../gui/tableview.py" line="171"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="181"/>
+        <location filename="../../gui/tableview.py" line="180"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="183"/>
+        <location filename="../../gui/tableview.py" line="182"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="188"/>
+        <location filename="../../gui/tableview.py" line="187"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="196"/>
+        <location filename="../../gui/tableview.py" line="195"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="200"/>
+        <location filename="../../gui/tableview.py" line="199"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="200"/>
+        <location filename="../../gui/tableview.py" line="199"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="201"/>
+        <location filename="../../gui/tableview.py" line="200"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="201"/>
+        <location filename="../../gui/tableview.py" line="200"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="205"/>
+        <location filename="../../gui/tableview.py" line="204"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="215"/>
+        <location filename="../../gui/tableview.py" line="214"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="216"/>
+        <location filename="../../gui/tableview.py" line="215"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="405"/>
+        <location filename="../../gui/tableview.py" line="404"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="409"/>
+        <location filename="../../gui/tableview.py" line="408"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="432"/>
+        <location filename="../../gui/tableview.py" line="431"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="506"/>
+        <location filename="../../gui/tableview.py" line="505"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="517"/>
+        <location filename="../../gui/tableview.py" line="516"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="530"/>
+        <location filename="../../gui/tableview.py" line="529"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="534"/>
+        <location filename="../../gui/tableview.py" line="533"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="539"/>
+        <location filename="../../gui/tableview.py" line="538"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
@@ -2909,67 +2924,77 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="35"/>
+        <location filename="../../gui/settings_dialog.py" line="42"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="48"/>
+        <location filename="../../gui/settings_dialog.py" line="52"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="60"/>
+        <location filename="../../gui/settings_dialog.py" line="62"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="68"/>
+        <location filename="../../gui/settings_dialog.py" line="75"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="76"/>
+        <location filename="../../gui/settings_dialog.py" line="83"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="83"/>
+        <location filename="../../gui/settings_dialog.py" line="90"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="84"/>
+        <location filename="../../gui/settings_dialog.py" line="91"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="85"/>
+        <location filename="../../gui/settings_dialog.py" line="92"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="86"/>
+        <location filename="../../gui/settings_dialog.py" line="93"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="87"/>
+        <location filename="../../gui/settings_dialog.py" line="95"/>
+        <source>自動バックアップの間隔（変更があったとき）(&amp;N)：</source>
+        <translation>Automatic backup i&amp;nterval (when something changed):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="97"/>
+        <source>自動バックアップの容量の上限(&amp;M)：</source>
+        <translation>&amp;Maximum space for automatic backups:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="98"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="89"/>
+        <location filename="../../gui/settings_dialog.py" line="100"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="111"/>
+        <location filename="../../gui/settings_dialog.py" line="122"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="111"/>
+        <location filename="../../gui/settings_dialog.py" line="122"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
@@ -3152,6 +3177,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>The database is damaged or does not match the key ({detail}).</translation>
     </message>
     <message>
+        <source>データベース（{path}）は空か途中で切れているため開けません（{size} バイト）。ファイルには手を加えていません。「dxdesk restore」でバックアップから復元してください。</source>
+        <extracomment>UserError in the model: database_truncated</extracomment>
+        <translation>The database ({path}) is empty or cut short and cannot be opened ({size} bytes). The file was left as it is. Please restore a backup with “dxdesk restore”.</translation>
+    </message>
+    <message>
+        <source>データベースに破損が見つかりました（問題 {problems} 件、読み取れない表 {unreadable} 件）。「dxdesk restore」で最新のバックアップから復元してください。</source>
+        <extracomment>UserError in the model: database_damaged</extracomment>
+        <translation>The database is damaged ({problems} problems, {unreadable} tables that cannot be read). Please restore the latest backup with “dxdesk restore”.</translation>
+    </message>
+    <message>
         <source>このプロファイルは別の dxdesk で使用中です。他の画面を閉じてから再度お試しください。</source>
         <extracomment>UserError in the model: database_locked</extracomment>
         <translation>This profile is in use by another dxdesk. Please close it and try again.</translation>
@@ -3197,6 +3232,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>A file could not be read or written ({path}).</translation>
     </message>
     <message>
+        <source>入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれているため、処理できません。</source>
+        <extracomment>UserError in the model: unreadable_text</extracomment>
+        <translation>The input contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate), so it cannot be processed.</translation>
+    </message>
+    <message>
         <source>「{label}」（{field}）の値が正しくありません：{reason}。</source>
         <extracomment>UserError in the model: invalid_value</extracomment>
         <translation>The value of "{label}" ({field}) is not valid: {reason}.</translation>
@@ -3225,6 +3265,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{label}（ID：{id}）は削除済みです。</source>
         <extracomment>UserError in the model: record_deleted</extracomment>
         <translation>{label} (ID {id}) has been deleted.</translation>
+    </message>
+    <message>
+        <source>記録は保存しましたが、自動バックアップを作成できませんでした（{detail}）。空き容量などをご確認のうえ「dxdesk backup」で作成してください。</source>
+        <extracomment>UserError in the model: backup_failed</extracomment>
+        <translation>The record was saved, but the automatic backup could not be made ({detail}). Please check the free space and make one with “dxdesk backup”.</translation>
     </message>
     <message>
         <source>バックアップファイル（{path}）を検証できませんでした：{detail}。</source>
@@ -3355,6 +3400,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>この端末の担当は統括で設定された団体に限られているため、{org}の記録は登録・変更できません。担当の追加は統括にご依頼ください。</source>
         <extracomment>UserError in the model: org_out_of_own_scope</extracomment>
         <translation>This device covers only the organisations its supervisor assigned, so records of {org} cannot be added or changed here. Please ask the supervisor to add it.</translation>
+    </message>
+    <message>
+        <source>同じ端末の別の履歴に当たる変更 {count} 件は取り込まずに別に保管しました。「dxdesk bundle forks」で確認してください。</source>
+        <extracomment>UserError in the model: bundle_forks_kept</extracomment>
+        <translation>{count} changes belonging to another history of the same device were not imported but kept apart. Please check them with “dxdesk bundle forks”.</translation>
     </message>
     <message>
         <source>別の履歴（ID：{id}）が見つかりません。「dxdesk bundle forks」で一覧をご確認ください。</source>
