@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from dxdesk.core.hlc import acceptable as hlc_acceptable
@@ -101,25 +101,30 @@ def _fits(f_type: FieldType, value: Any) -> bool:
 _NOT_TEXT = frozenset((FieldType.LIST, FieldType.BOOL, FieldType.INT, FieldType.FLOAT))
 # Dates and times as every device writes them (core/model.py); anything else (a year 99999, a
 # 30 February, a date in another form) would break every list, total and document that reads it.
-_DATED: dict[FieldType, tuple[re.Pattern[str], str]] = {
-    FieldType.DATE: (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "%Y-%m-%d"),
-    FieldType.MONTH: (re.compile(r"[0-9]{4}-[0-9]{2}"), "%Y-%m"),
-    FieldType.TIME: (re.compile(r"[0-9]{2}:[0-9]{2}"), "%H:%M"),
-    FieldType.DATETIME: (
-        re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"),
-        "%Y-%m-%dT%H:%M",
-    ),
+_DATED: dict[FieldType, re.Pattern[str]] = {
+    FieldType.DATE: re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+    FieldType.MONTH: re.compile(r"[0-9]{4}-[0-9]{2}"),
+    FieldType.TIME: re.compile(r"[0-9]{2}:[0-9]{2}"),
+    FieldType.DATETIME: re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"),
 }
 
 
 def _dated(f_type: FieldType, value: str) -> bool:
-    form, pattern = _DATED[f_type]
+    # The stored form by regex, then whether it exists, by the C parsers (strptime costs
+    # ~25 µs a value: a second per 100,000-change bundle).
     if value == "":
         return True
-    if not form.fullmatch(value):
+    if not _DATED[f_type].fullmatch(value):
         return False
     try:
-        datetime.strptime(value, pattern)
+        if f_type == FieldType.DATE:
+            date.fromisoformat(value)
+        elif f_type == FieldType.MONTH:
+            date.fromisoformat(value + "-01")
+        elif f_type == FieldType.TIME:
+            time.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value)
     except ValueError:
         return False
     return True
