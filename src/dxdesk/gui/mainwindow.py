@@ -863,11 +863,7 @@ class MainWindow(QMainWindow):
             return
         QSettings("dxdesk", "dxdesk").setValue("main/geometry", self.saveGeometry())
         if self.profile.try_auto_backup(force=True) is not None:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(
-                self, self.tr("自動バックアップ"), user_message(self.profile.warnings[-1])
-            )
+            warn(self, self.tr("自動バックアップ"), user_message(self.profile.warnings[-1]))
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ time entries (週間工数)
