@@ -75,3 +75,26 @@ def test_setting_a_fork_aside_keeps_it_stored(qtbot: QtBot, hub_with_fork: Profi
     kept = sync.list_forks(hub, include_resolved=True)
     assert len(kept) == 1 and kept[0].resolution == "dismissed" and kept[0].count == 1
     assert "複製した端末の訪問" not in titles(hub)
+
+
+def test_the_main_window_opens_the_list_from_the_sync_menu(
+    qtbot: QtBot, hub_with_fork: Profile
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialog
+
+    from dxdesk.gui.mainwindow import MainWindow
+
+    window = MainWindow(hub_with_fork)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.findChild(QAction, "showForks")
+    assert action is not None
+    view = window.open_forks()
+    dialog = view.parentWidget()
+    assert isinstance(dialog, QDialog) and dialog.windowTitle() == "別の履歴"
+    assert view.table.rowCount() == 1
+    dialog.close()
+    conflicts = window.open_conflicts()
+    assert conflicts.parentWidget().windowTitle() == "競合の記録"
+    conflicts.parentWidget().close()

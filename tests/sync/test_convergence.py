@@ -204,6 +204,16 @@ def _check_nothing_lost(world: World) -> None:
             )
 
 
+def assert_converged(devs: dict[str, Device]) -> None:
+    """Same writes (digest), same visible records, same state vectors on every device."""
+    digests = {n: merge.digest(d.db) for n, d in devs.items()}
+    assert len(set(digests.values())) == 1, digests
+    states = [visible_state(d) for d in devs.values()]
+    assert all(s == states[0] for s in states[1:])
+    vectors = [merge.state_vector(d.db) for d in devs.values()]
+    assert all(v == vectors[0] for v in vectors[1:])
+
+
 SETTINGS = settings(
     max_examples=60,
     deadline=None,
@@ -225,12 +235,7 @@ def test_all_devices_converge_and_nothing_is_lost(
             for name in FIELD_DEVICES:
                 world.to_field(name)
             _run(world, steps)
-            digests = {n: merge.digest(d.db) for n, d in devs.items()}
-            assert len(set(digests.values())) == 1, digests
-            states = [visible_state(d) for d in devs.values()]
-            assert all(s == states[0] for s in states[1:])
-            vectors = [merge.state_vector(d.db) for d in devs.values()]
-            assert all(v == vectors[0] for v in vectors[1:])
+            assert_converged(devs)
             _check_nothing_lost(world)
         finally:
             for d in devs.values():

@@ -23,10 +23,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dxdesk.services import sync
-from dxdesk.sync import merge
-from tests.sync.merge_helpers import Device, visible_state
+from tests.sync.merge_helpers import Device
 from tests.sync.sync_helpers import enrol_field, make_profile, reopen
-from tests.sync.test_convergence import VENDOR_FIELDS, World, _check_nothing_lost
+from tests.sync.test_convergence import (
+    VENDOR_FIELDS,
+    World,
+    _check_nothing_lost,
+    assert_converged,
+)
 
 FIELD_DEVICES = ("a", "b", "c")
 DEVICES = (*FIELD_DEVICES, "hub")
@@ -163,12 +167,7 @@ def test_bundles_in_any_order_converge_with_origin_proofs(
             for i in range(2):
                 world.add("hub", None, f"共通ベンダ{i}")
             _run(world, steps)
-            digests = {n: merge.digest(d.db) for n, d in devs.items()}
-            assert len(set(digests.values())) == 1, digests
-            states = [visible_state(d) for d in devs.values()]
-            assert all(s == states[0] for s in states[1:])
-            vectors = [merge.state_vector(d.db) for d in devs.values()]
-            assert all(v == vectors[0] for v in vectors[1:])
+            assert_converged(devs)
             # Nothing was kept aside: every history is the one its device signed.
             for d in devs.values():
                 assert sync.list_forks(d.profile, include_resolved=True) == []

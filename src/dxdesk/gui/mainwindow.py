@@ -705,32 +705,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _open_view(self, title: str, view: QWidget, width: int, height: int) -> None:
+        """A sync view (conflicts, other histories) in a dialog of its own; data it changes
+        makes the window reload."""
+        dialog = view.parentWidget()
+        assert isinstance(dialog, QDialog)
+        dialog.setWindowTitle(title)
+        delete_on_close(dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        dialog.resize(width, height)
+        dialog.open()
+
     def open_conflicts(self) -> Any:
         from dxdesk.gui.sync import ConflictsView
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("競合の記録"))
-        delete_on_close(dialog)
-        view = ConflictsView(self.profile, dialog)
+        view = ConflictsView(self.profile, QDialog(self))
         view.restored.connect(self._reload_all)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(view)
-        dialog.resize(1000, 480)
-        dialog.open()
+        self._open_view(self.tr("競合の記録"), view, 1000, 480)
         return view
 
     def open_forks(self) -> Any:
         from dxdesk.gui.forks import ForksView
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("別の履歴"))
-        delete_on_close(dialog)
-        view = ForksView(self.profile, dialog)
+        view = ForksView(self.profile, QDialog(self))
         view.changed.connect(self._reload_all)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(view)
-        dialog.resize(900, 420)
-        dialog.open()
+        self._open_view(self.tr("別の履歴"), view, 900, 420)
         return view
 
     def open_devices(self) -> Any:
