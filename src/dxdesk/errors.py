@@ -54,6 +54,18 @@ MESSAGES: dict[str, str] = {
     "unknown_organisation": "団体「{value}」が見つかりません。団体名または団体コードをご確認ください。",
     "unknown_record": "{label}（ID：{id}）が見つかりません。",
     "record_deleted": "{label}（ID：{id}）は削除済みです。",
+    "record_key_exists": (
+        "{label}「{key}」は既に登録されています（ID：{id}）。"
+        "内容を変更するには「dxdesk edit {kind} {id}」で編集してください。"
+    ),
+    "record_key_deleted": (
+        "{label}「{key}」は削除済みの記録として残っています（ID：{id}）。"
+        "「dxdesk restore {kind} {id}」で元に戻してから編集してください。"
+    ),
+    "key_field_fixed": (
+        "{label}の{fields}は記録を特定する項目のため変更できません。"
+        "別の組み合わせは新しい記録として登録してください。"
+    ),
     "backup_failed": (
         "記録は保存しましたが、自動バックアップを作成できませんでした（{detail}）。"
         "空き容量などをご確認のうえ「dxdesk backup」で作成してください。"

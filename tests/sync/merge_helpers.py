@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,17 @@ def open_devices(templates: Mapping[str, Path], tmp: Path) -> dict[str, Device]:
         shutil.copytree(src, dest)
         out[name] = Device(name, _open(dest))
     return out
+
+
+@contextmanager
+def devices_open(templates: Mapping[str, Path], tmp: Path) -> Iterator[dict[str, Device]]:
+    """Fresh copies of the templates, open for one test, closed after it."""
+    devices = open_devices(templates, tmp)
+    try:
+        yield devices
+    finally:
+        for d in devices.values():
+            d.close()
 
 
 def shuffled(changes: list[merge.Change], seed: int) -> list[merge.Change]:

@@ -21,6 +21,7 @@ from dxdesk.sync.conflicts import get_conflict, list_conflicts, restore_conflict
 from tests.conftest import tree_digest
 from tests.sync.merge_helpers import (
     Device,
+    devices_open,
     effective_clocks,
     make_templates,
     open_devices,
@@ -36,12 +37,8 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def devs(templates: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Device]]:
-    devices = open_devices(templates, tmp_path)
-    try:
+    with devices_open(templates, tmp_path) as devices:
         yield devices
-    finally:
-        for d in devices.values():
-            d.close()
 
 
 def _vendor(dev: Device, name: str = "九州システム") -> str:

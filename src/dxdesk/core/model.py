@@ -18,6 +18,7 @@ from functools import cached_property
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import parse_date
+from dxdesk.core.ids import natural_id
 from dxdesk.errors import UserError, ValidationError
 
 Value = str | int | float | bool | list[str] | None
@@ -90,6 +91,12 @@ class Kind:
     # "open" count, badge, filter and document reads these (``open_statuses``), nowhere else.
     status_field: str | None = None
     closed_statuses: tuple[str, ...] = ()
+    # A natural key: the fields that say which record this is (an organisation's system, one
+    # procedure step of it). The id is derived from them (``key_id``), the same on every device,
+    # so two laptops that record the same cell offline write one record, merged per field. Key
+    # fields never change once written; no other kind refers to a keyed one by id (a test
+    # checks), because the migration that gave older rows their derived ids changed those ids.
+    key: tuple[str, ...] = ()
 
     @cached_property
     def _by_name(self) -> dict[str, Field]:
@@ -619,6 +626,7 @@ KINDS: tuple[Kind, ...] = (
         title="month",
         date_field="month",
         list_columns=("month", "goal_id", "value"),
+        key=("goal_id", "month"),
     ),
     Kind(
         "meeting",
@@ -667,6 +675,7 @@ KINDS: tuple[Kind, ...] = (
         title="system_code",
         org_field="org_id",
         list_columns=("org_id", "system_code", "planned_go_live", "live", "special_support"),
+        key=("org_id", "system_code"),
     ),
     Kind(
         "step_status",
@@ -683,6 +692,7 @@ KINDS: tuple[Kind, ...] = (
         org_field="org_id",
         list_columns=("org_id", "system_code", "step_no", "status"),
         aliases=("step",),
+        key=("org_id", "system_code", "step_no"),
     ),
     Kind(
         "engagement",
@@ -744,6 +754,24 @@ def kind(name: str) -> Kind:
         return _BY_NAME[name.strip().lower()]
     except KeyError:
         raise UserError("unknown_kind", kind=name, kinds=", ".join(k.name for k in KINDS)) from None
+
+
+def key_id(k: Kind, values: Mapping[str, object]) -> str | None:
+    """The id a keyed kind's record has, from its key values; None when one is missing.
+
+    Values in their stored model form (an organisation's id, a system code, a step number).
+    """
+    parts: list[str] = [k.name]
+    for name in k.key:
+        value = values.get(name)
+        if value is None or value == "" or isinstance(value, bool | list):
+            return None
+        if isinstance(value, float):
+            if not value.is_integer():
+                return None
+            value = int(value)
+        parts.append(str(value))
+    return natural_id(*parts) if k.key else None
 
 
 def validate(k: Kind, values: Mapping[str, object], *, partial: bool = False) -> Record:

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from dxdesk.core import reference
 from dxdesk.core.clock import JST
 from dxdesk.core.hlc import Timestamp
-from dxdesk.core.model import FieldType, Kind, Record, Value, hours_from_times, kind, validate
+from dxdesk.core.model import (
+    FieldType,
+    Kind,
+    Record,
+    Value,
+    hours_from_times,
+    key_id,
+    kind,
+    validate,
+)
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
@@ -67,6 +76,32 @@ class RecordService:
             records.append(record)
         with self.database.transaction():
             return [self.store.insert(k, r) for r in records]
+
+    def put(self, kind_name: str, values: Mapping[str, object]) -> Change | None:
+        """Create or update the record of a keyed kind named by its key (a progress cell).
+
+        Values not given are left as they are on an existing record (a deleted one comes back);
+        a new record gets them empty. None when the record already held exactly these values.
+        """
+        k = kind(kind_name)
+        if not k.key:
+            raise UserError("bad_argument", detail=f"{k.label}には記録を特定する項目がありません。")
+        key_values = validate(k, {n: values.get(n) for n in k.key}, partial=True)
+        self._resolve_refs(k, key_values)
+        record_id = key_id(k, key_values)
+        if record_id is None:  # pragma: no cover - key fields are required, validate said so
+            raise UserError("bad_argument", detail="記録を特定する項目が不足しています。")
+        with self.database.transaction():
+            held = self.store.get(k, record_id, include_deleted=True)
+            if held is None:
+                record = validate(k, {**values, **key_values})
+                self._fill_derived(k, record)
+                self._resolve_refs(k, record)
+                return self.store.insert(k, record)
+            changes = validate(k, {n: v for n, v in values.items() if n not in k.key}, partial=True)
+            self._resolve_refs(k, changes)
+            restored = self.store.restore(k, record_id) if held["_deleted"] else None
+            return self.store.update(k, record_id, changes) or restored
 
     def edit(self, kind_name: str, record_id: str, values: Mapping[str, object]) -> Change | None:
         k = kind(kind_name)

@@ -234,6 +234,13 @@ class Database:
             from dxdesk.store import chain
 
             chain.fill(self.conn)
+        elif version == 9:
+            # Records that share a natural key, made before keys existed, become one.
+            from dxdesk.store import naturalkeys
+
+            folded = naturalkeys.fold(self.conn)
+            if folded:
+                log.info("natural keys: folded %s", folded)
 
     # ------------------------------------------------------------ transactions
 

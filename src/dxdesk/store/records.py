@@ -14,13 +14,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dxdesk.core import reference
 from dxdesk.core.clock import stamp
 from dxdesk.core.hlc import HybridClock, Timestamp, horizon
 from dxdesk.core.ids import new_id
-from dxdesk.core.model import FieldType, Kind, Record, Value, check_rules
+from dxdesk.core.model import FieldType, Kind, Record, check_rules, key_id
+from dxdesk.core.model import kind as kind_by_name
 from dxdesk.errors import UserError
-from dxdesk.store import chain
+from dxdesk.store import chain, naturalkeys
 from dxdesk.store.database import Database
+from dxdesk.store.rows import from_sql, to_sql
 
 SYSTEM_COLUMNS = (
     "rid",
@@ -32,6 +35,8 @@ SYSTEM_COLUMNS = (
     "_device",
     "_clocks",
 )
+# Named here too: readers of records take the conversion from the store they read.
+__all__ = ["BASE_KEY", "SYSTEM_COLUMNS", "Change", "RecordStore", "from_sql", "to_sql"]
 _ALL_FIELDS = "*"
 # Payload key of an update, delete or restore: the row's field clocks as this device saw them
 # just before the write. Sync uses it to tell a deliberate overwrite (the writer had seen the
@@ -73,31 +78,6 @@ def start_new_log(conn: Any) -> str:
         (LOG_DEVICE_KEY, log_id),
     )
     return log_id
-
-
-def to_sql(kind: Kind, name: str, value: Value) -> Any:
-    f = kind.field(name)
-    if f.type == FieldType.LIST:
-        return json.dumps(value or [], ensure_ascii=False)
-    if f.type == FieldType.BOOL:
-        return None if value is None else int(bool(value))
-    return value
-
-
-def from_sql(kind: Kind, row: Mapping[str, Any]) -> Record:
-    out: Record = {"id": row["id"]}
-    for f in kind.fields:
-        raw = row.get(f.name)
-        if f.type == FieldType.LIST:
-            out[f.name] = json.loads(raw) if raw else []
-        elif f.type == FieldType.BOOL:
-            out[f.name] = None if raw is None else bool(raw)
-        else:
-            out[f.name] = raw
-    out["_deleted"] = bool(row.get("_deleted"))
-    out["_created_at"] = row.get("_created_at")
-    out["_updated_at"] = row.get("_updated_at")
-    return out
 
 
 @dataclass(frozen=True)
@@ -222,12 +202,56 @@ class RecordStore:
 
     # ------------------------------------------------------------ writes
 
+    def key_label(self, kind: Kind, values: Record) -> str:
+        """A keyed record's key as a person reads it (高千穂町・住民記録・12)."""
+        parts: list[str] = []
+        for name in kind.key:
+            value = values.get(name)
+            f = kind.field(name)
+            if f.type == FieldType.ORG:
+                row = self.conn.execute(
+                    "SELECT name FROM organisation WHERE id = ?", (value,)
+                ).fetchone()
+                parts.append(str(row[0]) if row else str(value))
+            elif f.type == FieldType.SYSTEM:
+                system = reference.system_by_code(str(value))
+                parts.append(system.name if system else str(value))
+            elif f.type == FieldType.REF and f.ref is not None:
+                title = kind_by_name(f.ref).title
+                found = self.database.query(
+                    f'SELECT "{title}" AS title FROM "{f.ref}" WHERE id = ?', (value,)
+                )
+                parts.append(str(found[0]["title"]) if found else str(value))
+            else:
+                parts.append(f"{f.label}{value}" if f.type == FieldType.INT else str(value))
+        return "・".join(parts)
+
     def insert(self, kind: Kind, values: Record, *, record_id: str | None = None) -> Change:
-        """Insert a validated record (all fields present). Returns the change."""
+        """Insert a validated record (all fields present). Returns the change.
+
+        A keyed kind's id is derived from its key: a record already held for that key (live or
+        deleted) is refused with a sentence that names the way to change it.
+        """
         self._require_transaction()
         check_rules(kind, values)
         if kind.org_field is not None:
             self._check_scope(kind, values.get(kind.org_field))
+        if kind.key:
+            derived = key_id(kind, values)
+            if derived is None or (record_id is not None and record_id != derived):
+                raise RuntimeError(f"a {kind.name} record needs its key and the derived id")
+            record_id = derived
+            held = self.conn.execute(
+                f'SELECT _deleted FROM "{kind.name}" WHERE id = ?', (derived,)
+            ).fetchone()
+            if held is not None:
+                raise UserError(
+                    "record_key_deleted" if held[0] else "record_key_exists",
+                    label=kind.label,
+                    key=self.key_label(kind, values),
+                    kind=kind.name,
+                    id=derived,
+                )
         rid = record_id or new_id()
         hlc = self.clock.now().encode()
         now = self._now()
@@ -249,6 +273,11 @@ class RecordStore:
 
     def _row(self, kind: Kind, record_id: str) -> dict[str, Any] | None:
         rows = self.database.query(f'SELECT * FROM "{kind.name}" WHERE id = ?', (record_id,))
+        if not rows and kind.key:
+            # An id from before natural keys (a note, an older laptop's list): the keyed record.
+            found = naturalkeys.target(self.conn, kind, record_id)
+            if found != record_id:
+                rows = self.database.query(f'SELECT * FROM "{kind.name}" WHERE id = ?', (found,))
         return rows[0] if rows else None
 
     def _existing(self, kind: Kind, record_id: str) -> dict[str, Any]:
@@ -261,12 +290,21 @@ class RecordStore:
         """Apply validated field changes; fields whose value is unchanged are not stamped."""
         self._require_transaction()
         row = self._existing(kind, record_id)
+        record_id = row["id"]  # the keyed record, when named by an older id
         if row["_deleted"]:
             raise UserError("record_deleted", label=kind.label, id=record_id)
         current = from_sql(kind, row)
         changed = {n: v for n, v in changes.items() if current.get(n) != v}
         if not changed:
             return None
+        moved = [n for n in changed if n in kind.key]
+        if moved:
+            # The id is derived from these: another value is another record.
+            raise UserError(
+                "key_field_fixed",
+                label=kind.label,
+                fields="・".join(kind.field(n).label for n in kind.key),
+            )
         merged = {**current, **changed}
         check_rules(kind, merged)
         if kind.org_field is not None:
@@ -290,6 +328,7 @@ class RecordStore:
     def _set_deleted(self, kind: Kind, record_id: str, deleted: bool) -> Change | None:
         self._require_transaction()
         row = self._existing(kind, record_id)
+        record_id = row["id"]
         if bool(row["_deleted"]) == deleted:
             return None
         if kind.org_field is not None:
@@ -361,8 +400,10 @@ class RecordStore:
 
     def history(self, kind: Kind, record_id: str) -> list[dict[str, Any]]:
         """Every change to one record, oldest first (the issue form's history of changes)."""
+        ids = [record_id, *naturalkeys.aliases_of(self.conn, kind, record_id)]
+        marks = ", ".join("?" * len(ids))
         return self.database.query(
             "SELECT device_id, dev_seq, hlc, op, payload FROM changes"
-            " WHERE kind = ? AND record_id = ? ORDER BY hlc, device_id",
-            (kind.name, record_id),
+            f" WHERE kind = ? AND record_id IN ({marks}) ORDER BY hlc, device_id",
+            (kind.name, *ids),
         )

@@ -6,21 +6,31 @@ The shared ground of the incoming checks (sync/incoming.py), the state vector an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dxdesk.core.model import KINDS, FieldType, Kind
+from dxdesk.store.rows import CLOCKED_FIELDS, DELETED, STAR, effective
 
 BATCH = 500
 OPS = ("create", "update", "delete", "restore")
-DELETED = "_deleted"
-STAR = "*"  # the creation stamp in a record's field clocks
 KIND_BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 FIELD_TYPES: dict[str, dict[str, FieldType]] = {
     k.name: {f.name: f.type for f in k.fields} for k in KINDS
 }
 FIELD_NAMES: dict[str, tuple[str, ...]] = {k.name: k.field_names for k in KINDS}
-CLOCKED_FIELDS: dict[str, tuple[str, ...]] = {k.name: (*k.field_names, "_deleted") for k in KINDS}
+# The clock and row vocabulary is the store's (store/rows.py), named here for sync's modules.
+__all__ = [
+    "BATCH",
+    "CLOCKED_FIELDS",
+    "DELETED",
+    "FIELD_NAMES",
+    "FIELD_TYPES",
+    "KIND_BY_NAME",
+    "OPS",
+    "STAR",
+    "Change",
+    "effective",
+]
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,3 @@ class Change:
     @property
     def clock(self) -> str:
         return f"{self.hlc}@{self.device_id}"
-
-
-def effective(clocks: Mapping[str, str], name: str) -> str:
-    """The clock of one field: its own entry, else the creation stamp ``*``."""
-    return clocks.get(name) or clocks.get(STAR, "")

@@ -30,10 +30,19 @@ from typing import Any
 
 from dxdesk.core.clock import JST, stamp
 from dxdesk.core.hlc import MAX_AHEAD_MS, HybridClock, Timestamp, horizon
-from dxdesk.core.model import KINDS, FieldType, Kind
+from dxdesk.core.model import Kind, key_id
 from dxdesk.errors import UserError
-from dxdesk.store import chain
+from dxdesk.store import chain, naturalkeys
 from dxdesk.store.database import Database
+from dxdesk.store.rows import (
+    compact,
+    conflict_id,
+    row_clocks,
+    split_clock,
+    stored,
+    value_json,
+    value_to_sql,
+)
 from dxdesk.sync import incoming
 from dxdesk.sync.changes import (
     BATCH,
@@ -42,7 +51,6 @@ from dxdesk.sync.changes import (
     FIELD_NAMES,
     FIELD_TYPES,
     KIND_BY_NAME,
-    STAR,
     Change,
     effective,
 )
@@ -77,11 +85,6 @@ __all__ = [
 
 AHEAD_MS = MAX_AHEAD_MS  # the clock does not follow stamps further ahead (core/hlc.py)
 MAX_GAPS = 100  # ranges reported per device; more say the same thing
-# Fields whose stored form differs from the model value (lists as JSON text, booleans as 0/1).
-_CONVERTED: dict[str, tuple[tuple[str, FieldType], ...]] = {
-    k.name: tuple((f.name, f.type) for f in k.fields if f.type in (FieldType.LIST, FieldType.BOOL))
-    for k in KINDS
-}
 
 
 @dataclass
@@ -139,66 +142,9 @@ class Summary(Plan):
 # ---------------------------------------------------------------- clocks
 
 
-def _compact(kind: Kind, clocks: Mapping[str, str]) -> dict[str, str]:
-    # Deterministic from the effective clocks alone, so every device stores the same text:
-    # ``*`` is the most common clock (ties: the greatest), other fields list their own.
-    names = CLOCKED_FIELDS[kind.name]
-    first = clocks[names[0]]
-    if all(clocks[n] == first for n in names):
-        return {STAR: first}  # a record nobody has edited since its creation
-    tally: dict[str, int] = {}
-    for n in names:
-        tally[clocks[n]] = tally.get(clocks[n], 0) + 1
-    star = max(tally, key=lambda c: (tally[c], c))
-    out = {STAR: star}
-    out.update({n: clocks[n] for n in names if clocks[n] != star})
-    return out
-
-
-def _split(clock: str) -> tuple[str, str]:
-    hlc, _, device = clock.partition("@")
-    return hlc, device
-
-
 @lru_cache(maxsize=1024)
 def _iso(hlc: str) -> str:
     return datetime.fromtimestamp(int(hlc[:15]) / 1000, JST).isoformat(timespec="seconds")
-
-
-def conflict_id(kind: str, record_id: str, name: str, losing_clock: str) -> str:
-    """The same losing write gets the same id on every device (so logging it twice is a no-op)."""
-    text = "\x1f".join((kind, record_id, name, losing_clock))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-# ---------------------------------------------------------------- values
-
-
-def _to_sql(f_type: FieldType, value: Any) -> Any:
-    if f_type == FieldType.LIST:
-        return json.dumps(value, ensure_ascii=False) if value else "[]"
-    if f_type == FieldType.BOOL:
-        return None if value is None else int(bool(value))
-    return value
-
-
-def _stored(k: Kind, data: Mapping[str, Any]) -> dict[str, Any]:
-    """A create's payload as column values (every field; missing ones are None)."""
-    values = {n: data.get(n) for n in FIELD_NAMES[k.name]}
-    for name, f_type in _CONVERTED[k.name]:
-        values[name] = _to_sql(f_type, values[name])
-    return values
-
-
-def _to_json(f_type: FieldType, raw: Any) -> str:
-    """A stored column value as the JSON of its model value (conflict log form)."""
-    if f_type == FieldType.LIST:
-        value: Any = json.loads(raw) if raw else []
-    elif f_type == FieldType.BOOL:
-        value = None if raw is None else bool(raw)
-    else:
-        value = raw
-    return json.dumps(value, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- what an import may do
@@ -265,10 +211,7 @@ class _Row:
 
 
 def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
-    stored = json.loads(raw["_clocks"] or "{}")
-    if STAR not in stored:
-        stored[STAR] = f"{raw['_hlc']}@{raw['_device']}"
-    clocks = {n: effective(stored, n) for n in CLOCKED_FIELDS[kind.name]}
+    clocks = row_clocks(kind, raw)
     values = {n: raw[n] for n in FIELD_NAMES[kind.name]}
     return _Row(kind, raw["id"], values, clocks, int(raw["_deleted"]), raw["_created_at"], True)
 
@@ -323,6 +266,9 @@ class _Merge:
         self.open_records: set[tuple[str, str]] = {(str(r[1]), str(r[2])) for r in rows if r[3]}
         self.conflict_ops: dict[str, tuple[Any, ...] | None] = {}
         self.added: set[str] = set()  # entries this run logged (and still holds)
+        # (kind, older id) -> keyed record it was folded into (store/naturalkeys.py), as far
+        # as this run has looked them up or made them; absent: not an alias.
+        self.aliases: dict[tuple[str, str], str] = {}
 
     # ------------------------------------------------------------ driving
 
@@ -366,7 +312,11 @@ class _Merge:
         )
         self.unchained.update(c.device_id for c in fresh if c.chain is None)
         self.histories.clear()  # the table holds this batch now
-        self._load({(k.name, c.record_id) for c, k, _, _ in parsed})
+        self._find_aliases(parsed)
+        for c, k, data, _ in parsed:
+            if k.key and c.op == "create":
+                self._keyed_create(c, k, data)
+        self._load({(k.name, self._target(k, c)) for c, k, _, _ in parsed})
         if self.scope is not None:
             self._check_scope(parsed)
         replay = self._orphan_candidates(parsed)
@@ -390,7 +340,7 @@ class _Merge:
             if k.org_field is None or scope.owners.get(c.device_id, c.device_id) != scope.sender:
                 continue
             org_field = k.org_field
-            row = self.rows.get((k.name, c.record_id))
+            row = self.rows.get((k.name, self._target(k, c)))
             orgs: list[Any] = []
             if c.op == "create" or org_field in data:
                 orgs.append(data.get(org_field))
@@ -520,7 +470,13 @@ class _Merge:
         """Records created in this batch that other held changes arrived before."""
         creates: dict[str, list[str]] = {}
         for c, k, _, _ in parsed:
-            if c.op == "create" and self.rows.get((k.name, c.record_id)) is None:
+            if c.op != "create":
+                continue
+            rid = self._target(k, c)
+            # An older id folded into a keyed record: its changes that arrived before its
+            # create were kept unmerged (no record of that id), whether or not the keyed
+            # record exists here.
+            if self.rows.get((k.name, rid)) is None or rid != c.record_id:
                 creates.setdefault(k.name, []).append(c.record_id)
         out: set[tuple[str, str]] = set()
         for kind_name, ids in creates.items():
@@ -544,9 +500,11 @@ class _Merge:
         key = (kind_name, record_id)
         found = self.histories.get(key)
         if found is None:
+            # A keyed record's history holds the changes of the older ids folded into it.
             rows = self.conn.execute(
                 "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
-                " WHERE kind = ? AND record_id = ?",
+                " WHERE kind = ?1 AND (record_id = ?2 OR record_id IN (SELECT alias_id FROM"
+                " record_aliases WHERE kind = ?1 AND record_id = ?2))",
                 key,
             )
             changes = sorted((Change(*r) for r in rows), key=lambda c: (c.clock, c.dev_seq))
@@ -567,27 +525,28 @@ class _Merge:
         count: bool,
         replay: set[tuple[str, str]],
     ) -> None:
-        key = (k.name, c.record_id)
+        rid = self._target(k, c)
+        key = (k.name, rid)
         row = self.rows.get(key)
         counts = self.result.counts(k.name) if count else None
         clock = c.clock
         if c.op == "create":
             if row is None:
-                row = self._new_row(k, c, data)
+                row = self._new_row(k, rid, c, data)
                 if counts is not None:
                     counts.new += 1
-                if key in replay:
-                    replay.discard(key)
-                    for other, o_data, o_base in self._held(k.name, c.record_id).changes:
-                        if (other.device_id, other.dev_seq) != (c.device_id, c.dev_seq):
-                            self._merge(other, k, o_data, o_base, count=False, replay=replay)
-                return
-            if counts is not None:
-                counts.updated += 1
-            values = _stored(k, data)
-            values[DELETED] = 0
-            for name, value in values.items():
-                self._write(row, name, value, clock, "")
+            else:
+                if counts is not None:
+                    counts.updated += 1
+                values = stored(k, data)
+                values[DELETED] = 0
+                for name, value in values.items():
+                    self._write(row, name, value, clock, "")
+            if (k.name, c.record_id) in replay:
+                replay.discard((k.name, c.record_id))
+                for other, o_data, o_base in self._held(k.name, c.record_id).changes:
+                    if (other.device_id, other.dev_seq) != (c.device_id, c.dev_seq):
+                        self._merge(other, k, o_data, o_base, count=False, replay=replay)
             return
         if counts is not None:
             if c.op == "update":
@@ -596,14 +555,22 @@ class _Merge:
                 counts.deleted += 1
             else:
                 counts.restored += 1
-        self._supersede(k, c.record_id, data if c.op == "update" else {DELETED: 0}, base)
+        self._supersede(k, rid, data if c.op == "update" else {DELETED: 0}, base)
         if row is None:
             return  # its create has not arrived yet: kept in `changes`, replayed then
         if c.op == "update":
             won = False
             types = FIELD_TYPES[k.name]
             for name, value in data.items():
-                sql_value = _to_sql(types[name], value)
+                sql_value = value_to_sql(types[name], value)
+                if name in k.key:
+                    # A key field names the record: an older version's edit of it cannot move
+                    # the record to another key. The value it wrote is kept in the log.
+                    if sql_value != row.values[name]:
+                        self._conflict(
+                            row, name, self._json(row, name, sql_value), clock, row.clocks[name]
+                        )
+                    continue
                 won |= self._write(row, name, sql_value, clock, effective(base, name))
             if won and row.deleted and effective(base, DELETED) != row.clocks[DELETED]:
                 # Edited while (unknown to the editor) deleted elsewhere: the delete stands,
@@ -615,16 +582,60 @@ class _Merge:
         if c.op == "delete" and row.deleted and not was_deleted:
             for name in FIELD_NAMES[k.name]:
                 edited = row.clocks[name]
-                if edited > effective(base, name) and _split(edited)[1] != c.device_id:
+                if edited > effective(base, name) and split_clock(edited)[1] != c.device_id:
                     self._conflict(row, DELETED, "false", edited, clock)
 
-    def _new_row(self, k: Kind, c: Change, data: dict[str, Any]) -> _Row:
-        values = _stored(k, data)
+    def _new_row(self, k: Kind, rid: str, c: Change, data: dict[str, Any]) -> _Row:
+        values = stored(k, data)
         clocks = dict.fromkeys(CLOCKED_FIELDS[k.name], c.clock)
-        row = _Row(k, c.record_id, values, clocks, 0, _iso(c.hlc), False)
+        row = _Row(k, rid, values, clocks, 0, _iso(c.hlc), False)
         row.dirty.update(clocks)
-        self.rows[(k.name, c.record_id)] = row
+        self.rows[(k.name, rid)] = row
         return row
+
+    # ------------------------------------------------------------ natural keys
+
+    def _find_aliases(
+        self, parsed: list[tuple[Change, Kind, dict[str, Any], dict[str, str]]]
+    ) -> None:
+        """Look up, once per batch, which older ids of keyed kinds are folded into which record."""
+        wanted: dict[str, set[str]] = {}
+        for c, k, _, _ in parsed:
+            legacy = k.key and not naturalkeys.is_derived(c.record_id)
+            if legacy and (k.name, c.record_id) not in self.aliases:
+                wanted.setdefault(k.name, set()).add(c.record_id)
+        for kind_name, ids in wanted.items():
+            listed = sorted(ids)
+            for start in range(0, len(listed), 500):
+                chunk = listed[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for alias, target in self.conn.execute(
+                    "SELECT alias_id, record_id FROM record_aliases WHERE kind = ?"
+                    f" AND alias_id IN ({marks})",
+                    (kind_name, *chunk),
+                ):
+                    self.aliases[(kind_name, str(alias))] = str(target)
+
+    def _keyed_create(self, c: Change, k: Kind, data: dict[str, Any]) -> None:
+        """A create of a keyed kind under an id other than its key's: an older version's
+        record, folded into the keyed record from now on (here, as store/naturalkeys.py did)."""
+        derived = key_id(k, data)
+        if derived is None or derived == c.record_id:
+            return
+        if naturalkeys.is_derived(c.record_id):
+            # Only an older version makes random ids; a derived id names its key.
+            raise incoming.bad(f"{k.label}の ID が記録を特定する項目と一致しません")
+        known = self.aliases.get((k.name, c.record_id))
+        if known is None:
+            self.aliases[(k.name, c.record_id)] = derived
+            naturalkeys.add_alias(self.conn, k, c.record_id, derived)
+            self.histories.pop((k.name, derived), None)
+
+    def _target(self, k: Kind, c: Change) -> str:
+        """The record a change is merged into (its own id, or the keyed record it names)."""
+        if not k.key:
+            return c.record_id
+        return self.aliases.get((k.name, c.record_id), c.record_id)
 
     def _write(self, row: _Row, name: str, value: Any, clock: str, base: str) -> bool:
         """Last writer wins on one field; True when the incoming value became current."""
@@ -645,7 +656,7 @@ class _Merge:
     def _json(row: _Row, name: str, raw: Any) -> str:
         if name == DELETED:
             return "true" if raw else "false"
-        return _to_json(row.kind.field(name).type, raw)
+        return value_json(row.kind.field(name).type, raw)
 
     def _superseded(self, row: _Row, name: str, clock: str, value: Any) -> bool:
         """Has a held write replaced this one knowingly: its writer had this write, or this
@@ -685,7 +696,7 @@ class _Merge:
                 return None, False
             return int(change.op == "delete"), True
         if change.op == "create" or name in data:
-            return _to_sql(FIELD_TYPES[row.kind.name][name], data.get(name)), True
+            return value_to_sql(FIELD_TYPES[row.kind.name][name], data.get(name)), True
         return None, False
 
     def _supersede(
@@ -713,8 +724,8 @@ class _Merge:
         self.added.add(cid)
         self.open_records.add((k, row.record_id))
         self.result.counts(k).conflicts += 1
-        lh, ld = _split(losing)
-        wh, wd = _split(winning)
+        lh, ld = split_clock(losing)
+        wh, wd = split_clock(winning)
         self.conflict_ops[cid] = (cid, k, row.record_id, name, value, lh, ld, wh, wd, self.now)
 
     # ------------------------------------------------------------ writing back
@@ -725,9 +736,9 @@ class _Merge:
             if row is None or not row.dirty:
                 continue
             k = row.kind
-            clocks = _compact(k, row.clocks)
+            clocks = compact(k, row.clocks)
             top = max(row.clocks.values())
-            hlc, device = _split(top)
+            hlc, device = split_clock(top)
             system = (row.deleted, _iso(hlc), hlc, device, json.dumps(clocks))
             if row.in_db:
                 names = tuple(n for n in FIELD_NAMES[k.name] if n in row.dirty)

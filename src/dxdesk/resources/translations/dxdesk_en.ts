@@ -2266,12 +2266,12 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="712"/>
+        <location filename="../../gui/mainwindow.py" line="725"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="726"/>
+        <location filename="../../gui/mainwindow.py" line="733"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
@@ -2286,7 +2286,7 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="869"/>
+        <location filename="../../gui/mainwindow.py" line="866"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2514,107 +2514,107 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:259</extracomment>
+        <extracomment>Reason in the model: core/model.py:272</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:157</extracomment>
+        <extracomment>Reason in the model: core/model.py:170</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:227</extracomment>
+        <extracomment>Reason in the model: core/model.py:240</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:233</extracomment>
+        <extracomment>Reason in the model: core/model.py:246</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:162, core/model.py:257</extracomment>
+        <extracomment>Reason in the model: core/model.py:175, core/model.py:270</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:167</extracomment>
+        <extracomment>Reason in the model: core/model.py:180</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:170</extracomment>
+        <extracomment>Reason in the model: core/model.py:183</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:173</extracomment>
+        <extracomment>Reason in the model: core/model.py:186</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:183</extracomment>
+        <extracomment>Reason in the model: core/model.py:196</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:196</extracomment>
+        <extracomment>Reason in the model: core/model.py:209</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:201</extracomment>
+        <extracomment>Reason in the model: core/model.py:214</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:205, core/model.py:213, core/model.py:209</extracomment>
+        <extracomment>Reason in the model: core/model.py:218, core/model.py:226, core/model.py:222</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:215</extracomment>
+        <extracomment>Reason in the model: core/model.py:228</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:217</extracomment>
+        <extracomment>Reason in the model: core/model.py:230</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:237</extracomment>
+        <extracomment>Reason in the model: core/model.py:250</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:276</extracomment>
+        <extracomment>Reason in the model: core/model.py:289</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:285</extracomment>
+        <extracomment>Reason in the model: core/model.py:298</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:179</extracomment>
+        <extracomment>Reason in the model: core/model.py:192</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:191</extracomment>
+        <extracomment>Reason in the model: core/model.py:204</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:209</extracomment>
+        <extracomment>Reason in the model: core/model.py:222</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:251</extracomment>
+        <extracomment>Reason in the model: core/model.py:264</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
@@ -3265,6 +3265,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{label}（ID：{id}）は削除済みです。</source>
         <extracomment>UserError in the model: record_deleted</extracomment>
         <translation>{label} (ID {id}) has been deleted.</translation>
+    </message>
+    <message>
+        <source>{label}「{key}」は既に登録されています（ID：{id}）。内容を変更するには「dxdesk edit {kind} {id}」で編集してください。</source>
+        <extracomment>UserError in the model: record_key_exists</extracomment>
+        <translation>{label} "{key}" is already recorded (ID: {id}). To change it, edit it with "dxdesk edit {kind} {id}".</translation>
+    </message>
+    <message>
+        <source>{label}「{key}」は削除済みの記録として残っています（ID：{id}）。「dxdesk restore {kind} {id}」で元に戻してから編集してください。</source>
+        <extracomment>UserError in the model: record_key_deleted</extracomment>
+        <translation>{label} "{key}" is kept as a deleted record (ID: {id}). Restore it with "dxdesk restore {kind} {id}", then edit it.</translation>
+    </message>
+    <message>
+        <source>{label}の{fields}は記録を特定する項目のため変更できません。別の組み合わせは新しい記録として登録してください。</source>
+        <extracomment>UserError in the model: key_field_fixed</extracomment>
+        <translation>The {fields} of a {label} identify the record and cannot be changed. Record another combination as a new record.</translation>
     </message>
     <message>
         <source>記録は保存しましたが、自動バックアップを作成できませんでした（{detail}）。空き容量などをご確認のうえ「dxdesk backup」で作成してください。</source>
