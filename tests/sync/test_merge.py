@@ -335,7 +335,8 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
         assert b.db.query("SELECT * FROM changes") == log
     s = b.receive(incoming + incoming[:1])
     assert p.as_dict() == s.as_dict()
-    assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 1)
+    # A's note lost to B's later one: nothing changed here, so the import counts no update.
+    assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 0)
     assert (s.counts("vendor").deleted, s.counts("vendor").conflicts) == (1, 1)
     assert s.duplicates == 1
     found = b.db.query("SELECT rowid FROM fts_vendor WHERE fts_vendor MATCH ?", ('"別のベンダ"',))

@@ -18,16 +18,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dxdesk.core import reference
 from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.core.clock import now_jst, stamp
-from dxdesk.core.ids import natural_id, new_id
+from dxdesk.core.ids import new_id
 from dxdesk.core.model import kind, validate
 from dxdesk.errors import UserError
 from dxdesk.fsutil import copy_private, fsync_dir, io_error, private_dir, tighten
 from dxdesk.paths import ProfilePaths
 from dxdesk.settings import Settings
-from dxdesk.store import keyring_store
+from dxdesk.store import keyring_store, seeds
 from dxdesk.store.backup import (
     AUTO_PREFIX,
     check_backup,
@@ -380,7 +379,7 @@ def create_profile(
                     "INSERT INTO devices (device_id, name, role, first_seen) VALUES (?, ?, ?, ?)",
                     (device_id, device_name.strip(), role, stamp()),
                 )
-                seed_reference(store)
+                seeds.insert(conn)  # at genesis, not logged: any real edit beats them
                 staff = kind("staff")
                 values = validate(
                     staff,
@@ -414,38 +413,6 @@ def create_profile(
     log.info("profile created (role %s)", role)
     profile = open_profile(paths, Credentials(passphrase=passphrase, use_keyring=False))
     return profile, recovery
-
-
-def seed_reference(store: RecordStore) -> None:
-    """Organisations from resources/, with ids derived from their codes so every device agrees."""
-    org = kind("organisation")
-    for m in reference.municipalities():
-        values = validate(
-            org,
-            {
-                "code": m.code,
-                "name": m.name,
-                "reading": m.reading,
-                "org_kind": m.kind,
-                "gun": m.gun,
-                "area": m.area,
-                "bansou": m.bansou,
-                "welfare_office": m.welfare_office,
-            },
-        )
-        store.insert(org, values, record_id=natural_id("organisation", m.code))
-    for d in reference.prefecture_divisions():
-        values = validate(
-            org,
-            {
-                "code": d.code,
-                "name": d.name,
-                "reading": d.reading,
-                "org_kind": "県",
-                "bansou": False,
-            },
-        )
-        store.insert(org, values, record_id=natural_id("organisation", d.code))
 
 
 # -------------------------------------------------------------------- unlocking

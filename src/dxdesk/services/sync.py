@@ -21,7 +21,7 @@ from typing import Any
 
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
-from dxdesk.core.model import KINDS
+from dxdesk.core.model import KINDS, key_id
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
 from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
@@ -1084,32 +1084,39 @@ def adopt_fork(profile: Profile, fork_id: str) -> int:
             " ORDER BY hlc, dev_seq",
             (fork_id,),
         ).fetchall()
-        for kind_name, record_id, op, payload in rows:
+        for kind_name, held_id, op, payload in rows:
             if kind_name not in names:
                 continue
             k = kind_of(str(kind_name))
             data = {n: v for n, v in json.loads(payload).items() if n in k.field_names}
-            row = store.get(k, str(record_id), include_deleted=True)
+            record_id = str(held_id)
+            if k.key and op == "create":
+                # An older version's id for a keyed record: its key names the record now.
+                record_id = key_id(k, data) or record_id
+            row = store.get(k, record_id, include_deleted=True)
             change: Any = None
             if op in ("create", "update"):
                 if row is None:
                     if op == "create":
                         values = {n: data.get(n) for n in k.field_names}
                         try:
-                            change = store.insert(k, values, record_id=str(record_id))
+                            change = store.insert(
+                                k, values, record_id=None if k.key else record_id
+                            )
                         except UserError:
                             change = None  # a rule of this version refuses it: left in the log
                 else:
                     if row["_deleted"]:
-                        store.restore(k, str(record_id))
+                        store.restore(k, record_id)
+                    fields = {n: v for n, v in data.items() if n not in k.key}
                     try:
-                        change = store.update(k, str(record_id), data)
+                        change = store.update(k, record_id, fields)
                     except UserError:
                         change = None
             elif op == "delete" and row is not None:
-                change = store.delete(k, str(record_id))
+                change = store.delete(k, record_id)
             elif op == "restore" and row is not None:
-                change = store.restore(k, str(record_id))
+                change = store.restore(k, record_id)
             written += change is not None
         conn.execute(
             "UPDATE forks SET resolved_at = ?, resolution = 'adopted' WHERE id = ?",

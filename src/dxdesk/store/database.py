@@ -241,6 +241,13 @@ class Database:
             folded = naturalkeys.fold(self.conn)
             if folded:
                 log.info("natural keys: folded %s", folded)
+        elif version == 11:
+            # Seeded rows at genesis: the edits held win over any seed create.
+            from dxdesk.store import seeds
+
+            repaired = seeds.repair(self.conn)
+            if repaired:
+                log.info("seeded rows recomputed from their edits: %d", repaired)
 
     # ------------------------------------------------------------ transactions
 

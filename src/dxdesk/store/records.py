@@ -245,13 +245,10 @@ class RecordStore:
                 f'SELECT _deleted FROM "{kind.name}" WHERE id = ?', (derived,)
             ).fetchone()
             if held is not None:
-                raise UserError(
-                    "record_key_deleted" if held[0] else "record_key_exists",
-                    label=kind.label,
-                    key=self.key_label(kind, values),
-                    kind=kind.name,
-                    id=derived,
-                )
+                said = {"label": kind.label, "key": self.key_label(kind, values), "id": derived}
+                if held[0]:
+                    raise UserError("record_key_deleted", kind=kind.name, **said)
+                raise UserError("record_key_exists", kind=kind.name, **said)
         rid = record_id or new_id()
         hlc = self.clock.now().encode()
         now = self._now()

@@ -32,7 +32,7 @@ from dxdesk.core.clock import JST, stamp
 from dxdesk.core.hlc import MAX_AHEAD_MS, HybridClock, Timestamp, horizon
 from dxdesk.core.model import Kind, key_id
 from dxdesk.errors import UserError
-from dxdesk.store import chain, naturalkeys
+from dxdesk.store import chain, naturalkeys, seeds
 from dxdesk.store.database import Database
 from dxdesk.store.rows import (
     compact,
@@ -269,6 +269,10 @@ class _Merge:
         # (kind, older id) -> keyed record it was folded into (store/naturalkeys.py), as far
         # as this run has looked them up or made them; absent: not an alias.
         self.aliases: dict[tuple[str, str], str] = {}
+        self.changed = False  # did the change being merged alter a value (for the counts)
+        # Changes a replay (an orphan's create arriving) applied, with an effect, before their
+        # own turn in the batch: counted then, when their own merge finds nothing left to do.
+        self.replay_effects: set[tuple[str, int]] = set()
 
     # ------------------------------------------------------------ driving
 
@@ -531,33 +535,40 @@ class _Merge:
         counts = self.result.counts(k.name) if count else None
         clock = c.clock
         if c.op == "create":
+            if seeds.is_seed(k.name, rid):
+                # A seeded row, logged as a create by an older version: it stands for the
+                # genesis write every device holds, which any real edit beats (store/seeds.py).
+                if row is None:
+                    self._new_row(k, rid, c, data, clock=seeds.GENESIS)
+                    if counts is not None:
+                        counts.new += 1
+                return
             if row is None:
                 row = self._new_row(k, rid, c, data)
                 if counts is not None:
                     counts.new += 1
             else:
-                if counts is not None:
-                    counts.updated += 1
+                self.changed = False
                 values = stored(k, data)
                 values[DELETED] = 0
                 for name, value in values.items():
                     self._write(row, name, value, clock, "")
+                if self._effect(c, counts) and counts is not None:
+                    counts.updated += 1
             if (k.name, c.record_id) in replay:
                 replay.discard((k.name, c.record_id))
                 for other, o_data, o_base in self._held(k.name, c.record_id).changes:
                     if (other.device_id, other.dev_seq) != (c.device_id, c.dev_seq):
                         self._merge(other, k, o_data, o_base, count=False, replay=replay)
             return
-        if counts is not None:
-            if c.op == "update":
-                counts.updated += 1
-            elif c.op == "delete":
-                counts.deleted += 1
-            else:
-                counts.restored += 1
         self._supersede(k, rid, data if c.op == "update" else {DELETED: 0}, base)
         if row is None:
-            return  # its create has not arrived yet: kept in `changes`, replayed then
+            # Its create has not arrived yet: kept in `changes`, replayed then (and counted
+            # now, as nothing else will count it).
+            if counts is not None:
+                self._count(counts, c.op)
+            return
+        self.changed = False
         if c.op == "update":
             won = False
             types = FIELD_TYPES[k.name]
@@ -576,18 +587,43 @@ class _Merge:
                 # Edited while (unknown to the editor) deleted elsewhere: the delete stands,
                 # the edit is kept on the hidden row and noted so that one click restores it.
                 self._conflict(row, DELETED, "false", clock, row.clocks[DELETED])
+            if self._effect(c, counts) and counts is not None:
+                counts.updated += 1
             return
         was_deleted = row.deleted
         self._write(row, DELETED, 1 if c.op == "delete" else 0, clock, effective(base, DELETED))
+        if self._effect(c, counts) and counts is not None:
+            self._count(counts, c.op)
         if c.op == "delete" and row.deleted and not was_deleted:
             for name in FIELD_NAMES[k.name]:
                 edited = row.clocks[name]
                 if edited > effective(base, name) and split_clock(edited)[1] != c.device_id:
                     self._conflict(row, DELETED, "false", edited, clock)
 
-    def _new_row(self, k: Kind, rid: str, c: Change, data: dict[str, Any]) -> _Row:
+    def _effect(self, c: Change, counts: KindCounts | None) -> bool:
+        """Should this change be counted: did it change a value here (an import counts what
+        changes, not what arrives)? Replays are not counted but remembered for the change's
+        own turn."""
+        if counts is None:
+            if self.changed:
+                self.replay_effects.add((c.device_id, c.dev_seq))
+            return False
+        return self.changed or (c.device_id, c.dev_seq) in self.replay_effects
+
+    @staticmethod
+    def _count(counts: KindCounts, op: str) -> None:
+        if op == "update":
+            counts.updated += 1
+        elif op == "delete":
+            counts.deleted += 1
+        else:
+            counts.restored += 1
+
+    def _new_row(
+        self, k: Kind, rid: str, c: Change, data: dict[str, Any], *, clock: str | None = None
+    ) -> _Row:
         values = stored(k, data)
-        clocks = dict.fromkeys(CLOCKED_FIELDS[k.name], c.clock)
+        clocks = dict.fromkeys(CLOCKED_FIELDS[k.name], clock or c.clock)
         row = _Row(k, rid, values, clocks, 0, _iso(c.hlc), False)
         row.dirty.update(clocks)
         self.rows[(k.name, rid)] = row
@@ -644,8 +680,15 @@ class _Merge:
             return False  # this very write, again
         old = row.current(name)
         if clock > current:
-            if old != value and base != current and not self._shows(row, name, base, old):
+            if (
+                old != value
+                # the writer had seen it, or it is a seed value (nobody's writing)
+                and current not in (base, seeds.GENESIS)
+                and not self._shows(row, name, base, old)
+            ):
                 self._conflict(row, name, self._json(row, name, old), current, clock)
+            if old != value:
+                self.changed = True
             row.set(name, value, clock)
             return True
         if old != value and not self._superseded(row, name, clock, value):
