@@ -16,6 +16,7 @@ from typing import Any
 import click
 import pytest
 
+from dxdesk.cli.main import LAZY_COMMANDS
 from dxdesk.cli.main import cli as cli_group
 from dxdesk.store.backup import check_backup
 from dxdesk.store.database import connect
@@ -786,8 +787,23 @@ def test_kinds_command() -> None:
 # ---------------------------------------------------------------------- help
 
 
+def _group_commands() -> dict[str, click.Command]:
+    # Through the group, as click finds them: the commands live in modules loaded when named.
+    ctx = click.Context(cli_group)
+    found = {name: cli_group.get_command(ctx, name) for name in cli_group.list_commands(ctx)}
+    return {name: c for name, c in found.items() if c is not None}
+
+
+def test_each_command_module_registers_the_names_the_group_lists() -> None:
+    # A command its module registers but LAZY_COMMANDS does not list is unknown in a new process.
+    commands = _group_commands()
+    assert set(commands) == {"gui", *LAZY_COMMANDS}
+    for name, module in LAZY_COMMANDS.items():
+        assert getattr(commands[name].callback, "__module__", None) == module, name
+
+
 def test_every_command_has_help() -> None:
-    commands = cli_group.commands
+    commands = _group_commands()
     assert {
         "init",
         "info",

@@ -25,6 +25,10 @@ embedded subset TrueType fonts of dxdesk.reports.fonts. Cell values: ``None`` ->
 12 rows moves to the next page whole (with the heading just above it); longer tables split
 between rows, and a cell too long for one page splits inside. ``doc.add(flowable)`` takes any
 platypus flowable; ``doc.para(text, style)`` makes a wrapped paragraph in one of ``doc.styles``.
+
+This module is the document (styles, page templates, header and footer, the calls above); the
+line breaking and text measuring are in ``dxdesk.reports.pdf_text``, the table, single-line and
+ruled-line flowables in ``dxdesk.reports.pdf_flowables``.
 """
 
 from __future__ import annotations
@@ -40,9 +44,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -54,14 +57,16 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
-from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, cjkU, makeCJKParaLine
 
 from dxdesk.core.calendar import format_wareki, format_wareki_compact
 from dxdesk.reports.fonts import RegisteredFonts
+from dxdesk.reports.pdf_flowables import PlainLine, RuledLines, SharedTextTable
+from dxdesk.reports.pdf_text import NO_END, NO_START, JParagraph, fits, kinsoku_lines, text_width
 
+# The module's calls for documents, and (from dxdesk.reports.pdf_text) the line-breaking rules
+# they wrap text with, for tests and callers that import them from here.
 __all__ = [
     "NO_END",
     "NO_START",
@@ -71,20 +76,6 @@ __all__ = [
     "kinsoku_lines",
 ]
 
-# 禁則: characters that may not start a line (closing brackets, punctuation, small kana, long
-# vowel mark, iteration marks) and those that may not end one (opening brackets, prefixes).
-NO_START = frozenset(
-    ALL_CANNOT_START
-    + "、。，．・：；？！‼⁇⁈⁉ヽヾゝゞ々〻ー…‥"
-    + "」』】〕〉》〗〙〛）］｝｠”’〟»"
-    + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
-    + "%％℃°′″"
-)
-NO_END = frozenset("「『【〔〈《〖〘〚（［｛｟“‘〝«([{＄￥＃$¥#〒")
-# Punctuation that may hang into the right margin (ぶら下げ) rather than push a character down.
-HANGING = frozenset("、。，．,.")
-
-_FUZZ = 1e-6
 # Rows move whole to the next page; only a table with a cell this long (which could be taller
 # than a page) splits inside rows, which reportlab does less neatly (it repeats the header).
 _SPLIT_CELL = 1500
@@ -98,216 +89,9 @@ ZEBRA = colors.HexColor("#f7f8fa")
 MARK_RED = colors.HexColor("#b00020")
 
 
-def _kinsoku_break(chars: Sequence[str], start: int, end: int) -> int:
-    """Where to end a line that would overflow at ``end`` (chars[end] does not fit).
-
-    Returns the index of the first character of the next line, > start so lines always progress.
-    """
-    n = len(chars)
-    b = end
-    # Latin words are not split in the middle: go back to a space or to CJK text.
-    if b < n and b > start and ord(chars[b]) < 0x3000 and not chars[b].isspace():
-        j = b - 1
-        limit = (start + b) // 2
-        while j > limit and ord(chars[j]) < 0x3000 and not chars[j].isspace():
-            j -= 1
-        if j > limit:
-            b = j + 1
-    # ぶら下げ: one 、。 may hang in the margin instead of starting the next line.
-    if b < n and chars[b] in HANGING:
-        b += 1
-    # 追い出し: move characters down until the break is legal.
-    candidate = b
-    while (
-        candidate > start + 1
-        and candidate < n
-        and (chars[candidate] in NO_START or chars[candidate - 1] in NO_END)
-    ):
-        candidate -= 1
-    if candidate > start + 1 or (
-        candidate < n and chars[candidate] not in NO_START and chars[candidate - 1] not in NO_END
-    ):
-        b = candidate
-    return max(b, start + 1)
-
-
-def kinsoku_lines(text: str, width: float, font: str, size: float) -> list[str]:
-    """Split plain text into lines of at most ``width`` points with the kinsoku rules.
-
-    Used by the paragraph wrapper below and handy for tests of the rule itself.
-    """
-    widths = [stringWidth(ch, font, size) for ch in text]
-    return [text[a:b] for a, b in _spans(text, widths, [width])]
-
-
-def _spans(
-    chars: Sequence[str], widths: Sequence[float], max_widths: Sequence[float]
-) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    n = len(chars)
-    start = 0
-    while start < n:
-        limit = max_widths[min(len(spans), len(max_widths) - 1)]
-        used = 0.0
-        i = start
-        while i < n and chars[i] != "\n":
-            used += widths[i]
-            if used > limit + _FUZZ and i > start:
-                break
-            i += 1
-        if i >= n or chars[i] == "\n":
-            spans.append((start, i))
-            start = i + 1 if i < n else i
-            continue
-        b = _kinsoku_break(chars, start, i)
-        spans.append((start, b))
-        start = b
-        # A space at the start of a wrapped line is dropped, as in any word processor.
-        while start < n and chars[start] == " ":
-            start += 1
-        # A 。 hung in the margin just before a line break: that break is this wrap, not a
-        # second (empty) line.
-        if start < n and chars[start] == "\n" and b > 0 and chars[b - 1] in HANGING:
-            start += 1
-    return spans
-
-
 # Binary (Flate only) streams instead of ASCII85 on top: files a fifth smaller, and reportlab's
 # pure-Python ASCII85 encoder is a large share of the time of a short document.
 rl_config.useA85 = 0
-
-_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-_METRICS: dict[tuple[str, float], tuple[float, float]] = {}
-
-
-def _width_table(font: str, size: float) -> dict[str, float]:
-    """Glyph widths already measured for a font and size (fonts never change once registered)."""
-    return _WIDTHS.setdefault((font, size), {})
-
-
-def _text_width(text: str, font: str, size: float) -> float:
-    """stringWidth from the cached glyph widths: table cells repeat the same few glyphs, and a
-    TrueType string's width is the sum of its glyphs' (reportlab applies no kerning)."""
-    table = _width_table(font, size)
-    try:
-        return sum([table[ch] for ch in text])
-    except KeyError:
-        for ch in text:
-            if ch not in table:
-                table[ch] = stringWidth(ch, font, size)
-        return sum([table[ch] for ch in text])
-
-
-def _ascent_descent(font: str, size: float) -> tuple[float, float]:
-    key = (font, size)
-    found = _METRICS.get(key)
-    if found is None:
-        ascent, descent = getAscentDescent(font, size)
-        found = _METRICS[key] = (float(ascent), float(descent))
-    return found
-
-
-class JParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
-    """A Paragraph whose CJK wrapping follows the Japanese line-breaking rules (禁則処理)."""
-
-    def breakLinesCJK(self, maxWidths: Any) -> Any:
-        if not isinstance(maxWidths, (list, tuple)):
-            maxWidths = [maxWidths]
-        style = self.style
-        self.height = 0
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
-            return self.blPara
-        frags = self.frags
-        if not frags:
-            return ParaLines(
-                kind=0,
-                fontSize=style.fontSize,
-                fontName=style.fontName,
-                textColor=style.textColor,
-                lines=[],
-                ascent=style.fontSize,
-                descent=-0.2 * style.fontSize,
-            )
-        if any(hasattr(f, "cbDefn") for f in frags):
-            return self._break_units(frags, list(maxWidths))
-        # Fast path for text (every paragraph and cell we make): one pass over the characters
-        # with cached glyph widths, then one word per run of a single style on each line.
-        chars: list[str] = []
-        widths: list[float] = []
-        owner: list[int] = []
-        for k, f in enumerate(frags):
-            text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
-            if hasattr(f, "lineBreak"):
-                n = max(1, len(text))
-                chars += ["\n"] * n
-                widths += [0.0] * n
-                owner += [k] * n
-                continue
-            table = _width_table(f.fontName, f.fontSize)
-            for ch in text:
-                w = table.get(ch)
-                if w is None:
-                    w = table[ch] = stringWidth(ch, f.fontName, f.fontSize)
-                chars.append(ch)
-                widths.append(w)
-            owner += [k] * len(text)
-        lines: list[Any] = []
-        n_chars = len(chars)
-        for a, b in _spans(chars, widths, list(maxWidths)):
-            max_width = maxWidths[min(len(lines), len(maxWidths) - 1)]
-            used = sum(widths[a:b])
-            line_break = b < n_chars and chars[b] == "\n"
-            words = []
-            i = a
-            while i < b:
-                j = i
-                while j < b and owner[j] == owner[i]:
-                    j += 1
-                words.append(frags[owner[i]].clone(text="".join(chars[i:j])))
-                i = j
-            if not words:  # an empty line between two line breaks
-                words.append(frags[owner[min(a, n_chars - 1)]].clone(text=""))
-            metrics = [_ascent_descent(w.fontName, w.fontSize) for w in words]
-            lines.append(
-                FragLine(
-                    kind=1,
-                    extraSpace=max_width - used,
-                    wordCount=1,
-                    words=words,
-                    fontSize=max(w.fontSize for w in words),
-                    ascent=max(m[0] for m in metrics),
-                    descent=min(m[1] for m in metrics),
-                    maxWidth=max_width,
-                    currentWidth=used,
-                    lineBreak=line_break,
-                )
-            )
-        return ParaLines(kind=1, lines=lines)
-
-    def _break_units(self, frags: Any, maxWidths: list[float]) -> Any:
-        """The general path (inline images): reportlab's per-glyph units, our line breaks."""
-        style = self.style
-        units: list[Any] = []
-        for f in frags:
-            text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
-            if text:
-                units.extend(cjkU(t, f, "utf8") for t in text)
-            else:
-                units.append(cjkU(text, f, "utf8"))  # <br/> and inline images
-        chars = [("\n" if hasattr(u.frag, "lineBreak") else str(u)) for u in units]
-        widths = [0.0 if c == "\n" else float(u.width) for c, u in zip(chars, units, strict=True)]
-        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        calc_bounds = auto not in ("", "off")
-        lines: list[Any] = []
-        for a, b in _spans(chars, widths, maxWidths):
-            max_width = maxWidths[min(len(lines), len(maxWidths) - 1)]
-            seg = units[a:b] or [cjkU("", frags[0], "utf8")]
-            used = sum(widths[a:b])
-            line_break = b < len(chars) and chars[b] == "\n"
-            lines.append(
-                makeCJKParaLine(seg, max_width, used, max_width - used, line_break, calc_bounds)
-            )
-        return ParaLines(kind=1, lines=lines)
 
 
 def cell_text(value: object) -> str:
@@ -333,187 +117,10 @@ def cell_text(value: object) -> str:
 _CELL_PAD = 12.0
 
 
-def _fits(text: str, font: str, size: float, width: float) -> bool:
-    """Whether each line of ``text`` fits ``width`` points unwrapped.
-
-    Such a cell is drawn as a plain string, lines split at its line breaks: a Paragraph would lay
-    it out the same (same line breaks, baseline and alignment when the cell's leading equals the
-    paragraph style's) at several times the cost.
-    """
-    return all(_text_width(line, font, size) <= width + _FUZZ for line in text.split("\n"))
-
-
 def _markup(text: str) -> str:
     # 全角スペース is layout in Japanese text (indents, blanks to fill in by hand); as a
     # character reference it survives the paragraph parser, which collapses whitespace.
     return escape(text).replace("\r\n", "\n").replace("\n", "<br/>").replace("\u3000", "&#12288;")
-
-
-_ALIGNED = frozenset({"LEFT", "RIGHT", "CENTER", "CENTRE"})
-
-
-class _Table(Table):  # type: ignore[misc]
-    """A Table whose plain-string cells share one PDF text object.
-
-    reportlab sets every string cell as a text object of its own (BT ... ET, font and size
-    written out again, the string measured twice), which is most of the time of a dense table.
-    Here the string cells of a table share one text object that sets font and colour only where
-    the cell style changes them: the same glyphs at the same positions, in the same order.
-    Paragraph cells flush it first and are drawn by reportlab as before.
-    """
-
-    _tx: Any = None
-    _tx_font: tuple[str, float, float] | None = None
-    _tx_color: Any = None
-
-    def draw(self) -> None:
-        self._tx = None
-        super().draw()
-        self._flush_text()
-
-    def _drawLines(self) -> None:
-        self._flush_text()  # text under the rules, as reportlab draws it
-        super()._drawLines()
-
-    def _flush_text(self) -> None:
-        if self._tx is not None:
-            canv = self.canv
-            # Font and colour set inside the text object do not leak into what follows.
-            canv.saveState()
-            canv.drawText(self._tx)
-            canv.restoreState()
-            self._tx = None
-
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
-        just = cellstyle.alignment
-        if (
-            # Only plain str: a subclass may carry an onDraw hook (reportlab's index entries).
-            type(cellval) is not str
-            or just not in _ALIGNED
-            or cellstyle.href
-            or cellstyle.destination
-            or cellstyle.direction
-            or cellstyle.shaping
-        ):
-            self._flush_text()
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        text = cellval
-        if not text:
-            return
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
-        tx = self._tx
-        if tx is None:
-            tx = self._tx = self.canv.beginText()
-            self._tx_font = self._tx_color = None
-        if self._tx_font != (font, fontsize, leading):
-            tx.setFont(font, fontsize, leading)
-            self._tx_font = (font, fontsize, leading)
-        if self._tx_color != cellstyle.color:
-            tx.setFillColor(cellstyle.color)
-            self._tx_color = cellstyle.color
-        lines = text.split("\n")
-        # Baseline of the first line: as Table._drawCell places strings.
-        valign = cellstyle.valign
-        if valign == "TOP":
-            y = rowpos + rowheight - cellstyle.topPadding - fontsize
-        elif valign == "BOTTOM":
-            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
-        else:
-            y = (
-                rowpos
-                + (
-                    cellstyle.bottomPadding
-                    + rowheight
-                    - cellstyle.topPadding
-                    + len(lines) * leading
-                )
-                / 2.0
-                - fontsize
-            )
-        for line in lines:
-            if just == "LEFT":
-                x = colpos + cellstyle.leftPadding
-            else:
-                width = _text_width(line, font, fontsize)
-                if just == "RIGHT":
-                    x = colpos + colwidth - cellstyle.rightPadding - width
-                else:
-                    x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
-                    x -= 0.5 * width
-            tx.setTextOrigin(x, y)
-            # textLine ends with T* as reportlab's cells do: text extraction (pypdf) reads each
-            # cell as a line of its own.
-            tx.textLine(line)
-            y -= leading
-
-
-class _Line(Flowable):  # type: ignore[misc]
-    """One line of text that needs no wrapping (a heading, a title), drawn as a string.
-
-    Laid out as a Paragraph of the same style lays out one line: ``leading`` high, the baseline
-    ``fontSize`` below its top, aligned in the full width, the style's space before and after;
-    only without the paragraph machinery. ``PdfDocument._line`` falls back to a JParagraph for
-    text that could wrap.
-    """
-
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
-        super().__init__()
-        self.text = text
-        self.style = style
-        self.spaceBefore = style.spaceBefore
-        self.spaceAfter = style.spaceAfter
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = self.style.leading
-        return float(self.width), float(self.height)
-
-    def draw(self) -> None:
-        st = self.style
-        c = self.canv
-        c.setFont(st.fontName, st.fontSize, st.leading)
-        c.setFillColor(st.textColor)
-        y = self.height - st.fontSize
-        if st.alignment == TA_CENTER:
-            c.drawCentredString(self.width / 2, y, self.text)
-        elif st.alignment == TA_RIGHT:
-            c.drawRightString(self.width, y, self.text)
-        else:
-            c.drawString(0, y, self.text)
-
-
-class _RuledLines(Flowable):  # type: ignore[misc]
-    """Horizontal lines for handwriting; ``count=None`` fills the rest of the frame."""
-
-    def __init__(self, count: int | None, spacing: float, color: Any) -> None:
-        super().__init__()
-        self.count = count
-        self.spacing = spacing
-        self.color = color
-        self._lines = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        if self.count is None:
-            # At least 4 lines: fewer would look like an accident at the foot of a page.
-            self._lines = max(4, int(availHeight // self.spacing))
-        else:
-            self._lines = self.count
-        self.height = self._lines * self.spacing
-        return float(self.width), float(self.height)
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setStrokeColor(self.color)
-        c.setLineWidth(0.4)
-        c.setDash(1, 2)
-        for k in range(1, self._lines + 1):
-            y = self.height - k * self.spacing
-            c.line(0, y, self.width, y)
-        c.setDash()
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -627,9 +234,9 @@ class PdfDocument:
             and text == text.strip()
             and "  " not in text
             and not (st.leftIndent or st.rightIndent or st.firstLineIndent)
-            and _text_width(text, st.fontName, st.fontSize) <= self.frame_width
+            and text_width(text, st.fontName, st.fontSize) <= self.frame_width
         ):
-            return _Line(text, st)
+            return PlainLine(text, st)
         return JParagraph(_markup(text), st)
 
     def title_block(self, rows: Sequence[tuple[str, str]] = (), *, subtitle: str = "") -> None:
@@ -689,13 +296,13 @@ class PdfDocument:
         style = self.styles["cell"]
 
         def cell(text: str, width: float) -> object:
-            if _fits(text, style.fontName, style.fontSize, width - _CELL_PAD):
+            if fits(text, style.fontName, style.fontSize, width - _CELL_PAD):
                 return text
             return self.para(text, "cell")
 
         value_w = self.frame_width - key_w
         data = [[cell(k, key_w), cell(cell_text(v), value_w)] for k, v in rows]
-        t = _Table(data, colWidths=[key_w, value_w], splitInRow=1)
+        t = SharedTextTable(data, colWidths=[key_w, value_w], splitInRow=1)
         t.setStyle(
             TableStyle(
                 [
@@ -762,7 +369,7 @@ class PdfDocument:
         head_style = self.styles["head"]
         head: list[object] = [
             h
-            if _fits(h, head_style.fontName, head_style.fontSize, col_w[k] - _CELL_PAD)
+            if fits(h, head_style.fontName, head_style.fontSize, col_w[k] - _CELL_PAD)
             else JParagraph(_markup(h), head_style)
             for k, h in enumerate(header)
         ]
@@ -778,12 +385,12 @@ class PdfDocument:
                 longest = max(longest, len(text))
                 # Short single-line text is drawn as a plain string: much faster than a
                 # Paragraph and identical on paper.
-                if "\n" not in text and _text_width(text, font, font_size) <= col_w[k] - pad:
+                if "\n" not in text and text_width(text, font, font_size) <= col_w[k] - pad:
                     cells.append(text)
                 else:
                     cells.append(JParagraph(_markup(text), body_style[aligns[k]]))
             data.append(cells)
-        t = _Table(
+        t = SharedTextTable(
             data,
             colWidths=col_w,
             repeatRows=1,
@@ -841,14 +448,14 @@ class PdfDocument:
         for item in items:
             parts: list[Flowable] = [self.para(f"□　{item}", "check")]
             if answer_lines:
-                parts.append(_RuledLines(answer_lines, 7 * mm, RULE))
+                parts.append(RuledLines(answer_lines, 7 * mm, RULE))
             self.story.append(KeepTogether(parts))
 
     def ruled_lines(self, count: int | None = None, *, label: str = "") -> None:
         """Ruled space for handwriting: ``count`` lines, or the rest of the page when None."""
         if label:
             self.heading(label, level=2)
-        self.story.append(_RuledLines(count, 8 * mm, RULE))
+        self.story.append(RuledLines(count, 8 * mm, RULE))
 
     # ------------------------------------------------------------------ output
 

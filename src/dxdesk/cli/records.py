@@ -1,0 +1,216 @@
+"""``dxdesk kinds``, ``add``, ``edit``, ``delete``, ``undelete``, ``list``, ``show`` and
+``search``: the records of every kind from a terminal.
+
+A module of its own (registered with the group in ``dxdesk.cli.main`` when one of these is first
+named) so that ``main`` holds only what every command shares: the group, its options and state,
+and the exit codes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from dxdesk.cli import output
+from dxdesk.cli.main import State, cli, opened
+from dxdesk.core.model import KINDS, kind
+from dxdesk.errors import UserError
+from dxdesk.text import one_line
+
+
+def parse_assignments(items: tuple[str, ...]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UserError(
+                "bad_argument", detail=f"「{item}」は 項目名=値 の形式で指定してください。"
+            )
+        values[name.strip()] = value
+    return values
+
+
+def _kind_help() -> str:
+    return "、".join(f"{k.name}（{k.label}）" for k in KINDS)
+
+
+@cli.command()
+@click.argument("kind_name", required=False)
+def kinds(kind_name: str | None) -> None:
+    """記録の種類と項目の一覧を表示します。"""
+    if kind_name is None:
+        output.echo(output.table(["種類", "名称"], [[k.name, k.label] for k in KINDS]))
+        return
+    k = kind(kind_name)
+    rows = []
+    for f in k.fields:
+        detail = "、".join(f.choices) if f.choices else (f.ref or "")
+        rows.append([f.name, f.label, f.type.value, "必須" if f.required else "", detail])
+    output.echo(output.table(["項目", "名称", "型", "", "選択肢・参照先"], rows, max_col=60))
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.pass_obj
+def add(state: State, kind_name: str, assignments: tuple[str, ...]) -> None:
+    """記録を追加します（例：dxdesk add visit date=2025-11-25 org_id=高千穂町 mode=訪問 title=…）。"""
+    from dxdesk.services.records import RecordService
+
+    kind(kind_name)
+    values = parse_assignments(assignments)
+    with opened(state) as profile:
+        change = RecordService(profile).add(kind_name, values)
+    output.echo(change.record_id)
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.pass_obj
+def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, ...]) -> None:
+    """記録を修正します。"""
+    from dxdesk.services.records import RecordService
+
+    kind(kind_name)
+    values = parse_assignments(assignments)
+    if not values:
+        raise UserError("bad_argument", detail="修正する 項目名=値 を指定してください。")
+    with opened(state) as profile:
+        change = RecordService(profile).edit(kind_name, record_id, values)
+    output.echo(
+        "変更はありませんでした。"
+        if change is None
+        else "修正しました：" + "、".join(change.fields)
+    )
+    if change is not None and change.record_id != record_id:
+        # Time entries are append-only: the correction is a new record that supersedes this one.
+        output.echo(f"訂正後の記録 ID：{change.record_id}")
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.pass_obj
+def delete(state: State, kind_name: str, record_id: str) -> None:
+    """記録を削除します（削除済みとして保持され、undelete で戻せます）。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state) as profile:
+        change = RecordService(profile).delete(kind_name, record_id)
+    output.echo(f"{k.label}を削除しました。" if change else "既に削除されています。")
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.pass_obj
+def undelete(state: State, kind_name: str, record_id: str) -> None:
+    """削除した記録を元に戻します。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state) as profile:
+        change = RecordService(profile).restore(kind_name, record_id)
+    output.echo(f"{k.label}を元に戻しました。" if change else "削除されていません。")
+
+
+@cli.command("list")
+@click.argument("kind_name", metavar="KIND")
+@click.option("--org", help="団体名または団体コードで絞り込む")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="出力形式"
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="表示する最大件数")
+@click.option("--deleted", is_flag=True, help="削除済みも含める")
+@click.pass_obj
+def list_records(
+    state: State, kind_name: str, org: str | None, fmt: str, limit: int | None, deleted: bool
+) -> None:
+    """記録を一覧表示します。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state, backup=False) as profile:
+        service = RecordService(profile)
+        records = service.list_records(kind_name, org=org, limit=limit, include_deleted=deleted)
+        orgs = service.org_names()
+        if fmt == "json":
+            output.echo(output.to_json(records))
+            return
+        if fmt == "csv":
+            names = ["id", *k.field_names]
+            rows = [[_csv_value(r.get(n)) for n in names] for r in records]
+            output.echo(output.to_csv(names, rows), nl=False, data=True)
+            return
+        cols = k.list_columns or k.field_names[:5]
+        headers = ["ID", *(k.field(c).label for c in cols)]
+        rows = [
+            [str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)]
+            for r in records
+        ]
+    output.echo(output.table(headers, rows))
+    output.echo(f"（{len(rows)}件）")
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return int(value)
+    return "" if value is None else value
+
+
+@cli.command()
+@click.argument("kind_name", metavar="KIND")
+@click.argument("record_id", metavar="ID")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
+    """記録を1件表示します。"""
+    from dxdesk.services.records import RecordService
+
+    k = kind(kind_name)
+    with opened(state, backup=False) as profile:
+        service = RecordService(profile)
+        record = service.get(kind_name, record_id)
+        orgs = service.org_names()
+        if fmt == "json":
+            output.echo(output.to_json(record))
+            return
+        output.echo(
+            f"{k.label}　ID：{one_line(record['id'])}"
+            + ("　（削除済み）" if record["_deleted"] else "")
+        )
+        for f in k.fields:
+            value = service.display_value(k, f.name, record.get(f.name), orgs)
+            if value:
+                output.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))
+
+
+@cli.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="表示する最大件数"
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
+    """すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます）。"""
+    from dxdesk.services.records import RecordService
+
+    with opened(state, backup=False) as profile:
+        hits = RecordService(profile).search(" ".join(text), limit=limit)
+    if fmt == "json":
+        output.echo(output.to_json([h.__dict__ for h in hits]))
+        return
+    rows = [[h.label, h.date or "", h.title, h.snippet, h.record_id] for h in hits]
+    output.echo(output.table(["種類", "日付", "件名", "該当箇所", "ID"], rows, max_col=50))
+    output.echo(f"（{len(hits)}件）")
