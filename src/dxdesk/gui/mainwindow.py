@@ -1,5 +1,8 @@
 """The main window: organisations on the left, their tabs or a global view on the right.
 
+The organisations tree is gui/orgtree.py's widget over services/orgtree.py's groups; the window
+wires it (grouping box, selection, context menu) and refills it when data or the month change.
+
 Thin over services: every list is a RecordTable over a ListService query, every change goes
 through RecordService and comes back as a Change on one signal (``data_changed``) from which the
 views refresh themselves.
@@ -24,31 +27,26 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import plain_label, plain_tooltip, user_message, warn
-from dxdesk.services.overview import OrgBadge, OverviewService
+from dxdesk.gui.messages import plain_label, user_message, warn
+from dxdesk.gui.orgtree import ORG_ROLE, USER_ROLE, VIEW_ROLE, OrgTree
+from dxdesk.services.orgtree import BY_AREA, BY_KIND, OrgTreeService
+from dxdesk.services.overview import OverviewService
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, RecordService
 
 if TYPE_CHECKING:
     # Types only: importing an event class converts QEvent's large Type enum (bench/gui.py).
-    from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QTableWidget
 
     from dxdesk.services.drafts import DraftService
     from dxdesk.services.query import ListQuery, ListService
-
-# Qt.ItemDataRole.UserRole, as the int the item API takes: nothing on the way to the first paint
-# names the Qt namespace, since touching any of its enums converts all ~90 of them (~15 ms).
-USER_ROLE = 0x0100
-ORG_ROLE = USER_ROLE
-VIEW_ROLE = USER_ROLE + 1
 
 GLOBAL_VIEWS = (
     ("issues", "課題一覧"),
@@ -86,15 +84,6 @@ def delete_on_close(widget: QWidget) -> None:
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
-class OrgTree(QTreeWidget):
-    """The organisations tree. Its context menu comes from ``customContextMenuRequested``, with the
-    position Qt's CustomContextMenu policy would give (the same event's), but without setting
-    that policy: passing a Qt namespace enum converts all of them (~15 ms of the start)."""
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.customContextMenuRequested.emit(event.pos())
-
-
 class MainWindow(QMainWindow):
     data_changed = Signal(object)  # a Change (or None for "reload everything")
     lock_requested = Signal()
@@ -105,6 +94,9 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.records = RecordService(profile)
         self.overview = OverviewService(profile)
+        self.org_tree_service = OrgTreeService(
+            profile, overview=self.overview, records=self.records
+        )
         self.month = self.overview.default_month()
         self.current_org: str | None = None
         self._undo: tuple[str, list[str]] | None = None
@@ -219,18 +211,14 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
         self.grouping = QComboBox()
-        self.grouping.addItem(self.tr("圏域別"), "area")
-        self.grouping.addItem(self.tr("区分別（市・町・村）"), "kind")
+        self.grouping.addItem(self.tr("圏域別"), BY_AREA)
+        self.grouping.addItem(self.tr("区分別（市・町・村）"), BY_KIND)
         # The supervisor's own groups (records of kind "group"), e.g. 定住自立圏 or vendor users.
         self.grouping.addItem(self.tr("生活圏グループ別"), "生活圏")
         self.grouping.addItem(self.tr("ベンダ別グループ"), "ベンダ")
         self.grouping.currentIndexChanged.connect(self.reload_tree)
         left_layout.addWidget(self.grouping)
         self.tree = OrgTree()
-        self.tree.setObjectName("organisations")
-        self.tree.setHeaderLabels([self.tr("団体"), self.tr("状況")])
-        self.tree.setColumnWidth(0, 150)
-        self.tree.setMinimumWidth(330)
         self.tree.currentItemChanged.connect(self._tree_selected)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         left_layout.addWidget(self.tree)
@@ -419,96 +407,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ tree
 
     def reload_tree(self) -> None:
-        selected = self.current_org
-        badges = self.overview.organisations(self.month)
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        whole = QTreeWidgetItem([self.tr("全体")])
+        views = []
         for key, label in GLOBAL_VIEWS:
-            item = QTreeWidgetItem([self.tr(label)])
-            item.setData(0, VIEW_ROLE, key)
-            whole.addChild(item)
-        self.tree.addTopLevelItem(whole)
-        groups: dict[str, QTreeWidgetItem] = {}
-        select_item = None
-        for b, group_name in self._grouped(badges):
-            if group_name not in groups:
-                groups[group_name] = QTreeWidgetItem([group_name])
-                self.tree.addTopLevelItem(groups[group_name])
-            mark = "◆" if b.target_days else ("●" if b.bansou else "")
-            item = QTreeWidgetItem([f"{b.name}{mark}", self.badge_text(b)])
-            item.setData(0, ORG_ROLE, b.org_id)
-            tip = [b.name, b.code]
-            if b.bansou:
-                tip.append(self.tr("● 伴走支援対象"))
-            if b.target_days:
-                tip.append(self.tr("◆ 集中支援（月%1日目標）").replace("%1", str(b.target_days)))
-            item.setToolTip(0, plain_tooltip("\n".join(tip)))
-            groups[group_name].addChild(item)
-            if b.org_id == selected:
-                select_item = item
-        self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
-        self.tree.blockSignals(False)
-        if select_item is not None:
-            self.tree.setCurrentItem(select_item)
-
-    def badge_text(self, b: OrgBadge) -> str:
-        parts = []
-        if b.open_issues:
-            parts.append(self.tr("課題%1").replace("%1", str(b.open_issues)))
-        if b.target_days:
-            parts.append(
-                self.tr("現地%1/%2日")
-                .replace("%1", str(b.days_on_site))
-                .replace("%2", str(b.target_days))
-            )
-        elif b.days_on_site:
-            parts.append(self.tr("現地%1日").replace("%1", str(b.days_on_site)))
-        if b.days_since_visit is not None:
-            parts.append(self.tr("%1日前").replace("%1", str(b.days_since_visit)))
-        return " · ".join(parts)
-
-    def _grouped(self, badges: list[OrgBadge]) -> list[tuple[OrgBadge, str]]:
-        """(badge, group name) pairs in tree order; one organisation may sit in several groups."""
-        mode = self.grouping.currentData()
-        prefecture = self.tr("県（所管課）")
-        if mode in ("area", "kind"):
-            pairs = []
-            for b in badges:
-                if b.org_kind == "県":
-                    pairs.append((b, prefecture))
-                else:
-                    name = b.area if mode == "area" else b.org_kind
-                    pairs.append((b, name or self.tr("その他")))
-            return pairs
-        members: dict[str, list[str]] = {}
-        order: list[str] = []  # groups in the order they were recorded
-        for group in self.records.list_records("group"):
-            listed = group.get("members")
-            if group.get("group_type") != mode or not isinstance(listed, list):
-                continue
-            order.append(str(group["name"]))
-            for org_id in listed:
-                members.setdefault(str(org_id), []).append(str(group["name"]))
-        by_group: dict[str, list[OrgBadge]] = {}
-        rest: list[OrgBadge] = []
-        prefecture_orgs: list[OrgBadge] = []
-        for b in badges:
-            if b.org_kind == "県" and b.org_id not in members:
-                prefecture_orgs.append(b)
-            elif b.org_id in members:
-                for name in members[b.org_id]:
-                    by_group.setdefault(name, []).append(b)
-            else:
-                rest.append(b)
-        pairs = [
-            (b, name) for name in dict.fromkeys(order) if name in by_group for b in by_group[name]
-        ]
-        pairs += [(b, self.tr("グループ未設定")) for b in rest]
-        pairs += [(b, prefecture) for b in prefecture_orgs]
-        return pairs
+            views.append((key, self.tr(label)))
+        groups = self.org_tree_service.groups(self.grouping.currentData(), self.month)
+        self.tree.show_groups(groups, views, selected=self.current_org)
 
     def _tree_selected(
         self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
@@ -523,20 +426,9 @@ class MainWindow(QMainWindow):
             self.show_global(str(view))
 
     def select_org(self, org_id: str) -> None:
-        it = self._find_item(org_id)
+        it = self.tree.org_item(org_id)
         if it is not None:
             self.tree.setCurrentItem(it)
-
-    def _find_item(self, org_id: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            if top is None:
-                continue
-            for j in range(top.childCount()):
-                child = top.child(j)
-                if child is not None and child.data(0, ORG_ROLE) == org_id:
-                    return child
-        return None
 
     # ------------------------------------------------------------------ pages
 

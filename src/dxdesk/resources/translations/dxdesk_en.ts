@@ -1969,324 +1969,264 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="52"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="53"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112"/>
+        <location filename="../../gui/mainwindow.py" line="104"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="110"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153"/>
+        <location filename="../../gui/mainwindow.py" line="145"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="149"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="154"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="155"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="179"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="222"/>
+        <location filename="../../gui/mainwindow.py" line="214"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="223"/>
+        <location filename="../../gui/mainwindow.py" line="215"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="217"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="226"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="231"/>
-        <source>団体</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="231"/>
-        <source>状況</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="245"/>
+        <location filename="../../gui/mainwindow.py" line="233"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="320"/>
+        <location filename="../../gui/mainwindow.py" line="308"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="320"/>
+        <location filename="../../gui/mainwindow.py" line="308"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="320"/>
+        <location filename="../../gui/mainwindow.py" line="308"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="320"/>
+        <location filename="../../gui/mainwindow.py" line="308"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="363"/>
-        <location filename="../../gui/mainwindow.py" line="787"/>
+        <location filename="../../gui/mainwindow.py" line="351"/>
+        <location filename="../../gui/mainwindow.py" line="679"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="381"/>
+        <location filename="../../gui/mainwindow.py" line="369"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="382"/>
+        <location filename="../../gui/mainwindow.py" line="370"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="384"/>
+        <location filename="../../gui/mainwindow.py" line="372"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="390"/>
+        <location filename="../../gui/mainwindow.py" line="378"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="393"/>
+        <location filename="../../gui/mainwindow.py" line="381"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="383"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="397"/>
+        <location filename="../../gui/mainwindow.py" line="385"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="398"/>
+        <location filename="../../gui/mainwindow.py" line="386"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="399"/>
+        <location filename="../../gui/mainwindow.py" line="387"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="400"/>
+        <location filename="../../gui/mainwindow.py" line="388"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="401"/>
+        <location filename="../../gui/mainwindow.py" line="389"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="406"/>
+        <location filename="../../gui/mainwindow.py" line="394"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="407"/>
+        <location filename="../../gui/mainwindow.py" line="395"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="414"/>
+        <location filename="../../gui/mainwindow.py" line="402"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="426"/>
-        <source>全体</source>
-        <translation>Overall</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
-        <source>● 伴走支援対象</source>
-        <translation>● Hands-on support target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="445"/>
-        <source>◆ 集中支援（月%1日目標）</source>
-        <translation>◆ Intensive support (target: %1 days a month)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
-        <source>課題%1</source>
-        <translation>%1 issues</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
-        <source>現地%1/%2日</source>
-        <translation>%1/%2 days on site</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
-        <source>現地%1日</source>
-        <translation>%1 days on site</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
-        <source>%1日前</source>
-        <translation>%1 d ago</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
-        <source>県（所管課）</source>
-        <translation>Prefecture (responsible division)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
-        <source>その他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
-        <source>グループ未設定</source>
-        <translation>In no group</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="590"/>
+        <location filename="../../gui/mainwindow.py" line="482"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="643"/>
+        <location filename="../../gui/mainwindow.py" line="535"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="647"/>
+        <location filename="../../gui/mainwindow.py" line="539"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="662"/>
+        <location filename="../../gui/mainwindow.py" line="554"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="577"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="617"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="625"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="807"/>
+        <location filename="../../gui/mainwindow.py" line="699"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="810"/>
+        <location filename="../../gui/mainwindow.py" line="702"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="866"/>
+        <location filename="../../gui/mainwindow.py" line="758"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2328,6 +2268,69 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/widgets.py" line="533"/>
         <source>団体名を入力または選択</source>
         <translation>Type or choose a municipality</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTree</name>
+    <message>
+        <location filename="../../gui/orgtree.py" line="38"/>
+        <source>団体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="38"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="49"/>
+        <source>県（所管課）</source>
+        <translation>Prefecture (responsible division)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="50"/>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="51"/>
+        <source>グループ未設定</source>
+        <translation>In no group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="52"/>
+        <source>課題%1</source>
+        <translation>%1 issues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="53"/>
+        <source>現地%1/%2日</source>
+        <translation>%1/%2 days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="54"/>
+        <source>現地%1日</source>
+        <translation>%1 days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="55"/>
+        <source>%1日前</source>
+        <translation>%1 d ago</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="56"/>
+        <source>● 伴走支援対象</source>
+        <translation>● Hands-on support target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="57"/>
+        <source>◆ 集中支援（月%1日目標）</source>
+        <translation>◆ Intensive support (target: %1 days a month)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/orgtree.py" line="76"/>
+        <source>全体</source>
+        <translation>Overall</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,75 @@
+"""The organisations tree widget (gui/orgtree.py) says the services' phrases in the window's
+language: every Phrase has its own tr() here, with the same Japanese as services/orgtree.py."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from dxdesk.gui.app import install_translators, translations_dir
+from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
+from dxdesk.services.orgtree import BY_AREA, Phrase, group_organisations
+from tests.services.test_orgtree import badge
+
+BUSY = badge(
+    "shiiba",
+    "村",
+    code="454303",
+    name="椎葉村",
+    bansou=True,
+    open_issues=6,
+    days_on_site=4,
+    days_since_visit=1,
+    target_days=10,
+)
+
+
+def test_every_phrase_is_translated_here_from_the_same_japanese(qtbot: QtBot) -> None:
+    tree = OrgTree()
+    qtbot.addWidget(tree)
+    assert tree.phrases() == {p: str(p) for p in Phrase}
+
+
+def test_the_tree_shows_the_groups_it_is_given(qtbot: QtBot) -> None:
+    tree = OrgTree()
+    qtbot.addWidget(tree)
+    tree.show_groups(group_organisations([BUSY], BY_AREA), [("issues", "課題一覧")], "shiiba")
+    whole, other = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert (whole.text(0), whole.child(0).text(0), whole.child(0).data(0, VIEW_ROLE)) == (
+        "全体",
+        "課題一覧",
+        "issues",
+    )
+    item = other.child(0)
+    assert (other.text(0), item.text(0), item.text(1)) == (
+        "その他",
+        "椎葉村◆",
+        "課題6 · 現地4/10日 · 1日前",
+    )
+    assert item.data(0, ORG_ROLE) == "shiiba"
+    assert tree.currentItem() is item is tree.org_item("shiiba")
+    assert item.toolTip(0) == (
+        '<p style="white-space:pre">椎葉村\n454303\n● 伴走支援対象\n◆ 集中支援（月10日目標）</p>'
+    )
+
+
+def test_in_english_the_tree_phrases_are_english(qtbot: QtBot) -> None:
+    if not (translations_dir() / "dxdesk_en.qm").exists():
+        pytest.skip("translations not built (make setup builds them)")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install_translators(app, "en")
+    try:
+        tree = OrgTree()
+        qtbot.addWidget(tree)
+        tree.show_groups(group_organisations([BUSY], BY_AREA), [])
+        other = tree.topLevelItem(1)
+        assert (other.text(0), other.child(0).text(1)) == (
+            "Other",
+            "6 issues · 4/10 days on site · 1 d ago",
+        )
+        assert all(text != str(p) for p, text in tree.phrases().items())
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
