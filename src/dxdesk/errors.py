@@ -60,7 +60,11 @@ MESSAGES: dict[str, str] = {
     ),
     "record_key_deleted": (
         "{label}「{key}」は削除済みの記録として残っています（ID：{id}）。"
-        "「dxdesk restore {kind} {id}」で元に戻してから編集してください。"
+        "「dxdesk undelete {kind} {id}」で元に戻してから編集してください。"
+    ),
+    "field_replaced": (
+        "「{field}」は記録ごとに登録する形式に変わりました。"
+        "{child}として登録してください（dxdesk add {kind} …）。"
     ),
     "key_field_fixed": (
         "{label}の{fields}は記録を特定する項目のため変更できません。"

@@ -182,10 +182,10 @@ def test_unreadable_text_is_refused_with_the_field_named(root: Path, bad: str) -
     code, _out, err = run(root, *args)
     assert code == 1, err
     assert "「件名」（title）" in one_sentence(err)
-    args = ["add", "issue", "org_id=高千穂町", "title=x", "status=未対応", f"related_orgs=a、{bad}"]
+    args = [*args[:-1], "title=x", f"attendees_ours=a、{bad}"]
     code, _out, err = run(root, *args)
     assert code == 1, err
-    assert "（related_orgs）" in one_sentence(err)
+    assert "（attendees_ours）" in one_sentence(err)
     visit = run(root, "list", "visit", "--format", "json")[1]
     visit_id = visit.split('"id": "')[1].split('"')[0]
     code, _out, err = run(root, "edit", "visit", visit_id, f"notes={bad}")

@@ -7,25 +7,16 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from dxdesk.core.ids import natural_id
 from dxdesk.gui.mainwindow import MainWindow
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
-
-MIYAZAKI = natural_id("organisation", "452017")  # 宮崎市
-KUNITOMI = natural_id("organisation", "453820")  # 国富町
-AYA = natural_id("organisation", "453838")  # 綾町
+from tests.services.groups import add_groups
 
 
 @pytest.fixture
 def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
     records = RecordService(profile)
-    records.add(
-        "group",
-        {"name": "宮崎・東諸県", "group_type": "生活圏", "members": [MIYAZAKI, KUNITOMI, AYA]},
-    )
-    records.add("group", {"name": "綾・国富連携", "group_type": "生活圏", "members": [AYA]})
-    records.add("group", {"name": "A社利用団体", "group_type": "ベンダ", "members": [KUNITOMI]})
+    add_groups(records)
     w = MainWindow(profile)
     qtbot.addWidget(w)
     yield w

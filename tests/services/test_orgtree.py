@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from dxdesk.core.ids import natural_id
 from dxdesk.services.orgtree import (
     BY_AREA,
     BY_KIND,
@@ -21,10 +20,7 @@ from dxdesk.services.orgtree import (
 from dxdesk.services.overview import OrgBadge
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
-
-MIYAZAKI = natural_id("organisation", "452017")  # 宮崎市
-KUNITOMI = natural_id("organisation", "453820")  # 国富町
-AYA = natural_id("organisation", "453838")  # 綾町
+from tests.services.groups import add_groups
 
 PLAIN = OrgBadge(
     org_id="",
@@ -138,12 +134,7 @@ def test_status_and_notes_of_a_busy_organisation() -> None:
 
 def test_the_service_reads_the_badges_and_the_group_records(profile: Profile) -> None:
     records = RecordService(profile)
-    records.add(
-        "group",
-        {"name": "宮崎・東諸県", "group_type": "生活圏", "members": [MIYAZAKI, KUNITOMI, AYA]},
-    )
-    records.add("group", {"name": "綾・国富連携", "group_type": "生活圏", "members": [AYA]})
-    records.add("group", {"name": "A社利用団体", "group_type": "ベンダ", "members": [KUNITOMI]})
+    add_groups(records)
     service = OrgTreeService(profile, records=records)
     names = {b.org_id: b.name for b in service.overview.organisations()}
     tree = {g.title: [n.org.name for n in g.orgs] for g in service.groups("生活圏")}

@@ -71,6 +71,9 @@ def test_keyed_kinds_and_their_rules() -> None:
         "system_status": ("org_id", "system_code"),
         "step_status": ("org_id", "system_code", "step_no"),
         "goal_progress": ("goal_id", "month"),
+        "group_member": ("group_id", "org_id"),
+        "training_participant": ("training_id", "org_id"),
+        "related_org": ("issue_id", "org_id"),
     }
     for k in KINDS:
         for name in k.key:
@@ -105,7 +108,7 @@ def test_add_of_a_held_key_is_refused_with_the_way_to_change_it(devs: dict[str, 
     a.delete("step_status", rid)
     with pytest.raises(UserError) as err:
         _cell(a, "完了済み")
-    assert err.value.code == "record_key_deleted" and "dxdesk restore" in str(err.value)
+    assert err.value.code == "record_key_deleted" and "dxdesk undelete" in str(err.value)
 
 
 def test_key_fields_cannot_be_edited(devs: dict[str, Device]) -> None:

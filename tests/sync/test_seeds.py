@@ -17,7 +17,7 @@ from dxdesk.store import seeds
 from dxdesk.store.rows import row_clocks
 from dxdesk.sync import merge
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.sync.merge_helpers import Device, _open, devices_open, make_templates
+from tests.sync.merge_helpers import Device, devices_open, make_templates
 
 NOBEOKA = natural_id("organisation", "452033")
 ORG = kind("organisation")
@@ -112,9 +112,7 @@ def test_an_older_versions_logged_seeds_are_taken_as_genesis(devs: dict[str, Dev
     assert old.conflicts() == []
 
 
-def test_a_profile_hurt_by_an_older_version_gets_the_edits_back(
-    devs: dict[str, Device], templates: dict[str, Path], tmp_path: Path
-) -> None:
+def test_a_profile_hurt_by_an_older_version_gets_the_edits_back(devs: dict[str, Device]) -> None:
     hub, old = devs["hub"], devs["old"]
     _hub_edits_nobeoka(hub)
     _legacy_seed_create(old)
@@ -163,21 +161,17 @@ def test_a_profile_hurt_by_an_older_version_gets_the_edits_back(
                     create.device_id,
                 ),
             )
-        conn.execute("PRAGMA user_version = 10")
     assert values["bansou"] is True
-    path = hub.profile.paths.root
-    hub.profile.close(backup=False)
-    reopened = _open(path)  # migration 0011 runs the repair
-    try:
-        got = reopened.records.get(ORG, NOBEOKA)
-        assert got is not None and (got["bansou"], got["notes"]) == (False, "令和8年度は対象外")
-        assert reopened.database.query("SELECT * FROM conflicts") == []
-        untouched = natural_id("organisation", "454419")
-        row = reopened.database.query("SELECT * FROM organisation WHERE id = ?", (untouched,))[0]
-        assert set(row_clocks(ORG, row).values()) == {seeds.GENESIS}
-    finally:
-        reopened.close(backup=False)
-        hub.profile = _open(path)  # the fixture closes it
+    with hub.db.transaction() as conn:  # the data step of migration 0011
+        assert seeds.repair(conn) == 1
+    got = hub.profile.records.get(ORG, NOBEOKA)
+    assert got is not None and (got["bansou"], got["notes"]) == (False, "令和8年度は対象外")
+    assert hub.db.query("SELECT * FROM conflicts") == []
+    untouched = natural_id("organisation", "454419")
+    row = hub.db.query("SELECT * FROM organisation WHERE id = ?", (untouched,))[0]
+    assert set(row_clocks(ORG, row).values()) == {seeds.GENESIS}
+    with hub.db.transaction() as conn:  # twice: nothing more to do
+        assert seeds.repair(conn) == 0
 
 
 def test_an_import_counts_only_records_whose_values_change(devs: dict[str, Device]) -> None:

@@ -44,7 +44,7 @@ def kinds(kind_name: str | None) -> None:
         return
     k = kind(kind_name)
     rows = []
-    for f in k.fields:
+    for f in k.entry_fields:
         detail = "、".join(f.choices) if f.choices else (f.ref or "")
         rows.append([f.name, f.label, f.type.value, "必須" if f.required else "", detail])
     output.echo(output.table(["項目", "名称", "型", "", "選択肢・参照先"], rows, max_col=60))
@@ -187,7 +187,7 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
             f"{k.label}　ID：{one_line(record['id'])}"
             + ("　（削除済み）" if record["_deleted"] else "")
         )
-        for f in k.fields:
+        for f in k.entry_fields:
             value = service.display_value(k, f.name, record.get(f.name), orgs)
             if value:
                 output.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))

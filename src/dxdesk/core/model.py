@@ -61,6 +61,14 @@ class Field:
     maximum: float | None = None
     max_length: int | None = None
     searchable: bool | None = None  # default: TEXT and LONGTEXT are searchable
+    # Kept for older versions, never written by this one: its values were turned into child
+    # records (``replaced_by``) and it is neither shown nor accepted from a user. Fields are
+    # never dropped or renamed (docs/architecture.md, "Versions that mix").
+    replaced_by: str | None = None
+
+    @property
+    def retired(self) -> bool:
+        return self.replaced_by is not None
 
     @property
     def sql_type(self) -> str:
@@ -97,6 +105,13 @@ class Kind:
     # fields never change once written; no other kind refers to a keyed one by id (a test
     # checks), because the migration that gave older rows their derived ids changed those ids.
     key: tuple[str, ...] = ()
+    # The reference field naming the record this one is part of (a group's member, a training's
+    # participating organisation): a child follows its parent's organisation scope, is hidden
+    # with a deleted parent and shown in the parent's form.
+    parent: str | None = None
+    # Append-only: an edit is a new record naming the one it replaces in ``supersedes`` and a
+    # replaced record is history, not shown (time entries, 0005; services/timesheet.py).
+    append_only: bool = False
 
     @cached_property
     def _by_name(self) -> dict[str, Field]:
@@ -114,6 +129,11 @@ class Kind:
             fields=", ".join(f.name for f in self.fields),
         )
 
+    @cached_property
+    def entry_fields(self) -> tuple[Field, ...]:
+        """The fields a person reads and types (not the retired ones older versions kept)."""
+        return tuple(f for f in self.fields if not f.retired)
+
     @property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
@@ -121,6 +141,10 @@ class Kind:
     @property
     def search_fields(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields if f.in_search)
+
+    @property
+    def parent_kind(self) -> str | None:
+        return None if self.parent is None else self.field(self.parent).ref
 
     @property
     def open_statuses(self) -> tuple[str, ...]:
@@ -436,7 +460,13 @@ KINDS: tuple[Kind, ...] = (
         (
             F("name", "グループ名", required=True),
             F("group_type", "種別", T.CHOICE, required=True, choices=GROUP_TYPES),
-            F("members", "構成団体（ID）", T.LIST, searchable=False),
+            F(
+                "members",
+                "構成団体（旧形式）",
+                T.LIST,
+                searchable=False,
+                replaced_by="group_member",
+            ),
             F("description", "説明", T.LONGTEXT),
         ),
         title="name",
@@ -477,7 +507,13 @@ KINDS: tuple[Kind, ...] = (
         "課題",
         (
             F("org_id", "団体", T.ORG, required=True),
-            F("related_orgs", "関係団体（ID）", T.LIST, searchable=False),
+            F(
+                "related_orgs",
+                "関係団体（旧形式）",
+                T.LIST,
+                searchable=False,
+                replaced_by="related_org",
+            ),
             F("title", "課題", required=True),
             F("system_code", "業務システム", T.SYSTEM),
             F("vendor_id", "ベンダ", T.REF, ref="vendor"),
@@ -555,6 +591,7 @@ KINDS: tuple[Kind, ...] = (
         org_field="org_id",
         list_columns=("date", "staff_id", "org_id", "hours", "on_site", "activity"),
         aliases=("time_entry", "hours"),
+        append_only=True,
     ),
     Kind(
         "training",
@@ -568,7 +605,13 @@ KINDS: tuple[Kind, ...] = (
             F("end_time", "終了", T.TIME),
             F("place", "会場・形式"),
             F("audience", "対象者"),
-            F("org_ids", "参加団体（ID）", T.LIST, searchable=False),
+            F(
+                "org_ids",
+                "参加団体（旧形式）",
+                T.LIST,
+                searchable=False,
+                replaced_by="training_participant",
+            ),
             F("instructor", "講師"),
             F("aims", "目的", T.LONGTEXT),
             F("programme", "内容・プログラム", T.LONGTEXT),
@@ -728,6 +771,50 @@ KINDS: tuple[Kind, ...] = (
         title="title",
         org_field="org_id",
         list_columns=("org_id", "title", "status"),
+    ),
+    # Memberships: one record per (parent, organisation), so that two people who each add an
+    # organisation on their own laptop both keep theirs after the merge (a list in one field
+    # merged as one value, and one addition was lost to the conflict log).
+    Kind(
+        "group_member",
+        "グループ構成団体",
+        (
+            F("group_id", "グループ", T.REF, ref="group", required=True),
+            F("org_id", "団体", T.ORG, required=True),
+            F("note", "備考", T.TEXT),
+        ),
+        title="org_id",
+        list_columns=("group_id", "org_id", "note"),
+        key=("group_id", "org_id"),
+        parent="group_id",
+        aliases=("member_of",),
+    ),
+    Kind(
+        "training_participant",
+        "研修参加団体",
+        (
+            F("training_id", "研修・ワークショップ", T.REF, ref="training", required=True),
+            F("org_id", "団体", T.ORG, required=True),
+            F("participants", "参加人数", T.INT, minimum=0, maximum=10_000),
+            F("note", "備考", T.TEXT),
+        ),
+        title="org_id",
+        list_columns=("training_id", "org_id", "participants"),
+        key=("training_id", "org_id"),
+        parent="training_id",
+    ),
+    Kind(
+        "related_org",
+        "課題の関係団体",
+        (
+            F("issue_id", "課題", T.REF, ref="issue", required=True),
+            F("org_id", "団体", T.ORG, required=True),
+            F("note", "備考", T.TEXT),
+        ),
+        title="org_id",
+        list_columns=("issue_id", "org_id", "note"),
+        key=("issue_id", "org_id"),
+        parent="issue_id",
     ),
     Kind(
         "closed_day",

@@ -51,6 +51,7 @@ from dxdesk.core.model import (
     kind,
 )
 from dxdesk.errors import UserError, ValidationError
+from dxdesk.gui.members import MembersEditor
 from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
     EditorValue,
@@ -171,12 +172,12 @@ class RecordForm(QDialog):
     def _starting_values(self, initial: Mapping[str, Any] | None) -> dict[str, Any]:
         k = self.kind
         if self.record_id:
-            start: dict[str, Any] = {f.name: self.original.get(f.name) for f in k.fields}
+            start: dict[str, Any] = {f.name: self.original.get(f.name) for f in k.entry_fields}
         else:
-            start = {f.name: None for f in k.fields}
+            start = {f.name: None for f in k.entry_fields}
             start.update(DEFAULTS.get(k.name, {}))
             owner_staff = self.service.profile.meta.get("owner_staff_id")
-            for f in k.fields:
+            for f in k.entry_fields:
                 if f.type == FieldType.REF and f.ref == "staff" and owner_staff:
                     start[f.name] = owner_staff
             if k.date_field:
@@ -215,9 +216,13 @@ class RecordForm(QDialog):
         self.layout_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.layout_form.setVerticalSpacing(6)
 
-        orgs = self._org_pairs() if any(f.type == FieldType.ORG for f in self.kind.fields) else []
+        orgs = (
+            self._org_pairs()
+            if any(f.type == FieldType.ORG for f in self.kind.entry_fields)
+            else []
+        )
         focus_chain: list[QWidget] = []
-        for f in self.kind.fields:
+        for f in self.kind.entry_fields:
             refs = self._ref_pairs(f, start.get(f.name)) if f.type == FieldType.REF else []
             editor = editor_for(f, orgs=orgs, refs=refs, parent=body)
             editor.setObjectName(f"editor_{f.name}")
@@ -261,6 +266,18 @@ class RecordForm(QDialog):
             self.layout_form.addRow(label, cell)
             self.editors[f.name] = editor
             self.error_labels[f.name] = error
+        self.members: MembersEditor | None = None
+        if self._has_members():
+            # A group's members, a training's organisations, an issue's related ones: one
+            # membership record each, written when the form is saved (gui/members.py).
+            child = self.service.membership_kind(self.kind.name)
+            title = QCoreApplication.translate("Kind", child.label)
+            self.members = MembersEditor(title, self._org_pairs(), self._held_members(), body)
+            self.members.setObjectName("members")
+            label = plain_label(self.members.title, body)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.layout_form.addRow(label, self.members)
+            focus_chain.append(self.members.list)
         if "hours" in self.editors and self._fills_hours():
             hours = self.editors["hours"]
             line = getattr(hours, "line", None)
@@ -384,6 +401,20 @@ class RecordForm(QDialog):
         else:
             self.status.clear()
 
+    def _has_members(self) -> bool:
+        try:
+            self.service.membership_kind(self.kind.name)
+        except UserError:
+            return False
+        return True
+
+    def _held_members(self) -> set[str]:
+        if self.record_id is None:
+            return set()
+        child = self.service.membership_kind(self.kind.name)
+        rows = self.service.children(self.kind.name, self.record_id)[child.name]
+        return {str(r["org_id"]) for r in rows}
+
     def _fills_hours(self) -> bool:
         names = self.kind.field_names
         return {"start_time", "end_time", "hours"} <= set(names) and self.kind.name == "visit"
@@ -422,7 +453,7 @@ class RecordForm(QDialog):
         raw = self.values()
         record: Record = {}
         field_errors: dict[str, str] = {}
-        for f in self.kind.fields:
+        for f in self.kind.entry_fields:
             try:
                 record[f.name] = coerce(f, raw[f.name])
             except ValidationError as err:
@@ -499,7 +530,7 @@ class RecordForm(QDialog):
             else:
                 changed = {
                     name: raw[name]
-                    for name in self.kind.field_names
+                    for name in (f.name for f in self.kind.entry_fields)
                     if record[name] != self._stored(name)
                 }
                 change = self.service.edit(self.kind.name, self.record_id, changed)
@@ -511,7 +542,19 @@ class RecordForm(QDialog):
             return False
         if change is not None:
             self.record_id = change.record_id
-            self.original = self.service.get(self.kind.name, change.record_id)
+        if self.members is not None and self.record_id is not None:
+            wanted = self.members.changes()
+            if wanted:
+                try:
+                    written = self.service.set_members(self.kind.name, self.record_id, wanted)
+                except UserError as err:
+                    self._show_banner(user_message(err))
+                    return False
+                self.members.saved()
+                if change is None and written:
+                    change = written[0]
+        if change is not None:
+            self.original = self.service.get(self.kind.name, self.record_id or change.record_id)
         self._baseline = self.values()
         self.autosave_timer.stop()
         self.discard_draft()
@@ -534,7 +577,7 @@ class RecordForm(QDialog):
     def _field_for(self, err: UserError) -> str | None:
         if err.code == "unknown_organisation":
             typed = str(err.params.get("value", ""))
-            for f in self.kind.fields:
+            for f in self.kind.entry_fields:
                 if f.type == FieldType.ORG and self.editors[f.name].value() == typed:
                     return f.name
         return None

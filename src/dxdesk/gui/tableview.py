@@ -504,7 +504,7 @@ class RecordTable(QWidget):
         """A checkable action per field of the kind; the last shown column cannot go."""
         menu = QMenu(self.tr("表示する列"), parent or self)
         shown = self.model.columns()
-        for f in self._kind.fields:
+        for f in self._kind.entry_fields:
             action = QAction(field_label(f), menu)
             action.setCheckable(True)
             action.setChecked(f.name in shown)

@@ -201,5 +201,9 @@ class OrgTreeService:
     def groups(self, grouping: str, month: str | None = None) -> list[OrgGroup]:
         badges = self.overview.organisations(month)
         # The districts need no group record: not read for them.
-        groups = [] if grouping in DISTRICT_GROUPINGS else self.records.list_records("group")
+        groups: list[dict[str, object]] = []
+        if grouping not in DISTRICT_GROUPINGS:
+            for group in self.records.list_records("group"):
+                members = self.records.children("group", str(group["id"]))["group_member"]
+                groups.append({**group, "members": [m["org_id"] for m in members]})
         return group_organisations(badges, grouping, groups)

@@ -26,7 +26,7 @@ from dxdesk.errors import UserError
 from dxdesk.fsutil import copy_private, fsync_dir, io_error, private_dir, tighten
 from dxdesk.paths import ProfilePaths
 from dxdesk.settings import Settings
-from dxdesk.store import keyring_store, seeds
+from dxdesk.store import keyring_store, memberships, seeds
 from dxdesk.store.backup import (
     AUTO_PREFIX,
     check_backup,
@@ -489,6 +489,12 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
         database.close()
         raise UserError("database_corrupt", detail="meta") from None
     profile = Profile(paths, settings, keyfile, database, records, meta, _key=key)
+    # Relations older versions kept as lists become membership records (store/memberships.py);
+    # nothing to do, and nothing written, once they have.
+    with database.transaction():
+        made = memberships.reconcile(records)
+    if made:
+        log.info("memberships made from older lists: %s", made)
     profile._backed_up = int(database.conn.total_changes)
     tighten(paths.root)
     return profile

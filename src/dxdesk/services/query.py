@@ -20,8 +20,8 @@ from dxdesk.core.calendar import parse_date
 from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
+from dxdesk.store.meanings import live_clause
 from dxdesk.store.search import like_clauses, match_expression, split_terms, terms_of
-from dxdesk.store.timeentries import active_time
 
 YES, NO = "はい", "いいえ"
 LIST_SEPARATOR = "、"
@@ -199,9 +199,7 @@ class ListService:
         where: list[str] = []
         params: list[Any] = []
         if not q.include_deleted:
-            where.append(f"{table}._deleted = 0")
-            if k.name == "time":  # superseded entries and losing corrections are history
-                where.append(active_time(table))
+            where.append(live_clause(k, table))
         if q.org_id:
             if not k.org_field:
                 raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")

@@ -16,6 +16,7 @@ from dxdesk.core import reference
 from dxdesk.core.clock import JST
 from dxdesk.core.hlc import Timestamp
 from dxdesk.core.model import (
+    KINDS,
     FieldType,
     Kind,
     Record,
@@ -28,8 +29,8 @@ from dxdesk.core.model import (
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
+from dxdesk.store.meanings import live_clause
 from dxdesk.store.records import Change
-from dxdesk.store.timeentries import active_time
 
 if TYPE_CHECKING:
     from dxdesk.services.timesheet import TimesheetService
@@ -57,8 +58,17 @@ class RecordService:
 
     # ------------------------------------------------------------ writes
 
+    @staticmethod
+    def _refuse_retired(k: Kind, values: Mapping[str, object]) -> None:
+        for name, value in values.items():
+            f = k.field(name)
+            if f.replaced_by is not None and value not in (None, "", []):
+                child = kind(f.replaced_by)
+                raise UserError("field_replaced", field=f.label, child=child.label, kind=child.name)
+
     def add(self, kind_name: str, values: Mapping[str, object]) -> Change:
         k = kind(kind_name)
+        self._refuse_retired(k, values)
         record = validate(k, values)
         self._fill_derived(k, record)
         self._resolve_refs(k, record)
@@ -70,6 +80,7 @@ class RecordService:
         k = kind(kind_name)
         records = []
         for values in rows:
+            self._refuse_retired(k, values)
             record = validate(k, values)
             self._fill_derived(k, record)
             self._resolve_refs(k, record)
@@ -86,6 +97,7 @@ class RecordService:
         k = kind(kind_name)
         if not k.key:
             raise UserError("bad_argument", detail=f"{k.label}には記録を特定する項目がありません。")
+        self._refuse_retired(k, values)
         key_values = validate(k, {n: values.get(n) for n in k.key}, partial=True)
         self._resolve_refs(k, key_values)
         record_id = key_id(k, key_values)
@@ -105,10 +117,11 @@ class RecordService:
 
     def edit(self, kind_name: str, record_id: str, values: Mapping[str, object]) -> Change | None:
         k = kind(kind_name)
-        if k.name == "time":
+        if k.append_only:
             # Time entries are append-only: an edit is a correcting entry (a new id, returned
             # in the Change) that supersedes this one; see services/timesheet.py.
             return self._timesheet().correct(record_id, values)
+        self._refuse_retired(k, values)
         changes = validate(k, values, partial=True)
         self._resolve_refs(k, changes)
         with self.database.transaction():
@@ -116,7 +129,7 @@ class RecordService:
 
     def delete(self, kind_name: str, record_id: str) -> Change | None:
         k = kind(kind_name)
-        if k.name == "time":
+        if k.append_only:
             # With the entries it superseded, or deleting a correction would revive the original.
             return next(iter(self._timesheet().delete(record_id)), None)
         with self.database.transaction():
@@ -124,7 +137,7 @@ class RecordService:
 
     def restore(self, kind_name: str, record_id: str) -> Change | None:
         k = kind(kind_name)
-        if k.name == "time":
+        if k.append_only:
             return next(iter(self._timesheet().restore(record_id)), None)
         with self.database.transaction():
             return self.store.restore(k, record_id)
@@ -148,6 +161,47 @@ class RecordService:
             raise UserError("unknown_record", label=k.label, id=record_id)
         return record
 
+    def membership_kind(self, kind_name: str) -> Kind:
+        """The kind that lists a record's organisations (a group's members), one per org."""
+        k = kind(kind_name)
+        for child in KINDS:
+            if child.parent_kind == k.name and "org_id" in child.key:
+                return child
+        raise UserError("bad_argument", detail=f"「{k.label}」には団体の一覧がありません。")
+
+    def set_members(self, kind_name: str, record_id: str, orgs: Mapping[str, bool]) -> list[Change]:
+        """Add (True) or remove (False) organisations, by id, code or name, in one transaction.
+
+        Each is one membership record with a derived id: two people who add organisations on
+        two laptops keep both after the merge."""
+        child = self.membership_kind(kind_name)
+        parent = str(child.parent)
+        wanted = {self.resolve_org(org): present for org, present in orgs.items()}
+        out: list[Change] = []
+        with self.database.transaction():
+            for org_id, present in wanted.items():
+                values = {parent: record_id, "org_id": org_id}
+                if present:
+                    change = self.put(child.name, values)
+                else:
+                    rid = key_id(child, values)
+                    held = rid and self.store.get(child, rid)
+                    change = self.store.delete(child, rid) if held and rid else None
+                if change is not None:
+                    out.append(change)
+        return out
+
+    def children(self, kind_name: str, record_id: str) -> dict[str, list[Record]]:
+        """The live child records of one record, per child kind (a group's members)."""
+        k = kind(kind_name)
+        out: dict[str, list[Record]] = {}
+        for child in KINDS:
+            if child.parent is not None and child.parent_kind == k.name:
+                out[child.name] = self.store.select(
+                    child, where=[f'"{child.parent}" = ?'], params=[record_id]
+                )
+        return out
+
     def list_records(
         self,
         kind_name: str,
@@ -165,8 +219,8 @@ class RecordService:
                 raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")
             where.append(f"{k.org_field} = ?")
             params.append(self.resolve_org(org))
-        if k.name == "time" and not include_deleted:
-            where.append(active_time('"time"'))  # not the entries corrections replaced
+        if not include_deleted:
+            where.append(live_clause(k, f'"{k.name}"'))
         return self.store.select(
             k,
             where=where,

@@ -25,7 +25,7 @@ from dxdesk.core.model import KINDS, key_id
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
 from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
-from dxdesk.store import chain
+from dxdesk.store import chain, memberships
 from dxdesk.store.backup import prune_backups
 from dxdesk.store.migrations import head_version
 from dxdesk.store.records import OWN_SCOPE_KEY
@@ -857,6 +857,8 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
         )
         for _ in changes:
             pass
+        # An older laptop's additions to a list arrive as memberships (store/memberships.py).
+        memberships.reconcile(profile.records)
         for head in verified.verifier.heads:
             if head.log_id not in verified.divergence.since:
                 _store_head(conn, head)
@@ -1100,9 +1102,7 @@ def adopt_fork(profile: Profile, fork_id: str) -> int:
                     if op == "create":
                         values = {n: data.get(n) for n in k.field_names}
                         try:
-                            change = store.insert(
-                                k, values, record_id=None if k.key else record_id
-                            )
+                            change = store.insert(k, values, record_id=None if k.key else record_id)
                         except UserError:
                             change = None  # a rule of this version refuses it: left in the log
                 else:

@@ -20,6 +20,21 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def live_clause(kind: Kind, table: str) -> str:
+    """The records of ``kind`` a list shows (``table`` is its name or alias, quoted or not):
+    not deleted, not replaced (append-only kinds), and of a parent that is not deleted."""
+    if not _COLUMN.match(table.strip('"')):
+        raise ValueError(f"bad SQL table: {table!r}")
+    parts = [f"{table}._deleted = 0"]
+    if kind.append_only:
+        parts.append(active_time(table))
+    if kind.parent is not None and kind.parent_kind is not None:
+        parts.append(
+            f'{table}."{kind.parent}" IN (SELECT id FROM "{kind.parent_kind}" WHERE _deleted = 0)'
+        )
+    return " AND ".join(f"({p})" for p in parts)
+
+
 def open_clause(kind: Kind, alias: str = "") -> str:
     """``status IN (...)`` for the records of ``kind`` that are not done (``alias.status``)."""
     if kind.status_field is None or not kind.open_statuses:

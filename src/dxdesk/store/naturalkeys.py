@@ -41,6 +41,9 @@ from dxdesk.store.rows import (
 )
 
 KEYED: tuple[Kind, ...] = tuple(k for k in KINDS if k.key)
+# The kinds migration 0009 folds: those keyed then. A data step runs on the schema of its own
+# version, so it names what existed then (kinds keyed later were born with derived ids).
+FOLDED_BY_0009 = ("system_status", "step_status", "goal_progress")
 _EMPTY = (None, "", "[]")
 
 
@@ -87,7 +90,7 @@ def fold(conn: Any) -> dict[str, int]:
     """
     now = stamp()
     folded: dict[str, int] = {}
-    for k in KEYED:
+    for k in (k for k in KEYED if k.name in FOLDED_BY_0009):
         cursor = conn.execute(f'SELECT * FROM "{k.name}"')
         cols = [d[0] for d in cursor.description]
         groups: dict[str, list[dict[str, Any]]] = {}
@@ -111,7 +114,9 @@ def _fold_group(conn: Any, k: Kind, derived: str, members: list[dict[str, Any]],
     clocks = [row_clocks(k, m) for m in members]
     merged: dict[str, Any] = {}
     merged_clocks: dict[str, str] = {}
-    for name in CLOCKED_FIELDS[k.name]:
+    # The columns of the table at this schema version (a later version may add fields).
+    present = [n for n in CLOCKED_FIELDS[k.name] if n in members[0]]
+    for name in present:
         # The newest write wins, as the merge decides it; the clock (hlc@device) is unique.
         best = max(range(len(members)), key=lambda i: clocks[i][name])
         merged[name] = members[best][name]
@@ -146,13 +151,15 @@ def _fold_group(conn: Any, k: Kind, derived: str, members: list[dict[str, Any]],
                     now,
                 ),
             )
+    for name in CLOCKED_FIELDS[k.name]:  # fields added after this version: as the record
+        merged_clocks.setdefault(name, max(c[name] for c in clocks))
     created = min(str(m["_created_at"]) for m in members)
     top = max(merged_clocks.values())
     hlc, device = split_clock(top)
     updated = max(str(m["_updated_at"]) for m in members)
     old = [m["id"] for m in members if m["id"] != derived]
     _delete(conn, k, old)
-    names = k.field_names
+    names = tuple(n for n in k.field_names if n in members[0])
     cols = ("id", *names, DELETED, "_created_at", "_updated_at", "_hlc", "_device", "_clocks")
     params = (
         derived,

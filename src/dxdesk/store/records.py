@@ -114,8 +114,23 @@ class RecordStore:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (OWN_SCOPE_KEY,)).fetchone()
         return None if row is None else frozenset(json.loads(row[0]))
 
+    def _scope_orgs(self, kind: Kind, record: Mapping[str, Any]) -> list[Any]:
+        """The organisations a record belongs to for scope: its own, or its parent's."""
+        if kind.org_field is not None:
+            return [record.get(kind.org_field)]
+        if kind.parent is None or kind.parent_kind is None:
+            return []
+        parent = kind_by_name(kind.parent_kind)
+        if parent.org_field is None:
+            return []
+        row = self.conn.execute(
+            f'SELECT "{parent.org_field}" FROM "{parent.name}" WHERE id = ?',
+            (record.get(kind.parent),),
+        ).fetchone()
+        return [None if row is None else row[0]]
+
     def _check_scope(self, kind: Kind, *orgs: Any) -> None:
-        if self.scope is None or kind.org_field is None:
+        if self.scope is None:
             return
         for org in orgs:
             if org is not None and org not in self.scope:
@@ -226,7 +241,14 @@ class RecordStore:
                 parts.append(f"{f.label}{value}" if f.type == FieldType.INT else str(value))
         return "・".join(parts)
 
-    def insert(self, kind: Kind, values: Record, *, record_id: str | None = None) -> Change:
+    def insert(
+        self,
+        kind: Kind,
+        values: Record,
+        *,
+        record_id: str | None = None,
+        stamp_at: str | None = None,
+    ) -> Change:
         """Insert a validated record (all fields present). Returns the change.
 
         A keyed kind's id is derived from its key: a record already held for that key (live or
@@ -234,8 +256,7 @@ class RecordStore:
         """
         self._require_transaction()
         check_rules(kind, values)
-        if kind.org_field is not None:
-            self._check_scope(kind, values.get(kind.org_field))
+        self._check_scope(kind, *self._scope_orgs(kind, values))
         if kind.key:
             derived = key_id(kind, values)
             if derived is None or (record_id is not None and record_id != derived):
@@ -250,7 +271,8 @@ class RecordStore:
                     raise UserError("record_key_deleted", kind=kind.name, **said)
                 raise UserError("record_key_exists", kind=kind.name, **said)
         rid = record_id or new_id()
-        hlc = self.clock.now().encode()
+        # A record derived from an older write (store/memberships.py) carries that write's time.
+        hlc = stamp_at or self.clock.now().encode()
         now = self._now()
         names = [f.name for f in kind.fields]
         cols = ", ".join(["id", *names, "_created_at", "_updated_at", "_hlc", "_device", "_clocks"])
@@ -304,8 +326,7 @@ class RecordStore:
             )
         merged = {**current, **changed}
         check_rules(kind, merged)
-        if kind.org_field is not None:
-            self._check_scope(kind, current.get(kind.org_field), merged.get(kind.org_field))
+        self._check_scope(kind, *self._scope_orgs(kind, current), *self._scope_orgs(kind, merged))
         hlc = self._stamp_after(row["_hlc"])
         clocks = json.loads(row["_clocks"] or "{}")
         base = dict(clocks)
@@ -328,8 +349,7 @@ class RecordStore:
         record_id = row["id"]
         if bool(row["_deleted"]) == deleted:
             return None
-        if kind.org_field is not None:
-            self._check_scope(kind, row.get(kind.org_field))
+        self._check_scope(kind, *self._scope_orgs(kind, row))
         hlc = self._stamp_after(row["_hlc"])
         clocks = json.loads(row["_clocks"] or "{}")
         base = dict(clocks)

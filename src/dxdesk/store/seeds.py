@@ -125,6 +125,8 @@ def repair(conn: Any) -> int:
         if found is None:
             continue
         row = dict(zip(cols, found, strict=True))
+        # The columns at this schema version (fields added later are not there yet).
+        names = tuple(n for n in k.field_names if n in row)
         creates: set[tuple[str, str]] = set()
         best: dict[str, tuple[str, Any]] = {}
         for device, hlc, op, payload in conn.execute(
@@ -145,7 +147,7 @@ def repair(conn: Any) -> int:
                     sql = value if name == DELETED else value_to_sql(k.field(name).type, value)
                     best[name] = (clock, sql)
         seed = stored(k, values)
-        new_values = {n: best[n][1] if n in best else seed[n] for n in k.field_names}
+        new_values = {n: best[n][1] if n in best else seed[n] for n in names}
         clocks = {n: best[n][0] if n in best else GENESIS for n in CLOCKED_FIELDS[k.name]}
         deleted = int(best[DELETED][1]) if DELETED in best else 0
         if creates:
@@ -156,17 +158,17 @@ def repair(conn: Any) -> int:
                     " OR (winning_hlc = ? AND winning_device = ?))",
                     (k.name, rid, lh, ld, lh, ld),
                 )
-        same = new_values == {n: row[n] for n in k.field_names}
+        same = new_values == {n: row[n] for n in names}
         if same and clocks == row_clocks(k, row) and int(row[DELETED]) == deleted:
             continue
         top = max(clocks.values())
         hlc, device = split_clock(top)
-        sets = ", ".join(f'"{n}" = ?' for n in k.field_names)
+        sets = ", ".join(f'"{n}" = ?' for n in names)
         conn.execute(
             f'UPDATE "{k.name}" SET {sets}, _deleted = ?, _hlc = ?, _device = ?, _clocks = ?'
             " WHERE id = ?",
             (
-                *(new_values[n] for n in k.field_names),
+                *(new_values[n] for n in names),
                 deleted,
                 hlc,
                 device,

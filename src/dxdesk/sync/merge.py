@@ -340,8 +340,12 @@ class _Merge:
         """Refuse a guarded sender's write to a record outside its organisations."""
         scope = self.scope
         assert scope is not None
+        created = {(k.name, c.record_id): data for c, k, data, _ in parsed if c.op == "create"}
         for c, k, data, _ in parsed:
-            if k.org_field is None or scope.owners.get(c.device_id, c.device_id) != scope.sender:
+            if scope.owners.get(c.device_id, c.device_id) != scope.sender:
+                continue
+            if k.org_field is None:
+                self._check_child_scope(c, k, data, created)
                 continue
             org_field = k.org_field
             row = self.rows.get((k.name, self._target(k, c)))
@@ -355,6 +359,40 @@ class _Merge:
             for org in orgs:
                 if org is not None and org not in scope.orgs:
                     raise UserError("bundle_out_of_scope", org=scope.names.get(org, str(org)[:40]))
+
+    def _check_child_scope(
+        self,
+        c: Change,
+        k: Kind,
+        data: dict[str, Any],
+        created: Mapping[tuple[str, str], dict[str, Any]],
+    ) -> None:
+        """A child is in the scope of its parent (an issue's related organisation)."""
+        scope = self.scope
+        parent = KIND_BY_NAME.get(k.parent_kind or "")
+        if scope is None or parent is None or parent.org_field is None or k.parent is None:
+            return
+        parent_ids = {data.get(k.parent)} if k.parent in data or c.op == "create" else set()
+        row = self.rows.get((k.name, self._target(k, c)))
+        if row is not None:
+            parent_ids.add(row.values.get(k.parent))
+        elif c.op != "create":
+            raise UserError("bundle_out_of_scope", org="（この端末にない記録）")
+        for parent_id in parent_ids:
+            if parent_id is None:
+                continue
+            if (parent.name, parent_id) in created:
+                org = created[(parent.name, parent_id)].get(parent.org_field)
+            else:
+                held = self.conn.execute(
+                    f'SELECT "{parent.org_field}" FROM "{parent.name}" WHERE id = ?',
+                    (parent_id,),
+                ).fetchone()
+                if held is None:
+                    raise UserError("bundle_out_of_scope", org="（この端末にない記録）")
+                org = held[0]
+            if org is not None and org not in scope.orgs:
+                raise UserError("bundle_out_of_scope", org=scope.names.get(org, str(org)[:40]))
 
     def _quarantine(self, c: Change) -> None:
         """Keep a change of another history aside (``fork_changes``): never merged, never lost."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from dxdesk.core.model import KINDS
 from dxdesk.store.database import Database
-from dxdesk.sync.changes import BATCH, DELETED, STAR, Change, effective
+from dxdesk.sync.changes import BATCH, DELETED, KIND_BY_NAME, STAR, Change, effective
 
 
 def state_vector(db: Database) -> dict[str, int]:
@@ -98,14 +98,34 @@ def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[st
         return {}
     orgs = sorted(set(scope))
     out: dict[str, set[str]] = {}
+    marks = ",".join("?" * len(orgs))
     for k in KINDS:
-        if k.org_field is None:
+        parent = KIND_BY_NAME.get(k.parent_kind or "")
+        if k.org_field is not None:
+            sql = f'SELECT id FROM "{k.name}" WHERE "{k.org_field}" IS NOT NULL'
+            if orgs:
+                sql += f' AND "{k.org_field}" NOT IN ({marks})'
+        elif parent is not None and parent.org_field is not None:
+            # A child goes where its parent goes (an issue's related organisations with it).
+            sql = (
+                f'SELECT c.id FROM "{k.name}" AS c JOIN "{parent.name}" AS p'
+                f' ON p.id = c."{k.parent}" WHERE p."{parent.org_field}" IS NOT NULL'
+            )
+            if orgs:
+                sql += f' AND p."{parent.org_field}" NOT IN ({marks})'
+        else:
             continue  # reference data (organisations, staff, vendors...) goes everywhere
-        marks = ",".join("?" * len(orgs))
-        sql = f'SELECT id FROM "{k.name}" WHERE "{k.org_field}" IS NOT NULL'
-        if orgs:
-            sql += f' AND "{k.org_field}" NOT IN ({marks})'
-        out[k.name] = {str(r[0]) for r in db.conn.execute(sql, orgs)}
+        ids = {str(r[0]) for r in db.conn.execute(sql, orgs)}
+        if k.key and ids:
+            # Changes written under the older ids of keyed records (store/naturalkeys.py).
+            ids |= {
+                str(r[0])
+                for r in db.conn.execute(
+                    "SELECT alias_id, record_id FROM record_aliases WHERE kind = ?", (k.name,)
+                )
+                if str(r[1]) in ids
+            }
+        out[k.name] = ids
     return out
 
 

@@ -19,7 +19,6 @@ from dxdesk.reports.documents._queries import (
     period_text,
     text,
     to_date,
-    to_list,
 )
 from dxdesk.reports.pdf import PdfDocument
 from dxdesk.store.database import Database
@@ -58,8 +57,19 @@ class Training:
         return self.start_time
 
 
-def _training(row: dict[str, object], orgs: dict[str, tuple[str, str]]) -> Training:
-    members = sorted(orgs[i] for i in to_list(row["org_ids"]) if i in orgs)
+def _participants(db: Database, training_id: str) -> list[str]:
+    """The organisations taking part: one training_participant record each."""
+    return [
+        str(r["org_id"])
+        for r in db.query(
+            "SELECT org_id FROM training_participant WHERE training_id = ? AND _deleted = 0",
+            (training_id,),
+        )
+    ]
+
+
+def _training(db: Database, row: dict[str, object], orgs: dict[str, tuple[str, str]]) -> Training:
+    members = sorted(orgs[i] for i in _participants(db, str(row["id"])) if i in orgs)
     planned, held = row["planned_participants"], row["participants"]
     return Training(
         id=str(row["id"]),
@@ -101,7 +111,7 @@ def trainings(
         rows = db.query("SELECT * FROM training WHERE id = ? AND _deleted = 0", (training_id,))
         if not rows:
             raise UserError("unknown_record", label="研修・ワークショップ", id=training_id)
-        found = [_training(rows[0], orgs)]
+        found = [_training(db, rows[0], orgs)]
         if results and found[0].status not in (HELD, CANCELLED):
             raise UserError("training_not_held", title=found[0].title, status=found[0].status)
         return found
@@ -110,7 +120,7 @@ def trainings(
     if results:
         sql += f" AND status IN ('{HELD}', '{CANCELLED}')"
     found = [
-        _training(r, orgs) for r in db.query(sql + " ORDER BY date, start_time, rid", p.params)
+        _training(db, r, orgs) for r in db.query(sql + " ORDER BY date, start_time, rid", p.params)
     ]
     if not found:
         what = "実施済みの研修・ワークショップ" if results else "研修・ワークショップ"

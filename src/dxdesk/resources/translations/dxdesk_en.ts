@@ -971,7 +971,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (11 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -996,7 +996,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (10 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (13 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -1035,9 +1035,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Type</translation>
     </message>
     <message>
-        <source>構成団体（ID）</source>
+        <source>構成団体（旧形式）</source>
         <extracomment>Field in the model: group.members</extracomment>
-        <translation>Member municipalities (IDs)</translation>
+        <translation>Member organisations (old form)</translation>
     </message>
     <message>
         <source>説明</source>
@@ -1130,13 +1130,13 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Hours</translation>
     </message>
     <message>
-        <source>関係団体（ID）</source>
+        <source>関係団体（旧形式）</source>
         <extracomment>Field in the model: issue.related_orgs</extracomment>
-        <translation>Related municipalities (IDs)</translation>
+        <translation>Related organisations (old form)</translation>
     </message>
     <message>
         <source>課題</source>
-        <extracomment>Field in the model: issue.title</extracomment>
+        <extracomment>Field in the model: issue.title, related_org.issue_id</extracomment>
         <translation>Issue</translation>
     </message>
     <message>
@@ -1290,9 +1290,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Audience</translation>
     </message>
     <message>
-        <source>参加団体（ID）</source>
+        <source>参加団体（旧形式）</source>
         <extracomment>Field in the model: training.org_ids</extracomment>
-        <translation>Participating municipalities (IDs)</translation>
+        <translation>Participating organisations (old form)</translation>
     </message>
     <message>
         <source>講師</source>
@@ -1311,7 +1311,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>参加人数</source>
-        <extracomment>Field in the model: training.participants</extracomment>
+        <extracomment>Field in the model: training.participants, training_participant.participants</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -1523,6 +1523,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>他団体への示唆</source>
         <extracomment>Field in the model: case_study.lessons</extracomment>
         <translation>Lessons for other municipalities</translation>
+    </message>
+    <message>
+        <source>グループ</source>
+        <extracomment>Field in the model: group_member.group_id</extracomment>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>研修・ワークショップ</source>
+        <extracomment>Field in the model: training_participant.training_id</extracomment>
+        <translation>Training / workshop</translation>
     </message>
     <message>
         <source>理由</source>
@@ -1920,6 +1930,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Case studies</translation>
     </message>
     <message>
+        <source>グループ構成団体</source>
+        <extracomment>Kind in the model: group_member</extracomment>
+        <translation>Group member</translation>
+    </message>
+    <message>
+        <source>研修参加団体</source>
+        <extracomment>Kind in the model: training_participant</extracomment>
+        <translation>Participating organisation</translation>
+    </message>
+    <message>
+        <source>課題の関係団体</source>
+        <extracomment>Kind in the model: related_org</extracomment>
+        <translation>Related organisation of an issue</translation>
+    </message>
+    <message>
         <source>臨時閉庁日</source>
         <extracomment>Kind in the model: closed_day</extracomment>
         <translation>Special closed days</translation>
@@ -2232,6 +2257,14 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>MembersEditor</name>
+    <message>
+        <location filename="../../gui/members.py" line="63"/>
+        <source>%1 団体を選択</source>
+        <translation>%1 organisations selected</translation>
+    </message>
+</context>
+<context>
     <name>MonthGridModel</name>
     <message>
         <location filename="../../gui/overview.py" line="184"/>
@@ -2517,207 +2550,207 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:272</extracomment>
+        <extracomment>Reason in the model: core/model.py:296</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:170</extracomment>
+        <extracomment>Reason in the model: core/model.py:194</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:240</extracomment>
+        <extracomment>Reason in the model: core/model.py:264</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:246</extracomment>
+        <extracomment>Reason in the model: core/model.py:270</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:175, core/model.py:270</extracomment>
+        <extracomment>Reason in the model: core/model.py:199, core/model.py:294</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:180</extracomment>
+        <extracomment>Reason in the model: core/model.py:204</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:183</extracomment>
+        <extracomment>Reason in the model: core/model.py:207</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:186</extracomment>
+        <extracomment>Reason in the model: core/model.py:210</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:196</extracomment>
+        <extracomment>Reason in the model: core/model.py:220</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:209</extracomment>
+        <extracomment>Reason in the model: core/model.py:233</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:214</extracomment>
+        <extracomment>Reason in the model: core/model.py:238</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:218, core/model.py:226, core/model.py:222</extracomment>
+        <extracomment>Reason in the model: core/model.py:242, core/model.py:250, core/model.py:246</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:228</extracomment>
+        <extracomment>Reason in the model: core/model.py:252</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:230</extracomment>
+        <extracomment>Reason in the model: core/model.py:254</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:250</extracomment>
+        <extracomment>Reason in the model: core/model.py:274</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:289</extracomment>
+        <extracomment>Reason in the model: core/model.py:313</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:298</extracomment>
+        <extracomment>Reason in the model: core/model.py:322</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:192</extracomment>
+        <extracomment>Reason in the model: core/model.py:216</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:204</extracomment>
+        <extracomment>Reason in the model: core/model.py:228</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:222</extracomment>
+        <extracomment>Reason in the model: core/model.py:246</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:264</extracomment>
+        <extracomment>Reason in the model: core/model.py:288</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="203"/>
+        <location filename="../../gui/forms.py" line="204"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="238"/>
+        <location filename="../../gui/forms.py" line="243"/>
         <source>この所見から課題を作成</source>
         <translation>Create issue from finding</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="243"/>
+        <location filename="../../gui/forms.py" line="248"/>
         <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="268"/>
+        <location filename="../../gui/forms.py" line="285"/>
         <source>開始・終了から計算</source>
         <translation>Calculated from start and end</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="276"/>
-        <location filename="../../gui/forms.py" line="612"/>
+        <location filename="../../gui/forms.py" line="293"/>
+        <location filename="../../gui/forms.py" line="655"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="278"/>
+        <location filename="../../gui/forms.py" line="295"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="279"/>
-        <location filename="../../gui/forms.py" line="614"/>
+        <location filename="../../gui/forms.py" line="296"/>
+        <location filename="../../gui/forms.py" line="657"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="281"/>
+        <location filename="../../gui/forms.py" line="298"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="284"/>
+        <location filename="../../gui/forms.py" line="301"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="348"/>
+        <location filename="../../gui/forms.py" line="365"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="383"/>
+        <location filename="../../gui/forms.py" line="400"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="491"/>
-        <location filename="../../gui/forms.py" line="546"/>
+        <location filename="../../gui/forms.py" line="522"/>
+        <location filename="../../gui/forms.py" line="589"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="519"/>
+        <location filename="../../gui/forms.py" line="562"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="574"/>
+        <location filename="../../gui/forms.py" line="617"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="605"/>
+        <location filename="../../gui/forms.py" line="648"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="613"/>
+        <location filename="../../gui/forms.py" line="656"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="651"/>
+        <location filename="../../gui/forms.py" line="694"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="653"/>
+        <location filename="../../gui/forms.py" line="696"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="666"/>
+        <location filename="../../gui/forms.py" line="709"/>
         <source>所見を入力してください</source>
         <translation>Enter a finding</translation>
     </message>
@@ -3275,9 +3308,14 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>{label} "{key}" is already recorded (ID: {id}). To change it, edit it with "dxdesk edit {kind} {id}".</translation>
     </message>
     <message>
-        <source>{label}「{key}」は削除済みの記録として残っています（ID：{id}）。「dxdesk restore {kind} {id}」で元に戻してから編集してください。</source>
+        <source>{label}「{key}」は削除済みの記録として残っています（ID：{id}）。「dxdesk undelete {kind} {id}」で元に戻してから編集してください。</source>
         <extracomment>UserError in the model: record_key_deleted</extracomment>
-        <translation>{label} "{key}" is kept as a deleted record (ID: {id}). Restore it with "dxdesk restore {kind} {id}", then edit it.</translation>
+        <translation>{label} "{key}" is kept as a deleted record (ID: {id}). Bring it back with "dxdesk undelete {kind} {id}", then edit it.</translation>
+    </message>
+    <message>
+        <source>「{field}」は記録ごとに登録する形式に変わりました。{child}として登録してください（dxdesk add {kind} …）。</source>
+        <extracomment>UserError in the model: field_replaced</extracomment>
+        <translation>"{field}" is now recorded one record per organisation. Please record it as {child} (dxdesk add {kind} …).</translation>
     </message>
     <message>
         <source>{label}の{fields}は記録を特定する項目のため変更できません。別の組み合わせは新しい記録として登録してください。</source>

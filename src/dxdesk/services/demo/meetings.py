@@ -77,7 +77,7 @@ def add_trainings(demo: Demo) -> None:
                 note = f"{tr['title']}の運営"
                 demo.time_plan[(key, day)].append((hours + 0.5, "研修", None, None, False, note))
         rows.append(row)
-    demo.add("training", rows)
+    demo.add_with_members("training", rows, "org_ids")
 
 
 # ------------------------------------------------------------------------------ meetings

@@ -219,7 +219,7 @@ def add_groups(demo: Demo) -> None:
                 "description": str(desc[key]),
             }
         )
-    demo.add("group", rows)
+    demo.add_with_members("group", rows, "members")
 
 
 def add_engagements(demo: Demo) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import OfficeCalendar, format_wareki
+from dxdesk.core.model import kind
 from dxdesk.services.demo.plan import Cell, Contact, Entry, Visit, organisations
 from dxdesk.services.demo.text import demo_text, strings
 from dxdesk.services.demo.year import FY_END
@@ -72,6 +73,26 @@ class Demo:
         changes = self.svc.add_many(kind_name, list(rows))
         self.counts[kind_name] = self.counts.get(kind_name, 0) + len(changes)
         return [c.record_id for c in changes]
+
+    def add_with_members(
+        self, kind_name: str, rows: Sequence[Mapping[str, object]], field: str
+    ) -> list[str]:
+        """Add records whose organisations (``field``: a list of ids, as the plans keep them)
+        are stored as membership records, one per organisation (core/model.py)."""
+        k = kind(kind_name)
+        child = kind(str(k.field(field).replaced_by))
+        lists = [list(r.get(field) or []) for r in rows]  # type: ignore[call-overload]
+        ids = self.add(kind_name, [{n: v for n, v in r.items() if n != field} for r in rows])
+        parent = str(child.parent)
+        self.add(
+            child.name,
+            [
+                {parent: pid, "org_id": org}
+                for pid, orgs in zip(ids, lists, strict=True)
+                for org in orgs
+            ],
+        )
+        return ids
 
     def pick(self, items: Sequence[str]) -> str:
         return items[self.rng.randrange(len(items))]

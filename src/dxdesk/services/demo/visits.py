@@ -241,7 +241,7 @@ def add_issues(demo: Demo) -> None:
                 "visit_id": v.id,
             }
         )
-    ids = demo.add("issue", rows)
+    ids = demo.add_with_members("issue", rows, "related_orgs")
     for row, record_id in zip(rows, ids, strict=True):
         demo.issues_by_org[str(row["org_id"])].append(
             (date.fromisoformat(str(row["raised_on"])), record_id)
