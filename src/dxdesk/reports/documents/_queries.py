@@ -20,6 +20,7 @@ from dxdesk.core.calendar import (
     format_wareki_compact,
     wareki_year,
 )
+from dxdesk.core.model import ACTIVITIES
 from dxdesk.errors import UserError
 from dxdesk.reports.base import parse_month
 from dxdesk.reports.pdf import PdfDocument
@@ -31,6 +32,42 @@ from dxdesk.store.timeentries import active_time
 ACTIVE_TIME = active_time("t")
 # A day on site for an organisation (store/meanings.py: the one definition, as the window's).
 SITE_DAYS = site_days(":start", ":end")
+
+
+def live_org(column: str = "org_id") -> str:
+    """SQL: the record's organisation is live.
+
+    Records of a deleted organisation (a duplicate removed, one entered by mistake) are left out
+    of every document in the same way, so a total and the sum of its rows never differ.
+    ``column`` is one of our identifiers, never user text.
+    """
+    if not column.replace(".", "").replace("_", "").isalnum():
+        raise ValueError(f"bad SQL column: {column!r}")
+    return f"{column} IN (SELECT id FROM organisation WHERE _deleted = 0)"
+
+
+UNASSIGNED_LABEL = "団体に属さない作業"
+NO_ACTIVITY = "作業区分なし"
+
+
+def unassigned_hours(db: Database, start: str, end: str) -> list[tuple[str, float]]:
+    """Hours of active time entries without an organisation (資料作成, 会議, 研修…), by activity.
+
+    Reported next to the organisations' hours so that a period's total is complete.
+    """
+    rows = db.query(
+        f'SELECT t.activity, sum(t.hours) AS n FROM "time" AS t WHERE {ACTIVE_TIME}'
+        " AND t.org_id IS NULL AND t.date BETWEEN ? AND ? GROUP BY t.activity",
+        (start, end),
+    )
+    out = [(str(r["activity"] or NO_ACTIVITY), float(r["n"] or 0)) for r in rows]
+    order = {a: i for i, a in enumerate(ACTIVITIES)}
+    return sorted(((a, h) for a, h in out if h), key=lambda p: (order.get(p[0], len(order)), p[0]))
+
+
+def hours_text(by_activity: Sequence[tuple[str, float]]) -> str:
+    """「資料作成 12時間、会議 6時間」: the breakdown printed beside the unassigned total."""
+    return "、".join(f"{a} {h:g}時間" for a, h in by_activity)
 
 
 @dataclass(frozen=True)

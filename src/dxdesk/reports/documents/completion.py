@@ -19,14 +19,18 @@ from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
     SITE_DAYS,
+    UNASSIGNED_LABEL,
     Org,
     Period,
     count_table,
     fy_period,
+    hours_text,
+    live_org,
     organisations,
     period_text,
     text,
     to_date,
+    unassigned_hours,
 )
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
@@ -133,7 +137,8 @@ class CompletionReport:
     trainings: list[TrainingYear]
     goals: list[GoalYear]
     standardisation: list[StandardisationRow]
-    total_hours: float  # every active time entry of the year, with or without organisation
+    total_hours: float  # every active time entry of the year: organisations' and unassigned
+    unassigned: list[tuple[str, float]] = field(default_factory=list)  # activity -> hours
 
     @property
     def visits(self) -> int:
@@ -158,6 +163,10 @@ class CompletionReport:
     @property
     def org_hours(self) -> float:
         return sum(o.hours for o in self.orgs)
+
+    @property
+    def unassigned_hours(self) -> float:
+        return sum(h for _, h in self.unassigned)
 
     @property
     def site_days(self) -> int:
@@ -191,22 +200,23 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
     # Counts come grouped from SQL: a year holds hundreds of visits and consultations.
     visits = db.query(
         "SELECT org_id, mode, purpose, count(*) AS n FROM visit WHERE _deleted = 0"
-        " AND date BETWEEN :start AND :end GROUP BY org_id, mode, purpose",
+        f" AND {live_org()} AND date BETWEEN :start AND :end GROUP BY org_id, mode, purpose",
         prm,
     )
     consult = db.query(
-        "SELECT org_id, category, count(*) AS n FROM consultation WHERE _deleted = 0"
+        f"SELECT org_id, category, count(*) AS n FROM consultation WHERE _deleted = 0 AND {live_org()}"
         " AND substr(received_at, 1, 10) BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
-    # Hours per organisation and in all (entries without one too) from one pass over the year's
-    # active time entries, each of which is checked against its corrections.
+    # Hours per live organisation, and those of work for no one organisation by activity, so
+    # that the year's total is complete and equals the monthly reports' totals summed.
     hours_rows = db.query(
         f"SELECT t.org_id, sum(t.hours) AS n FROM time t WHERE {ACTIVE_TIME}"
-        " AND t.date BETWEEN :start AND :end GROUP BY t.org_id",
+        f" AND {live_org('t.org_id')} AND t.date BETWEEN :start AND :end GROUP BY t.org_id",
         prm,
     )
-    total_hours = float(sum(r["n"] or 0 for r in hours_rows))
+    unassigned = unassigned_hours(db, prm["start"], prm["end"])
+    total_hours = float(sum(r["n"] or 0 for r in hours_rows)) + sum(h for _, h in unassigned)
     training_rows = db.query(
         "SELECT date, title, training_type, status, planned_participants, participants"
         " FROM training WHERE _deleted = 0 AND date BETWEEN :start AND :end"
@@ -229,12 +239,12 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
     for r in site_rows:
         site_month[str(r["org_id"])][str(r["m"])] = int(r["n"])
     raised = db.query(
-        "SELECT org_id, category, count(*) AS n FROM issue WHERE _deleted = 0"
+        f"SELECT org_id, category, count(*) AS n FROM issue WHERE _deleted = 0 AND {live_org()}"
         " AND raised_on BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
     resolved = db.query(
-        "SELECT org_id, category, count(*) AS n FROM issue WHERE _deleted = 0"
+        f"SELECT org_id, category, count(*) AS n FROM issue WHERE _deleted = 0 AND {live_org()}"
         " AND status = '完了' AND closed_on BETWEEN :start AND :end GROUP BY org_id, category",
         prm,
     )
@@ -284,7 +294,8 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
     categories += sorted((set(raised_cat) | set(resolved_cat)) - set(ISSUE_CATEGORIES))
     open_issues = int(
         db.query(
-            f"SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND {open_clause(kind('issue'))}"
+            "SELECT count(*) AS n FROM issue WHERE _deleted = 0"
+            f" AND {live_org()} AND {open_clause(kind('issue'))}"
         )[0]["n"]
     )
 
@@ -350,6 +361,7 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
         goals=goals,
         standardisation=standardisation,
         total_hours=total_hours,
+        unassigned=unassigned,
     )
 
 
@@ -415,7 +427,13 @@ def build_pdf(ctx: ReportContext) -> bytes:
         [
             ("訪問・ヒアリング", f"{r.visits:,}件（{_counts(r.visits_by_mode)}）"),
             ("現地支援日数", f"延べ{r.site_days:,}日（団体ごとの現地日数の合計）"),
-            ("工数", f"{_hours(r.total_hours)}時間（うち団体別の支援 {_hours(r.org_hours)}時間）"),
+            (
+                "工数",
+                f"{_hours(r.total_hours)}時間（うち団体別の支援 {_hours(r.org_hours)}時間、"
+                f"{UNASSIGNED_LABEL} {_hours(r.unassigned_hours)}時間"
+                + (f"：{hours_text(r.unassigned)}" if r.unassigned else "")
+                + "）",
+            ),
             (
                 "課題",
                 f"把握 {r.issues_raised:,}件、解決 {r.issues_resolved:,}件"
@@ -639,7 +657,10 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             for t in r.trainings
         ],
     )
-    return workbook_bytes([orgs, std, goals, trainings], title=f"{TITLE}（{r.period.label}）")
+    unassigned = Sheet(UNASSIGNED_LABEL, ["作業区分", "時間"], [list(a) for a in r.unassigned])
+    return workbook_bytes(
+        [orgs, std, goals, trainings, unassigned], title=f"{TITLE}（{r.period.label}）"
+    )
 
 
 register(

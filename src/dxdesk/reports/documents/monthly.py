@@ -22,14 +22,18 @@ from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
     SITE_DAYS,
+    UNASSIGNED_LABEL,
     Org,
     Period,
+    hours_text,
+    live_org,
     month_period,
     names,
     organisations,
     period_text,
     text,
     to_date,
+    unassigned_hours,
 )
 from dxdesk.reports.pdf import PdfDocument
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
@@ -38,7 +42,6 @@ from dxdesk.store.meanings import open_clause
 
 TITLE = "月次作業報告書"
 CONTRACT = "自治体DXサポート強化業務"
-OPEN_STATUSES = ("未対応", "対応中", "保留")
 DEFAULT_TARGET_DAYS = 10  # 集中支援: ten days a month on site unless the engagement says otherwise
 
 
@@ -87,6 +90,9 @@ class Monthly:
     shared_issues: list[dict[str, Any]]
     plans: list[tuple[date, str, str]]  # next month: (date, organisation or "", what)
     next_label: str
+    # Hours of work for no one organisation (資料作成, 会議, 研修…), by activity: reported so
+    # that the month's total is complete.
+    unassigned: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def reported(self) -> list[OrgMonth]:
@@ -103,6 +109,15 @@ class Monthly:
 
     def total(self, attr: str) -> float:
         return sum(float(getattr(o, attr)) for o in self.orgs)
+
+    @property
+    def unassigned_hours(self) -> float:
+        return sum(h for _, h in self.unassigned)
+
+    @property
+    def work_hours(self) -> float:
+        """Every active hour of the month: the organisations' and the unassigned."""
+        return self.total("hours") + self.unassigned_hours
 
     @property
     def visit_count(self) -> int:
@@ -251,7 +266,7 @@ def monthly_data(
 
     consultations = db.query(
         "SELECT c.*, o.name AS org_name FROM consultation c"
-        " LEFT JOIN organisation o ON o.id = c.org_id WHERE c._deleted = 0"
+        f" JOIN organisation o ON o.id = c.org_id WHERE c._deleted = 0 AND {live_org('c.org_id')}"
         " AND substr(c.received_at, 1, 10) BETWEEN :start AND :end ORDER BY c.received_at, c.rid",
         params,
     )
@@ -271,7 +286,8 @@ def monthly_data(
     )
     shared = db.query(
         "SELECT i.*, o.name AS org_name FROM issue i JOIN organisation o ON o.id = i.org_id"
-        " WHERE i._deleted = 0 AND i.shared_on BETWEEN :start AND :end ORDER BY i.shared_on, i.rid",
+        f" WHERE i._deleted = 0 AND {live_org('i.org_id')}"
+        " AND i.shared_on BETWEEN :start AND :end ORDER BY i.shared_on, i.rid",
         params,
     )
     return Monthly(
@@ -284,13 +300,14 @@ def monthly_data(
         shared_issues=shared,
         plans=plans,
         next_label=following.label,
+        unassigned=unassigned_hours(db, params["start"], params["end"]),
     )
 
 
 def _load(ctx: ReportContext) -> Monthly:
     month = ctx.request.month or ""
     data = monthly_data(ctx.database, month, ctx.calendar, ctx.settings.monthly_report_rule)
-    if not (data.visit_count or data.consultations or data.trainings or data.total("hours")):
+    if not (data.visit_count or data.consultations or data.trainings or data.work_hours):
         raise ctx.no_data(data.period.label)
     return data
 
@@ -357,6 +374,8 @@ def _summary(doc: PdfDocument, data: Monthly) -> None:
             ["県へ共有した課題", f"{len(data.shared_issues)}件", ""],
             ["現地支援日数（団体別の延べ日数）", f"{int(data.total('site_days'))}日", ""],
             ["作業時間（団体別の計）", f"{data.total('hours'):g}時間", ""],
+            [UNASSIGNED_LABEL, f"{data.unassigned_hours:g}時間", hours_text(data.unassigned)],
+            ["作業時間（合計）", f"{data.work_hours:g}時間", ""],
         ],
         widths=[4, 2, 4],
         align="LRL",
@@ -704,6 +723,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             ),
             Sheet("研修", ["実施日", "名称", "種別", "参加人数"], trainings),
             Sheet("目標", ["目標", "目標値", "累計実績", "単位"], goals),
+            Sheet(UNASSIGNED_LABEL, ["作業区分", "時間"], [list(a) for a in data.unassigned]),
         ],
         title=f"{TITLE}（{data.period.label}）",
     )
