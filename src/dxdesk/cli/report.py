@@ -55,7 +55,11 @@ def _recovery_key(key_file: str | None) -> str:
 @click.option("--visit", "visit_id", metavar="ID", help="訪問・ヒアリングの ID")
 @click.option("--training", "training_id", metavar="ID", help="研修・ワークショップの ID")
 @click.option("--engagement", "engagement_id", metavar="ID", help="集中支援の ID")
-@click.option("--author", metavar="NAME", help="作成者（既定：プロファイルの氏名）")
+@click.option(
+    "--author",
+    metavar="NAME",
+    help="作成者（既定：ヒアリング記録は訪問の担当者、月次・完了報告書は統括責任者、ほかはプロファイルの氏名）",
+)
 @click.option(
     "--mark",
     "handling_mark",

@@ -382,7 +382,6 @@ class DocumentDialog(QDialog):
         assert isinstance(mark, QLineEdit)
         return ReportRequest(
             kind=k.name,
-            author=self.profile.meta.get("owner_name", ""),
             handling_mark=mark.text().strip(),
             **values,
         )

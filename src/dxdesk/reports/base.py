@@ -96,6 +96,8 @@ class ReportRequest:
 
 
 BuildFn = Callable[["ReportContext"], bytes]
+# Who wrote a document by its nature (a hearing record: the visit's staff), "" when unknown.
+AuthorFn = Callable[[Database, ReportRequest], str]
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,9 @@ class ReportKind:
     pdf: BuildFn | None = None
     xlsx: BuildFn | None = None
     description: str = ""  # one Japanese sentence for --list and the GUI menu
+    # The default author when the request names none; the profile's owner when this is None
+    # or finds no one.
+    author: AuthorFn | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:

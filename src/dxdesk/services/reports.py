@@ -113,7 +113,10 @@ def make_context(
         org = rows[0]
         request = dataclasses.replace(request, org_id=org_id)
     if not request.author:
-        request = dataclasses.replace(request, author=profile.meta.get("owner_name", ""))
+        # The person who did the work signs it: the document's own author (a hearing record's
+        # visit staff, the monthly report's supervisor) before whoever happens to print it.
+        own = report.author(profile.database, request) if report.author else ""
+        request = dataclasses.replace(request, author=own or profile.meta.get("owner_name", ""))
     return ReportContext(
         request=request,
         database=profile.database,

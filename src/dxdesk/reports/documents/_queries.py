@@ -46,6 +46,13 @@ def live_org(column: str = "org_id") -> str:
     return f"{column} IN (SELECT id FROM organisation WHERE _deleted = 0)"
 
 
+def supervisor_name(db: Database, _request: object = None) -> str:
+    """The 統括責任者 among the live staff records (synced from the hub), "" unless exactly one:
+    the monthly report and the completion report are the supervisor's to sign."""
+    rows = db.query("SELECT name FROM staff WHERE _deleted = 0 AND role = '統括責任者' LIMIT 2")
+    return str(rows[0]["name"] or "") if len(rows) == 1 else ""
+
+
 UNASSIGNED_LABEL = "団体に属さない作業"
 NO_ACTIVITY = "作業区分なし"
 

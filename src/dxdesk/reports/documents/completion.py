@@ -28,6 +28,7 @@ from dxdesk.reports.documents._queries import (
     live_org,
     organisations,
     period_text,
+    supervisor_name,
     text,
     to_date,
     unassigned_hours,
@@ -669,6 +670,7 @@ register(
         title=TITLE,
         needs=("fy",),
         pdf=build_pdf,
+        author=supervisor_name,
         xlsx=build_xlsx,
         description="年度の訪問・課題・相談・研修・工数・目標・標準化の進捗をまとめた業務完了報告書です。",
     )

@@ -12,8 +12,9 @@ from typing import Any
 from dxdesk.core import reference
 from dxdesk.core.calendar import format_wareki
 from dxdesk.errors import UserError
-from dxdesk.reports.base import ReportContext, ReportKind, register
+from dxdesk.reports.base import ReportContext, ReportKind, ReportRequest, register
 from dxdesk.reports.documents._queries import ACTIVE_TIME, names, text, to_date, to_list
+from dxdesk.store.database import Database
 
 TITLE = "ヒアリング記録"
 
@@ -28,6 +29,15 @@ def _visit(ctx: ReportContext) -> dict[str, Any]:
     if not rows:
         raise UserError("unknown_record", label="訪問・ヒアリング", id=visit_id)
     return rows[0]
+
+
+def visit_staff(db: Database, request: ReportRequest) -> str:
+    """The hearing record is written by the consultant who held the visit."""
+    rows = db.query(
+        "SELECT s.name FROM visit v JOIN staff s ON s.id = v.staff_id WHERE v.id = ?",
+        (request.visit_id or "",),
+    )
+    return str(rows[0]["name"] or "") if rows else ""
 
 
 def _systems(codes: list[str]) -> str:
@@ -129,6 +139,7 @@ register(
         title=TITLE,
         needs=("visit_id",),
         pdf=build_pdf,
+        author=visit_staff,
         description="訪問・ヒアリング1件の記録（日時、出席者、内容、所見、次回対応、関連する課題）",
     )
 )

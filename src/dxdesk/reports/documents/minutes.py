@@ -1,7 +1,8 @@
 """議事録 (minutes) of one meeting record: date, time, place, format, attendees (organisation,
-prefecture, ours), agenda, summary, decisions, open issues (宿題事項) and the next meeting. The
-cover of the draft carries its due date: 3 開庁日 after the meeting (the profile's office
-calendar, including its 臨時閉庁 days).
+prefecture, ours), agenda, summary, decisions, open issues (宿題事項) and the next meeting.
+``Minutes.due`` is the draft's due date, 3 開庁日 after the meeting (the profile's office
+calendar, including its 臨時閉庁 days); it is for the window's deadlines, not printed: the
+prefecture receives the minutes, not our rules for writing them.
 """
 
 from __future__ import annotations
@@ -110,8 +111,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             ("場所", place),
             *_attendees(m),
         ],
-        subtitle=f"（案）　提出期限：{format_wareki(m.due, weekday=True)}"
-        f"（会議の翌日から数えて3開庁日目）",
+        subtitle="（案）",
     )
     sections = [
         ("議題", m.agenda),

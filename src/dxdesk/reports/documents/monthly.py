@@ -31,6 +31,7 @@ from dxdesk.reports.documents._queries import (
     names,
     organisations,
     period_text,
+    supervisor_name,
     text,
     to_date,
     unassigned_hours,
@@ -735,6 +736,7 @@ register(
         title=TITLE,
         needs=("month",),
         pdf=build_pdf,
+        author=supervisor_name,
         xlsx=build_xlsx,
         description="対象月の作業実績（団体別の訪問・相談・課題・現地日数、目標の進捗、翌月の予定）",
     )

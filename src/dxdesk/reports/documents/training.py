@@ -152,20 +152,27 @@ def _people(n: int | None) -> str:
 
 
 def _summary(doc: PdfDocument, items: list[Training], *, results: bool) -> None:
-    header = ["No", "実施日", "名称", "種別", "状態", "予定人数"]
+    # A record's status (計画中, 確定) is for the window; the result report says only whether a
+    # training took place, which the prefecture needs to read the figures.
+    header = ["No", "実施日", "名称", "種別", "予定人数"]
     rows: list[list[object]] = [
-        [i, t.date, t.title, t.training_type, t.status, t.planned_participants]
+        [i, t.date, t.title, t.training_type, t.planned_participants]
         for i, t in enumerate(items, start=1)
     ]
-    widths = [3, 6, 24, 8.5, 6, 6]
-    total: list[object] = ["", "", "計", "", "", sum(t.planned_participants or 0 for t in items)]
+    widths = [3, 6, 28, 8.5, 6]
+    total: list[object] = ["", "", "計", "", sum(t.planned_participants or 0 for t in items)]
+    align = "RLLCR"
     if results:
+        header.insert(4, "実施")
         header.append("参加人数")
-        widths.append(6)
+        widths = [3, 6, 24, 8.5, 4.5, 6, 6]
+        align = "RLLCCRR"
         for row, t in zip(rows, items, strict=True):
+            row.insert(4, "中止" if t.status == CANCELLED else "実施")
             row.append(t.participants)
+        total.insert(4, "")
         total.append(sum(t.participants or 0 for t in items))
-    doc.table(header, rows, widths=widths, align="RLLCCRR"[: len(header)], total=total)
+    doc.table(header, rows, widths=widths, align=align, total=total)
 
 
 def _build(ctx: ReportContext, *, results: bool) -> bytes:
@@ -189,7 +196,6 @@ def _build(ctx: ReportContext, *, results: bool) -> bytes:
         rows: list[tuple[str, object]] = [
             ("名称", t.title),
             ("種別", t.training_type),
-            ("状態", t.status),
             ("日時", _when(t)),
             ("会場・形式", t.place),
             ("講師", t.instructor),
