@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pdfplumber import open as pdfplumber_open
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from dxdesk.errors import UserError
@@ -407,3 +408,49 @@ def test_macos_user_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(sys, "platform", "darwin")
     assert fonts in fontmod.font_dirs()
     assert find_font("IPAexGothic", [fonts]).regular.path == fonts / "ipaexg.ttf"
+
+
+# ------------------------------------------------------------------ words kept whole
+
+
+def test_a_line_breaks_before_a_katakana_word_a_number_with_unit_or_a_name() -> None:
+    font = register_fonts().regular
+
+    def lines(text: str, chars: int) -> list[str]:
+        return kinsoku_lines(text, stringWidth("あ" * chars, font, 10) + 0.5, font, 10)
+
+    assert lines("会議はオンラインで", 6) == ["会議は", "オンラインで"]
+    assert lines("総務課 岩切主幹", 5) == ["総務課 ", "岩切主幹"]
+    assert lines("合計は12時間です", 5) == ["合計は", "12時間です"]
+    assert lines("会議、研修", 4) == ["会議、", "研修"]
+    # A run longer than the line still breaks (there is no better place), and prose without
+    # spaces breaks anywhere as Japanese does.
+    assert lines("ガバメントクラウド", 4) == ["ガバメ", "ントク", "ラウド"] or all(
+        len(x) <= 4 for x in lines("ガバメントクラウド", 4)
+    )
+    assert lines("住民記録システムの標準化", 5)[0] == "住民記録"
+
+
+@needs_pdftotext
+def test_narrow_columns_widen_so_words_and_names_stay_whole(tmp_path: Path) -> None:
+    doc = _doc()
+    header = ["団体", "形態", "うち\nヒアリング", "出席者", "時間", "備考"]
+    rows = [
+        ["高千穂町", "オンライン", 3, "総務課 岩切主幹", "12時間", "特記事項なし" * 4],
+        ["日之影町", "訪問", 12, "住民課 甲斐係長", "3.5時間", "移行計画の説明" * 2],
+    ]
+    # Columns 2-5 are given far too little width; the 備考 column has room to spare.
+    doc.table(header, rows, widths=[3, 1.2, 1.2, 1.6, 1.2, 12], align="LCRLRL")
+    out = _write(tmp_path, doc)
+    body = table_rows(out, "団体")
+    assert len(body) == 2
+    cells = {c for row in body for c in row[1:5]}
+    for whole in ("オンライン", "総務課 岩切主幹", "住民課 甲斐係長", "12時間", "3.5時間"):
+        found = [c for c in cells if squash(c) == squash(whole)]
+        assert found, whole
+        # Each kept run sits on one line of its cell (a name may move below its section).
+        for run in whole.split(" "):
+            assert any(run in line for c in found for line in c.split("\n")), (whole, found)
+    with pdfplumber_open(out) as pdf:
+        heads = [t[0] for p in pdf.pages for t in p.extract_tables() if t]
+    assert any("ヒアリング" in (h[2] or "").split("\n") for h in heads), heads

@@ -63,7 +63,16 @@ from reportlab.platypus import (
 from dxdesk.core.calendar import format_wareki, format_wareki_compact
 from dxdesk.reports.fonts import RegisteredFonts
 from dxdesk.reports.pdf_flowables import PlainLine, RuledLines, SharedTextTable
-from dxdesk.reports.pdf_text import NO_END, NO_START, JParagraph, fits, kinsoku_lines, text_width
+from dxdesk.reports.pdf_text import (
+    NO_END,
+    NO_START,
+    JParagraph,
+    fit_columns,
+    fits,
+    kinsoku_lines,
+    least_width,
+    text_width,
+)
 
 # The module's calls for documents, and (from dxdesk.reports.pdf_text) the line-breaking rules
 # they wrap text with, for tests and callers that import them from here.
@@ -367,6 +376,8 @@ class PdfDocument:
         font = self.fonts.regular
         pad = 8.0  # left + right cell padding (reportlab default 6 + a little slack)
         head_style = self.styles["head"]
+        all_rows = list(rows) + ([total] if total is not None else [])
+        col_w = self._fit_columns(header, all_rows, col_w, font, font_size, pad)
         head: list[object] = [
             h
             if fits(h, head_style.fontName, head_style.fontSize, col_w[k] - _CELL_PAD)
@@ -374,7 +385,6 @@ class PdfDocument:
             for k, h in enumerate(header)
         ]
         data: list[list[object]] = [head]
-        all_rows = list(rows) + ([total] if total is not None else [])
         longest = 0
         for row in all_rows:
             if len(row) != ncols:
@@ -442,6 +452,41 @@ class PdfDocument:
         else:
             self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
+
+    def _fit_columns(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        col_w: list[float],
+        font: str,
+        font_size: float,
+        pad: float,
+    ) -> list[float]:
+        """Column widths from the content: a column too narrow for its longest kept run
+        (ヒアリング in a header, 12時間, a name) is widened from columns with room to spare."""
+        head = self.styles["head"]
+        floors = [0.0] * len(col_w)
+        wants = [0.0] * len(col_w)
+        for k, h in enumerate(header):
+            for line in h.split("\n"):
+                wants[k] = max(wants[k], text_width(line, head.fontName, head.fontSize) + _CELL_PAD)
+            # A header that fits stays on its lines; one that wraps keeps its words whole.
+            floors[k] = (
+                wants[k] + 0.5
+                if wants[k] <= col_w[k]
+                else least_width(h, head.fontName, head.fontSize) + _CELL_PAD + 0.5
+            )
+        for row in rows:
+            for k, value in enumerate(row[: len(col_w)]):
+                text = cell_text(value)
+                for line in text.split("\n"):
+                    width = text_width(line, font, font_size) + pad
+                    wants[k] = max(wants[k], width)
+                    if width > col_w[k]:  # only text that wraps can break badly
+                        # A wrapped cell is a Paragraph, set within both paddings.
+                        least = least_width(line, font, font_size) + _CELL_PAD + 0.5
+                        floors[k] = max(floors[k], least)
+        return fit_columns(col_w, floors, wants)
 
     def checklist(self, items: Sequence[str], *, answer_lines: int = 0) -> None:
         """□ items (questions to ask); ``answer_lines`` ruled lines under each for the answer."""

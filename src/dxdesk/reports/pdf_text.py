@@ -21,8 +21,10 @@ __all__ = [
     "NO_END",
     "NO_START",
     "JParagraph",
+    "fit_columns",
     "fits",
     "kinsoku_lines",
+    "least_width",
     "text_width",
 ]
 
@@ -41,6 +43,160 @@ HANGING = frozenset("、。，．,.")
 
 _FUZZ = 1e-6
 
+# Runs kept whole on a line where a break elsewhere on it is possible: a katakana word
+# (オンライン, not オンラ／イン), a number with its unit (12時間, R7.11.5), a short name after a
+# space (総務課 岩切主幹, not 岩／切主幹). Japanese may break between any two characters, so
+# these are preferences: a run longer than the line still breaks.
+_KATAKANA = frozenset(chr(c) for c in range(0x30A1, 0x30FB)) | frozenset("ーｰヽヾ")
+_KATAKANA |= frozenset(chr(c) for c in range(0xFF66, 0xFFA0))  # half-width ｶﾀｶﾅ
+_DIGITS = frozenset("0123456789０１２３４５６７８９.,．，:：/／")
+_UNITS = (
+    "時間",
+    "か月",
+    "ヶ月",
+    "ケ月",
+    "ページ",
+    "団体",
+    "件",
+    "日",
+    "名",
+    "人",
+    "回",
+    "分",
+    "時",
+    "年",
+    "月",
+    "%",
+    "％",
+    "円",
+    "歳",
+    "号",
+    "台",
+    "校",
+    "課",
+    "点",
+)
+_SPACES = frozenset(" \u3000")
+# What separates the items of a list in a cell: a name or word after one is kept whole.
+_DELIMITERS = _SPACES | frozenset("、，,・／/")
+_NAME_RUN = 8  # characters after a space kept together (a name with its title)
+_KEEP_BACK = 12  # a run is moved down whole only if it is at most this long
+
+
+def _is_wide_word(ch: str) -> bool:
+    """A character of a name or word: kanji, kana, full-width letters (not punctuation)."""
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF10 <= o <= 0xFF5A
+        or ch in "々〆ヶ"
+    )
+
+
+def _unit_end(chars: Sequence[str], i: int) -> int:
+    """The end of the unit that follows a number at ``i`` (``i`` when none)."""
+    for unit in _UNITS:
+        if "".join(chars[i : i + len(unit)]) == unit:
+            return i + len(unit)
+    return i
+
+
+def keep_runs(chars: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``chars`` a line should not break inside (see above), in order, among the
+    runs that start in ``[lo, hi)``."""
+    n = len(chars)
+    hi = n if hi is None else min(hi, n)
+    runs: list[tuple[int, int]] = []
+    has_space = any(c in _DELIMITERS for c in chars)
+    i = lo
+    # Start at the beginning of the run ``lo`` may fall inside.
+    while i > 0 and (
+        (chars[i] in _KATAKANA and chars[i - 1] in _KATAKANA)
+        or (chars[i].isdigit() and chars[i - 1].isdigit())
+    ):
+        i -= 1
+    while i < hi:
+        c = chars[i]
+        j = i + 1
+        if c in _KATAKANA:
+            while j < n and chars[j] in _KATAKANA:
+                j += 1
+        elif c.isdigit():
+            while j < n and (chars[j] in _DIGITS or chars[j].isdigit()):
+                j += 1
+            j = _unit_end(chars, j)
+        elif has_space and _is_wide_word(c) and i > 0 and chars[i - 1] in _DELIMITERS:
+            while j < n and _is_wide_word(chars[j]):
+                j += 1
+            if j - i > _NAME_RUN:
+                j = i + 1  # prose after a space: breaks anywhere as usual
+        if j - i > 1:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _keep_together(chars: Sequence[str], start: int, b: int) -> int:
+    """Move a break at ``b`` back to the start of a kept run it would split, when that run
+    starts after ``start`` (so the line keeps something) and is short enough to move down."""
+    if not (start < b < len(chars)):
+        return b
+    for first, end in keep_runs(chars, max(start, b - _KEEP_BACK), b):
+        if first < b < end:
+            # An opening bracket before the run goes down with it (「オンライン」).
+            a = first
+            while a - 1 > start and chars[a - 1] in NO_END:
+                a -= 1
+            legal = chars[a] not in NO_START and chars[a - 1] not in NO_END
+            return a if a > start and b - a <= _KEEP_BACK and legal else b
+    return b
+
+
+def least_width(text: str, font: str, size: float) -> float:
+    """The narrowest line ``text`` wraps into without splitting a kept run (a katakana word, a
+    number with its unit, a name after a space) or a Latin word: a table column's floor."""
+    chars = list(text)
+    widest = max((text_width(ch, font, size) for ch in chars), default=0.0)
+    for a, e in keep_runs(chars):
+        widest = max(widest, text_width(text[a:e], font, size))
+    for word in text.replace("\n", " ").split(" "):
+        if word and all(ord(c) < 0x3000 for c in word):
+            widest = max(widest, text_width(word, font, size))
+    return widest
+
+
+def fit_columns(
+    widths: Sequence[float], floors: Sequence[float], wants: Sequence[float]
+) -> list[float]:
+    """Widen the columns narrower than their ``floors`` with width taken from the others,
+    keeping the table's total. A column whose content fits on one line gives what it has beyond
+    that (``wants``); prose that wraps over lines anyway (a summary) gives up to a quarter of
+    its width, so it wraps a little more instead of a word breaking elsewhere; other columns
+    give nothing. Never below a floor."""
+    out = list(widths)
+    deficit = [max(0.0, f - w) for f, w in zip(floors, out, strict=True)]
+    need = sum(deficit)
+    if need <= _FUZZ:
+        return out
+    slack = []
+    for w, f, want, d in zip(out, floors, wants, deficit, strict=True):
+        if d > _FUZZ:
+            slack.append(0.0)
+        elif want <= w:
+            slack.append(max(0.0, w - max(f, want)))
+        elif want > 2 * w:  # prose, wrapping over several lines anyway
+            slack.append(max(0.0, min(w * 0.25, w - f)))
+        else:  # short entries of which some wrap (names): every point is needed
+            slack.append(0.0)
+    available = sum(slack)
+    if available <= _FUZZ:
+        return out
+    give = min(1.0, available / need)
+    take = min(1.0, need / available)
+    return [w + d * give - s * take for w, d, s in zip(out, deficit, slack, strict=True)]
+
 
 def _kinsoku_break(chars: Sequence[str], start: int, end: int) -> int:
     """Where to end a line that would overflow at ``end`` (chars[end] does not fit).
@@ -57,6 +213,8 @@ def _kinsoku_break(chars: Sequence[str], start: int, end: int) -> int:
             j -= 1
         if j > limit:
             b = j + 1
+    else:
+        b = _keep_together(chars, start, b)
     # ぶら下げ: one 、。 may hang in the margin instead of starting the next line.
     if b < n and chars[b] in HANGING:
         b += 1
