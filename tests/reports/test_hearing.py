@@ -281,3 +281,28 @@ def test_hearing_sheet_workbook(demo_profile: Profile, tmp_path: Path) -> None:
         open_titles
     )
     assert issues.freeze_panes == "A2" and issues.auto_filter.ref
+
+
+@needs_pdftotext
+def test_the_hearing_sheet_prints_earlier_visits_whole(profile: Profile, tmp_path: Path) -> None:
+    """No summary cut off mid-sentence: the earlier visits' notes wrap in full."""
+    note = (
+        "住民記録システムの移行計画について、ベンダから作業工程の説明を受けました。"
+        "データ移行のリハーサルは来年1月に予定されており、課内で確認体制を整えることになりました。"
+        "次回は移行判定の基準を確認します。"
+    )
+    assert len(note) > 90  # longer than the old summary cut
+    RecordService(profile).add(
+        "visit",
+        {
+            "date": "2025-10-02",
+            "org_id": ORG,
+            "mode": "訪問",
+            "title": "移行計画の確認",
+            "notes": note,
+        },
+    )
+    out = generate(profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "シート.pdf")
+    doc = read_pdf(out)
+    assert doc.both(squash(note))
+    assert "…" not in doc.poppler

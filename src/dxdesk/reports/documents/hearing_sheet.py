@@ -27,7 +27,6 @@ from dxdesk.store.meanings import open_clause
 TITLE = "ヒアリングシート"
 CHECKLIST_FILE = "hearing_checklist.txt"
 LAST_VISITS = 5
-BRIEF_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -329,9 +328,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
     doc.heading(f"4. 最近の訪問・ヒアリング（直近{LAST_VISITS}件）")
     brief_rows = []
     for v in visits:
-        brief = text(v["notes"]).replace("\n", " ")
-        if len(brief) > BRIEF_CHARS:
-            brief = brief[:BRIEF_CHARS] + "…"
+        # The whole note, wrapped: a summary cut mid-sentence reads as something else.
+        brief = text(v["notes"])
         brief_rows.append([to_date(v["date"]), text(v["mode"]), f"{text(v['title'])}\n{brief}"])
     doc.table(
         ["日付", "形態", "件名・概要"],
