@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -10,11 +11,12 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from dxdesk.gui.documents import DocumentDialog, PreviewDialog, page_images
 from dxdesk.gui.mainwindow import MainWindow
+from dxdesk.gui.widgets import DateEdit
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.demo import populate_demo
 from dxdesk.services.profile import Profile, create_profile
@@ -195,3 +197,23 @@ def test_row_menus_offer_the_documents_of_their_record(
     table = window._make_table(kind_name)
     qtbot.addWidget(table)
     assert [text for text, _act in table.record_actions] == expected
+
+
+def test_a_document_sent_out_takes_its_date_and_number(
+    dialog: DocumentDialog, tmp_path: Path
+) -> None:
+    titles = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert dialog.widgets["issued"].isVisible() and dialog.widgets["number"].isVisible()
+    issued, number = dialog.widgets["issued"], dialog.widgets["number"]
+    assert isinstance(issued, DateEdit) and isinstance(number, QLineEdit)
+    issued.set_value("令和7年12月10日")
+    number.setText("DX第12号")
+    request = dialog.request()
+    assert request.issued == date(2025, 12, 10) and request.number == "DX第12号"
+    issued.set_value("2025-02-30")
+    assert dialog.save(str(tmp_path / "x.pdf")) is None
+    assert "日付として読み取れません" in dialog.status.text()
+    assert list(tmp_path.iterdir()) == []
+    dialog.list.setCurrentRow(titles.index("ヒアリングシート"))  # a working paper: neither
+    assert not dialog.widgets["issued"].isVisible()
+    assert not dialog.widgets["number"].isVisible()

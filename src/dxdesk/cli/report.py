@@ -67,6 +67,13 @@ def _recovery_key(key_file: str | None) -> str:
     help=f"ヘッダーに表示する取扱区分（既定：{DEFAULT_HANDLING_MARK}。空にすると表示しない）",
 )
 @click.option(
+    "--date",
+    "issued",
+    metavar="DATE",
+    help="文書の日付（例：2025-12-10、令和7年12月10日。既定：今日）",
+)
+@click.option("--number", default="", metavar="TEXT", help="文書番号（例：DX第12号）")
+@click.option(
     "--key-file",
     metavar="FILE",
     help="回復キーを記載したファイル（recovery-kit 用。省略時は入力を求めます）",
@@ -86,6 +93,8 @@ def report(
     engagement_id: str | None,
     author: str | None,
     handling_mark: str,
+    issued: str | None,
+    number: str,
     key_file: str | None,
     out: str | None,
 ) -> None:
@@ -99,6 +108,7 @@ def report(
         )
     if not out:
         raise click.UsageError("出力先（--out FILE.pdf または FILE.xlsx）を指定してください。")
+    from dxdesk.services.calendar import read_date
     from dxdesk.services.reports import check_options, generate, get_kind
 
     kind = get_kind(kind_name)  # an unknown kind fails before any passphrase is asked
@@ -117,6 +127,8 @@ def report(
         engagement_id=engagement_id,
         author=author or "",
         handling_mark=handling_mark,
+        issued=read_date(issued) if issued else None,
+        number=number.strip(),
         recovery_key=recovery_key,
     )
     with opened(state, backup=False) as profile:

@@ -364,6 +364,21 @@ CONSULT_STATUSES = ("未対応", "対応中", "完了")
 ACTIVITIES = ("現地支援", "ヒアリング", "資料作成", "会議", "研修", "移動", "その他")
 TRAINING_TYPES = ("研修", "ワークショップ", "勉強会")
 TRAINING_STATUSES = ("計画中", "確定", "実施済み", "中止")
+# The documents whose official form (宛先, 受託者, 文書番号) can be set apart from the default
+# (既定); each is a document title of reports/documents (tests/reports/test_forms.py checks).
+DOCUMENT_FORM_KINDS = (
+    "既定",
+    "月次作業報告書",
+    "議事録",
+    "相談管理表",
+    "専門人材一覧表",
+    "研修実施内容報告書",
+    "研修実施結果報告書",
+    "業務完了報告書",
+    "ヒアリング記録",
+    "ヒアリングシート",
+    "支援事例",
+)
 MEETING_TYPES = ("月次報告会", "定例会", "打合せ", "ワークショップ", "その他")
 MEETING_FORMATS = ("対面", "オンライン", "ハイブリッド")
 STEP_STATUSES = ("完了済み", "作業中", "未着手", "対象外")
@@ -815,6 +830,25 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("issue_id", "org_id", "note"),
         key=("issue_id", "org_id"),
         parent="issue_id",
+    ),
+    # The official form of the documents sent to the prefecture, set once on the hub and synced:
+    # one record per document (既定 for all the others), fields left empty fall back to 既定.
+    Kind(
+        "document_form",
+        "帳票の様式",
+        (
+            F("doc_kind", "帳票", T.CHOICE, required=True, choices=DOCUMENT_FORM_KINDS),
+            F("addressee", "宛先"),
+            F("contractor_name", "受託者名"),
+            F("contractor_address", "受託者の所在地"),
+            F("representative", "代表者"),
+            F("number_pattern", "文書番号の形式"),
+            F("cover_letter", "記・以上の様式", T.BOOL),
+            F("note", "備考", T.TEXT),
+        ),
+        title="doc_kind",
+        list_columns=("doc_kind", "addressee", "contractor_name", "number_pattern"),
+        key=("doc_kind",),
     ),
     Kind(
         "closed_day",

@@ -45,6 +45,7 @@ from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.gui.messages import plain_label, user_message
+from dxdesk.gui.widgets import DateEdit
 from dxdesk.gui.worker import wait_cursor
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
@@ -313,6 +314,17 @@ class DocumentDialog(QDialog):
         mark.setObjectName("handling_mark")
         self._add_row("handling_mark", self.tr("取扱区分の表示"), mark)
 
+        # Documents sent to the prefecture: their date is chosen (a reprint keeps the date it
+        # was submitted with) and they may carry a 文書番号.
+        issued = DateEdit(self)
+        issued.setObjectName("issued")
+        issued.set_value(today.isoformat())
+        self._add_row("issued", self.tr("文書の日付"), issued)
+        number = QLineEdit()
+        number.setObjectName("number")
+        number.setPlaceholderText(self.tr("例：DX第12号（空欄のときは表示しません）"))
+        self._add_row("number", self.tr("文書番号"), number)
+
     def current_kind(self) -> ReportKind:
         item = self.list.currentItem()
         name = item.data(Qt.ItemDataRole.UserRole) if item else next(iter(self.kinds))
@@ -322,6 +334,8 @@ class DocumentDialog(QDialog):
         k = self.current_kind()
         self.description.setText(f"<b>{html.escape(k.title)}</b><br>{html.escape(k.description)}")
         used = set(k.needs) | set(k.optional) | {"handling_mark", "format"}
+        if k.official:
+            used |= {"issued", "number"}
         for name, widget in self.widgets.items():
             shown = name in used
             widget.setVisible(shown)
@@ -380,6 +394,16 @@ class DocumentDialog(QDialog):
                 values[name] = value
         mark = self.widgets["handling_mark"]
         assert isinstance(mark, QLineEdit)
+        if k.official:
+            issued, number = self.widgets["issued"], self.widgets["number"]
+            assert isinstance(issued, DateEdit) and isinstance(number, QLineEdit)
+            day = issued.current_date()
+            if day is None and str(issued.value() or ""):
+                raise UserError(
+                    "bad_argument", detail=f"「{issued.value()}」を日付として読み取れません。"
+                )
+            values["issued"] = day
+            values["number"] = number.text().strip()
         return ReportRequest(
             kind=k.name,
             handling_mark=mark.text().strip(),
@@ -423,11 +447,16 @@ class DocumentDialog(QDialog):
     def save(self, path: str | None = None) -> Path | None:
         fmt = str(self.format.currentData())
         if path is None:
+            try:
+                name = self.suggested_name(fmt)
+            except UserError as err:  # a date that is none: said before a file is chosen
+                self.status.setText(user_message(err))
+                return None
             folder = str(QSettings().value("documents/folder", str(Path.home())))
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
                 self.tr("帳票の保存"),
-                str(Path(folder) / self.suggested_name(fmt)),
+                str(Path(folder) / name),
                 "PDF (*.pdf)" if fmt == "pdf" else self.tr("Excel ブック (*.xlsx)"),
             )
             if not chosen:

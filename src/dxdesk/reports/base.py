@@ -50,7 +50,7 @@ from dxdesk.store.records import RecordStore
 
 if TYPE_CHECKING:
     from dxdesk.reports.fonts import RegisteredFonts
-    from dxdesk.reports.pdf import PdfDocument
+    from dxdesk.reports.pdf import Letterhead, PdfDocument
 
 __all__ = [
     "PARAM_LABELS",
@@ -91,6 +91,10 @@ class ReportRequest:
     engagement_id: str | None = None
     author: str = ""
     handling_mark: str = DEFAULT_HANDLING_MARK
+    # The document's date, chosen when it is made (a reprint keeps the submitted one); None:
+    # today. And its 文書番号, printed in the official form ("" for none).
+    issued: date | None = None
+    number: str = ""
     # Only the recovery-kit sheet uses it; never shown in repr, logs or messages.
     recovery_key: str | None = field(default=None, repr=False)
 
@@ -112,6 +116,8 @@ class ReportKind:
     # The default author when the request names none; the profile's owner when this is None
     # or finds no one.
     author: AuthorFn | None = None
+    # Sent to the prefecture: printed in the official form (宛先, 受託者, 文書番号).
+    official: bool = False
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -156,6 +162,7 @@ class ReportContext:
     profile_root: Path
     org: Mapping[str, Any] | None = None  # the organisation row when request.org_id is set
     search_dirs: Sequence[Path] | None = None  # font folders (tests); None: the OS folders
+    letterhead: Letterhead | None = None  # the official form, for documents sent out
     _fonts: RegisteredFonts | None = None
 
     # ------------------------------------------------------------ request helpers
@@ -207,5 +214,6 @@ class ReportContext:
             org_name=org_name or "",
             author=self.request.author,
             handling_mark=self.request.handling_mark,
-            issued=self.today,
+            issued=self.request.issued or self.today,
+            letterhead=self.letterhead,
         )

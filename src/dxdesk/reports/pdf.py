@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -153,6 +154,18 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
+@dataclass(frozen=True)
+class Letterhead:
+    """The official form of a document sent to the prefecture: 文書番号 and date top right, the
+    addressee on the left, the contractor on the right, and for the cover-letter form 記 after
+    the opening sentence and 以上 at the end."""
+
+    addressee: str = ""
+    contractor: tuple[str, ...] = ()  # name, address, representative (the ones given)
+    number: str = ""
+    cover_letter: bool = False
+
+
 class PdfDocument:
     """A document under construction; see the module docstring for the calls."""
 
@@ -171,8 +184,11 @@ class PdfDocument:
         handling_mark: str = "",
         issued: date | None = None,
         subject: str = "",
+        letterhead: Letterhead | None = None,
     ) -> None:
         self.title = title
+        self.letterhead = letterhead
+        self._closing = False  # 以上 is due at the end (the cover-letter form's 記 was given)
         self.fonts = fonts
         self.org_name = org_name
         self.author = author
@@ -216,6 +232,7 @@ class PdfDocument:
             "small": style("small", fontSize=8, leading=11, textColor=colors.HexColor("#555555")),
             "title": style("title", fontName=b, fontSize=18, leading=26, alignment=TA_CENTER),
             "meta": style("meta", alignment=TA_RIGHT, leading=14),
+            "center": style("center", alignment=TA_CENTER, spaceBefore=4, spaceAfter=4),
             "h1": style("h1", fontName=b, fontSize=12.5, leading=18, spaceBefore=8, spaceAfter=4),
             "h2": style("h2", fontName=b, fontSize=10.5, leading=15, spaceBefore=5, spaceAfter=2),
             "cell": style("cell", fontSize=9, leading=12),
@@ -249,13 +266,26 @@ class PdfDocument:
         return JParagraph(_markup(text), st)
 
     def title_block(self, rows: Sequence[tuple[str, str]] = (), *, subtitle: str = "") -> None:
-        """Title, then the date (和暦), organisation and author right-aligned, then ``rows``."""
+        """Title, then the date (和暦), organisation and author right-aligned, then ``rows``.
+
+        With a letterhead: the document number and date, the addressee, the contractor and
+        then the author, as a prefecture receives a document (公文書の様式)."""
+        head = self.letterhead
         meta = [format_wareki(self.issued)]
+        if head is not None and head.number:
+            meta.insert(0, head.number)
+        if head is not None:
+            self.story.append(self.para("\n".join(meta), "meta"))
+            if head.addressee:
+                self.story.append(Spacer(1, 2 * mm))
+                self.story.append(self.para(head.addressee, "body"))
+            meta = list(head.contractor)
         if self.org_name:
             meta.append(self.org_name)
         if self.author:
             meta.append(f"作成者　{self.author}")
-        self.story.append(self.para("\n".join(meta), "meta"))
+        if meta:
+            self.story.append(self.para("\n".join(meta), "meta"))
         self.story.append(Spacer(1, 4 * mm))
         self.story.append(self._line(self.title, "title"))
         if subtitle:
@@ -263,6 +293,14 @@ class PdfDocument:
         self.story.append(Spacer(1, 5 * mm))
         if rows:
             self.key_values(rows)
+
+    def opening(self, sentence: str) -> None:
+        """The opening sentence (…下記のとおり報告します。); in the cover-letter form followed
+        by 記, and the document then ends with 以上."""
+        self.paragraph(sentence)
+        if self.letterhead is not None and self.letterhead.cover_letter:
+            self.story.append(self._line("記", "center"))
+            self._closing = True
 
     def heading(self, text: str, level: int = 1) -> None:
         # A heading never sits alone at the foot of a page: it needs room for a few lines
@@ -531,6 +569,10 @@ class PdfDocument:
 
     def build(self) -> bytes:
         """Lay out the story and return the finished PDF."""
+        if self._closing:
+            self.story.append(Spacer(1, 3 * mm))
+            self.story.append(self.para("以上", "meta"))
+            self._closing = False
         buf = io.BytesIO()
         doc = BaseDocTemplate(
             buf,

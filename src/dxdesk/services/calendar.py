@@ -29,7 +29,8 @@ class Due:
         return f"{self.what}の期限：{format_wareki(self.due, weekday=True)}（{self.due.isoformat()}、{self.basis}）"
 
 
-def _date(text: str) -> date:
+def read_date(text: str) -> date:
+    """A date typed by a person (ISO or 和暦), or one Japanese sentence saying it is none."""
     try:
         return parse_date(text)
     except ValueError:
@@ -37,12 +38,12 @@ def _date(text: str) -> date:
 
 
 def minutes_due(profile: Profile, meeting: str) -> Due:
-    d = _date(meeting)
+    d = read_date(meeting)
     return Due("議事録", office_calendar(profile).minutes_due(d), "会議の翌日から数えて3開庁日目")
 
 
 def materials_due(profile: Profile, meeting: str) -> Due:
-    d = _date(meeting)
+    d = read_date(meeting)
     return Due("会議資料", office_calendar(profile).materials_due(d), "会議の前の開庁日")
 
 

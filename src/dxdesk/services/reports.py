@@ -117,6 +117,11 @@ def make_context(
         # visit staff, the monthly report's supervisor) before whoever happens to print it.
         own = report.author(profile.database, request) if report.author else ""
         request = dataclasses.replace(request, author=own or profile.meta.get("owner_name", ""))
+    head = None
+    if report.official:
+        from dxdesk.reports.forms import letterhead
+
+        head = letterhead(profile.database, report.title, number=request.number)
     return ReportContext(
         request=request,
         database=profile.database,
@@ -126,6 +131,7 @@ def make_context(
         today=today or today_jst(),
         profile_root=profile.paths.root,
         org=org,
+        letterhead=head,
         search_dirs=search_dirs,
     )
 

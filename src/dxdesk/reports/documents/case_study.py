@@ -206,6 +206,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="case-study",
+        official=True,
         title=TITLE,
         optional=("engagement_id", "org_id", "fy"),
         pdf=build_pdf,

@@ -420,7 +420,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             ),
         ]
     )
-    doc.paragraph(
+    doc.opening(
         f"{r.period.label}の自治体DXサポート強化業務が完了しましたので、下記のとおり報告します。"
     )
     doc.heading("1. 業務実施の概要")
@@ -667,6 +667,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="completion",
+        official=True,
         title=TITLE,
         needs=("fy",),
         pdf=build_pdf,

@@ -268,6 +268,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="consultations",
+        official=True,
         title=TITLE,
         optional=("fy", "month", "org_id"),
         pdf=build_pdf,

@@ -188,6 +188,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="experts",
+        official=True,
         title=TITLE,
         optional=("fy",),
         pdf=build_pdf,

@@ -131,6 +131,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="minutes",
+        official=True,
         title=TITLE,
         needs=("meeting_id",),
         pdf=build_pdf,

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from dxdesk.core import reference
-from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year, format_wareki
+from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
 from dxdesk.core.model import kind
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
@@ -628,12 +628,10 @@ def build_pdf(ctx: ReportContext) -> bytes:
         [
             ("業務名", f"{format_fiscal_year(data.period.fy)} {CONTRACT}"),
             ("対象月", period_text(data.period)),
-            (
-                "提出期限",
-                f"{format_wareki(data.due.due, weekday=True)}（{data.due.rule_text}）",
-            ),
         ]
     )
+    # The due date (data.due) and its rule are for the window's deadlines, not the prefecture.
+    doc.opening(f"{data.period.label}の作業について、下記のとおり報告します。")
     _summary(doc, data)
     _engagement(doc, data)
     _goals(doc, data)
@@ -733,6 +731,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="monthly",
+        official=True,
         title=TITLE,
         needs=("month",),
         pdf=build_pdf,

@@ -236,6 +236,7 @@ def build_result(ctx: ReportContext) -> bytes:
 register(
     ReportKind(
         name="training-plan",
+        official=True,
         title=PLAN_TITLE,
         optional=("training_id", "fy", "month"),
         pdf=build_plan,
@@ -245,6 +246,7 @@ register(
 register(
     ReportKind(
         name="training-result",
+        official=True,
         title=RESULT_TITLE,
         optional=("training_id", "fy", "month"),
         pdf=build_result,

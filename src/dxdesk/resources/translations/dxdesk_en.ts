@@ -401,6 +401,61 @@
         <extracomment>Choice in the model: case_study.status</extracomment>
         <translation>Under review</translation>
     </message>
+    <message>
+        <source>既定</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>月次作業報告書</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Monthly work report</translation>
+    </message>
+    <message>
+        <source>議事録</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>相談管理表</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Consultation log</translation>
+    </message>
+    <message>
+        <source>専門人材一覧表</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>List of experts</translation>
+    </message>
+    <message>
+        <source>研修実施内容報告書</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Training plan report</translation>
+    </message>
+    <message>
+        <source>研修実施結果報告書</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Training result report</translation>
+    </message>
+    <message>
+        <source>業務完了報告書</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Completion report</translation>
+    </message>
+    <message>
+        <source>ヒアリング記録</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Hearing record</translation>
+    </message>
+    <message>
+        <source>ヒアリングシート</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Hearing sheet</translation>
+    </message>
+    <message>
+        <source>支援事例</source>
+        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <translation>Case study</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsView</name>
@@ -773,98 +828,113 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="182"/>
+        <location filename="../../gui/documents.py" line="183"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="204"/>
+        <location filename="../../gui/documents.py" line="205"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="210"/>
+        <location filename="../../gui/documents.py" line="211"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="211"/>
+        <location filename="../../gui/documents.py" line="212"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="212"/>
+        <location filename="../../gui/documents.py" line="213"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="259"/>
+        <location filename="../../gui/documents.py" line="260"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="264"/>
+        <location filename="../../gui/documents.py" line="265"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="272"/>
+        <location filename="../../gui/documents.py" line="273"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="277"/>
-        <location filename="../../gui/documents.py" line="293"/>
+        <location filename="../../gui/documents.py" line="278"/>
+        <location filename="../../gui/documents.py" line="294"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="285"/>
+        <location filename="../../gui/documents.py" line="286"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="286"/>
+        <location filename="../../gui/documents.py" line="287"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="310"/>
+        <location filename="../../gui/documents.py" line="311"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="314"/>
+        <location filename="../../gui/documents.py" line="315"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="393"/>
+        <location filename="../../gui/documents.py" line="322"/>
+        <source>文書の日付</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="325"/>
+        <source>例：DX第12号（空欄のときは表示しません）</source>
+        <translation>e.g. DX No. 12 (not printed when empty)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="326"/>
+        <source>文書番号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="416"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="421"/>
+        <location filename="../../gui/documents.py" line="444"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="430"/>
+        <location filename="../../gui/documents.py" line="458"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="432"/>
+        <location filename="../../gui/documents.py" line="460"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="449"/>
+        <location filename="../../gui/documents.py" line="477"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="468"/>
+        <location filename="../../gui/documents.py" line="496"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -971,7 +1041,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (11 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (12 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1535,6 +1605,41 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Training / workshop</translation>
     </message>
     <message>
+        <source>帳票</source>
+        <extracomment>Field in the model: document_form.doc_kind</extracomment>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>宛先</source>
+        <extracomment>Field in the model: document_form.addressee</extracomment>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <source>受託者名</source>
+        <extracomment>Field in the model: document_form.contractor_name</extracomment>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>受託者の所在地</source>
+        <extracomment>Field in the model: document_form.contractor_address</extracomment>
+        <translation>Contractor's address</translation>
+    </message>
+    <message>
+        <source>代表者</source>
+        <extracomment>Field in the model: document_form.representative</extracomment>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>文書番号の形式</source>
+        <extracomment>Field in the model: document_form.number_pattern</extracomment>
+        <translation>Document number pattern</translation>
+    </message>
+    <message>
+        <source>記・以上の様式</source>
+        <extracomment>Field in the model: document_form.cover_letter</extracomment>
+        <translation>Cover-letter form (記 / 以上)</translation>
+    </message>
+    <message>
         <source>理由</source>
         <extracomment>Field in the model: closed_day.reason</extracomment>
         <translation>Reason</translation>
@@ -1943,6 +2048,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>課題の関係団体</source>
         <extracomment>Kind in the model: related_org</extracomment>
         <translation>Related organisation of an issue</translation>
+    </message>
+    <message>
+        <source>帳票の様式</source>
+        <extracomment>Kind in the model: document_form</extracomment>
+        <translation>Document form</translation>
     </message>
     <message>
         <source>臨時閉庁日</source>
@@ -2488,17 +2598,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="124"/>
+        <location filename="../../gui/documents.py" line="125"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="135"/>
+        <location filename="../../gui/documents.py" line="136"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="143"/>
+        <location filename="../../gui/documents.py" line="144"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
     </message>
