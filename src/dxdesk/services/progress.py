@@ -225,12 +225,18 @@ class ProgressService:
                 )
         return out
 
-    def resolve(self, org: str, system: str) -> tuple[str, str]:
-        org_id = self.records.resolve_org(org)
-        s = reference.system_by_code(system.strip())
+    @staticmethod
+    def system_code(system: str) -> str:
+        """A business system's code from its code, name or short name (住民記録)."""
+        import unicodedata
+
+        s = reference.system_by_code(unicodedata.normalize("NFKC", system).strip())
         if s is None:
             raise UserError("progress_unknown_system", system=system)
-        return org_id, s.code
+        return s.code
+
+    def resolve(self, org: str, system: str) -> tuple[str, str]:
+        return self.records.resolve_org(org), self.system_code(system)
 
     def detail(self, org: str, system: str) -> CellDetail:
         org_id, code = self.resolve(org, system)
@@ -338,7 +344,8 @@ class ProgressService:
         note: str | None = None,
     ) -> list[Change]:
         """Give steps one status (``"1-12"``, ``[12]``), dated ``on`` (default today): one
-        transaction, one keyed write per step; steps already so are left as they are."""
+        transaction, one keyed write per step. A step already in that status keeps its date
+        (the day it got there); given a note, only the note is written to it."""
         org_id, code = self.resolve(org, system)
         numbers = parse_steps(steps) if isinstance(steps, str) else list(steps)
         if status not in rules.STATUSES:
@@ -348,14 +355,20 @@ class ProgressService:
         when = on.isoformat() if isinstance(on, date) else (on or self.today.isoformat())
         changes: list[Change] = []
         with self.db.transaction():
+            held = {
+                int(r["step_no"]): str(r["status"])
+                for r in self.db.query(
+                    "SELECT step_no, status FROM step_status WHERE _deleted = 0"
+                    " AND org_id = ? AND system_code = ?",
+                    (org_id, code),
+                )
+            }
             for n in numbers:
-                values: dict[str, object] = {
-                    "org_id": org_id,
-                    "system_code": code,
-                    "step_no": n,
-                    "status": status,
-                    "updated_on": when,
-                }
+                values: dict[str, object] = {"org_id": org_id, "system_code": code, "step_no": n}
+                if held.get(n) != status:
+                    values.update(status=status, updated_on=when)
+                elif note is None:
+                    continue  # already so: its date stays the day it got there
                 if note is not None:
                     values["note"] = note
                 change = self.records.put("step_status", values)
@@ -409,3 +422,127 @@ def shown_orgs(m: Matrix, org_ids: Iterable[str] | None = None) -> list[Org]:
 def is_shown(o: Org, c: Cell) -> bool:
     """A division's row shows only its own system; a municipality's every system."""
     return c.applies or not o.is_division
+
+
+Table = tuple[list[str], list[list[Any]]]
+
+SUMMARY_HEADERS = [
+    "業務数",
+    "完了済み",
+    "作業中",
+    "未着手",
+    "対象外",
+    "完了率（%）",
+    "作業中率（%）",
+    "未着手率（%）",
+    "運用開始",
+    "特定移行支援",
+    "計画より遅れ",
+    "期限後の移行予定",
+]
+
+
+def summary_values(s: Summary) -> list[Any]:
+    c = s.counts
+    return [
+        s.cells,
+        c.done,
+        c.working,
+        c.not_started,
+        c.not_applicable,
+        c.completion_rate,
+        c.working_rate,
+        c.not_started_rate,
+        s.live,
+        s.special,
+        s.behind,
+        s.risk,
+    ]
+
+
+def org_table(m: Matrix, org_ids: Iterable[str] | None = None) -> Table:
+    """One row per organisation and the total: the matrix's summary column, as a table."""
+    orgs = shown_orgs(m, org_ids)
+    rows = [[o.code, o.name, *summary_values(m.by_org(o.id))] for o in orgs]
+    rows.append(["", "合計", *summary_values(m.total([o.id for o in orgs]))])
+    return ["団体コード", "団体名", *SUMMARY_HEADERS], rows
+
+
+def system_table(m: Matrix, org_ids: Iterable[str] | None = None) -> Table:
+    """One row per business system: the matrix's summary row, as a table."""
+    ids = [o.id for o in shown_orgs(m, org_ids)]
+    rows = [[s.code, s.name, *summary_values(m.by_system(s.code, ids))] for s in m.systems]
+    return ["コード", "業務システム", *SUMMARY_HEADERS], rows
+
+
+def phase_table(m: Matrix, org_ids: Iterable[str] | None = None) -> Table:
+    """Per phase of the procedure (計画立案, システム選定・調達, 移行): steps by status."""
+    ids = [o.id for o in shown_orgs(m, org_ids)]
+    rows = [
+        [
+            phase,
+            c.done,
+            c.working,
+            c.not_started,
+            c.not_applicable,
+            c.completion_rate,
+            c.working_rate,
+            c.not_started_rate,
+        ]
+        for phase, c in m.by_phase(ids)
+    ]
+    return ["工程", *SUMMARY_HEADERS[1:8]], rows
+
+
+CELL_HEADERS = [
+    "団体コード",
+    "団体名",
+    "コード",
+    "業務システム",
+    "状況",
+    "完了率（%）",
+    "到達ステップ",
+    "作業中",
+    "未着手",
+    "移行予定日",
+    "運用開始",
+    "特定移行支援",
+    "理由",
+    "移行目標時期",
+    "計画より遅れ",
+    "期限後の移行予定",
+]
+
+
+def cell_values(m: Matrix, c: Cell) -> list[Any]:
+    org = next(o for o in m.orgs if o.id == c.org_id)
+    s = reference.system_by_code(c.system_code)
+    return [
+        org.code,
+        org.name,
+        c.system_code,
+        s.name if s else c.system_code,
+        c.state,
+        c.counts.completion_rate if c.applies else "",
+        rules.step_label(c.furthest_step),
+        c.counts.working if c.applies else "",
+        c.counts.not_started if c.applies else "",
+        c.planned_go_live.isoformat() if c.planned_go_live else "",
+        "はい" if c.live else "",
+        "はい" if c.special_support else "",
+        c.special_reason or "",
+        c.special_target.isoformat() if c.special_target else "",
+        "／".join(c.behind),
+        "はい" if c.deadline_risk else "",
+    ]
+
+
+def cell_table(m: Matrix, cells: Iterable[Cell]) -> Table:
+    return list(CELL_HEADERS), [cell_values(m, c) for c in cells]
+
+
+def step_table(d: CellDetail) -> Table:
+    return (
+        ["ステップ", "項目", "工程", "手順", "状態", "日付", "備考"],
+        [[s.no, s.item, s.phase, s.name, s.status, s.updated_on or "", s.note] for s in d.steps],
+    )
