@@ -559,7 +559,7 @@ class ProgressView(QWidget):
             cell = QWidget()
             pair = QHBoxLayout(cell)
             pair.setContentsMargins(0, 0, 8, 0)
-            icon = QLabel()
+            icon = plain_label()
             icon.setPixmap(pix)
             pair.addWidget(icon)
             pair.addWidget(plain_label(text))
