@@ -17,6 +17,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dxdesk.paths import ProfilePaths
@@ -134,7 +135,7 @@ def main() -> int:
                 for tab in range(window.org_tabs.count()):
                     window.org_tabs.setCurrentIndex(tab)
                     grab(window, out / f"org-tab{tab}-{w}x{h}.png")
-                for key in ("issues", "consultations", "hours"):
+                for key in ("issues", "consultations", "hours", "progress"):
                     window.show_global(key)
                     grab(window, out / f"global-{key}-{w}x{h}.png")
                 show_busiest_week(window)
@@ -142,6 +143,17 @@ def main() -> int:
                 window.search_box.setText("移行スケジュール")
                 window.run_search()
                 grab(window, out / f"search-{w}x{h}.png")
+            # A cell of the progress matrix: 国富町's 住民記録 (migrating, go-live after the deadline).
+            view = window.progress_view()
+            model = view.model
+            row = next(
+                r
+                for r in range(model.rowCount())
+                if model.headerData(r, Qt.Orientation.Vertical) == "国富町"
+            )
+            cell = view.open_cell(model.index(row, 1))
+            grab(cell, out / "dialog-progress-cell.png")
+            cell.reject()
             form = window.open_form("visit")
             grab(form, out / "form-visit.png")
             form.reject()

@@ -120,6 +120,10 @@ MESSAGES: dict[str, str] = {
     "enrol_key_mismatch": "端末（{device}）は既に別の鍵で登録されています。取り消してから登録し直してください。",
     "unknown_device": "端末「{device}」が見つかりません。「dxdesk devices」で一覧をご確認ください。",
     "bundle_some_refused": "{total} 件中 {count} 件のバンドルは読み込みませんでした（理由は上に表示しています）。",
+    "progress_bad_steps": "ステップ「{steps}」を読み取れません。1〜40 の番号か範囲で指定してください（例：12、1-12、1-3,7）。",
+    "progress_bad_status": "状態「{status}」は指定できません。次のいずれかを指定してください：{statuses}。",
+    "progress_unknown_system": "業務システム「{system}」が見つかりません。01〜20 のコードか名称（例：住民記録）で指定してください。",
+    "progress_key_field": "「{field}」は標準化状況を特定する項目のため、ここでは変更できません。",
 }
 
 

@@ -200,3 +200,27 @@ def test_intensive_support_against_its_monthly_target(demo_profile: Profile) -> 
         assert o.engaged_days == sum(per_month.values()) > 0
         assert o.months_met == sum(1 for n in per_month.values() if n >= e["target_days"])
         assert o.target_total == e["target_days"] * o.engaged_months
+
+
+def test_standardisation_uses_the_national_rate(demo_profile: Profile) -> None:
+    """(完了済み + 対象外) / 40 per system, counted here from the raw rows: 宮崎市 at 94%, not
+    the 92% that 完了 / (steps not 対象外) gave."""
+    r = completion_report(demo_profile.database, fy=2025)
+    raw = {
+        row["name"]: (int(row["d"]), int(row["na"]), int(row["n"]))
+        for row in demo_profile.database.query(
+            "SELECT o.name, sum(s.status = '完了済み') AS d, sum(s.status = '対象外') AS na,"
+            " count(DISTINCT s.system_code) AS n FROM step_status s"
+            " JOIN organisation o ON o.id = s.org_id WHERE s._deleted = 0 GROUP BY o.name"
+        )
+    }
+    rows = {s.org.name: s for s in r.standardisation}
+    for name, (done, na, systems) in raw.items():
+        if name in rows:
+            assert rows[name].steps_done == done + na, name
+            assert rows[name].steps_total == systems * 40, name
+            assert rows[name].rate == pytest.approx((done + na) / (systems * 40) * 100, abs=0.05)
+    miyazaki = rows["宮崎市"]
+    assert round(miyazaki.rate) == 94
+    done, na, systems = raw["宮崎市"]
+    assert round(done / (systems * 40 - na) * 100) == 92  # the old formula, for the record

@@ -66,12 +66,14 @@ def test_hearing_sheet_reads_back(demo_profile: Profile, tmp_path: Path) -> None
             assert doc.both(format_wareki(dt.date.fromisoformat(r["planned_go_live"])))
         if r["name"]:
             assert doc.both(squash(r["name"]))
+    # The national rate: (完了済み + 対象外) / 40, counted here from the raw rows.
     done = db.query(
         "SELECT count(*) AS n FROM step_status WHERE _deleted = 0 AND org_id = ?"
-        " AND system_code = '01' AND status = '完了済み'",
+        " AND system_code = '01' AND status IN ('完了済み', '対象外')",
         (org["id"],),
     )[0]["n"]
-    assert squash(rows[0][3]).startswith(f"{done}/")
+    percent = (done * 100 + 20) // 40  # whole percent, half up
+    assert squash(rows[0][3]) == f"{done}/40{percent}%"
     # The questions of the shipped template, and the last visit's title.
     for _heading, items in load_checklist(None):
         for item in items:
@@ -264,10 +266,20 @@ def test_hearing_sheet_workbook(demo_profile: Profile, tmp_path: Path) -> None:
             (org["id"],),
         )
     }
+    counted = {
+        r["system_code"]: r["n"]
+        for r in demo_profile.database.query(
+            "SELECT system_code, count(*) AS n FROM step_status WHERE _deleted = 0"
+            " AND org_id = ? AND status IN ('完了済み', '対象外') GROUP BY system_code",
+            (org["id"],),
+        )
+    }
     for row in systems:
         if planned.get(row[0]):
-            assert isinstance(row[6], dt.datetime)
-            assert row[6].date().isoformat() == planned[row[0]]
+            assert isinstance(row[7], dt.datetime)
+            assert row[7].date().isoformat() == planned[row[0]]
+        if row[0] in counted:  # the national rate, from the raw rows
+            assert row[4:7] == (counted[row[0]], 40, round(counted[row[0]] / 40 * 100, 1))
     open_titles = [
         r["title"]
         for r in demo_profile.database.query(

@@ -171,6 +171,7 @@ LAZY_COMMANDS = {
     "show": "dxdesk.cli.records",
     "search": "dxdesk.cli.records",
     "report": "dxdesk.cli.report",
+    "progress": "dxdesk.cli.progress",
     "enrol": "dxdesk.cli.sync",
     "devices": "dxdesk.cli.sync",
     "bundle": "dxdesk.cli.sync",

@@ -719,14 +719,22 @@ KINDS: tuple[Kind, ...] = (
         (
             F("org_id", "団体", T.ORG, required=True),
             F("system_code", "業務システム", T.SYSTEM, required=True),
+            F("current_vendor_id", "現行ベンダ", T.REF, ref="vendor"),
+            F("current_system", "現行システム"),
             F("vendor_id", "ベンダ", T.REF, ref="vendor"),
             F("package_name", "製品名"),
             F("cloud", "クラウド", T.CHOICE, choices=CLOUDS),
+            # Milestones planned; the actual dates are the days their steps were reached
+            # (⑪-1 契約, ⑭-3 データ移行, ⑮-1 テスト, ⑱-1 運用開始: core.progress.MILESTONES).
+            F("planned_contract", "契約予定日", T.DATE),
+            F("planned_migration", "データ移行予定日", T.DATE),
+            F("planned_test", "テスト予定日", T.DATE),
             F("planned_go_live", "移行予定日", T.DATE),
             F("live", "運用開始", T.BOOL),
             F("special_support", "特定移行支援", T.BOOL),
             F("special_reason", "特定移行支援の理由", T.CHOICE, choices=SPECIAL_REASONS),
             F("special_target", "移行目標時期", T.DATE),
+            F("risks", "リスク・懸念事項", T.LONGTEXT),
             F("running_cost", "運用経費の見通し", T.LONGTEXT),
             F("notes", "備考", T.LONGTEXT),
         ),

@@ -92,6 +92,7 @@ def business_systems() -> tuple[BusinessSystem, ...]:
             r["short_name"],
             int(r["display_order"]),
             r["prefecture_runs"] == "1",
+            r.get("abbr") or r["short_name"],
         )
         for r in _rows("business_systems.csv")
     ]

@@ -25,6 +25,7 @@ class BusinessSystem:
     short_name: str
     display_order: int
     prefecture_runs: bool
+    abbr: str = ""  # two characters for narrow columns
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ GLOBAL_VIEWS = (
     ("consultations", "相談管理表"),
     ("hours", "工数"),
     ("week", "週間工数"),
+    ("progress", "標準化の進捗"),
 )
 ORG_TABS = (
     ("visit", "訪問・ヒアリング"),
@@ -455,6 +456,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.grid_view)
         elif key == "week":
             self.stack.setCurrentWidget(self.week_view())
+        elif key == "progress":
+            self.stack.setCurrentWidget(self.progress_view())
 
     def _month_changed(self) -> None:
         self.month = str(self.month_box.currentData())
@@ -780,6 +783,22 @@ class MainWindow(QMainWindow):
             bar.set_org(self.current_org)
             self._org_time = bar
         return self._org_time
+
+    def progress_view(self) -> Any:
+        """The standardisation matrix (gui/progress.py), built the first time it is shown."""
+        if getattr(self, "_progress_view", None) is None:
+            from dxdesk.gui.progress import ProgressView
+            from dxdesk.services.progress import ProgressService
+
+            view = ProgressView(ProgressService(self.profile), self)
+            view.changed.connect(self.data_changed)
+            view.open_record.connect(self.open_record)
+            view.new_record.connect(lambda k, values: self.open_form(k, initial=values))
+            self.data_changed.connect(view.refresh)
+            self.stack.addWidget(view)
+            view.refresh()
+            self._progress_view = view
+        return self._progress_view
 
     def week_view(self) -> Any:
         """The weekly grid, built the first time it is shown (startup stays light)."""

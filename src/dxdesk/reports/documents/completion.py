@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dxdesk.core import progress
 from dxdesk.core.calendar import fiscal_year, format_wareki
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import CONSULT_CATEGORIES, ISSUE_CATEGORIES, MODES, VISIT_PURPOSES, kind
+from dxdesk.core.progress import Cell, StepCounts
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
@@ -34,6 +36,7 @@ from dxdesk.reports.documents._queries import (
     unassigned_hours,
 )
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
+from dxdesk.store import progress as progress_rows
 from dxdesk.store.database import Database
 from dxdesk.store.meanings import open_clause
 
@@ -105,15 +108,24 @@ class GoalYear:
 @dataclass(frozen=True)
 class StandardisationRow:
     org: Org
-    systems: int  # business systems in the matrix for this municipality
-    live: int  # of which in operation on the standard system
+    systems: int  # business systems the municipality runs itself (cells that apply)
+    live: int  # of which in operation on the standard system (運用開始, apart from the rate)
     special: int  # of which under 特定移行支援
-    steps_done: int
-    steps_applicable: int  # steps not 対象外
+    counts: StepCounts  # the steps of those systems by status (core.progress)
 
     @property
-    def percent(self) -> int:
-        return round(self.steps_done / self.steps_applicable * 100) if self.steps_applicable else 0
+    def steps_done(self) -> int:
+        """Steps counted done by the national formula: 完了済み + 対象外."""
+        return self.counts.done + self.counts.not_applicable
+
+    @property
+    def steps_total(self) -> int:
+        return self.counts.total
+
+    @property
+    def rate(self) -> float:
+        """完了率 as 総務省 computes it: (完了済み + 対象外) / 40 per system."""
+        return self.counts.completion_rate
 
 
 @dataclass(frozen=True)
@@ -320,25 +332,25 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
             )
         )
 
-    matrix: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for r in db.query(
-        "SELECT org_id, count(*) AS n, sum(live = 1) AS live, sum(special_support = 1) AS sp"
-        " FROM system_status WHERE _deleted = 0 GROUP BY org_id"
-    ):
-        matrix[str(r["org_id"])] = [int(r["n"]), int(r["live"] or 0), int(r["sp"] or 0)]
-    steps = {
-        str(r["org_id"]): (int(r["done"] or 0), int(r["n"]))
-        for r in db.query(
-            "SELECT org_id, sum(status = '完了済み') AS done, count(*) AS n FROM step_status"
-            " WHERE _deleted = 0 AND status != '対象外' GROUP BY org_id"
-        )
-    }
+    # The matrix as it stands at the end of the year (or today, if earlier): the same cells and
+    # national rate as the window and `dxdesk progress` (core.progress).
+    by_org: dict[str, list[Cell]] = defaultdict(list)
+    for cell in progress_rows.cells(db, min(p.end, today_jst())):
+        if cell.applies:
+            by_org[cell.org_id].append(cell)
     standardisation = []
     for o in orgs:
         if o.is_municipality:
-            systems, live, special = matrix[o.id]
-            done, applicable = steps.get(o.id, (0, 0))
-            standardisation.append(StandardisationRow(o, systems, live, special, done, applicable))
+            cells = by_org.get(o.id, [])
+            standardisation.append(
+                StandardisationRow(
+                    o,
+                    len(cells),
+                    sum(c.live for c in cells),
+                    sum(c.special_support for c in cells),
+                    progress.total(cells),
+                )
+            )
 
     return CompletionReport(
         period=p,
@@ -545,7 +557,12 @@ def build_pdf(ctx: ReportContext) -> bytes:
             font_size=8.5,
         )
     std = r.standardisation
+    all_steps = progress.sum_counts(s.counts for s in std)
     doc.heading(f"9. 標準化の進捗（{len(std)}市町村）")
+    doc.paragraph(
+        "完了率は総務省の算定方法による手順書ステップの件数の割合です（（完了済み＋対象外）÷40"
+        "×業務数）。標準準拠システムでの運用開始は「運用開始」欄に別に示します。"
+    )
     doc.table(
         [
             "団体コード",
@@ -553,8 +570,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
             "対象業務",
             "運用開始",
             "特定移行\n支援",
-            "手順書ステップ\n完了",
-            "進捗率",
+            "手順書ステップ\n完了＋対象外",
+            "完了率",
         ],
         [
             [
@@ -563,8 +580,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
                 s.systems,
                 s.live,
                 s.special,
-                f"{s.steps_done:,} / {s.steps_applicable:,}",
-                f"{s.percent}%",
+                f"{s.steps_done:,} / {s.steps_total:,}",
+                progress.percent_label(s.rate),
             ]
             for s in std
         ],
@@ -576,8 +593,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
             sum(s.systems for s in std),
             sum(s.live for s in std),
             sum(s.special for s in std),
-            f"{sum(s.steps_done for s in std):,} / {sum(s.steps_applicable for s in std):,}",
-            _pct(sum(s.steps_done for s in std), sum(s.steps_applicable for s in std)),
+            f"{all_steps.done + all_steps.not_applicable:,} / {all_steps.total:,}",
+            progress.percent_label(all_steps.completion_rate),
         ],
     )
     return doc.build()
@@ -627,9 +644,9 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             "対象業務",
             "運用開始",
             "特定移行支援",
-            "完了ステップ",
-            "対象ステップ",
-            "進捗率（%）",
+            "完了＋対象外（ステップ）",
+            "全ステップ",
+            "完了率（%）",
         ],
         [
             [
@@ -639,8 +656,8 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                 s.live,
                 s.special,
                 s.steps_done,
-                s.steps_applicable,
-                s.percent,
+                s.steps_total,
+                s.rate,
             ]
             for s in r.standardisation
         ],

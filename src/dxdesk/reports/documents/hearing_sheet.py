@@ -14,13 +14,15 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from dxdesk.core import reference
+from dxdesk.core import progress, reference
 from dxdesk.core.calendar import format_wareki
+from dxdesk.core.clock import today_jst
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import names, text, to_date
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
+from dxdesk.store import progress as progress_rows
 from dxdesk.store.database import Database
 from dxdesk.store.meanings import open_clause
 
@@ -35,11 +37,12 @@ class SystemRow:
     name: str
     vendor: str  # vendor and package
     reached: str  # the highest completed procedure step
-    done: int  # completed steps
-    applicable: int  # steps that apply (not 対象外)
+    done: int  # steps counted as done by the national formula: 完了済み + 対象外
+    applicable: int  # steps of the cell (40), 0 for a system the organisation does not run
     go_live: str
     status: str
     go_live_date: date | None = None
+    rate: float | None = None  # 完了率 as 総務省 computes it (core.progress), in percent
 
 
 def load_checklist(profile_root: Path | None) -> list[tuple[str, list[str]]]:
@@ -75,73 +78,45 @@ def load_checklist(profile_root: Path | None) -> list[tuple[str, list[str]]]:
     return sections
 
 
-def _status(row: dict[str, Any] | None, applies: bool, steps: dict[int, str]) -> str:
-    if not applies:
-        return "対象外"
-    if row is None:
-        return "未登録"
-    if row.get("live"):
-        return "運用開始"
-    if row.get("special_support"):
-        reason = text(row.get("special_reason"))
-        return f"特定移行支援（{reason}）" if reason else "特定移行支援"
-    if "作業中" in steps.values():
-        return "移行作業中"
-    if "完了済み" in steps.values():
-        return "移行作業中"
-    return "未着手"
-
-
-def system_rows(db: Database, org: dict[str, Any]) -> list[SystemRow]:
-    """One row per business system, in the order of 総務省's tables."""
+def system_rows(db: Database, org: dict[str, Any], today: date | None = None) -> list[SystemRow]:
+    """One row per business system, in the order of 総務省's tables; the figures and the 状況
+    word are core.progress's (the national rate, the cell's state), as in the window."""
     vendors = names(db, "vendor")
     step_names = {s.no: s for s in reference.procedure_steps()}
-    status = {
-        str(r["system_code"]): r
-        for r in db.query(
-            "SELECT * FROM system_status WHERE _deleted = 0 AND org_id = ?", (org["id"],)
-        )
-    }
-    steps: dict[str, dict[int, str]] = {}
-    for r in db.query(
-        "SELECT system_code, step_no, status FROM step_status WHERE _deleted = 0 AND org_id = ?",
-        (org["id"],),
-    ):
-        steps.setdefault(str(r["system_code"]), {})[int(r["step_no"])] = str(r["status"])
     rows = []
-    for s in reference.business_systems():
-        row = status.get(s.code)
-        applies = reference.system_applies(
-            str(org["org_kind"]), bool(org.get("welfare_office")), s.code
-        )
-        st = steps.get(s.code, {})
-        done = [n for n, v in st.items() if v == "完了済み"]
-        applicable = sum(1 for v in st.values() if v != "対象外") or (
-            len(step_names) if applies else 0
-        )
+    for cell in progress_rows.cells(db, today or today_jst(), str(org["id"])):
+        s = reference.system_by_code(cell.system_code)
+        assert s is not None  # the matrix holds the reference systems only
+        row = cell.status_row
         reached = ""
-        if done:
-            top = step_names.get(max(done))
-            reached = f"{top.item} {top.name}" if top else f"ステップ{max(done)}"
+        if cell.applies and cell.furthest_step is not None:
+            top = step_names[cell.furthest_step]
+            reached = f"{top.item} {top.name}"
         vendor = ""
-        if row is not None:
+        if row is not None and cell.applies:
             vendor = "\n".join(
                 x
                 for x in (vendors.get(str(row.get("vendor_id")), ""), text(row.get("package_name")))
                 if x
             )
-        go_live = to_date(row.get("planned_go_live")) if row is not None else None
+        go_live = cell.planned_go_live if cell.applies else None
+        state = cell.state
+        if state == progress.STATE_SPECIAL and cell.special_reason:
+            state = f"{state}（{cell.special_reason}）"
+        elif state == progress.STATE_WORKING and cell.behind_plan:
+            state = f"{state}（計画より遅れ）"
         rows.append(
             SystemRow(
                 s.code,
                 s.short_name or s.name,
                 vendor,
                 reached,
-                len(done),
-                applicable if applies else 0,
+                cell.counts.done + cell.counts.not_applicable if cell.applies else 0,
+                cell.counts.total if cell.applies else 0,
                 format_wareki(go_live) if go_live else "",
-                _status(row, applies, st),
+                state,
                 go_live,
+                cell.counts.completion_rate if cell.applies else None,
             )
         )
     return rows
@@ -168,10 +143,11 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             r.reached,
             r.done if r.applicable else None,
             r.applicable or None,
+            r.rate,
             r.go_live_date,
             r.status,
         ]
-        for r in system_rows(ctx.database, org)
+        for r in system_rows(ctx.database, org, ctx.today)
     ]
     issues = [
         [
@@ -194,8 +170,9 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                     "業務システム",
                     "ベンダ・製品",
                     "到達ステップ",
-                    "完了",
-                    "対象",
+                    "完了＋対象外（ステップ）",
+                    "全ステップ",
+                    "完了率（%）",
                     "移行予定日",
                     "状況",
                 ],
@@ -290,15 +267,17 @@ def build_pdf(ctx: ReportContext) -> bytes:
     doc.key_values(kv, key_width_mm=32)
 
     doc.heading("2. 標準化の状況（業務システム別）")
-    rows = system_rows(db, org)
+    rows = system_rows(db, org, ctx.today)
     doc.table(
-        ["業務システム", "ベンダ・製品", "到達ステップ", "完了", "移行予定日", "状況"],
+        ["業務システム", "ベンダ・製品", "到達ステップ", "完了率", "移行予定日", "状況"],
         [
             [
                 r.name,
                 r.vendor,
                 r.reached,
-                f"{r.done}/{r.applicable}" if r.applicable else "",
+                f"{r.done}/{r.applicable}\n{progress.percent_label(r.rate)}"
+                if r.rate is not None
+                else "",
                 r.go_live,
                 r.status,
             ]

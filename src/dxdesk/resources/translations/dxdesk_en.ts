@@ -15,6 +15,239 @@
     </message>
 </context>
 <context>
+    <name>CellDialog</name>
+    <message>
+        <location filename="../../gui/progress.py" line="726"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="727"/>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="728"/>
+        <source>手順</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="729"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="730"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="731"/>
+        <location filename="../../gui/progress.py" line="792"/>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="763"/>
+        <source>記録する(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="767"/>
+        <source>ステップ</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="769"/>
+        <source>〜</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="771"/>
+        <source>を</source>
+        <translation>as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="773"/>
+        <source>に（日付）</source>
+        <translation>on (date)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="780"/>
+        <source>手順書ステップ</source>
+        <translation>Procedure steps</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="787"/>
+        <source>現行システム・ベンダ</source>
+        <translation>Current system and vendor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="788"/>
+        <source>標準準拠システム・ベンダ</source>
+        <translation>Standard-compliant system and vendor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="789"/>
+        <source>クラウド</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="790"/>
+        <source>特定移行支援</source>
+        <translation>Special migration support</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="791"/>
+        <source>リスク・懸念事項</source>
+        <translation>Risks and concerns</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="800"/>
+        <location filename="../../gui/progress.py" line="895"/>
+        <source>マイルストーン</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="803"/>
+        <source>標準化状況を編集(&amp;E)…</source>
+        <translation>&amp;Edit standardisation status…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="808"/>
+        <source>概要・マイルストーン</source>
+        <translation>Overview and milestones</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="812"/>
+        <source>未完了の課題（この業務）</source>
+        <translation>Open issues (this system)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="816"/>
+        <source>訪問・ヒアリング（この業務）</source>
+        <translation>Visits and hearings (this system)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="826"/>
+        <source>課題・訪問</source>
+        <translation>Issues and visits</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="831"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="831"/>
+        <source>対象</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="831"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="831"/>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="831"/>
+        <source>端末</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="839"/>
+        <source>変更履歴</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="853"/>
+        <source>%1 %2 — 標準化の進捗</source>
+        <translation>%1 %2 — Standardisation progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="871"/>
+        <location filename="../../gui/progress.py" line="875"/>
+        <location filename="../../gui/progress.py" line="877"/>
+        <location filename="../../gui/progress.py" line="883"/>
+        <source>未登録</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="880"/>
+        <source>あり（%1、移行目標時期 %2）</source>
+        <translation>Yes (%1, target date %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="881"/>
+        <source>理由未登録</source>
+        <translation>reason not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="887"/>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="895"/>
+        <source>予定</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="895"/>
+        <source>実績</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="898"/>
+        <source>契約</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="899"/>
+        <source>データ移行</source>
+        <translation>Data migration</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="900"/>
+        <source>テスト</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="901"/>
+        <source>運用開始</source>
+        <translation>In operation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="929"/>
+        <source>作成</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="930"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="931"/>
+        <source>削除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="932"/>
+        <source>復元</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="964"/>
+        <source>記録できません</source>
+        <translation>Cannot record</translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>市</source>
@@ -1490,6 +1723,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Next meeting</translation>
     </message>
     <message>
+        <source>現行ベンダ</source>
+        <extracomment>Field in the model: system_status.current_vendor_id</extracomment>
+        <translation>Current vendor</translation>
+    </message>
+    <message>
+        <source>現行システム</source>
+        <extracomment>Field in the model: system_status.current_system</extracomment>
+        <translation>Current system</translation>
+    </message>
+    <message>
         <source>製品名</source>
         <extracomment>Field in the model: system_status.package_name</extracomment>
         <translation>Product name</translation>
@@ -1498,6 +1741,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>クラウド</source>
         <extracomment>Field in the model: system_status.cloud</extracomment>
         <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>契約予定日</source>
+        <extracomment>Field in the model: system_status.planned_contract</extracomment>
+        <translation>Planned contract date</translation>
+    </message>
+    <message>
+        <source>データ移行予定日</source>
+        <extracomment>Field in the model: system_status.planned_migration</extracomment>
+        <translation>Planned data migration date</translation>
+    </message>
+    <message>
+        <source>テスト予定日</source>
+        <extracomment>Field in the model: system_status.planned_test</extracomment>
+        <translation>Planned testing date</translation>
     </message>
     <message>
         <source>移行予定日</source>
@@ -1523,6 +1781,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>移行目標時期</source>
         <extracomment>Field in the model: system_status.special_target</extracomment>
         <translation>Target migration date</translation>
+    </message>
+    <message>
+        <source>リスク・懸念事項</source>
+        <extracomment>Field in the model: system_status.risks</extracomment>
+        <translation>Risks and concerns</translation>
     </message>
     <message>
         <source>運用経費の見通し</source>
@@ -1637,7 +1900,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>記・以上の様式</source>
         <extracomment>Field in the model: document_form.cover_letter</extracomment>
-        <translation>Cover-letter form (記 / 以上)</translation>
+        <translation>Cover-letter form (with “Ki” and “Ijō”)</translation>
     </message>
     <message>
         <source>理由</source>
@@ -2115,7 +2378,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="54"/>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
@@ -2125,243 +2388,248 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
+        <source>標準化の進捗</source>
+        <translation>Standardisation progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104"/>
+        <location filename="../../gui/mainwindow.py" line="105"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="110"/>
+        <location filename="../../gui/mainwindow.py" line="111"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="116"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="145"/>
+        <location filename="../../gui/mainwindow.py" line="146"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="149"/>
+        <location filename="../../gui/mainwindow.py" line="150"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="154"/>
+        <location filename="../../gui/mainwindow.py" line="155"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="215"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="219"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="234"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="309"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
-        <location filename="../../gui/mainwindow.py" line="679"/>
+        <location filename="../../gui/mainwindow.py" line="352"/>
+        <location filename="../../gui/mainwindow.py" line="682"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
+        <location filename="../../gui/mainwindow.py" line="370"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="370"/>
+        <location filename="../../gui/mainwindow.py" line="371"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="372"/>
+        <location filename="../../gui/mainwindow.py" line="373"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="378"/>
+        <location filename="../../gui/mainwindow.py" line="379"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="381"/>
+        <location filename="../../gui/mainwindow.py" line="382"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="383"/>
+        <location filename="../../gui/mainwindow.py" line="384"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="385"/>
+        <location filename="../../gui/mainwindow.py" line="386"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
+        <location filename="../../gui/mainwindow.py" line="387"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="387"/>
+        <location filename="../../gui/mainwindow.py" line="388"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="388"/>
+        <location filename="../../gui/mainwindow.py" line="389"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="389"/>
+        <location filename="../../gui/mainwindow.py" line="390"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394"/>
+        <location filename="../../gui/mainwindow.py" line="395"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="396"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="402"/>
+        <location filename="../../gui/mainwindow.py" line="403"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="482"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="535"/>
+        <location filename="../../gui/mainwindow.py" line="538"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
+        <location filename="../../gui/mainwindow.py" line="542"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="554"/>
+        <location filename="../../gui/mainwindow.py" line="557"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="577"/>
+        <location filename="../../gui/mainwindow.py" line="580"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="617"/>
+        <location filename="../../gui/mainwindow.py" line="620"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="625"/>
+        <location filename="../../gui/mainwindow.py" line="628"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="699"/>
+        <location filename="../../gui/mainwindow.py" line="702"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="702"/>
+        <location filename="../../gui/mainwindow.py" line="705"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="758"/>
+        <location filename="../../gui/mainwindow.py" line="761"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2611,6 +2879,285 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/documents.py" line="144"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../gui/progress.py" line="119"/>
+        <location filename="../../gui/progress.py" line="552"/>
+        <source>運用開始</source>
+        <translation>In operation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="120"/>
+        <source>移行作業中</source>
+        <translation>Migrating</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="121"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="122"/>
+        <location filename="../../gui/progress.py" line="550"/>
+        <source>特定移行支援</source>
+        <translation>Special migration support</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="123"/>
+        <location filename="../../gui/progress.py" line="204"/>
+        <source>未登録</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="124"/>
+        <source>対象外</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="131"/>
+        <source>計画立案</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="132"/>
+        <source>システム選定・調達</source>
+        <translation>Selection and procurement</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="133"/>
+        <source>移行</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="154"/>
+        <source>この団体では実施しない業務です（県が実施）。集計に含めません。</source>
+        <translation>This organisation does not run this system (the prefecture does). It is not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="161"/>
+        <source>記録がありますが、規則上は対象外です。団体の福祉事務所設置をご確認ください。</source>
+        <translation>Records exist, but by rule this system does not apply. Please check whether the organisation runs a welfare office.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="167"/>
+        <source>完了率 %1（完了済み %2・対象外 %3 ／ 40）</source>
+        <translation>Completion %1 (completed %2, not applicable %3, of 40)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="173"/>
+        <source>作業中 %1・未着手 %2</source>
+        <translation>In progress %1, not started %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="180"/>
+        <source>到達ステップ：%1 %2</source>
+        <translation>Furthest step: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="186"/>
+        <source>移行予定日：%1</source>
+        <translation>Planned go-live: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="191"/>
+        <source>標準準拠システムで運用開始済み</source>
+        <translation>Running on the standard-compliant system</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="195"/>
+        <source>特定移行支援システム（%1、移行目標時期 %2）</source>
+        <translation>Special migration support system (%1, target date %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="198"/>
+        <source>理由未登録</source>
+        <translation>reason not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="210"/>
+        <source>移行予定が期限（令和7年度末）後で、特定移行支援の登録がありません</source>
+        <translation>Planned go-live is after the deadline (end of FY2025) and no special migration support is recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="215"/>
+        <location filename="../../gui/progress.py" line="1009"/>
+        <source>計画より遅れ：%1</source>
+        <translation>Behind plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="226"/>
+        <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
+        <translation>%1 systems — completed %2, in progress %3, not started %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="233"/>
+        <source>運用開始 %1・特定移行支援 %2・計画より遅れ %3・期限後の移行予定 %4</source>
+        <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="298"/>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="331"/>
+        <source>未</source>
+        <translation>NR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="365"/>
+        <source>団体計</source>
+        <translation>Org.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="367"/>
+        <source>団体ごとの完了率（対象業務の合計）</source>
+        <translation>Completion per organisation (over the systems it runs)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="375"/>
+        <source>業務計</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="377"/>
+        <source>業務ごとの完了率（表示中の団体の合計）</source>
+        <translation>Completion per system (over the organisations shown)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="465"/>
+        <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
+        <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="474"/>
+        <source>生活圏・ベンダのグループで団体を絞り込みます</source>
+        <translation>Show only the organisations of a living-area or vendor group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="477"/>
+        <source>全団体</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="478"/>
+        <source>伴走支援の対象</source>
+        <translation>Hands-on support targets</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="479"/>
+        <source>調査・情報共有のみ</source>
+        <translation>Surveys and information sharing only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="482"/>
+        <source>すべての状況</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="485"/>
+        <location filename="../../gui/progress.py" line="549"/>
+        <source>計画より遅れ</source>
+        <translation>Behind plan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="486"/>
+        <location filename="../../gui/progress.py" line="1006"/>
+        <source>期限後の移行予定（特定移行支援なし）</source>
+        <translation>Go-live after the deadline (no special support)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="488"/>
+        <source>グループ</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="489"/>
+        <source>支援</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="490"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="538"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="539"/>
+        <source>90%以上</source>
+        <translation>90% or more</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="540"/>
+        <source>75%以上</source>
+        <translation>75% or more</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="541"/>
+        <source>50%以上</source>
+        <translation>50% or more</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="542"/>
+        <source>50%未満</source>
+        <translation>Under 50%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="546"/>
+        <source>－ 対象外（県が実施）</source>
+        <translation>－ Not applicable (run by the prefecture)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="547"/>
+        <source>未 未登録</source>
+        <translation>NR Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="551"/>
+        <source>期限後の移行予定</source>
+        <translation>Go-live after the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="567"/>
+        <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
+        <translation>A cell shows the furthest step reached (the highest completed step)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="584"/>
+        <source>すべてのグループ</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="585"/>
+        <source>ベンダ</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="585"/>
+        <source>生活圏</source>
+        <translation>Living area</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="635"/>
+        <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
+        <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="990"/>
+        <source>この団体では実施しない業務です（県が実施）。</source>
+        <translation>This organisation does not run this system (the prefecture does).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="996"/>
+        <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
+        <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
 </context>
 <context>
@@ -3641,6 +4188,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{total} 件中 {count} 件のバンドルは読み込みませんでした（理由は上に表示しています）。</source>
         <extracomment>UserError in the model: bundle_some_refused</extracomment>
         <translation>{count} of {total} bundles were not imported (the reasons are shown above).</translation>
+    </message>
+    <message>
+        <source>ステップ「{steps}」を読み取れません。1〜40 の番号か範囲で指定してください（例：12、1-12、1-3,7）。</source>
+        <extracomment>UserError in the model: progress_bad_steps</extracomment>
+        <translation>The steps “{steps}” cannot be read. Please give a number or range from 1 to 40 (e.g. 12, 1-12, 1-3,7).</translation>
+    </message>
+    <message>
+        <source>状態「{status}」は指定できません。次のいずれかを指定してください：{statuses}。</source>
+        <extracomment>UserError in the model: progress_bad_status</extracomment>
+        <translation>The status “{status}” cannot be used. Please give one of: {statuses}.</translation>
+    </message>
+    <message>
+        <source>業務システム「{system}」が見つかりません。01〜20 のコードか名称（例：住民記録）で指定してください。</source>
+        <extracomment>UserError in the model: progress_unknown_system</extracomment>
+        <translation>The business system “{system}” was not found. Please give its code 01-20 or its name (e.g. the short name used in the national data).</translation>
+    </message>
+    <message>
+        <source>「{field}」は標準化状況を特定する項目のため、ここでは変更できません。</source>
+        <extracomment>UserError in the model: progress_key_field</extracomment>
+        <translation>“{field}” identifies the standardisation record and cannot be changed here.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,180 @@
+"""``dxdesk progress``: the standardisation matrix from a terminal — summaries, one
+organisation's systems, one cell's 40 steps — and step / field edits.
+
+Every figure is ``services.progress``'s (the national rate, 対象外 by rule, the marks), printed
+as a table, JSON, or CSV with a byte-order mark so that Excel reads the Japanese as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dxdesk.cli import output
+from dxdesk.cli.main import State, cli, opened
+from dxdesk.cli.records import parse_assignments
+from dxdesk.core.calendar import parse_date
+from dxdesk.core.progress import STATUSES
+from dxdesk.errors import UserError
+from dxdesk.fsutil import atomic_write_bytes, io_error
+
+BOM = "\ufeff"
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return "" if value is None else str(value)
+
+
+def _emit(tables: list[tuple[str, Any]], fmt: str, out: str | None) -> None:
+    if fmt == "csv":
+        # One table per file is what Excel opens; several are separated by a blank line.
+        body = "\n".join(output.to_csv(h, r) for _title, (h, r) in tables)
+        if out is not None:
+            path = Path(out)
+            try:
+                atomic_write_bytes(path, (BOM + body).encode("utf-8"), mode=0o644)
+            except OSError as exc:
+                raise io_error(exc, path) from None
+            output.echo(f"書き出しました：{path}")
+        else:
+            output.echo(BOM + body, nl=False, data=True)
+        return
+    for i, (title, (headers, rows)) in enumerate(tables):
+        if i:
+            output.echo()
+        if title:
+            output.echo(f"■ {title}")
+        output.echo(output.table(headers, [[_text(v) for v in r] for r in rows], max_col=60))
+
+
+@cli.group()
+def progress() -> None:
+    """標準化の進捗（28団体×20業務×40ステップ）を表示・更新します。
+
+    完了率は総務省の算定方法（（完了済み＋対象外）÷40）による手順書ステップの件数の割合です。
+    """
+
+
+@progress.command("show")
+@click.option("--org", help="団体名または団体コード")
+@click.option("--system", help="業務システムのコードまたは名称（例：01、住民記録）")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="出力形式"
+)
+@click.option("--out", metavar="FILE", help="CSV の書き出し先（BOM付き UTF-8、Excel 用）")
+@click.option("--as-of", "as_of", metavar="DATE", help="遅れの判定に使う日付（既定：今日）")
+@click.pass_obj
+def show(
+    state: State,
+    org: str | None,
+    system: str | None,
+    fmt: str,
+    out: str | None,
+    as_of: str | None,
+) -> None:
+    """進捗を表示します：団体別・業務別・工程別の集計、団体の業務一覧、業務の40ステップ。"""
+    from dxdesk.services import progress as svc
+
+    if out is not None and fmt != "csv":
+        raise UserError("bad_argument", detail="--out は --format csv と共に指定してください。")
+    today = _date(as_of)
+    with opened(state, backup=False) as profile:
+        service = svc.ProgressService(profile, today)
+        m = service.matrix()
+        org_id = service.records.resolve_org(org) if org else None
+        code = service.system_code(system) if system else None
+        if org_id and code:
+            d = service.detail(org_id, code)
+            if fmt == "json":
+                data = svc.cell_json(m, d.cell)
+                data["steps"] = [
+                    {"step_no": s.no, "item": s.item, "status": s.status, "date": s.updated_on}
+                    for s in d.steps
+                ]
+                output.echo(output.to_json(data))
+                return
+            title = f"{d.org.name} {d.system_name}"
+            _emit(
+                [
+                    (title, svc.cell_table(m, [d.cell])),
+                    ("手順書ステップ", svc.step_table(d)),
+                ],
+                fmt,
+                out,
+            )
+            return
+        orgs = [o for o in m.orgs if org_id is None or o.id == org_id]
+        cells = [
+            c
+            for o in orgs
+            for c in m.org_cells(o.id)
+            if (code is None or c.system_code == code) and svc.is_shown(o, c)
+        ]
+        if fmt == "json":
+            output.echo(output.to_json([svc.cell_json(m, c) for c in cells]))
+            return
+        if org_id or code:
+            tables = [("", svc.cell_table(m, cells))]
+        else:
+            tables = [
+                ("団体別", svc.org_table(m)),
+                ("業務別", svc.system_table(m)),
+                ("工程別（手順書の工程）", svc.phase_table(m)),
+            ]
+        _emit(tables, fmt, out)
+    if fmt == "table":
+        output.echo()
+        output.echo("完了率 = （完了済み＋対象外）÷ 40（手順書ステップの件数の割合）。")
+
+
+def _date(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise UserError("bad_argument", detail=f"日付「{text}」を読み取れません。") from None
+
+
+@progress.command("step")
+@click.argument("org")
+@click.argument("system")
+@click.argument("steps", metavar="STEPS")
+@click.argument("status", type=click.Choice(STATUSES))
+@click.option("--on", "on", metavar="DATE", help="状態になった日（既定：今日）")
+@click.option("--note", help="備考")
+@click.pass_obj
+def step(
+    state: State, org: str, system: str, steps: str, status: str, on: str | None, note: str | None
+) -> None:
+    """手順書ステップの状態を記録します（例：dxdesk progress step 高千穂町 住民記録 1-12 完了済み --on 2025-06-30）。"""
+    from dxdesk.services.progress import ProgressService, parse_steps
+
+    numbers = parse_steps(steps)
+    when = _date(on)
+    with opened(state) as profile:
+        changes = ProgressService(profile).set_steps(org, system, numbers, status, when, note)
+    output.echo(f"{len(numbers)}件のステップのうち {len(changes)}件を更新しました。")
+
+
+@progress.command("set")
+@click.argument("org")
+@click.argument("system")
+@click.argument("assignments", nargs=-1, required=True, metavar="FIELD=VALUE...")
+@click.pass_obj
+def set_fields(state: State, org: str, system: str, assignments: tuple[str, ...]) -> None:
+    """業務の標準化状況を記録します（例：dxdesk progress set 高千穂町 住民記録 planned_go_live=2026-01-05）。"""
+    from dxdesk.services.progress import ProgressService
+
+    values = parse_assignments(assignments)
+    with opened(state) as profile:
+        change = ProgressService(profile).set_fields(org, system, values)
+    output.echo(
+        "変更はありませんでした。"
+        if change is None
+        else "記録しました：" + "、".join(change.fields)
+    )

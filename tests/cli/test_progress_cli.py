@@ -1,0 +1,51 @@
+"""``dxdesk progress``: show (table, JSON, CSV with BOM), step ranges and fields, refusals."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.cli.test_cli import Cli, app, recovery_key_of, root  # noqa: F401 - fixtures
+
+__all__ = ["Cli", "recovery_key_of"]
+
+
+def test_step_range_then_show(app: Cli, tmp_path: Path) -> None:  # noqa: F811
+    out = app.ok(
+        "progress", "step", "高千穂町", "住民記録", "1-12", "完了済み", "--on", "2025-06-30"
+    )
+    assert "12件" in out
+    app.ok("progress", "step", "高千穂町", "01", "13", "作業中", "--on", "R7.7.1")
+    app.ok("progress", "set", "高千穂町", "住民記録", "planned_go_live=2026-07-01")
+    cells = app.json("progress", "show", "--org", "高千穂町")
+    assert [c["system_code"] for c in cells] == [f"{n:02d}" for n in range(1, 21)]
+    # The prefecture runs a town's 生活保護 and 児童扶養手当: 対象外 by rule, shown, not counted.
+    assert [c["system_code"] for c in cells if not c["applies"]] == ["13", "16"]
+    assert {c["state"] for c in cells if not c["applies"]} == {"対象外"}
+    assert {c["completion_rate"] for c in cells if not c["applies"]} == {None}
+    first = cells[0]
+    assert first["counts"] == {"完了済み": 12, "作業中": 1, "未着手": 27, "対象外": 0}
+    assert first["completion_rate"] == 30.0  # 12 / 40
+    assert (first["furthest_step"], first["live"], first["deadline_risk"]) == (12, False, True)
+    detail = app.json("progress", "show", "--org", "高千穂町", "--system", "01")
+    assert [s["status"] for s in detail["steps"]][:13] == ["完了済み"] * 12 + ["作業中"]
+    assert detail["steps"][12]["date"] == "2025-07-01"
+    # The table: every organisation, the total row, and the formula spelled out.
+    table = app.ok("progress", "show")
+    assert "高千穂町" in table and "合計" in table and "（完了済み＋対象外）÷ 40" in table
+    # CSV for Excel: a byte-order mark, then the same figures.
+    target = tmp_path / "進捗 一覧.csv"
+    app.ok("progress", "show", "--org", "高千穂町", "--format", "csv", "--out", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["団体コード", "団体名"]
+    assert rows[1][:6] == ["454419", "高千穂町", "01", "住民基本台帳", "移行作業中", "30.0"]
+
+
+def test_refusals_write_nothing(app: Cli) -> None:  # noqa: F811
+    assert "ステップ「41」" in app.refused("progress", "step", "高千穂町", "01", "41", "完了済み")
+    assert "業務システム" in app.refused("progress", "step", "高千穂町", "99", "1", "完了済み")
+    assert "--out" in app.refused("progress", "show", "--out", "x.csv")
+    assert app.json("list", "step_status") == []

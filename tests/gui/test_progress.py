@@ -1,0 +1,133 @@
+"""The progress matrix in the real (offscreen) window: readable at 1366x768, keyboard first,
+matrix -> cell -> a range of steps -> the matrix repainted from the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QTableWidgetSelectionRange
+from pytestqt.qtbot import QtBot
+
+from dxdesk.gui.mainwindow import MainWindow
+from dxdesk.gui.progress import CellDialog, ProgressView
+from dxdesk.services.profile import Profile
+from dxdesk.services.progress import ProgressService
+
+TODAY = date(2025, 11, 25)
+
+
+def _window(qtbot: QtBot, profile: Profile) -> tuple[MainWindow, ProgressView]:
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_global("progress")
+    view = window.progress_view()
+    view.service.today = TODAY
+    view.refresh()
+    QApplication.processEvents()
+    return window, view
+
+
+def test_readable_at_1366x768(qtbot: QtBot, profile: Profile) -> None:
+    ProgressService(profile, TODAY).set_steps(
+        "宮崎市", "住民記録", "1-33", "完了済み", "2025-06-30"
+    )
+    window, view = _window(qtbot, profile)
+    shot = window.grab()
+    assert (shot.width(), shot.height()) == (1366, 768)  # nothing forces the window wider
+    model, table = view.model, view.table
+    # 28 organisations and the summary row; the 20 systems and the summary column.
+    assert (model.rowCount(), model.columnCount()) == (29, 21)
+    # Every column in sight without scrolling, and every label inside its cell.
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    pad = view.cell_padding()
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+            text = str(index.data() or "")
+            assert QFontMetrics(font).horizontalAdvance(text) + pad <= table.columnWidth(col), (
+                row,
+                col,
+                text,
+            )
+    vh = table.verticalHeader()
+    names = [str(model.headerData(r, Qt.Orientation.Vertical)) for r in range(model.rowCount())]
+    assert max(vh.fontMetrics().horizontalAdvance(n) for n in names) <= vh.width()
+    assert "宮崎県 生活保護所管課" in names
+    # The figures are the service's: 宮崎市's 住民記録 at 33 of 40, labelled with ⑭-2.
+    miyazaki = names.index("宮崎市")
+    assert model.index(miyazaki, 1).data() == "⑭-2"
+    assert "83%" in model.index(miyazaki, 1).data(Qt.ItemDataRole.ToolTipRole)
+    # A town's 生活保護 is 対象外 by rule; a division shows only its own system.
+    town = names.index("高千穂町")
+    assert model.index(town, 13).data() == "－"
+    division = names.index("宮崎県 生活保護所管課")
+    assert [model.index(division, c).data() for c in (1, 13)] == ["", "未"]
+
+
+def test_keyboard_then_range_then_repaint(qtbot: QtBot, profile: Profile) -> None:
+    _win, view = _window(qtbot, profile)
+    table, model = view.table, view.model
+    table.setFocus()
+    table.setCurrentIndex(model.index(1, 1))  # 宮崎市, 住民記録
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (2, 2)
+    org = model.headerData(2, Qt.Orientation.Vertical)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = view._dialog
+    assert isinstance(dialog, CellDialog) and dialog.isVisible()
+    assert dialog.detail.org.name == org and dialog.system_code == "02"
+    # Steps 1-12 完了済み on 2025-06-30, as one action.
+    dialog.first.setValue(1)
+    dialog.last.setValue(12)
+    dialog.status.setCurrentIndex(dialog.status.findData("完了済み"))
+    dialog.on.setDate(QDate(2025, 6, 30))
+    with qtbot.waitSignal(view.changed, timeout=2000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    rows = profile.database.query(
+        "SELECT step_no, status, updated_on FROM step_status WHERE system_code = '02'"
+        " ORDER BY step_no"
+    )
+    assert [(r["step_no"], r["status"], r["updated_on"]) for r in rows] == [
+        (n, "完了済み", "2025-06-30") for n in range(1, 13)
+    ]
+    # The dialog and the matrix show it at once.
+    assert dialog.steps.item(11, 3).text() == "完了済み"
+    assert model.index(2, 2).data() == "④-3"  # step 12
+    assert model.index(2, 0).data() == "2%"  # 12 of 20 x 40 steps: 1.5% -> 2%
+    assert model.index(0, 2).data() == "1%"  # 12 of 26 x 40
+    dialog.close()
+    # Selecting step rows in the dialog fills the range.
+    dialog2 = view.open_cell(model.index(2, 2))
+    assert isinstance(dialog2, CellDialog)
+    dialog2.steps.setRangeSelected(QTableWidgetSelectionRange(4, 0, 7, 5), True)
+    assert (dialog2.first.value(), dialog2.last.value()) == (5, 8)
+    # The history tab lists the twelve step writes.
+    dialog2.tabs.setCurrentWidget(dialog2.history)
+    assert dialog2.history.rowCount() == 12
+    dialog2.close()
+    # The summary cells open nothing.
+    assert view.open_cell(model.index(0, 0)) is None
+    assert view.open_cell(QModelIndex()) is None
+
+
+def test_filters(qtbot: QtBot, profile: Profile) -> None:
+    ProgressService(profile, TODAY).set_fields("高千穂町", "01", {"planned_go_live": "2026-07-01"})
+    _win, view = _window(qtbot, profile)
+    assert len(view.shown_org_ids()) == 28
+    view.bansou_box.setCurrentIndex(view.bansou_box.findData("survey"))
+    names = [
+        view.model.headerData(r, Qt.Orientation.Vertical) for r in range(1, view.model.rowCount())
+    ]
+    assert names == ["宮崎市", "都城市"]
+    view.bansou_box.setCurrentIndex(0)
+    view.status_box.setCurrentIndex(view.status_box.findData("mark:risk"))
+    names = [
+        view.model.headerData(r, Qt.Orientation.Vertical) for r in range(1, view.model.rowCount())
+    ]
+    assert names == ["高千穂町"]
