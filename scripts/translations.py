@@ -13,7 +13,8 @@ kept), then fixes what lupdate cannot see, keeping any translation already writt
 * ``self.tr(label)`` in a ``for`` loop over literal tuples (or a module-level tuple constant):
   every string the loop can pass is added to the enclosing class's context.
 * The declarative model's texts, shown through ``QCoreApplication.translate``: every
-  ``Kind.label`` (context ``Kind``), ``Field.label`` (``Field``) and choice (``Choice``).
+  ``Kind.label`` (context ``Kind``), ``Field.label`` (``Field``), choice (``Choice``) and
+  follow-up button and hint (``Action``).
 
 Messages no longer used anywhere are dropped. ``build`` runs ``pyside6-lrelease``; the .qm is
 a build product and is never committed.
@@ -42,7 +43,7 @@ MODEL_PY = SRC / "dxdesk" / "core" / "model.py"
 
 SOURCE_LANGUAGE = "ja_JP"
 TARGET_LANGUAGE = "en_US"
-MODEL_CONTEXTS = ("Kind", "Field", "Choice", "UserError", "Reason")
+MODEL_CONTEXTS = ("Kind", "Field", "Choice", "Action", "UserError", "Reason")
 GONE = {"vanished", "obsolete"}  # translation types of messages lupdate no longer found
 
 Key = tuple[str, str, str]  # context, source, disambiguation comment
@@ -310,6 +311,11 @@ def model_messages() -> list[ModelMessage]:
         for f in k.fields:
             for choice in f.choices:
                 uses.setdefault(("Choice", choice), []).append(f"{k.name}.{f.name}")
+    for k in KINDS:
+        for u in k.follow_ups:
+            for text in (u.label, u.hint):
+                if text:
+                    uses.setdefault(("Action", text), []).append(f"{k.name}.{u.source}")
     from dxdesk.errors import MESSAGES
 
     for code, template in MESSAGES.items():

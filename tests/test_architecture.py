@@ -110,3 +110,37 @@ def test_starting_the_window_loads_no_report_or_sync_commands() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _kind_switches(tree: ast.AST, kinds: set[str]) -> list[int]:
+    """Lines comparing a kind's name with a kind written out (``k.name == "visit"``)."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        left = node.left
+        named = (isinstance(left, ast.Attribute) and left.attr == "name") or (
+            isinstance(left, ast.Name) and left.id.endswith("kind_name")
+        )
+        if not named:
+            continue
+        for right in node.comparators:
+            items = right.elts if isinstance(right, ast.Tuple | ast.List | ast.Set) else [right]
+            if any(isinstance(i, ast.Constant) and i.value in kinds for i in items):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_per_kind_switches_outside_the_model() -> None:
+    # What a kind means is declared in core/model.py (statuses, roles, defaults, derivations,
+    # supersedes, follow-ups) and read from there, not decided by its name elsewhere.
+    from dxdesk.core.model import KINDS
+
+    kinds = {k.name for k in KINDS}
+    sample = ast.parse('if k.name == "visit":\n    pass\nok = kind_name in ("time", "x")')
+    assert _kind_switches(sample, kinds) == [1, 3]  # the scan itself finds them
+    offenders = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        offenders += [f"{path.relative_to(SRC)}:{n}" for n in _kind_switches(tree, kinds)]
+    assert offenders == []

@@ -12,7 +12,7 @@ import pytest
 
 import dxdesk
 from dxdesk.core.model import kind, validate
-from dxdesk.errors import MESSAGES, UserError, ValidationError
+from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
 
 SRC = Path(dxdesk.__file__).parent
 
@@ -89,7 +89,8 @@ def test_callers_pass_every_placeholder(call: Call) -> None:
 
 
 def test_no_message_is_unused() -> None:
-    used = {c.code for c in CALLS} | {"invalid_value"}  # ValidationError's code
+    # The codes ValidationError and InvalidRecord give themselves.
+    used = {c.code for c in CALLS} | {"invalid_value", "invalid_values"}
     assert sorted(set(MESSAGES) - used) == []
 
 
@@ -151,11 +152,29 @@ def test_validation_errors_from_the_model_name_field_and_label() -> None:
         k = kind(kind_name)
         full = {f.name: values.get(f.name) for f in k.fields if f.name in values}
         with pytest.raises(ValidationError) as info:
-            validate(k, full, partial=kind_name != "visit" or "title" not in values)
+            validate(k, full, partial=True)
         assert info.value.field == field_name
         message = info.value.message
         assert f"（{field_name}）" in message and f"「{label}」" in message, message
         assert message.endswith("。") and "。。" not in message, message
+
+
+def test_every_problem_of_a_record_in_one_sentence() -> None:
+    k = kind("visit")
+    with pytest.raises(InvalidRecord) as info:
+        validate(
+            k, {"date": "2025-02-30", "mode": "徒歩", "start_time": "10:00", "end_time": "9:00"}
+        )
+    err = info.value
+    assert err.code == "invalid_values"
+    assert [e.field for e in err.errors] == ["date", "end_time", "org_id", "mode", "title"]
+    message = err.message
+    assert message.startswith("入力内容に5件の問題があります（「日付」（date）：日付として")
+    assert "「終了」（end_time）：終了時刻は開始時刻より後にしてください" in message
+    assert "「件名」（title）：必須項目です" in message
+    assert message.endswith("）。") and "。。" not in message and "\n" not in message
+    # Still a ValidationError naming a true problem, for callers that show one.
+    assert isinstance(err, ValidationError) and err.field == "date"
 
 
 def test_unknown_field_and_kind_messages() -> None:

@@ -7,6 +7,7 @@ exits non-zero, the GUI shows it. Anything else is a bug and is reported as one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 # One polite Japanese sentence per code. Placeholders are filled from the error's params.
@@ -49,6 +50,7 @@ MESSAGES: dict[str, str] = {
         "含まれているため、処理できません。"
     ),
     "invalid_value": "「{label}」（{field}）の値が正しくありません：{reason}。",
+    "invalid_values": "入力内容に{count}件の問題があります（{problems}）。",
     "unknown_field": "「{kind}」に「{field}」という項目はありません。使用できる項目：{fields}。",
     "unknown_kind": "「{kind}」という記録の種類はありません。使用できる種類：{kinds}。",
     "unknown_organisation": "団体「{value}」が見つかりません。団体名または団体コードをご確認ください。",
@@ -158,7 +160,32 @@ class ValidationError(UserError):
 
     def __init__(self, field: str, label: str, reason: str, **reason_params: Any) -> None:
         self.field = field
+        self.label = label
         self.reason_template = reason
         self.reason_params = reason_params
         self.reason = reason.format(**reason_params) if reason_params else reason
         super().__init__("invalid_value", field=field, label=label, reason=self.reason)
+
+
+def problem_text(label: str, field: str, reason: str) -> str:
+    """One problem of a record as ``invalid_values`` lists it: 「時間」（hours）：24以下で…"""
+    return f"「{label}」（{field}）：{reason}"
+
+
+class InvalidRecord(ValidationError):
+    """Every problem the model found in one record's values, in field order (two or more).
+
+    A ValidationError naming the first problem's field, so a caller that shows one problem
+    still shows a true one; the record form shows each of ``errors`` beside its own field.
+    """
+
+    def __init__(self, errors: Sequence[ValidationError]) -> None:
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        self.field = first.field
+        self.label = first.label
+        self.reason_template = first.reason_template
+        self.reason_params = first.reason_params
+        self.reason = first.reason
+        problems = "／".join(problem_text(e.label, e.field, e.reason) for e in self.errors)
+        UserError.__init__(self, "invalid_values", count=len(self.errors), problems=problems)

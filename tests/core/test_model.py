@@ -1,18 +1,27 @@
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime
+
 import pytest
 
 from dxdesk.core import reference
+from dxdesk.core.clock import JST
 from dxdesk.core.model import (
     KINDS,
     FieldType,
+    Record,
+    check,
     check_rules,
     coerce,
-    hours_from_times,
+    declaration_problems,
+    default_values,
+    derived_value,
+    fill_derived,
     kind,
     validate,
 )
-from dxdesk.errors import UserError, ValidationError
+from dxdesk.errors import InvalidRecord, UserError, ValidationError
 
 
 def test_every_kind_is_well_formed() -> None:
@@ -142,8 +151,8 @@ def test_cross_field_rules() -> None:
     c = kind("consultation")
     with pytest.raises(ValidationError):
         check_rules(c, {"received_at": "2025-11-25T10:00", "closed_on": "2025-11-24"})
-    assert hours_from_times({"start_time": "10:00", "end_time": "11:30"}) == 1.5
-    assert hours_from_times({"start_time": "10:00"}) is None
+    assert derived_value(v, "hours", {"start_time": "10:00", "end_time": "11:30"}) == 1.5
+    assert derived_value(v, "hours", {"start_time": "10:00"}) is None
 
 
 def test_choices_are_exact_after_normalisation() -> None:
@@ -184,3 +193,145 @@ def test_system_applies_marks_prefecture_run_systems() -> None:
 def test_org_name_normalisation() -> None:
     assert reference.normalize_org_name("五ケ瀬町") == "五ヶ瀬町"
     assert reference.normalize_org_name(" 綾　町 ") == "綾町"
+
+
+# ---------------------------------------------------------------- meanings the model declares
+
+
+def test_the_declarations_hold_and_the_check_catches_a_wrong_one() -> None:
+    assert declaration_problems() == []
+    issue = kind("issue")
+    broken = dataclasses.replace(
+        issue,
+        due_field="title",  # not a date
+        owner_field="vendor_id",  # not a staff member
+        closed_statuses=("済み",),  # not a choice
+        fields=tuple(
+            dataclasses.replace(f, default="まだ") if f.name == "status" else f
+            for f in issue.fields
+        ),
+    )
+    problems = declaration_problems((*(k for k in KINDS if k is not issue), broken))
+    assert len(problems) == 4, problems
+    assert any("due_field" in p for p in problems) and any("owner_field" in p for p in problems)
+
+
+def test_roles_name_the_due_date_owner_and_status() -> None:
+    issue = kind("issue")
+    assert issue.roles == {"status": "status", "due": "due_date", "owner": "owner_id"}
+    owner = issue.field(str(issue.owner_field))
+    assert (owner.type, owner.ref, owner.label) == (FieldType.REF, "staff", "担当者")
+    assert kind("visit").owner_field == "staff_id" and kind("time").owner_field == "staff_id"
+    assert kind("consultation").roles["due"] is None
+    # Every kind whose records can be overdue says when, and has a status to say "done".
+    for k in KINDS:
+        if k.due_field is not None:
+            assert k.status_field is not None and k.closed_statuses, k.name
+
+
+NOW = datetime(2026, 2, 9, 14, 5, tzinfo=JST)
+
+
+def test_defaults_are_declared_once_and_worked_out_for_a_new_record() -> None:
+    assert default_values(kind("visit"), me="s1", now=NOW) == {
+        "date": "2026-02-09",
+        "mode": "訪問",
+        "staff_id": "s1",
+    }
+    assert default_values(kind("issue"), me="s1", now=NOW) == {
+        "status": "未対応",
+        "owner_id": "s1",
+        "raised_on": "2026-02-09",
+    }
+    assert default_values(kind("consultation"), me=None, now=NOW) == {
+        "received_at": "2026-02-09T14:05",
+        "status": "未対応",
+    }
+    assert default_values(kind("goal_progress"), me="s1", now=NOW) == {"month": "2026-02"}
+    assert default_values(kind("organisation"), me="s1", now=NOW) == {}
+    # Every default is a value its field accepts as it stands.
+    for k in KINDS:
+        values = default_values(k, me="00000000-0000-7000-8000-000000000000", now=NOW)
+        for name, value in values.items():
+            assert coerce(k.field(name), value) == value, (k.name, name)
+
+
+def test_time_entries_are_append_only_through_the_field_they_name() -> None:
+    t = kind("time")
+    assert t.append_only and t.supersedes == "supersedes"
+    assert t.field("supersedes").ref == "time"
+    assert [k.name for k in KINDS if k.append_only] == ["time"]
+
+
+def test_a_visits_hours_derive_from_its_times() -> None:
+    v = kind("visit")
+    assert [f.name for f in v.derived_fields] == ["hours"]
+    new = validate(v, {"date": "2025-11-25", "org_id": "o", "mode": "訪問", "title": "x"})
+    new |= {"start_time": "09:30", "end_time": "11:45"}
+    fill_derived(v, new)
+    assert new["hours"] == 2.25
+    typed = {**new, "hours": 1.0}
+    fill_derived(v, typed)
+    assert typed["hours"] == 1.0  # typed hours are the user's own
+    stored = {"start_time": "09:30", "end_time": "11:30", "hours": 2.0}
+    edit: Record = {"end_time": "12:00"}
+    fill_derived(v, edit, current=stored)
+    assert edit == {"end_time": "12:00", "hours": 2.5}  # derived hours follow the times
+    own = {"start_time": "09:30", "end_time": "11:30", "hours": 1.0}
+    edit = {"end_time": "12:00"}
+    fill_derived(v, edit, current=own)
+    assert edit == {"end_time": "12:00"}  # hours typed by hand stay as they were
+    notes: Record = {"notes": "追記"}
+    fill_derived(v, notes, current={"start_time": "09:30", "end_time": "11:30", "hours": None})
+    assert notes == {"notes": "追記"}
+
+
+def test_check_finds_every_problem_at_once() -> None:
+    v = kind("visit")
+    checked = check(
+        v,
+        {
+            "date": "2025-13-01",
+            "org_id": "",
+            "mode": "徒歩",
+            "title": "x",
+            "start_time": "10:00",
+            "end_time": "09:00",
+            "hours": "30",
+        },
+    )
+    assert set(checked.field_errors) == {"date", "org_id", "mode", "hours"}
+    assert set(checked.rule_errors) == {"end_time"}
+    assert [e.field for e in checked.errors] == ["date", "end_time", "org_id", "mode", "hours"]
+    assert checked.record["title"] == "x" and "date" not in checked.record
+    with pytest.raises(InvalidRecord) as err:
+        checked.raise_for_errors()
+    assert len(err.value.errors) == 5
+    # A refused value takes no part in a rule: only its own problem is named.
+    bad_end = check(v, {"start_time": "10:00", "end_time": "9時半"}, partial=True)
+    assert list(bad_end.field_errors) == ["end_time"] and not bad_end.rule_errors
+    # An edit is checked over the stored record: the rule sees the start already held.
+    edit = check(v, {"end_time": "09:00"}, partial=True, current={"start_time": "10:00"})
+    assert list(edit.rule_errors) == ["end_time"]
+    issue = check(
+        kind("issue"), {"raised_on": "2025-10-01", "closed_on": "2025-09-30"}, partial=True
+    )
+    assert list(issue.rule_errors) == ["closed_on"]
+    assert check(v, {"title": "x"}, partial=True).errors == ()
+
+
+def test_an_issue_raised_from_a_finding_carries_what_the_model_says() -> None:
+    visit = kind("visit")
+    follow_up = visit.follow_up("findings")
+    assert follow_up is not None and follow_up.kind == "issue"
+    values = follow_up.values(
+        {"org_id": "o1", "date": "2025-11-25", "title": "訪問"}, "v1", "・外字が遅れている\n詳細"
+    )
+    assert values == {
+        "org_id": "o1",
+        "raised_on": "2025-11-25",
+        "visit_id": "v1",
+        "title": "外字が遅れている",
+        "description": "・外字が遅れている\n詳細",
+    }
+    assert visit.follow_up("notes") is None

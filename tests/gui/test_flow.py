@@ -133,13 +133,13 @@ def test_a_consultants_day(qtbot: QtBot, session: Session) -> None:
     commit_text(form.editors["findings"].input_widget, FINDING)
 
     # 「この所見から課題を作成」 saves the visit, then opens an issue form linked to it.
-    click(qtbot, form.finding_button)
+    click(qtbot, form.follow_up_buttons["findings"])
     assert not form.shown_errors, form.shown_errors
     visits = window.records.list_records("visit", org=org.org_id)
     assert len(visits) == 1, visits
     assert visits[0]["notes"] == NOTE and visits[0]["hours"] == 1.5
     visit_id = str(visits[0]["id"])
-    issue_form = form.issue_form
+    issue_form = form.follow_up_form
     assert issue_form is not None and issue_form.isVisible()
     press_save(qtbot, issue_form)
     issues = window.records.list_records("issue", org=org.org_id)

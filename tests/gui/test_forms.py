@@ -15,9 +15,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from dxdesk.core.clock import today_jst
 from dxdesk.core.ids import natural_id
 from dxdesk.core.model import kind
-from dxdesk.gui.forms import RecordForm, _title_from
+from dxdesk.gui.forms import RecordForm
 from dxdesk.gui.widgets import (
     BoolCheck,
     ChoiceCombo,
@@ -516,14 +517,14 @@ def test_create_issue_from_finding_links_the_visit(
     qtbot: QtBot, make_form: MakeForm, service: RecordService
 ) -> None:
     form = make_form("visit")
-    assert not form.finding_button.isEnabled()  # nothing found yet
+    assert not form.follow_up_buttons["findings"].isEnabled()  # nothing found yet
     fill_visit(qtbot, form)
-    assert form.finding_button.isEnabled()
+    assert form.follow_up_buttons["findings"].isEnabled()
     with qtbot.waitSignal(form.saved, timeout=2000) as visit_saved:
-        qtbot.mouseClick(form.finding_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(form.follow_up_buttons["findings"], Qt.MouseButton.LeftButton)
     visit_id = visit_saved.args[0].record_id
     assert form.windowTitle() == "訪問・ヒアリングの編集"  # saved, still open
-    issue_form = form.issue_form
+    issue_form = form.follow_up_form
     assert issue_form is not None
     assert issue_form.isVisible()
     assert issue_form.windowTitle() == "課題の登録"
@@ -537,7 +538,7 @@ def test_create_issue_from_finding_links_the_visit(
     assert not issue_form.is_dirty()
 
     type_into(qtbot, issue_form.editors["countermeasure"], "ベンダと文字の対応表を作る")
-    with qtbot.waitSignal(form.issue_created, timeout=2000) as created:
+    with qtbot.waitSignal(form.follow_up_created, timeout=2000) as created:
         ctrl_s(qtbot, issue_form)
     change = created.args[0]
     assert change.kind == "issue"
@@ -571,7 +572,7 @@ def test_a_selected_finding_becomes_the_issue(
     cursor.setPosition(len(FINDING), cursor.MoveMode.KeepAnchor)
     findings.text.setTextCursor(cursor)
     with qtbot.assertNotEmitted(form.saved):  # a clean, saved visit is not saved again
-        issue_form = form.create_issue_from_finding()
+        issue_form = form.create_follow_up("findings")
     assert issue_form is not None
     assert issue_form.values()["title"] == "ベンダの体制が不足している"
     assert issue_form.values()["raised_on"] == "2025-10-01"
@@ -582,16 +583,17 @@ def test_an_invalid_visit_opens_no_issue(
 ) -> None:
     form = make_form("visit")
     type_into(qtbot, form.editors["findings"], FINDING)
-    assert form.create_issue_from_finding() is None
-    assert form.issue_form is None
+    assert form.create_follow_up("findings") is None
+    assert form.follow_up_form is None
     assert error_text(form, "org_id") == "必須項目です"
     assert count(service, "visit") == 0
 
 
 def test_title_from_a_finding() -> None:
-    assert _title_from("\n・ 外字の対応\n二行目") == "外字の対応"
-    assert len(_title_from("あ" * 100)) == 60
-    assert _title_from("   ") == ""
+    follow_up = kind("visit").follow_ups[0]
+    assert follow_up.first_line("\n・ 外字の対応\n二行目") == "外字の対応"
+    assert len(follow_up.first_line("あ" * 100)) == 60
+    assert follow_up.first_line("   ") == ""
 
 
 # ---------------------------------------------------------------- layout
@@ -749,3 +751,75 @@ def test_emitting_leaves_true_alone(qtbot: QtBot) -> None:
         emit_signal(edit.changed)
     assert len(received) == 100
     assert sys.getrefcount(True) >= before
+
+
+# ---------------------------------------------------------------- what the model declares
+
+
+def test_a_new_issue_starts_from_the_models_defaults_with_its_owner(
+    qtbot: QtBot, make_form: MakeForm, service: RecordService
+) -> None:
+    me = service.profile.meta["owner_staff_id"]
+    form = make_form("issue")
+    assert form.editors["status"].value() == "未対応"
+    assert form.editors["owner_id"].value() == me  # 担当者, offered from the staff records
+    label = form.findChild(QLabel, "label_owner_id")
+    assert label is not None and label.text() == "担当者"
+    assert form.editors["raised_on"].value() == today_jst().isoformat()
+    defaults = service.defaults("issue")  # the one declaration the form and add both read
+    assert {n: form.editors[n].value() for n in defaults} == defaults
+    assert not form.is_dirty()
+    type_into(qtbot, form.editors["org_id"], "宮崎市")
+    type_into(qtbot, form.editors["title"], "外字の同定")
+    with qtbot.waitSignal(form.saved, timeout=2000) as signal:
+        ctrl_s(qtbot, form)
+    issue = service.get("issue", signal.args[0].record_id)
+    assert (issue["owner_id"], issue["status"]) == (me, "未対応")
+
+
+def test_every_problem_is_shown_at_once_beside_its_field(
+    qtbot: QtBot, make_form: MakeForm, service: RecordService
+) -> None:
+    form = make_form("visit")
+    type_into(qtbot, form.editors["date"], "2025-02-30")
+    type_into(qtbot, form.editors["start_time"], "13:00")
+    type_into(qtbot, form.editors["end_time"], "12:00")
+    type_into(qtbot, form.editors["hours"], "30")
+    with qtbot.assertNotEmitted(form.saved):
+        assert not form.save()
+    shown = {n: error_text(form, n) for n in form.editors if error_text(form, n)}
+    assert shown == {
+        "date": "日付として読み取れません（例：2025-11-25、令和7年11月25日）",
+        "end_time": "終了時刻は開始時刻より後にしてください",
+        "org_id": "必須項目です",
+        "title": "必須項目です",
+        "hours": "24以下で入力してください",
+    }
+    assert "5件" in form.banner.text()
+    assert count(service, "visit") == 0
+
+
+def test_derived_hours_are_shown_and_a_typed_figure_is_kept(
+    qtbot: QtBot, make_form: MakeForm, service: RecordService
+) -> None:
+    form = make_form("visit")
+    hours = form.editors["hours"]
+    line = getattr(hours, "line", None)
+    assert line is not None and line.placeholderText() == "開始・終了から計算"
+    fill_visit(qtbot, form)
+    assert hours.value() == "2"
+    type_into(qtbot, hours, "1.5")  # the user's own figure
+    type_into(qtbot, form.editors["end_time"], "12:30")
+    assert hours.value() == "1.5"
+    type_into(qtbot, hours, "")
+    type_into(qtbot, form.editors["end_time"], "12:00")
+    assert hours.value() == "2.5"  # empty again: it follows the times
+    with qtbot.waitSignal(form.saved, timeout=2000) as signal:
+        ctrl_s(qtbot, form)
+    assert service.get("visit", signal.args[0].record_id)["hours"] == 2.5
+
+
+def test_a_kind_without_follow_ups_has_no_follow_up_button(make_form: MakeForm) -> None:
+    form = make_form("issue")
+    assert form.follow_up_buttons == {}
+    assert form.create_follow_up() is None

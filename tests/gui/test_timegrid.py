@@ -236,3 +236,28 @@ def test_quick_add_in_the_organisations_time_tab(
     qtbot.waitUntil(lambda: window.org_tables["time"].model.total() == 1)
     entry = RecordService(profile).list_records("time", org=org)[0]
     assert entry["hours"] == 0.75 and entry["date"] == "2025-11-25"
+
+
+def test_a_visit_on_site_marks_its_day_in_the_week_and_month_grids(
+    qtbot: QtBot, window: MainWindow, profile: Profile
+) -> None:
+    # A 訪問 visit is a day on site for the person who made it (store/meanings.py), even before
+    # its hours are entered: the week's header says so, as the month grid and the badge do.
+    records = RecordService(profile)
+    records.add("visit", {"date": TODAY.isoformat(), "org_id": "高千穂町", "title": "定例訪問"})
+    view = week_view(window)
+    view.show_week(TODAY)
+    column = LEAD_COLUMNS + TODAY.weekday()
+    assert "現地" in view.model.headerData(column, Qt.Orientation.Horizontal)
+    others = [c for c in range(LEAD_COLUMNS, LEAD_COLUMNS + 7) if c != column]
+    assert all("現地" not in view.model.headerData(c, Qt.Orientation.Horizontal) for c in others)
+    window.show_global("hours")
+    if TODAY.strftime("%Y-%m") == window.month:
+        grid = window.grid_view.model
+        org_row = next(
+            r
+            for r in range(grid.rowCount())
+            if grid.headerData(r, Qt.Orientation.Vertical) == "高千穂町"
+        )
+        days_col = grid.columnCount() - 3  # 現地日数
+        assert grid.data(grid.index(org_row, days_col)) == "1"

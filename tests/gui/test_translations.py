@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.core.model import KINDS
-from dxdesk.errors import MESSAGES, UserError, ValidationError
+from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
 from dxdesk.gui.app import install_translators
 from dxdesk.gui.messages import reason_text, user_message
 
@@ -118,6 +118,7 @@ def test_every_model_text_translates(english: QTranslator) -> None:
         texts = [("Kind", k.label)]
         texts += [("Field", f.label) for f in k.fields]
         texts += [("Choice", c) for f in k.fields for c in f.choices]
+        texts += [("Action", t) for u in k.follow_ups for t in (u.label, u.hint) if t]
         for context, source in texts:
             shown = QCoreApplication.translate(context, source)
             if not shown or JAPANESE.search(shown):
@@ -208,6 +209,8 @@ def test_ts_has_every_model_text(messages: list[Any]) -> None:
         for f in k.fields:
             wanted.add(("Field", f.label))
             wanted.update(("Choice", c) for c in f.choices)
+        for u in k.follow_ups:
+            wanted.update(("Action", text) for text in (u.label, u.hint) if text)
     wanted.update(("UserError", template) for template in MESSAGES.values())
     wanted.update(("Reason", reason) for reason, _line in translations.validation_reasons())
     assert sorted(wanted - in_ts) == [], "run `python scripts/translations.py update`"
@@ -288,6 +291,24 @@ def test_messages_from_below_the_gui_follow_the_language(qapp: QApplication) -> 
         for translator in installed:
             qapp.removeTranslator(translator)
     assert user_message(UserError("wrong_passphrase")) == UserError("wrong_passphrase").message
+
+
+def test_every_problem_of_a_record_follows_the_language(qapp: QApplication) -> None:
+    err = InvalidRecord(
+        [
+            ValidationError("hours", "時間", "{maximum}以下で入力してください", maximum="24"),
+            ValidationError("title", "件名", "必須項目です"),
+        ]
+    )
+    assert user_message(err) == err.message  # Japanese: the service's own sentence
+    installed = install_translators(qapp, "en")
+    try:
+        text = user_message(err)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert text.startswith("The input has 2 problems (Hours (hours): enter 24 or less / "), text
+    assert not JAPANESE.search(text), text
 
 
 def test_reason_templates_in_the_model_are_all_seen() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from dxdesk.core.hlc import Timestamp
 from dxdesk.core.ids import new_id
-from dxdesk.core.model import Kind, kind, validate
+from dxdesk.core.model import Kind, check, kind, validate
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.store.records import RecordStore
@@ -112,7 +112,8 @@ def test_insert_with_taken_id_is_refused(profile: Profile) -> None:
 def test_insert_checks_cross_field_rules(profile: Profile) -> None:
     visit = kind("visit")
     org_id = profile.database.query("SELECT id FROM organisation LIMIT 1")[0]["id"]
-    values = validate(
+    # Read by the model without raising: the store must still refuse it on its own.
+    values = check(
         visit,
         {
             "date": "2025-11-25",
@@ -122,7 +123,7 @@ def test_insert_checks_cross_field_rules(profile: Profile) -> None:
             "start_time": "15:00",
             "end_time": "14:00",
         },
-    )
+    ).record
     before = _count(profile, "changes")
     with pytest.raises(UserError), profile.database.transaction():
         profile.records.insert(visit, values)

@@ -14,7 +14,7 @@ import click
 
 from dxdesk.cli import output
 from dxdesk.cli.main import State, cli, opened
-from dxdesk.core.model import KINDS, kind
+from dxdesk.core.model import KINDS, Dynamic, Field, FieldType, Kind, kind
 from dxdesk.errors import UserError
 from dxdesk.text import one_line
 
@@ -46,8 +46,22 @@ def kinds(kind_name: str | None) -> None:
     rows = []
     for f in k.entry_fields:
         detail = "、".join(f.choices) if f.choices else (f.ref or "")
-        rows.append([f.name, f.label, f.type.value, "必須" if f.required else "", detail])
-    output.echo(output.table(["項目", "名称", "型", "", "選択肢・参照先"], rows, max_col=60))
+        rows.append(
+            [f.name, f.label, f.type.value, "必須" if f.required else "", detail, _default(k, f)]
+        )
+    headers = ["項目", "名称", "型", "", "選択肢・参照先", "省略時"]
+    output.echo(output.table(headers, rows, max_col=60))
+
+
+def _default(k: Kind, f: Field) -> str:
+    """What ``add`` fills in for a field left out (the model's Field.default and derive)."""
+    if f.default is Dynamic.TODAY:
+        return {FieldType.DATETIME: "現在の日時", FieldType.MONTH: "今月"}.get(f.type, "今日")
+    if f.default is Dynamic.ME:
+        return "自分（この端末の利用者）"
+    if f.derive is not None:
+        return "・".join(k.field(n).label for n in f.derive.inputs) + "から計算"
+    return "" if f.default is None else str(f.default)
 
 
 @cli.command()

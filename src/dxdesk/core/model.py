@@ -13,13 +13,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import parse_date
+from dxdesk.core.clock import now_jst
 from dxdesk.core.ids import natural_id
-from dxdesk.errors import UserError, ValidationError
+from dxdesk.errors import InvalidRecord, UserError, ValidationError
 
 Value = str | int | float | bool | list[str] | None
 Record = dict[str, Value]
@@ -49,6 +51,31 @@ SQL_TYPES: dict[FieldType, str] = {
 }
 
 
+class Dynamic(StrEnum):
+    """A default worked out when a record is begun rather than a fixed value."""
+
+    TODAY = "today"  # today (Asia/Tokyo); a DATETIME field: now, a MONTH field: this month
+    ME = "me"  # the staff record of the person at this laptop (the profile's owner)
+
+
+TODAY = Dynamic.TODAY
+ME = Dynamic.ME
+
+# A field's starting value: a fixed stored value or a Dynamic one (never a list: Field is frozen
+# and hashable).
+Default = str | int | float | bool | Dynamic | None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A field computed from others when the user leaves it empty (a visit's hours from its
+    start and end). ``compute`` reads the record's stored values and returns None when it
+    cannot say (an input missing, an end before the start)."""
+
+    inputs: tuple[str, ...]
+    compute: Callable[[Mapping[str, Value]], Value]
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -65,6 +92,11 @@ class Field:
     # records (``replaced_by``) and it is neither shown nor accepted from a user. Fields are
     # never dropped or renamed (docs/architecture.md, "Versions that mix").
     replaced_by: str | None = None
+    # The value a new record starts with where the user gives none (``default_values``): the
+    # record form shows it, ``RecordService.add`` fills it for a field not given at all.
+    default: Default = None
+    # Computed on write from other fields when left empty (``fill_derived``).
+    derive: Derivation | None = None
 
     @property
     def retired(self) -> bool:
@@ -81,7 +113,45 @@ class Field:
         return self.type in (FieldType.TEXT, FieldType.LONGTEXT, FieldType.LIST)
 
 
-RecordRule = Callable[[Mapping[str, Value]], None]
+# A rule over several fields of one record (an end after its start): the problem, or None.
+RecordRule = Callable[[Mapping[str, Value]], ValidationError | None]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A record raised from a text field of another: an issue from a visit's finding.
+
+    The new record's ``link`` names the one it was raised from, ``carry`` copies fields over
+    (the organisation, the visit's date as the issue's 把握日), ``title`` takes the text's first
+    line and ``text`` all of it. The record form offers it as a button beside ``source``.
+    """
+
+    source: str  # the text field of this kind the record is raised from
+    kind: str  # the kind raised
+    link: str  # its reference field naming this record
+    title: str  # its field taking the first line of the text
+    text: str  # its field taking the whole text
+    carry: tuple[tuple[str, str], ...] = ()  # (this kind's field, its field)
+    label: str = ""  # the button (context Action in the catalogue)
+    hint: str = ""  # its tooltip
+    title_chars: int = 60
+
+    def values(self, record: Mapping[str, Value], record_id: str, text: str) -> Record:
+        """The raised record's starting values, from this record and the chosen text."""
+        out: Record = {mine: record.get(theirs) for theirs, mine in self.carry}
+        out[self.link] = record_id
+        out[self.title] = self.first_line(text)
+        out[self.text] = text
+        return out
+
+    def first_line(self, text: str) -> str:
+        """A one-line title from the first line of the text (bullets dropped)."""
+        for line in text.splitlines():
+            found = line.strip().lstrip("・-*●○◆■□> 　").strip()
+            if found:
+                limit = self.title_chars
+                return found if len(found) <= limit else found[: limit - 1] + "…"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +169,10 @@ class Kind:
     # "open" count, badge, filter and document reads these (``open_statuses``), nowhere else.
     status_field: str | None = None
     closed_statuses: tuple[str, ...] = ()
+    # Roles the deadline board and the attention list read: the date by which a record should
+    # be done, and the staff member responsible for it.
+    due_field: str | None = None
+    owner_field: str | None = None
     # A natural key: the fields that say which record this is (an organisation's system, one
     # procedure step of it). The id is derived from them (``key_id``), the same on every device,
     # so two laptops that record the same cell offline write one record, merged per field. Key
@@ -109,9 +183,12 @@ class Kind:
     # participating organisation): a child follows its parent's organisation scope, is hidden
     # with a deleted parent and shown in the parent's form.
     parent: str | None = None
-    # Append-only: an edit is a new record naming the one it replaces in ``supersedes`` and a
-    # replaced record is history, not shown (time entries, 0005; services/timesheet.py).
-    append_only: bool = False
+    # Append-only: the reference field naming the record a new one replaces. An edit is a new
+    # record that names the one it corrects here, and a replaced record is history, not shown
+    # (time entries, 0005; store/timeentries.py, services/timesheet.py).
+    supersedes: str | None = None
+    # Records raised from this one's text (an issue from a visit's finding).
+    follow_ups: tuple[FollowUp, ...] = ()
 
     @cached_property
     def _by_name(self) -> dict[str, Field]:
@@ -147,6 +224,19 @@ class Kind:
         return None if self.parent is None else self.field(self.parent).ref
 
     @property
+    def append_only(self) -> bool:
+        return self.supersedes is not None
+
+    @cached_property
+    def derived_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.derive is not None)
+
+    @property
+    def roles(self) -> dict[str, str | None]:
+        """Which field plays each role (status, due date, owner): for checks and the boards."""
+        return {"status": self.status_field, "due": self.due_field, "owner": self.owner_field}
+
+    @property
     def open_statuses(self) -> tuple[str, ...]:
         """The status choices of a record not yet done (未対応, 対応中, 保留 for an issue)."""
         if self.status_field is None:
@@ -154,6 +244,9 @@ class Kind:
         return tuple(
             c for c in self.field(self.status_field).choices if c not in self.closed_statuses
         )
+
+    def follow_up(self, source: str) -> FollowUp | None:
+        return next((u for u in self.follow_ups if u.source == source), None)
 
 
 # ---------------------------------------------------------------- value coercion
@@ -307,29 +400,38 @@ def _minutes(hhmm: Value) -> int | None:
 
 
 def end_after_start(start: str, end: str, label: str) -> RecordRule:
-    def rule(r: Mapping[str, Value]) -> None:
+    def rule(r: Mapping[str, Value]) -> ValidationError | None:
         s, e = _minutes(r.get(start)), _minutes(r.get(end))
         if s is not None and e is not None and e <= s:
-            raise ValidationError(end, label, "終了時刻は開始時刻より後にしてください")
+            return ValidationError(end, label, "終了時刻は開始時刻より後にしてください")
+        return None
 
     return rule
 
 
 def date_not_before(first: str, later: str, label: str) -> RecordRule:
-    def rule(r: Mapping[str, Value]) -> None:
+    def rule(r: Mapping[str, Value]) -> ValidationError | None:
         a, b = r.get(first), r.get(later)
         if isinstance(a, str) and isinstance(b, str) and b[:10] < a[:10]:
-            raise ValidationError(later, label, "開始日・受付日より前の日付は指定できません")
+            return ValidationError(later, label, "開始日・受付日より前の日付は指定できません")
+        return None
 
     return rule
 
 
-def hours_from_times(r: Mapping[str, Value]) -> float | None:
-    """Hours between start_time and end_time, for forms that fill hours automatically."""
-    s, e = _minutes(r.get("start_time")), _minutes(r.get("end_time"))
-    if s is None or e is None or e <= s:
-        return None
-    return round((e - s) / 60, 2)
+# ---------------------------------------------------------------- derived fields
+
+
+def span_hours(start: str, end: str) -> Derivation:
+    """Hours between two HH:MM fields (a visit's 時間 from 開始 and 終了), to 0.01 h."""
+
+    def compute(r: Mapping[str, Value]) -> Value:
+        s, e = _minutes(r.get(start)), _minutes(r.get(end))
+        if s is None or e is None or e <= s:
+            return None
+        return round((e - s) / 60, 2)
+
+    return Derivation((start, end), compute)
 
 
 # ---------------------------------------------------------------- the kinds
@@ -491,15 +593,15 @@ KINDS: tuple[Kind, ...] = (
         "visit",
         "訪問・ヒアリング",
         (
-            F("date", "日付", T.DATE, required=True),
+            F("date", "日付", T.DATE, required=True, default=TODAY),
             F("start_time", "開始", T.TIME),
             F("end_time", "終了", T.TIME),
             F("org_id", "団体", T.ORG, required=True),
-            F("mode", "形態", T.CHOICE, required=True, choices=MODES),
+            F("mode", "形態", T.CHOICE, required=True, choices=MODES, default="訪問"),
             F("purpose", "目的", T.CHOICE, choices=VISIT_PURPOSES),
             F("title", "件名", required=True),
             F("place", "場所"),
-            F("staff_id", "担当者", T.REF, ref="staff"),
+            F("staff_id", "担当者", T.REF, ref="staff", default=ME),
             F("systems", "関連業務システム", T.LIST),
             F("attendees_org", "出席者（団体）", T.LIST),
             F("attendees_vendor", "出席者（ベンダ）", T.LIST),
@@ -508,7 +610,14 @@ KINDS: tuple[Kind, ...] = (
             F("notes", "内容・記録", T.LONGTEXT),
             F("findings", "把握した課題・所見", T.LONGTEXT),
             F("next_actions", "次回対応", T.LONGTEXT),
-            F("hours", "時間", T.FLOAT, minimum=0, maximum=24),
+            F(
+                "hours",
+                "時間",
+                T.FLOAT,
+                minimum=0,
+                maximum=24,
+                derive=span_hours("start_time", "end_time"),
+            ),
         ),
         title="title",
         date_field="date",
@@ -516,6 +625,21 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("date", "org_id", "mode", "purpose", "title"),
         rules=(end_after_start("start_time", "end_time", "終了"),),
         aliases=("hearing",),
+        owner_field="staff_id",
+        # An issue raised from what was found on the visit: same organisation, the visit's
+        # date as the day it was found, linked back to the visit.
+        follow_ups=(
+            FollowUp(
+                source="findings",
+                kind="issue",
+                link="visit_id",
+                title="title",
+                text="description",
+                carry=(("org_id", "org_id"), ("date", "raised_on")),
+                label="この所見から課題を作成",
+                hint="この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。",
+            ),
+        ),
     ),
     Kind(
         "issue",
@@ -534,11 +658,13 @@ KINDS: tuple[Kind, ...] = (
             F("vendor_id", "ベンダ", T.REF, ref="vendor"),
             F("category", "分類", T.CHOICE, choices=ISSUE_CATEGORIES),
             F("priority", "優先度", T.CHOICE, choices=PRIORITIES),
-            F("status", "状態", T.CHOICE, required=True, choices=ISSUE_STATUSES),
+            F("status", "状態", T.CHOICE, required=True, choices=ISSUE_STATUSES, default="未対応"),
+            # Who follows the issue up (issue 15): the person recording it unless they say.
+            F("owner_id", "担当者", T.REF, ref="staff", default=ME),
             F("description", "内容", T.LONGTEXT),
             F("countermeasure", "対策", T.LONGTEXT),
             F("response_status", "対応状況", T.LONGTEXT),
-            F("raised_on", "把握日", T.DATE),
+            F("raised_on", "把握日", T.DATE, default=TODAY),
             F("due_date", "期限", T.DATE),
             F("shared_on", "県への共有日", T.DATE),
             F("closed_on", "完了日", T.DATE),
@@ -552,12 +678,14 @@ KINDS: tuple[Kind, ...] = (
         # 保留 (on hold) is not done: it stays among the open issues on screen and on paper.
         status_field="status",
         closed_statuses=("完了",),
+        due_field="due_date",
+        owner_field="owner_id",
     ),
     Kind(
         "consultation",
         "相談",
         (
-            F("received_at", "受付日時", T.DATETIME, required=True),
+            F("received_at", "受付日時", T.DATETIME, required=True, default=TODAY),
             F("channel", "受付方法", T.CHOICE, required=True, choices=CHANNELS),
             F("org_id", "団体", T.ORG, required=True),
             F("requester", "所属・相談者"),
@@ -568,7 +696,14 @@ KINDS: tuple[Kind, ...] = (
             F("expert_id", "対応者（専門人材）", T.REF, ref="expert"),
             F("response", "対応内容・回答", T.LONGTEXT),
             F("answered_on", "回答日", T.DATE),
-            F("status", "状態", T.CHOICE, required=True, choices=CONSULT_STATUSES),
+            F(
+                "status",
+                "状態",
+                T.CHOICE,
+                required=True,
+                choices=CONSULT_STATUSES,
+                default="未対応",
+            ),
             F("closed_on", "完了日", T.DATE),
             F("minutes_spent", "対応時間（分）", T.INT, minimum=0, maximum=100_000),
             F("issue_id", "関連課題", T.REF, ref="issue"),
@@ -590,8 +725,8 @@ KINDS: tuple[Kind, ...] = (
         "time",
         "工数",
         (
-            F("date", "日付", T.DATE, required=True),
-            F("staff_id", "担当者", T.REF, ref="staff", required=True),
+            F("date", "日付", T.DATE, required=True, default=TODAY),
+            F("staff_id", "担当者", T.REF, ref="staff", required=True, default=ME),
             F("org_id", "団体", T.ORG),
             F("hours", "時間", T.FLOAT, required=True, minimum=0.25, maximum=24),
             F("on_site", "現地", T.BOOL),
@@ -606,7 +741,8 @@ KINDS: tuple[Kind, ...] = (
         org_field="org_id",
         list_columns=("date", "staff_id", "org_id", "hours", "on_site", "activity"),
         aliases=("time_entry", "hours"),
-        append_only=True,
+        owner_field="staff_id",
+        supersedes="supersedes",
     ),
     Kind(
         "training",
@@ -614,8 +750,15 @@ KINDS: tuple[Kind, ...] = (
         (
             F("title", "名称", required=True),
             F("training_type", "種別", T.CHOICE, required=True, choices=TRAINING_TYPES),
-            F("status", "状態", T.CHOICE, required=True, choices=TRAINING_STATUSES),
-            F("date", "実施日", T.DATE),
+            F(
+                "status",
+                "状態",
+                T.CHOICE,
+                required=True,
+                choices=TRAINING_STATUSES,
+                default="計画中",
+            ),
+            F("date", "実施日", T.DATE, default=TODAY),
             F("start_time", "開始", T.TIME),
             F("end_time", "終了", T.TIME),
             F("place", "会場・形式"),
@@ -677,7 +820,7 @@ KINDS: tuple[Kind, ...] = (
         "目標の進捗",
         (
             F("goal_id", "目標", T.REF, ref="goal", required=True),
-            F("month", "年月", T.MONTH, required=True),
+            F("month", "年月", T.MONTH, required=True, default=TODAY),
             F("value", "実績値", T.FLOAT, minimum=0),
             F("note", "説明", T.LONGTEXT),
         ),
@@ -692,7 +835,7 @@ KINDS: tuple[Kind, ...] = (
         (
             F("title", "会議名", required=True),
             F("meeting_type", "種別", T.CHOICE, choices=MEETING_TYPES),
-            F("date", "日付", T.DATE, required=True),
+            F("date", "日付", T.DATE, required=True, default=TODAY),
             F("start_time", "開始", T.TIME),
             F("end_time", "終了", T.TIME),
             F("place", "場所"),
@@ -750,7 +893,7 @@ KINDS: tuple[Kind, ...] = (
             F("org_id", "団体", T.ORG, required=True),
             F("system_code", "業務システム", T.SYSTEM, required=True),
             F("step_no", "ステップ", T.INT, required=True, minimum=1, maximum=40),
-            F("status", "状態", T.CHOICE, required=True, choices=STEP_STATUSES),
+            F("status", "状態", T.CHOICE, required=True, choices=STEP_STATUSES, default="未着手"),
             F("updated_on", "更新日", T.DATE),
             F("note", "備考", T.TEXT),
         ),
@@ -766,7 +909,7 @@ KINDS: tuple[Kind, ...] = (
         (
             F("org_id", "団体", T.ORG, required=True),
             F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
-            F("staff_id", "常時支援者", T.REF, ref="staff"),
+            F("staff_id", "常時支援者", T.REF, ref="staff", default=ME),
             F("start_date", "開始日", T.DATE),
             F("end_date", "終了日", T.DATE),
             F("target_days", "月間目標日数", T.INT, minimum=0, maximum=31),
@@ -777,6 +920,7 @@ KINDS: tuple[Kind, ...] = (
         org_field="org_id",
         list_columns=("fy", "org_id", "staff_id", "target_days", "theme"),
         rules=(date_not_before("start_date", "end_date", "終了日"),),
+        owner_field="staff_id",
     ),
     Kind(
         "case_study",
@@ -862,7 +1006,7 @@ KINDS: tuple[Kind, ...] = (
         "closed_day",
         "臨時閉庁日",
         (
-            F("date", "日付", T.DATE, required=True),
+            F("date", "日付", T.DATE, required=True, default=TODAY),
             F("reason", "理由"),
         ),
         title="reason",
@@ -903,19 +1047,215 @@ def key_id(k: Kind, values: Mapping[str, object]) -> str | None:
     return natural_id(*parts) if k.key else None
 
 
-def validate(k: Kind, values: Mapping[str, object], *, partial: bool = False) -> Record:
-    """Coerce and check values for a new record (or, with partial=True, for an edit)."""
-    out: Record = {}
+# ---------------------------------------------------------------- checking a record
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A record's values as the model reads them, with every problem found in them.
+
+    ``field_errors``: a value that is not what its field takes (missing, not a date, out of
+    range, not a choice); ``rule_errors``: a rule over several fields (an end before its start,
+    a closing date before the day raised), on the field the rule names, never on a field
+    whose own value was already refused. One problem per field.
+    """
+
+    kind: Kind
+    record: Record  # the values read (a refused value is left out)
+    field_errors: Mapping[str, ValidationError]
+    rule_errors: Mapping[str, ValidationError]
+
+    @property
+    def errors(self) -> tuple[ValidationError, ...]:
+        """Every problem, in the kind's field order."""
+        found = {**self.rule_errors, **self.field_errors}
+        return tuple(found[n] for n in self.kind.field_names if n in found)
+
+    def raise_for_errors(self) -> None:
+        raise_errors(self.errors)
+
+
+def raise_errors(errors: tuple[ValidationError, ...]) -> None:
+    """Nothing for no problem; the ValidationError for one; ``InvalidRecord`` listing all."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InvalidRecord(errors)
+
+
+def check(
+    k: Kind,
+    values: Mapping[str, object],
+    *,
+    partial: bool = False,
+    current: Mapping[str, Value] | None = None,
+) -> Checked:
+    """Read every value and find every problem at once: the one check the services and the
+    record form make (the form shows each beside its field, a service refuses them all in one
+    sentence). ``partial``: an edit of the fields given, over ``current`` (the stored record)
+    for the rules. An unknown field name is not a value problem: it raises ``unknown_field``.
+    """
+    record: Record = {}
+    field_errors: dict[str, ValidationError] = {}
     for name, raw in values.items():
-        out[name] = coerce(k.field(name), raw)
+        f = k.field(name)
+        try:
+            record[name] = coerce(f, raw)
+        except ValidationError as err:
+            field_errors[name] = err
     if not partial:
         for f in k.fields:
-            if f.name not in out:
-                out[f.name] = coerce(f, None)
-    return out
+            if f.name not in record and f.name not in field_errors:
+                try:
+                    record[f.name] = coerce(f, None)
+                except ValidationError as err:
+                    field_errors[f.name] = err
+    # A refused value takes no part in the rules: its own problem is the one to show.
+    whole: dict[str, Value] = {**(current or {}), **record, **dict.fromkeys(field_errors)}
+    rule_errors: dict[str, ValidationError] = {}
+    for rule in k.rules:
+        found = rule(whole)
+        if found is not None and found.field not in field_errors:
+            rule_errors.setdefault(found.field, found)
+    return Checked(k, record, field_errors, rule_errors)
+
+
+def validate(
+    k: Kind,
+    values: Mapping[str, object],
+    *,
+    partial: bool = False,
+    current: Mapping[str, Value] | None = None,
+) -> Record:
+    """The values of a new record (or, with partial=True, of an edit), read and checked;
+    raises the problem found, or ``InvalidRecord`` naming every one when there are several."""
+    checked = check(k, values, partial=partial, current=current)
+    checked.raise_for_errors()
+    return checked.record
 
 
 def check_rules(k: Kind, record: Mapping[str, Value]) -> None:
-    """Cross-field rules over the whole (merged) record."""
-    for rule in k.rules:
-        rule(record)
+    """Cross-field rules over the whole (merged) record: the store's last guard."""
+    raise_errors(tuple(e for e in (rule(record) for rule in k.rules) if e is not None))
+
+
+# ---------------------------------------------------------------- defaults and derivations
+
+
+def default_values(k: Kind, *, me: str | None, now: datetime | None = None) -> Record:
+    """A new record's starting values as the model declares them (``Field.default``), in
+    stored form: fixed values as given, TODAY as the date (the date and time, the month) in
+    the field's type, ME as ``me`` (the profile's own staff record; left out when None)."""
+    at = now or now_jst()
+    out: Record = {}
+    for f in k.entry_fields:
+        d = f.default
+        if d is None:
+            continue
+        if d is Dynamic.ME:
+            if me is not None:
+                out[f.name] = me
+        elif d is Dynamic.TODAY:
+            if f.type == FieldType.DATETIME:
+                out[f.name] = f"{at:%Y-%m-%dT%H:%M}"
+            elif f.type == FieldType.MONTH:
+                out[f.name] = f"{at:%Y-%m}"
+            else:
+                out[f.name] = at.date().isoformat()
+        else:
+            out[f.name] = d
+    return out
+
+
+def derived_value(k: Kind, name: str, record: Mapping[str, Value]) -> Value:
+    """The value field ``name`` derives from ``record`` (None when it cannot, or is not derived)."""
+    f = k.field(name)
+    return None if f.derive is None else f.derive.compute(record)
+
+
+def fill_derived(k: Kind, record: Record, *, current: Mapping[str, Value] | None = None) -> None:
+    """Fill each derived field from its inputs, in place: the one place this happens on write.
+
+    A new record: each derived field left empty. An edit (``record`` the changed fields over
+    ``current``, the stored record): only when an input changed and the field was not given,
+    and only a value that is empty or still the one the old inputs gave, so hours the user
+    typed themselves are kept and an edit of the notes touches nothing.
+    """
+    for f in k.derived_fields:
+        assert f.derive is not None
+        whole = {**(current or {}), **record}
+        if current is None:
+            follows = whole.get(f.name) is None
+        elif f.name in record:
+            follows = record[f.name] is None  # cleared in this edit: derived again
+        else:
+            stored = current.get(f.name)
+            changed = any(n in record and record[n] != current.get(n) for n in f.derive.inputs)
+            follows = changed and (stored is None or stored == f.derive.compute(current))
+        if not follows:
+            continue
+        value = f.derive.compute(whole)
+        if value is not None or current is not None:
+            record[f.name] = value
+
+
+# ---------------------------------------------------------------- the model checks itself
+
+
+def declaration_problems(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
+    """What is wrong in the model's declarations (a test keeps this empty): each role, default,
+    derivation, supersedes relation and follow-up names a field of the right type."""
+    out: list[str] = []
+    names = {k.name for k in kinds}
+    for k in kinds:
+        have = set(k.field_names)
+        roles: tuple[tuple[str | None, str, tuple[FieldType, str | None]], ...] = (
+            (k.status_field, "status_field", (FieldType.CHOICE, None)),
+            (k.due_field, "due_field", (FieldType.DATE, None)),
+            (k.owner_field, "owner_field", (FieldType.REF, "staff")),
+            (k.supersedes, "supersedes", (FieldType.REF, k.name)),
+        )
+        for name, what, (ftype, ref) in roles:
+            if name is None:
+                continue
+            if name not in have:
+                out.append(f"{k.name}.{what}: no field {name}")
+            elif k.field(name).type != ftype or k.field(name).ref != ref:
+                out.append(f"{k.name}.{what}: {name} is not the right type")
+        if k.status_field in have:
+            stray = set(k.closed_statuses) - set(k.field(str(k.status_field)).choices)
+            if stray:
+                out.append(f"{k.name}.closed_statuses: {sorted(stray)} are not choices")
+        for f in k.fields:
+            if isinstance(f.default, Dynamic):
+                kinds_ok = {
+                    Dynamic.TODAY: f.type in (FieldType.DATE, FieldType.DATETIME, FieldType.MONTH),
+                    Dynamic.ME: f.type == FieldType.REF and f.ref == "staff",
+                }
+                if not kinds_ok[f.default]:
+                    out.append(f"{k.name}.{f.name}: default {f.default} does not fit its type")
+            elif f.default is not None:
+                try:
+                    if coerce(f, f.default) != f.default:
+                        out.append(f"{k.name}.{f.name}: default is not in stored form")
+                except ValidationError as err:
+                    out.append(f"{k.name}.{f.name}: default refused ({err.reason})")
+            if f.derive is not None:
+                missing = set(f.derive.inputs) - have
+                if missing:
+                    out.append(f"{k.name}.{f.name}: derived from unknown {sorted(missing)}")
+        for u in k.follow_ups:
+            target = next((t for t in kinds if t.name == u.kind), None)
+            if u.kind not in names or target is None:
+                out.append(f"{k.name}.follow_ups: no kind {u.kind}")
+                continue
+            theirs = set(target.field_names)
+            mine = {u.source, *(a for a, _ in u.carry)}
+            if not mine <= have:
+                out.append(f"{k.name}.follow_ups: no field {sorted(mine - have)}")
+            wanted = {u.link, u.title, u.text, *(b for _, b in u.carry)}
+            if not wanted <= theirs:
+                out.append(f"{k.name}.follow_ups: {u.kind} has no {sorted(wanted - theirs)}")
+            elif target.field(u.link).ref != k.name:
+                out.append(f"{k.name}.follow_ups: {u.kind}.{u.link} does not refer to {k.name}")
+    return out

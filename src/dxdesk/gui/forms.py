@@ -9,9 +9,12 @@ database) every few seconds; the draft goes away when the record is saved or the
 thrown away, and after a crash ``RecordForm.from_draft`` reopens it. Esc or closing a form with
 unsaved changes asks first.
 
-The visit form also fills the hours from the start and end times, and offers
-「この所見から課題を作成」: the visit is saved if needed, then an issue form opens prefilled with
-the organisation, the visit's date, a link to the visit and the finding's text.
+What a form knows of a kind comes from the model: a new record starts from the declared
+defaults (``RecordService.defaults``), every problem is found by the model's ``check`` and
+shown at once beside its field, a derived field (a visit's hours) shows the value its inputs
+give while the user has typed none, and a declared follow-up (``Kind.follow_ups``) is a
+button beside its text: 「この所見から課題を作成」 saves the visit if needed, then opens an issue
+form prefilled with the organisation, the visit's date, a link to the visit and the finding.
 """
 
 from __future__ import annotations
@@ -39,18 +42,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk.core.clock import now_jst, today_jst
 from dxdesk.core.model import (
+    Checked,
     Field,
     FieldType,
+    FollowUp,
     Kind,
     Record,
     Value,
-    coerce,
-    hours_from_times,
+    check,
+    derived_value,
     kind,
 )
-from dxdesk.errors import UserError, ValidationError
+from dxdesk.errors import InvalidRecord, UserError, ValidationError
 from dxdesk.gui.members import MembersEditor
 from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
@@ -70,20 +74,9 @@ log = logging.getLogger("dxdesk.gui")
 FORM_NAME = "record"  # the `form` column of drafts written by this dialog
 AUTOSAVE_MS = 5_000
 REF_CHOICES = 200  # newest records offered in a reference list (it must not grow with the data)
-TITLE_CHARS = 60
 ERROR_STYLE = "color: #b00020;"
 MIN_WIDTH = 720
 MAX_HEIGHT = 660
-
-# Sensible starting values for a new record, beyond "today" in the kind's date field and
-# the profile owner as the staff member.
-DEFAULTS: dict[str, dict[str, str]] = {
-    "visit": {"mode": "訪問"},
-    "issue": {"status": "未対応"},
-    "consultation": {"status": "未対応"},
-    "training": {"status": "計画中"},
-    "step_status": {"status": "未着手"},
-}
 
 
 def field_label(f: Field) -> str:
@@ -91,20 +84,16 @@ def field_label(f: Field) -> str:
     return QCoreApplication.translate("Field", f.label)
 
 
-def _title_from(finding: str) -> str:
-    """A one-line issue title from the first line of a finding (bullets dropped)."""
-    for line in finding.splitlines():
-        text = line.strip().lstrip("・-*●○◆■□> 　").strip()
-        if text:
-            return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1] + "…"
-    return ""
+def action_text(text: str) -> str:
+    """A button or hint the model declares (a follow-up), in the window's language."""
+    return QCoreApplication.translate("Action", text) if text else text
 
 
 class RecordForm(QDialog):
     """Add or edit one record of any kind (see the module docstring)."""
 
     saved = Signal(object)  # Change: the record was written
-    issue_created = Signal(object)  # Change: an issue was created from this visit's finding
+    follow_up_created = Signal(object)  # Change: a record raised from this one (an issue)
 
     def __init__(
         self,
@@ -128,15 +117,18 @@ class RecordForm(QDialog):
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.shown_errors: dict[str, str] = {}
-        self.issue_form: RecordForm | None = None
-        self._last_hours: str | None = None
+        self.follow_up_buttons: dict[str, QPushButton] = {}
+        self.follow_up_form: RecordForm | None = None
+        # What each derived field's inputs gave last: the editor follows them while it holds
+        # that (or nothing), never once the user has typed a value of their own.
+        self._last_derived: dict[str, str | None] = {}
         self._loading = True
 
         start = self._starting_values(initial)
         self._build(start)
         for name, value in start.items():
             self.editors[name].set_value(value)
-        self._last_hours = self._computed_hours()
+        self._last_derived = {f.name: self._derived_text(f) for f in self._derived_fields()}
         self._baseline = self.values()
         self._loading = False
 
@@ -147,7 +139,7 @@ class RecordForm(QDialog):
         for name, editor in self.editors.items():
             editor.changed.connect(lambda n=name: self._on_changed(n))
         self._update_title()
-        self._update_finding_button()
+        self._update_follow_ups()
 
     # ------------------------------------------------------------ construction
 
@@ -174,20 +166,9 @@ class RecordForm(QDialog):
         if self.record_id:
             start: dict[str, Any] = {f.name: self.original.get(f.name) for f in k.entry_fields}
         else:
+            # The model's defaults (today, 未対応, 訪問, this laptop's person), as add fills them.
             start = {f.name: None for f in k.entry_fields}
-            start.update(DEFAULTS.get(k.name, {}))
-            owner_staff = self.service.profile.meta.get("owner_staff_id")
-            for f in k.entry_fields:
-                if f.type == FieldType.REF and f.ref == "staff" and owner_staff:
-                    start[f.name] = owner_staff
-            if k.date_field:
-                date_type = k.field(k.date_field).type
-                if date_type == FieldType.DATE:
-                    start[k.date_field] = today_jst().isoformat()
-                elif date_type == FieldType.DATETIME:
-                    start[k.date_field] = f"{now_jst():%Y-%m-%d %H:%M}"
-                elif date_type == FieldType.MONTH:
-                    start[k.date_field] = f"{today_jst():%Y-%m}"
+            start.update(self.service.defaults(k.name))
         for name, value in (initial or {}).items():
             k.field(name)  # an unknown field is a programming error: say so
             start[name] = value
@@ -239,21 +220,19 @@ class RecordForm(QDialog):
             column.addWidget(editor)
             column.addWidget(error)
             focus_chain.append(editor.input_widget)
-            if self.kind.name == "visit" and f.name == "findings":
-                self.finding_button = QPushButton(self.tr("この所見から課題を作成"), cell)
-                self.finding_button.setObjectName("create_issue")
-                self.finding_button.setAutoDefault(False)
-                self.finding_button.setToolTip(
-                    self.tr(
-                        "この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。"
-                    )
-                )
-                self.finding_button.clicked.connect(self.create_issue_from_finding)
+            follow_up = self.kind.follow_up(f.name)
+            if follow_up is not None:
+                button = QPushButton(action_text(follow_up.label), cell)
+                button.setObjectName(f"create_{follow_up.kind}")
+                button.setAutoDefault(False)
+                button.setToolTip(action_text(follow_up.hint))
+                button.clicked.connect(lambda _=False, s=f.name: self.create_follow_up(s))
+                self.follow_up_buttons[f.name] = button
                 row = QHBoxLayout()
-                row.addWidget(self.finding_button)
+                row.addWidget(button)
                 row.addStretch(1)
                 column.addLayout(row)
-                focus_chain.append(self.finding_button)
+                focus_chain.append(button)
             label = QLabel(body)
             label.setTextFormat(Qt.TextFormat.RichText)  # the red ＊; the label is escaped
             label.setText(self._label_text(f))
@@ -278,11 +257,13 @@ class RecordForm(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_form.addRow(label, self.members)
             focus_chain.append(self.members.list)
-        if "hours" in self.editors and self._fills_hours():
-            hours = self.editors["hours"]
-            line = getattr(hours, "line", None)
-            if line is not None:
-                line.setPlaceholderText(self.tr("開始・終了から計算"))
+        for f in self._derived_fields():
+            line = getattr(self.editors[f.name], "line", None)
+            if line is not None and f.derive is not None:
+                inputs = self.tr("・").join(
+                    field_label(self.kind.field(n)) for n in f.derive.inputs
+                )
+                line.setPlaceholderText(self.tr("%1から計算").replace("%1", inputs))
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)
 
@@ -389,10 +370,9 @@ class RecordForm(QDialog):
     def _on_changed(self, name: str) -> None:
         if self._loading:
             return
-        if name in ("start_time", "end_time"):
-            self._fill_hours()
-        if self.kind.name == "visit" and name == "findings":
-            self._update_finding_button()
+        self._fill_derived(name)
+        if name in self.follow_up_buttons:
+            self._update_follow_ups()
         self._show_errors(self._live_errors())
         if self.is_dirty():
             if not self.autosave_timer.isActive():
@@ -415,64 +395,57 @@ class RecordForm(QDialog):
         rows = self.service.children(self.kind.name, self.record_id)[child.name]
         return {str(r["org_id"]) for r in rows}
 
-    def _fills_hours(self) -> bool:
-        names = self.kind.field_names
-        return {"start_time", "end_time", "hours"} <= set(names) and self.kind.name == "visit"
+    def _derived_fields(self) -> list[Field]:
+        """Derived fields whose inputs this form shows (a visit's hours)."""
+        return [
+            f
+            for f in self.kind.derived_fields
+            if f.name in self.editors
+            and f.derive is not None
+            and all(n in self.editors for n in f.derive.inputs)
+        ]
 
-    def _computed_hours(self) -> str | None:
-        if not self._fills_hours():
-            return None
-        times: dict[str, Value] = {}
-        for name in ("start_time", "end_time"):
-            try:
-                times[name] = coerce(self.kind.field(name), self.editors[name].value())
-            except ValidationError:
-                times[name] = None
-        hours = hours_from_times(times)
-        return None if hours is None else as_text(hours)
+    def _derived_text(self, f: Field) -> str | None:
+        """What the inputs as typed give for ``f``, as the editor shows it (None: nothing)."""
+        assert f.derive is not None
+        typed = {n: self.editors[n].value() for n in f.derive.inputs}
+        # A value the model refuses gives nothing, rather than a figure from half an input.
+        value = derived_value(self.kind, f.name, check(self.kind, typed, partial=True).record)
+        return None if value is None else as_text(value)
 
-    def _fill_hours(self) -> None:
-        """Hours follow start and end while the user has not typed hours of their own."""
-        if not self._fills_hours():
-            return
-        hours_editor = self.editors["hours"]
-        current = hours_editor.value()
-        computed = self._computed_hours()
-        if (current is None or current == self._last_hours) and computed != current:
-            hours_editor.set_value(computed)
-        self._last_hours = computed
+    def _fill_derived(self, changed: str) -> None:
+        """A derived field follows its inputs while the user has not typed a value of its own."""
+        for f in self._derived_fields():
+            assert f.derive is not None
+            if changed not in f.derive.inputs:
+                continue
+            editor = self.editors[f.name]
+            current = editor.value()
+            computed = self._derived_text(f)
+            if (current is None or current == self._last_derived.get(f.name)) and (
+                computed != current
+            ):
+                editor.set_value(computed)
+            self._last_derived[f.name] = computed
 
-    def _update_finding_button(self) -> None:
-        if self.kind.name == "visit":
-            self.finding_button.setEnabled(self.editors["findings"].value() is not None)
+    def _update_follow_ups(self) -> None:
+        for source, button in self.follow_up_buttons.items():
+            button.setEnabled(self.editors[source].value() is not None)
 
     # ------------------------------------------------------------ validation
 
-    def validate(self) -> tuple[Record, dict[str, str], dict[str, str]]:
-        """(values as the model reads them, errors per field, errors from record rules)."""
-        raw = self.values()
-        record: Record = {}
-        field_errors: dict[str, str] = {}
-        for f in self.kind.entry_fields:
-            try:
-                record[f.name] = coerce(f, raw[f.name])
-            except ValidationError as err:
-                field_errors[f.name] = reason_text(err)
-                record[f.name] = None
-        rule_errors: dict[str, str] = {}
-        for rule in self.kind.rules:
-            try:
-                rule(record)
-            except ValidationError as err:
-                rule_errors.setdefault(err.field, reason_text(err))
-        return record, field_errors, rule_errors
+    def check(self) -> Checked:
+        """Every problem of the values as typed, from the model (the check the service makes)."""
+        return check(self.kind, self.values())
 
     def _live_errors(self) -> dict[str, str]:
         """While typing: record rules at once, field errors only where already shown."""
-        _record, field_errors, rule_errors = self.validate()
-        shown = {n: m for n, m in field_errors.items() if n in self.shown_errors}
-        for name, message in rule_errors.items():
-            shown.setdefault(name, message)
+        checked = self.check()
+        shown = {
+            n: reason_text(e) for n, e in checked.field_errors.items() if n in self.shown_errors
+        }
+        for name, err in checked.rule_errors.items():
+            shown.setdefault(name, reason_text(err))
         return shown
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
@@ -510,19 +483,11 @@ class RecordForm(QDialog):
     def save(self) -> bool:
         """Validate and write the record. True when it is saved (or had nothing to save)."""
         self._show_banner(None)
-        if self._fills_hours() and self.editors["hours"].value() is None:
-            self._fill_hours()
-        record, field_errors, rule_errors = self.validate()
-        errors = dict(field_errors)
-        for name, message in rule_errors.items():
-            errors.setdefault(name, message)
-        if errors:
-            self._show_errors(errors)
-            self._show_banner(
-                self.tr("入力内容をご確認ください（%1件）。").replace("%1", str(len(errors)))
-            )
-            self._focus_first_error()
+        checked = self.check()
+        if checked.errors:
+            self._show_problems(checked.errors)
             return False
+        record = checked.record
         raw = self.values()
         try:
             if self.record_id is None:
@@ -534,6 +499,9 @@ class RecordForm(QDialog):
                     if record[name] != self._stored(name)
                 }
                 change = self.service.edit(self.kind.name, self.record_id, changed)
+        except InvalidRecord as err:
+            self._show_problems(err.errors)
+            return False
         except ValidationError as err:
             self._service_error(err, err.field)
             return False
@@ -555,6 +523,7 @@ class RecordForm(QDialog):
                     change = written[0]
         if change is not None:
             self.original = self.service.get(self.kind.name, self.record_id or change.record_id)
+            self._show_derived_values()
         self._baseline = self.values()
         self.autosave_timer.stop()
         self.discard_draft()
@@ -564,6 +533,27 @@ class RecordForm(QDialog):
         if change is not None:
             emit_signal(self.saved, change)
         return True
+
+    def _show_problems(self, errors: tuple[ValidationError, ...]) -> None:
+        """Each problem beside its field, their count above, the first one focused."""
+        shown = {e.field: reason_text(e) for e in errors if e.field in self.editors}
+        self._show_errors(shown)
+        self._show_banner(
+            self.tr("入力内容をご確認ください（%1件）。").replace("%1", str(len(errors)))
+        )
+        self._focus_first_error()
+
+    def _show_derived_values(self) -> None:
+        """A derived field left empty shows what the service computed and saved."""
+        self._loading = True
+        try:
+            for f in self._derived_fields():
+                stored = self.original.get(f.name)
+                if self.editors[f.name].value() is None and stored is not None:
+                    self.editors[f.name].set_value(stored)
+                    self._last_derived[f.name] = as_text(stored)
+        finally:
+            self._loading = False
 
     def _stored(self, name: str) -> Value:
         value = self.original.get(name)
@@ -695,33 +685,39 @@ class RecordForm(QDialog):
         else:
             self.setWindowTitle(self.tr("%1の編集").replace("%1", label))
 
-    # ------------------------------------------------------------ visit: issue from a finding
+    # ------------------------------------------------------------ follow-ups (an issue from a visit)
 
-    def create_issue_from_finding(self) -> RecordForm | None:
-        """Save this visit if needed, then open an issue form prefilled from the finding
-        (the selected part of the findings text, or all of it)."""
-        if self.kind.name != "visit":
+    def create_follow_up(self, source: str | None = None) -> RecordForm | None:
+        """Save this record if needed, then open a form for the record the model says may be
+        raised from ``source`` (an issue from a visit's finding: the selected part of the
+        text, or all of it), prefilled as the follow-up declares (``FollowUp.values``)."""
+        follow_up: FollowUp | None = (
+            self.kind.follow_up(source)
+            if source is not None
+            else next(iter(self.kind.follow_ups), None)
+        )
+        if follow_up is None:
             return None
-        findings = self.editors["findings"]
-        assert isinstance(findings, LongTextEdit)
-        finding = (findings.selected_text() or as_text(findings.value())).strip()
-        if not finding:
-            self._show_errors({"findings": self.tr("所見を入力してください")})
+        editor = self.editors[follow_up.source]
+        selected = editor.selected_text() if isinstance(editor, LongTextEdit) else ""
+        text = (selected or as_text(editor.value())).strip()
+        if not text:
+            self._show_errors(
+                {
+                    follow_up.source: self.tr("%1を入力してください").replace(
+                        "%1", field_label(self.kind.field(follow_up.source))
+                    )
+                }
+            )
             return None
         if (self.record_id is None or self.is_dirty()) and not self.save():
             return None
         assert self.record_id is not None
-        visit = self.service.get("visit", self.record_id)
-        initial = {
-            "org_id": visit["org_id"],
-            "raised_on": visit["date"],
-            "visit_id": self.record_id,
-            "title": _title_from(finding),
-            "description": finding,
-        }
-        form = RecordForm(self.service, self.drafts, "issue", initial=initial, parent=self)
-        form.saved.connect(self.issue_created)  # signal to signal
+        record = self.service.get(self.kind.name, self.record_id)
+        initial = follow_up.values(record, self.record_id, text)
+        form = RecordForm(self.service, self.drafts, follow_up.kind, initial=initial, parent=self)
+        form.saved.connect(self.follow_up_created)  # signal to signal
         form.setWindowModality(Qt.WindowModality.WindowModal)
-        self.issue_form = form
+        self.follow_up_form = form
         form.open()
         return form

@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
     def adopt_form(self, form: Any) -> None:
         # Signal to signal: emitting from Python is what PySide6 gets wrong on some versions.
         form.saved.connect(self.data_changed)
-        form.issue_created.connect(self.data_changed)
+        form.follow_up_created.connect(self.data_changed)
         delete_on_close(form)
 
     def close_forms(self) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from dxdesk.errors import MESSAGES, UserError, ValidationError
+from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
 from dxdesk.text import escape_controls, one_line
 
 
@@ -42,7 +42,14 @@ def user_message(err: UserError) -> str:
     params: dict[str, Any] = {
         k: one_line(v) if isinstance(v, str) else v for k, v in err.params.items()
     }
-    if isinstance(err, ValidationError):
+    if isinstance(err, InvalidRecord):
+        # Each problem in the window's language, as errors.problem_text lays it out.
+        item = QCoreApplication.translate("Problems", "「{label}」（{field}）：{reason}")
+        params["problems"] = QCoreApplication.translate("Problems", "／").join(
+            item.format(label=_tr("Field", e.label), field=e.field, reason=reason_text(e))
+            for e in err.errors
+        )
+    elif isinstance(err, ValidationError):
         params["reason"] = reason_text(err)
     if isinstance(params.get("label"), str):
         params["label"] = _tr("Field", params["label"]) or _tr("Kind", params["label"])

@@ -197,18 +197,26 @@ class OverviewService:
         from dxdesk.services.overview_detail import GridCell, MonthGrid
 
         start, end = month_bounds(month)
-        rows = self.db.query(
-            "SELECT t.staff_id, t.org_id,"
-            " count(DISTINCT CASE WHEN t.on_site = 1 THEN t.date END) AS days,"
-            ' sum(t.hours) AS hours FROM "time" AS t'
-            f" WHERE {active_time('t')} AND t.org_id IS NOT NULL"
-            " AND t.date BETWEEN ? AND ? GROUP BY t.staff_id, t.org_id",
-            (start, end),
-        )
-        cells = {
-            (str(r["staff_id"]), str(r["org_id"])): GridCell(int(r["days"]), float(r["hours"] or 0))
-            for r in rows
+        hours = {
+            (str(r["staff_id"]), str(r["org_id"])): float(r["hours"] or 0)
+            for r in self.db.query(
+                'SELECT t.staff_id, t.org_id, sum(t.hours) AS hours FROM "time" AS t'
+                f" WHERE {active_time('t')} AND t.org_id IS NOT NULL"
+                " AND t.date BETWEEN ? AND ? GROUP BY t.staff_id, t.org_id",
+                (start, end),
+            )
         }
+        # Each person's days on site: the one rule (store/meanings.py) with the person's
+        # visits and entries, so a cell never says more than the organisation's badge.
+        days = {
+            (str(r["staff_id"]), str(r["org_id"])): int(r["n"])
+            for r in self.db.query(
+                f"SELECT staff_id, org_id, count(DISTINCT d) AS n FROM ({site_days('?1', '?2')})"
+                " WHERE staff_id IS NOT NULL GROUP BY staff_id, org_id",
+                (start, end),
+            )
+        }
+        cells = {key: GridCell(days.get(key, 0), hours.get(key, 0.0)) for key in {*hours, *days}}
         staff = [
             (str(r["id"]), str(r["name"]))
             for r in self.db.query(
@@ -221,4 +229,6 @@ class OverviewService:
                 "SELECT id, name FROM organisation WHERE _deleted = 0 ORDER BY org_kind = '県', code"
             )
         ]
-        return MonthGrid(month, staff, orgs, cells, self._targets(month))
+        return MonthGrid(
+            month, staff, orgs, cells, self._targets(month), self._site_days(start, end)
+        )

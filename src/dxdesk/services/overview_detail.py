@@ -37,10 +37,12 @@ class MonthGrid:
     orgs: list[tuple[str, str]]
     cells: dict[tuple[str, str], GridCell] = field(default_factory=dict)
     targets: dict[str, int] = field(default_factory=dict)  # org_id -> target days
+    # org_id -> days on site, everyone together: a day two people spent there counts once,
+    # as in the organisation's badge (store/meanings.py site_days).
+    site_days: dict[str, int] = field(default_factory=dict)
 
     def org_days(self, org_id: str) -> int:
-        # Days on site per organisation, all staff together (a day counts once per person).
-        return sum(c.days for (s, o), c in self.cells.items() if o == org_id)
+        return self.site_days.get(org_id, 0)
 
     def org_hours(self, org_id: str) -> float:
         return sum(c.hours for (s, o), c in self.cells.items() if o == org_id)

@@ -21,7 +21,8 @@ from dxdesk.core.model import (
     Kind,
     Record,
     Value,
-    hours_from_times,
+    default_values,
+    fill_derived,
     key_id,
     kind,
     validate,
@@ -66,25 +67,39 @@ class RecordService:
                 child = kind(f.replaced_by)
                 raise UserError("field_replaced", field=f.label, child=child.label, kind=child.name)
 
+    def defaults(self, kind_name: str) -> Record:
+        """A new record's starting values, as the model declares them (``Field.default``):
+        today's date, 未対応, 訪問, the profile's own staff record. The record form opens with
+        these; ``add`` fills them in for the fields it is not given."""
+        return default_values(kind(kind_name), me=self._me())
+
+    def _me(self) -> str | None:
+        # The owner's staff record, while it exists: a default naming a deleted person would
+        # refuse an add over a field the user never typed.
+        own = self.profile.meta.get("owner_staff_id")
+        return str(own) if own and self.store.exists(kind("staff"), str(own)) else None
+
+    def _new_record(self, k: Kind, values: Mapping[str, object], start: Record) -> Record:
+        """A new record from what was given: defaults for what was not, every value checked
+        (all problems in one error), derived fields filled, names turned into ids."""
+        self._refuse_retired(k, values)
+        given = {**{n: v for n, v in start.items() if n not in values}, **values}
+        record = validate(k, given)
+        fill_derived(k, record)
+        self._resolve_refs(k, record)
+        return record
+
     def add(self, kind_name: str, values: Mapping[str, object]) -> Change:
         k = kind(kind_name)
-        self._refuse_retired(k, values)
-        record = validate(k, values)
-        self._fill_derived(k, record)
-        self._resolve_refs(k, record)
+        record = self._new_record(k, values, default_values(k, me=self._me()))
         with self.database.transaction():
             return self.store.insert(k, record)
 
     def add_many(self, kind_name: str, rows: list[Mapping[str, object]]) -> list[Change]:
         """Add several records in one transaction (all or none)."""
         k = kind(kind_name)
-        records = []
-        for values in rows:
-            self._refuse_retired(k, values)
-            record = validate(k, values)
-            self._fill_derived(k, record)
-            self._resolve_refs(k, record)
-            records.append(record)
+        start = default_values(k, me=self._me())
+        records = [self._new_record(k, values, start) for values in rows]
         with self.database.transaction():
             return [self.store.insert(k, r) for r in records]
 
@@ -106,11 +121,12 @@ class RecordService:
         with self.database.transaction():
             held = self.store.get(k, record_id, include_deleted=True)
             if held is None:
-                record = validate(k, {**values, **key_values})
-                self._fill_derived(k, record)
-                self._resolve_refs(k, record)
+                start = default_values(k, me=self._me())
+                record = self._new_record(k, {**values, **key_values}, start)
                 return self.store.insert(k, record)
-            changes = validate(k, {n: v for n, v in values.items() if n not in k.key}, partial=True)
+            given = {n: v for n, v in values.items() if n not in k.key}
+            changes = validate(k, given, partial=True, current=held)
+            fill_derived(k, changes, current=held)
             self._resolve_refs(k, changes)
             restored = self.store.restore(k, record_id) if held["_deleted"] else None
             return self.store.update(k, record_id, changes) or restored
@@ -122,7 +138,11 @@ class RecordService:
             # in the Change) that supersedes this one; see services/timesheet.py.
             return self._timesheet().correct(record_id, values)
         self._refuse_retired(k, values)
-        changes = validate(k, values, partial=True)
+        # Checked over the stored record, so a rule across fields (an end before the start
+        # already held) is named together with every other problem of the edit.
+        current = self.store.get(k, record_id, include_deleted=True)
+        changes = validate(k, values, partial=True, current=current)
+        fill_derived(k, changes, current=current)
         self._resolve_refs(k, changes)
         with self.database.transaction():
             return self.store.update(k, record_id, changes)
@@ -146,11 +166,6 @@ class RecordService:
         from dxdesk.services.timesheet import TimesheetService  # it builds on this module
 
         return TimesheetService(self.profile)
-
-    @staticmethod
-    def _fill_derived(k: Kind, record: Record) -> None:
-        if k.name == "visit" and record.get("hours") is None:
-            record["hours"] = hours_from_times(record)
 
     # ------------------------------------------------------------ reads
 

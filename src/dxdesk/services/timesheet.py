@@ -31,14 +31,17 @@ from dxdesk.core.model import ACTIVITIES, Record, kind, validate
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
+from dxdesk.store.meanings import site_days
 from dxdesk.store.records import Change, from_sql
 from dxdesk.store.timeentries import active_time
 
 MAX_DAY_HOURS = 24.0
 _TIME_KIND = kind("time")
 _HHMM = re.compile(r"^(\d{1,2}):(\d{1,2})$")
+# The field naming the entry a correction replaces, as the model declares it (Kind.supersedes).
+_SUP = str(_TIME_KIND.supersedes)
 # Fields a correction copies from the entry it replaces (everything but the link itself).
-_COPIED = tuple(n for n in _TIME_KIND.field_names if n != "supersedes")
+_COPIED = tuple(n for n in _TIME_KIND.field_names if n != _SUP)
 
 
 def parse_hours(text: str) -> float:
@@ -173,8 +176,15 @@ class TimesheetService:
             i = (date.fromisoformat(str(r["date"])) - start).days
             row.hours[i] = round(row.hours[i] + float(r["hours"]), 2)
             row.entry_ids[i].append(str(r["id"]))
-            if key.on_site:
-                week.on_site_days.add(start + timedelta(days=i))
+        # A day on site for this person: the same rule as an organisation's (store/meanings.py),
+        # so a 訪問 visit they made marks its day even before its hours are entered.
+        week.on_site_days = {
+            date.fromisoformat(str(r["d"]))
+            for r in self.db.query(
+                f"SELECT DISTINCT d FROM ({site_days('?1', '?2', staff='?3')})",
+                (start.isoformat(), end.isoformat(), staff_id),
+            )
+        }
         # Organisations in code order (the query's), then activities in their declared order.
         org_rank: dict[str | None, int] = {}
         for key in by_key:
@@ -195,7 +205,7 @@ class TimesheetService:
         self, staff_id: str | None = None, start: date | None = None, end: date | None = None
     ) -> list[Conflict]:
         """Entries with two or more live corrections; the counted one (greatest id) first."""
-        where = ["t._deleted = 0", "t.supersedes IS NOT NULL"]
+        where = ["t._deleted = 0", f"t.{_SUP} IS NOT NULL"]
         params: list[Any] = []
         if staff_id:
             where.append("t.staff_id = ?")
@@ -204,15 +214,15 @@ class TimesheetService:
             where.append("t.date BETWEEN ? AND ?")
             params += [start.isoformat(), end.isoformat()]
         rows = self.db.query(
-            'SELECT t.id, t.supersedes, t.date, t.org_id, t.hours FROM "time" AS t'
+            f'SELECT t.id, t.{_SUP} AS sup, t.date, t.org_id, t.hours FROM "time" AS t'
             f' WHERE {" AND ".join(where)} AND EXISTS (SELECT 1 FROM "time" AS s'
-            " WHERE s.supersedes = t.supersedes AND s._deleted = 0 AND s.id != t.id)"
-            " ORDER BY t.supersedes, t.id DESC",
+            f" WHERE s.{_SUP} = t.{_SUP} AND s._deleted = 0 AND s.id != t.id)"
+            f" ORDER BY t.{_SUP}, t.id DESC",
             params,
         )
         grouped: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
-            grouped.setdefault(str(r["supersedes"]), []).append(r)
+            grouped.setdefault(str(r["sup"]), []).append(r)
         return [
             Conflict(
                 superseded_id=sid,
@@ -318,15 +328,15 @@ class TimesheetService:
         Refuses an entry that a live correction already replaces: that correction is the one to
         correct. Live sibling corrections (a conflict) are tombstoned: the user has chosen.
         """
-        if "supersedes" in changes:
-            raise UserError("bad_argument", detail="訂正元（supersedes）は指定できません。")
+        if _SUP in changes:
+            raise UserError("bad_argument", detail=f"訂正元（{_SUP}）は指定できません。")
         row = self._row(entry_id)
         if row is None:
             raise UserError("unknown_record", label=_TIME_KIND.label, id=entry_id)
         if row["_deleted"]:
             raise UserError("record_deleted", label=_TIME_KIND.label, id=entry_id)
         newer = self.db.query(
-            'SELECT id FROM "time" WHERE supersedes = ? AND _deleted = 0', (entry_id,)
+            f'SELECT id FROM "time" WHERE {_SUP} = ? AND _deleted = 0', (entry_id,)
         )
         if newer:
             raise UserError(
@@ -352,7 +362,7 @@ class TimesheetService:
                 (entry_id,),
             )
         record: Record = validate(_TIME_KIND, merged)
-        record["supersedes"] = entry_id
+        record[_SUP] = entry_id
         with self.db.transaction():
             created = self.store.insert(_TIME_KIND, record)
             self._tombstone_rivals(row)
@@ -414,13 +424,13 @@ class TimesheetService:
                 if deleted
                 else self.store.restore(_TIME_KIND, current)
             )
-            current = row["supersedes"]
+            current = row[_SUP]
         return out
 
     def _descendants(self, entry_id: str) -> list[str]:
         rows = self.db.query(
-            'WITH RECURSIVE d(id) AS (SELECT id FROM "time" WHERE supersedes = ?'
-            ' UNION SELECT t.id FROM "time" AS t JOIN d ON t.supersedes = d.id) SELECT id FROM d',
+            f'WITH RECURSIVE d(id) AS (SELECT id FROM "time" WHERE {_SUP} = ?'
+            f' UNION SELECT t.id FROM "time" AS t JOIN d ON t.{_SUP} = d.id) SELECT id FROM d',
             (entry_id,),
         )
         return [str(r["id"]) for r in rows]
@@ -437,16 +447,16 @@ class TimesheetService:
         """Up the chain from ``row``: live corrections of the same entries that lost."""
         seen: set[str] = set()
         node: Mapping[str, Any] | None = row
-        while node is not None and node["supersedes"] and node["id"] not in seen:
+        while node is not None and node[_SUP] and node["id"] not in seen:
             seen.add(str(node["id"]))
             rivals = self.db.query(
-                'SELECT id FROM "time" WHERE supersedes = ? AND id != ? AND _deleted = 0',
-                (node["supersedes"], node["id"]),
+                f'SELECT id FROM "time" WHERE {_SUP} = ? AND id != ? AND _deleted = 0',
+                (node[_SUP], node["id"]),
             )
             for r in rivals:
                 for rid in [str(r["id"]), *self._descendants(str(r["id"]))]:
                     self.store.delete(_TIME_KIND, rid)
-            node = self._row(str(node["supersedes"]))
+            node = self._row(str(node[_SUP]))
 
 
 __all__ = [

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>Action</name>
+    <message>
+        <source>この所見から課題を作成</source>
+        <extracomment>Action in the model: visit.findings</extracomment>
+        <translation>Create issue from finding</translation>
+    </message>
+    <message>
+        <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
+        <extracomment>Action in the model: visit.findings</extracomment>
+        <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <location filename="../../gui/charts.py" line="46"/>
@@ -1384,7 +1397,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>担当者</source>
-        <extracomment>Field in the model: visit.staff_id, time.staff_id</extracomment>
+        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id</extracomment>
         <translation>Staff member</translation>
     </message>
     <message>
@@ -2882,6 +2895,19 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../gui/messages.py" line="47"/>
+        <source>「{label}」（{field}）：{reason}</source>
+        <translation>{label} ({field}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py" line="48"/>
+        <source>／</source>
+        <translation> / </translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
         <location filename="../../gui/progress.py" line="119"/>
@@ -3207,209 +3233,204 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:296</extracomment>
+        <extracomment>Reason in the model: core/model.py:389</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:194</extracomment>
+        <extracomment>Reason in the model: core/model.py:287</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:264</extracomment>
+        <extracomment>Reason in the model: core/model.py:357</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:270</extracomment>
+        <extracomment>Reason in the model: core/model.py:363</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:199, core/model.py:294</extracomment>
+        <extracomment>Reason in the model: core/model.py:292, core/model.py:387</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:204</extracomment>
+        <extracomment>Reason in the model: core/model.py:297</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:207</extracomment>
+        <extracomment>Reason in the model: core/model.py:300</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:210</extracomment>
+        <extracomment>Reason in the model: core/model.py:303</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:220</extracomment>
+        <extracomment>Reason in the model: core/model.py:313</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:233</extracomment>
+        <extracomment>Reason in the model: core/model.py:326</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:238</extracomment>
+        <extracomment>Reason in the model: core/model.py:331</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:242, core/model.py:250, core/model.py:246</extracomment>
+        <extracomment>Reason in the model: core/model.py:335, core/model.py:343, core/model.py:339</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:252</extracomment>
+        <extracomment>Reason in the model: core/model.py:345</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:254</extracomment>
+        <extracomment>Reason in the model: core/model.py:347</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:274</extracomment>
+        <extracomment>Reason in the model: core/model.py:367</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:313</extracomment>
+        <extracomment>Reason in the model: core/model.py:406</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:322</extracomment>
+        <extracomment>Reason in the model: core/model.py:416</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:216</extracomment>
+        <extracomment>Reason in the model: core/model.py:309</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:228</extracomment>
+        <extracomment>Reason in the model: core/model.py:321</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:246</extracomment>
+        <extracomment>Reason in the model: core/model.py:339</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:288</extracomment>
+        <extracomment>Reason in the model: core/model.py:381</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="204"/>
+        <location filename="../../gui/forms.py" line="185"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="243"/>
-        <source>この所見から課題を作成</source>
-        <translation>Create issue from finding</translation>
+        <location filename="../../gui/forms.py" line="263"/>
+        <source>・</source>
+        <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="248"/>
-        <source>この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。</source>
-        <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
+        <location filename="../../gui/forms.py" line="266"/>
+        <source>%1から計算</source>
+        <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="285"/>
-        <source>開始・終了から計算</source>
-        <translation>Calculated from start and end</translation>
-    </message>
-    <message>
-        <location filename="../../gui/forms.py" line="293"/>
-        <location filename="../../gui/forms.py" line="655"/>
+        <location filename="../../gui/forms.py" line="274"/>
+        <location filename="../../gui/forms.py" line="645"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="295"/>
+        <location filename="../../gui/forms.py" line="276"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="296"/>
-        <location filename="../../gui/forms.py" line="657"/>
+        <location filename="../../gui/forms.py" line="277"/>
+        <location filename="../../gui/forms.py" line="647"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="298"/>
+        <location filename="../../gui/forms.py" line="279"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="301"/>
+        <location filename="../../gui/forms.py" line="282"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="365"/>
+        <location filename="../../gui/forms.py" line="346"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="400"/>
+        <location filename="../../gui/forms.py" line="380"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="522"/>
-        <location filename="../../gui/forms.py" line="589"/>
-        <source>入力内容をご確認ください（%1件）。</source>
-        <translation>Please check your input (%1 problem(s)).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/forms.py" line="562"/>
+        <location filename="../../gui/forms.py" line="531"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="617"/>
+        <location filename="../../gui/forms.py" line="542"/>
+        <location filename="../../gui/forms.py" line="579"/>
+        <source>入力内容をご確認ください（%1件）。</source>
+        <translation>Please check your input (%1 problem(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="607"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="648"/>
+        <location filename="../../gui/forms.py" line="638"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="656"/>
+        <location filename="../../gui/forms.py" line="646"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="694"/>
+        <location filename="../../gui/forms.py" line="684"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="696"/>
+        <location filename="../../gui/forms.py" line="686"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="709"/>
-        <source>所見を入力してください</source>
-        <translation>Enter a finding</translation>
+        <location filename="../../gui/forms.py" line="707"/>
+        <source>%1を入力してください</source>
+        <translation>Enter %1</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +3954,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>「{label}」（{field}）の値が正しくありません：{reason}。</source>
         <extracomment>UserError in the model: invalid_value</extracomment>
         <translation>The value of "{label}" ({field}) is not valid: {reason}.</translation>
+    </message>
+    <message>
+        <source>入力内容に{count}件の問題があります（{problems}）。</source>
+        <extracomment>UserError in the model: invalid_values</extracomment>
+        <translation>The input has {count} problems ({problems}).</translation>
     </message>
     <message>
         <source>「{kind}」に「{field}」という項目はありません。使用できる項目：{fields}。</source>

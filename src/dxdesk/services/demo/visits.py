@@ -231,6 +231,7 @@ def add_issues(demo: Demo) -> None:
                 "category": spec["category"],
                 "priority": rng.choices(("高", "中", "低"), weights=(20, 55, 25))[0],
                 "status": status,
+                "owner_id": demo.staff_ids[v.staff],  # who found it follows it up
                 "description": fill(str(spec["description"]), ctx),
                 "countermeasure": fill(str(spec["countermeasure"]), ctx),
                 "response_status": response,
