@@ -499,7 +499,12 @@ def open_profile(paths: ProfilePaths, creds: Credentials, *, model: Model = MODE
     with database.transaction():
         # Values a newer version sent, kept while unknown, merged now that their kinds or
         # fields are known (after an update's migrations); one read of an empty table otherwise.
-        deferred.apply_deferred(database, model=model)
+        # Should that fail, the profile still opens: the values stay kept for the next open.
+        try:
+            with database.transaction():
+                deferred.apply_deferred(database, model=model)
+        except (sqlite3.Error, UserError, ValueError) as exc:
+            log.warning("kept changes not merged at open (%s)", type(exc).__name__)
         # Relations older versions kept as lists become membership records
         # (store/memberships.py); nothing to do, and nothing written, once they have.
         made = memberships.reconcile(records)
