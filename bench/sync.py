@@ -82,15 +82,13 @@ READ_PROBE = textwrap.dedent(
     from dxdesk.paths import ProfilePaths
     from dxdesk.services import sync
     from dxdesk.services.profile import Credentials, open_profile
-    from dxdesk.store.migrations import head_version
     from dxdesk.sync import bundle, enrol
 
     root, path = Path(sys.argv[1]), Path(sys.argv[2])
     profile = open_profile(ProfilePaths(root), Credentials(passphrase=os.environ["P"], use_keyring=False))
     keys = enrol.load_keys(profile.database)
     tracemalloc.start()
-    with bundle.open_bundle(path, keys, enrol.sender_lookup(profile.database),
-                            schema_head=head_version()) as opened:
+    with bundle.open_bundle(path, keys, enrol.sender_lookup(profile.database)) as opened:
         n = sum(1 for _ in opened.rows())
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()

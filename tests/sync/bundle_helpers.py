@@ -80,5 +80,5 @@ def craft(
 
 
 def read_all(path: Path, me: crypto.DeviceKeys, trust: Any, **kw: Any) -> list[bundle.ChangeRow]:
-    with bundle.open_bundle(path, me, trust, schema_head=kw.pop("schema_head", 6), **kw) as b:
+    with bundle.open_bundle(path, me, trust, **kw) as b:
         return list(b.rows())

@@ -18,7 +18,6 @@ from dxdesk.errors import UserError
 from dxdesk.paths import ProfilePaths
 from dxdesk.services import sync
 from dxdesk.services.records import RecordService
-from dxdesk.store.migrations import head_version
 from dxdesk.sync import enrol
 from tests.conftest import PASSPHRASE, tree_digest
 from tests.sync.bundle_helpers import craft
@@ -79,9 +78,6 @@ def test_refusals_each_name_their_reason_and_change_no_byte(pair, tmp_path: Path
                 hub_keys,
                 [],
                 manifest={"bundle_id": first.preview.manifest.bundle_id},
-            ),
-            "bundle_schema_newer": craft(
-                field_keys, hub_keys, [], manifest={"schema_version": head_version() + 1}
             ),
             "bundle_unsupported_feature": craft(
                 field_keys, hub_keys, [], manifest={"requires": ["zlib", "delta-2"]}

@@ -261,6 +261,12 @@ def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
         output.echo(output.table(["種類", "新規", "更新", "削除", "復元", "競合"], rows))
     if plan.get("duplicates"):
         output.echo(f"取り込み済みの変更：{plan['duplicates']} 件（再適用しません）")
+    if plan.get("kept"):
+        output.echo(
+            f"新しい版の dxdesk で追加された内容を含む変更：{plan['kept']} 件"
+            "（この版では表示しませんが保管し、ほかの端末にも送ります。"
+            "dxdesk を更新すると表示されます）"
+        )
     if plan.get("ahead"):
         output.echo(
             f"注意：{plan['ahead']} 件の変更が、この端末の時計より1日以上先の日時で記録されています。"

@@ -57,6 +57,8 @@ from dxdesk.store.keys import (
 )
 from dxdesk.store.migrations import head_version
 from dxdesk.store.records import RecordStore, log_device_id, start_new_log
+from dxdesk.sync import deferred
+from dxdesk.sync.changes import MODEL, Model
 
 log = logging.getLogger("dxdesk.services")
 
@@ -90,6 +92,9 @@ class Profile:
     # What went wrong after the work itself was committed (an automatic backup that failed):
     # the CLI prints each as a warning and exits "done with warnings", the window shows it.
     warnings: list[UserError] = field(default_factory=list)
+    # The kinds this version knows: what sync merges, and what it keeps for a newer version
+    # (the running model; a test opens a profile with a newer one, as an update would).
+    model: Model = MODEL
 
     @property
     def device_id(self) -> str:
@@ -461,7 +466,9 @@ def unlock_key(paths: ProfilePaths, creds: Credentials) -> tuple[KeyFile, bytes]
     return keyfile, key
 
 
-def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
+def open_profile(paths: ProfilePaths, creds: Credentials, *, model: Model = MODEL) -> Profile:
+    """Unlock and open a profile: its migrations run, then what a newer version sent that this
+    one now knows is merged (sync/deferred.py). ``model``: the kinds this version knows."""
     pending = paths.keys.with_name(paths.keys.name + PENDING_SUFFIX)
     keyfile, key = unlock_key(paths, creds)
     try:
@@ -488,10 +495,18 @@ def open_profile(paths: ProfilePaths, creds: Credentials) -> Profile:
     except (sqlite3.Error, KeyError):
         database.close()
         raise UserError("database_corrupt", detail="meta") from None
-    profile = Profile(paths, settings, keyfile, database, records, meta, _key=key)
-    # Relations older versions kept as lists become membership records (store/memberships.py);
-    # nothing to do, and nothing written, once they have.
+    profile = Profile(paths, settings, keyfile, database, records, meta, _key=key, model=model)
     with database.transaction():
+        # Values a newer version sent, kept while unknown, merged now that their kinds or
+        # fields are known (after an update's migrations); one read of an empty table otherwise.
+        # Should that fail, the profile still opens: the values stay kept for the next open.
+        try:
+            with database.transaction():
+                deferred.apply_deferred(database, model=model)
+        except (sqlite3.Error, UserError, ValueError) as exc:
+            log.warning("kept changes not merged at open (%s)", type(exc).__name__)
+        # Relations older versions kept as lists become membership records
+        # (store/memberships.py); nothing to do, and nothing written, once they have.
         made = memberships.reconcile(records)
     if made:
         log.info("memberships made from older lists: %s", made)

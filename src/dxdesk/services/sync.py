@@ -27,9 +27,8 @@ from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
 from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
 from dxdesk.store import chain, memberships
 from dxdesk.store.backup import prune_backups
-from dxdesk.store.migrations import head_version
 from dxdesk.store.records import OWN_SCOPE_KEY
-from dxdesk.sync import bundle, conflicts, crypto, enrol, merge, origin
+from dxdesk.sync import bundle, conflicts, crypto, enrol, foreign, merge, origin
 
 log = logging.getLogger("dxdesk.services.sync")
 
@@ -320,7 +319,7 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         # What the bundle covers (scoped bundles: merge ``covers``) is what it can prove: a
         # log's changes past its newest signed head are not sent yet (sync/origin.py).
         vector = {d: min(n, heads[d].seq) for d, n in vector.items() if d in heads}
-    excluded = merge.out_of_scope(db, scope)
+    excluded = merge.out_of_scope(db, scope, model=profile.model)
     written = bundle.write_bundle(
         Path(out_dir),
         lambda: _segments(db, heads, have, excluded),
@@ -459,10 +458,11 @@ def _record_bundle(conn: Any, m: bundle.Manifest, direction: str, at: str) -> No
 
 
 def _extra(profile: Profile, scope: list[str] | None, escrow: str | None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+    # The scope rule of every kind, for a reader that does not know one (sync/foreign.py).
+    out: dict[str, Any] = foreign.manifest_keys(profile.database, profile.model)
     if scope is None:
         # With no scope the receiver can compare whole databases once its vector equals ours.
-        out["digest"] = merge.digest(profile.database)
+        out["digest"] = merge.digest(profile.database, model=profile.model)
     else:
         out["scope"] = scope
     if profile.role == "hub":
@@ -752,7 +752,7 @@ class _Verified:
             is_uuid=bundle.is_uuid,
             on_diverge=self.divergence.mark,
         )
-        self._items = opened.items(KNOWN_KINDS)
+        self._items = opened.items()
 
     def changes(self) -> Iterator[merge.Change]:
         for row, value in self.verifier.stream(self._items):
@@ -775,7 +775,6 @@ def _open(profile: Profile, path: Path) -> Any:
         Path(path),
         _keys(profile),
         enrol.sender_lookup(profile.database),
-        schema_head=head_version(),
     )
 
 
@@ -824,6 +823,8 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
                 divergence=verified.divergence,
                 scope=_scope_guard(profile, m, verified.origins.owners),
                 proven=verified.proves,
+                model=profile.model,
+                declared=foreign.manifest_rules(m.raw),
             )
         for _ in changes:  # the plan may stop early: the rest must still be read and verified
             pass
@@ -854,6 +855,8 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
             scope=_scope_guard(profile, m, verified.origins.owners),
             source=m.bundle_id,
             proven=verified.proves,
+            model=profile.model,
+            declared=foreign.manifest_rules(m.raw),
         )
         for _ in changes:
             pass
@@ -900,13 +903,13 @@ def diverged(profile: Profile, m: bundle.Manifest) -> bool:
     here, nothing missing): then the order-independent digests must be equal. A mismatch
     never deletes anything here; the user is offered a full bundle from the sender.
     """
-    if m.digest is None:
-        return False
+    if m.digest is None or not foreign.same_words(m.raw, profile.model):
+        return False  # made with other words (a newer or older model): not comparable
     mine = {d: s for d, s in merge.state_vector(profile.database).items() if s}
     theirs = {d: s for d, s in m.state_vector.items() if s}
     if mine != theirs:
         return False
-    return merge.digest(profile.database) != m.digest
+    return merge.digest(profile.database, model=profile.model) != m.digest
 
 
 def _snapshot(profile: Profile) -> Path | None:

@@ -24,6 +24,27 @@ CONVERTED: dict[str, tuple[tuple[str, FieldType], ...]] = {
     for k in KINDS
 }
 CLOCKED_FIELDS: dict[str, tuple[str, ...]] = {k.name: (*k.field_names, DELETED) for k in KINDS}
+_RUNNING: dict[str, Kind] = {k.name: k for k in KINDS}
+
+
+def clocked_fields(kind: Kind) -> tuple[str, ...]:
+    """The clocked names of the very Kind given (its fields and ``_deleted``).
+
+    The tables above are the running model's; a Kind of another model (a newer version's, as
+    the forward-compatibility tests build one) has its own fields, so the conversion follows
+    the object, not its name. One identity check on the hot path.
+    """
+    if _RUNNING.get(kind.name) is kind:
+        return CLOCKED_FIELDS[kind.name]
+    return (*kind.field_names, DELETED)
+
+
+def _converted(kind: Kind) -> tuple[tuple[str, FieldType], ...]:
+    if _RUNNING.get(kind.name) is kind:
+        return CONVERTED[kind.name]
+    return tuple(
+        (f.name, f.type) for f in kind.fields if f.type in (FieldType.LIST, FieldType.BOOL)
+    )
 
 
 def value_to_sql(f_type: FieldType, value: Any) -> Any:
@@ -56,7 +77,7 @@ def to_sql(kind: Kind, name: str, value: Any) -> Any:
 def stored(kind: Kind, data: Mapping[str, Any]) -> dict[str, Any]:
     """A create's values as column values (every field; missing ones are None)."""
     values = {n: data.get(n) for n in kind.field_names}
-    for name, f_type in CONVERTED[kind.name]:
+    for name, f_type in _converted(kind):
         values[name] = value_to_sql(f_type, values[name])
     return values
 
@@ -85,13 +106,13 @@ def row_clocks(kind: Kind, row: Mapping[str, Any]) -> dict[str, str]:
     held = json.loads(row["_clocks"] or "{}")
     if STAR not in held:
         held[STAR] = f"{row['_hlc']}@{row['_device']}"
-    return {n: effective(held, n) for n in CLOCKED_FIELDS[kind.name]}
+    return {n: effective(held, n) for n in clocked_fields(kind)}
 
 
 def compact(kind: Kind, clocks: Mapping[str, str]) -> dict[str, str]:
     """Field clocks as stored: deterministic from the effective clocks alone, so every device
     stores the same text (``*`` is the most common clock, ties the greatest)."""
-    names = CLOCKED_FIELDS[kind.name]
+    names = clocked_fields(kind)
     first = clocks[names[0]]
     if all(clocks[n] == first for n in names):
         return {STAR: first}  # a record nobody has edited since its creation

@@ -156,7 +156,7 @@ def _is_uuid(value: object) -> bool:
         return False
 
 
-def decode_change(line: bytes, known_kinds: frozenset[str] | None = None) -> ChangeRow:
+def decode_change(line: bytes) -> ChangeRow:
     """One payload line to a change row, every field checked; UserError when anything is off."""
     try:
         row = json.loads(line)
@@ -171,7 +171,8 @@ def decode_change(line: bytes, known_kinds: frozenset[str] | None = None) -> Cha
         raise _damaged("連番が正しくありません")
     if not isinstance(hlc, str) or not hlc_acceptable(hlc):
         raise _damaged("時刻印が正しくないか、範囲外です")
-    if not isinstance(kind, str) or (known_kinds is not None and kind not in known_kinds):
+    # A kind this version does not know is a newer version's: the merge keeps it (sync/foreign.py).
+    if not isinstance(kind, str) or not 0 < len(kind) <= _MAX_ID:
         raise _damaged("記録の種類が正しくありません")
     if not isinstance(record_id, str) or not 0 < len(record_id) <= _MAX_ID:
         raise _damaged("記録 ID が正しくありません")
@@ -512,15 +513,13 @@ class OpenBundle:
         """Does the payload carry origin proofs (sync/origin.py)?"""
         return origin.FEATURE in self.manifest.requires
 
-    def rows(self, known_kinds: frozenset[str] | None = None) -> Iterator[ChangeRow]:
+    def rows(self) -> Iterator[ChangeRow]:
         """Every change, validated as it streams (proof lines are skipped: ``items``)."""
-        for item, _line in self.items(known_kinds):
+        for item, _line in self.items():
             if not isinstance(item, dict):
                 yield item
 
-    def items(
-        self, known_kinds: frozenset[str] | None = None
-    ) -> Iterator[tuple[ChangeRow | dict[str, Any], bytes]]:
+    def items(self) -> Iterator[tuple[ChangeRow | dict[str, Any], bytes]]:
         """Every payload line, validated as it streams, with its bytes: a change row, or a
         proof line (a JSON object) when the bundle carries proofs. The hash, count and size
         are checked at the end, before the last line is handed out, so a consumer never
@@ -561,7 +560,7 @@ class OpenBundle:
                     if proofs and line[:1] == b"{":
                         item = _decode_proof(line)
                     else:
-                        item = decode_change(line, known_kinds)
+                        item = decode_change(line)
                         count += 1
                         if count > m.count:
                             raise _damaged("変更の数が目録と一致しません")
@@ -588,20 +587,15 @@ class OpenBundle:
             yield held
 
 
-def _check_manifest(
-    manifest: Manifest,
-    *,
-    me: str,
-    schema_head: int,
-    limits: Limits,
-) -> None:
+def _check_manifest(manifest: Manifest, *, me: str, limits: Limits) -> None:
+    # What a newer writer needs honoured is a feature in ``requires``; anything else it adds
+    # (kinds, fields, manifest keys) is kept or ignored (docs/architecture.md, "Versions that
+    # mix"), so a newer ``schema_version`` alone refuses nothing.
     unknown = sorted(set(manifest.requires) - SUPPORTED_FEATURES)
     if unknown:
-        raise UserError("bundle_unsupported_feature", feature=", ".join(unknown))
+        raise UserError("bundle_unsupported_feature", feature=", ".join(unknown)[:200])
     if manifest.recipient != me:
         raise UserError("bundle_wrong_recipient")
-    if manifest.schema_version > schema_head:
-        raise UserError("bundle_schema_newer", found=manifest.schema_version, supported=schema_head)
     if manifest.size > limits.max_payload or manifest.count > limits.max_changes:
         raise UserError("bundle_too_large", limit=_human(min(manifest.size, limits.max_payload)))
 
@@ -616,14 +610,13 @@ def open_bundle(
     keys: crypto.DeviceKeys,
     senders: Callable[[str], Sender | None],
     *,
-    schema_head: int,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[OpenBundle]:
     """Decrypt and verify a bundle's head; the payload is then read through ``rows()``.
 
     Refuses, each with its own message: too large, not an age file for this device, not a
     bundle, a newer format, an unknown or revoked sender, a bad signature, an unsupported
-    feature, another recipient, a newer schema.
+    feature, another recipient.
     """
     path = Path(path)
     # A pipe or a device could block or never end: refused before it is opened.
@@ -662,7 +655,7 @@ def open_bundle(
                 sender.sign_public, signature, SIGNING_DOMAIN + raw
             ):
                 raise UserError("bundle_bad_signature")
-            _check_manifest(manifest, me=keys.device_id, schema_head=schema_head, limits=limits)
+            _check_manifest(manifest, me=keys.device_id, limits=limits)
             yield OpenBundle(manifest, stream, limits)
         finally:
             chunks.close()  # type: ignore[attr-defined]

@@ -11,7 +11,10 @@ rules are written out in docs/bundle-format.md, "Merge rules".
 ``apply`` streams: it reads the changes in batches, loads the rows a batch touches, merges in
 memory and writes each batch back with ``executemany``. ``plan`` runs the same merge and rolls
 it back. Incoming changes are checked in sync/incoming.py; what a database holds and what a
-peer lacks (state vectors, the changes to send, the digest) is sync/vector.py.
+peer lacks (state vectors, the changes to send, the digest) is sync/vector.py. Kinds and fields
+of a newer version are kept, not merged (sync/foreign.py), and merged by ``reapply`` once the
+model knows them (sync/deferred.py). The model is a parameter (``Model``, default the running
+version's), so a test can merge as a newer version would.
 """
 
 from __future__ import annotations
@@ -43,17 +46,8 @@ from dxdesk.store.rows import (
     value_json,
     value_to_sql,
 )
-from dxdesk.sync import incoming
-from dxdesk.sync.changes import (
-    BATCH,
-    CLOCKED_FIELDS,
-    DELETED,
-    FIELD_NAMES,
-    FIELD_TYPES,
-    KIND_BY_NAME,
-    Change,
-    effective,
-)
+from dxdesk.sync import foreign, incoming
+from dxdesk.sync.changes import BATCH, DELETED, MODEL, Change, Model, effective
 from dxdesk.sync.vector import (
     changes_since,
     digest,
@@ -68,6 +62,7 @@ __all__ = [
     "Change",
     "Divergence",
     "KindCounts",
+    "Model",
     "Plan",
     "Scope",
     "Summary",
@@ -80,6 +75,7 @@ __all__ = [
     "log_changes",
     "out_of_scope",
     "plan",
+    "reapply",
     "state_vector",
 ]
 
@@ -112,6 +108,9 @@ class Plan:
     # Stamped more than a day after this machine's clock: that device's clock is wrong, and its
     # edits will win against everyone's until real time catches up. Worth telling the user.
     ahead: int = 0
+    # Changes holding kinds or fields of a newer version: stored, relayed, not shown until this
+    # device's dxdesk knows them (sync/foreign.py, sync/deferred.py).
+    kept: int = 0
 
     def counts(self, kind: str) -> KindCounts:
         return self.kinds.setdefault(kind, KindCounts())
@@ -131,6 +130,7 @@ class Plan:
             "gaps": {d: [list(r) for r in rs] for d, rs in sorted(self.gaps.items())},
             "conflicts": self.conflicts,
             "ahead": self.ahead,
+            "kept": self.kept,
         }
 
 
@@ -210,9 +210,9 @@ class _Row:
         self.dirty.add(name)
 
 
-def _row_from_db(kind: Kind, raw: Mapping[str, Any]) -> _Row:
+def _row_from_db(kind: Kind, names: tuple[str, ...], raw: Mapping[str, Any]) -> _Row:
     clocks = row_clocks(kind, raw)
-    values = {n: raw[n] for n in FIELD_NAMES[kind.name]}
+    values = {n: raw[n] for n in names}
     return _Row(kind, raw["id"], values, clocks, int(raw["_deleted"]), raw["_created_at"], True)
 
 
@@ -239,8 +239,13 @@ class _Merge:
         scope: Scope | None = None,
         source: str | None = None,
         proven: Callable[[str, int, int], bool] | None = None,
+        model: Model = MODEL,
+        declared: Mapping[str, foreign.Scoping] | None = None,
     ) -> None:
         self.db = db
+        self.model = model  # the kinds this version knows (a test runs a newer one)
+        # What it does not know is kept, by the rules the bundle declares (sync/foreign.py).
+        self.keeper = foreign.Keeper(db.conn, declared, model)
         self.conn = db.conn
         self.result = result
         self.divergence = divergence or Divergence()
@@ -304,7 +309,9 @@ class _Merge:
 
     def _batch(self, batch: list[Change]) -> None:
         fresh = self._fresh(batch)
-        parsed = [(c, *incoming.parse(c)) for c in fresh]
+        checked = [(c, incoming.read(c, model=self.model)) for c in fresh]
+        parsed = [(c, r.kind, r.data, r.base) for c, r in checked if r.kind is not None]
+        newer = [(c, r.kind, r.unknown) for c, r in checked if r.kind is None or r.unknown]
         # Stored first, so that the merge below finds the whole batch among the held changes.
         self.conn.executemany(
             "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload, chain)"
@@ -316,6 +323,8 @@ class _Merge:
         )
         self.unchained.update(c.device_id for c in fresh if c.chain is None)
         self.histories.clear()  # the table holds this batch now
+        if newer:
+            self.result.kept += self.keeper.keep(newer)
         self._find_aliases(parsed)
         for c, k, data, _ in parsed:
             if k.key and c.op == "create":
@@ -323,16 +332,31 @@ class _Merge:
         self._load({(k.name, self._target(k, c)) for c, k, _, _ in parsed})
         if self.scope is not None:
             self._check_scope(parsed)
+            scope = self.scope
+            own = [
+                c
+                for c, known, _ in newer
+                if known is None and scope.owners.get(c.device_id, c.device_id) == scope.sender
+            ]
+            batch_keys = frozenset((c.device_id, c.dev_seq) for c in fresh)
+            created = {(k.name, c.record_id): d for c, k, d, _ in parsed if c.op == "create"}
+            self.keeper.check_scope(own, scope.orgs, scope.names, batch_keys, created)
         replay = self._orphan_candidates(parsed)
         for c, k, data, base in parsed:
-            self.result.changes += 1
-            self.result.max_hlc = max(self.result.max_hlc, c.hlc)
-            if c.hlc > self.ahead_of:
-                self.result.ahead += 1
-            elif c.hlc > self.newest_near:
-                self.newest_near = c.hlc
+            self._received(c)
             self._merge(c, k, data, base, count=True, replay=replay)
+        for c, known, _ in newer:
+            if known is None:
+                self._received(c)  # a kind this version does not know: kept, not merged
         self._flush()
+
+    def _received(self, c: Change) -> None:
+        self.result.changes += 1
+        self.result.max_hlc = max(self.result.max_hlc, c.hlc)
+        if c.hlc > self.ahead_of:
+            self.result.ahead += 1
+        elif c.hlc > self.newest_near:
+            self.newest_near = c.hlc
 
     def _check_scope(
         self, parsed: list[tuple[Change, Kind, dict[str, Any], dict[str, str]]]
@@ -369,7 +393,7 @@ class _Merge:
     ) -> None:
         """A child is in the scope of its parent (an issue's related organisation)."""
         scope = self.scope
-        parent = KIND_BY_NAME.get(k.parent_kind or "")
+        parent = self.model.by_name.get(k.parent_kind or "")
         if scope is None or parent is None or parent.org_field is None or k.parent is None:
             return
         parent_ids = {data.get(k.parent)} if k.parent in data or c.op == "create" else set()
@@ -492,7 +516,7 @@ class _Merge:
             if (kind_name, rid) not in self.rows:
                 wanted.setdefault(kind_name, []).append(rid)
         for kind_name, ids in wanted.items():
-            k = KIND_BY_NAME[kind_name]
+            k = self.model.by_name[kind_name]
             for rid in ids:
                 self.rows[(kind_name, rid)] = None
             for start in range(0, len(ids), 500):
@@ -504,7 +528,9 @@ class _Merge:
                 cols = [d[0] for d in cursor.description]
                 for values in cursor:
                     raw = dict(zip(cols, values, strict=True))
-                    self.rows[(kind_name, raw["id"])] = _row_from_db(k, raw)
+                    self.rows[(kind_name, raw["id"])] = _row_from_db(
+                        k, self.model.field_names[kind_name], raw
+                    )
 
     def _orphan_candidates(
         self, parsed: list[tuple[Change, Kind, dict[str, Any], dict[str, str]]]
@@ -550,7 +576,9 @@ class _Merge:
                 key,
             )
             changes = sorted((Change(*r) for r in rows), key=lambda c: (c.clock, c.dev_seq))
-            parsed = [(c, *incoming.parse(c, incoming=False)[1:]) for c in changes]
+            parsed = [
+                (c, *incoming.parse(c, incoming=False, model=self.model)[1:]) for c in changes
+            ]
             found = _History(parsed, {c.clock: (c, data) for c, data, _ in parsed})
             self.histories[key] = found
         return found
@@ -609,7 +637,7 @@ class _Merge:
         self.changed = False
         if c.op == "update":
             won = False
-            types = FIELD_TYPES[k.name]
+            types = self.model.field_types[k.name]
             for name, value in data.items():
                 sql_value = value_to_sql(types[name], value)
                 if name in k.key:
@@ -633,7 +661,7 @@ class _Merge:
         if self._effect(c, counts) and counts is not None:
             self._count(counts, c.op)
         if c.op == "delete" and row.deleted and not was_deleted:
-            for name in FIELD_NAMES[k.name]:
+            for name in self.model.field_names[k.name]:
                 edited = row.clocks[name]
                 if edited > effective(base, name) and split_clock(edited)[1] != c.device_id:
                     self._conflict(row, DELETED, "false", edited, clock)
@@ -661,7 +689,7 @@ class _Merge:
         self, k: Kind, rid: str, c: Change, data: dict[str, Any], *, clock: str | None = None
     ) -> _Row:
         values = stored(k, data)
-        clocks = dict.fromkeys(CLOCKED_FIELDS[k.name], clock or c.clock)
+        clocks = dict.fromkeys(self.model.clocked[k.name], clock or c.clock)
         row = _Row(k, rid, values, clocks, 0, _iso(c.hlc), False)
         row.dirty.update(clocks)
         self.rows[(k.name, rid)] = row
@@ -777,7 +805,8 @@ class _Merge:
                 return None, False
             return int(change.op == "delete"), True
         if change.op == "create" or name in data:
-            return value_to_sql(FIELD_TYPES[row.kind.name][name], data.get(name)), True
+            f_type = self.model.field_types[row.kind.name][name]
+            return value_to_sql(f_type, data.get(name)), True
         return None, False
 
     def _supersede(
@@ -822,10 +851,10 @@ class _Merge:
             hlc, device = split_clock(top)
             system = (row.deleted, _iso(hlc), hlc, device, json.dumps(clocks))
             if row.in_db:
-                names = tuple(n for n in FIELD_NAMES[k.name] if n in row.dirty)
+                names = tuple(n for n in self.model.field_names[k.name] if n in row.dirty)
                 params = (*(row.values[n] for n in names), *system, row.record_id)
             else:
-                names = FIELD_NAMES[k.name]
+                names = self.model.field_names[k.name]
                 params = (row.record_id, *(row.values[n] for n in names), row.created_at, *system)
             by_shape.setdefault((k.name, row.in_db, names), []).append(params)
         for (kind_name, in_db, names), params_list in by_shape.items():
@@ -853,6 +882,37 @@ class _Merge:
                 added,
             )
         self.conflict_ops.clear()
+
+    # ------------------------------------------------------------ held changes, again
+
+    def reapply(self, changes: list[Change], fresh: Mapping[str, tuple[str, ...]]) -> None:
+        """Merge again the whole held history of each record ``changes`` touch
+        (sync/deferred.py: kept changes whose kinds or fields this version now knows).
+
+        ``fresh``, per kind: fields that were not known when the changes arrived. Their
+        columns hold no write (the migration that added them left them empty), so they start
+        at genesis, which every real write beats; the history then merges as it would have on
+        a device that knew them all along: the same clocks, the same rules. The rest of it is
+        merged a second time, which changes nothing and logs no conflict twice.
+        """
+        parsed = [(c, *incoming.parse(c, incoming=False, model=self.model)) for c in changes]
+        self._find_aliases(parsed)
+        keys = {(k.name, self._target(k, c)) for c, k, _, _ in parsed}
+        self._load(keys)
+        for kind_name, rid in sorted(keys):
+            k = self.model.by_name[kind_name]
+            row = self.rows.get((kind_name, rid))
+            types = self.model.field_types[kind_name]
+            for name in fresh.get(kind_name, ()) if row is not None else ():
+                assert row is not None
+                row.set(name, value_to_sql(types[name], None), seeds.GENESIS)
+            history = self._held(kind_name, rid).changes
+            self._find_aliases([(c, k, data, base) for c, data, base in history])
+            # Creates first: a change stamped before its record's create (another device's
+            # clock) is merged once the record exists, as an orphan is when its create comes.
+            for c, data, base in sorted(history, key=lambda h: h[0].op != "create"):
+                self._merge(c, k, data, base, count=True, replay=set())
+        self._flush()
 
     # ------------------------------------------------------------ gaps
 
@@ -894,6 +954,8 @@ def plan(
     divergence: Divergence | None = None,
     scope: Scope | None = None,
     proven: Callable[[str, int, int], bool] | None = None,
+    model: Model = MODEL,
+    declared: Mapping[str, foreign.Scoping] | None = None,
 ) -> Plan:
     """What ``apply`` would do, and nothing is kept.
 
@@ -915,7 +977,15 @@ def plan(
         with contextlib.suppress(sqlite3.Error):  # e.g. a statement still reading: keep them
             for (name,) in triggers:
                 conn.execute(f'DROP TRIGGER "{name}"')
-        _Merge(db, result, divergence=divergence, scope=scope, proven=proven).run(changes, covers)
+        _Merge(
+            db,
+            result,
+            divergence=divergence,
+            scope=scope,
+            proven=proven,
+            model=model,
+            declared=declared,
+        ).run(changes, covers)
     finally:
         if outer:
             conn.execute("ROLLBACK")
@@ -935,6 +1005,8 @@ def apply(
     scope: Scope | None = None,
     source: str | None = None,
     proven: Callable[[str, int, int], bool] | None = None,
+    model: Model = MODEL,
+    declared: Mapping[str, foreign.Scoping] | None = None,
 ) -> Summary:
     """Store and merge ``changes``; the caller holds the transaction.
 
@@ -946,14 +1018,42 @@ def apply(
     organisations; otherwise the range above our vector is reported as a gap.
     ``clock`` (the local record store's) is moved past the newest imported timestamp so that
     the next local edit is later than anything it has seen.
+    ``model``: the kinds this version knows; ``declared``: the scope rules a bundle declares
+    for kinds (its manifest's ``kinds``), needed for a kind the model does not know, whose
+    changes are kept (sync/foreign.py).
     """
     if not db.conn.in_transaction:
         raise RuntimeError("apply() must run inside Database.transaction()")
     result = Summary()
-    run = _Merge(db, result, divergence=divergence, scope=scope, source=source, proven=proven)
+    run = _Merge(
+        db,
+        result,
+        divergence=divergence,
+        scope=scope,
+        source=source,
+        proven=proven,
+        model=model,
+        declared=declared,
+    )
     run.run(changes, covers)
     if clock is not None and run.newest_near:
         # Not max_hlc: a stamp more than a day ahead is merged like any other, but the local
         # clock does not follow it (see "Clock receipt" in docs/bundle-format.md).
         clock.observe(Timestamp.decode(run.newest_near))
+    return result
+
+
+def reapply(
+    db: Database,
+    changes: Iterable[Change],
+    *,
+    model: Model = MODEL,
+    fresh: Mapping[str, tuple[str, ...]] | None = None,
+) -> Summary:
+    """Merge held changes again, each with the whole history of its record (``_Merge.reapply``);
+    the caller holds the transaction. sync/deferred.py calls it after an upgrade."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("reapply() must run inside Database.transaction()")
+    result = Summary()
+    _Merge(db, result, model=model).reapply(list(changes), fresh or {})
     return result

@@ -11,9 +11,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 
-from dxdesk.core.model import KINDS
 from dxdesk.store.database import Database
-from dxdesk.sync.changes import BATCH, DELETED, KIND_BY_NAME, STAR, Change, effective
+from dxdesk.sync import foreign
+from dxdesk.sync.changes import BATCH, DELETED, MODEL, STAR, Change, Model, effective
 
 
 def state_vector(db: Database) -> dict[str, int]:
@@ -87,20 +87,25 @@ def log_changes(db: Database, log_id: str, after: int, through: int) -> Iterator
             )
 
 
-def out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
+def out_of_scope(
+    db: Database, scope: Iterable[str] | None, *, model: Model = MODEL
+) -> dict[str, set[str]]:
     """Per kind, the ids of records that belong to an organisation outside ``scope``."""
-    return _out_of_scope(db, scope)
+    return _out_of_scope(db, scope, model)
 
 
-def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[str]]:
-    """Per kind, the ids of records that belong to an organisation outside ``scope``."""
+def _out_of_scope(db: Database, scope: Iterable[str] | None, model: Model) -> dict[str, set[str]]:
+    """Per kind, the ids of records that belong to an organisation outside ``scope``.
+
+    Kinds of a newer version, kept here (sync/foreign.py), by the rule their bundles declared.
+    """
     if scope is None:
         return {}
     orgs = sorted(set(scope))
-    out: dict[str, set[str]] = {}
+    out: dict[str, set[str]] = foreign.out_of_scope(db, orgs, model)
     marks = ",".join("?" * len(orgs))
-    for k in KINDS:
-        parent = KIND_BY_NAME.get(k.parent_kind or "")
+    for k in model.kinds:
+        parent = model.by_name.get(k.parent_kind or "")
         if k.org_field is not None:
             sql = f'SELECT id FROM "{k.name}" WHERE "{k.org_field}" IS NOT NULL'
             if orgs:
@@ -130,14 +135,18 @@ def _out_of_scope(db: Database, scope: Iterable[str] | None) -> dict[str, set[st
 
 
 def changes_since(
-    db: Database, have: Mapping[str, int], *, scope: Iterable[str] | None = None
+    db: Database,
+    have: Mapping[str, int],
+    *,
+    scope: Iterable[str] | None = None,
+    model: Model = MODEL,
 ) -> Iterator[Change]:
     """The changes a peer with state vector ``have`` lacks, in (device_id, dev_seq) order.
 
     ``scope``: organisation ids; records of other organisations are left out (reference kinds
     and records without an organisation always go). None: everything.
     """
-    excluded = _out_of_scope(db, scope)
+    excluded = _out_of_scope(db, scope, model)
     devices = [
         str(r[0]) for r in db.conn.execute("SELECT DISTINCT device_id FROM changes ORDER BY 1")
     ]
@@ -156,15 +165,16 @@ def changes_since(
                 )
 
 
-def digest(db: Database, scope: Iterable[str] | None = None) -> str:
+def digest(db: Database, scope: Iterable[str] | None = None, *, model: Model = MODEL) -> str:
     """SHA-256 over every (kind, record_id, field, clock) in scope, in a fixed order.
 
     Two databases give the same digest exactly when they hold the same writes for the same
-    records, whatever order they received them in.
+    records, whatever order they received them in, and know the same kinds and fields
+    (``Model.fingerprint``): what a version does not know is not in its rows.
     """
-    excluded = _out_of_scope(db, scope)
+    excluded = _out_of_scope(db, scope, model)
     h = hashlib.sha256()
-    for k in sorted(KINDS, key=lambda k: k.name):
+    for k in sorted(model.kinds, key=lambda k: k.name):
         names = sorted((*k.field_names, DELETED))
         skip = excluded.get(k.name, set())
         cursor = db.conn.execute(f'SELECT id, _clocks, _hlc, _device FROM "{k.name}" ORDER BY id')

@@ -4096,9 +4096,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>This bundle uses a newer format (version {found}) that this dxdesk cannot read. Please update dxdesk.</translation>
     </message>
     <message>
-        <source>このバンドルは、この版の dxdesk が対応していない機能（{feature}）を必要とするため読み込めません。</source>
+        <source>このバンドルはこの版の dxdesk が対応していない機能（{feature}）を必要とするため、dxdesk を更新してから読み込んでください。</source>
         <extracomment>UserError in the model: bundle_unsupported_feature</extracomment>
-        <translation>This bundle needs a feature this dxdesk does not support ({feature}), so it was not read.</translation>
+        <translation>This bundle needs a feature this dxdesk does not support ({feature}). Please update dxdesk, then read it again.</translation>
     </message>
     <message>
         <source>このバンドルはこの端末宛てではないため開けません（別の端末宛てか、ファイルが破損しています）。</source>
@@ -4119,11 +4119,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>バンドルの署名が送信元端末の登録済みの鍵と一致しません。改ざんのおそれがあるため読み込みません。</source>
         <extracomment>UserError in the model: bundle_bad_signature</extracomment>
         <translation>The bundle's signature does not match the sending device's enrolled key. It may have been tampered with, so it was not read.</translation>
-    </message>
-    <message>
-        <source>このバンドルは新しい版の dxdesk（スキーマ版 {found}）で作成されています。この版（スキーマ版 {supported}）を更新してから読み込んでください。</source>
-        <extracomment>UserError in the model: bundle_schema_newer</extracomment>
-        <translation>This bundle was made by a newer dxdesk (schema {found}). Please update this dxdesk (schema {supported}) before reading it.</translation>
     </message>
     <message>
         <source>同じバンドル ID（{bundle_id}）で内容の異なるバンドルが既に取り込まれています。改ざんのおそれがあるため読み込みません。</source>
