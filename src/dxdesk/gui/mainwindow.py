@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.gui.orgtree import ORG_ROLE, USER_ROLE, VIEW_ROLE, OrgTree
+from dxdesk.gui.registers import REGISTERS, kind_label
 from dxdesk.services.orgtree import BY_AREA, BY_KIND, OrgTreeService
 from dxdesk.services.overview import OverviewService
 from dxdesk.services.profile import Profile
@@ -53,6 +54,7 @@ GLOBAL_VIEWS = (
     ("consultations", "相談管理表"),
     ("hours", "工数"),
     ("week", "週間工数"),
+    ("registers", "台帳"),
 )
 ORG_TABS = (
     ("visit", "訪問・ヒアリング"),
@@ -329,6 +331,35 @@ class MainWindow(QMainWindow):
     def global_consultations(self) -> Any:
         return self._global_table("consultation")
 
+    @property
+    def registers(self) -> Any:
+        """The registers (台帳), built when first shown (gui/registers.py)."""
+        if "registers" not in self._globals:
+            from dxdesk.gui.registers import RegisterView
+            from dxdesk.services.goals import goal_months
+
+            view = RegisterView(
+                self._make_table,
+                lambda k: self.lists.count(self._list_query(kind=k)),
+                partial(goal_months, self.profile),
+            )
+            view.new_requested.connect(self.open_form)
+            view.progress_requested.connect(self.open_goal_month)
+            self.stack.addWidget(view)
+            self._globals["registers"] = view
+        return self._globals["registers"]
+
+    def show_register(self, kind_name: str) -> Any:
+        self.stack.setCurrentWidget(self.registers)
+        return self.registers.show_kind(kind_name)
+
+    def open_goal_month(self, goal_id: str, month: str, record_id: str) -> Any:
+        """A goal's month: its progress record, or a new one with the goal and month filled
+        (saved with RecordService.put under the (goal, month) key)."""
+        if record_id:
+            return self.open_form("goal_progress", record_id=record_id)
+        return self.open_form("goal_progress", initial={"goal_id": goal_id, "month": month})
+
     def _make_table(self, kind_name: str) -> Any:
         from dxdesk.gui.tableview import RecordTable
 
@@ -399,6 +430,13 @@ class MainWindow(QMainWindow):
         documents.addSeparator()
         # One entry per document, added when the menu first opens (see _record_documents).
         documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))
+        # Meetings, trainings, goals, experts ...: one entry and shortcut each (gui/registers.py).
+        registers = self.menuBar().addMenu(self.tr("台帳(&G)"))
+        for kind_name, shortcut in REGISTERS:
+            action = registers.addAction(kind_label(kind_name))
+            action.setObjectName(f"register_{kind_name}")
+            set_shortcut(action, shortcut)
+            action.triggered.connect(lambda _=False, k=kind_name: self.show_register(k))
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
         for key, label in GLOBAL_VIEWS:
             action = view.addAction(self.tr(label))
@@ -455,6 +493,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.grid_view)
         elif key == "week":
             self.stack.setCurrentWidget(self.week_view())
+        elif key == "registers":
+            self.stack.setCurrentWidget(self.registers)
 
     def _month_changed(self) -> None:
         self.month = str(self.month_box.currentData())
@@ -559,6 +599,7 @@ class MainWindow(QMainWindow):
             *self.org_tables.values(),
             self._globals.get("issue"),
             self._globals.get("consultation"),
+            self._globals.get("registers"),
         ]:
             if table is not None:
                 table.refresh()

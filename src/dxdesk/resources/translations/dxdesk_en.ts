@@ -839,32 +839,32 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="393"/>
+        <location filename="../../gui/documents.py" line="392"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="421"/>
+        <location filename="../../gui/documents.py" line="420"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="430"/>
+        <location filename="../../gui/documents.py" line="429"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="432"/>
+        <location filename="../../gui/documents.py" line="431"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="449"/>
+        <location filename="../../gui/documents.py" line="448"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="468"/>
+        <location filename="../../gui/documents.py" line="467"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -1624,6 +1624,40 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>GoalProgressPanel</name>
+    <message>
+        <location filename="../../gui/registers.py" line="66"/>
+        <location filename="../../gui/registers.py" line="94"/>
+        <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
+        <translation>Choose a goal to see its progress month by month.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="69"/>
+        <source>実績値</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="69"/>
+        <source>年月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="69"/>
+        <source>説明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="74"/>
+        <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
+        <translation>Double-click or press Enter to enter that month's progress.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="92"/>
+        <source>「%1」の月ごとの進捗</source>
+        <translation>Monthly progress of “%1”</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../gui/history.py" line="28"/>
@@ -1994,264 +2028,274 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="52"/>
+        <location filename="../../gui/mainwindow.py" line="53"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="53"/>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
+        <source>台帳</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104"/>
+        <location filename="../../gui/mainwindow.py" line="106"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="110"/>
+        <location filename="../../gui/mainwindow.py" line="112"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="117"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="145"/>
+        <location filename="../../gui/mainwindow.py" line="147"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="149"/>
+        <location filename="../../gui/mainwindow.py" line="151"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="154"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
+        <location filename="../../gui/mainwindow.py" line="158"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="179"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="214"/>
+        <location filename="../../gui/mainwindow.py" line="216"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="217"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="219"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="220"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233"/>
+        <location filename="../../gui/mainwindow.py" line="235"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="310"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="310"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="310"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
+        <location filename="../../gui/mainwindow.py" line="310"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
-        <location filename="../../gui/mainwindow.py" line="679"/>
+        <location filename="../../gui/mainwindow.py" line="382"/>
+        <location filename="../../gui/mainwindow.py" line="720"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
+        <location filename="../../gui/mainwindow.py" line="400"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="370"/>
+        <location filename="../../gui/mainwindow.py" line="401"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="372"/>
+        <location filename="../../gui/mainwindow.py" line="403"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="378"/>
+        <location filename="../../gui/mainwindow.py" line="409"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="381"/>
+        <location filename="../../gui/mainwindow.py" line="412"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="383"/>
+        <location filename="../../gui/mainwindow.py" line="414"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="385"/>
+        <location filename="../../gui/mainwindow.py" line="416"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
+        <location filename="../../gui/mainwindow.py" line="417"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="387"/>
+        <location filename="../../gui/mainwindow.py" line="418"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="388"/>
+        <location filename="../../gui/mainwindow.py" line="419"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="389"/>
+        <location filename="../../gui/mainwindow.py" line="420"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394"/>
+        <location filename="../../gui/mainwindow.py" line="425"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="426"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="402"/>
+        <location filename="../../gui/mainwindow.py" line="434"/>
+        <source>台帳(&amp;G)</source>
+        <translation>Re&amp;gisters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="440"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="482"/>
+        <location filename="../../gui/mainwindow.py" line="522"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="535"/>
+        <location filename="../../gui/mainwindow.py" line="575"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
+        <location filename="../../gui/mainwindow.py" line="579"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="554"/>
+        <location filename="../../gui/mainwindow.py" line="594"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="577"/>
+        <location filename="../../gui/mainwindow.py" line="618"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="617"/>
+        <location filename="../../gui/mainwindow.py" line="658"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="625"/>
+        <location filename="../../gui/mainwindow.py" line="666"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="699"/>
+        <location filename="../../gui/mainwindow.py" line="740"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="702"/>
+        <location filename="../../gui/mainwindow.py" line="743"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="758"/>
+        <location filename="../../gui/mainwindow.py" line="799"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2678,7 +2722,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="293"/>
-        <location filename="../../gui/forms.py" line="655"/>
+        <location filename="../../gui/forms.py" line="661"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2689,7 +2733,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="296"/>
-        <location filename="../../gui/forms.py" line="657"/>
+        <location filename="../../gui/forms.py" line="663"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -2715,42 +2759,42 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="522"/>
-        <location filename="../../gui/forms.py" line="589"/>
+        <location filename="../../gui/forms.py" line="595"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="562"/>
+        <location filename="../../gui/forms.py" line="568"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="617"/>
+        <location filename="../../gui/forms.py" line="623"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="648"/>
+        <location filename="../../gui/forms.py" line="654"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="656"/>
+        <location filename="../../gui/forms.py" line="662"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="694"/>
+        <location filename="../../gui/forms.py" line="700"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="696"/>
+        <location filename="../../gui/forms.py" line="702"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="709"/>
+        <location filename="../../gui/forms.py" line="715"/>
         <source>所見を入力してください</source>
         <translation>Enter a finding</translation>
     </message>
@@ -2932,6 +2976,19 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/widgets.py" line="541"/>
         <source>一覧から選択</source>
         <translation>Choose from the list</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../gui/registers.py" line="146"/>
+        <source>新規登録（%1）</source>
+        <translation>New (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="218"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
