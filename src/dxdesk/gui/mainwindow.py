@@ -54,6 +54,7 @@ GLOBAL_VIEWS = (
     ("consultations", "相談管理表"),
     ("hours", "工数"),
     ("week", "週間工数"),
+    ("deadlines", "期限・提出物"),
     ("registers", "台帳"),
 )
 ORG_TABS = (
@@ -349,6 +350,22 @@ class MainWindow(QMainWindow):
             self._globals["registers"] = view
         return self._globals["registers"]
 
+    @property
+    def deadline_board(self) -> Any:
+        """Every deliverable and its due date (gui/deadlines.py), built when first shown."""
+        if "deadlines" not in self._globals:
+            from dxdesk.gui.deadlines import DeadlineBoard
+
+            board = DeadlineBoard(self.profile)
+            board.open_requested.connect(self.open_record)
+            board.document_requested.connect(
+                lambda report, params: self.open_document(report, **params)
+            )
+            board.changed.connect(self._reload_all)
+            self.stack.addWidget(board)
+            self._globals["deadlines"] = board
+        return self._globals["deadlines"]
+
     def show_register(self, kind_name: str) -> Any:
         self.stack.setCurrentWidget(self.registers)
         return self.registers.show_kind(kind_name)
@@ -432,6 +449,11 @@ class MainWindow(QMainWindow):
         documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))
         # Meetings, trainings, goals, experts ...: one entry and shortcut each (gui/registers.py).
         registers = self.menuBar().addMenu(self.tr("台帳(&G)"))
+        board = registers.addAction(self.tr("期限・提出物(&D)"))
+        board.setObjectName("showDeadlines")
+        set_shortcut(board, "Ctrl+Shift+D")
+        board.triggered.connect(lambda _=False: self.show_global("deadlines"))
+        registers.addSeparator()
         for kind_name, shortcut in REGISTERS:
             action = registers.addAction(kind_label(kind_name))
             action.setObjectName(f"register_{kind_name}")
@@ -495,6 +517,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.week_view())
         elif key == "registers":
             self.stack.setCurrentWidget(self.registers)
+        elif key == "deadlines":
+            self.deadline_board.refresh()
+            self.stack.setCurrentWidget(self.deadline_board)
 
     def _month_changed(self) -> None:
         self.month = str(self.month_box.currentData())
@@ -600,6 +625,7 @@ class MainWindow(QMainWindow):
             self._globals.get("issue"),
             self._globals.get("consultation"),
             self._globals.get("registers"),
+            self._globals.get("deadlines"),
         ]:
             if table is not None:
                 table.refresh()
@@ -689,7 +715,12 @@ class MainWindow(QMainWindow):
             self.open_import(paths)
 
     def open_document(
-        self, kind: str | None = None, *, org_id: str | None = None, record_id: str | None = None
+        self,
+        kind: str | None = None,
+        *,
+        org_id: str | None = None,
+        record_id: str | None = None,
+        month: str | None = None,
     ) -> Any:
         from dxdesk.gui.documents import DocumentDialog
 
@@ -699,7 +730,7 @@ class MainWindow(QMainWindow):
             self,
             kind=kind,
             org_id=org_id or self.current_org,
-            month=self.month,
+            month=month or self.month,
             record_id=record_id,
             org_explicit=org_id is not None,
         )

@@ -43,6 +43,7 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("engagement", "Ctrl+Shift+I"),
     ("case_study", "Ctrl+Shift+J"),
     ("closed_day", "Ctrl+Shift+O"),
+    ("submission", "Ctrl+Shift+B"),
 )
 
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, without converting the Qt namespace's enums

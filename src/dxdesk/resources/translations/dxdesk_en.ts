@@ -118,7 +118,7 @@
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -401,6 +401,56 @@
         <extracomment>Choice in the model: case_study.status</extracomment>
         <translation>Under review</translation>
     </message>
+    <message>
+        <source>月次作業報告書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Monthly work report</translation>
+    </message>
+    <message>
+        <source>会議資料</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Meeting materials</translation>
+    </message>
+    <message>
+        <source>議事録</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>研修実施内容報告書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Training content report</translation>
+    </message>
+    <message>
+        <source>研修実施結果報告書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Training result report</translation>
+    </message>
+    <message>
+        <source>業務完了報告書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Completion report</translation>
+    </message>
+    <message>
+        <source>業務実施計画書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>業務実施体制図</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Organisation chart of the work</translation>
+    </message>
+    <message>
+        <source>専門人材一覧表</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>List of experts</translation>
+    </message>
+    <message>
+        <source>情報漏洩等への対策に関する文書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Information leak countermeasures</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsView</name>
@@ -590,6 +640,59 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/widgets.py" line="316"/>
         <source>例：令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoard</name>
+    <message>
+        <location filename="../../gui/deadlines.py" line="101"/>
+        <source>未提出のみ</source>
+        <translation>Not yet submitted only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="104"/>
+        <source>帳票を作成…</source>
+        <translation>Make the document…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="105"/>
+        <source>作成中にする</source>
+        <translation>Mark in preparation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="106"/>
+        <source>提出済みにする…</source>
+        <translation>Mark submitted…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="107"/>
+        <source>元の記録を開く</source>
+        <translation>Open the source record</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="170"/>
+        <source>（第%1版）</source>
+        <translation> (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="172"/>
+        <source>（期限超過）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="176"/>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="188"/>
+        <source>%1件（期限超過 %2件）</source>
+        <translation>%1 items (%2 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="260"/>
+        <source>記録できません</source>
+        <translation>Cannot record</translation>
     </message>
 </context>
 <context>
@@ -971,7 +1074,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (11 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (12 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1535,6 +1638,56 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Training / workshop</translation>
     </message>
     <message>
+        <source>書類</source>
+        <extracomment>Field in the model: submission.document</extracomment>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>対象期間</source>
+        <extracomment>Field in the model: submission.period</extracomment>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>対象の会議</source>
+        <extracomment>Field in the model: submission.meeting_id</extracomment>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>対象の研修</source>
+        <extracomment>Field in the model: submission.training_id</extracomment>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <extracomment>Field in the model: submission.version</extracomment>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>期限（指定）</source>
+        <extracomment>Field in the model: submission.due_date</extracomment>
+        <translation>Due date (set)</translation>
+    </message>
+    <message>
+        <source>提出日</source>
+        <extracomment>Field in the model: submission.submitted_on</extracomment>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>文書番号</source>
+        <extracomment>Field in the model: submission.doc_number</extracomment>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>ファイル名</source>
+        <extracomment>Field in the model: submission.file_name</extracomment>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <extracomment>Field in the model: submission.fingerprint</extracomment>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
         <source>理由</source>
         <extracomment>Field in the model: closed_day.reason</extracomment>
         <translation>Reason</translation>
@@ -1626,33 +1779,33 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="66"/>
-        <location filename="../../gui/registers.py" line="94"/>
+        <location filename="../../gui/registers.py" line="67"/>
+        <location filename="../../gui/registers.py" line="95"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="69"/>
+        <location filename="../../gui/registers.py" line="70"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="69"/>
+        <location filename="../../gui/registers.py" line="70"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="69"/>
+        <location filename="../../gui/registers.py" line="70"/>
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="74"/>
+        <location filename="../../gui/registers.py" line="75"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="92"/>
+        <location filename="../../gui/registers.py" line="93"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -1979,6 +2132,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Related organisation of an issue</translation>
     </message>
     <message>
+        <source>提出記録</source>
+        <extracomment>Kind in the model: submission</extracomment>
+        <translation>Submissions</translation>
+    </message>
+    <message>
         <source>臨時閉庁日</source>
         <extracomment>Kind in the model: closed_day</extracomment>
         <translation>Special closed days</translation>
@@ -2039,7 +2197,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="55"/>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="64"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
@@ -2050,252 +2208,262 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="57"/>
+        <source>期限・提出物</source>
+        <translation>Deadlines &amp; submissions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>台帳</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="106"/>
+        <location filename="../../gui/mainwindow.py" line="107"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="118"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147"/>
+        <location filename="../../gui/mainwindow.py" line="148"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="151"/>
+        <location filename="../../gui/mainwindow.py" line="152"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="158"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="165"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="181"/>
+        <location filename="../../gui/mainwindow.py" line="182"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="216"/>
+        <location filename="../../gui/mainwindow.py" line="217"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="218"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="219"/>
+        <location filename="../../gui/mainwindow.py" line="220"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="220"/>
+        <location filename="../../gui/mainwindow.py" line="221"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="235"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="310"/>
+        <location filename="../../gui/mainwindow.py" line="311"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="310"/>
+        <location filename="../../gui/mainwindow.py" line="311"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="310"/>
+        <location filename="../../gui/mainwindow.py" line="311"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="310"/>
+        <location filename="../../gui/mainwindow.py" line="311"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="382"/>
-        <location filename="../../gui/mainwindow.py" line="720"/>
+        <location filename="../../gui/mainwindow.py" line="399"/>
+        <location filename="../../gui/mainwindow.py" line="751"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="400"/>
+        <location filename="../../gui/mainwindow.py" line="417"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="401"/>
+        <location filename="../../gui/mainwindow.py" line="418"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="403"/>
+        <location filename="../../gui/mainwindow.py" line="420"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="409"/>
+        <location filename="../../gui/mainwindow.py" line="426"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="412"/>
+        <location filename="../../gui/mainwindow.py" line="429"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="414"/>
+        <location filename="../../gui/mainwindow.py" line="431"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="416"/>
+        <location filename="../../gui/mainwindow.py" line="433"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="417"/>
+        <location filename="../../gui/mainwindow.py" line="434"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="418"/>
+        <location filename="../../gui/mainwindow.py" line="435"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="419"/>
+        <location filename="../../gui/mainwindow.py" line="436"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="420"/>
+        <location filename="../../gui/mainwindow.py" line="437"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="425"/>
+        <location filename="../../gui/mainwindow.py" line="442"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="426"/>
+        <location filename="../../gui/mainwindow.py" line="443"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="434"/>
+        <location filename="../../gui/mainwindow.py" line="451"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="440"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
+        <source>期限・提出物(&amp;D)</source>
+        <translation>&amp;Deadlines &amp; submissions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="462"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="522"/>
+        <location filename="../../gui/mainwindow.py" line="547"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="575"/>
+        <location filename="../../gui/mainwindow.py" line="600"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="579"/>
+        <location filename="../../gui/mainwindow.py" line="604"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="594"/>
+        <location filename="../../gui/mainwindow.py" line="619"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="618"/>
+        <location filename="../../gui/mainwindow.py" line="644"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="658"/>
+        <location filename="../../gui/mainwindow.py" line="684"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="666"/>
+        <location filename="../../gui/mainwindow.py" line="692"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="740"/>
+        <location filename="../../gui/mainwindow.py" line="771"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="743"/>
+        <location filename="../../gui/mainwindow.py" line="774"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="799"/>
+        <location filename="../../gui/mainwindow.py" line="830"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2981,12 +3149,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="146"/>
+        <location filename="../../gui/registers.py" line="147"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="218"/>
+        <location filename="../../gui/registers.py" line="219"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3141,6 +3309,49 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/wizard.py" line="126"/>
         <source>強さ：</source>
         <translation>Strength: </translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../gui/deadlines.py" line="46"/>
+        <source>提出済みにする — %1</source>
+        <translation>Mark submitted — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="51"/>
+        <source>提出したファイル（任意）</source>
+        <translation>The file submitted (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="52"/>
+        <source>選択…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="57"/>
+        <source>例：DX第12号</source>
+        <translation>e.g. DX No. 12</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="62"/>
+        <source>提出日</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="63"/>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="64"/>
+        <source>文書番号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="77"/>
+        <source>提出したファイル</source>
+        <translation>The file submitted</translation>
     </message>
 </context>
 <context>
