@@ -120,7 +120,10 @@ class DeadlineBoard(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("deadlines")
-        self.table.setHorizontalHeaderLabels([self.tr(label) for label in COLUMNS])
+        headers = []
+        for label in COLUMNS:
+            headers.append(self.tr(label))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -645,6 +645,26 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DeadlineBoard</name>
     <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>提出物</source>
+        <translation>Deliverable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>期限の根拠</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <location filename="../../gui/deadlines.py" line="101"/>
         <source>未提出のみ</source>
         <translation>Not yet submitted only</translation>
@@ -670,27 +690,27 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Open the source record</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="170"/>
+        <location filename="../../gui/deadlines.py" line="173"/>
         <source>（第%1版）</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="172"/>
+        <location filename="../../gui/deadlines.py" line="175"/>
         <source>（期限超過）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="176"/>
+        <location filename="../../gui/deadlines.py" line="179"/>
         <source>未設定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="188"/>
+        <location filename="../../gui/deadlines.py" line="191"/>
         <source>%1件（期限超過 %2件）</source>
         <translation>%1 items (%2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="260"/>
+        <location filename="../../gui/deadlines.py" line="263"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
