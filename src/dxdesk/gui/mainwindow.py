@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from dxdesk.services.query import ListQuery, ListService
 
 GLOBAL_VIEWS = (
+    ("home", "ホーム"),
     ("issues", "課題一覧"),
     ("consultations", "相談管理表"),
     ("hours", "工数"),
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_button)
         self.data_changed.connect(self._on_data_changed)
         self.reload_tree()
+        # The first page: the home screen for the profile's role (gui/home.py).
+        self.show_global("home")
         self.restore_state()
 
     # The list and draft services (and their modules) load when first used, after the first paint.
@@ -351,6 +354,37 @@ class MainWindow(QMainWindow):
         return self._globals["registers"]
 
     @property
+    def home(self) -> Any:
+        if "home" not in self._globals:
+            from dxdesk.gui.home import HomePage
+
+            page = HomePage(self.profile)
+            page.open_requested.connect(self.open_target)
+            self.stack.addWidget(page)
+            self._globals["home"] = page
+        return self._globals["home"]
+
+    def open_target(self, target: tuple[str, ...]) -> Any:
+        """What a home screen item is about: a record, an organisation, a deliverable, a view."""
+        what = target[0]
+        if what == "record":
+            return self.open_record(target[1], target[2])
+        if what == "org":
+            self.select_org(target[1])
+            return self.org_tabs
+        if what == "deadline":
+            self.show_global("deadlines")
+            self.deadline_board.pending_only.setChecked(False)
+            self.deadline_board.select(target[1])
+            return self.deadline_board
+        if target[1] == "conflicts":
+            return self.open_conflicts()
+        if target[1] == "export":
+            return self.open_export()
+        self.show_global(target[1])
+        return self.stack.currentWidget()
+
+    @property
     def deadline_board(self) -> Any:
         """Every deliverable and its due date (gui/deadlines.py), built when first shown."""
         if "deadlines" not in self._globals:
@@ -504,7 +538,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.org_tabs)
 
     def show_global(self, key: str) -> None:
-        if key == "issues":
+        if key == "home":
+            if "home" in self._globals:
+                self.home.refresh()
+            self.stack.setCurrentWidget(self.home)
+        elif key == "issues":
             self.global_issues.set_query(self._list_query(kind="issue"))
             self.stack.setCurrentWidget(self.global_issues)
         elif key == "consultations":
@@ -630,6 +668,9 @@ class MainWindow(QMainWindow):
             if table is not None:
                 table.refresh()
         self.reload_tree()
+        home = self._globals.get("home")
+        if home is not None and self.stack.currentIndex() == self.stack.indexOf(home):
+            home.refresh()
         if self.current_org and self.stack.currentWidget() is self.org_tabs:
             self.overview_panel.show_overview(
                 self.overview.org_overview(self.current_org, self.month), self.month

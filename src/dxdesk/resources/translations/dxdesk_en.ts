@@ -1889,6 +1889,29 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../gui/home.py" line="65"/>
+        <source>担当者</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/home.py" line="65"/>
+        <source>統括責任者</source>
+        <translation>Lead manager</translation>
+    </message>
+    <message>
+        <location filename="../../gui/home.py" line="67"/>
+        <source>ホーム（%1）— %2</source>
+        <translation>Home (%1) — %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/home.py" line="91"/>
+        <source>%1（%2件）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <location filename="../../gui/wizard.py" line="200"/>
@@ -2207,283 +2230,288 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="53"/>
+        <source>ホーム</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>期限・提出物</source>
         <translation>Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>台帳</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="64"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="107"/>
+        <location filename="../../gui/mainwindow.py" line="108"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
+        <location filename="../../gui/mainwindow.py" line="151"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="155"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="160"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="165"/>
+        <location filename="../../gui/mainwindow.py" line="168"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="182"/>
+        <location filename="../../gui/mainwindow.py" line="185"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="217"/>
+        <location filename="../../gui/mainwindow.py" line="220"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="221"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="220"/>
+        <location filename="../../gui/mainwindow.py" line="223"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="221"/>
+        <location filename="../../gui/mainwindow.py" line="224"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="236"/>
+        <location filename="../../gui/mainwindow.py" line="239"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="311"/>
+        <location filename="../../gui/mainwindow.py" line="314"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="311"/>
+        <location filename="../../gui/mainwindow.py" line="314"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="311"/>
+        <location filename="../../gui/mainwindow.py" line="314"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="311"/>
+        <location filename="../../gui/mainwindow.py" line="314"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="399"/>
-        <location filename="../../gui/mainwindow.py" line="751"/>
+        <location filename="../../gui/mainwindow.py" line="433"/>
+        <location filename="../../gui/mainwindow.py" line="792"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="417"/>
+        <location filename="../../gui/mainwindow.py" line="451"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="418"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="420"/>
+        <location filename="../../gui/mainwindow.py" line="454"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="426"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="429"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="431"/>
+        <location filename="../../gui/mainwindow.py" line="465"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="433"/>
+        <location filename="../../gui/mainwindow.py" line="467"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="434"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="435"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="436"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="437"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="442"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="451"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="452"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="462"/>
+        <location filename="../../gui/mainwindow.py" line="496"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="547"/>
+        <location filename="../../gui/mainwindow.py" line="585"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="600"/>
+        <location filename="../../gui/mainwindow.py" line="638"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="604"/>
+        <location filename="../../gui/mainwindow.py" line="642"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="619"/>
+        <location filename="../../gui/mainwindow.py" line="657"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="644"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="684"/>
+        <location filename="../../gui/mainwindow.py" line="725"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="692"/>
+        <location filename="../../gui/mainwindow.py" line="733"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="771"/>
+        <location filename="../../gui/mainwindow.py" line="812"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="774"/>
+        <location filename="../../gui/mainwindow.py" line="815"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="830"/>
+        <location filename="../../gui/mainwindow.py" line="871"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
