@@ -131,6 +131,17 @@ def main() -> int:
             )
             for w, h in SIZES:
                 window.resize(w, h)
+                # The first page after unlocking, the deadline board and the registers.
+                for key in ("home", "deadlines"):
+                    window.show_global(key)
+                    grab(window, out / f"global-{key}-{w}x{h}.png")
+                for kind_name in ("meeting", "training", "goal", "submission"):
+                    table = window.show_register(kind_name)
+                    window.show()
+                    QApplication.processEvents()  # the list fetches its first page when shown
+                    if kind_name == "goal" and table.model.rowCount():
+                        table.view.setCurrentIndex(table.model.index(0, 0))
+                    grab(window, out / f"register-{kind_name}-{w}x{h}.png")
                 window.select_org(target.org_id)
                 for tab in range(window.org_tabs.count()):
                     window.org_tabs.setCurrentIndex(tab)
@@ -156,6 +167,9 @@ def main() -> int:
             cell.reject()
             form = window.open_form("visit")
             grab(form, out / "form-visit.png")
+            form.reject()
+            form = window.open_form("training")
+            grab(form, out / "form-training.png")
             form.reject()
             dialogs(window, out)
             window.close()

@@ -162,6 +162,7 @@ LAZY_COMMANDS = {
     "backup": "dxdesk.cli.profile",
     "restore": "dxdesk.cli.profile",
     "due": "dxdesk.cli.profile",
+    "deadlines": "dxdesk.cli.deadlines",
     "kinds": "dxdesk.cli.records",
     "add": "dxdesk.cli.records",
     "edit": "dxdesk.cli.records",

@@ -504,6 +504,21 @@ STAFF_ROLES = ("統括責任者", "伴走支援", "常時支援者", "専門人�
 ORG_KINDS = ("市", "町", "村", "県")
 GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
 CASE_STATUSES = ("作成中", "確認中", "確定")
+# The contract's deliverables (仕様書 8; docs/deadlines.md): what a submission is of. The
+# deadline board (services/deadlines.py) computes when each is due.
+DELIVERABLES = (
+    "月次作業報告書",
+    "会議資料",
+    "議事録",
+    "研修実施内容報告書",
+    "研修実施結果報告書",
+    "業務完了報告書",
+    "業務実施計画書",
+    "業務実施体制図",
+    "専門人材一覧表",
+    "情報漏洩等への対策に関する文書",
+    "その他",
+)
 
 F = Field
 T = FieldType
@@ -1001,6 +1016,30 @@ KINDS: tuple[Kind, ...] = (
         title="doc_kind",
         list_columns=("doc_kind", "addressee", "contractor_name", "number_pattern"),
         key=("doc_kind",),
+    ),
+    # What was submitted to the prefecture, when, which version: one record per version. A
+    # record without a submitted date is a document in preparation (作成中); the board reads
+    # the newest version of each deliverable. The start-of-contract documents are due
+    # "promptly after signing": their due date is the one written here.
+    Kind(
+        "submission",
+        "提出記録",
+        (
+            F("document", "書類", T.CHOICE, required=True, choices=DELIVERABLES),
+            F("period", "対象期間", max_length=10),  # YYYY-MM for a month, YYYY for a 年度
+            F("meeting_id", "対象の会議", T.REF, ref="meeting"),
+            F("training_id", "対象の研修", T.REF, ref="training"),
+            F("version", "版", T.INT, minimum=1, maximum=1000),
+            F("due_date", "期限（指定）", T.DATE),
+            F("submitted_on", "提出日", T.DATE),
+            F("doc_number", "文書番号"),
+            F("file_name", "ファイル名"),
+            F("fingerprint", "SHA-256", max_length=64, searchable=False),
+            F("note", "備考", T.LONGTEXT),
+        ),
+        title="document",
+        date_field="submitted_on",
+        list_columns=("submitted_on", "document", "period", "version", "doc_number"),
     ),
     Kind(
         "closed_day",

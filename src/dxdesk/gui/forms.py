@@ -489,9 +489,15 @@ class RecordForm(QDialog):
             return False
         record = checked.record
         raw = self.values()
+        change: Change | None
         try:
-            if self.record_id is None:
-                change: Change | None = self.service.add(self.kind.name, raw)
+            if self.record_id is None and self.kind.key:
+                # A keyed cell (a goal's month): the window opens a recorded one by its id, so
+                # a new form names a cell not held here; put writes it under the derived id,
+                # and merges per field should another laptop have written the same cell.
+                change = self.service.put(self.kind.name, raw)
+            elif self.record_id is None:
+                change = self.service.add(self.kind.name, raw)
             else:
                 changed = {
                     name: raw[name]

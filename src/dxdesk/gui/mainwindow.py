@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.gui.orgtree import ORG_ROLE, USER_ROLE, VIEW_ROLE, OrgTree
+from dxdesk.gui.registers import REGISTERS, kind_label
 from dxdesk.services.orgtree import BY_AREA, BY_KIND, OrgTreeService
 from dxdesk.services.overview import OverviewService
 from dxdesk.services.profile import Profile
@@ -49,11 +50,14 @@ if TYPE_CHECKING:
     from dxdesk.services.query import ListQuery, ListService
 
 GLOBAL_VIEWS = (
+    ("home", "ホーム"),
     ("issues", "課題一覧"),
     ("consultations", "相談管理表"),
     ("hours", "工数"),
     ("week", "週間工数"),
     ("progress", "標準化の進捗"),
+    ("deadlines", "期限・提出物"),
+    ("registers", "台帳"),
 )
 ORG_TABS = (
     ("visit", "訪問・ヒアリング"),
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_button)
         self.data_changed.connect(self._on_data_changed)
         self.reload_tree()
+        # The first page: the home screen for the profile's role (gui/home.py).
+        self.show_global("home")
         self.restore_state()
 
     # The list and draft services (and their modules) load when first used, after the first paint.
@@ -330,6 +336,82 @@ class MainWindow(QMainWindow):
     def global_consultations(self) -> Any:
         return self._global_table("consultation")
 
+    @property
+    def registers(self) -> Any:
+        """The registers (台帳), built when first shown (gui/registers.py)."""
+        if "registers" not in self._globals:
+            from dxdesk.gui.registers import RegisterView
+            from dxdesk.services.goals import goal_months
+
+            view = RegisterView(
+                self._make_table,
+                lambda k: self.lists.count(self._list_query(kind=k)),
+                partial(goal_months, self.profile),
+            )
+            view.new_requested.connect(self.open_form)
+            view.progress_requested.connect(self.open_goal_month)
+            self.stack.addWidget(view)
+            self._globals["registers"] = view
+        return self._globals["registers"]
+
+    @property
+    def home(self) -> Any:
+        if "home" not in self._globals:
+            from dxdesk.gui.home import HomePage
+
+            page = HomePage(self.profile)
+            page.open_requested.connect(self.open_target)
+            self.stack.addWidget(page)
+            self._globals["home"] = page
+        return self._globals["home"]
+
+    def open_target(self, target: tuple[str, ...]) -> Any:
+        """What a home screen item is about: a record, an organisation, a deliverable, a view."""
+        what = target[0]
+        if what == "record":
+            return self.open_record(target[1], target[2])
+        if what == "org":
+            self.select_org(target[1])
+            return self.org_tabs
+        if what == "deadline":
+            self.show_global("deadlines")
+            self.deadline_board.pending_only.setChecked(False)
+            self.deadline_board.select(target[1])
+            return self.deadline_board
+        if target[1] == "conflicts":
+            return self.open_conflicts()
+        if target[1] == "export":
+            return self.open_export()
+        self.show_global(target[1])
+        return self.stack.currentWidget()
+
+    @property
+    def deadline_board(self) -> Any:
+        """Every deliverable and its due date (gui/deadlines.py), built when first shown."""
+        if "deadlines" not in self._globals:
+            from dxdesk.gui.deadlines import DeadlineBoard
+
+            board = DeadlineBoard(self.profile)
+            board.open_requested.connect(self.open_record)
+            board.document_requested.connect(
+                lambda report, params: self.open_document(report, **params)
+            )
+            board.changed.connect(self._reload_all)
+            self.stack.addWidget(board)
+            self._globals["deadlines"] = board
+        return self._globals["deadlines"]
+
+    def show_register(self, kind_name: str) -> Any:
+        self.stack.setCurrentWidget(self.registers)
+        return self.registers.show_kind(kind_name)
+
+    def open_goal_month(self, goal_id: str, month: str, record_id: str) -> Any:
+        """A goal's month: its progress record, or a new one with the goal and month filled
+        (saved with RecordService.put under the (goal, month) key)."""
+        if record_id:
+            return self.open_form("goal_progress", record_id=record_id)
+        return self.open_form("goal_progress", initial={"goal_id": goal_id, "month": month})
+
     def _make_table(self, kind_name: str) -> Any:
         from dxdesk.gui.tableview import RecordTable
 
@@ -400,6 +482,18 @@ class MainWindow(QMainWindow):
         documents.addSeparator()
         # One entry per document, added when the menu first opens (see _record_documents).
         documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))
+        # Meetings, trainings, goals, experts ...: one entry and shortcut each (gui/registers.py).
+        registers = self.menuBar().addMenu(self.tr("台帳(&G)"))
+        board = registers.addAction(self.tr("期限・提出物(&D)"))
+        board.setObjectName("showDeadlines")
+        set_shortcut(board, "Ctrl+Shift+D")
+        board.triggered.connect(lambda _=False: self.show_global("deadlines"))
+        registers.addSeparator()
+        for kind_name, shortcut in REGISTERS:
+            action = registers.addAction(kind_label(kind_name))
+            action.setObjectName(f"register_{kind_name}")
+            set_shortcut(action, shortcut)
+            action.triggered.connect(lambda _=False, k=kind_name: self.show_register(k))
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
         for key, label in GLOBAL_VIEWS:
             action = view.addAction(self.tr(label))
@@ -445,7 +539,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.org_tabs)
 
     def show_global(self, key: str) -> None:
-        if key == "issues":
+        if key == "home":
+            if "home" in self._globals:
+                self.home.refresh()
+            self.stack.setCurrentWidget(self.home)
+        elif key == "issues":
             self.global_issues.set_query(self._list_query(kind="issue"))
             self.stack.setCurrentWidget(self.global_issues)
         elif key == "consultations":
@@ -458,6 +556,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.week_view())
         elif key == "progress":
             self.stack.setCurrentWidget(self.progress_view())
+        elif key == "registers":
+            self.stack.setCurrentWidget(self.registers)
+        elif key == "deadlines":
+            self.deadline_board.refresh()
+            self.stack.setCurrentWidget(self.deadline_board)
 
     def _month_changed(self) -> None:
         self.month = str(self.month_box.currentData())
@@ -562,10 +665,15 @@ class MainWindow(QMainWindow):
             *self.org_tables.values(),
             self._globals.get("issue"),
             self._globals.get("consultation"),
+            self._globals.get("registers"),
+            self._globals.get("deadlines"),
         ]:
             if table is not None:
                 table.refresh()
         self.reload_tree()
+        home = self._globals.get("home")
+        if home is not None and self.stack.currentIndex() == self.stack.indexOf(home):
+            home.refresh()
         if self.current_org and self.stack.currentWidget() is self.org_tabs:
             self.overview_panel.show_overview(
                 self.overview.org_overview(self.current_org, self.month), self.month
@@ -651,7 +759,12 @@ class MainWindow(QMainWindow):
             self.open_import(paths)
 
     def open_document(
-        self, kind: str | None = None, *, org_id: str | None = None, record_id: str | None = None
+        self,
+        kind: str | None = None,
+        *,
+        org_id: str | None = None,
+        record_id: str | None = None,
+        month: str | None = None,
     ) -> Any:
         from dxdesk.gui.documents import DocumentDialog
 
@@ -661,7 +774,7 @@ class MainWindow(QMainWindow):
             self,
             kind=kind,
             org_id=org_id or self.current_org,
-            month=self.month,
+            month=month or self.month,
             record_id=record_id,
             org_explicit=org_id is not None,
         )

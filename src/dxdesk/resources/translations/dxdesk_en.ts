@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -654,12 +654,12 @@
     </message>
     <message>
         <source>月次作業報告書</source>
-        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
         <translation>Monthly work report</translation>
     </message>
     <message>
         <source>議事録</source>
-        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
         <translation>Minutes</translation>
     </message>
     <message>
@@ -669,22 +669,22 @@
     </message>
     <message>
         <source>専門人材一覧表</source>
-        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
         <translation>List of experts</translation>
     </message>
     <message>
         <source>研修実施内容報告書</source>
-        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
         <translation>Training plan report</translation>
     </message>
     <message>
         <source>研修実施結果報告書</source>
-        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
         <translation>Training result report</translation>
     </message>
     <message>
         <source>業務完了報告書</source>
-        <extracomment>Choice in the model: document_form.doc_kind</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
         <translation>Completion report</translation>
     </message>
     <message>
@@ -701,6 +701,26 @@
         <source>支援事例</source>
         <extracomment>Choice in the model: document_form.doc_kind</extracomment>
         <translation>Case study</translation>
+    </message>
+    <message>
+        <source>会議資料</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Meeting materials</translation>
+    </message>
+    <message>
+        <source>業務実施計画書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>業務実施体制図</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Organisation chart of the work</translation>
+    </message>
+    <message>
+        <source>情報漏洩等への対策に関する文書</source>
+        <extracomment>Choice in the model: submission.document</extracomment>
+        <translation>Information leak countermeasures</translation>
     </message>
 </context>
 <context>
@@ -891,6 +911,79 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/widgets.py" line="316"/>
         <source>例：令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoard</name>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>提出物</source>
+        <translation>Deliverable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>期限の根拠</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="38"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="101"/>
+        <source>未提出のみ</source>
+        <translation>Not yet submitted only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="104"/>
+        <source>帳票を作成…</source>
+        <translation>Make the document…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="105"/>
+        <source>作成中にする</source>
+        <translation>Mark in preparation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="106"/>
+        <source>提出済みにする…</source>
+        <translation>Mark submitted…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="107"/>
+        <source>元の記録を開く</source>
+        <translation>Open the source record</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="173"/>
+        <source>（第%1版）</source>
+        <translation> (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="175"/>
+        <source>（期限超過）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="179"/>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="191"/>
+        <source>%1件（期限超過 %2件）</source>
+        <translation>%1 items (%2 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="263"/>
+        <source>記録できません</source>
+        <translation>Cannot record</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1380,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (12 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (13 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1916,6 +2009,56 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Cover-letter form (with “Ki” and “Ijō”)</translation>
     </message>
     <message>
+        <source>書類</source>
+        <extracomment>Field in the model: submission.document</extracomment>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>対象期間</source>
+        <extracomment>Field in the model: submission.period</extracomment>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>対象の会議</source>
+        <extracomment>Field in the model: submission.meeting_id</extracomment>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>対象の研修</source>
+        <extracomment>Field in the model: submission.training_id</extracomment>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <extracomment>Field in the model: submission.version</extracomment>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>期限（指定）</source>
+        <extracomment>Field in the model: submission.due_date</extracomment>
+        <translation>Due date (set)</translation>
+    </message>
+    <message>
+        <source>提出日</source>
+        <extracomment>Field in the model: submission.submitted_on</extracomment>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>文書番号</source>
+        <extracomment>Field in the model: submission.doc_number</extracomment>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>ファイル名</source>
+        <extracomment>Field in the model: submission.file_name</extracomment>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <extracomment>Field in the model: submission.fingerprint</extracomment>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
         <source>理由</source>
         <extracomment>Field in the model: closed_day.reason</extracomment>
         <translation>Reason</translation>
@@ -2005,6 +2148,40 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>GoalProgressPanel</name>
+    <message>
+        <location filename="../../gui/registers.py" line="67"/>
+        <location filename="../../gui/registers.py" line="95"/>
+        <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
+        <translation>Choose a goal to see its progress month by month.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="70"/>
+        <source>実績値</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="70"/>
+        <source>年月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="70"/>
+        <source>説明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="75"/>
+        <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
+        <translation>Double-click or press Enter to enter that month's progress.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="93"/>
+        <source>「%1」の月ごとの進捗</source>
+        <translation>Monthly progress of “%1”</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../gui/history.py" line="28"/>
@@ -2060,6 +2237,29 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/history.py" line="61"/>
         <source>%1 件の変更</source>
         <translation>%1 changes</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../gui/home.py" line="65"/>
+        <source>担当者</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/home.py" line="65"/>
+        <source>統括責任者</source>
+        <translation>Lead manager</translation>
+    </message>
+    <message>
+        <location filename="../../gui/home.py" line="67"/>
+        <source>ホーム（%1）— %2</source>
+        <translation>Home (%1) — %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/home.py" line="91"/>
+        <source>%1（%2件）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2331,6 +2531,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Document form</translation>
     </message>
     <message>
+        <source>提出記録</source>
+        <extracomment>Kind in the model: submission</extracomment>
+        <translation>Submissions</translation>
+    </message>
+    <message>
         <source>臨時閉庁日</source>
         <extracomment>Kind in the model: closed_day</extracomment>
         <translation>Special closed days</translation>
@@ -2380,269 +2585,294 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="52"/>
+        <location filename="../../gui/mainwindow.py" line="53"/>
+        <source>ホーム</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="53"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
-        <location filename="../../gui/mainwindow.py" line="62"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="66"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>標準化の進捗</source>
         <translation>Standardisation progress</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="59"/>
+        <source>期限・提出物</source>
+        <translation>Deadlines &amp; submissions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="60"/>
+        <source>台帳</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="63"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="64"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="105"/>
+        <location filename="../../gui/mainwindow.py" line="109"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="111"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146"/>
+        <location filename="../../gui/mainwindow.py" line="152"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="150"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>新しい訪問（Ctrl+N）</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="155"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>新しい課題</source>
         <translation>New issue</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
+        <location filename="../../gui/mainwindow.py" line="162"/>
         <source>新しい相談</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>工数の入力</source>
         <translation>Enter hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>すべての記録を検索（Ctrl+F）</source>
         <translation>Search all records (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source>ロック（Ctrl+L）</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="215"/>
+        <location filename="../../gui/mainwindow.py" line="221"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="216"/>
+        <location filename="../../gui/mainwindow.py" line="222"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="218"/>
+        <location filename="../../gui/mainwindow.py" line="224"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="219"/>
+        <location filename="../../gui/mainwindow.py" line="225"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234"/>
+        <location filename="../../gui/mainwindow.py" line="240"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="309"/>
+        <location filename="../../gui/mainwindow.py" line="315"/>
         <source>件名</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="309"/>
+        <location filename="../../gui/mainwindow.py" line="315"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="309"/>
+        <location filename="../../gui/mainwindow.py" line="315"/>
         <source>種類</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="309"/>
+        <location filename="../../gui/mainwindow.py" line="315"/>
         <source>該当箇所</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="352"/>
-        <location filename="../../gui/mainwindow.py" line="682"/>
+        <location filename="../../gui/mainwindow.py" line="434"/>
+        <location filename="../../gui/mainwindow.py" line="795"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="370"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="371"/>
+        <location filename="../../gui/mainwindow.py" line="453"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="373"/>
+        <location filename="../../gui/mainwindow.py" line="455"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="379"/>
+        <location filename="../../gui/mainwindow.py" line="461"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="382"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="384"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="387"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="388"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="389"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="390"/>
+        <location filename="../../gui/mainwindow.py" line="472"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="396"/>
+        <location filename="../../gui/mainwindow.py" line="478"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="403"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
+        <source>台帳(&amp;G)</source>
+        <translation>Re&amp;gisters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="487"/>
+        <source>期限・提出物(&amp;D)</source>
+        <translation>&amp;Deadlines &amp; submissions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="497"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="485"/>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="538"/>
+        <location filename="../../gui/mainwindow.py" line="641"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="542"/>
+        <location filename="../../gui/mainwindow.py" line="645"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="557"/>
+        <location filename="../../gui/mainwindow.py" line="660"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="580"/>
+        <location filename="../../gui/mainwindow.py" line="688"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="620"/>
+        <location filename="../../gui/mainwindow.py" line="728"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="628"/>
+        <location filename="../../gui/mainwindow.py" line="736"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="702"/>
+        <location filename="../../gui/mainwindow.py" line="815"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="705"/>
+        <location filename="../../gui/mainwindow.py" line="818"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="761"/>
+        <location filename="../../gui/mainwindow.py" line="874"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3356,7 +3586,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="274"/>
-        <location filename="../../gui/forms.py" line="645"/>
+        <location filename="../../gui/forms.py" line="651"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3367,7 +3597,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="277"/>
-        <location filename="../../gui/forms.py" line="647"/>
+        <location filename="../../gui/forms.py" line="653"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -3392,43 +3622,43 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="531"/>
+        <location filename="../../gui/forms.py" line="537"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="542"/>
-        <location filename="../../gui/forms.py" line="579"/>
+        <location filename="../../gui/forms.py" line="548"/>
+        <location filename="../../gui/forms.py" line="585"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="607"/>
+        <location filename="../../gui/forms.py" line="613"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="638"/>
+        <location filename="../../gui/forms.py" line="644"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="646"/>
+        <location filename="../../gui/forms.py" line="652"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="684"/>
+        <location filename="../../gui/forms.py" line="690"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="686"/>
+        <location filename="../../gui/forms.py" line="692"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="707"/>
+        <location filename="../../gui/forms.py" line="713"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -3613,6 +3843,19 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../gui/registers.py" line="147"/>
+        <source>新規登録（%1）</source>
+        <translation>New (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="219"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ScopeDialog</name>
     <message>
         <location filename="../../gui/sync.py" line="728"/>
@@ -3762,6 +4005,49 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/wizard.py" line="126"/>
         <source>強さ：</source>
         <translation>Strength: </translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../gui/deadlines.py" line="46"/>
+        <source>提出済みにする — %1</source>
+        <translation>Mark submitted — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="51"/>
+        <source>提出したファイル（任意）</source>
+        <translation>The file submitted (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="52"/>
+        <source>選択…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="57"/>
+        <source>例：DX第12号</source>
+        <translation>e.g. DX No. 12</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="62"/>
+        <source>提出日</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="63"/>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="64"/>
+        <source>文書番号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines.py" line="77"/>
+        <source>提出したファイル</source>
+        <translation>The file submitted</translation>
     </message>
 </context>
 <context>

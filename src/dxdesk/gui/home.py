@@ -1,0 +1,117 @@
+"""The home screen: the first page after unlocking, for the profile's role (services/home.py).
+
+One box per section (its count in the title), one line per item; Enter or a double-click opens
+what the item is about (``open_requested`` with its target: a record, an organisation, a
+deliverable on the deadline board, a view). Built while the window starts, so nothing here
+touches an enum of the Qt namespace (that converts all ~90 of them, bench/gui.py): roles are
+plain numbers, colours are QColor from text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxdesk.core.calendar import format_wareki
+from dxdesk.gui.messages import plain_label
+from dxdesk.services.home import SUPERVISOR, Home, HomeService, Section
+from dxdesk.services.profile import Profile
+
+TARGET_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole (setForeground converts the namespace)
+ALERT_COLOUR = "#c62828"
+COLUMNS = 2
+
+
+class HomePage(QWidget):
+    open_requested = Signal(object)  # the item's target tuple (services/home.py Target)
+
+    def __init__(
+        self, profile: Profile, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.service = HomeService(profile, today)
+        self.heading = plain_label(parent=self)
+        self.heading.setObjectName("home_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.grid, 1)
+        self.boxes: dict[str, QGroupBox] = {}
+        self.lists: dict[str, QListWidget] = {}
+        self.home: Home | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        home = self.service.home()
+        self.home = home
+        who = self.tr("統括責任者") if home.role == SUPERVISOR else self.tr("担当者")
+        self.heading.setText(
+            self.tr("ホーム（%1）— %2")
+            .replace("%1", who)
+            .replace("%2", format_wareki(home.today, weekday=True))
+        )
+        for index, section in enumerate(home.sections):
+            self._show(index, section)
+
+    def _show(self, index: int, section: Section) -> None:
+        box = self.boxes.get(section.key)
+        if box is None:
+            box = QGroupBox(self)
+            box.setObjectName(f"home_{section.key}")
+            column = QVBoxLayout(box)
+            column.setContentsMargins(6, 6, 6, 6)
+            items = QListWidget(box)
+            items.setObjectName(f"home_list_{section.key}")
+            items.setWordWrap(True)
+            items.setAlternatingRowColors(True)
+            items.itemActivated.connect(self._activated)
+            column.addWidget(items)
+            self.grid.addWidget(box, index // COLUMNS, index % COLUMNS)
+            self.boxes[section.key] = box
+            self.lists[section.key] = items
+        box.setTitle(
+            self.tr("%1（%2件）").replace("%1", section.title).replace("%2", str(section.count))
+        )
+        items = self.lists[section.key]
+        items.clear()
+        red = QColor(ALERT_COLOUR)
+        for entry in section.items:
+            item = QListWidgetItem(entry.text)
+            item.setData(TARGET_ROLE, entry.target)
+            item.setToolTip(entry.text)
+            if entry.alert:
+                item.setData(FOREGROUND_ROLE, red)
+            items.addItem(item)
+        if not section.items:
+            empty = QListWidgetItem(section.empty)
+            empty.setData(TARGET_ROLE, None)
+            items.addItem(empty)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        target = item.data(TARGET_ROLE)
+        if target:
+            self.open_requested.emit(tuple(target))
+
+    def open_item(self, section: str, row: int) -> None:
+        """Open the ``row``-th item of a section, as Enter on it does."""
+        item = self.lists[section].item(row)
+        if item is not None:
+            self._activated(item)

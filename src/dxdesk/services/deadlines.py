@@ -1,0 +1,439 @@
+"""The deadline board: every deliverable of the contract in a fiscal year, when it is due, where
+it stands. The one place for the deadline rules; the window's board, its home screen and
+``dxdesk deadlines`` all read ``board``.
+
+Due dates come from the office calendar (core/calendar.py, with the profile's 臨時閉庁日):
+
+- 月次作業報告書: the 10th of the next month; a closed 10th follows the profile's setting
+  (``monthly_report_rule``: the last 開庁日 before, by default, or the next one).
+- 会議資料: the 開庁日 before each 月次報告会. 議事録: the 3rd 開庁日 after any meeting.
+- 研修実施内容報告書 ("once a training's content and date are fixed"): the 開庁日 before the
+  training, for a training with a date that is not cancelled. 研修実施結果報告書 ("after it"):
+  ``TRAINING_RESULT_OPEN_DAYS`` 開庁日 after it. The contract gives no number for either: these
+  are our defaults, shown with each row as its basis.
+- 業務完了報告書: the end of the contract (31 March), or the 開庁日 before when that is closed.
+- 業務実施計画書, 業務実施体制図, 専門人材一覧表, 情報漏洩等への対策に関する文書 ("promptly after
+  signing"): the due date a person set (``set_due``); none until then.
+- 7(4): a 月次報告会 each month; a month up to this one without one is flagged.
+- Issues' own due dates (open issues).
+
+Status from the submission register (kind ``submission``): 未着手 (no version), 作成中 (a
+version not yet submitted), 提出済み (the newest version's submitted date, its file's SHA-256).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from dxdesk.core.calendar import OfficeCalendar, fiscal_year, fiscal_year_range, parse_date
+from dxdesk.core.clock import today_jst
+from dxdesk.core.model import DELIVERABLES, Record, kind
+from dxdesk.errors import UserError
+from dxdesk.services.calendar import office_calendar
+from dxdesk.services.goals import fiscal_months
+from dxdesk.services.profile import Profile
+from dxdesk.services.records import Change, RecordService
+from dxdesk.store.meanings import open_clause
+
+NOT_STARTED, IN_PROGRESS, SUBMITTED = "未着手", "作成中", "提出済み"
+NOT_HELD = "未開催"  # a month without its 月次報告会 (7(4))
+MONTHLY_MEETING = "月次報告会"  # the meeting type of the monthly report meeting (MEETING_TYPES)
+CANCELLED_TRAINING = "中止"
+TRAINING_RESULT_OPEN_DAYS = 10
+SOON_DAYS = 21  # "the next weeks" of the home screen
+
+# code -> (document, report kind that makes it or None, what it is for: month / meeting /
+# training / fy). The documents are the model's (core/model.py DELIVERABLES).
+DOCUMENTS: dict[str, tuple[str, str | None, str]] = {
+    "monthly": ("月次作業報告書", "monthly", "month"),
+    "materials": ("会議資料", None, "meeting"),
+    "minutes": ("議事録", "minutes", "meeting"),
+    "training-plan": ("研修実施内容報告書", "training-plan", "training"),
+    "training-result": ("研修実施結果報告書", "training-result", "training"),
+    "completion": ("業務完了報告書", "completion", "fy"),
+    "plan": ("業務実施計画書", None, "fy"),
+    "structure": ("業務実施体制図", None, "fy"),
+    "experts": ("専門人材一覧表", "experts", "fy"),
+    "security": ("情報漏洩等への対策に関する文書", None, "fy"),
+}
+START_DOCUMENTS = ("plan", "structure", "experts", "security")
+for _code, (_document, _report, _for) in DOCUMENTS.items():
+    assert _document in DELIVERABLES, _document  # one list of documents: the model's
+ISSUE, NO_MEETING = "issue", "monthly-meeting"
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    key: str  # "monthly:2025-11", "minutes:<meeting id>", "plan:2025", "issue:<id>" ...
+    code: str  # a DOCUMENTS code, or "issue" / "monthly-meeting"
+    title: str
+    due: date | None
+    basis: str  # how the due date was found, in Japanese
+    status: str
+    overdue: bool
+    submitted_on: str | None = None
+    fingerprint: str | None = None
+    version: int | None = None
+    submission_id: str | None = None
+    source_kind: str | None = None  # the record it is about (a meeting, a training, an issue)
+    source_id: str | None = None
+    report: str | None = None  # the report kind that makes it (services/reports.py)
+    period: str | None = None  # YYYY-MM, or the 年度 as YYYY
+
+    @property
+    def document(self) -> str:
+        return DOCUMENTS[self.code][0] if self.code in DOCUMENTS else ""
+
+    def as_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["kind"] = self.code
+        out["due"] = self.due.isoformat() if self.due else None
+        return out
+
+
+def _version(r: Record) -> int:
+    value = r.get("version")
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _month_label(month: str) -> str:
+    y, m = (int(x) for x in month.split("-"))
+    return f"{y}年{m}月"
+
+
+def _month_end(month: str) -> date:
+    y, m = (int(x) for x in month.split("-"))
+    return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+
+
+def _open_on_or_before(cal: OfficeCalendar, d: date) -> date:
+    return d if cal.is_open_day(d) else cal.previous_open_day(d)
+
+
+class DeadlineService:
+    def __init__(self, profile: Profile, today: date | None = None) -> None:
+        self.profile = profile
+        self.today = today or today_jst()
+        self.records = RecordService(profile)
+
+    # ------------------------------------------------------------ the submission register
+
+    def _submissions(self) -> dict[tuple[str, str], list[Record]]:
+        """Live submission records per (document, what it is for), newest version last."""
+        out: dict[tuple[str, str], list[Record]] = {}
+        for r in self.profile.records.select(kind("submission"), order_by="rid"):
+            target = str(r.get("meeting_id") or r.get("training_id") or r.get("period") or "")
+            out.setdefault((str(r["document"]), target), []).append(r)
+        for versions in out.values():
+            versions.sort(key=lambda r: (_version(r), str(r["_created_at"])))
+        return out
+
+    @staticmethod
+    def _is_version(r: Record) -> bool:
+        # A record holding only a due date (set_due) is not a version of the document.
+        return bool(r.get("version") or r.get("submitted_on") or r.get("fingerprint"))
+
+    def _state(
+        self, held: dict[tuple[str, str], list[Record]], document: str, target: str
+    ) -> tuple[str, Record | None, str | None]:
+        """(status, newest version, due date a person set) of one deliverable."""
+        records = held.get((document, target), [])
+        due = next((str(r["due_date"]) for r in reversed(records) if r.get("due_date")), None)
+        versions = [r for r in records if self._is_version(r)]
+        if not versions:
+            return NOT_STARTED, None, due
+        newest = versions[-1]
+        return (SUBMITTED if newest.get("submitted_on") else IN_PROGRESS), newest, due
+
+    # ------------------------------------------------------------ the board
+
+    def board(self, fy: int | None = None) -> list[Deliverable]:
+        """Every deliverable of 年度 ``fy`` (this one by default), by due date (undated last)."""
+        fy = fy or fiscal_year(self.today)
+        cal = office_calendar(self.profile)
+        held = self._submissions()
+        start, end = fiscal_year_range(fy)
+        rule = self.profile.settings.monthly_report_rule
+        out: list[Deliverable] = []
+
+        def add(
+            code: str,
+            target: str,
+            title: str,
+            due: date | None,
+            basis: str,
+            *,
+            source: tuple[str, str] | None = None,
+            period: str | None = None,
+        ) -> None:
+            document, report, _for = DOCUMENTS[code]
+            status, newest, set_due = self._state(held, document, target)
+            if due is None and set_due:
+                due, basis = date.fromisoformat(set_due), "期限を設定済み"
+            out.append(
+                Deliverable(
+                    key=f"{code}:{target}",
+                    code=code,
+                    title=title,
+                    due=due,
+                    basis=basis,
+                    status=status,
+                    overdue=status != SUBMITTED and due is not None and due < self.today,
+                    submitted_on=str(newest["submitted_on"])
+                    if newest and newest.get("submitted_on")
+                    else None,
+                    fingerprint=str(newest["fingerprint"])
+                    if newest and newest.get("fingerprint")
+                    else None,
+                    version=_version(newest) or None if newest else None,
+                    submission_id=str(newest["id"]) if newest else None,
+                    source_kind=source[0] if source else None,
+                    source_id=source[1] if source else None,
+                    report=report,
+                    period=period,
+                )
+            )
+
+        for code in START_DOCUMENTS:
+            add(
+                code,
+                str(fy),
+                DOCUMENTS[code][0],
+                None,
+                "契約締結後速やかに（期限は未設定）",
+                period=str(fy),
+            )
+        for month in fiscal_months(fy):
+            y, m = (int(x) for x in month.split("-"))
+            deadline = cal.monthly_report_deadline(y, m, rule)
+            add(
+                "monthly",
+                month,
+                f"月次作業報告書（{_month_label(month)}分）",
+                deadline.due,
+                deadline.rule_text,
+                period=month,
+            )
+
+        meetings = self.profile.records.select(
+            kind("meeting"),
+            where=["date BETWEEN ? AND ?"],
+            params=[start.isoformat(), end.isoformat()],
+            order_by="date, rid",
+        )
+        monthly_held: set[str] = set()
+        for r in meetings:
+            day = date.fromisoformat(str(r["date"]))
+            name = f"{r['title']}（{day.month}月{day.day}日）"
+            source = ("meeting", str(r["id"]))
+            if r.get("meeting_type") == MONTHLY_MEETING:
+                monthly_held.add(day.strftime("%Y-%m"))
+                add(
+                    "materials",
+                    str(r["id"]),
+                    f"会議資料：{name}",
+                    cal.materials_due(day),
+                    "会議の前の開庁日",
+                    source=source,
+                )
+            add(
+                "minutes",
+                str(r["id"]),
+                f"議事録：{name}",
+                cal.minutes_due(day),
+                "会議の翌日から数えて3開庁日目",
+                source=source,
+            )
+
+        trainings = self.profile.records.select(
+            kind("training"),
+            where=["date BETWEEN ? AND ?", "status IS NOT ?"],
+            params=[start.isoformat(), end.isoformat(), CANCELLED_TRAINING],
+            order_by="date, rid",
+        )
+        for r in trainings:
+            day = date.fromisoformat(str(r["date"]))
+            source = ("training", str(r["id"]))
+            name = f"{r['title']}（{day.month}月{day.day}日）"
+            add(
+                "training-plan",
+                str(r["id"]),
+                f"研修実施内容報告書：{name}",
+                cal.previous_open_day(day),
+                "実施日の前の開庁日（内容・日程の確定後）",
+                source=source,
+            )
+            add(
+                "training-result",
+                str(r["id"]),
+                f"研修実施結果報告書：{name}",
+                cal.add_open_days(day, TRAINING_RESULT_OPEN_DAYS),
+                f"実施日の翌日から数えて{TRAINING_RESULT_OPEN_DAYS}開庁日目",
+                source=source,
+            )
+
+        add(
+            "completion",
+            str(fy),
+            "業務完了報告書",
+            _open_on_or_before(cal, end),
+            "履行期限（年度末。閉庁日の場合は直前の開庁日）",
+            period=str(fy),
+        )
+
+        this_month = self.today.strftime("%Y-%m")
+        for month in fiscal_months(fy):
+            if month > this_month or month in monthly_held:
+                continue
+            due = _open_on_or_before(cal, _month_end(month))
+            out.append(
+                Deliverable(
+                    key=f"{NO_MEETING}:{month}",
+                    code=NO_MEETING,
+                    title=f"月次報告会（{_month_label(month)}）が開催されていません",
+                    due=due,
+                    basis="7(4) 月次報告会は毎月開催",
+                    status=NOT_HELD,
+                    overdue=due < self.today,
+                    period=month,
+                )
+            )
+
+        issue = kind("issue")
+        # Issues' own due dates (Kind.due_field when the model names it; "due_date" until then).
+        due_field = getattr(issue, "due_field", None) or "due_date"
+        for r in self.profile.records.select(
+            issue,
+            where=[f'"{due_field}" BETWEEN ? AND ?', open_clause(issue)],
+            params=[start.isoformat(), end.isoformat()],
+            order_by=f'"{due_field}", rid',
+        ):
+            due = date.fromisoformat(str(r[due_field]))
+            out.append(
+                Deliverable(
+                    key=f"{ISSUE}:{r['id']}",
+                    code=ISSUE,
+                    title=f"課題：{r['title']}",
+                    due=due,
+                    basis="課題の期限",
+                    status=str(r["status"]),
+                    overdue=due < self.today,
+                    source_kind="issue",
+                    source_id=str(r["id"]),
+                )
+            )
+        out.sort(key=lambda d: (d.due is None, d.due or date.max, d.key))
+        return out
+
+    def upcoming(self, days: int = SOON_DAYS) -> list[Deliverable]:
+        """What is overdue, and what is due within ``days`` (not yet submitted)."""
+        horizon = self.today + timedelta(days=days)
+        fys = {fiscal_year(self.today), fiscal_year(horizon)}
+        rows = [d for fy in sorted(fys) for d in self.board(fy)]
+        return [
+            d
+            for d in rows
+            if d.status != SUBMITTED and d.due is not None and (d.overdue or d.due <= horizon)
+        ]
+
+    def find(self, key: str) -> Deliverable:
+        """One deliverable by its key (as ``dxdesk deadlines`` lists it)."""
+        code, _, target = key.partition(":")
+        bad = UserError(
+            "bad_argument",
+            detail=f"「{key}」は提出物の番号ではありません（dxdesk deadlines で確認できます）。",
+        )
+        if code not in DOCUMENTS or not target:
+            raise bad
+        _document, _report, for_what = DOCUMENTS[code]
+        fy: int | None = None
+        if for_what == "month" and len(target) == 7:
+            fy = fiscal_year(date.fromisoformat(target + "-01"))
+        elif for_what == "fy" and target.isdigit():
+            fy = int(target)
+        elif for_what in ("meeting", "training"):
+            record = self.profile.records.get(kind(for_what), target)
+            if record is not None and record.get("date"):
+                fy = fiscal_year(date.fromisoformat(str(record["date"])))
+        if fy is None:
+            raise bad
+        for d in self.board(fy):
+            if d.key == key:
+                return d
+        raise bad
+
+    # ------------------------------------------------------------ writes
+
+    def _values_for(self, d: Deliverable) -> dict[str, object]:
+        values: dict[str, object] = {"document": d.document}
+        if d.source_kind == "meeting":
+            values["meeting_id"] = d.source_id
+        elif d.source_kind == "training":
+            values["training_id"] = d.source_id
+        else:
+            values["period"] = d.period
+        return values
+
+    def start(self, key: str) -> Change:
+        """作成中: a new version of the document, not yet submitted."""
+        d = self.find(key)
+        version = (d.version or 0) + 1
+        return self.records.add("submission", {**self._values_for(d), "version": version})
+
+    def submit(
+        self,
+        key: str,
+        *,
+        on: str | None = None,
+        file: str | os.PathLike[str] | None = None,
+        doc_number: str | None = None,
+        note: str | None = None,
+    ) -> Change | None:
+        """提出済み: the version in preparation, or a new one, with its date and fingerprint."""
+        d = self.find(key)
+        submitted = on or self.today.isoformat()
+        try:
+            submitted = parse_date(submitted).isoformat()
+        except ValueError:
+            raise UserError(
+                "bad_argument", detail=f"「{on}」を日付として読み取れません。"
+            ) from None
+        values: dict[str, object] = {"submitted_on": submitted}
+        if file is not None:
+            values["fingerprint"] = file_fingerprint(file)
+            values["file_name"] = Path(file).name
+        if doc_number:
+            values["doc_number"] = doc_number
+        if note:
+            values["note"] = note
+        if d.status == IN_PROGRESS and d.submission_id:
+            return self.records.edit("submission", d.submission_id, values)
+        version = (d.version or 0) + 1
+        return self.records.add("submission", {**self._values_for(d), "version": version, **values})
+
+    def set_due(self, key: str, due: str) -> Change:
+        """The due date of a start-of-contract document, as agreed after signing."""
+        d = self.find(key)
+        if d.code not in START_DOCUMENTS:
+            raise UserError(
+                "bad_argument",
+                detail=f"{d.document}の期限は規則から計算されるため、設定できません。",
+            )
+        return self.records.add("submission", {**self._values_for(d), "due_date": due})
+
+
+def file_fingerprint(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of the file submitted, so a later copy can be checked against it."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        raise UserError("io_error", path=str(path)) from None
+    return digest.hexdigest()

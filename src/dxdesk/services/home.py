@@ -1,0 +1,309 @@
+"""The home screen's figures, by the profile's role (Qt-free; gui/home.py shows them).
+
+The supervisor (a hub profile): deadlines of the next weeks and overdue ones (services/deadlines.py),
+the month's on-site days against the target per intensive-support municipality (the window's
+badges, services/overview.py), open issues not yet shared with the prefecture and for how long,
+overdue issues, recent imports and the conflicts to review. A field consultant: this week's
+visits, their own open issues and consultations, hours entered this week and the open days
+without any, the last bundle sent. Every item names what it opens (``Item.target``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from dxdesk.core.clock import today_jst
+from dxdesk.core.model import kind
+from dxdesk.errors import UserError
+from dxdesk.services.calendar import office_calendar
+from dxdesk.services.deadlines import DeadlineService
+from dxdesk.services.overview import OverviewService
+from dxdesk.services.profile import Profile
+from dxdesk.store.meanings import open_clause
+from dxdesk.store.timeentries import active_time
+
+SUPERVISOR, CONSULTANT = "supervisor", "consultant"
+SHOWN = 8  # items per section; the section's count says how many there are
+
+# What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name).
+Target = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    target: Target
+    alert: bool = False  # overdue, below target, waiting long: shown in red
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    count: int
+    items: tuple[Item, ...]
+    empty: str = "ありません。"
+
+
+@dataclass(frozen=True)
+class Home:
+    role: str
+    today: date
+    sections: tuple[Section, ...] = field(default=())
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+
+def role_of(profile: Profile) -> str:
+    return SUPERVISOR if profile.role == "hub" else CONSULTANT
+
+
+def _section(
+    key: str, title: str, items: list[Item], empty: str = "ありません。", *, limit: int = SHOWN
+) -> Section:
+    return Section(key, title, len(items), tuple(items[:limit]), empty)
+
+
+class HomeService:
+    def __init__(self, profile: Profile, today: date | None = None) -> None:
+        self.profile = profile
+        self.db = profile.database
+        self.today = today or today_jst()
+
+    def home(self) -> Home:
+        sections: tuple[Section, ...]
+        if role_of(self.profile) == SUPERVISOR:
+            sections = (
+                self.deadlines(),
+                self.site_days(),
+                self.unshared_issues(),
+                self.overdue_issues(),
+                self.imports(),
+                self.conflicts(),
+            )
+        else:
+            sections = (
+                self.week_visits(),
+                self.own_open("issue"),
+                self.own_open("consultation"),
+                self.week_hours(),
+                self.last_bundle(),
+            )
+        return Home(role_of(self.profile), self.today, sections)
+
+    # ------------------------------------------------------------ supervisor
+
+    def deadlines(self) -> Section:
+        items = []
+        for d in DeadlineService(self.profile, self.today).upcoming():
+            assert d.due is not None
+            when = f"{d.due.month}/{d.due.day}"
+            text = f"{when} {d.title}（{d.status}）"
+            if d.overdue:
+                text = f"{when} 期限超過 {d.title}（{d.status}）"
+            items.append(Item(text, ("deadline", d.key), d.overdue))
+        # All of them (the list scrolls): an old overdue one must not hide this week's.
+        return _section(
+            "deadlines", "期限が近い・過ぎた提出物（3週間以内）", items, limit=len(items)
+        )
+
+    def site_days(self) -> Section:
+        month = self.today.strftime("%Y-%m")
+        items = []
+        for b in OverviewService(self.profile, self.today).organisations(month):
+            if b.target_days is None:
+                continue
+            text = f"{b.name} 現地 {b.days_on_site}日 ／ 目標 {b.target_days}日"
+            items.append(Item(text, ("org", b.org_id), b.days_on_site < b.target_days))
+        return _section(
+            "site_days",
+            f"今月の現地支援日数（{self.today.month}月・集中支援）",
+            items,
+            "今年度の集中支援の記録がありません。",
+        )
+
+    def _issue_rows(
+        self, where: str, params: tuple[object, ...], order: str
+    ) -> list[dict[str, Any]]:
+        return self.db.query(
+            "SELECT i.id, i.title, i.raised_on, i.due_date, i._created_at, o.name AS org"
+            " FROM issue AS i LEFT JOIN organisation AS o ON o.id = i.org_id"
+            f" WHERE i._deleted = 0 AND {open_clause(kind('issue'), 'i')} AND {where}"
+            f" ORDER BY {order}",
+            params,
+        )
+
+    def unshared_issues(self) -> Section:
+        items = []
+        rows = self._issue_rows("i.shared_on IS NULL", (), "coalesce(i.raised_on, i._created_at)")
+        for r in rows:
+            since = str(r["raised_on"] or r["_created_at"])[:10]
+            days = (self.today - date.fromisoformat(since)).days
+            text = f"{r['org'] or ''} {r['title']}（把握から{days}日）"
+            items.append(Item(text, ("record", "issue", str(r["id"])), days > 14))
+        return _section("unshared", "県へ未共有の課題", items)
+
+    def overdue_issues(self) -> Section:
+        items = []
+        today = self.today.isoformat()
+        for r in self._issue_rows("i.due_date < ?", (today,), "i.due_date"):
+            days = (self.today - date.fromisoformat(str(r["due_date"]))).days
+            text = f"{r['org'] or ''} {r['title']}（期限 {r['due_date']}、{days}日超過）"
+            items.append(Item(text, ("record", "issue", str(r["id"])), True))
+        return _section("overdue_issues", "期限を過ぎた課題", items)
+
+    def imports(self) -> Section:
+        items = []
+        names = self._device_names()
+        for r in self.db.query(
+            "SELECT sender, at, summary FROM import_history ORDER BY id DESC LIMIT ?", (SHOWN,)
+        ):
+            summary = json.loads(r["summary"]) if r["summary"] else {}
+            summary = summary if isinstance(summary, dict) else {}
+            changed = summary.get("count")
+            sender = str(summary.get("sender_name") or "") or names.get(
+                str(r["sender"]), str(r["sender"])[:8]
+            )
+            text = f"{str(r['at'])[:16].replace('T', ' ')} {sender} から取り込み"
+            if isinstance(changed, int):
+                text += f"（{changed}件の変更）"
+            items.append(Item(text, ("view", "conflicts")))
+        return _section("imports", "最近の取り込み", items, "取り込みはまだありません。")
+
+    def conflicts(self) -> Section:
+        items = []
+        rows = self.db.query(
+            "SELECT kind, record_id, field, detected_at FROM conflicts"
+            " WHERE resolved_at IS NULL ORDER BY detected_at DESC"
+        )
+        for r in rows:
+            try:
+                k = kind(str(r["kind"]))
+            except UserError:  # a kind of a newer version: still listed
+                items.append(Item(f"{r['kind']} {r['field']}", ("view", "conflicts")))
+                continue
+            record = self.profile.records.get(k, str(r["record_id"]), include_deleted=True)
+            title = str(record.get(k.title) or "") if record else ""
+            label = next((f.label for f in k.fields if f.name == r["field"]), str(r["field"]))
+            text = f"{k.label}「{title}」の{label}（{str(r['detected_at'])[:10]}）"
+            # The record itself when it is held; the conflict log otherwise.
+            target: Target = (
+                ("record", k.name, str(r["record_id"])) if record else ("view", "conflicts")
+            )
+            items.append(Item(text, target))
+        return _section("conflicts", "確認が必要な競合", items)
+
+    def _device_names(self) -> dict[str, str]:
+        return {
+            str(r["device_id"]): str(r["name"])
+            for r in self.db.query("SELECT device_id, name FROM devices")
+        }
+
+    # ------------------------------------------------------------ field consultant
+
+    def _week(self) -> tuple[date, date]:
+        monday = self.today - timedelta(days=self.today.weekday())
+        return monday, monday + timedelta(days=6)
+
+    def _staff(self) -> str | None:
+        return self.profile.meta.get("owner_staff_id")
+
+    def week_visits(self) -> Section:
+        monday, sunday = self._week()
+        staff = self._staff()
+        rows = self.db.query(
+            "SELECT v.id, v.date, v.start_time, v.title, o.name AS org FROM visit AS v"
+            " LEFT JOIN organisation AS o ON o.id = v.org_id WHERE v._deleted = 0"
+            " AND v.date BETWEEN ? AND ? AND (? IS NULL OR v.staff_id = ?)"
+            " ORDER BY v.date, v.start_time",
+            (monday.isoformat(), sunday.isoformat(), staff, staff),
+        )
+        items = []
+        for r in rows:
+            d = date.fromisoformat(str(r["date"]))
+            when = f"{d.month}/{d.day} {r['start_time'] or ''}".strip()
+            items.append(
+                Item(f"{when} {r['org'] or ''} {r['title']}", ("record", "visit", str(r["id"])))
+            )
+        return _section("week_visits", "今週の訪問", items)
+
+    def _own_devices(self) -> tuple[str, str]:
+        device = str(self.profile.meta.get("device_id", ""))
+        return device, str(self.profile.meta.get("log_device_id") or device)
+
+    def own_open(self, kind_name: str) -> Section:
+        k = kind(kind_name)
+        # "Own": the record's owner field once the model names one (Kind.owner_field), until
+        # then the records this laptop created (their create is in its change log).
+        owner = getattr(k, "owner_field", None)
+        staff = self._staff()
+        title = k.title
+        date_col = k.date_field or "_created_at"
+        params: tuple[str, ...]
+        if owner and staff:
+            where, params = f't."{owner}" = ?', (staff,)
+        else:
+            where = (
+                "EXISTS (SELECT 1 FROM changes AS c WHERE c.kind = ? AND c.record_id = t.id"
+                " AND c.op = 'create' AND c.device_id IN (?, ?))"
+            )
+            params = (k.name, *self._own_devices())
+        rows = self.db.query(
+            f'SELECT t.id, t."{title}" AS title, t."{date_col}" AS d, t.status, o.name AS org'
+            f' FROM "{k.name}" AS t LEFT JOIN organisation AS o ON o.id = t.org_id'
+            f" WHERE t._deleted = 0 AND {open_clause(k, 't')} AND {where}"
+            f' ORDER BY t."{date_col}" DESC',
+            params,
+        )
+        items = [
+            Item(
+                f"{r['org'] or ''} {r['title']}（{r['status']}）",
+                ("record", k.name, str(r["id"])),
+            )
+            for r in rows
+        ]
+        return _section(f"own_{kind_name}", f"担当の未完了の{k.label}", items)
+
+    def week_hours(self) -> Section:
+        monday, sunday = self._week()
+        staff = self._staff()
+        rows = self.db.query(
+            'SELECT t.date AS d, sum(t.hours) AS h FROM "time" AS t'
+            f" WHERE {active_time('t')} AND t.date BETWEEN ? AND ?"
+            " AND (? IS NULL OR t.staff_id = ?) GROUP BY t.date",
+            (monday.isoformat(), sunday.isoformat(), staff, staff),
+        )
+        by_day = {str(r["d"]): float(r["h"] or 0) for r in rows}
+        cal = office_calendar(self.profile)
+        missing = []
+        d = monday
+        while d < self.today:  # today's work may not be entered yet
+            if cal.is_open_day(d) and d.isoformat() not in by_day:
+                missing.append(d)
+            d += timedelta(days=1)
+        total = sum(by_day.values())
+        items = [Item(f"今週の入力：{total:g}時間（{len(by_day)}日分）", ("view", "week"))]
+        for day in missing:
+            text = f"{day.month}/{day.day} 工数が未入力です"
+            items.append(Item(text, ("view", "week"), True))
+        return Section("week_hours", "今週の工数", len(missing), tuple(items[: SHOWN + 1]))
+
+    def last_bundle(self) -> Section:
+        rows = self.db.query(
+            "SELECT b.at, b.change_count, d.name FROM bundles AS b"
+            " LEFT JOIN devices AS d ON d.device_id = b.recipient"
+            " WHERE b.direction = 'export' ORDER BY b.at DESC LIMIT 1"
+        )
+        items = []
+        for r in rows:
+            at = str(r["at"])[:16].replace("T", " ")
+            days = (self.today - date.fromisoformat(str(r["at"])[:10])).days
+            text = f"{at} {r['name'] or ''} へ {r['change_count']}件の変更（{days}日前）"
+            items.append(Item(text, ("view", "export"), days > 7))
+        return _section(
+            "last_bundle", "最後に送ったバンドル", items, "まだバンドルを送っていません。"
+        )

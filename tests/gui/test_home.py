@@ -1,0 +1,101 @@
+"""The home screen: the window's first page, by role; every item opens what it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from dxdesk.core.clock import today_jst
+from dxdesk.core.ids import natural_id
+from dxdesk.gui.forms import RecordForm
+from dxdesk.gui.mainwindow import MainWindow
+from dxdesk.paths import ProfilePaths
+from dxdesk.services.profile import Profile, create_profile
+from dxdesk.services.records import RecordService
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support")
+
+TAKACHIHO = natural_id("organisation", "454419")
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[Profile]:
+    profile, _ = create_profile(
+        ProfilePaths(tmp_path / "統括"),
+        owner_name="宮崎 統括",
+        device_name="統括PC",
+        role="hub",
+        passphrase=PASSPHRASE,
+        kdf=FAST_KDF,
+    )
+    try:
+        yield profile
+    finally:
+        profile.close(backup=False)
+
+
+def _window(qtbot: QtBot, profile: Profile) -> MainWindow:
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _opened(window: MainWindow) -> list[str | None]:
+    return [f.record_id for f in window.findChildren(RecordForm) if f.isVisible()]
+
+
+def test_the_consultants_home_is_the_first_page_and_its_items_open_their_records(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    s = RecordService(profile)
+    staff = profile.meta["owner_staff_id"]
+    today = today_jst().isoformat()
+    visit = s.add(
+        "visit",
+        {"date": today, "org_id": TAKACHIHO, "mode": "訪問", "title": "現地", "staff_id": staff},
+    ).record_id
+    issue = s.add("issue", {"org_id": TAKACHIHO, "title": "移行計画", "status": "未対応"}).record_id
+    window = _window(qtbot, profile)
+    home = window.home
+    assert window.stack.currentWidget() is home  # not the empty 概要 tab
+    assert "担当者" in home.heading.text()
+    assert home.boxes["week_visits"].title() == "今週の訪問（1件）"
+    home.open_item("week_visits", 0)
+    assert _opened(window) == [visit]
+    for form in window.findChildren(RecordForm):
+        form.close()
+    home.open_item("own_issue", 0)
+    assert _opened(window) == [issue]
+
+
+def test_the_supervisors_home_opens_issues_organisations_and_deadlines(
+    qtbot: QtBot, hub: Profile
+) -> None:
+    s = RecordService(hub)
+    fy = today_jst().year if today_jst().month >= 4 else today_jst().year - 1
+    s.add("engagement", {"org_id": TAKACHIHO, "fy": fy, "target_days": 10})
+    issue = s.add(
+        "issue", {"org_id": TAKACHIHO, "title": "文字同定の方針", "status": "未対応"}
+    ).record_id
+    window = _window(qtbot, hub)
+    home = window.home
+    assert window.stack.currentWidget() is home and "統括責任者" in home.heading.text()
+    assert home.boxes["unshared"].title() == "県へ未共有の課題（1件）"
+    home.open_item("unshared", 0)
+    assert _opened(window) == [issue]
+    home.open_item("site_days", 0)
+    assert window.current_org == TAKACHIHO and window.stack.currentWidget() is window.org_tabs
+    window.show_global("home")
+    deadline = home.lists["deadlines"].item(0)
+    assert deadline is not None and home.home is not None
+    key = home.home.section("deadlines").items[0].target[1]
+    home.open_item("deadlines", 0)
+    board = window.deadline_board
+    assert window.stack.currentWidget() is board and board.current().key == key
