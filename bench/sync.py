@@ -2,9 +2,12 @@
 
     python bench/sync.py [--changes 100000] [--small 10000]
 
-1. Export and import of a bundle of N field changes (visits with Japanese notes) between two
-   enrolled profiles, vs raw ``executemany`` of the same change rows and record rows into the
-   same encrypted database (a copy of the importing hub). Goal: import / raw <= 4.
+1. Export and import of a bundle of N field changes between two enrolled profiles, vs raw
+   ``executemany`` of the same change rows and record rows into the same encrypted database (a
+   copy of the importing hub). The changes: visits with Japanese notes, and records with a
+   natural key and children: procedure-step cells recorded with ``RecordService.put`` (then
+   half of them put again with another status: updates), groups and their members
+   (``set_members``: one child record per organisation). Goal: import / raw <= 2 unattended.
 2. Bundle size per 1,000 visits.
 3. Memory against bundle size: the same import of a small and a large bundle, each in its own
    process, reporting the peak of Python allocations (tracemalloc) and of the whole process
@@ -120,17 +123,55 @@ def timed(fn: Any) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
+SYSTEMS = tuple(f"{i:02d}" for i in range(1, 21))
+# Kinds the field writes here besides visits: the keyed cells, the groups and their members.
+KEYED_KINDS = ("step_status", "group", "group_member")
+
+
+def keyed_work(field: Profile, cells: int, updates: int, groups: int) -> int:
+    """Cells put by their key (then ``updates`` of them put again), ``groups`` groups with
+    every organisation as a member; in transactions of a few thousand writes, as ``add_many``.
+    Returns the number of changes written."""
+    service = RecordService(field)
+    orgs = [str(r["id"]) for r in field.database.query("SELECT id FROM organisation")]
+    keys = [
+        {"org_id": o, "system_code": s, "step_no": n}
+        for n in range(1, 41)
+        for o in orgs
+        for s in SYSTEMS
+    ][:cells]
+    written = 0
+    for start in range(0, len(keys), 5000):
+        with field.database.transaction():
+            for key in keys[start : start + 5000]:
+                written += service.put("step_status", {**key, "status": "作業中"}) is not None
+    for start in range(0, updates, 5000):
+        with field.database.transaction():
+            for key in keys[start : min(start + 5000, updates)]:
+                change = service.put("step_status", {**key, "status": "完了済み", "note": "確認済"})
+                written += change is not None
+    for g in range(groups):
+        group = service.add("group", {"name": f"連携{g}", "group_type": "生活圏"}).record_id
+        written += 1 + len(service.set_members("group", group, dict.fromkeys(orgs, True)))
+    return written
+
+
 def raw_baseline(field: Profile, hub_root: Path) -> float:
-    """executemany of the field's change rows and visit rows into a copy of the hub."""
+    """executemany of the field's change rows and record rows into a copy of the hub."""
     changes = field.database.conn.execute(
         "SELECT device_id, dev_seq, hlc, kind, record_id, op, payload FROM changes"
         " WHERE device_id = ? ORDER BY dev_seq",
         (field.device_id,),
     ).fetchall()
-    cols = [
-        r[1] for r in field.database.conn.execute('PRAGMA table_info("visit")') if r[1] != "rid"
-    ]
-    visits = field.database.conn.execute(f"SELECT {', '.join(cols)} FROM visit").fetchall()
+    tables = []
+    for name in ("visit", *KEYED_KINDS):
+        cols = [
+            r[1]
+            for r in field.database.conn.execute(f'PRAGMA table_info("{name}")')
+            if r[1] != "rid"
+        ]
+        rows = field.database.conn.execute(f'SELECT {", ".join(cols)} FROM "{name}"').fetchall()
+        tables.append((name, cols, rows))
     hub = reopen(hub_root)
     try:
         conn = hub.database.conn
@@ -142,10 +183,12 @@ def raw_baseline(field: Profile, hub_root: Path) -> float:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 changes,
             )
-            conn.executemany(
-                f"INSERT INTO visit ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                visits,
-            )
+            for name, cols, rows in tables:
+                conn.executemany(
+                    f'INSERT INTO "{name}" ({", ".join(cols)})'
+                    f" VALUES ({', '.join('?' * len(cols))})",
+                    rows,
+                )
             conn.execute("COMMIT")
 
         seconds, _ = timed(write)
@@ -174,11 +217,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--cells", type=int, default=10_400, help="step cells put by their key")
+    parser.add_argument("--cell-updates", type=int, default=5_200, help="of them, put again")
+    parser.add_argument("--groups", type=int, default=200, help="groups of 26 members each")
+    parser.add_argument(
+        "--memory", action=argparse.BooleanOptionalAction, default=True, help="rows 3 and 3b"
+    )
     parser.add_argument(
         "--plan-memory", action="store_true", help="also measure the preview with merge.plan"
     )
     args = parser.parse_args()
-    n, small = args.changes, args.small
+    small = args.small
     tmp = Path(tempfile.mkdtemp(prefix="dxdesk-bench-sync-"))
     try:
         hub = make(tmp / "hub", "hub", "統括")
@@ -189,12 +238,17 @@ def main() -> None:
         hub.close(backup=False)
         pristine = tmp / "hub"
 
-        # The seed records (organisations, the owner) are already in the change log; the
-        # benchmark bundle carries them too, so N counts only the visits added here.
+        # The keyed and child records' share of the changes (a group and a member per
+        # organisation); visits make up the rest.
+        orgs = len(field.database.query("SELECT id FROM organisation"))
+        n = args.changes - (args.cells + args.cell_updates + args.groups * (1 + orgs))
         rows = visit_rows(n)
         service = RecordService(field)
         add_s, _ = timed(
             lambda: [service.add_many("visit", rows[i : i + 5000]) for i in range(0, n, 5000)]
+        )
+        keyed_s, keyed_written = timed(
+            lambda: keyed_work(field, args.cells, args.cell_updates, args.groups)
         )
         usb = tmp / "usb"
         export_s, big = timed(lambda: sync.export_bundle(field, "hub", usb, full=True))
@@ -235,7 +289,8 @@ def main() -> None:
 
         memory: dict[str, Any] = {}
         modes = ("verify", "plan") if args.plan_memory else ("verify",)
-        for label, path in (("small", small_bundle), ("large", big.path)):
+        sizes = (("small", small_bundle), ("large", big.path)) if args.memory else ()
+        for label, path in sizes:
             memory[label] = {"bytes": path.stat().st_size, **probe(READ_PROBE, pristine, path)}
             for mode in modes:
                 work = tmp / f"hub-mem-{label}-{mode}"
@@ -247,7 +302,9 @@ def main() -> None:
         result = {
             "changes": big.count,
             "visits": n,
+            "keyed_and_children": keyed_written,
             "add_s": round(add_s, 2),
+            "keyed_add_s": round(keyed_s, 2),
             "export_s": round(export_s, 2),
             "verify_s": round(verify_s, 2),
             "plan_s": round(plan_s, 2),
@@ -257,7 +314,7 @@ def main() -> None:
             "ratio_interactive_vs_raw": round((plan_s + apply_s) / raw_s, 2),
             "ratio_export_vs_raw": round(export_s / raw_s, 2),
             "bundle_bytes": size,
-            "bytes_per_1000_visits": round(size / (n / 1000)),
+            "bytes_per_1000_changes": round(size / (big.count / 1000)),
             "memory": memory,
         }
         print(json.dumps(result, ensure_ascii=False, indent=2))

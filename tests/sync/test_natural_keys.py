@@ -6,19 +6,27 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from dxdesk.core.hlc import MAX_AHEAD_MS, Timestamp
 from dxdesk.core.ids import natural_id, new_id
 from dxdesk.core.model import KINDS, FieldType, key_id, kind, validate
 from dxdesk.errors import UserError
 from dxdesk.services.records import RecordService
 from dxdesk.store import naturalkeys
 from dxdesk.sync import merge
-from tests.sync.merge_helpers import Device, devices_open, make_templates, visible_state
+from tests.sync.merge_helpers import (
+    Device,
+    devices_open,
+    effective_clocks,
+    make_templates,
+    visible_state,
+)
 
 TAKACHIHO = natural_id("organisation", "454419")
 STEP = {"org_id": TAKACHIHO, "system_code": "01", "step_no": 12}
@@ -170,6 +178,60 @@ def test_the_same_key_created_offline_on_two_devices_is_one_record(
     assert ("status", other) in losing
     if winner["note"] is None:
         assert ("note", "ベンダと日程調整中") in losing
+
+
+@pytest.mark.parametrize("stamped", ["now", "days_ahead"])
+def test_edits_held_before_recording_the_same_cell_are_merged(
+    devs: dict[str, Device], stamped: str
+) -> None:
+    # Laptop B gets the hub's edit of A's cell before the cell's create (the hub's earlier
+    # bundle is late), then records the same cell itself: to B it is new. The edit B held
+    # must still be merged once the create arrives, as everywhere else: its values in B's
+    # conflict log, and an edit stamped days ahead (a wrong clock) winning as it does on the
+    # hub. Found by tests/sync/test_convergence_keys.py (sync/merge.py _orphan_candidates).
+    a, b, hub = devs["a"], devs["b"], devs["hub"]
+    rid = _cell(a, "未着手")
+    hub.pull(a)
+    values = {"status": "作業中", "note": "統括の記録"}
+    if stamped == "now":
+        assert hub.edit("step_status", rid, values)
+        edit = [c for c in b.missing_from(hub) if c.kind == "step_status" and c.op == "update"]
+    else:
+        far = Timestamp(time.time_ns() // 1_000_000 + 3 * MAX_AHEAD_MS, 0).encode()
+        payload = json.dumps({**values, "_base": effective_clocks(a, "step_status", rid)})
+        edit = [
+            merge.Change(
+                "0190a000-0000-7000-8000-000000000003",
+                1,
+                far,
+                "step_status",
+                rid,
+                "update",
+                payload,
+            )
+        ]
+        hub.receive(edit)
+    assert len(edit) == 1
+    b.receive(edit)
+    assert _cells(b) == []  # held, waiting for its create
+    assert _cell(b, "完了済み") == rid
+    b.pull(hub)  # the create arrives
+    hub.pull(b)
+    a.pull(hub)
+    states = [
+        {k: v for k, v in visible_state(d).items() if k.startswith("step_status/")}
+        for d in (a, b, hub)
+    ]
+    assert states[0] == states[1] == states[2]
+    cell = b.get("step_status", rid)
+    assert cell is not None
+    if stamped == "now":
+        assert (cell["status"], cell["note"]) == ("完了済み", None)  # B recorded it last
+        for d in (b, hub):
+            losing = {(c["field"], json.loads(c["losing_value"])) for c in d.conflicts()}
+            assert {("status", "作業中"), ("note", "統括の記録")} <= losing, d.name
+    else:
+        assert (cell["status"], cell["note"]) == ("作業中", "統括の記録")
 
 
 # ---------------------------------------------------------------- an older version's records

@@ -543,8 +543,12 @@ class _Merge:
             rid = self._target(k, c)
             # An older id folded into a keyed record: its changes that arrived before its
             # create were kept unmerged (no record of that id), whether or not the keyed
-            # record exists here.
-            if self.rows.get((k.name, rid)) is None or rid != c.record_id:
+            # record exists here. Likewise a keyed record that exists here because this
+            # device recorded the same key itself after another device's edits of it had
+            # arrived (their create had not): those edits were kept unmerged, and the local
+            # create (stamped later) does not merge them, so without a replay their values
+            # were in no conflict log here, and one stamped ahead of this clock never won.
+            if self.rows.get((k.name, rid)) is None or rid != c.record_id or k.key:
                 creates.setdefault(k.name, []).append(c.record_id)
         out: set[tuple[str, str]] = set()
         for kind_name, ids in creates.items():
