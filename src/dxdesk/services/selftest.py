@@ -59,6 +59,7 @@ def run_self_test(
     *,
     window_check: WindowCheck | None = None,
     work_dir: Path | None = None,
+    passphrase: str | None = None,
 ) -> list[Step]:
     """Run every step, echoing one line each; raise SelfTestFailed naming the step that failed."""
     steps: list[Step] = []
@@ -66,7 +67,8 @@ def run_self_test(
         f"dxdesk {__version__} 自己診断を開始します（一時フォルダの試験用プロファイルを使います）。"
     )
     with _workspace(work_dir) as root:
-        passphrase = secrets.token_urlsafe(24)  # never printed, never stored outside root
+        # Random unless a test gives one to look for: never printed, never kept outside root.
+        passphrase = passphrase or secrets.token_urlsafe(24)
         creds = Credentials(passphrase=passphrase, use_keyring=False)
         state: dict[str, object] = {}
 
@@ -119,9 +121,12 @@ def run_self_test(
 
 @contextmanager
 def _workspace(work_dir: Path | None) -> Iterator[Path]:
-    if work_dir is not None:
-        work_dir.mkdir(parents=True, exist_ok=True)
-    root = Path(tempfile.mkdtemp(prefix="dxdesk-selftest-", dir=work_dir))
+    try:
+        if work_dir is not None:
+            work_dir.mkdir(parents=True, exist_ok=True)
+        root = Path(tempfile.mkdtemp(prefix="dxdesk-selftest-", dir=work_dir))
+    except OSError as exc:
+        raise SelfTestFailed(f"一時フォルダを作成できません（{type(exc).__name__}）") from None
     try:
         yield root
     finally:
