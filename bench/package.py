@@ -79,8 +79,11 @@ def main() -> int:
         if folder is None:
             started = time.perf_counter()
             subprocess.run(
-                [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", f"{tmp}/dist"]
-                + ["--work", f"{tmp}/work"],
+                [
+                    sys.executable,
+                    str(ROOT / "packaging" / "build.py"),
+                    *("--dist", f"{tmp}/dist", "--work", f"{tmp}/work"),
+                ],
                 check=True,
                 capture_output=True,
             )

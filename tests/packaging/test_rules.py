@@ -32,7 +32,11 @@ import bundle_rules  # noqa: E402
         ("PySide6\\plugins\\imageformats\\qjpeg.dll", "win32", False),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", "linux", True),
         ("PySide6/Qt/plugins/imageformats/libqwebp.so", "linux", False),
-        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", "linux", True),
+        (
+            "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+            "linux",
+            True,
+        ),
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", "linux", False),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "linux", True),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", "linux", False),

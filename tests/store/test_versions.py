@@ -106,7 +106,9 @@ def test_a_profile_from_a_newer_version_is_refused_naming_that_version(tmp_path:
 
 
 @pytest.mark.parametrize("note", [None, "", "x" * 80, "9.0\n偽の行"])
-def test_without_a_usable_note_the_schema_numbers_are_named(tmp_path: Path, note: str | None) -> None:
+def test_without_a_usable_note_the_schema_numbers_are_named(
+    tmp_path: Path, note: str | None
+) -> None:
     path = tmp_path / "db"
     Database.open(path, TEST_KEY, create=True).close()
     _as_if_newer(path, note, 99)
