@@ -7,8 +7,8 @@ which the button opens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -99,18 +97,6 @@ class AboutDialog(QDialog):
     def open_licences(self) -> None:
         if self.licences:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.licences)))
-
-
-def add_help_menu(window: QMainWindow) -> QMenu:
-    """The ヘルプ menu with dxdesk について (macOS moves it to the application menu)."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("AboutDialog", "ヘルプ(&H)"))
-    menu.setObjectName("helpMenu")
-    about = QAction(QCoreApplication.translate("AboutDialog", "dxdesk について(&A)…"), menu)
-    about.setObjectName("openAbout")
-    about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(lambda _=False: open_about(window))
-    menu.addAction(about)
-    return menu
 
 
 def open_about(parent: QWidget) -> AboutDialog:

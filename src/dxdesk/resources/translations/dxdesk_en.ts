@@ -4,64 +4,64 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/about.py" line="37"/>
+        <location filename="../../gui/about.py" line="35"/>
         <source>dxdesk について</source>
         <translation>About dxdesk</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="41"/>
+        <location filename="../../gui/about.py" line="39"/>
         <source>dxdesk %1</source>
         <translation>dxdesk %1</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="48"/>
+        <location filename="../../gui/about.py" line="46"/>
         <source>自治体DXサポート業務の記録・報告ツール（オフライン・暗号化）
 Python %1 ／ %2</source>
         <translation>Records and reports for municipal DX support work (offline, encrypted)
 Python %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="63"/>
+        <location filename="../../gui/about.py" line="61"/>
         <source>ライセンス</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="63"/>
+        <location filename="../../gui/about.py" line="61"/>
         <source>内容</source>
         <translation>What it is</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="63"/>
+        <location filename="../../gui/about.py" line="61"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="63"/>
+        <location filename="../../gui/about.py" line="61"/>
         <source>版</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="76"/>
+        <location filename="../../gui/about.py" line="74"/>
         <source>各ライセンスの全文は、インストール先の LICENSES.txt に収録しています。</source>
         <translation>The full text of each licence is in LICENSES.txt in the installation folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="79"/>
+        <location filename="../../gui/about.py" line="77"/>
         <source>ソースから実行しています。各ライセンスの全文は、インストールされた各パッケージの情報（dist-info）にあります。</source>
         <translation>Running from source. The full text of each licence is in each installed package's information (dist-info).</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="87"/>
+        <location filename="../../gui/about.py" line="85"/>
         <source>ライセンスの全文を開く(&amp;L)</source>
         <translation>Open the full &amp;licences</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="106"/>
+        <location filename="../../gui/helpmenu.py" line="13"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="108"/>
+        <location filename="../../gui/helpmenu.py" line="15"/>
         <source>dxdesk について(&amp;A)…</source>
         <translation>&amp;About dxdesk…</translation>
     </message>
