@@ -152,6 +152,13 @@ def run(
     from dxdesk.gui.crash import CrashReporter
     from dxdesk.gui.fileopen import FileOpener
 
+    paths = ProfilePaths(resolve_profile_dir(profile_dir))
+    if open_paths and paths.exists():
+        from dxdesk.gui.handover import hand_over
+
+        # A double-click while the window is open: that window takes the file (gui/handover.py).
+        if hand_over(paths, open_paths):
+            return 0
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("dxdesk")
@@ -160,7 +167,6 @@ def run(
     opener = FileOpener(open_paths, app)
     app.installEventFilter(opener)
     QTimer.singleShot(0, lambda: app.setWindowIcon(_app_icon()))
-    paths = ProfilePaths(resolve_profile_dir(profile_dir))
     settings = Settings.load(paths.settings) if paths.settings.exists() else Settings()
     language = os.environ.get("DXDESK_LANG", settings.language)
     if language != "en":
@@ -183,10 +189,24 @@ def run(
     session.window.show()
     session.offer_drafts()
     QTimer.singleShot(0, lambda: opener.attach(session.window))
+    inbox = _open_inbox(paths, opener)
     try:
         return app.exec()
     finally:
+        if inbox is not None:
+            inbox.close()
         profile.close()
+
+
+def _open_inbox(paths: ProfilePaths, opener: Any) -> Any:
+    """Files double-clicked while this window is open come here (gui/handover.py)."""
+    from dxdesk.gui.handover import Inbox
+
+    try:
+        return Inbox(paths, opener.request, opener)
+    except OSError:  # a read-only profile folder: double-clicks then start a second dxdesk
+        log.warning("the inbox for double-clicked files could not be made")
+        return None
 
 
 def _app_icon() -> Any:

@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 
 if TYPE_CHECKING:
     from dxdesk.gui.mainwindow import MainWindow
 
 OPENED_SUFFIXES = (".dxb", ".dxenrol")
+RETRY_MS = 1000
 
 
 def opens(path: str | Path) -> bool:
@@ -59,14 +60,23 @@ class FileOpener(QObject):
         return super().eventFilter(watched, event)
 
     def request(self, path: Path) -> None:
-        if self.window is None or self.window.locked:
-            self.pending.append(path)
-        else:
+        """Open ``path`` now, or once the window is there and unlocked."""
+        if not opens(path):
+            return
+        self.pending.append(path)
+        self._flush()
+
+    def _flush(self) -> None:
+        if self.window is None:
+            return  # attach() opens them
+        if self.window.locked:
+            QTimer.singleShot(RETRY_MS, self._flush)  # after the lock screen is passed
+            return
+        pending, self.pending = self.pending, []
+        for path in pending:
             open_path(self.window, path)
 
     def attach(self, window: MainWindow) -> None:
         """The window is up: open what was asked for so far."""
         self.window = window
-        pending, self.pending = self.pending, []
-        for path in pending:
-            open_path(window, path)
+        self._flush()
