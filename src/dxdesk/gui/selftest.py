@@ -53,6 +53,13 @@ def check_window(profile: Profile, pdf: bytes) -> str:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+    # Qt's own Japanese buttons (閉じる, キャンセル) come from its catalogue under Qt's prefix: a
+    # build that loses the prefix (qt.conf) or the file shows English buttons in a Japanese window.
+    qt_japanese = install_translators(app, "ja")
+    for translator in qt_japanese:
+        app.removeTranslator(translator)
+    if not qt_japanese:
+        raise SelfTestFailed("Qt の日本語の表示（qtbase_ja）を読み込めません")
     if app_icon().isNull():
         raise SelfTestFailed("アイコンを描画できません")
     window = MainWindow(profile)
