@@ -105,7 +105,7 @@ def test_a_profile_from_a_newer_version_is_refused_naming_that_version(tmp_path:
     assert tree_digest(paths.root) == before
 
 
-@pytest.mark.parametrize("note", [None, "", "x" * 80, "9.0\n偽の行"])
+@pytest.mark.parametrize("note", [None, "", "x" * 80, "9.0\n偽の行", __version__])
 def test_without_a_usable_note_the_schema_numbers_are_named(
     tmp_path: Path, note: str | None
 ) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,7 +33,7 @@ class AboutDialog(QDialog):
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("dxdesk について"))
         info = app_info()
-        icon = QLabel()
+        icon = plain_label()  # a picture only
         icon.setPixmap(app_icon().pixmap(64, 64))
         title = plain_label(self.tr("dxdesk %1").replace("%1", info.version))
         title.setObjectName("aboutVersion")

@@ -46,7 +46,8 @@ def too_new(conn: ConnectionProxy, found: int) -> UserError:
     except sqlite3.Error:
         row = None
     needed = str(row[0]) if row and row[0] else ""
-    if needed and len(needed) <= 40 and needed.isprintable():
+    # This very version cannot be the one needed: a note that says so is not to be believed.
+    if needed and needed != __version__ and len(needed) <= 40 and needed.isprintable():
         return UserError(
             "schema_needs_version",
             needed=needed,
