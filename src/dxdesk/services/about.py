@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from dataclasses import asdict, dataclass
+from importlib.metadata import PackageMetadata
 from importlib.resources import files
 from pathlib import Path
 
@@ -81,17 +82,16 @@ def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _licence_of(meta: object) -> str:
-    get = getattr(meta, "get", None)
-    get_all = getattr(meta, "get_all", None)
-    assert get is not None and get_all is not None
-    expression = get("License-Expression")
+def _licence_of(meta: PackageMetadata) -> str:
+    """The SPDX expression (PEP 639), else a short License field, else the classifier."""
+    fields = meta.json  # lower-case keys; a missing field is absent, not an error
+    expression = fields.get("license_expression")
     if expression:
         return str(expression).strip()
-    text = str(get("License") or "").strip()
+    text = str(fields.get("license") or "").strip()
     if text and "\n" not in text and len(text) <= 60:
         return text
-    for classifier in get_all("Classifier") or []:
+    for classifier in meta.get_all("Classifier") or []:
         match = _CLASSIFIER.match(str(classifier))
         if match and match.group(1) not in ("OSI Approved",):
             return match.group(1)

@@ -99,7 +99,7 @@ def run_self_test(
             )
             field, hub = profiles[1], profiles[0]
             step("記録の書き込み", lambda: _write(field, state))
-            step("暗号化の確認と再度の解錠", lambda: _reopen(field_paths, creds, profiles, state))
+            step("暗号化の確認と再度の解錠", lambda: _reopen(field_paths, creds, profiles))
             field = profiles[1]
             step("記録の読み取り", lambda: _read(field, state))
             step("全文検索", lambda: _search(field, state))
@@ -177,12 +177,7 @@ def _write(field: Profile, state: dict[str, object]) -> str:
     return ""
 
 
-def _reopen(
-    field_paths: ProfilePaths,
-    creds: Credentials,
-    profiles: list[Profile],
-    state: dict[str, object],
-) -> str:
+def _reopen(field_paths: ProfilePaths, creds: Credentials, profiles: list[Profile]) -> str:
     profiles[1].close(backup=False)
     head = field_paths.database.read_bytes()[:16]
     # An SQLite file starts with this header in clear; SQLCipher's first page is random bytes.
