@@ -61,6 +61,15 @@ def build_translations() -> None:
     _run([sys.executable, str(ROOT / "scripts" / "translations.py"), "build"])
 
 
+def write_version_files(cache: Path) -> Path:
+    """The version for the Windows installer (packaging/windows/dxdesk.iss includes it)."""
+    from dxdesk import __version__
+
+    path = cache / "version.iss"
+    path.write_text(f'#define AppVersion "{__version__}"\n', encoding="utf-8")
+    return path
+
+
 def render_icons(out: Path) -> Path:
     from icons import render_all
 
@@ -193,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     cache = ROOT / "build" / "packaging"
     cache.mkdir(parents=True, exist_ok=True)
     build_translations()
+    write_version_files(cache)
     icons = render_icons(cache / "icons")
     font_dir = None if args.no_font else obtain_font(cache, args.font_dir)
     listing = cache / "bundled.json"

@@ -1,9 +1,10 @@
 ; Inno Setup 6 script: dxdesk for one Windows user, installed without administrator rights.
 ;
 ; Build the folder first (python packaging\build.py), then, from the repository root:
-;   iscc /DAppVersion=0.1.0 packaging\windows\dxdesk.iss
-; (packaging\README.md; the version is dxdesk.__version__, which build.py prints). The setup
-; program is written to dist\dxdesk-<version>-setup.exe.
+;   iscc packaging\windows\dxdesk.iss
+; (packaging\README.md). The version is dxdesk.__version__: build.py writes it to
+; build\packaging\version.iss, included below. The setup program is written to
+; dist\dxdesk-<version>-setup.exe.
 ;
 ; What it does:
 ; * installs dist\dxdesk\ into %LOCALAPPDATA%\Programs\dxdesk (per user: {autopf} with
@@ -19,7 +20,8 @@
 ;   uninstall).
 
 #ifndef AppVersion
-  #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\windows\dxdesk.iss
+  ; #define AppVersion "X.Y.Z", written by packaging\build.py from src\dxdesk\__init__.py
+  #include "..\..\build\packaging\version.iss"
 #endif
 #ifndef DistDir
   #define DistDir "..\..\dist\dxdesk"

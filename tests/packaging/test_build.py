@@ -158,6 +158,11 @@ def test_the_licences_of_everything_bundled_are_listed(built: Path) -> None:
     assert "IPA" in text and "ZETETIC" in text
 
 
+def test_the_installer_version_comes_from_the_package(built: Path) -> None:
+    version_file = ROOT / "build" / "packaging" / "version.iss"
+    assert version_file.read_text(encoding="utf-8") == f'#define AppVersion "{__version__}"\n'
+
+
 def test_the_linux_install_gives_a_menu_entry_icon_and_file_types(
     built: Path, tmp_path: Path
 ) -> None:

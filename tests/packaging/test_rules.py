@@ -79,6 +79,9 @@ def test_the_installers_register_the_files_the_window_opens() -> None:
     assert registered == wanted
     assert iss.count('"""{app}\\dxdesk-gui.exe"" ""%1"""') == len(wanted)
     assert "PrivilegesRequired=lowest" in iss
+    # The version is not written in the script: build.py writes the file it includes.
+    assert '#include "..\\..\\build\\packaging\\version.iss"' in iss
+    assert not re.search(r"\d+\.\d+\.\d+", iss)
     mime = (PACKAGING / "linux" / "dxdesk-mime.xml").read_text(encoding="utf-8")
     assert _types_in(mime) == wanted
     desktop = (PACKAGING / "linux" / "dxdesk.desktop").read_text(encoding="utf-8")
