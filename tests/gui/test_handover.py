@@ -94,3 +94,24 @@ def test_a_double_clicked_bundle_opens_the_import_check_in_the_open_window(
     finally:
         hub.close(backup=False)
         field.close(backup=False)
+
+
+def test_the_desktop_entry_hands_a_file_to_the_open_window_and_exits(
+    qtbot: QtBot, profile: Profile, tmp_path: Path
+) -> None:
+    from dxdesk.gui.app import main
+
+    taken: list[Path] = []
+    inbox = Inbox(profile.paths, taken.append)
+    wanted = tmp_path / "届いた.dxenrol"
+    result: dict[str, int] = {}
+    try:
+        # What a double-click runs: dxdesk-gui --profile DIR FILE, while this window is open.
+        args = ["--profile", str(profile.paths.root), str(wanted)]
+        thread = threading.Thread(target=lambda: result.update(code=main(args)))
+        thread.start()
+        qtbot.waitUntil(lambda: taken == [wanted.resolve()], timeout=3000)
+        thread.join(5)
+    finally:
+        inbox.close()
+    assert result == {"code": 0}
