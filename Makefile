@@ -85,3 +85,12 @@ bench-cli: setup
 	$(BIN)/python bench/cli.py
 
 bench: bench-cli
+
+# The one-folder app for this OS (packaging/README.md): dist/dxdesk/, then its own self-test.
+.PHONY: package bench-package
+package: setup
+	$(BIN)/python packaging/build.py --check
+
+# The build against the source install: size, `--version` and `--self-test` (bench/package.py).
+bench-package: package
+	$(BIN)/python bench/package.py --dist dist/dxdesk

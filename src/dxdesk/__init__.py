@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-
-def __getattr__(name: str) -> str:
-    # The version comes from the installed metadata on first use only: importing
-    # importlib.metadata costs some 50 ms of every start of the window (bench/gui.py).
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            found = version("dxdesk")
-        except PackageNotFoundError:  # running from a source tree without install
-            found = "0.0.0+source"
-        globals()["__version__"] = found
-        return found
-    raise AttributeError(f"module 'dxdesk' has no attribute {name!r}")
+# The one place the version is written: pyproject.toml reads it from here ([tool.hatch.version]),
+# and --version, the About dialog, the PDFs' and workbooks' metadata, the bundles' manifest and
+# the note a migration leaves in a profile all take this name. A constant, not the installed
+# metadata: it is the same from a source tree, an install and a frozen build (where
+# importlib.metadata would need the dist-info copied), and costs nothing at start.
+__version__ = "0.1.0"

@@ -35,6 +35,11 @@ MESSAGES: dict[str, str] = {
         "このデータベースは新しい版の dxdesk（スキーマ版 {found}）で作成されています。"
         "この版（スキーマ版 {supported}）では開けませんので、dxdesk を更新してください。"
     ),
+    "schema_needs_version": (
+        "このデータベースは dxdesk {needed} で更新されています（スキーマ版 {found}）。"
+        "この dxdesk {current}（スキーマ版 {supported}）では開けませんので、"
+        "dxdesk を {needed} 以降に更新してください。データには手を加えていません。"
+    ),
     "sqlcipher_too_old": "暗号化ライブラリ SQLCipher {found} は古いため使用できません（4 以上が必要です）。",
     "profile_exists": "プロファイル（{path}）は既に存在します。別の場所を指定してください。",
     "profile_missing": (
@@ -79,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}。",
     "bad_argument": "{detail}",
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
+    "self_test_failed": "自己診断で問題が見つかりました。{detail}。インストールし直しても解消しない場合は、この表示を添えて担当者にご連絡ください。",
     "print_failed": "印刷を開始できませんでした。プリンターの設定をご確認ください。",
     # Printed documents (reports)
     "font_missing": (

@@ -199,6 +199,14 @@ class LazyGroup(click.Group):
 )
 @click.version_option(__version__, "--version", "-V", prog_name="dxdesk")
 @click.option(
+    "--self-test",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _self_test(ctx) if value else None,
+    help="試験用の一時プロファイルで動作を確認して終了します（インストールの確認用）",
+)
+@click.option(
     "--profile",
     "profile_dir",
     metavar="DIR",
@@ -229,6 +237,18 @@ def has_display() -> bool:
     if platform in ("offscreen", "minimal"):
         return False  # headless by choice (tests, scripts): `dxdesk gui` still opens one
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or platform)
+
+
+def _self_test(ctx: click.Context) -> None:
+    """Every part of the app on throwaway profiles (cli/selftest.py), the window included:
+    for an installed build, where a missing file shows only when its code runs."""
+    if ctx.resilient_parsing:
+        return
+    from dxdesk.cli.selftest import run
+    from dxdesk.gui.app import self_test_window
+
+    run(self_test_window)
+    ctx.exit(EXIT_DONE)
 
 
 # ------------------------------------------------------------------ the window

@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -143,14 +143,30 @@ class Session:
                 self.window.drafts.discard(draft.id)
 
 
-def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
+def run(
+    profile_dir: str | None = None,
+    argv: list[str] | None = None,
+    open_paths: list[Path] | None = None,
+) -> int:
+    """The window's whole life; ``open_paths``: files to open once it is up (gui/fileopen.py)."""
     from dxdesk.gui.crash import CrashReporter
+    from dxdesk.gui.fileopen import FileOpener
 
+    paths = ProfilePaths(resolve_profile_dir(profile_dir))
+    if open_paths and paths.exists():
+        from dxdesk.gui.handover import hand_over
+
+        # A double-click while the window is open: that window takes the file (gui/handover.py).
+        if hand_over(paths, open_paths):
+            return 0
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("dxdesk")
     app.setOrganizationName("dxdesk")
-    paths = ProfilePaths(resolve_profile_dir(profile_dir))
+    # macOS hands a double-clicked file over as an event, possibly before the window exists.
+    opener = FileOpener(open_paths, app)
+    app.installEventFilter(opener)
+    QTimer.singleShot(0, lambda: app.setWindowIcon(_app_icon()))
     settings = Settings.load(paths.settings) if paths.settings.exists() else Settings()
     language = os.environ.get("DXDESK_LANG", settings.language)
     if language != "en":
@@ -172,31 +188,78 @@ def run(profile_dir: str | None = None, argv: list[str] | None = None) -> int:
     session = Session(profile)
     session.window.show()
     session.offer_drafts()
+    QTimer.singleShot(0, lambda: opener.attach(session.window))
+    inbox = _open_inbox(paths, opener)
     try:
         return app.exec()
     finally:
+        if inbox is not None:
+            inbox.close()
         profile.close()
+
+
+def _open_inbox(paths: ProfilePaths, opener: Any) -> Any:
+    """Files double-clicked while this window is open come here (gui/handover.py)."""
+    from dxdesk.gui.handover import Inbox
+
+    try:
+        return Inbox(paths, opener.request, opener)
+    except OSError:  # a read-only profile folder: double-clicks then start a second dxdesk
+        log.warning("the inbox for double-clicked files could not be made")
+        return None
+
+
+def _app_icon() -> Any:
+    # After the first event: rendering the SVG costs some 30 ms that the unlock dialog need not wait for.
+    from dxdesk.gui.icon import app_icon
+
+    return app_icon()
+
+
+def self_test_window(profile: Profile, pdf: bytes) -> str:
+    """The window's part of ``dxdesk --self-test`` (gui/selftest.py), for the command line."""
+    from dxdesk.gui.selftest import check_window
+
+    return check_window(profile, pdf)
 
 
 def main(argv: list[str] | None = None) -> int:
     """The desktop entry point, ``dxdesk-gui`` (a shortcut starts it without a console window).
 
     It reaches the window without the command line's machinery (click and the CLI modules);
-    it understands ``--profile DIR`` only, everything else is the ``dxdesk`` command's.
+    it understands ``--profile DIR`` and the .dxb / .dxenrol files a double-click passes
+    (gui/fileopen.py); everything else is the ``dxdesk`` command's.
     """
-    args = list(sys.argv[1:] if argv is None else argv)
-    profile_dir: str | None = None
-    if len(args) == 2 and args[0] == "--profile":
-        profile_dir = args[1]
-    elif len(args) == 1 and args[0].startswith("--profile="):
-        profile_dir = args[0].partition("=")[2]
-    elif args:
+    parsed = parse_arguments(list(sys.argv[1:] if argv is None else argv))
+    if parsed is None:
         print(
-            "使い方：dxdesk-gui [--profile DIR]（その他の操作は dxdesk コマンドで行います）",
+            "使い方：dxdesk-gui [--profile DIR] [ファイル.dxb | ファイル.dxenrol]"
+            "（その他の操作は dxdesk コマンドで行います）",
             file=sys.stderr,
         )
         return 2
-    return run(profile_dir)
+    profile_dir, paths = parsed
+    return run(profile_dir, open_paths=paths)
+
+
+def parse_arguments(args: list[str]) -> tuple[str | None, list[Path]] | None:
+    """(profile folder, files to open), or None when the arguments are not ours."""
+    from dxdesk.gui.fileopen import opens
+
+    profile_dir: str | None = None
+    paths: list[Path] = []
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--profile" and rest and profile_dir is None:
+            profile_dir = rest.pop(0)
+        elif arg.startswith("--profile=") and profile_dir is None:
+            profile_dir = arg.partition("=")[2]
+        elif not arg.startswith("-") and opens(arg):
+            paths.append(Path(arg))
+        else:
+            return None
+    return profile_dir, paths
 
 
 def entry() -> None:  # pragma: no cover - console script

@@ -498,6 +498,9 @@ class MainWindow(QMainWindow):
         for key, label in GLOBAL_VIEWS:
             action = view.addAction(self.tr(label))
             action.triggered.connect(lambda _=False, k=key: self.show_global(k))
+        from dxdesk.gui.helpmenu import add_help_menu
+
+        add_help_menu(self)  # ヘルプ (gui/helpmenu.py), last as every platform expects
 
     # ------------------------------------------------------------------ tree
 

@@ -11,7 +11,10 @@ Hiragino), always as a subset. Search order: ``settings.pdf_font`` (a family nam
 below, or a font file path, optionally ``path#N`` for the N-th font of a .ttc), then BIZ UDGothic,
 BIZ UDMincho, IPAexGothic, IPAexMincho, then the Windows collections MS Gothic, Yu Gothic and
 Meiryo. The folders searched are the OS font folders of Windows, macOS and Linux, plus the
-``<dir>`` entries of fontconfig's configuration. No font file is ever committed to the project.
+``<dir>`` entries of fontconfig's configuration, and last the folder an installed build ships
+(``dxdesk/resources/fonts``: IPAexGothic with its licence, put there by packaging/build.py, so a
+Mac, which has no embeddable Japanese font of its own, still prints). No font file is ever
+committed to the project.
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("dxdesk.reports")
+
+# Filled by packaging/build.py in a built app only (absent, so skipped, in a source tree).
+BUNDLED_FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 # What the error message asks the user to install.
 INSTALL_HINT = "BIZ UDゴシック（Windows 10 以降に標準搭載）または IPAexゴシック"
@@ -155,6 +161,8 @@ def font_dirs() -> list[Path]:
             Path("/usr/share/fonts"),
         ]
         dirs += _fontconfig_dirs()
+    # Last: the OS's own fonts (BIZ UD on Windows) come first in each family's search.
+    dirs.append(BUNDLED_FONTS)
     unique: list[Path] = []
     for d in dirs:
         if d not in unique and d.is_dir():

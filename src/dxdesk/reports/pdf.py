@@ -61,6 +61,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dxdesk import __version__
 from dxdesk.core.calendar import format_wareki, format_wareki_compact
 from dxdesk.reports.fonts import RegisteredFonts
 from dxdesk.reports.pdf_flowables import PlainLine, RuledLines, SharedTextTable
@@ -584,7 +585,7 @@ class PdfDocument:
             title=self.title,
             author=self.author,
             subject=self.subject or self.title,
-            creator="dxdesk",
+            creator=f"dxdesk {__version__}",
             lang="ja-JP",
             # The initial font is set on every page: ours, so no unembedded Helvetica appears.
             initialFontName=self.fonts.regular,

@@ -28,6 +28,8 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from dxdesk import __version__
+
 __all__ = ["Sheet", "display_width", "workbook_bytes"]
 
 DATE_FORMAT = "yyyy/mm/dd"
@@ -74,6 +76,7 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
     if title:
         wb.properties.title = title
     wb.properties.creator = "dxdesk"
+    wb.properties.version = __version__  # docProps/core.xml <cp:version>
     thin = Side(style="thin", color="9AA3AE")
     head_font = Font(name=FONT_NAME, bold=True)
     body_font = Font(name=FONT_NAME)

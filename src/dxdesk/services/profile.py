@@ -43,6 +43,7 @@ from dxdesk.store.database import (
     map_sqlite_error,
     page_check,
     sqlcipher_version,
+    too_new,
 )
 from dxdesk.store.keys import (
     KdfParams,
@@ -561,9 +562,7 @@ def verify_profile(paths: ProfilePaths, creds: Credentials) -> Verified:
     try:
         database = Database(conn, paths.database)
         if database.schema_version > head_version():  # its tables are not ours to judge
-            raise UserError(
-                "schema_too_new", found=database.schema_version, supported=head_version()
-            )
+            raise too_new(conn, database.schema_version)
         report = database.damage_report()
         counts: dict[str, int] = {}
         for k in _counted_kinds():

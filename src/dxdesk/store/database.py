@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
+from dxdesk import __version__
 from dxdesk.errors import UserError
 from dxdesk.store.migrations import all_migrations, head_version
 from dxdesk.store.sqlite_compat import ConnectionProxy
@@ -31,6 +32,30 @@ log = logging.getLogger("dxdesk.store")
 
 MIN_SQLCIPHER_MAJOR = 4
 CACHE_KIB = 65_536
+
+
+# The meta key holding the version of dxdesk that last moved the schema forward (migrate).
+SCHEMA_APP_VERSION = "schema_app_version"
+
+
+def too_new(conn: ConnectionProxy, found: int) -> UserError:
+    """The refusal of a database whose schema is newer than this code's, naming the version of
+    dxdesk that wrote it when the database says (read only: nothing is written to it)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_APP_VERSION,)).fetchone()
+    except sqlite3.Error:
+        row = None
+    needed = str(row[0]) if row and row[0] else ""
+    # This very version cannot be the one needed: a note that says so is not to be believed.
+    if needed and needed != __version__ and len(needed) <= 40 and needed.isprintable():
+        return UserError(
+            "schema_needs_version",
+            needed=needed,
+            found=found,
+            current=__version__,
+            supported=head_version(),
+        )
+    return UserError("schema_too_new", found=found, supported=head_version())
 
 
 def sqlcipher_version(conn: ConnectionProxy) -> str:
@@ -210,7 +235,7 @@ class Database:
         current = self.schema_version
         head = head_version()
         if current > head:
-            raise UserError("schema_too_new", found=current, supported=head)
+            raise too_new(self.conn, current)
         target = head if target is None else target
         if target <= current:
             # Up to date (every start): no need to read and split every migration's SQL.
@@ -225,6 +250,13 @@ class Database:
                     self.conn.execute(f"PRAGMA user_version = {migration.version}")
                 applied.append(migration.version)
                 log.info("applied migration %04d_%s", migration.version, migration.name)
+        if applied:
+            # Which dxdesk this schema needs: an older one names it when it refuses the file.
+            with self.transaction():
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (SCHEMA_APP_VERSION, __version__),
+                )
         return applied
 
     def _post_migration(self, version: int) -> None:

@@ -35,6 +35,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from dxdesk import __version__
 from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.errors import UserError
 from dxdesk.fsutil import fsync_dir, io_error, open_regular
@@ -102,6 +103,7 @@ class Manifest:
     # sequence numbers the bundle accounts for (merge.apply's ``covers``).
     since: dict[str, int] | None = None
     scope: tuple[str, ...] | None = None  # the organisations a scoped bundle was limited to
+    app_version: str | None = None  # the dxdesk that wrote it (display only: named on refusal)
 
     @property
     def content_hash(self) -> str:
@@ -267,6 +269,11 @@ def parse_manifest(raw: bytes) -> Manifest:
     digest = obj.get("digest")
     if digest is not None and not _is_hex64(digest):
         raise _damaged("目録の項目 digest が正しくありません")
+    app_version = obj.get("app_version")
+    if app_version is not None and not (
+        isinstance(app_version, str) and 0 < len(app_version) <= 40 and chain.encodable(app_version)
+    ):
+        raise _damaged("目録の項目 app_version が正しくありません")
     sender_name, created_at = get("sender_name", str), get("created_at", str)
     if len(sender_name) > _MAX_NAME or len(created_at) > _MAX_ID:
         raise _damaged("目録の項目が長すぎます")
@@ -290,6 +297,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         digest=digest,
         since=since,
         scope=scope,
+        app_version=app_version,
     )
 
 
@@ -402,6 +410,7 @@ def write_bundle(
         "bundle_id": bundle_id,
         "sender": keys.device_id,
         "sender_name": sender_name[:_MAX_NAME],
+        "app_version": __version__,
         "recipient": recipient,
         "created_at": created_at,
         "schema_version": schema_version,

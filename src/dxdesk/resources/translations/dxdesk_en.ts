@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/about.py" line="34"/>
+        <source>dxdesk について</source>
+        <translation>About dxdesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="38"/>
+        <source>dxdesk %1</source>
+        <translation>dxdesk %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="45"/>
+        <source>自治体DXサポート業務の記録・報告ツール（オフライン・暗号化）
+Python %1 ／ %2</source>
+        <translation>Records and reports for municipal DX support work (offline, encrypted)
+Python %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="60"/>
+        <source>ライセンス</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="60"/>
+        <source>内容</source>
+        <translation>What it is</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="60"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="60"/>
+        <source>版</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="73"/>
+        <source>各ライセンスの全文は、インストール先の LICENSES.txt に収録しています。</source>
+        <translation>The full text of each licence is in LICENSES.txt in the installation folder.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="76"/>
+        <source>ソースから実行しています。各ライセンスの全文は、インストールされた各パッケージの情報（dist-info）にあります。</source>
+        <translation>Running from source. The full text of each licence is in each installed package's information (dist-info).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="84"/>
+        <source>ライセンスの全文を開く(&amp;L)</source>
+        <translation>Open the full &amp;licences</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="13"/>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="15"/>
+        <source>dxdesk について(&amp;A)…</source>
+        <translation>&amp;About dxdesk…</translation>
+    </message>
+</context>
+<context>
     <name>Action</name>
     <message>
         <source>この所見から課題を作成</source>
@@ -2742,12 +2807,13 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="434"/>
-        <location filename="../../gui/mainwindow.py" line="795"/>
+        <location filename="../../gui/mainwindow.py" line="798"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="452"/>
+        <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2827,52 +2893,52 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="588"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="641"/>
+        <location filename="../../gui/mainwindow.py" line="644"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="645"/>
+        <location filename="../../gui/mainwindow.py" line="648"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="660"/>
+        <location filename="../../gui/mainwindow.py" line="663"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="688"/>
+        <location filename="../../gui/mainwindow.py" line="691"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="728"/>
+        <location filename="../../gui/mainwindow.py" line="731"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="736"/>
+        <location filename="../../gui/mainwindow.py" line="739"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="815"/>
+        <location filename="../../gui/mainwindow.py" line="818"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="818"/>
+        <location filename="../../gui/mainwindow.py" line="821"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="874"/>
+        <location filename="../../gui/mainwindow.py" line="877"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -4197,6 +4263,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>This database was made by a newer dxdesk (schema {found}); this version (schema {supported}) cannot open it. Please update dxdesk.</translation>
     </message>
     <message>
+        <source>このデータベースは dxdesk {needed} で更新されています（スキーマ版 {found}）。この dxdesk {current}（スキーマ版 {supported}）では開けませんので、dxdesk を {needed} 以降に更新してください。データには手を加えていません。</source>
+        <extracomment>UserError in the model: schema_needs_version</extracomment>
+        <translation>This database was updated by dxdesk {needed} (schema version {found}). This dxdesk {current} (schema version {supported}) cannot open it: please update dxdesk to {needed} or later. The data has not been changed.</translation>
+    </message>
+    <message>
         <source>暗号化ライブラリ SQLCipher {found} は古いため使用できません（4 以上が必要です）。</source>
         <extracomment>UserError in the model: sqlcipher_too_old</extracomment>
         <translation>The encryption library SQLCipher {found} is too old (version 4 or later is needed).</translation>
@@ -4310,6 +4381,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>パスフレーズファイル（{path}）を読み込めませんでした。</source>
         <extracomment>UserError in the model: passphrase_source</extracomment>
         <translation>The passphrase file ({path}) could not be read.</translation>
+    </message>
+    <message>
+        <source>自己診断で問題が見つかりました。{detail}。インストールし直しても解消しない場合は、この表示を添えて担当者にご連絡ください。</source>
+        <extracomment>UserError in the model: self_test_failed</extracomment>
+        <translation>The self-test found a problem. {detail}. If reinstalling does not solve it, please contact the person in charge with this message.</translation>
     </message>
     <message>
         <source>印刷を開始できませんでした。プリンターの設定をご確認ください。</source>
