@@ -92,6 +92,10 @@ def test_the_supervisor_sees_deadlines_site_days_and_issues(hub: Profile) -> Non
     assert "monthly-meeting:2025-10" in keys and "monthly-meeting:2025-11" not in keys
     assert {i.alert for i in deadlines.items if i.target[1] == f"minutes:{meeting}"} == {True}
     assert home.section("imports").count == 0 and home.section("conflicts").count == 0
+    # A year later, the window's 対象月 still picks the month whose on-site days are shown.
+    later = HomeService(hub, date(2026, 12, 3)).home(month="2025-11").section("site_days")
+    assert later.title.startswith("2025年11月の現地支援日数")
+    assert [i.text for i in later.items] == ["高千穂町 現地 3日 ／ 目標 10日"]
 
 
 def test_the_consultant_sees_the_week_and_their_own_open_work(profile: Profile) -> None:

@@ -37,7 +37,12 @@ class HomePage(QWidget):
     open_requested = Signal(object)  # the item's target tuple (services/home.py Target)
 
     def __init__(
-        self, profile: Profile, parent: QWidget | None = None, *, today: date | None = None
+        self,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        month: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("home")
@@ -57,10 +62,13 @@ class HomePage(QWidget):
         self.boxes: dict[str, QGroupBox] = {}
         self.lists: dict[str, QListWidget] = {}
         self.home: Home | None = None
+        self.month = month  # the window's 対象月 (None: this month)
         self.refresh()
 
-    def refresh(self) -> None:
-        home = self.service.home()
+    def refresh(self, month: str | None = None) -> None:
+        if month is not None:
+            self.month = month
+        home = self.service.home(self.month)
         self.home = home
         who = self.tr("統括責任者") if home.role == SUPERVISOR else self.tr("担当者")
         self.heading.setText(

@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         if "home" not in self._globals:
             from dxdesk.gui.home import HomePage
 
-            page = HomePage(self.profile)
+            page = HomePage(self.profile, month=self.month)
             page.open_requested.connect(self.open_target)
             self.stack.addWidget(page)
             self._globals["home"] = page
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
     def show_global(self, key: str) -> None:
         if key == "home":
             if "home" in self._globals:
-                self.home.refresh()
+                self.home.refresh(self.month)
             self.stack.setCurrentWidget(self.home)
         elif key == "issues":
             self.global_issues.set_query(self._list_query(kind="issue"))
@@ -572,6 +572,10 @@ class MainWindow(QMainWindow):
             self.show_org(self.current_org)
         elif self._globals.get("grid") is not None and self.stack.currentWidget() is self.grid_view:
             self.show_global("hours")
+        elif (home := self._globals.get("home")) is not None and (
+            self.stack.currentIndex() == self.stack.indexOf(home)
+        ):
+            home.refresh(self.month)
 
     def run_search(self) -> None:
         text = self.search_box.text().strip()
@@ -676,7 +680,7 @@ class MainWindow(QMainWindow):
         self.reload_tree()
         home = self._globals.get("home")
         if home is not None and self.stack.currentIndex() == self.stack.indexOf(home):
-            home.refresh()
+            home.refresh(self.month)
         if self.current_org and self.stack.currentWidget() is self.org_tabs:
             self.overview_panel.show_overview(
                 self.overview.org_overview(self.current_org, self.month), self.month

@@ -74,12 +74,13 @@ class HomeService:
         self.db = profile.database
         self.today = today or today_jst()
 
-    def home(self) -> Home:
+    def home(self, month: str | None = None) -> Home:
+        """``month`` (YYYY-MM): the window's 対象月 for the on-site days; default this month."""
         sections: tuple[Section, ...]
         if role_of(self.profile) == SUPERVISOR:
             sections = (
                 self.deadlines(),
-                self.site_days(),
+                self.site_days(month),
                 self.unshared_issues(),
                 self.overdue_issues(),
                 self.imports(),
@@ -111,8 +112,8 @@ class HomeService:
             "deadlines", "期限が近い・過ぎた提出物（3週間以内）", items, limit=len(items)
         )
 
-    def site_days(self) -> Section:
-        month = self.today.strftime("%Y-%m")
+    def site_days(self, month: str | None = None) -> Section:
+        month = month or self.today.strftime("%Y-%m")
         items = []
         for b in OverviewService(self.profile, self.today).organisations(month):
             if b.target_days is None:
@@ -121,7 +122,7 @@ class HomeService:
             items.append(Item(text, ("org", b.org_id), b.days_on_site < b.target_days))
         return _section(
             "site_days",
-            f"今月の現地支援日数（{self.today.month}月・集中支援）",
+            f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）",
             items,
             "今年度の集中支援の記録がありません。",
         )
