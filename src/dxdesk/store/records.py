@@ -266,14 +266,6 @@ class RecordStore:
             if derived is None or (record_id is not None and record_id != derived):
                 raise RuntimeError(f"a {kind.name} record needs its key and the derived id")
             record_id = derived
-            held = self.conn.execute(
-                f'SELECT _deleted FROM "{kind.name}" WHERE id = ?', (derived,)
-            ).fetchone()
-            if held is not None:
-                said = {"label": kind.label, "key": self.key_label(kind, values), "id": derived}
-                if held[0]:
-                    raise UserError("record_key_deleted", kind=kind.name, **said)
-                raise UserError("record_key_exists", kind=kind.name, **said)
         rid = record_id or new_id()
         # A record derived from an older write (store/memberships.py) carries that write's time.
         hlc = stamp_at or self.clock.now().encode()
@@ -287,9 +279,19 @@ class RecordStore:
         try:
             self.conn.execute(f'INSERT INTO "{kind.name}" ({cols}) VALUES ({marks})', params)
         except Exception as exc:
-            if "UNIQUE" in str(exc):
-                raise UserError("bad_argument", detail=f"ID {rid} は既に使われています。") from None
-            raise
+            if "UNIQUE" not in str(exc):
+                raise
+            # A key already held (live or deleted) is found by the UNIQUE id after the fact, not
+            # looked up before every create: the statement failed alone and wrote nothing.
+            held = self.conn.execute(
+                f'SELECT _deleted FROM "{kind.name}" WHERE id = ?', (rid,)
+            ).fetchone()
+            if kind.key and held is not None:
+                said = {"label": kind.label, "key": self.key_label(kind, values), "id": rid}
+                if held[0]:
+                    raise UserError("record_key_deleted", kind=kind.name, **said) from None
+                raise UserError("record_key_exists", kind=kind.name, **said) from None
+            raise UserError("bad_argument", detail=f"ID {rid} は既に使われています。") from None
         payload = {n: values.get(n) for n in names}
         self._log(kind, rid, "create", hlc, payload)
         return Change(kind.name, rid, "create", tuple(names))
