@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from dxdesk.errors import UserError
+from dxdesk.store import sqlfunctions
 from dxdesk.store.migrations import all_migrations, head_version
 from dxdesk.store.sqlite_compat import ConnectionProxy
 
@@ -66,6 +67,8 @@ def _keyed(path: Path, key: bytes) -> ConnectionProxy:
         )
     except sqlcipher3.dbapi2.Error:
         raise UserError("io_error", path=str(path)) from None
+    # Before anything runs: the full-text triggers call dx_fold on every record written.
+    sqlfunctions.register(raw)
     conn = ConnectionProxy(raw)
     try:
         # Silence SQLCipher's own logging before anything can go wrong (it writes to stderr).
