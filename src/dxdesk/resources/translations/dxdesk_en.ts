@@ -2110,148 +2110,128 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
-        <source>件名</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
-        <source>日付</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
-        <source>種類</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="308"/>
-        <source>該当箇所</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="351"/>
-        <location filename="../../gui/mainwindow.py" line="679"/>
+        <location filename="../../gui/mainwindow.py" line="339"/>
+        <location filename="../../gui/mainwindow.py" line="652"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="369"/>
+        <location filename="../../gui/mainwindow.py" line="357"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="370"/>
+        <location filename="../../gui/mainwindow.py" line="358"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="372"/>
+        <location filename="../../gui/mainwindow.py" line="360"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="378"/>
+        <location filename="../../gui/mainwindow.py" line="366"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="381"/>
+        <location filename="../../gui/mainwindow.py" line="369"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="383"/>
+        <location filename="../../gui/mainwindow.py" line="371"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="385"/>
+        <location filename="../../gui/mainwindow.py" line="373"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="386"/>
+        <location filename="../../gui/mainwindow.py" line="374"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="387"/>
+        <location filename="../../gui/mainwindow.py" line="375"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="388"/>
+        <location filename="../../gui/mainwindow.py" line="376"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="389"/>
+        <location filename="../../gui/mainwindow.py" line="377"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394"/>
+        <location filename="../../gui/mainwindow.py" line="382"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="395"/>
+        <location filename="../../gui/mainwindow.py" line="383"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="402"/>
+        <location filename="../../gui/mainwindow.py" line="390"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="482"/>
+        <location filename="../../gui/mainwindow.py" line="461"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="535"/>
+        <location filename="../../gui/mainwindow.py" line="508"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
+        <location filename="../../gui/mainwindow.py" line="512"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="554"/>
+        <location filename="../../gui/mainwindow.py" line="527"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="577"/>
+        <location filename="../../gui/mainwindow.py" line="550"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="617"/>
+        <location filename="../../gui/mainwindow.py" line="590"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="625"/>
+        <location filename="../../gui/mainwindow.py" line="598"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="699"/>
+        <location filename="../../gui/mainwindow.py" line="672"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="702"/>
+        <location filename="../../gui/mainwindow.py" line="675"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="758"/>
+        <location filename="../../gui/mainwindow.py" line="731"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2955,6 +2935,54 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/sync.py" line="781"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../gui/search.py" line="117"/>
+        <source>種類</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="118"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="119"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="120"/>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="121"/>
+        <source>該当箇所</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="191"/>
+        <source>「%1」を含む記録は見つかりませんでした。</source>
+        <translation>No records contain “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="193"/>
+        <source>「%1」の検索結果：%2件</source>
+        <translation>Search results for “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="195"/>
+        <source>「%1」の検索結果：%2件（新しい順に %3件を表示）</source>
+        <translation>Search results for “%1”: %2 (newest %3 shown)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="205"/>
+        <source>さらに表示（残り %1件）(&amp;M)</source>
+        <translation>Show &amp;more (%1 left)</translation>
     </message>
 </context>
 <context>
