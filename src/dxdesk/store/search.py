@@ -171,7 +171,12 @@ def snippet(
     text: str, terms: Sequence[str], radius: int = SNIPPET_RADIUS
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The passage of ``text`` around its first match of any (folded) term, and the spans of
-    the passage that match a term, found in the folded text and shown in the original."""
+    the passage that match a term, found in the folded text and shown in the original.
+
+    About ``2 * radius`` characters: a third of ``radius`` before the first match, the rest
+    after it, because a passage is read, and cut by its column, from the left: with the
+    context centred, a narrow column showed the words before the match and not the match.
+    """
     flat = " ".join(text.split())
     folded, starts, ends = fold_with_spans(flat)
     spans: list[tuple[int, int]] = []
@@ -181,11 +186,12 @@ def snippet(
             spans.append((starts[at], ends[at + len(term) - 1]))
             at = folded.find(term, at + len(term))
     if not spans:
-        return flat[: radius * 2], ()
+        return flat[: radius * 2] + ("…" if len(flat) > radius * 2 else ""), ()
     spans.sort()
     first_start, first_end = spans[0]
-    start = max(0, first_start - radius)
-    end = min(len(flat), max(first_start + radius, first_end + radius // 2))
+    before = max(4, radius // 3)
+    start = max(0, first_start - before)
+    end = min(len(flat), first_end + 2 * radius - before)
     # A match the passage would cut in two is shown whole.
     end = max([end, *(b for a, b in spans if a < end)])
     prefix = "…" if start else ""
