@@ -422,3 +422,33 @@ def test_deleted_text_leaves_the_index_and_comes_back(profile: Profile, visit_id
         profile.records.restore(kind("visit"), visit_id)
     assert indexed() == 1
     assert search(profile.database, "標準化").total == 1
+
+
+def test_many_matches_page_and_count_as_few_do(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SEEK_LIMIT matches a kind's page comes from its date index rather than a read of
+    each row; both ways list the same hits in the same order with the same total."""
+    for i in range(12):
+        _visit(
+            profile,
+            ("日南市", "串間市")[i % 2],
+            f"宮崎県との協議 {i}",
+            "共通",
+            f"2025-06-{i + 1:02d}",
+        )
+        _add_issue(profile, f"宮崎県への報告 {i}", "共通")
+
+    def listing(text: str) -> list[tuple[int, list[tuple[str, str]]]]:
+        out = []
+        for offset in (0, 4, 8, 30):
+            found = search(profile.database, text, limit=5, offset=offset)
+            out.append((found.total, [(h.kind, h.record_id) for h in found.hits]))
+        return out
+
+    queries = ("宮崎県", "宮崎", "共通", "宮崎 協議")
+    few = {q: listing(q) for q in queries}
+    monkeypatch.setattr("dxdesk.store.search.SEEK_LIMIT", 2)
+    many = {q: listing(q) for q in queries}
+    assert many == few
+    assert few["宮崎県"][0][0] >= 24 + 2  # visits, issues and the seeded 宮崎県 divisions

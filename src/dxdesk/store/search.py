@@ -228,22 +228,36 @@ def _keys(
     # The index alone: every row in it is live, so it counts without reading a record.
     fts = f'"fts_{k.name}"'
     where, params = _fts_where(k, terms)
-    total = int(conn.execute(f"SELECT count(*) FROM {fts} WHERE {where}", params).fetchone()[0])
-    if total == 0 or count == 0:
-        return total, []
+    matches = f"SELECT rowid FROM {fts} WHERE {where}"
+    few = [int(r[0]) for r in conn.execute(f"{matches} LIMIT ?", [*params, SEEK_LIMIT + 1])]
+    if len(few) <= SEEK_LIMIT:
+        # Few matches, all known: each is read by its rowid for its date.
+        if not few or count == 0:
+            return len(few), []
+        if not k.date_field:
+            return len(few), [("", rid) for rid in sorted(few, reverse=True)[:count]]
+        marks = ", ".join("?" for _ in few)
+        sql = (
+            f'SELECT k.rid, {date} FROM "{k.name}" AS k WHERE k.rid IN ({marks})'
+            f" ORDER BY {date} DESC, k.rid DESC LIMIT ?"
+        )
+        rows = conn.execute(sql, [*few, count]).fetchall()
+        return len(few), [(str(r[1] or ""), int(r[0])) for r in rows]
     if not k.date_field:
-        sql = f"SELECT rowid FROM {fts} WHERE {where} ORDER BY rowid DESC LIMIT ?"
-        return total, [("", int(r[0])) for r in conn.execute(sql, [*params, count])]
-    # Few matches: each is read by its rowid. Many: reading thousands of wide rows (each
-    # page decrypted) costs far more than walking the narrow date index newest first and
-    # keeping the rows that match, which stops as soon as the page is full.
-    index = f' INDEXED BY "{k.name}_date"' if total > SEEK_LIMIT else ""
+        total = int(conn.execute(f"SELECT count(*) FROM ({matches})", params).fetchone()[0])
+        rows = conn.execute(f"{matches} ORDER BY rowid DESC LIMIT ?", [*params, count])
+        return total, [("", int(r[0])) for r in rows]
+    # Many: reading thousands of wide rows (a decrypted page each) costs far more than walking
+    # the narrow date index newest first and keeping the rows that match, which stops once the
+    # page is full. The matches are gathered once, for the count and for the walk.
     sql = (
-        f'SELECT k.rid, {date} FROM "{k.name}" AS k{index}'
-        f" WHERE k.rid IN (SELECT rowid FROM {fts} WHERE {where})"
-        f" ORDER BY {date} DESC, k.rid DESC LIMIT ?"
+        f"WITH m(r) AS MATERIALIZED ({matches})"
+        " SELECT count(*), NULL FROM m UNION ALL SELECT * FROM"
+        f' (SELECT k.rid, {date} FROM "{k.name}" AS k INDEXED BY "{k.name}_date"'
+        f" WHERE k.rid IN m ORDER BY {date} DESC, k.rid DESC LIMIT ?)"
     )
-    return total, [(str(r[1] or ""), int(r[0])) for r in conn.execute(sql, [*params, count])]
+    rows = conn.execute(sql, [*params, count]).fetchall()
+    return int(rows[0][0]), [(str(r[1] or ""), int(r[0])) for r in rows[1:]]
 
 
 def _hits(
