@@ -199,7 +199,12 @@ SNIPPET_CONTEXT = 12
 SNIPPET_WIDTH = 64
 
 
-@cli.command()
+@cli.command(
+    # Joined without a space (a docstring's line break would show as one in Japanese).
+    help="すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます。"
+    "全角・半角、大文字・小文字、ヶ・ケなどの表記の違いは区別しません）。",
+    short_help="すべての記録の本文を全文検索します（表記の違いは区別しません）。",
+)
 @click.argument("text", nargs=-1, required=True)
 @click.option(
     "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="表示する最大件数"
@@ -216,8 +221,6 @@ SNIPPET_WIDTH = 64
 )
 @click.pass_obj
 def search(state: State, text: tuple[str, ...], limit: int, offset: int, fmt: str) -> None:
-    """すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます。全角・半角、
-    大文字・小文字、ヶ・ケなどの表記の違いは区別しません）。"""
     from dxdesk.services.records import RecordService
     from dxdesk.services.search import marked, shown_date
 
