@@ -245,19 +245,25 @@ def _keys(
         return len(few), [(str(r[1] or ""), int(r[0])) for r in rows]
     if not k.date_field:
         total = int(conn.execute(f"SELECT count(*) FROM ({matches})", params).fetchone()[0])
-        rows = conn.execute(f"{matches} ORDER BY rowid DESC LIMIT ?", [*params, count])
-        return total, [("", int(r[0])) for r in rows]
+        newest = conn.execute(f"{matches} ORDER BY rowid DESC LIMIT ?", [*params, count])
+        return total, [("", int(r[0])) for r in newest]
     # Many: reading thousands of wide rows (a decrypted page each) costs far more than walking
     # the narrow date index newest first and keeping the rows that match, which stops once the
     # page is full. The matches are gathered once, for the count and for the walk.
     sql = (
         f"WITH m(r) AS MATERIALIZED ({matches})"
-        " SELECT count(*), NULL FROM m UNION ALL SELECT * FROM"
+        " SELECT 0, count(*), NULL FROM m UNION ALL SELECT 1, * FROM"
         f' (SELECT k.rid, {date} FROM "{k.name}" AS k INDEXED BY "{k.name}_date"'
         f" WHERE k.rid IN m ORDER BY {date} DESC, k.rid DESC LIMIT ?)"
     )
-    rows = conn.execute(sql, [*params, count]).fetchall()
-    return int(rows[0][0]), [(str(r[1] or ""), int(r[0])) for r in rows[1:]]
+    total, keys = 0, []
+    for part, value, day in conn.execute(sql, [*params, count]).fetchall():
+        if part == 0:
+            total = int(value)
+        else:
+            keys.append((str(day or ""), int(value)))
+    keys.sort(reverse=True)  # a compound SELECT promises no order: newest first, as elsewhere
+    return total, keys
 
 
 def _hits(
