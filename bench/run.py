@@ -38,6 +38,7 @@ from dxdesk.core import reference
 from dxdesk.core.ids import natural_id, new_id
 from dxdesk.core.model import Kind, key_id, kind, validate
 from dxdesk.store import search as fts
+from dxdesk.store import sqlfunctions
 from dxdesk.store.database import Database
 from dxdesk.store.keys import KeyFile, new_keyfile, new_recovery_key, tune
 from dxdesk.store.migrations import all_migrations
@@ -143,6 +144,7 @@ def raw_insert(conn: Any, rows: list[dict[str, Any]]) -> None:
 
 def plaintext_db(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None)
+    sqlfunctions.register(conn)  # the full-text triggers fold the text they index (dx_fold)
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")

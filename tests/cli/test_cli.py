@@ -573,6 +573,49 @@ def test_search_finds_japanese_with_short_queries(app: Cli) -> None:
     assert found[0]["kind"] == "visit" and "鶏料理" in found[0]["snippet"]
 
 
+def test_search_folds_spellings_says_what_is_left_and_marks_matches(app: Cli) -> None:
+    wide = app.add(
+        "visit",
+        "date=2025-11-25",
+        "org_id=日南市",
+        "mode=訪問",
+        "title=回線の確認",
+        "notes=ＬＧＷＡＮ接続系の端末を確認した。",
+    )
+    narrow = app.add(
+        "consultation",
+        "received_at=2025-11-20 10:15",
+        "channel=電話",
+        "org_id=五ケ瀬町",
+        "category=その他",
+        "topic=LGWAN-ASPの利用申請",
+        "status=未対応",
+    )
+    out = app.ok("search", "ｌｇｗａｎ")
+    header = out.splitlines()[0].split()
+    assert header == ["種類", "日付", "団体", "件名", "該当箇所", "ID"]
+    assert "日南市" in out and "五ヶ瀬町" in out  # 団体, by name
+    assert "【ＬＧＷＡＮ】接続系" in out and "【LGWAN】-ASP" in out  # as written, marked
+    assert "2025-11-20 10:15" in out and "2025-11-20T10:15" not in out  # the tables' display
+    assert out.rstrip().endswith("（2件）")
+    # A cut is said, with how to see the rest.
+    out = app.ok("search", "LGWAN", "--limit", "1")
+    assert wide in out and narrow not in out
+    assert "全2件のうち1〜1件目を表示しています。残り1件は --offset 1 で続きを表示できます" in out
+    out = app.ok("search", "LGWAN", "--limit", "1", "--offset", "1")
+    assert narrow in out and wide not in out
+    assert "全2件のうち2〜2件目を表示しています" in out and "残り" not in out
+    # JSON stays a list on stdout; the note goes to stderr; marks are spans of the snippet.
+    code, stdout, stderr = app.run("search", "LGWAN", "--limit", "1", "--format", "json")
+    assert code == 0
+    [hit] = json.loads(stdout)
+    assert (hit["record_id"], hit["org"], hit["date"]) == (wide, "日南市", "2025-11-25")
+    assert [hit["snippet"][a:b] for a, b in hit["marks"]] == ["ＬＧＷＡＮ"]
+    assert "残り1件" in stderr
+    towns = [h for h in app.json("search", "五ケ瀬") if h["kind"] == "organisation"]
+    assert [h["title"] for h in towns] == ["五ヶ瀬町"]
+
+
 # ---------------------------------------------------------------------- keys
 
 

@@ -191,8 +191,11 @@ def test_system_applies_marks_prefecture_run_systems() -> None:
 
 
 def test_org_name_normalisation() -> None:
-    assert reference.normalize_org_name("五ケ瀬町") == "五ヶ瀬町"
-    assert reference.normalize_org_name(" 綾　町 ") == "綾町"
+    assert reference.normalize_org_name("五ケ瀬町") == reference.normalize_org_name("五ヶ瀬町")
+    assert reference.normalize_org_name("五ヵ瀬町") == reference.normalize_org_name("五ヶ瀬町")
+    assert reference.normalize_org_name("髙千穂町") == reference.normalize_org_name("高千穂町")
+    assert reference.normalize_org_name(" 綾　町 ") == reference.normalize_org_name("綾町")
+    assert reference.normalize_org_name("日南市") != reference.normalize_org_name("日向市")
 
 
 # ---------------------------------------------------------------- meanings the model declares

@@ -163,9 +163,8 @@ def test_a_consultants_day(qtbot: QtBot, session: Session) -> None:
     # Search finds the note (Japanese, inside a sentence).
     window.search_box.setText("第3四半期")
     window.run_search()
-    found = {
-        window.search_results.item(r, 2).text() for r in range(window.search_results.rowCount())
-    }
+    results = window.search_results.table
+    found = {results.item(r, 3).text() for r in range(results.rowCount())}
     assert "標準化ヒアリング" in found
 
     # Ctrl+L locks: the data is hidden behind the lock screen; the passphrase brings it back.

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dxdesk.core.model import KINDS
+from dxdesk.store import schema
 from dxdesk.store.database import Database, connect
 from dxdesk.store.migrations import all_migrations, head_version, split_statements
 from dxdesk.store.records import SYSTEM_COLUMNS
@@ -96,21 +97,53 @@ def test_v1_database_upgrades_to_head_keeping_rows(v1_copy: Path) -> None:
 def test_v1_notes_are_searchable_after_upgrade(v1_copy: Path) -> None:
     db = Database.open(v1_copy, TEST_KEY)
     try:
-        hits = search(db, "住民記録システム")
+        hits = search(db, "住民記録システム").hits
         assert [(h.kind, h.record_id) for h in hits] == [("visit", V1_VISIT)]
         assert "住民記録システム" in hits[0].snippet
-        assert V1_ISSUE in {h.record_id for h in search(db, "文字コード")}
-        assert V1_ISSUE in {h.record_id for h in search(db, "外字")}  # short: LIKE
-        # The rebuilt index holds the deleted row's text too, but search hides tombstones.
-        assert search(db, "霧島連山") == []
+        assert V1_ISSUE in {h.record_id for h in search(db, "文字コード").hits}
+        assert V1_ISSUE in {h.record_id for h in search(db, "外字").hits}  # short: LIKE
+        # Written before the index was folded (0018), found by any spelling now.
+        assert {h.record_id for h in search(db, "住民記録ｼｽﾃﾑ").hits} == {V1_VISIT}
+        assert {h.record_id for h in search(db, "都城").hits} >= {V1_VISIT}
+        # The deleted visit's text is not in the refilled index at all (live records only).
+        assert search(db, "霧島連山").hits == []
         fts = db.query(
             "SELECT count(*) AS n FROM fts_visit WHERE fts_visit MATCH ?", ('"霧島連山"',)
         )
-        assert fts[0]["n"] == 1
+        assert fts[0]["n"] == 0
+        assert db.query("SELECT count(*) AS n FROM fts_visit")[0]["n"] == 1
         # FTS5's own check of the index against the content table (raises if they differ).
         db.conn.execute("INSERT INTO fts_visit (fts_visit, rank) VALUES ('integrity-check', 1)")
     finally:
         db.close()
+
+
+def test_an_index_written_before_folding_is_refilled_folded(tmp_path: Path) -> None:
+    """A profile at 0012 whose notes hold full-width and half-width text: the old index (the
+    record's own text) missed them; 0018 refills every full-text table in search form."""
+    path = tmp_path / "p" / "dxdesk.db"
+    path.parent.mkdir()
+    conn = connect(path, TEST_KEY)
+    try:
+        db = Database(conn, path)
+        db.migrate(target=12)
+        system = "'2025-11-25T10:00:00+09:00', '2025-11-25T10:00:00+09:00', 'h', 'd'"
+        conn.execute(
+            "INSERT INTO visit (id, date, mode, title, notes, _created_at, _updated_at, _hlc,"
+            f" _device) VALUES ('v1', '2025-11-25', '訪問', '五ヶ瀬町 定例訪問',"
+            f" 'ＬＧＷＡＮ接続系とｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞの回線を確認した。', {system})"
+        )
+        before = conn.execute(
+            "SELECT count(*) FROM fts_visit WHERE fts_visit MATCH ?", ('"LGWAN"',)
+        ).fetchone()[0]
+        assert before == 0  # the trigram index alone does not fold width
+        assert db.migrate() == [m.version for m in all_migrations() if m.version > 12]
+        for query in ("LGWAN", "ＬＧＷＡＮ", "lgwan", "ガバメント", "ｶﾞﾊﾞﾒﾝﾄ", "五ケ瀬", "五ヶ瀬"):
+            assert [h.record_id for h in search(db, query).hits] == ["v1"], query
+        conn.execute("INSERT INTO fts_visit (fts_visit, rank) VALUES ('integrity-check', 1)")
+        assert schema.plan(conn) == []
+    finally:
+        conn.close()
 
 
 def test_upgrade_applies_each_pending_migration_once(v1_copy: Path) -> None:
@@ -119,7 +152,8 @@ def test_upgrade_applies_each_pending_migration_once(v1_copy: Path) -> None:
         db = Database(conn, v1_copy)
         assert db.migrate(target=2) == [2]
         assert db.schema_version == 2
-        assert db.migrate() == list(range(3, head_version() + 1))
+        assert db.migrate() == [m.version for m in all_migrations() if m.version > 2]
+        assert db.schema_version == head_version()
         assert db.migrate() == []
     finally:
         conn.close()

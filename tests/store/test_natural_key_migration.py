@@ -196,8 +196,8 @@ def test_duplicate_cells_of_every_earlier_version_become_one(tmp_path: Path, ver
         if version >= 4:
             assert db.query("SELECT record_id FROM drafts")[0]["record_id"] == cell_id
         # The search index followed the fold: the kept note is found, the lost one is not.
-        assert [h.record_id for h in search(db, "霧島ベンダ")] == [cell_id]
-        assert search(db, "完了報告") == []
+        assert [h.record_id for h in search(db, "霧島ベンダ").hits] == [cell_id]
+        assert search(db, "完了報告").hits == []
         with pytest.raises(sqlite3.IntegrityError), db.transaction() as conn:
             _insert(
                 conn,

@@ -11,6 +11,7 @@ import pytest
 from dxdesk.core.hlc import Timestamp
 from dxdesk.core.ids import new_id
 from dxdesk.core.model import Kind, check, kind, validate
+from dxdesk.core.textfold import fold
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.store.records import RecordStore
@@ -48,7 +49,8 @@ def _count(profile: Profile, table: str) -> int:
 
 
 def _fts_hits(profile: Profile, k: Kind, text: str) -> int:
-    phrase = '"' + text.replace('"', '""') + '"'
+    # The index holds text in search form (core/textfold.py): ッ of ロールバック as ツ.
+    phrase = '"' + fold(text).replace('"', '""') + '"'
     rows = profile.database.query(
         f'SELECT count(*) AS n FROM "fts_{k.name}" WHERE "fts_{k.name}" MATCH ?', (phrase,)
     )

@@ -86,7 +86,7 @@ def test_a_model_edit_becomes_a_migration_that_works(head: Database) -> None:
         ('"窓口のデジタル"',),
     )
     assert [h["id"] for h in hits] == ["s1"]
-    assert search(head, "窓口のデジタル") == []  # the product's model knows no survey yet
+    assert search(head, "窓口のデジタル").hits == []  # the product's model knows no survey yet
 
 
 def test_what_a_migration_may_not_do(head: Database) -> None:

@@ -320,6 +320,7 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
     b.pull(a)
     a.edit("vendor", rid, {"notes": "A"})
     a.delete("vendor", _vendor(a, "別のベンダ"))
+    kept = _vendor(a, "三つ目のベンダ")
     b.edit("vendor", rid, {"notes": "B"})
     incoming = b.missing_from(a)
     files = tree_digest(b.profile.paths.root)
@@ -336,11 +337,18 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
     s = b.receive(incoming + incoming[:1])
     assert p.as_dict() == s.as_dict()
     # A's note lost to B's later one: nothing changed here, so the import counts no update.
-    assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 0)
+    assert (s.counts("vendor").new, s.counts("vendor").updated) == (2, 0)
     assert (s.counts("vendor").deleted, s.counts("vendor").conflicts) == (1, 1)
     assert s.duplicates == 1
-    found = b.db.query("SELECT rowid FROM fts_vendor WHERE fts_vendor MATCH ?", ('"別のベンダ"',))
-    assert len(found) == 1  # the search index follows an apply (plan had set it aside)
+    # The search index follows an apply (plan had set its triggers aside): the new vendor is
+    # in it; the one that arrived deleted is not (the index holds live records only).
+    found = b.db.query(
+        "SELECT rowid FROM fts_vendor WHERE fts_vendor MATCH ?", ('"三つ目のベンダ"',)
+    )
+    [row] = b.db.query("SELECT rid FROM vendor WHERE id = ?", (kept,))
+    assert [r["rowid"] for r in found] == [row["rid"]]
+    gone = b.db.query("SELECT rowid FROM fts_vendor WHERE fts_vendor MATCH ?", ('"別のベンダ"',))
+    assert gone == []
 
 
 def test_import_moves_the_local_clock_past_the_remote_one(devs: dict[str, Device]) -> None:

@@ -207,24 +207,66 @@ def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
                 output.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))
 
 
-@cli.command()
+# Characters of context either side of the first match, and the widest column, so that the
+# marked match is never clipped away: 2 x 12 full-width characters, the match and the markers.
+SNIPPET_CONTEXT = 12
+SNIPPET_WIDTH = 64
+
+
+@cli.command(
+    # Joined without a space (a docstring's line break would show as one in Japanese).
+    help="すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます。"
+    "全角・半角、大文字・小文字、ヶ・ケなどの表記の違いは区別しません）。",
+    short_help="すべての記録の本文を全文検索します（表記の違いは区別しません）。",
+)
 @click.argument("text", nargs=-1, required=True)
 @click.option(
     "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="表示する最大件数"
 )
 @click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="先頭から読み飛ばす件数（続きを表示するとき）",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
 )
 @click.pass_obj
-def search(state: State, text: tuple[str, ...], limit: int, fmt: str) -> None:
-    """すべての記録の本文を全文検索します（日本語可、1文字からでも検索できます）。"""
+def search(state: State, text: tuple[str, ...], limit: int, offset: int, fmt: str) -> None:
     from dxdesk.services.records import RecordService
+    from dxdesk.services.search import marked, shown_date
 
     with opened(state, backup=False) as profile:
-        hits = RecordService(profile).search(" ".join(text), limit=limit)
+        # A short context: the snippet column is clipped to the table's width, the match kept.
+        page = RecordService(profile).search(
+            " ".join(text), limit=limit, offset=offset, radius=SNIPPET_CONTEXT
+        )
     if fmt == "json":
-        output.echo(output.to_json([h.__dict__ for h in hits]))
-        return
-    rows = [[h.label, h.date or "", h.title, h.snippet, h.record_id] for h in hits]
-    output.echo(output.table(["種類", "日付", "件名", "該当箇所", "ID"], rows, max_col=50))
-    output.echo(f"（{len(hits)}件）")
+        output.echo(output.to_json([h.__dict__ for h in page.hits]))
+    else:
+        rows = [[h.label, shown_date(h), h.org, h.title, marked(h), h.record_id] for h in page.hits]
+        headers = ["種類", "日付", "団体", "件名", "該当箇所", "ID"]
+        output.echo(output.table(headers, rows, max_col=SNIPPET_WIDTH))
+    if fmt != "json":
+        output.echo(_search_summary(page.total, page.offset, page.end))
+    elif page.offset or page.remaining:
+        # Stdout stays the data (the JSON parses as before); what was left out goes to stderr.
+        output.echo(_search_summary(page.total, page.offset, page.end), err=True)
+
+
+def _search_summary(total: int, offset: int, end: int) -> str:
+    """（2件）, or the part shown and how to see the rest: nothing is cut silently."""
+    if offset == 0 and end == total:
+        return f"（{total:,}件）"
+    if end <= offset:
+        return f"（全{total:,}件。{offset + 1:,}件目以降はありません）"
+    shown = f"全{total:,}件のうち{offset + 1:,}〜{end:,}件目を表示しています"
+    if end < total:
+        rest = total - end
+        return (
+            f"（{shown}。残り{rest:,}件は --offset {end} で続きを表示できます"
+            "（1回の件数は --limit で変えられます））"
+        )
+    return f"（{shown}）"

@@ -220,6 +220,14 @@ class Kind:
         return tuple(f.name for f in self.fields if f.in_search)
 
     @property
+    def org_column(self) -> str | None:
+        """The column that names the record's 団体: its org field, or for an organisation its
+        own id (an organisation is its own 団体: search results show it in the 団体 column)."""
+        if self.org_field:
+            return self.org_field
+        return "id" if self.name == ORGANISATION else None
+
+    @property
     def parent_kind(self) -> str | None:
         return None if self.parent is None else self.field(self.parent).ref
 
@@ -522,10 +530,12 @@ DELIVERABLES = (
 
 F = Field
 T = FieldType
+# The kind every ORG field refers to (the 28 organisations).
+ORGANISATION = "organisation"
 
 KINDS: tuple[Kind, ...] = (
     Kind(
-        "organisation",
+        ORGANISATION,
         "団体",
         (
             F("code", "団体コード", required=True, max_length=12),

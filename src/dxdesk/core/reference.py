@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from dxdesk.core.textfold import fold
 
 if TYPE_CHECKING:
     from dxdesk.core.reference_records import BusinessSystem, PrefectureDivision, ProcedureStep
@@ -118,9 +119,9 @@ def system_by_code(code: str) -> BusinessSystem | None:
 
 
 def normalize_org_name(text: str) -> str:
-    """Normalise typed organisation names: width, spaces, and ケ/ヶ spelling variants."""
-    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
-    return text.replace("ケ", "ヶ").replace("ヵ", "ヶ")
+    """An organisation name as typed, for comparing: the search form of core/textfold.py
+    (width, case, ケ/ヶ/ヵ, 髙/高 ...) without spaces, so 五ケ瀬町 and 「五ヶ瀬 町」 name one town."""
+    return "".join(fold(text).split())
 
 
 def system_applies(org_kind: str, welfare_office: bool, system_code: str) -> bool:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import plain_label, user_message, warn
-from dxdesk.gui.orgtree import ORG_ROLE, USER_ROLE, VIEW_ROLE, OrgTree
+from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
 from dxdesk.gui.registers import REGISTERS, kind_label
 from dxdesk.services.orgtree import BY_AREA, BY_KIND, OrgTreeService
 from dxdesk.services.overview import OverviewService
@@ -44,8 +44,8 @@ from dxdesk.services.records import Change, RecordService
 if TYPE_CHECKING:
     # Types only: importing an event class converts QEvent's large Type enum (bench/gui.py).
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QTableWidget
 
+    from dxdesk.gui.search import SearchView
     from dxdesk.services.drafts import DraftService
     from dxdesk.services.query import ListQuery, ListService
 
@@ -305,28 +305,16 @@ class MainWindow(QMainWindow):
         return self._globals["grid"]
 
     @property
-    def search_results(self) -> QTableWidget:
-        # The search page's widget classes load with it (their enums convert on first use).
-        from PySide6.QtWidgets import QTableWidget
-
+    def search_results(self) -> SearchView:
+        # The search page's module loads with it (its widget classes' enums convert on first use).
         if "search" not in self._globals:
-            table = QTableWidget(0, 4)
-            table.setHorizontalHeaderLabels(
-                [self.tr("種類"), self.tr("日付"), self.tr("件名"), self.tr("該当箇所")]
-            )
-            table.horizontalHeader().setStretchLastSection(True)
-            table.setWordWrap(False)
-            table.setColumnWidth(0, 140)
-            table.setColumnWidth(1, 96)
-            table.setColumnWidth(2, 300)
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-            table.cellDoubleClicked.connect(self._open_search_hit)
-            self.stack.addWidget(table)
-            self._globals["search"] = table
-        table = self._globals["search"]
-        assert isinstance(table, QTableWidget)
-        return table
+            from dxdesk.gui.search import SearchView
+
+            view = SearchView(self.records)
+            view.open_requested.connect(self.open_record)
+            self.stack.addWidget(view)
+            self._globals["search"] = view
+        return self._globals["search"]  # type: ignore[no-any-return]
 
     @property
     def global_issues(self) -> Any:
@@ -581,26 +569,11 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         if not text:
             return
-        from PySide6.QtWidgets import QTableWidgetItem
-
-        hits = self.records.search(text, limit=200)
-        self.search_results.setRowCount(len(hits))
-        for row, h in enumerate(hits):
-            values = [h.label, h.date or "", h.title, h.snippet]
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(USER_ROLE, (h.kind, h.record_id))
-                self.search_results.setItem(row, col, item)
+        page = self.search_results.run(text)
         self.statusBar().showMessage(
-            self.tr("「%1」の検索結果：%2件").replace("%1", text).replace("%2", str(len(hits)))
+            self.tr("「%1」の検索結果：%2件").replace("%1", text).replace("%2", f"{page.total:,}")
         )
         self.stack.setCurrentWidget(self.search_results)
-
-    def _open_search_hit(self, row: int, _col: int) -> None:
-        item = self.search_results.item(row, 0)
-        if item is not None:
-            kind_name, record_id = item.data(USER_ROLE)
-            self.open_record(kind_name, record_id)
 
     # ------------------------------------------------------------------ records
 

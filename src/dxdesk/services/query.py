@@ -3,8 +3,8 @@
 The GUI's tables (and anything else that shows a long list) ask for a count and then for
 pages; nothing here loads every row. Filters are the organisation, the ``status`` field,
 a period on the kind's date field, and free text through the kind's full-text index
-(FTS5 trigram for terms of three characters or more, LIKE for shorter ones, as in
-``store/search.py``). Sorting is by a field of the kind, checked against the declarative
+(``store/search.py``'s clause: folded terms, FTS5 trigram for three characters or more, LIKE
+over the folded text for shorter ones). Sorting is by a field of the kind, checked against the declarative
 model: no user text ever reaches the SQL, only bound parameters.
 """
 
@@ -21,7 +21,7 @@ from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
 from dxdesk.store.meanings import live_clause
-from dxdesk.store.search import like_clauses, match_expression, split_terms, terms_of
+from dxdesk.store.search import terms_of, text_condition
 
 YES, NO = "はい", "いいえ"
 LIST_SEPARATOR = "、"
@@ -250,19 +250,10 @@ class ListService:
 
     @staticmethod
     def _text(k: Kind, terms: list[str], where: list[str], params: list[Any]) -> None:
-        table = f'"{k.name}"'
-        fields = k.search_fields
-        if not fields:
-            where.append("0")  # nothing of this kind can contain text
-            return
-        long_terms, short_terms = split_terms(terms)
-        if long_terms:
-            fts = f'"fts_{k.name}"'
-            where.append(f"{table}.rid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
-            params.append(match_expression(long_terms))
-        like_where, like_params = like_clauses(table, fields, short_terms)
-        where += like_where
-        params += like_params
+        # The search's own clause: folded terms, the full-text index, LIKE for short terms.
+        clause, clause_params = text_condition(k, f'"{k.name}"', terms)
+        where.append(clause)
+        params += clause_params
 
     @staticmethod
     def _order(k: Kind, q: ListQuery) -> tuple[str, list[Any]]:

@@ -34,8 +34,8 @@ from dxdesk.store.meanings import live_clause
 from dxdesk.store.records import Change
 
 if TYPE_CHECKING:
+    from dxdesk.services.search import SearchPage
     from dxdesk.services.timesheet import TimesheetService
-    from dxdesk.store import search as fts
 
 # Change is named here too: the window takes the "what changed" value from the services.
 __all__ = ["Change", "HistoryEntry", "RecordService"]
@@ -245,13 +245,19 @@ class RecordService:
             include_deleted=include_deleted,
         )
 
-    def search(self, text: str, *, limit: int = 50) -> list[fts.Hit]:
+    def search(
+        self, text: str, *, limit: int = 50, offset: int = 0, radius: int | None = None
+    ) -> SearchPage:
+        """Hits ``offset`` .. ``offset + limit`` of every record holding every term, newest
+        first, with the total (services/search.py); ``radius``: characters of context."""
         if not text.strip():
             raise UserError("bad_argument", detail="検索する文字を入力してください。")
         # On first search: the main window opens without the search module (bench/gui.py W2b).
-        from dxdesk.store import search as fts
+        from dxdesk.services import search as searching
 
-        return fts.search(self.database, text, limit=limit)
+        if radius is None:
+            return searching.search(self.profile, text, limit=limit, offset=offset)
+        return searching.search(self.profile, text, limit=limit, offset=offset, radius=radius)
 
     def org_names(self) -> dict[str, str]:
         return {

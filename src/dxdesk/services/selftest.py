@@ -200,11 +200,12 @@ def _read(field: Profile, state: dict[str, object]) -> str:
 def _search(field: Profile, state: dict[str, object]) -> str:
     from dxdesk.services.records import RecordService
 
-    hits = RecordService(field).search(SEARCH_TERM)
+    found = RecordService(field).search(SEARCH_TERM)
     _check(
-        any(h.record_id == state["visit_id"] for h in hits), "書き込んだ記録が検索で見つかりません"
+        any(h.record_id == state["visit_id"] for h in found.hits),
+        "書き込んだ記録が検索で見つかりません",
     )
-    return f"{len(hits)} 件"
+    return f"{found.total} 件"
 
 
 def _pdf(field: Profile, state: dict[str, object]) -> str:

@@ -22,6 +22,7 @@ import sqlcipher3
 
 from dxdesk import __version__
 from dxdesk.errors import UserError
+from dxdesk.store import sqlfunctions
 from dxdesk.store.migrations import all_migrations, head_version
 from dxdesk.store.sqlite_compat import ConnectionProxy
 
@@ -91,6 +92,8 @@ def _keyed(path: Path, key: bytes) -> ConnectionProxy:
         )
     except sqlcipher3.dbapi2.Error:
         raise UserError("io_error", path=str(path)) from None
+    # Before anything runs: the full-text triggers call dx_fold on every record written.
+    sqlfunctions.register(raw)
     conn = ConnectionProxy(raw)
     try:
         # Silence SQLCipher's own logging before anything can go wrong (it writes to stderr).

@@ -12,7 +12,8 @@ trigger by hand.
 
 Migrations are additive: a field is never renamed, retyped or dropped (docs/architecture.md,
 "Versions that mix"), so ``plan`` only creates tables, adds columns and rebuilds a kind's
-full-text index when its searchable fields grow.
+full-text index when its searchable fields grow or its generated statements change (the
+folding of 0018).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dxdesk.core.model import KINDS, Kind
+from dxdesk.store.sqlfunctions import FOLD
 
 SYSTEM_SQL = (
     ("_deleted", "INTEGER NOT NULL DEFAULT 0"),
@@ -74,25 +76,46 @@ def indexes(k: Kind) -> tuple[Index, ...]:
 
 
 def fts_sql(k: Kind) -> tuple[str, ...]:
-    """The FTS5 table over a kind's searchable fields and the triggers that keep it current."""
+    """The FTS5 table over a kind's searchable fields, the triggers that keep it current and
+    the statement that fills it from the rows already there.
+
+    The table holds its own copy of the text in search form (``dx_fold``, core/textfold.py),
+    not the record's own text: a query folded the same way then finds ＬＧＷＡＮ by LGWAN and
+    五ヶ瀬 by 五ケ瀬, and terms too short for the trigram index are matched by LIKE over the
+    folded copy (store/search.py). It holds live records only: a deleted record's text leaves
+    the index and comes back with the record, so a search counts its matches from the index
+    alone, without reading a record. Rows are removed and written again by rowid, so the index
+    never depends on being told the exact text it indexed before.
+    """
     cols = k.search_fields
     if not cols:
         return ()
     t, f = _q(k.name), _q(f"fts_{k.name}")
     names = ", ".join(cols)
-    new = ", ".join(f"new.{c}" for c in cols)
-    old = ", ".join(f"old.{c}" for c in cols)
-    insert = f"INSERT INTO {f} (rowid, {names}) VALUES (new.rid, {new});"
-    delete = f"INSERT INTO {f} ({f}, rowid, {names}) VALUES ('delete', old.rid, {old});"
+    new = ", ".join(f"{FOLD}(new.{c})" for c in cols)
+    folded = ", ".join(f"{FOLD}({c})" for c in cols)
     return (
-        f"CREATE VIRTUAL TABLE {f} USING fts5({names}, content='{k.name}',"
-        " content_rowid='rid', tokenize='trigram');",
-        f'CREATE TRIGGER "fts_{k.name}_ai" AFTER INSERT ON {t} BEGIN\n    {insert}\nEND;',
-        f'CREATE TRIGGER "fts_{k.name}_ad" AFTER DELETE ON {t} BEGIN\n    {delete}\nEND;',
-        f'CREATE TRIGGER "fts_{k.name}_au" AFTER UPDATE OF {names} ON {t} BEGIN\n'
-        f"    {delete}\n    {insert}\nEND;",
-        f"INSERT INTO {f} ({f}) VALUES ('rebuild');",
+        f"CREATE VIRTUAL TABLE {f} USING fts5({names}, tokenize='trigram');",
+        f'CREATE TRIGGER "fts_{k.name}_ai" AFTER INSERT ON {t} WHEN new._deleted = 0 BEGIN\n'
+        f"    INSERT INTO {f} (rowid, {names}) VALUES (new.rid, {new});\nEND;",
+        f'CREATE TRIGGER "fts_{k.name}_ad" AFTER DELETE ON {t} BEGIN\n'
+        f"    DELETE FROM {f} WHERE rowid = old.rid;\nEND;",
+        f'CREATE TRIGGER "fts_{k.name}_au" AFTER UPDATE OF {names}, _deleted ON {t} BEGIN\n'
+        f"    DELETE FROM {f} WHERE rowid = old.rid;\n"
+        f"    INSERT INTO {f} (rowid, {names}) SELECT new.rid, {new} WHERE new._deleted = 0;\n"
+        "END;",
+        f"INSERT INTO {f} (rowid, {names}) SELECT rid, {folded} FROM {t} WHERE _deleted = 0;",
     )
+
+
+def _fts_objects(k: Kind) -> dict[str, str]:
+    """Name -> CREATE statement of a kind's full-text table and triggers, as sqlite_master
+    keeps them (without the final semicolon)."""
+    statements = fts_sql(k)
+    if not statements:
+        return {}
+    names = (f"fts_{k.name}", *(f"fts_{k.name}_{s}" for s in ("ai", "ad", "au")))
+    return {n: s.rstrip(";") for n, s in zip(names, statements[:4], strict=True)}
 
 
 # ---------------------------------------------------------------- what a database holds
@@ -106,6 +129,7 @@ class Held:
     indexes: dict[str, tuple[str, tuple[str, ...], bool]]  # name -> (table, columns, unique)
     fts: dict[str, tuple[str, ...]]  # kind -> searchable columns indexed
     triggers: frozenset[str]
+    fts_sql: dict[str, str]  # full-text table or trigger -> its CREATE statement
 
 
 def read(conn: Any) -> Held:
@@ -135,7 +159,14 @@ def read(conn: Any) -> Held:
     triggers = frozenset(
         str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
     )
-    return Held(columns, found, fts, triggers)
+    fts_sql = {
+        str(r[0]): str(r[1]).strip().rstrip(";")
+        for r in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')"
+            " AND name LIKE 'fts!_%' ESCAPE '!' AND sql IS NOT NULL"
+        )
+    }
+    return Held(columns, found, fts, triggers, fts_sql)
 
 
 def plan(conn: Any, kinds: Iterable[Kind] = KINDS) -> list[str]:
@@ -177,8 +208,11 @@ def plan(conn: Any, kinds: Iterable[Kind] = KINDS) -> list[str]:
                 out.append(index.sql)
         searched = held.fts.get(k.name)
         triggers = {f"fts_{k.name}_{s}" for s in ("ai", "ad", "au")}
-        if searched != (k.search_fields or None) or (
-            k.search_fields and not triggers <= held.triggers
+        # Any difference from the generated statements (other columns, a trigger missing, the
+        # text not folded as today's index folds it) rebuilds the kind's index.
+        wanted = _fts_objects(k)
+        if searched != (k.search_fields or None) or any(
+            held.fts_sql.get(name) != sql for name, sql in wanted.items()
         ):
             if searched is not None:
                 out += [f"DROP TRIGGER IF EXISTS {_q(t)};" for t in sorted(triggers)]

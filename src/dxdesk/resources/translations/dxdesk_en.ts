@@ -2307,22 +2307,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../gui/home.py" line="65"/>
+        <location filename="../../gui/home.py" line="73"/>
         <source>担当者</source>
         <translation>Consultant</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="65"/>
+        <location filename="../../gui/home.py" line="73"/>
         <source>統括責任者</source>
         <translation>Lead manager</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="67"/>
+        <location filename="../../gui/home.py" line="75"/>
         <source>ホーム（%1）— %2</source>
         <translation>Home (%1) — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="91"/>
+        <location filename="../../gui/home.py" line="99"/>
         <source>%1（%2件）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2786,159 +2786,139 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="315"/>
-        <source>件名</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="315"/>
-        <source>日付</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="315"/>
-        <source>種類</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="315"/>
-        <source>該当箇所</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="434"/>
-        <location filename="../../gui/mainwindow.py" line="798"/>
+        <location filename="../../gui/mainwindow.py" line="422"/>
+        <location filename="../../gui/mainwindow.py" line="775"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="452"/>
+        <location filename="../../gui/mainwindow.py" line="440"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="453"/>
+        <location filename="../../gui/mainwindow.py" line="441"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="443"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="461"/>
+        <location filename="../../gui/mainwindow.py" line="449"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="454"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="456"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="469"/>
+        <location filename="../../gui/mainwindow.py" line="457"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="458"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="459"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="477"/>
+        <location filename="../../gui/mainwindow.py" line="465"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="478"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="486"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="487"/>
+        <location filename="../../gui/mainwindow.py" line="475"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="497"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="574"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="644"/>
+        <location filename="../../gui/mainwindow.py" line="621"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="648"/>
+        <location filename="../../gui/mainwindow.py" line="625"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="663"/>
+        <location filename="../../gui/mainwindow.py" line="640"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="691"/>
+        <location filename="../../gui/mainwindow.py" line="668"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="731"/>
+        <location filename="../../gui/mainwindow.py" line="708"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="739"/>
+        <location filename="../../gui/mainwindow.py" line="716"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="818"/>
+        <location filename="../../gui/mainwindow.py" line="795"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="821"/>
+        <location filename="../../gui/mainwindow.py" line="798"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="877"/>
+        <location filename="../../gui/mainwindow.py" line="854"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3942,6 +3922,54 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/sync.py" line="781"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../gui/search.py" line="117"/>
+        <source>種類</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="118"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="119"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="120"/>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="121"/>
+        <source>該当箇所</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="191"/>
+        <source>「%1」を含む記録は見つかりませんでした。</source>
+        <translation>No records contain “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="193"/>
+        <source>「%1」の検索結果：%2件</source>
+        <translation>Search results for “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="195"/>
+        <source>「%1」の検索結果：%2件（新しい順に %3件を表示）</source>
+        <translation>Search results for “%1”: %2 (newest %3 shown)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search.py" line="205"/>
+        <source>さらに表示（残り %1件）(&amp;M)</source>
+        <translation>Show &amp;more (%1 left)</translation>
     </message>
 </context>
 <context>
