@@ -190,7 +190,7 @@ def test_a_consultants_day(qtbot: QtBot, session: Session) -> None:
 def test_english_translation_switches_the_window(qtbot: QtBot, session: Session) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from dxdesk.gui.app import install_translators, translations_dir
+    from dxdesk.gui.translators import install_translators, translations_dir
 
     if not (translations_dir() / "dxdesk_en.qm").exists():
         pytest.skip("translations not built (make setup builds them)")

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 
 from dxdesk.core.model import KINDS
 from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
-from dxdesk.gui.app import install_translators
 from dxdesk.gui.messages import reason_text, user_message
+from dxdesk.gui.translators import install_translators
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "translations.py"
@@ -129,10 +129,10 @@ def test_every_model_text_translates(english: QTranslator) -> None:
 def test_app_installs_the_catalogue(
     qapp: QApplication, qm_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dxdesk.gui import app
+    from dxdesk.gui import translators
 
-    monkeypatch.setattr(app, "translations_dir", lambda: qm_file.parent)
-    installed = app.install_translators(qapp, "en")
+    monkeypatch.setattr(translators, "translations_dir", lambda: qm_file.parent)
+    installed = translators.install_translators(qapp, "en")
     try:
         assert installed
         assert QCoreApplication.translate("MainWindow", "工数") == "Hours"
@@ -141,7 +141,7 @@ def test_app_installs_the_catalogue(
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "工数") == "工数"
     # Japanese: our texts are the source; Qt's own buttons come from qtbase_ja.
-    japanese = app.install_translators(qapp, "ja")
+    japanese = translators.install_translators(qapp, "ja")
     try:
         assert len(japanese) == 1
         assert QCoreApplication.translate("QPlatformTheme", "Close") == "閉じる"

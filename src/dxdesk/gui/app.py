@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, user_message, warn
+from dxdesk.gui.translators import install_translators
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.settings import Settings
 
@@ -26,45 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("dxdesk.gui")
 IDLE_WATCH_DELAY_MS = 1000
-
-
-def translations_dir() -> Path:
-    from importlib.resources import files
-
-    return Path(str(files("dxdesk.resources").joinpath("translations")))
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Japanese is the source language; English comes from Qt Linguist (.qm built from .ts).
-
-    Qt's own texts (the Close and Cancel buttons, the print and file dialogs) come from the
-    qtbase catalogue in the chosen language, so a Japanese window has no English buttons.
-    """
-    # Here, not at import: its enum converts on first use, and Session alone never needs it.
-    from PySide6.QtCore import QLibraryInfo
-
-    installed: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language != "en":
-        qt_ja = QTranslator(app)
-        if qt_ja.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", qt_dir):
-            app.installTranslator(qt_ja)
-            installed.append(qt_ja)
-        return installed
-    ours = QTranslator(app)
-    if ours.load(str(translations_dir() / "dxdesk_en.qm")):
-        app.installTranslator(ours)
-        installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(
-        QLocale(QLocale.Language.English),
-        "qtbase",
-        "_",
-        qt_dir,
-    ):
-        app.installTranslator(qt)
-        installed.append(qt)
-    return installed
 
 
 def open_or_create(paths: ProfilePaths) -> Profile | None:

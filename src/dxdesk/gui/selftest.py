@@ -37,10 +37,10 @@ def _application() -> QApplication:
 
 def check_window(profile: Profile, pdf: bytes) -> str:
     """Raise SelfTestFailed when a part of the window cannot start; return the platform used."""
-    from dxdesk.gui.app import install_translators, translations_dir
     from dxdesk.gui.documents import page_images
     from dxdesk.gui.icon import app_icon
     from dxdesk.gui.mainwindow import MainWindow
+    from dxdesk.gui.translators import install_translators, translations_dir
 
     app = _application()
     if not (translations_dir() / "dxdesk_en.qm").is_file():
