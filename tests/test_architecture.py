@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -143,4 +144,71 @@ def test_no_per_kind_switches_outside_the_model() -> None:
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         offenders += [f"{path.relative_to(SRC)}:{n}" for n in _kind_switches(tree, kinds)]
+    assert offenders == []
+
+
+# The sync bookkeeping tables (migrations 0006, 0008): read and written in store/ledger.py only.
+LEDGER_TABLES = frozenset(
+    (
+        "peers",
+        "device_keys",
+        "bundles",
+        "import_history",
+        "sync_state",
+        "sync_coverage",
+        "log_heads",
+        "forks",
+        "fork_changes",
+    )
+)
+_LEDGER_SQL = re.compile(
+    r"\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\s+\"?(" + "|".join(sorted(LEDGER_TABLES)) + r")\b"
+)
+
+
+def _ledger_sql(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, table) of every string naming a bookkeeping table the way SQL does.
+
+    Strings are read from the syntax tree, so a statement split over adjacent literals is one
+    string, and an f-string's literal parts are read with its placeholders in place. A table
+    name spliced in from a tuple of names (``for table in ("devices", "peers")``) is caught by
+    the name standing in a tuple, list or set."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            found += [(node.lineno, m.group(1)) for m in _LEDGER_SQL.finditer(text)]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found += [(node.lineno, m.group(1)) for m in _LEDGER_SQL.finditer(node.value)]
+        elif isinstance(node, ast.Tuple | ast.List | ast.Set):
+            found += [
+                (e.lineno, e.value)
+                for e in node.elts
+                if isinstance(e, ast.Constant) and e.value in LEDGER_TABLES
+            ]
+    return sorted(set(found))
+
+
+def test_sync_bookkeeping_sql_only_in_the_ledger() -> None:
+    # One repository for the sync bookkeeping tables (issue 10): every other module calls it.
+    sample = ast.parse(
+        'a = ("SELECT 1 FROM"\n" peers WHERE x")\n'
+        'b = f"UPDATE sync_state SET sent = {v}"\n'
+        'for t in ("devices", "peers"): pass\n'
+        'd = "INSERT OR IGNORE INTO log_heads (log_id)"\n'
+        'e = "Values from bundles and enrolment files"\n'
+        'f = "SELECT * FROM changes"\n'
+        "g = f'SELECT id FROM \"{k.name}\"'\n"
+        'h = group("forks")\n'
+    )
+    # The scan itself finds them, and only them.
+    assert _ledger_sql(sample) == [(1, "peers"), (3, "sync_state"), (4, "peers"), (5, "log_heads")]
+    ledger = SRC / "store" / "ledger.py"
+    assert _ledger_sql(ast.parse(ledger.read_text(encoding="utf-8")))  # where they are
+    offenders = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path == ledger:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        offenders += [f"{path.relative_to(SRC)}:{n} {t}" for n, t in _ledger_sql(tree)]
     assert offenders == []

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from dxdesk.gui.translators import install_translators, translations_dir
 from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
+from dxdesk.gui.translators import install_translators, translations_dir
 from dxdesk.services.orgtree import BY_AREA, Phrase, group_organisations
 from tests.services.test_orgtree import badge
 

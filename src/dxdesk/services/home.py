@@ -22,6 +22,7 @@ from dxdesk.services.calendar import office_calendar
 from dxdesk.services.deadlines import DeadlineService
 from dxdesk.services.overview import OverviewService
 from dxdesk.services.profile import Profile
+from dxdesk.store import ledger
 from dxdesk.store.meanings import open_clause
 from dxdesk.store.timeentries import active_time
 
@@ -160,9 +161,7 @@ class HomeService:
     def imports(self) -> Section:
         items = []
         names = self._device_names()
-        for r in self.db.query(
-            "SELECT sender, at, summary FROM import_history ORDER BY id DESC LIMIT ?", (SHOWN,)
-        ):
+        for r in ledger.import_history(self.db, SHOWN):
             summary = json.loads(r["summary"]) if r["summary"] else {}
             summary = summary if isinstance(summary, dict) else {}
             changed = summary.get("count")
@@ -294,11 +293,7 @@ class HomeService:
         return Section("week_hours", "今週の工数", len(missing), tuple(items[: SHOWN + 1]))
 
     def last_bundle(self) -> Section:
-        rows = self.db.query(
-            "SELECT b.at, b.change_count, d.name FROM bundles AS b"
-            " LEFT JOIN devices AS d ON d.device_id = b.recipient"
-            " WHERE b.direction = 'export' ORDER BY b.at DESC LIMIT 1"
-        )
+        rows = ledger.last_export(self.db)
         items = []
         for r in rows:
             at = str(r["at"])[:16].replace("T", " ")

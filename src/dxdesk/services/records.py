@@ -30,6 +30,7 @@ from dxdesk.core.model import (
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
+from dxdesk.store import ledger
 from dxdesk.store.meanings import live_clause
 from dxdesk.store.records import Change
 
@@ -303,9 +304,10 @@ class RecordService:
     def _device_names(self) -> dict[str, str]:
         # This device, then the roster of enrolled devices (sync): names of the other laptops.
         names: dict[str, str] = {}
-        for table in ("devices", "peers"):
-            for r in self.database.query(f"SELECT device_id, name FROM {table}"):
-                names.setdefault(str(r["device_id"]), str(r["name"]))
+        for r in self.database.query("SELECT device_id, name FROM devices"):
+            names.setdefault(str(r["device_id"]), str(r["name"]))
+        for peer in ledger.peers(self.database):
+            names.setdefault(peer["device_id"], peer["name"])
         return names
 
     def display_value(self, k: Kind, name: str, value: Value, orgs: dict[str, str]) -> str:

@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
@@ -25,7 +25,7 @@ from dxdesk.core.model import KINDS, key_id
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
 from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
-from dxdesk.store import chain, memberships
+from dxdesk.store import chain, ledger, memberships
 from dxdesk.store.backup import prune_backups
 from dxdesk.store.records import OWN_SCOPE_KEY
 from dxdesk.sync import bundle, conflicts, crypto, enrol, foreign, merge, origin
@@ -135,7 +135,7 @@ def join(profile: Profile, team: enrol.Team) -> enrol.Member:
     return team.hub
 
 
-def revoke(profile: Profile, device: str) -> dict[str, Any]:
+def revoke(profile: Profile, device: str) -> ledger.PeerRow:
     _require_role(profile, "hub")
     peer = enrol.find_peer(profile.database, device)
     with profile.database.transaction():
@@ -166,7 +166,7 @@ def scope_of(profile: Profile, device: str) -> list[str] | None:
     return list(json.loads(peer["scope"])) if peer["scope"] else None
 
 
-def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> dict[str, Any]:
+def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> ledger.PeerRow:
     """Hub: which organisations' records a field device receives (None: all of them).
 
     Reference data and records without an organisation always go. Organisations are given by
@@ -179,20 +179,14 @@ def set_scope(profile: Profile, device: str, orgs: list[str] | None) -> dict[str
     ids = None if orgs is None else sorted({RecordService(profile).resolve_org(o) for o in orgs})
     old = json.loads(peer["scope"]) if peer["scope"] else None
     widened = old is not None and (ids is None or bool(set(ids) - set(old)))
-    with profile.database.transaction() as conn:
+    with profile.database.transaction():
         if widened:
             # The device's state vector has moved past the changes it was not meant to see
             # (scoped bundles declare what they cover), so only a full bundle brings them now.
             enrol.set_meta(profile.database, FULL_DUE.format(peer["device_id"]), "1")
-        conn.execute(
-            "UPDATE peers SET scope = ? WHERE device_id = ?",
-            (None if ids is None else json.dumps(ids), peer["device_id"]),
-        )
+        ledger.set_scope(profile.database, peer["device_id"], ids)
         # What was left out before must go now: forget what we believe we sent.
-        conn.execute(
-            "UPDATE sync_state SET sent = '{}', sent_at = '' WHERE peer_id = ?",
-            (peer["device_id"],),
-        )
+        ledger.forget_sent(profile.database, peer["device_id"])
     profile.audit("sync_scope")
     return enrol.find_peer(profile.database, peer["device_id"])
 
@@ -244,14 +238,6 @@ class Exported:
     bundle_id: str = ""
 
 
-def _vector(text: str | None) -> dict[str, int]:
-    try:
-        obj = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return {str(k): int(v) for k, v in obj.items()} if isinstance(obj, dict) else {}
-
-
 def _max_vector(*vectors: dict[str, int]) -> dict[str, int]:
     out: dict[str, int] = {}
     for v in vectors:
@@ -267,16 +253,12 @@ def known_by(profile: Profile, peer_id: str) -> dict[str, int]:
     vector): a bundle of ours that got lost is then sent again by itself. Otherwise what we
     sent it and what it said before, assuming our last bundle arrived.
     """
-    row = profile.database.conn.execute(
-        "SELECT sent, sent_at, announced, announced_at FROM sync_state WHERE peer_id = ?",
-        (peer_id,),
-    ).fetchone()
-    if row is None:
+    state = ledger.sync_state(profile.database, peer_id)
+    if state is None:
         return {}
-    sent, sent_at, announced, announced_at = _vector(row[0]), row[1], _vector(row[2]), row[3]
-    if announced_at and announced_at > sent_at:
-        return announced
-    return _max_vector(sent, announced)
+    if state.announced_at and state.announced_at > state.sent_at:
+        return state.announced
+    return _max_vector(state.sent, state.announced)
 
 
 def _now_precise() -> str:
@@ -290,7 +272,7 @@ def _keys(profile: Profile) -> Any:
     return keys
 
 
-def resolve_recipient(profile: Profile, to: str) -> dict[str, Any]:
+def resolve_recipient(profile: Profile, to: str) -> ledger.PeerRow:
     if to == "hub":
         hub_id = enrol.get_meta(profile.database, enrol.META_HUB)
         if hub_id is None:
@@ -336,16 +318,11 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         extra=_extra(profile, scope, escrow),
     )
     m = written.manifest
-    with db.transaction() as conn:
-        _record_bundle(conn, m, "export", stamp())
+    with db.transaction():
+        _record_bundle(db, m, "export", stamp())
         enrol.set_meta(db, due, None)
         sent = _max_vector(_sent(profile, peer["device_id"]), vector)
-        conn.execute(
-            "INSERT INTO sync_state (peer_id, sent, sent_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (peer_id) DO UPDATE SET sent = excluded.sent,"
-            " sent_at = excluded.sent_at",
-            (peer["device_id"], json.dumps(sent, sort_keys=True), _now_precise()),
-        )
+        ledger.set_sent(db, peer["device_id"], sent, _now_precise())
     profile.audit("bundle_export")
     log.info("bundle exported: %d changes", m.count)
     return Exported(written.path, peer["device_id"], peer["name"], m.count, full, m.bundle_id)
@@ -355,10 +332,7 @@ def own_logs(profile: Profile) -> set[str]:
     """The change logs this device wrote: its first (the device id), the current one, and
     every earlier one (a restore starts a new log: store/records.py start_new_log)."""
     me = profile.device_id
-    rows = profile.database.conn.execute(
-        "SELECT log_id FROM log_heads WHERE device_id = ?", (me,)
-    ).fetchall()
-    return {me, profile.records.device_id, *(str(r[0]) for r in rows)}
+    return {me, profile.records.device_id, *ledger.own_log_ids(profile.database, me)}
 
 
 def _heads_to_send(profile: Profile, keys: crypto.DeviceKeys) -> dict[str, origin.Head]:
@@ -384,28 +358,17 @@ def _heads_to_send(profile: Profile, keys: crypto.DeviceKeys) -> dict[str, origi
             log.warning("own change log has a hole; not signed")
             continue
         head = origin.sign_head(keys, log_id, seq, value)
-        _store_head(conn, head)
+        _store_head(db, head)
         heads[log_id] = head
-    for log_id, device, seq, value, signature in conn.execute(
-        "SELECT log_id, device_id, seq, chain, signature FROM log_heads"
-        " WHERE device_id != ? AND signature IS NOT NULL",
-        (keys.device_id,),
-    ).fetchall():
-        heads[str(log_id)] = origin.Head(
-            str(log_id), str(device), int(seq), bytes(value), bytes(signature)
-        )
+    for h in ledger.signed_heads(db, except_device=keys.device_id):
+        heads[h.log_id] = origin.Head(h.log_id, h.device_id, h.seq, h.chain, h.signature)
     return heads
 
 
-def _store_head(conn: Any, head: origin.Head) -> None:
+def _store_head(db: Any, head: origin.Head) -> None:
     """Keep the newest signed head of a log (the device it names is pinned by the first)."""
-    conn.execute(
-        "INSERT INTO log_heads (log_id, device_id, seq, chain, signature, at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (log_id) DO UPDATE SET seq = excluded.seq,"
-        " chain = excluded.chain, signature = excluded.signature, at = excluded.at"
-        " WHERE excluded.seq >= log_heads.seq AND excluded.device_id = log_heads.device_id",
-        (head.log_id, head.device_id, head.seq, head.chain, head.signature, stamp()),
-    )
+    row = ledger.HeadRow(head.log_id, head.device_id, head.seq, head.chain, head.signature)
+    ledger.add_log_head(db, row, stamp())
 
 
 def _segments(
@@ -439,21 +402,20 @@ def _segments(
         yield from origin.segment(head, start, start_chain, changes, left_out)
 
 
-def _record_bundle(conn: Any, m: bundle.Manifest, direction: str, at: str) -> None:
-    conn.execute(
-        "INSERT INTO bundles (bundle_id, direction, sha256, sender, recipient, ranges,"
-        " change_count, created_at, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            m.bundle_id,
-            direction,
-            m.content_hash,
-            m.sender,
-            m.recipient,
-            json.dumps(m.ranges),
-            m.count,
-            m.created_at,
-            at,
-        ),
+def _record_bundle(
+    db: Any, m: bundle.Manifest, direction: Literal["export", "import"], at: str
+) -> None:
+    ledger.record_bundle(
+        db,
+        bundle_id=m.bundle_id,
+        direction=direction,
+        sha256=m.content_hash,
+        sender=m.sender,
+        recipient=m.recipient,
+        ranges=m.ranges,
+        change_count=m.count,
+        created_at=m.created_at,
+        at=at,
     )
 
 
@@ -512,10 +474,8 @@ def _follow_hub(profile: Profile, m: bundle.Manifest) -> None:
 
 
 def _sent(profile: Profile, peer_id: str) -> dict[str, int]:
-    row = profile.database.conn.execute(
-        "SELECT sent FROM sync_state WHERE peer_id = ?", (peer_id,)
-    ).fetchone()
-    return _vector(row[0]) if row else {}
+    state = ledger.sync_state(profile.database, peer_id)
+    return state.sent if state else {}
 
 
 # ----------------------------------------------------------------------- import
@@ -569,13 +529,11 @@ def jsonable(obj: Any) -> Any:
 
 
 def _seen(profile: Profile, m: bundle.Manifest) -> bool:
-    row = profile.database.conn.execute(
-        "SELECT sha256, direction FROM bundles WHERE bundle_id = ?", (m.bundle_id,)
-    ).fetchone()
-    if row is None:
+    seen = ledger.bundle_seen(profile.database, m.bundle_id)
+    if seen is None:
         return False
     # An id this device wrote itself can never arrive from another device.
-    if row[0] != m.content_hash or row[1] != "import":
+    if seen.sha256 != m.content_hash or seen.direction != "import":
         raise UserError("bundle_id_reused", bundle_id=m.bundle_id)
     return True
 
@@ -605,12 +563,10 @@ class _Origins:
     def _key(self, device: str) -> tuple[str, bool] | None:
         if self.me is not None and device == self.me.device_id:
             return self.me.sign_public, False
-        row = self.db.conn.execute(
-            "SELECT sign_public, revoked_at, name FROM peers WHERE device_id = ?", (device,)
-        ).fetchone()
+        row = ledger.peer(self.db, device)
         if row is not None:
-            self.names[device] = str(row[2])
-            return str(row[0]), row[1] is not None
+            self.names[device] = row["name"]
+            return row["sign_public"], row["revoked_at"] is not None
         member = self.roster.get(device)
         if member is not None:
             self.names[device] = member[0].name
@@ -630,10 +586,7 @@ class _Origins:
                 "bundle_origin_forged",
                 detail=f"端末「{self.name(head.device_id)}」の署名が一致しません",
             )
-        pinned = self.db.conn.execute(
-            "SELECT device_id FROM log_heads WHERE log_id = ?", (head.log_id,)
-        ).fetchone()
-        owner = str(pinned[0]) if pinned else None
+        owner = ledger.log_owner(self.db, head.log_id)
         if owner is None and head.log_id != head.device_id and self._key(head.log_id):
             owner = head.log_id  # a device's first log is named after the device itself
         if owner is not None and owner != head.device_id:
@@ -654,12 +607,7 @@ class _Origins:
             return bytes(held[0]) != value
         # Not held here, but the continuation of a history already kept aside (the copy goes
         # on sending from where its last bundle ended): it joins that history, not this one.
-        kept = conn.execute(
-            "SELECT 1 FROM fork_changes AS c JOIN forks AS f ON f.id = c.fork_id"
-            " WHERE f.log_id = ? AND c.dev_seq = ? AND c.chain = ? LIMIT 1",
-            (log_id, seq, value),
-        ).fetchone()
-        return kept is not None
+        return ledger.kept_in_fork(self.db, log_id, seq, value)
 
     def legacy(self, device_id: str) -> None:
         # An older writer signs only the bundle: that proves its own first log, nothing else.
@@ -677,7 +625,6 @@ def _roster(profile: Profile, m: bundle.Manifest) -> dict[str, tuple[enrol.Membe
     if not isinstance(raw, list) or len(raw) > 10_000:
         raise UserError("bundle_damaged", detail="目録の項目 roster が正しくありません")
     out: dict[str, tuple[enrol.Member, bool]] = {}
-    conn = profile.database.conn
     for entry in raw:
         try:
             if not isinstance(entry, dict) or not isinstance(entry.get("revoked"), bool):
@@ -687,10 +634,7 @@ def _roster(profile: Profile, m: bundle.Manifest) -> dict[str, tuple[enrol.Membe
             raise UserError(
                 "bundle_damaged", detail="目録の項目 roster が正しくありません"
             ) from None
-        row = conn.execute(
-            "SELECT sign_public, age_recipient FROM peers WHERE device_id = ?", (member.device_id,)
-        ).fetchone()
-        if row is not None and (row[0], row[1]) != (member.sign_public, member.age_recipient):
+        if not enrol.keys_match(profile.database, member):
             raise UserError("enrol_key_mismatch", device=member.device_id)
         out[member.device_id] = (member, bool(entry["revoked"]))
     return out
@@ -728,15 +672,13 @@ def _scope_guard(
     """A field device with a scope may write only its organisations' records (hub side)."""
     if profile.role != "hub":
         return None
-    row = profile.database.conn.execute(
-        "SELECT scope FROM peers WHERE device_id = ?", (m.sender,)
-    ).fetchone()
-    if row is None or not row[0]:
+    sender = ledger.peer(profile.database, m.sender)
+    if sender is None or not sender["scope"]:
         return None
     from dxdesk.services.records import RecordService
 
     return merge.Scope(
-        frozenset(json.loads(row[0])), m.sender, owners, RecordService(profile).org_names()
+        frozenset(json.loads(sender["scope"])), m.sender, owners, RecordService(profile).org_names()
     )
 
 
@@ -793,10 +735,8 @@ def _covers(profile: Profile, m: bundle.Manifest) -> dict[str, tuple[int, int]] 
 
 
 def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
-    row = profile.database.conn.execute(
-        "SELECT name FROM peers WHERE device_id = ?", (m.sender,)
-    ).fetchone()
-    return str(row[0]) if row else m.sender_name
+    sender = ledger.peer(profile.database, m.sender)
+    return sender["name"] if sender else m.sender_name
 
 
 def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
@@ -838,7 +778,7 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
         return Imported(first, False, None, None)
     backup = _snapshot(profile)
     db = profile.database
-    with db.transaction() as conn, _open(profile, path) as opened:
+    with db.transaction(), _open(profile, path) as opened:
         m = opened.manifest
         if m.content_hash != first.manifest.content_hash:
             raise UserError("bundle_damaged", detail="確認後にファイルが変わりました")
@@ -864,34 +804,17 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
         memberships.reconcile(profile.records)
         for head in verified.verifier.heads:
             if head.log_id not in verified.divergence.since:
-                _store_head(conn, head)
+                _store_head(db, head)
         now = stamp()
-        _record_bundle(conn, m, "import", now)
+        _record_bundle(db, m, "import", now)
         _follow_roster(profile, m, verified.origins)
         _follow_hub(profile, m)
         record = {**first.summary(), "applied": jsonable(summary)}
-        conn.execute(
-            "INSERT INTO import_history (bundle_id, sender, at, summary) VALUES (?, ?, ?, ?)",
-            (m.bundle_id, m.sender, now, json.dumps(record, ensure_ascii=False)),
-        )
+        ledger.add_import(db, m.bundle_id, m.sender, now, record)
         # Bundles may arrive out of order: the newest announcement is the one made last.
-        row = conn.execute(
-            "SELECT announced, announced_created FROM sync_state WHERE peer_id = ?",
-            (m.sender,),
-        ).fetchone()
-        if row is None or not row[1] or row[1] <= m.created_at:
-            conn.execute(
-                "INSERT INTO sync_state (peer_id, announced, announced_at, announced_created)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (peer_id) DO UPDATE SET"
-                " announced = excluded.announced, announced_at = excluded.announced_at,"
-                " announced_created = excluded.announced_created",
-                (
-                    m.sender,
-                    json.dumps(m.state_vector, sort_keys=True),
-                    _now_precise(),
-                    m.created_at,
-                ),
-            )
+        state = ledger.sync_state(db, m.sender)
+        if state is None or not state.announced_created or state.announced_created <= m.created_at:
+            ledger.set_announced(db, m.sender, m.state_vector, _now_precise(), m.created_at)
     log.info("bundle imported: %d changes", m.count)
     return Imported(first, True, summary, backup, diverged(profile, m))
 
@@ -925,13 +848,10 @@ def _snapshot(profile: Profile) -> Path | None:
 
 
 def history(profile: Profile, limit: int = 50) -> list[dict[str, Any]]:
-    rows = profile.database.query(
-        "SELECT id, bundle_id, sender, at, summary FROM import_history ORDER BY id DESC LIMIT ?",
-        (limit,),
-    )
-    for r in rows:
-        r["summary"] = json.loads(r["summary"])
-    return rows
+    return [
+        {**r, "summary": json.loads(r["summary"])}
+        for r in ledger.import_history(profile.database, limit)
+    ]
 
 
 # ----------------------------------------------------------------------- conflicts
@@ -1028,47 +948,38 @@ class ForkShown:
 
 
 def list_forks(profile: Profile, *, include_resolved: bool = False) -> list[ForkShown]:
-    rows = profile.database.conn.execute(
-        "SELECT f.id, f.device_id, f.log_id, f.detected_at, f.resolution, count(c.dev_seq),"
-        " min(c.dev_seq), max(c.dev_seq), p.name FROM forks AS f"
-        " LEFT JOIN fork_changes AS c ON c.fork_id = f.id"
-        " LEFT JOIN peers AS p ON p.device_id = f.device_id"
-        + ("" if include_resolved else " WHERE f.resolved_at IS NULL")
-        + " GROUP BY f.id ORDER BY f.detected_at, f.id"
-    ).fetchall()
+    rows = ledger.forks(profile.database, include_resolved=include_resolved)
     me = profile.device_id
     from dxdesk.core.model import kind as kind_of
 
     per_kind: dict[str, list[tuple[str, int]]] = {}
-    for fork_id, kind_name, count in profile.database.conn.execute(
-        "SELECT fork_id, kind, count(*) FROM fork_changes GROUP BY fork_id, kind ORDER BY 1, 2"
-    ):
-        label = kind_of(kind_name).label if kind_name in KNOWN_KINDS else str(kind_name)
-        per_kind.setdefault(str(fork_id), []).append((label, int(count)))
+    for fork_id, kind_name, count in ledger.fork_kind_counts(profile.database):
+        label = kind_of(kind_name).label if kind_name in KNOWN_KINDS else kind_name
+        per_kind.setdefault(fork_id, []).append((label, count))
     return [
         ForkShown(
-            id=str(r[0]),
-            device_name=str(r[8] or (profile.meta.get("device_name", "") if r[1] == me else r[1])),
-            log_id=str(r[2]),
-            count=int(r[5]),
-            first_seq=int(r[6] or 0),
-            last_seq=int(r[7] or 0),
-            detected_at=str(r[3]),
-            resolution=None if r[4] is None else str(r[4]),
-            kinds=tuple(per_kind.get(str(r[0]), [])),
+            id=f.id,
+            device_name=str(
+                f.device_name
+                or (profile.meta.get("device_name", "") if f.device_id == me else f.device_id)
+            ),
+            log_id=f.log_id,
+            count=f.count,
+            first_seq=f.first_seq or 0,
+            last_seq=f.last_seq or 0,
+            detected_at=f.detected_at,
+            resolution=f.resolution,
+            kinds=tuple(per_kind.get(f.id, [])),
         )
-        for r in rows
+        for f in rows
     ]
 
 
 def _find_fork(profile: Profile, text: str) -> str:
-    rows = profile.database.conn.execute(
-        "SELECT id FROM forks WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')",
-        (text, text, text),
-    ).fetchall()
-    if len(rows) != 1:
+    ids = ledger.find_forks(profile.database, text)
+    if len(ids) != 1:
         raise UserError("unknown_fork", id=text)
-    return str(rows[0][0])
+    return ids[0]
 
 
 def adopt_fork(profile: Profile, fork_id: str) -> int:
@@ -1083,18 +994,14 @@ def adopt_fork(profile: Profile, fork_id: str) -> int:
     store = profile.records
     names = {k.name for k in ALL_KINDS}
     written = 0
-    with db.transaction() as conn:
-        rows = conn.execute(
-            "SELECT kind, record_id, op, payload FROM fork_changes WHERE fork_id = ?"
-            " ORDER BY hlc, dev_seq",
-            (fork_id,),
-        ).fetchall()
-        for kind_name, held_id, op, payload in rows:
-            if kind_name not in names:
+    with db.transaction():
+        for held in ledger.fork_changes(db, fork_id):
+            if held.kind not in names:
                 continue
-            k = kind_of(str(kind_name))
-            data = {n: v for n, v in json.loads(payload).items() if n in k.field_names}
-            record_id = str(held_id)
+            k = kind_of(held.kind)
+            op = held.op
+            data = {n: v for n, v in json.loads(held.payload).items() if n in k.field_names}
+            record_id = held.record_id
             if k.key and op == "create":
                 # An older version's id for a keyed record: its key names the record now.
                 record_id = key_id(k, data) or record_id
@@ -1121,10 +1028,7 @@ def adopt_fork(profile: Profile, fork_id: str) -> int:
             elif op == "restore" and row is not None:
                 change = store.restore(k, record_id)
             written += change is not None
-        conn.execute(
-            "UPDATE forks SET resolved_at = ?, resolution = 'adopted' WHERE id = ?",
-            (stamp(), fork_id),
-        )
+        ledger.resolve_fork(db, fork_id, "adopted", stamp())
     profile.audit("fork_adopt")
     return written
 
@@ -1132,9 +1036,6 @@ def adopt_fork(profile: Profile, fork_id: str) -> int:
 def dismiss_fork(profile: Profile, fork_id: str) -> None:
     """Mark a fork as seen and not wanted; its changes stay stored (nothing is deleted)."""
     fork_id = _find_fork(profile, fork_id)
-    with profile.database.transaction() as conn:
-        conn.execute(
-            "UPDATE forks SET resolved_at = ?, resolution = 'dismissed' WHERE id = ?",
-            (stamp(), fork_id),
-        )
+    with profile.database.transaction():
+        ledger.resolve_fork(profile.database, fork_id, "dismissed", stamp())
     profile.audit("fork_dismiss")

@@ -21,7 +21,7 @@ from dxdesk.core.ids import new_id
 from dxdesk.core.model import FieldType, Kind, Record, check_rules, key_id
 from dxdesk.core.model import kind as kind_by_name
 from dxdesk.errors import UserError
-from dxdesk.store import chain, naturalkeys
+from dxdesk.store import chain, ledger, naturalkeys
 from dxdesk.store.database import Database
 from dxdesk.store.rows import from_sql, to_sql
 
@@ -67,11 +67,7 @@ def start_new_log(conn: Any) -> str:
     # Every log of this device stays listed as its own (log_heads, device_id = this device):
     # its changes are signed and sent by this device alone, the old log's too (sync/origin.py).
     for own in {log_device_id(meta), log_id}:
-        conn.execute(
-            "INSERT OR IGNORE INTO log_heads (log_id, device_id, seq, chain, signature, at)"
-            " VALUES (?, ?, 0, ?, NULL, ?)",
-            (own, device, chain.genesis(own), stamp()),
-        )
+        ledger.add_own_log(conn, own, device, chain.genesis(own), stamp())
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

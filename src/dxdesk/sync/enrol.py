@@ -20,6 +20,7 @@ from typing import Any
 from dxdesk.core.clock import stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.errors import UserError
+from dxdesk.store import ledger
 from dxdesk.store.database import Database
 from dxdesk.sync import crypto
 from dxdesk.sync.bundle import Sender
@@ -78,12 +79,12 @@ class Team:
 
 
 def load_keys(database: Database) -> crypto.DeviceKeys | None:
-    row = database.conn.execute(
-        "SELECT device_id, sign_private, sign_public, age_identity, age_recipient FROM device_keys"
-    ).fetchone()
+    row = ledger.device_keys(database)
     if row is None:
         return None
-    return crypto.DeviceKeys(str(row[0]), bytes(row[1]), str(row[2]), str(row[3]), str(row[4]))
+    return crypto.DeviceKeys(
+        row.device_id, row.sign_private, row.sign_public, row.age_identity, row.age_recipient
+    )
 
 
 def ensure_keys(database: Database, device_id: str) -> crypto.DeviceKeys:
@@ -92,18 +93,10 @@ def ensure_keys(database: Database, device_id: str) -> crypto.DeviceKeys:
     if keys is not None:
         return keys
     keys = crypto.generate_keys(device_id)
-    database.conn.execute(
-        "INSERT INTO device_keys (device_id, sign_private, sign_public, age_identity,"
-        " age_recipient, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            keys.device_id,
-            keys.sign_private,
-            keys.sign_public,
-            keys.age_identity,
-            keys.age_recipient,
-            stamp(),
-        ),
+    stored = ledger.KeyRow(
+        keys.device_id, keys.sign_private, keys.sign_public, keys.age_identity, keys.age_recipient
     )
+    ledger.add_device_keys(database, stored, stamp())
     return keys
 
 
@@ -210,38 +203,36 @@ def parse_team(data: bytes, path: str) -> Team:
 def add_peer(database: Database, member: Member, scope: list[str] | None = None) -> None:
     """Enrol (or re-enrol after a revocation) a device; a different key for a known id is
     refused so that a forged request cannot replace a laptop's key silently."""
-    row = database.conn.execute(
-        "SELECT sign_public, age_recipient FROM peers WHERE device_id = ?", (member.device_id,)
-    ).fetchone()
-    if row is not None and (row[0], row[1]) != (member.sign_public, member.age_recipient):
+    if not keys_match(database, member):
         raise UserError("enrol_key_mismatch", device=member.device_id)
-    database.conn.execute(
-        "INSERT INTO peers (device_id, name, owner, role, sign_public, age_recipient,"
-        " fingerprint, enrolled_at, revoked_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)"
-        " ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, owner = excluded.owner,"
-        " role = excluded.role, revoked_at = NULL",
-        (
-            member.device_id,
-            member.name,
-            member.owner,
-            member.role,
-            member.sign_public,
-            member.age_recipient,
-            member.fingerprint,
-            stamp(),
-            None if scope is None else json.dumps(scope),
-        ),
+    ledger.put_peer(
+        database,
+        device_id=member.device_id,
+        name=member.name,
+        owner=member.owner,
+        role=member.role,
+        sign_public=member.sign_public,
+        age_recipient=member.age_recipient,
+        fingerprint=member.fingerprint,
+        enrolled_at=stamp(),
+        scope=scope,
     )
 
 
-def peers(database: Database) -> list[dict[str, Any]]:
-    return database.query(
-        "SELECT device_id, name, owner, role, fingerprint, enrolled_at, revoked_at, scope,"
-        " sign_public, age_recipient FROM peers ORDER BY role DESC, name, device_id"
+def keys_match(database: Database, member: Member) -> bool:
+    """Are the member's keys the ones enrolled for its id (or is the id not enrolled)?"""
+    row = ledger.peer(database, member.device_id)
+    return row is None or (row["sign_public"], row["age_recipient"]) == (
+        member.sign_public,
+        member.age_recipient,
     )
 
 
-def find_peer(database: Database, text: str) -> dict[str, Any]:
+def peers(database: Database) -> list[ledger.PeerRow]:
+    return ledger.peers(database)
+
+
+def find_peer(database: Database, text: str) -> ledger.PeerRow:
     """A peer by full id, unique id prefix (8+ characters) or exact name."""
     rows = peers(database)
     exact = [r for r in rows if text in (r["device_id"], r["name"])]
@@ -254,18 +245,13 @@ def find_peer(database: Database, text: str) -> dict[str, Any]:
 
 
 def revoke(database: Database, device_id: str) -> None:
-    database.conn.execute(
-        "UPDATE peers SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL",
-        (stamp(), device_id),
-    )
+    ledger.revoke_peer(database, device_id, stamp())
 
 
 def sender_lookup(database: Database) -> Callable[[str], Sender | None]:
     def lookup(device_id: str) -> Sender | None:
-        row = database.conn.execute(
-            "SELECT sign_public, revoked_at FROM peers WHERE device_id = ?", (device_id,)
-        ).fetchone()
-        return None if row is None else Sender(str(row[0]), row[1] is not None)
+        row = ledger.peer(database, device_id)
+        return None if row is None else Sender(row["sign_public"], row["revoked_at"] is not None)
 
     return lookup
 

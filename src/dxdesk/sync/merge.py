@@ -35,7 +35,7 @@ from dxdesk.core.clock import JST, stamp
 from dxdesk.core.hlc import MAX_AHEAD_MS, HybridClock, Timestamp, horizon
 from dxdesk.core.model import Kind, key_id
 from dxdesk.errors import UserError
-from dxdesk.store import chain, naturalkeys, seeds
+from dxdesk.store import chain, ledger, naturalkeys, seeds
 from dxdesk.store.database import Database
 from dxdesk.store.rows import (
     compact,
@@ -297,11 +297,7 @@ class _Merge:
                 # The sender believed we held more: a change set in between never arrived.
                 self.result.gaps[device] = [(before[device] + 1, since)]
             elif through > before[device]:
-                self.conn.execute(
-                    "INSERT INTO sync_coverage (device_id, through) VALUES (?, ?)"
-                    " ON CONFLICT (device_id) DO UPDATE SET through = max(through, excluded.through)",
-                    (device, through),
-                )
+                ledger.set_coverage(self.db, device, through)
         self._gaps()
 
     def _vector(self, device: str) -> int:
@@ -422,33 +418,24 @@ class _Merge:
         """Keep a change of another history aside (``fork_changes``): never merged, never lost."""
         fork_id = self.fork_ids.get(c.device_id)
         if fork_id is None:
-            row = self.conn.execute(
-                "SELECT id FROM forks WHERE log_id = ? AND resolved_at IS NULL", (c.device_id,)
-            ).fetchone()
-            if row is not None:
-                fork_id = str(row[0])
-            else:
+            fork_id = ledger.open_fork_for(self.db, c.device_id)
+            if fork_id is None:
                 text = "\x1f".join((c.device_id, str(c.dev_seq), c.hlc, c.record_id, c.payload))
                 fork_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-                device = self.conn.execute(
-                    "SELECT device_id FROM log_heads WHERE log_id = ?", (c.device_id,)
-                ).fetchone()
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO forks (id, log_id, device_id, detected_at, bundle_id)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (
-                        fork_id,
-                        c.device_id,
-                        device[0] if device else c.device_id,
-                        self.now,
-                        self.source,
-                    ),
-                )
+                owner = ledger.log_owner(self.db, c.device_id)
+                device = owner if owner is not None else c.device_id
+                ledger.add_fork(self.db, fork_id, c.device_id, device, self.now, self.source)
             self.fork_ids[c.device_id] = fork_id
-        self.conn.execute(
-            "INSERT OR IGNORE INTO fork_changes (fork_id, dev_seq, hlc, kind, record_id, op,"
-            " payload, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (fork_id, c.dev_seq, c.hlc, c.kind, c.record_id, c.op, c.payload, c.chain),
+        ledger.add_fork_change(
+            self.db,
+            fork_id,
+            dev_seq=c.dev_seq,
+            hlc=c.hlc,
+            kind=c.kind,
+            record_id=c.record_id,
+            op=c.op,
+            payload=c.payload,
+            chain=c.chain,
         )
         self.result.mismatched += 1
         self.result.forks[c.device_id] = self.result.forks.get(c.device_id, 0) + 1
@@ -926,10 +913,8 @@ class _Merge:
         # nor a forged huge number costs memory or time.
         for device, top in self.tops.items():
             missing: list[tuple[int, int]] = []
-            row = self.conn.execute(
-                "SELECT through FROM sync_coverage WHERE device_id = ?", (device,)
-            ).fetchone()
-            floor = int(row[0]) if row else 0  # holes up to here are other organisations'
+            # Holes up to the declared coverage are other organisations' changes.
+            floor = ledger.covered_through(self.db, device)
             low = self.conn.execute(
                 "SELECT min(dev_seq) FROM changes WHERE device_id = ? AND dev_seq > ?",
                 (device, floor),

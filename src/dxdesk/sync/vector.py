@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 
+from dxdesk.store import ledger
 from dxdesk.store.database import Database
 from dxdesk.sync import foreign
 from dxdesk.sync.changes import BATCH, DELETED, MODEL, STAR, Change, Model, effective
@@ -24,20 +25,17 @@ def state_vector(db: Database) -> dict[str, int]:
     once, but the vector stays below the gap so the peer's next bundle resends from there (the
     resent ones are ignored as duplicates).
     """
-    covered = dict(db.conn.execute("SELECT device_id, through FROM sync_coverage").fetchall())
+    covered = ledger.coverage(db)
     devices = {str(r[0]) for r in db.conn.execute("SELECT DISTINCT device_id FROM changes")}
-    out = {d: _held_through(db, d, int(covered.get(d, 0))) for d in devices}
+    out = {d: _held_through(db, d, covered.get(d, 0)) for d in devices}
     for device, through in covered.items():
-        out.setdefault(str(device), int(through))
+        out.setdefault(device, through)
     return out
 
 
 def held_through(db: Database, log_id: str) -> int:
     """The state vector's entry for one log (see ``state_vector``)."""
-    row = db.conn.execute(
-        "SELECT through FROM sync_coverage WHERE device_id = ?", (log_id,)
-    ).fetchone()
-    return _held_through(db, log_id, int(row[0]) if row else 0)
+    return _held_through(db, log_id, ledger.covered_through(db, log_id))
 
 
 def _held_through(db: Database, device: str, floor: int) -> int:
