@@ -101,6 +101,13 @@ def test_a_meeting_made_in_the_window_leaves_the_overdue_list_when_submitted(
     done = board.rows[_row(board, key)]
     assert done.status == "提出済み" and done.version == 1
     assert done.fingerprint == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    # Made again from the row, it is the submitted document: its date and its number.
+    board.table.setCurrentCell(_row(board, key), 1)
+    board.make_button.click()
+    reprint = [d for d in window.findChildren(DocumentDialog) if d.isVisible()][-1]
+    request = reprint.request()
+    assert request.issued == today_jst() and request.number == "DX第3号"
+    reprint.close()
     # The submission is in the register too, counted on its tab.
     table = window.show_register("submission")
     assert table.model.total() == 1

@@ -167,3 +167,30 @@ def test_open_issues_with_a_due_date_are_on_the_board(profile: Profile) -> None:
     issues = [d for d in board if d.code == "issue"]
     assert [d.source_id for d in issues] == [late]
     assert issues[0].overdue and issues[0].status == "対応中"
+
+
+def test_document_numbers_run_per_fiscal_year_and_are_never_given_twice(
+    profile: Profile,
+) -> None:
+    records = RecordService(profile)
+    d = DeadlineService(profile, date(2026, 4, 20))
+    # No numbered pattern in the official form: nothing is numbered for the user.
+    d.submit("monthly:2025-04", on="2025-05-09")
+    assert d.find("monthly:2025-04").doc_number is None
+    records.add("document_form", {"doc_kind": "既定", "number_pattern": "DX第{n}号"})
+    d.submit("monthly:2025-05", on="2025-06-10")
+    d.submit("monthly:2025-06", on="2025-07-10", doc_number="DX第7号")  # typed by hand
+    d.submit("monthly:2025-07", on="2025-08-08")
+    numbers = [d.find(f"monthly:2025-0{m}").doc_number for m in (5, 6, 7)]
+    assert numbers == ["DX第1号", "DX第7号", "DX第8号"]
+    # A deleted submission keeps its number: the next one does not take it again.
+    records.delete("submission", str(d.find("monthly:2025-07").submission_id))
+    d.submit("monthly:2025-08", on="2025-09-10")
+    assert d.find("monthly:2025-08").doc_number == "DX第9号"
+    # A new fiscal year starts again at 1; a document's own pattern wins over 既定.
+    d.submit("monthly:2026-03", on="2026-04-10")
+    assert d.find("monthly:2026-03").doc_number == "DX第1号"
+    records.add("document_form", {"doc_kind": "議事録", "number_pattern": "DX議第{n}号"})
+    m = records.add("meeting", {"title": "月次報告会", "date": "2026-04-14"}).record_id
+    d.submit(f"minutes:{m}", on="2026-04-16")
+    assert d.find(f"minutes:{m}").doc_number == "DX議第1号"

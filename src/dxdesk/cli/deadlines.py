@@ -69,6 +69,8 @@ def submit(
         service.submit(key, on=on, file=file, doc_number=number, note=note)
         d = service.find(key)
     text = f"{d.title}を提出済みにしました（第{d.version}版、{d.submitted_on}"
+    if d.doc_number:
+        text += f"、{d.doc_number}"
     if d.fingerprint:
         text += f"、SHA-256 {d.fingerprint}"
     output.echo(text + "）。")

@@ -228,6 +228,10 @@ class DeadlineBoard(QWidget):
             params["month"] = d.period
         elif d.period:
             params["month"] = f"{int(d.period) + 1}-03"  # a month of that 年度 picks the year
+        if d.submitted_on:
+            # A reprint of what was submitted: its date and number, so it reads the same.
+            params["issued"] = d.submitted_on
+            params["number"] = d.doc_number or ""
         self.document_requested.emit(d.report, params)
 
     def mark_started(self) -> None:

@@ -173,6 +173,8 @@ class DocumentDialog(QDialog):
         month: str | None = None,
         record_id: str | None = None,
         org_explicit: bool = False,
+        issued: str | None = None,
+        number: str = "",
     ) -> None:
         super().__init__(parent)
         # Opened for one organisation (its context menu): optional filters use it too;
@@ -200,6 +202,14 @@ class DocumentDialog(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self._build_params(org_id, month, record_id)
+        # A reprint of a submitted document (the deadline board): its date and number.
+        if issued:
+            date_widget = self.widgets["issued"]
+            assert isinstance(date_widget, DateEdit)
+            date_widget.set_value(issued)
+        number_widget = self.widgets["number"]
+        assert isinstance(number_widget, QLineEdit)
+        number_widget.setText(number)
         self.format = QComboBox()
         self.format.setObjectName("format")
         self._add_row("format", self.tr("形式"), self.format)

@@ -745,6 +745,8 @@ class MainWindow(QMainWindow):
         org_id: str | None = None,
         record_id: str | None = None,
         month: str | None = None,
+        issued: str | None = None,
+        number: str = "",
     ) -> Any:
         from dxdesk.gui.documents import DocumentDialog
 
@@ -757,6 +759,8 @@ class MainWindow(QMainWindow):
             month=month or self.month,
             record_id=record_id,
             org_explicit=org_id is not None,
+            issued=issued,
+            number=number,
         )
         delete_on_close(dialog)
         dialog.open()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -79,6 +80,7 @@ class Deliverable:
     submitted_on: str | None = None
     fingerprint: str | None = None
     version: int | None = None
+    doc_number: str | None = None  # the 文書番号 it was submitted with
     submission_id: str | None = None
     source_kind: str | None = None  # the record it is about (a meeting, a training, an issue)
     source_id: str | None = None
@@ -191,6 +193,9 @@ class DeadlineService:
                     if newest and newest.get("fingerprint")
                     else None,
                     version=_version(newest) or None if newest else None,
+                    doc_number=str(newest["doc_number"])
+                    if newest and newest.get("doc_number")
+                    else None,
                     submission_id=str(newest["id"]) if newest else None,
                     source_kind=source[0] if source else None,
                     source_id=source[1] if source else None,
@@ -404,6 +409,8 @@ class DeadlineService:
                 "bad_argument", detail=f"「{on}」を日付として読み取れません。"
             ) from None
         values: dict[str, object] = {"submitted_on": submitted}
+        if doc_number is None:  # the next of the fiscal year, when the form sets a pattern
+            doc_number = self.next_number(d.document, date.fromisoformat(submitted))
         if file is not None:
             values["fingerprint"] = file_fingerprint(file)
             values["file_name"] = Path(file).name
@@ -415,6 +422,30 @@ class DeadlineService:
             return self.records.edit("submission", d.submission_id, values)
         version = (d.version or 0) + 1
         return self.records.add("submission", {**self._values_for(d), "version": version, **values})
+
+    def next_number(self, document: str, on: date) -> str | None:
+        """The 文書番号 the document submitted ``on`` takes: the pattern of its official form
+        (e.g. DX第{n}号, document_form records) with the next ``n`` of that fiscal year, counted
+        over every submission of the year that carries a number of the pattern, deleted ones
+        too, so a number is never given twice. None when the form sets no numbered pattern."""
+        from dxdesk.reports.forms import number_pattern  # reportlab: only when numbering
+
+        pattern = number_pattern(self.profile.database, document)
+        if "{n}" not in pattern:
+            return None
+        head, _, tail = pattern.partition("{n}")
+        shape = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
+        start, end = fiscal_year_range(fiscal_year(on))
+        used = [
+            int(m.group(1))
+            for r in self.profile.database.query(
+                "SELECT doc_number FROM submission WHERE doc_number IS NOT NULL"
+                " AND submitted_on BETWEEN ? AND ?",
+                (start.isoformat(), end.isoformat()),
+            )
+            if (m := shape.fullmatch(str(r["doc_number"])))
+        ]
+        return head + str(max(used, default=0) + 1) + tail
 
     def set_due(self, key: str, due: str) -> Change:
         """The due date of a start-of-contract document, as agreed after signing."""
