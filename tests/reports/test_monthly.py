@@ -248,3 +248,48 @@ def test_a_long_hearing_note_flows_in_the_details(profile: Profile, tmp_path: Pa
     decorations += ("日付 形態 内容", "11/20", "訪問", "ヒアリング")
     assert doc.flows(squash(note), *decorations)
     assert kinsoku_violations(doc.poppler, [note]) == []
+
+
+@needs_pdftotext
+def test_compact_sections_only_for_work_and_every_step_in_the_progress_table(
+    demo_profile: Profile, monthly_pdf: Path
+) -> None:
+    """The compact default: an organisation with no work this month gets no section of its own,
+    a closing line names it, and its standardisation progress is in the progress table."""
+    db = demo_profile.database
+    doc = read_pdf(monthly_pdf)
+    text = squash(doc.poppler)
+    worked = {
+        r["name"]
+        for r in db.query(
+            "SELECT DISTINCT o.name FROM organisation o WHERE o._deleted = 0 AND o.id IN ("
+            " SELECT org_id FROM visit WHERE _deleted = 0 AND date LIKE '2025-11%'"
+            " UNION SELECT org_id FROM consultation WHERE _deleted = 0"
+            "  AND received_at LIKE '2025-11%'"
+            " UNION SELECT org_id FROM issue WHERE _deleted = 0"
+            "  AND (raised_on LIKE '2025-11%' OR shared_on LIKE '2025-11%')"
+            " UNION SELECT t.org_id FROM time t WHERE t._deleted = 0 AND t.date LIKE '2025-11%')"
+        )
+    }
+    quiet = [
+        r["name"]
+        for r in db.query(
+            "SELECT name FROM organisation WHERE _deleted = 0 ORDER BY org_kind = '県', code"
+        )
+        if r["name"] not in worked
+    ]
+    assert worked and quiet  # the demo month has both
+    details = text.split("10.団体別の詳細", 1)[1]
+    for name in quiet:
+        assert f"){name}" not in details, name  # no "(n) 宮崎市" section
+    assert squash(f"上記以外の{len(quiet)}団体（{'、'.join(quiet)}）") in details
+    # Every organisation whose steps moved this month is in the progress table, with its count.
+    moved = db.query(
+        "SELECT o.name, count(*) AS n FROM step_status s JOIN organisation o ON o.id = s.org_id"
+        " WHERE s._deleted = 0 AND s.status = '完了済み' AND s.updated_on LIKE '2025-11%'"
+        " GROUP BY o.name"
+    )
+    table = text.split("9.標準化の進捗", 1)[1].split("10.団体別の詳細", 1)[0]
+    assert moved
+    for r in moved:
+        assert f"{r['name']}{r['n']}件（" in table, r["name"]

@@ -132,6 +132,10 @@ def keep_runs(chars: Sequence[str], lo: int = 0, hi: int | None = None) -> list[
                 j += 1
             if j - i > _NAME_RUN:
                 j = i + 1  # prose after a space: breaks anywhere as usual
+            elif j < n and chars[j].isdigit():  # an item with its count: 印鑑登録2件
+                while j < n and (chars[j] in _DIGITS or chars[j].isdigit()):
+                    j += 1
+                j = _unit_end(chars, j)
         if j - i > 1:
             runs.append((i, j))
         i = j

@@ -61,6 +61,8 @@ class OrgMonth:
     theme: str = ""
     issues: list[dict[str, Any]] = field(default_factory=list)
     progress: list[tuple[str, str]] = field(default_factory=list)  # (system, what happened)
+    steps_done: list[tuple[str, int]] = field(default_factory=list)  # (system, steps completed)
+    went_live: list[str] = field(default_factory=list)  # systems live on the standard this month
     next_visits: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -69,6 +71,8 @@ class OrgMonth:
 
     @property
     def active(self) -> bool:
+        """Work with this organisation this month: it gets a section of its own. Progress of
+        the standardisation alone is reported in the progress table (compact by default)."""
         return bool(
             self.visits
             or self.consultations
@@ -76,7 +80,6 @@ class OrgMonth:
             or self.shared_issues
             or self.site_days
             or self.hours
-            or self.progress
         )
 
 
@@ -103,6 +106,15 @@ class Monthly:
     @property
     def detailed(self) -> list[OrgMonth]:
         return [o for o in self.orgs if o.active]
+
+    @property
+    def quiet(self) -> list[OrgMonth]:
+        """Organisations with no work this month: one closing line names them."""
+        return [o for o in self.orgs if not o.active]
+
+    @property
+    def progressed(self) -> list[OrgMonth]:
+        return [o for o in self.orgs if o.steps_done or o.went_live]
 
     @property
     def engaged(self) -> list[OrgMonth]:
@@ -222,18 +234,16 @@ def monthly_data(
             orgs[org_id].progress.append(
                 (systems.get(code, code), f"手順書ステップ {len(nos)}件完了（最新：{latest}）")
             )
+            orgs[org_id].steps_done.append((systems.get(code, code), len(nos)))
     for r in db.query(
         "SELECT org_id, system_code FROM system_status WHERE _deleted = 0 AND live = 1"
         " AND planned_go_live BETWEEN :start AND :end ORDER BY system_code",
         params,
     ):
         if r["org_id"] in orgs:
-            orgs[r["org_id"]].progress.append(
-                (
-                    systems.get(str(r["system_code"]), str(r["system_code"])),
-                    "標準準拠システムの運用開始",
-                )
-            )
+            name = systems.get(str(r["system_code"]), str(r["system_code"]))
+            orgs[r["org_id"]].progress.append((name, "標準準拠システムの運用開始"))
+            orgs[r["org_id"]].went_live.append(name)
 
     following = month_period(_next_month(p.start))
     plans: list[tuple[date, str, str]] = []
@@ -543,9 +553,29 @@ def _plans(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
+def _progress(doc: PdfDocument, data: Monthly) -> None:
+    """The month's standardisation progress, one row per organisation (every one that moved,
+    with work or without): steps completed by system, and systems that went live."""
+    doc.heading("9. 標準化の進捗（当月に完了した手順書ステップ・運用開始）")
+    rows = []
+    for o in data.progressed:
+        steps = sum(n for _, n in o.steps_done)
+        by_system = "、".join(f"{s}{n}件" for s, n in o.steps_done)
+        rows.append(
+            [o.org.name, f"{steps}件（{by_system}）" if steps else "", "、".join(o.went_live)]
+        )
+    doc.table(
+        ["団体", "完了した手順書ステップ（業務システム別の件数）", "運用開始"],
+        rows,
+        widths=[2.2, 8, 2.6],
+        align="LLL",
+        empty_text="当月に完了した手順書ステップはありません。",
+    )
+
+
 def _details(doc: PdfDocument, data: Monthly, orgs: list[OrgMonth]) -> None:
     doc.page_break()
-    doc.heading("9. 団体別の詳細")
+    doc.heading("10. 団体別の詳細")
     for n, o in enumerate(orgs, start=1):
         doc.heading(f"({n}) {o.org.name}", level=1)
         facts = [
@@ -580,13 +610,6 @@ def _details(doc: PdfDocument, data: Monthly, orgs: list[OrgMonth]) -> None:
             align="CLL",
             empty_text="当月の訪問・ヒアリングはありません。",
         )
-        doc.heading("進捗", level=2)
-        doc.table(
-            ["業務システム", "当月の進捗"],
-            [[s, what] for s, what in o.progress],
-            widths=[2.5, 9],
-            empty_text="当月に更新された手順書ステップはありません。",
-        )
         doc.heading("課題と対応状況", level=2)
         rows = []
         for i in o.issues:
@@ -614,6 +637,12 @@ def _details(doc: PdfDocument, data: Monthly, orgs: list[OrgMonth]) -> None:
                 doc.paragraph(f"予定：{line}")
             if actions:
                 doc.paragraph(actions[-1])
+    if data.quiet:
+        names = "、".join(o.org.name for o in data.quiet)
+        doc.paragraph(
+            f"上記以外の{len(data.quiet)}団体（{names}）は、当月の訪問・相談・工数等の記録は"
+            "ありません（標準化の進捗は9.に記載）。"
+        )
 
 
 def _in(value: object, p: Period) -> bool:
@@ -639,6 +668,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
     _trainings(doc, data)
     _shared(doc, data)
     _plans(doc, data)
+    _progress(doc, data)
     _details(doc, data, data.detailed)
     return doc.build()
 
