@@ -72,9 +72,14 @@ def unassigned_hours(db: Database, start: str, end: str) -> list[tuple[str, floa
     return sorted(((a, h) for a, h in out if h), key=lambda p: (order.get(p[0], len(order)), p[0]))
 
 
+def hours_figure(h: float) -> str:
+    """Hours as the documents print them: 1,234.5 (thousands separated, no trailing zeros)."""
+    return f"{h:,.2f}".rstrip("0").rstrip(".")
+
+
 def hours_text(by_activity: Sequence[tuple[str, float]]) -> str:
     """「資料作成 12時間、会議 6時間」: the breakdown printed beside the unassigned total."""
-    return "、".join(f"{a} {h:g}時間" for a, h in by_activity)
+    return "、".join(f"{a} {hours_figure(h)}時間" for a, h in by_activity)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from dxdesk.reports.documents._queries import (
     Period,
     count_table,
     fy_period,
+    hours_figure,
     hours_text,
     live_org,
     organisations,
@@ -390,8 +391,7 @@ def _pct(n: float, d: float | None) -> str:
     return f"{n / d * 100:.0f}%" if d else ""
 
 
-def _hours(h: float) -> str:
-    return f"{h:,.2f}".rstrip("0").rstrip(".")
+_hours = hours_figure
 
 
 def _counts(pairs: list[tuple[str, int]]) -> str:
