@@ -22,6 +22,7 @@ def _list() -> None:
         rows.append(
             [k.name, k.title, " ".join(x for x in (needs, optional) if x), ", ".join(k.formats)]
         )
+    rows.append(["package", "成果品一式（一覧表つき）", "--fy", "フォルダー, zip"])
     output.echo(output.table(["帳票", "名称", "指定する項目", "形式"], rows, max_col=60))
 
 
@@ -106,6 +107,9 @@ def report(
         raise click.UsageError(
             "帳票の種類（KIND）を指定してください（一覧：dxdesk report --list）。"
         )
+    if kind_name == "package":
+        _package(state, fy, out)
+        return
     if not out:
         raise click.UsageError("出力先（--out FILE.pdf または FILE.xlsx）を指定してください。")
     from dxdesk.services.calendar import read_date
@@ -134,3 +138,25 @@ def report(
     with opened(state, backup=False) as profile:
         path = generate(profile, request, Path(out))
     output.echo(f"{kind.title}を出力しました：{path}")
+
+
+def _package(state: State, fy: int | None, out: str | None) -> None:
+    """`dxdesk report package --fy YYYY --out DIR|FILE.zip`: every deliverable of the year."""
+    if fy is None or not out:
+        raise click.UsageError(
+            "成果品一式には年度と出力先を指定してください（--fy 2025 --out フォルダー または ファイル.zip）。"
+        )
+    from dxdesk.services.package import build_package
+
+    def progress(done: int, total: int, what: str) -> bool:
+        click.echo(f"[{done + 1 if done < total else total}/{total}] {what}", err=True)
+        return True
+
+    with opened(state, backup=False) as profile:
+        result = build_package(profile, fy, out, progress=progress)
+    output.echo(
+        f"成果品一式を作成しました：{result.path}（書類 {len(result.entries)}件、"
+        f"ファイル {len(result.files) + 2}件、一覧表 00_成果品一覧表.pdf / .xlsx）"
+    )
+    if result.skipped:
+        output.echo("記録がないため作成していない書類：" + "、".join(result.skipped))

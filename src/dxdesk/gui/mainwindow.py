@@ -433,6 +433,12 @@ class MainWindow(QMainWindow):
             action = menu.addAction(doc.title + "…")
             action.triggered.connect(lambda _=False, d=doc.name: self.open_document(d))
 
+    def make_package(self) -> Any:
+        """帳票 > 成果品一式の作成: the year's deliverables in one .zip (gui/package.py)."""
+        from dxdesk.gui.package import ask_and_make
+
+        return ask_and_make(self, self.profile, self.month)
+
     def _document_for(self, kind: str, record_id: str) -> Any:
         return self.open_document(kind, record_id=record_id)
 
@@ -467,6 +473,9 @@ class MainWindow(QMainWindow):
         make.setObjectName("openDocuments")
         set_shortcut(make, QKeySequence.StandardKey.Print)
         make.triggered.connect(lambda _=False: self.open_document())
+        package = documents.addAction(self.tr("成果品一式の作成(&K)…"))
+        package.setObjectName("makePackage")
+        package.triggered.connect(lambda _=False: self.make_package())
         documents.addSeparator()
         # One entry per document, added when the menu first opens (see _record_documents).
         documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))

@@ -1046,7 +1046,7 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 items (%2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="263"/>
+        <location filename="../../gui/deadlines.py" line="267"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -1232,113 +1232,113 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="183"/>
+        <location filename="../../gui/documents.py" line="185"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="205"/>
+        <location filename="../../gui/documents.py" line="215"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="211"/>
+        <location filename="../../gui/documents.py" line="221"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="212"/>
+        <location filename="../../gui/documents.py" line="222"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="213"/>
+        <location filename="../../gui/documents.py" line="223"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="260"/>
+        <location filename="../../gui/documents.py" line="270"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="265"/>
+        <location filename="../../gui/documents.py" line="275"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="273"/>
+        <location filename="../../gui/documents.py" line="283"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="278"/>
-        <location filename="../../gui/documents.py" line="294"/>
+        <location filename="../../gui/documents.py" line="288"/>
+        <location filename="../../gui/documents.py" line="304"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="286"/>
+        <location filename="../../gui/documents.py" line="296"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="287"/>
+        <location filename="../../gui/documents.py" line="297"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="311"/>
+        <location filename="../../gui/documents.py" line="321"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="315"/>
+        <location filename="../../gui/documents.py" line="325"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="322"/>
+        <location filename="../../gui/documents.py" line="332"/>
         <source>文書の日付</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="325"/>
+        <location filename="../../gui/documents.py" line="335"/>
         <source>例：DX第12号（空欄のときは表示しません）</source>
         <translation>e.g. DX No. 12 (not printed when empty)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="326"/>
+        <location filename="../../gui/documents.py" line="336"/>
         <source>文書番号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="416"/>
+        <location filename="../../gui/documents.py" line="426"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="444"/>
+        <location filename="../../gui/documents.py" line="454"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="458"/>
+        <location filename="../../gui/documents.py" line="468"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="460"/>
+        <location filename="../../gui/documents.py" line="470"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="477"/>
+        <location filename="../../gui/documents.py" line="487"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="496"/>
+        <location filename="../../gui/documents.py" line="506"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -2640,12 +2640,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="130"/>
+        <location filename="../../gui/app.py" line="92"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="131"/>
+        <location filename="../../gui/app.py" line="93"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
@@ -2787,138 +2787,143 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="422"/>
-        <location filename="../../gui/mainwindow.py" line="775"/>
+        <location filename="../../gui/mainwindow.py" line="788"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="440"/>
+        <location filename="../../gui/mainwindow.py" line="446"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="441"/>
+        <location filename="../../gui/mainwindow.py" line="447"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
+        <location filename="../../gui/mainwindow.py" line="449"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="449"/>
+        <location filename="../../gui/mainwindow.py" line="455"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="452"/>
+        <location filename="../../gui/mainwindow.py" line="458"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="454"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="456"/>
+        <location filename="../../gui/mainwindow.py" line="462"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="458"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="459"/>
+        <location filename="../../gui/mainwindow.py" line="465"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="465"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="472"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
+        <source>成果品一式の作成(&amp;K)…</source>
+        <translation>Deliverables pac&amp;kage…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="483"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="475"/>
+        <location filename="../../gui/mainwindow.py" line="484"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="485"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="574"/>
+        <location filename="../../gui/mainwindow.py" line="583"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="621"/>
+        <location filename="../../gui/mainwindow.py" line="630"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="625"/>
+        <location filename="../../gui/mainwindow.py" line="634"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="640"/>
+        <location filename="../../gui/mainwindow.py" line="649"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="668"/>
+        <location filename="../../gui/mainwindow.py" line="677"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="708"/>
+        <location filename="../../gui/mainwindow.py" line="717"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="716"/>
+        <location filename="../../gui/mainwindow.py" line="725"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="795"/>
+        <location filename="../../gui/mainwindow.py" line="808"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="798"/>
+        <location filename="../../gui/mainwindow.py" line="811"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="854"/>
+        <location filename="../../gui/mainwindow.py" line="867"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3099,6 +3104,52 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/overview.py" line="153"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../gui/package.py" line="28"/>
+        <source>成果品一式を作成しています…</source>
+        <translation>Making the deliverables package…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="29"/>
+        <source>中止</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="35"/>
+        <location filename="../../gui/package.py" line="51"/>
+        <location filename="../../gui/package.py" line="65"/>
+        <location filename="../../gui/package.py" line="98"/>
+        <source>成果品一式の作成</source>
+        <translation>Deliverables package</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="66"/>
+        <source>年度（例：2025 は令和7年度）</source>
+        <translation>Fiscal year (e.g. 2025 for FY Reiwa 7)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="76"/>
+        <source>成果品一式の保存</source>
+        <translation>Save the deliverables package</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="78"/>
+        <source>ZIP ファイル (*.zip)</source>
+        <translation>ZIP file (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="86"/>
+        <source>成果品一式を作成しました：%1（書類 %2件）</source>
+        <translation>The deliverables package has been made: %1 (%2 documents)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="92"/>
+        <source>記録がないため作成していない書類：</source>
+        <translation>Not made, as there are no records: </translation>
     </message>
 </context>
 <context>
@@ -3509,107 +3560,107 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:389</extracomment>
+        <extracomment>Reason in the model: core/model.py:397</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:287</extracomment>
+        <extracomment>Reason in the model: core/model.py:295</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:357</extracomment>
+        <extracomment>Reason in the model: core/model.py:365</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:363</extracomment>
+        <extracomment>Reason in the model: core/model.py:371</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:292, core/model.py:387</extracomment>
+        <extracomment>Reason in the model: core/model.py:300, core/model.py:395</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:297</extracomment>
+        <extracomment>Reason in the model: core/model.py:305</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:300</extracomment>
+        <extracomment>Reason in the model: core/model.py:308</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:303</extracomment>
+        <extracomment>Reason in the model: core/model.py:311</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:313</extracomment>
+        <extracomment>Reason in the model: core/model.py:321</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:326</extracomment>
+        <extracomment>Reason in the model: core/model.py:334</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:331</extracomment>
+        <extracomment>Reason in the model: core/model.py:339</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:335, core/model.py:343, core/model.py:339</extracomment>
+        <extracomment>Reason in the model: core/model.py:343, core/model.py:351, core/model.py:347</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:345</extracomment>
+        <extracomment>Reason in the model: core/model.py:353</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:347</extracomment>
+        <extracomment>Reason in the model: core/model.py:355</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:367</extracomment>
+        <extracomment>Reason in the model: core/model.py:375</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:406</extracomment>
+        <extracomment>Reason in the model: core/model.py:414</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:416</extracomment>
+        <extracomment>Reason in the model: core/model.py:424</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:309</extracomment>
+        <extracomment>Reason in the model: core/model.py:317</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:321</extracomment>
+        <extracomment>Reason in the model: core/model.py:329</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:339</extracomment>
+        <extracomment>Reason in the model: core/model.py:347</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:381</extracomment>
+        <extracomment>Reason in the model: core/model.py:389</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
@@ -4329,6 +4380,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>ファイルの読み書きに失敗しました（{path}）。</source>
         <extracomment>UserError in the model: io_error</extracomment>
         <translation>A file could not be read or written ({path}).</translation>
+    </message>
+    <message>
+        <source>{path} は既にあります。成果品一式は、まだない新しいフォルダーまたは .zip ファイルに作成してください。</source>
+        <extracomment>UserError in the model: package_exists</extracomment>
+        <translation>{path} already exists. Please make the deliverables package in a new folder or .zip file.</translation>
+    </message>
+    <message>
+        <source>成果品一式の作成を中止しました。ファイルは作成していません。</source>
+        <extracomment>UserError in the model: package_cancelled</extracomment>
+        <translation>Making the deliverables package was stopped. No file was written.</translation>
     </message>
     <message>
         <source>入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれているため、処理できません。</source>
