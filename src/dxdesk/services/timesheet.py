@@ -270,6 +270,15 @@ class TimesheetService:
         self._check_day(staff_id, str(record["date"]), float(str(record["hours"] or 0)), ())
         return self._insert(values)
 
+    def book(self, values: Mapping[str, object]) -> Change:
+        """A new entry booked for a record's hours (a visit's, services/bookings.py); refuses a
+        day that would pass 24 hours, like any other entry."""
+        record = validate(_TIME_KIND, values)
+        self._check_day(
+            str(record["staff_id"]), str(record["date"]), float(str(record["hours"] or 0)), ()
+        )
+        return self._insert(record)
+
     def set_hours(
         self,
         *,
