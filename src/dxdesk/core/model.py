@@ -208,6 +208,9 @@ class Kind:
     # be done, and the staff member responsible for it.
     due_field: str | None = None
     owner_field: str | None = None
+    # The choice field saying how urgent a record is; its first choice is the most urgent
+    # (an issue's 優先度 高): lists colour such open records (services/query.py ``urgency``).
+    priority_field: str | None = None
     # A natural key: the fields that say which record this is (an organisation's system, one
     # procedure step of it). The id is derived from them (``key_id``), the same on every device,
     # so two laptops that record the same cell offline write one record, merged per field. Key
@@ -279,7 +282,12 @@ class Kind:
     @property
     def roles(self) -> dict[str, str | None]:
         """Which field plays each role (status, due date, owner): for checks and the boards."""
-        return {"status": self.status_field, "due": self.due_field, "owner": self.owner_field}
+        return {
+            "status": self.status_field,
+            "due": self.due_field,
+            "owner": self.owner_field,
+            "priority": self.priority_field,
+        }
 
     @property
     def open_statuses(self) -> tuple[str, ...]:
@@ -761,6 +769,7 @@ KINDS: tuple[Kind, ...] = (
         closed_statuses=("完了",),
         due_field="due_date",
         owner_field="owner_id",
+        priority_field="priority",
     ),
     Kind(
         "consultation",
@@ -1319,6 +1328,7 @@ def declaration_problems(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
             (k.due_field, "due_field", (FieldType.DATE, None)),
             (k.owner_field, "owner_field", (FieldType.REF, "staff")),
             (k.supersedes, "supersedes", (FieldType.REF, k.name)),
+            (k.priority_field, "priority_field", (FieldType.CHOICE, None)),
         )
         for name, what, (ftype, ref) in roles:
             if name is None:
