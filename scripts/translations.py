@@ -14,7 +14,7 @@ kept), then fixes what lupdate cannot see, keeping any translation already writt
   every string the loop can pass is added to the enclosing class's context.
 * The declarative model's texts, shown through ``QCoreApplication.translate``: every
   ``Kind.label`` (context ``Kind``), ``Field.label`` (``Field``), choice (``Choice``) and
-  follow-up button and hint (``Action``).
+  follow-up button and hint (``Action``), and the lists' urgency marks (``Urgency``).
 
 Messages no longer used anywhere are dropped. ``build`` runs ``pyside6-lrelease``; the .qm is
 a build product and is never committed.
@@ -43,7 +43,7 @@ MODEL_PY = SRC / "dxdesk" / "core" / "model.py"
 
 SOURCE_LANGUAGE = "ja_JP"
 TARGET_LANGUAGE = "en_US"
-MODEL_CONTEXTS = ("Kind", "Field", "Choice", "Action", "UserError", "Reason")
+MODEL_CONTEXTS = ("Kind", "Field", "Choice", "Action", "UserError", "Reason", "Urgency")
 GONE = {"vanished", "obsolete"}  # translation types of messages lupdate no longer found
 
 Key = tuple[str, str, str]  # context, source, disambiguation comment
@@ -316,6 +316,10 @@ def model_messages() -> list[ModelMessage]:
             for text in (u.label, u.hint):
                 if text:
                     uses.setdefault(("Action", text), []).append(f"{k.name}.{u.source}")
+    from dxdesk.services.query import URGENCY_LABELS  # a list's row marks and their legend
+
+    for level, label in URGENCY_LABELS.items():
+        uses.setdefault(("Urgency", label), []).append(f"services/query.py:{level}")
     from dxdesk.errors import MESSAGES
 
     for code, template in MESSAGES.items():

@@ -221,7 +221,12 @@ def test_the_declarations_hold_and_the_check_catches_a_wrong_one() -> None:
 
 def test_roles_name_the_due_date_owner_and_status() -> None:
     issue = kind("issue")
-    assert issue.roles == {"status": "status", "due": "due_date", "owner": "owner_id"}
+    assert issue.roles == {
+        "status": "status",
+        "due": "due_date",
+        "owner": "owner_id",
+        "priority": "priority",
+    }
     owner = issue.field(str(issue.owner_field))
     assert (owner.type, owner.ref, owner.label) == (FieldType.REF, "staff", "担当者")
     assert kind("visit").owner_field == "staff_id" and kind("time").owner_field == "staff_id"

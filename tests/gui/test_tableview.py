@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -12,8 +13,10 @@ from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from dxdesk.core.clock import today_jst
 from dxdesk.core.ids import natural_id
 from dxdesk.core.model import kind, validate
+from dxdesk.gui.models import URGENCY_COLOURS, UrgencyRole
 from dxdesk.gui.tableview import DEBOUNCE_MS, RecordTable, tsv_cell
 from dxdesk.services.profile import Profile
 from dxdesk.services.query import ListQuery, ListService
@@ -106,6 +109,11 @@ def test_status_filter(qtbot: QtBot, data: Data) -> None:
     qtbot.addWidget(table)
     items = [table.status_combo.itemText(i) for i in range(table.status_combo.count())]
     assert items == ["すべての状態", "未完了", "未対応", "対応中", "完了", "保留"]
+    # The list opens on the open issues (issue 15), and says so in the bar.
+    assert table.status_combo.currentText() == "未完了"
+    assert table.model.query().statuses == ("未対応", "対応中", "保留")
+    assert table.model.total() == 15
+    table.status_combo.setCurrentIndex(0)
     assert table.model.total() == 20
     table.status_combo.setCurrentIndex(items.index("完了"))
     assert table.model.query().statuses == ("完了",)
@@ -457,3 +465,45 @@ def test_a_query_given_at_creation_shows_in_the_bar(qtbot: QtBot, data: Data) ->
     table.apply_filters()
     assert table.model.query().statuses == ("完了",)
     assert table.model.query().text == "課題"
+
+
+def test_overdue_and_high_priority_rows_are_coloured_with_a_legend(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    svc = RecordService(profile)
+    late = (today_jst() - timedelta(days=1)).isoformat()
+    soon = (today_jst() + timedelta(days=5)).isoformat()
+    for title, values in (
+        ("期限切れ", {"due_date": late, "priority": "低"}),
+        ("重要", {"due_date": soon, "priority": "高"}),
+        ("普通", {"due_date": soon, "priority": "中"}),
+        ("完了済み", {"due_date": late, "priority": "高", "status": "完了"}),
+    ):
+        svc.add("issue", {"org_id": MIYAZAKI, "title": title, **values})
+    table = RecordTable(ListService(profile), "issue")
+    qtbot.addWidget(table)
+    table.resize(1200, 400)
+    table.show()
+    qtbot.waitUntil(lambda: table.model.rowCount() == 3)  # 未完了: the done one is not listed
+    model = table.model
+    title_col = model.columns().index("title")
+    by_title = {
+        model.data(model.index(r, title_col)): (
+            model.data(model.index(r, 0), UrgencyRole),
+            model.data(model.index(r, title_col), Qt.ItemDataRole.BackgroundRole),
+            model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole),
+        )
+        for r in range(model.rowCount())
+    }
+    assert by_title["期限切れ"][0] == "overdue" and by_title["重要"][0] == "high"
+    assert by_title["期限切れ"][1].color() == URGENCY_COLOURS["overdue"]
+    assert by_title["重要"][1].color() == URGENCY_COLOURS["high"]
+    assert by_title["普通"][:2] == (None, None)
+    assert "期限超過" in by_title["期限切れ"][2] and "優先度 高" in by_title["重要"][2]
+    assert [w.text() for w in table.legend] == ["期限超過", "優先度 高"]
+    assert all(w.isVisible() for w in table.legend)
+    # All statuses: the done one is listed, uncoloured.
+    table.status_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    done = next(r for r in range(4) if model.data(model.index(r, title_col)) == "完了済み")
+    assert model.data(model.index(done, 0), UrgencyRole) is None

@@ -179,7 +179,7 @@ def test_week_navigation_and_staff_chooser(qtbot: QtBot, window: MainWindow) -> 
     qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
     assert view.model.week.start == this_monday
     monday = view.model.headerData(LEAD_COLUMNS, Qt.Orientation.Horizontal)
-    assert monday == f"{this_monday.month}/{this_monday.day}(月)"
+    assert monday.split("\n")[0] == f"{this_monday.month}/{this_monday.day}(月)"
 
     quick_add(qtbot, view.quick, "日向市", "3")
     view.staff.setCurrentIndex(view.staff.findText("一ノ瀬 光"))
@@ -261,3 +261,40 @@ def test_a_visit_on_site_marks_its_day_in_the_week_and_month_grids(
         )
         days_col = grid.columnCount() - 3  # 現地日数
         assert grid.data(grid.index(org_row, days_col)) == "1"
+
+
+def test_holidays_closed_days_and_empty_open_days_are_marked_and_quick_add_follows(
+    qtbot: QtBot, window: MainWindow, profile: Profile
+) -> None:
+    # The week of 2025-11-03 (月, 文化の日) with 11/5 a 臨時閉庁日 and hours only on 11/4.
+    svc = RecordService(profile)
+    svc.add("closed_day", {"date": "2025-11-05", "reason": "庁舎点検"})
+    me = str(profile.meta["owner_staff_id"])
+    svc.add("time", {"date": "2025-11-04", "staff_id": me, "hours": 7, "activity": "資料作成"})
+    view = week_view(window)
+    view.show_week(date(2025, 11, 3))
+    model = view.model
+
+    def header(day: int) -> str:
+        return str(model.headerData(LEAD_COLUMNS + day - 3, Qt.Orientation.Horizontal))
+
+    assert header(3) == "11/3(月)\n文化の日"
+    assert header(4) == "11/4(火)"
+    assert header(5) == "11/5(水)\n臨時閉庁日"
+    assert header(6) == header(7).replace("11/7(金)", "11/6(木)") == "11/6(木)\n未入力"
+    assert header(8) == "11/8(土)"  # an ordinary Saturday: the weekday says it
+    # The closed days' cells are shaded, an open day's are not; the empty day's total is.
+    total_row = model.rowCount() - 1
+    shaded = [
+        model.data(model.index(0, LEAD_COLUMNS + i), Qt.ItemDataRole.BackgroundRole) is not None
+        for i in range(7)
+    ]
+    assert shaded == [True, False, True, False, False, True, True]
+    total_bg = model.data(model.index(total_row, LEAD_COLUMNS + 3), Qt.ItemDataRole.BackgroundRole)
+    assert total_bg is not None
+    # The quick-add date is in the week shown: the first empty 開庁日.
+    assert view.quick.date.current_date() == date(2025, 11, 6)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.quick.date.current_date() == date(2025, 11, 10)
+    qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
+    assert view.quick.date.current_date() == TODAY

@@ -24,6 +24,7 @@ from dxdesk.core.model import KINDS
 from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
 from dxdesk.gui.messages import reason_text, user_message
 from dxdesk.gui.translators import install_translators
+from dxdesk.services.query import URGENCY_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "translations.py"
@@ -213,6 +214,7 @@ def test_ts_has_every_model_text(messages: list[Any]) -> None:
             wanted.update(("Action", text) for text in (u.label, u.hint) if text)
     wanted.update(("UserError", template) for template in MESSAGES.values())
     wanted.update(("Reason", reason) for reason, _line in translations.validation_reasons())
+    wanted.update(("Urgency", label) for label in URGENCY_LABELS.values())
     assert sorted(wanted - in_ts) == [], "run `python scripts/translations.py update`"
     # One message per distinct text, and nothing the model no longer has.
     modelled = {key for key in in_ts if key[0] in translations.MODEL_CONTEXTS}

@@ -370,6 +370,19 @@ class OfficeCalendar:
     def is_open_day(self, d: date) -> bool:
         return self.closed_reason(d) is None
 
+    def day_name(self, d: date) -> str | None:
+        """The name a calendar prints on ``d`` beside its weekday: a holiday's name, 年末年始
+        or 臨時閉庁日; None for an open day and an ordinary Saturday or Sunday (the weekday says
+        it already)."""
+        name = self.holiday_name(d)
+        if name is not None:
+            return name
+        if self.is_year_end_closure(d):
+            return _YEAR_END_LABEL
+        if d in self._extra_closed:
+            return _EXTRA_CLOSED_LABEL + "日"
+        return None
+
     def _step(self, d: date, step: timedelta) -> date:
         current = d
         try:

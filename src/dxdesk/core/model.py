@@ -155,6 +155,41 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Booking:
+    """The time entry a record books for its own hours: a visit's (issue 15).
+
+    Time is entered once: the record's date, hours, organisation and staff make one entry of
+    ``kind`` whose ``link`` names the record; the activity follows ``activity`` (a field of this
+    kind and what each of its choices books as), on site when ``on_site`` holds (a field and the
+    value meaning "on site"). services/bookings.py keeps the entry in step; ``values`` is what
+    the entry should hold, or None when the record books nothing (no hours, or no staff).
+    """
+
+    kind: str  # the kind booked (time)
+    link: str  # its reference field naming this record
+    hours: str  # this kind's field with the hours
+    carry: tuple[tuple[str, str], ...]  # (this kind's field, its field): date, org, staff
+    activity: tuple[str, tuple[tuple[str, str], ...]]  # (field, ((choice, activity), ...))
+    on_site: tuple[str, str]  # (field, the value meaning on site)
+    required: tuple[str, ...] = ()  # its fields that must be filled for an entry to be booked
+
+    def values(self, record: Mapping[str, Value], record_id: str) -> Record | None:
+        hours = record.get(self.hours)
+        if not isinstance(hours, int | float) or hours <= 0:
+            return None
+        out: Record = {mine: record.get(theirs) for theirs, mine in self.carry}
+        if any(out.get(n) in (None, "") for n in self.required):
+            return None
+        source, table = self.activity
+        out["activity"] = dict(table).get(str(record.get(source) or ""))
+        field_name, on_value = self.on_site
+        out["on_site"] = record.get(field_name) == on_value
+        out["hours"] = round(float(hours), 2)
+        out[self.link] = record_id
+        return out
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str  # table name and CLI word
     label: str  # Japanese name
@@ -173,6 +208,9 @@ class Kind:
     # be done, and the staff member responsible for it.
     due_field: str | None = None
     owner_field: str | None = None
+    # The choice field saying how urgent a record is; its first choice is the most urgent
+    # (an issue's 優先度 高): lists colour such open records (services/query.py ``urgency``).
+    priority_field: str | None = None
     # A natural key: the fields that say which record this is (an organisation's system, one
     # procedure step of it). The id is derived from them (``key_id``), the same on every device,
     # so two laptops that record the same cell offline write one record, merged per field. Key
@@ -189,6 +227,8 @@ class Kind:
     supersedes: str | None = None
     # Records raised from this one's text (an issue from a visit's finding).
     follow_ups: tuple[FollowUp, ...] = ()
+    # The time entry this record books for its hours (a visit's; services/bookings.py).
+    books: Booking | None = None
 
     @cached_property
     def _by_name(self) -> dict[str, Field]:
@@ -242,7 +282,12 @@ class Kind:
     @property
     def roles(self) -> dict[str, str | None]:
         """Which field plays each role (status, due date, owner): for checks and the boards."""
-        return {"status": self.status_field, "due": self.due_field, "owner": self.owner_field}
+        return {
+            "status": self.status_field,
+            "due": self.due_field,
+            "owner": self.owner_field,
+            "priority": self.priority_field,
+        }
 
     @property
     def open_statuses(self) -> tuple[str, ...]:
@@ -472,6 +517,15 @@ CONSULT_CATEGORIES = (
 )
 CONSULT_STATUSES = ("未対応", "対応中", "完了")
 ACTIVITIES = ("現地支援", "ヒアリング", "資料作成", "会議", "研修", "移動", "その他")
+# The 作業区分 a visit's hours are booked as, by its 目的 (the demo's time sheet uses it too).
+VISIT_ACTIVITY = (
+    ("ヒアリング", "ヒアリング"),
+    ("定例訪問", "ヒアリング"),
+    ("打合せ", "会議"),
+    ("研修・勉強会", "研修"),
+    ("現地支援", "現地支援"),
+    ("その他", "その他"),
+)
 TRAINING_TYPES = ("研修", "ワークショップ", "勉強会")
 TRAINING_STATUSES = ("計画中", "確定", "実施済み", "中止")
 # The documents whose official form (宛先, 受託者, 文書番号) can be set apart from the default
@@ -665,6 +719,16 @@ KINDS: tuple[Kind, ...] = (
                 hint="この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。",
             ),
         ),
+        # Time entered once: the visit's hours are its 担当者's time entry (issue 15).
+        books=Booking(
+            kind="time",
+            link="visit_id",
+            hours="hours",
+            carry=(("date", "date"), ("org_id", "org_id"), ("staff_id", "staff_id")),
+            activity=("purpose", VISIT_ACTIVITY),
+            on_site=("mode", "訪問"),
+            required=("date", "staff_id"),
+        ),
     ),
     Kind(
         "issue",
@@ -705,6 +769,7 @@ KINDS: tuple[Kind, ...] = (
         closed_statuses=("完了",),
         due_field="due_date",
         owner_field="owner_id",
+        priority_field="priority",
     ),
     Kind(
         "consultation",
@@ -1263,6 +1328,7 @@ def declaration_problems(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
             (k.due_field, "due_field", (FieldType.DATE, None)),
             (k.owner_field, "owner_field", (FieldType.REF, "staff")),
             (k.supersedes, "supersedes", (FieldType.REF, k.name)),
+            (k.priority_field, "priority_field", (FieldType.CHOICE, None)),
         )
         for name, what, (ftype, ref) in roles:
             if name is None:
@@ -1307,4 +1373,21 @@ def declaration_problems(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
                 out.append(f"{k.name}.follow_ups: {u.kind} has no {sorted(wanted - theirs)}")
             elif target.field(u.link).ref != k.name:
                 out.append(f"{k.name}.follow_ups: {u.kind}.{u.link} does not refer to {k.name}")
+        b = k.books
+        booked = next((t for t in kinds if b is not None and t.name == b.kind), None)
+        if b is not None and (booked is None or booked.supersedes is None):
+            out.append(f"{k.name}.books: {b.kind} is not an append-only kind")
+        elif b is not None and booked is not None:
+            mine = {b.hours, b.activity[0], b.on_site[0], *(a for a, _ in b.carry)}
+            if not mine <= have:
+                out.append(f"{k.name}.books: no field {sorted(mine - have)}")
+            theirs = {"hours", "activity", "on_site", b.link, *(t for _, t in b.carry)}
+            if not theirs <= set(booked.field_names):
+                out.append(
+                    f"{k.name}.books: {b.kind} has no {sorted(theirs - set(booked.field_names))}"
+                )
+            elif booked.field(b.link).ref != k.name:
+                out.append(f"{k.name}.books: {b.kind}.{b.link} does not refer to {k.name}")
+            elif set(dict(b.activity[1]).values()) - set(booked.field("activity").choices):
+                out.append(f"{k.name}.books: activities that are not {b.kind} choices")
     return out

@@ -22,10 +22,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtGui import Qt as QtGuiNamespace
 
+from dxdesk.core.clock import today_jst
 from dxdesk.core.model import Field, FieldType, Kind, Record, kind
-from dxdesk.services.query import ListQuery, ListService, display_row
+from dxdesk.services.query import (
+    HIGH,
+    OVERDUE,
+    URGENCY_LABELS,
+    ListQuery,
+    ListService,
+    display_row,
+    urgency,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,6 +44,9 @@ CELL_LIMIT = 200  # characters a cell shows; the tooltip and a copy have the who
 TOOLTIP_LIMIT = 2_000
 TOOLTIP_FROM = 30  # cells this long (or with line breaks) get the full text as a tooltip
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
+UrgencyRole = Qt.ItemDataRole.UserRole + 2  # services.query.urgency of the row: the rule's
+# The colours of an urgent row (the legend beside the filters shows the same ones).
+URGENCY_COLOURS = {OVERDUE: QColor("#f8d7da"), HIGH: QColor("#fff3cd")}
 
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 _NUMERIC = (FieldType.INT, FieldType.FLOAT)
@@ -79,6 +92,7 @@ class RecordTableModel(QAbstractTableModel):
         )
         self._records: list[Record] = []
         self._cells: list[list[str]] = []
+        self._urgent: list[str | None] = []  # per fetched row, from the service's rule
         self._busy = False
         # Counted when first needed: a list that is never shown (a tab not opened) costs no
         # count(*), which grows with the data (bench/gui.py).
@@ -135,6 +149,7 @@ class RecordTableModel(QAbstractTableModel):
                 self._total = total
                 self._records = []
                 self._cells = []
+                self._urgent = []
                 self.endResetModel()
             else:
                 self._drop_rows()
@@ -186,6 +201,7 @@ class RecordTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), 0, len(records) - 1)
                 self._records = records
                 self._cells = cells
+                self._urgent = self._urgency(records)
                 self.endInsertRows()
         finally:
             self._busy = False
@@ -251,6 +267,7 @@ class RecordTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), start, start + len(records) - 1)
                 self._records += records
                 self._cells += cells
+                self._urgent += self._urgency(records)
                 self.endInsertRows()
         finally:
             self._busy = False
@@ -276,9 +293,18 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = one_line(self._cells[row][column])
             return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+        if role == UrgencyRole:
+            return self._urgent[row]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            level = self._urgent[row]
+            return QBrush(URGENCY_COLOURS[level]) if level else None
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._cells[row][column]
-            if len(text) < TOOLTIP_FROM and "\n" not in text:
+            level = self._urgent[row]
+            if level:  # the reason in words, not by colour alone
+                reason = QCoreApplication.translate("Urgency", URGENCY_LABELS[level])
+                text = f"【{reason}】\n{text}" if text else f"【{reason}】"
+            elif len(text) < TOOLTIP_FROM and "\n" not in text:
                 return None
             if len(text) > TOOLTIP_LIMIT:
                 text = text[: TOOLTIP_LIMIT - 1] + "…"
@@ -329,6 +355,7 @@ class RecordTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), 0, len(self._records) - 1)
             self._records = []
             self._cells = []
+            self._urgent = []
             self.endRemoveRows()
 
     @staticmethod
@@ -343,6 +370,10 @@ class RecordTableModel(QAbstractTableModel):
             raise ValueError("a table needs at least one column")
         return names
 
+    def _urgency(self, records: list[Record]) -> list[str | None]:
+        today = today_jst()
+        return [urgency(self._kind, r, today) for r in records]
+
     def _display(self, records: list[Record]) -> list[list[str]]:
         if not records:
             return []
@@ -350,4 +381,12 @@ class RecordTableModel(QAbstractTableModel):
         return [display_row(self._kind, r, self._columns, names) for r in records]
 
 
-__all__ = ["PAGE_SIZE", "RecordIdRole", "RecordTableModel", "field_label", "one_line"]
+__all__ = [
+    "PAGE_SIZE",
+    "URGENCY_COLOURS",
+    "RecordIdRole",
+    "RecordTableModel",
+    "UrgencyRole",
+    "field_label",
+    "one_line",
+]

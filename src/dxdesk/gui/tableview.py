@@ -42,8 +42,15 @@ from dxdesk.core import reference
 from dxdesk.core.calendar import parse_date
 from dxdesk.core.model import Field, FieldType, Kind, kind
 from dxdesk.gui.messages import plain_label
-from dxdesk.gui.models import RecordTableModel, field_label, one_line
-from dxdesk.services.query import ListQuery, ListService, status_field
+from dxdesk.gui.models import URGENCY_COLOURS, RecordTableModel, field_label, one_line
+from dxdesk.services.query import (
+    URGENCY_LABELS,
+    ListQuery,
+    ListService,
+    has_urgency,
+    initial_query,
+    status_field,
+)
 
 DEBOUNCE_MS = 250
 TABLE_PAGE_SIZE = 80
@@ -148,7 +155,8 @@ class RecordTable(QWidget):
         columns: Sequence[str] | None = None,
     ) -> None:
         super().__init__(parent)
-        base = ListQuery(query) if isinstance(query, str) else query
+        # A kind name: the list opens as the services say (issues and consultations on 未完了).
+        base = initial_query(query) if isinstance(query, str) else query
         self._kind: Kind = kind(base.kind)
         self._service = service
         # (menu text, action on the current record id): documents for a record and the like;
@@ -219,6 +227,18 @@ class RecordTable(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("全 000,000 件") + 8)
 
+        # The legend of the row colours, the reasons in words (a row's tooltip says its own).
+        self.legend: list[QWidget] = []
+        if has_urgency(self._kind):
+            for level, label in URGENCY_LABELS.items():
+                swatch = plain_label(QCoreApplication.translate("Urgency", label), self)
+                swatch.setObjectName(f"legend_{level}")
+                swatch.setStyleSheet(
+                    f"QLabel {{ background: {URGENCY_COLOURS[level].name()};"
+                    " border: 1px solid #999; padding: 0 4px; }"
+                )
+                self.legend.append(swatch)
+
         self.date_hint = plain_label(parent=self)
         self.date_hint.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.date_hint.setWordWrap(True)
@@ -243,6 +263,8 @@ class RecordTable(QWidget):
         bar.addWidget(self._tilde)
         bar.addWidget(self.date_to_edit)
         bar.addWidget(self.filter_edit, 1)
+        for mark in self.legend:
+            bar.addWidget(mark)
         bar.addWidget(self.count_label)
 
         # ---- the table

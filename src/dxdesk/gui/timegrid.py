@@ -57,6 +57,9 @@ LEAD_COLUMNS = 3  # 団体, 作業区分, 現地
 ON_SITE = QColor("#e3f1e3")
 WEEKEND = QColor("#f4f4f4")
 OVER = QColor("#fde2e1")
+UNFILLED = QColor("#fff3cd")  # the day total of a 開庁日 without hours
+HOLIDAY_TEXT = QColor("#b71c1c")
+UNFILLED_TEXT = QColor("#8a5a00")
 ERROR_STYLE = (
     "QLabel { background: #fff4f4; color: #b71c1c; border: 1px solid #c62828; padding: 2px 6px; }"
 )
@@ -131,10 +134,24 @@ class WeekGridModel(QAbstractTableModel):
                 return [self.tr("団体"), self.tr("作業区分"), self.tr("現地")][section]
             if day is None:
                 return self.tr("計")
-            mark = "\n" + self.tr("現地") if day in self.week.on_site_days else ""
-            return f"{day.month}/{day.day}({self.weekday_names()[day.weekday()]}){mark}"
+            marks = [self.week.day_names[day]] if day in self.week.day_names else []
+            if day in self.week.unfilled:
+                marks.append(self.tr("未入力"))
+            if day in self.week.on_site_days:
+                marks.append(self.tr("現地"))
+            head = f"{day.month}/{day.day}({self.weekday_names()[day.weekday()]})"
+            return "\n".join([head, *marks])
         if role == Qt.ItemDataRole.ToolTipRole and day is not None:
-            return format_wareki(day, weekday=True)
+            tip = format_wareki(day, weekday=True)
+            if day in self.week.day_names:
+                tip += self.tr("（%1・閉庁日）").replace("%1", self.week.day_names[day])
+            if day in self.week.unfilled:
+                tip += "\n" + self.tr("開庁日ですが、工数が入力されていません。")
+            return tip
+        if role == Qt.ItemDataRole.ForegroundRole and day in self.week.day_names:
+            return QBrush(HOLIDAY_TEXT)  # with the name printed: not by colour alone
+        if role == Qt.ItemDataRole.ForegroundRole and day in self.week.unfilled:
+            return QBrush(UNFILLED_TEXT)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,11 +169,15 @@ class WeekGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if day is not None and self.is_total_row(row):
                 total = self.week.day_totals[day.weekday()]
-                return QBrush(OVER) if total > MAX_DAY_HOURS else None
+                if total > MAX_DAY_HOURS:
+                    return QBrush(OVER)
+                if day in self.week.unfilled:
+                    return QBrush(UNFILLED)
+                return QBrush(WEEKEND) if day in self.week.closed else None
             if day is not None and wr is not None and wr.key.on_site and wr.hours[day.weekday()]:
                 return QBrush(ON_SITE)
-            if day is not None and day.weekday() >= 5:
-                return QBrush(WEEKEND)
+            if day is not None and day in self.week.closed:
+                return QBrush(WEEKEND)  # 土日・祝日・年末年始・臨時閉庁日 alike
             return None
         totals = self.is_total_row(row) or col == LEAD_COLUMNS + 7
         if role == Qt.ItemDataRole.FontRole and totals:
@@ -399,6 +420,7 @@ class WeekView(QWidget):
             self.tr(
                 "セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。"
                 "修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。"
+                "灰色の列は閉庁日（土日・祝日・年末年始・臨時閉庁日）、「未入力」は工数のない開庁日です。"
             ),
             self,
         )
@@ -444,6 +466,10 @@ class WeekView(QWidget):
         week = self.model.week
         assert week is not None
         end = week.start + timedelta(days=6)
+        # The quick-add date follows the week shown (a date typed in this week is kept).
+        typed = self.quick.date.current_date()
+        if week.entry_day is not None and (typed is None or not week.start <= typed <= end):
+            self.quick.date.set_value(week.entry_day.isoformat())
         self.caption.setText(
             self.tr("%1 〜 %2　合計 %3 時間")
             .replace("%1", format_wareki(week.start, weekday=True))

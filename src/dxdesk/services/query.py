@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from dxdesk.core import reference
@@ -49,6 +49,39 @@ class ListQuery:
     order_by: str | None = None
     descending: bool = True
     include_deleted: bool = False
+
+
+# How urgent an open record is, as a list marks its row (the GUI picks the colour, the rule
+# is here): its due date has passed (Kind.due_field), or it has the most urgent priority
+# (Kind.priority_field's first choice). Done records are never urgent.
+OVERDUE, HIGH = "overdue", "high"
+URGENCY_LABELS = {OVERDUE: "期限超過", HIGH: "優先度 高"}
+
+
+def urgency(k: Kind, record: Mapping[str, Value], today: date) -> str | None:
+    """``OVERDUE``, ``HIGH`` or None for one record of ``k`` on ``today`` (JST)."""
+    if k.status_field is None or record.get(k.status_field) not in k.open_statuses:
+        return None
+    due = record.get(k.due_field) if k.due_field else None
+    if isinstance(due, str) and due < today.isoformat():
+        return OVERDUE
+    if k.priority_field is not None:
+        choices = k.field(k.priority_field).choices
+        if choices and record.get(k.priority_field) == choices[0]:
+            return HIGH
+    return None
+
+
+def has_urgency(k: Kind) -> bool:
+    """Whether rows of ``k`` can be marked at all (a list shows its legend then)."""
+    return bool(k.open_statuses) and (k.due_field is not None or k.priority_field is not None)
+
+
+def initial_query(kind_name: str, org_id: str | None = None) -> ListQuery:
+    """What a list opens on: a kind with done statuses on the others (未完了: issues and
+    consultations; 22 issues of an organisation listed for 1 still open hid it), else all."""
+    k = kind(kind_name)
+    return ListQuery(k.name, org_id=org_id, statuses=k.open_statuses if k.closed_statuses else ())
 
 
 def status_field(k: Kind) -> Field | None:
@@ -303,10 +336,16 @@ def _parse_bound(name: str, label: str, text: str | None) -> str | None:
 
 
 __all__ = [
+    "HIGH",
+    "OVERDUE",
+    "URGENCY_LABELS",
     "ListQuery",
     "ListService",
     "display_row",
     "display_value",
+    "has_urgency",
+    "initial_query",
     "sortable",
     "status_field",
+    "urgency",
 ]

@@ -35,6 +35,7 @@ from dxdesk.store.meanings import live_clause
 from dxdesk.store.records import Change
 
 if TYPE_CHECKING:
+    from dxdesk.services.bookings import Bookings
     from dxdesk.services.search import SearchPage
     from dxdesk.services.timesheet import TimesheetService
 
@@ -94,15 +95,35 @@ class RecordService:
         k = kind(kind_name)
         record = self._new_record(k, values, default_values(k, me=self._me()))
         with self.database.transaction():
-            return self.store.insert(k, record)
+            if k.append_only:
+                # A hand-made entry for a visit in the cell of the visit's own entry is that
+                # entry corrected, never a second one (services/bookings.py).
+                booked = self._bookings().hand_made(k, record)
+                if booked is not None:
+                    given = {n: record[n] for n in values if n in record and n != k.supersedes}
+                    change = self._timesheet().correct(str(booked["id"]), given)
+                    return change or Change(k.name, str(booked["id"]), "update", ())
+            change = self.store.insert(k, record)
+            if k.books is not None:
+                self._bookings().added(k, change.record_id, record)
+            return change
 
-    def add_many(self, kind_name: str, rows: list[Mapping[str, object]]) -> list[Change]:
-        """Add several records in one transaction (all or none)."""
+    def add_many(
+        self, kind_name: str, rows: list[Mapping[str, object]], *, book_time: bool = True
+    ) -> list[Change]:
+        """Add several records in one transaction (all or none). ``book_time=False``: records
+        that book time (visits) are added without their entries, for a caller booking the
+        hours itself (the demo, with travel and everyone who went)."""
         k = kind(kind_name)
         start = default_values(k, me=self._me())
         records = [self._new_record(k, values, start) for values in rows]
         with self.database.transaction():
-            return [self.store.insert(k, r) for r in records]
+            changes = [self.store.insert(k, r) for r in records]
+            if book_time and k.books is not None:
+                bookings = self._bookings()
+                for change, record in zip(changes, records, strict=True):
+                    bookings.added(k, change.record_id, record)
+            return changes
 
     def put(self, kind_name: str, values: Mapping[str, object]) -> Change | None:
         """Create or update the record of a keyed kind named by its key (a progress cell).
@@ -146,7 +167,11 @@ class RecordService:
         fill_derived(k, changes, current=current)
         self._resolve_refs(k, changes)
         with self.database.transaction():
-            return self.store.update(k, record_id, changes)
+            change = self.store.update(k, record_id, changes)
+            if change is not None and k.books is not None and current is not None:
+                # Its time entry follows the new date, hours, organisation and staff.
+                self._bookings().edited(k, record_id, current, {**current, **changes})
+            return change
 
     def delete(self, kind_name: str, record_id: str) -> Change | None:
         k = kind(kind_name)
@@ -154,14 +179,26 @@ class RecordService:
             # With the entries it superseded, or deleting a correction would revive the original.
             return next(iter(self._timesheet().delete(record_id)), None)
         with self.database.transaction():
-            return self.store.delete(k, record_id)
+            change = self.store.delete(k, record_id)
+            if change is not None and k.books is not None:
+                self._bookings().deleted(k, record_id)  # its hours go with it
+            return change
 
     def restore(self, kind_name: str, record_id: str) -> Change | None:
         k = kind(kind_name)
         if k.append_only:
             return next(iter(self._timesheet().restore(record_id)), None)
         with self.database.transaction():
-            return self.store.restore(k, record_id)
+            since = self._bookings().deletion_clock(k, record_id) if k.books else None
+            change = self.store.restore(k, record_id)
+            if change is not None and k.books is not None:
+                self._bookings().restored(k, record_id, since)
+            return change
+
+    def _bookings(self) -> Bookings:
+        from dxdesk.services.bookings import Bookings  # it builds on the time sheet
+
+        return Bookings(self.profile)
 
     def _timesheet(self) -> TimesheetService:
         from dxdesk.services.timesheet import TimesheetService  # it builds on this module

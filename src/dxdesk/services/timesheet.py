@@ -29,6 +29,7 @@ from dxdesk.core.calendar import parse_date
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import ACTIVITIES, Record, kind, validate
 from dxdesk.errors import UserError, ValidationError
+from dxdesk.services.calendar import office_calendar
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
 from dxdesk.store.meanings import site_days
@@ -115,6 +116,14 @@ class Week:
     rows: list[WeekRow] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     on_site_days: set[date] = field(default_factory=set)
+    # The office calendar (services/calendar.py): the days closed, the name printed on a
+    # holiday, 年末年始 or 臨時閉庁日, and the 開庁日 up to today with no hours entered.
+    closed: set[date] = field(default_factory=set)
+    day_names: dict[date, str] = field(default_factory=dict)
+    unfilled: set[date] = field(default_factory=set)
+    # The day the quick-add bar offers for this week: today when shown, else the first
+    # unfilled 開庁日, else the first 開庁日, else the Monday.
+    entry_day: date | None = None
 
     @property
     def days(self) -> list[date]:
@@ -199,7 +208,28 @@ class TimesheetService:
             ),
         )
         week.conflicts = self.conflicts(staff_id, start, end)
+        self._mark_days(week)
         return week
+
+    def _mark_days(self, week: Week) -> None:
+        calendar = office_calendar(self.profile)
+        today = today_jst()
+        totals = week.day_totals
+        for i, d in enumerate(week.days):
+            name = calendar.day_name(d)
+            if name is not None:
+                week.day_names[d] = name
+            if not calendar.is_open_day(d):
+                week.closed.add(d)
+            elif d <= today and not totals[i]:
+                week.unfilled.add(d)
+        opened = [d for d in week.days if d not in week.closed]
+        if today in week.days:
+            week.entry_day = today
+        else:
+            week.entry_day = next(
+                (d for d in opened if d in week.unfilled), opened[0] if opened else week.start
+            )
 
     def conflicts(
         self, staff_id: str | None = None, start: date | None = None, end: date | None = None
@@ -269,6 +299,15 @@ class TimesheetService:
         record = validate(_TIME_KIND, values)
         self._check_day(staff_id, str(record["date"]), float(str(record["hours"] or 0)), ())
         return self._insert(values)
+
+    def book(self, values: Mapping[str, object]) -> Change:
+        """A new entry booked for a record's hours (a visit's, services/bookings.py); refuses a
+        day that would pass 24 hours, like any other entry."""
+        record = validate(_TIME_KIND, values)
+        self._check_day(
+            str(record["staff_id"]), str(record["date"]), float(str(record["hours"] or 0)), ()
+        )
+        return self._insert(record)
 
     def set_hours(
         self,

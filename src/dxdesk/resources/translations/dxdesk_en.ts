@@ -3516,42 +3516,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>QuickAddBar</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="254"/>
+        <location filename="../../gui/timegrid.py" line="275"/>
         <source>時間（1.5 / 1:30）</source>
         <translation>Hours (1.5 / 1:30)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="259"/>
+        <location filename="../../gui/timegrid.py" line="280"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="261"/>
+        <location filename="../../gui/timegrid.py" line="282"/>
         <source>内容（任意）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="262"/>
+        <location filename="../../gui/timegrid.py" line="283"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="264"/>
+        <location filename="../../gui/timegrid.py" line="285"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="265"/>
+        <location filename="../../gui/timegrid.py" line="286"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="267"/>
+        <location filename="../../gui/timegrid.py" line="288"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="296"/>
+        <location filename="../../gui/timegrid.py" line="317"/>
         <source>担当者が登録されていません。</source>
         <translation>No staff member is registered.</translation>
     </message>
@@ -3560,107 +3560,107 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:397</extracomment>
+        <extracomment>Reason in the model: core/model.py:442</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:295</extracomment>
+        <extracomment>Reason in the model: core/model.py:340</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:365</extracomment>
+        <extracomment>Reason in the model: core/model.py:410</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:371</extracomment>
+        <extracomment>Reason in the model: core/model.py:416</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:300, core/model.py:395</extracomment>
+        <extracomment>Reason in the model: core/model.py:345, core/model.py:440</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:305</extracomment>
+        <extracomment>Reason in the model: core/model.py:350</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:308</extracomment>
+        <extracomment>Reason in the model: core/model.py:353</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:311</extracomment>
+        <extracomment>Reason in the model: core/model.py:356</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:321</extracomment>
+        <extracomment>Reason in the model: core/model.py:366</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:334</extracomment>
+        <extracomment>Reason in the model: core/model.py:379</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:339</extracomment>
+        <extracomment>Reason in the model: core/model.py:384</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:343, core/model.py:351, core/model.py:347</extracomment>
+        <extracomment>Reason in the model: core/model.py:388, core/model.py:396, core/model.py:392</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:353</extracomment>
+        <extracomment>Reason in the model: core/model.py:398</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:355</extracomment>
+        <extracomment>Reason in the model: core/model.py:400</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:375</extracomment>
+        <extracomment>Reason in the model: core/model.py:420</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:414</extracomment>
+        <extracomment>Reason in the model: core/model.py:459</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:424</extracomment>
+        <extracomment>Reason in the model: core/model.py:469</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:317</extracomment>
+        <extracomment>Reason in the model: core/model.py:362</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:329</extracomment>
+        <extracomment>Reason in the model: core/model.py:374</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:347</extracomment>
+        <extracomment>Reason in the model: core/model.py:392</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:389</extracomment>
+        <extracomment>Reason in the model: core/model.py:434</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
@@ -3763,107 +3763,107 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/tableview.py" line="169"/>
+        <location filename="../../gui/tableview.py" line="177"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="171"/>
+        <location filename="../../gui/tableview.py" line="179"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="180"/>
+        <location filename="../../gui/tableview.py" line="188"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="182"/>
+        <location filename="../../gui/tableview.py" line="190"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="187"/>
+        <location filename="../../gui/tableview.py" line="195"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="195"/>
+        <location filename="../../gui/tableview.py" line="203"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="199"/>
+        <location filename="../../gui/tableview.py" line="207"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="199"/>
+        <location filename="../../gui/tableview.py" line="207"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="200"/>
+        <location filename="../../gui/tableview.py" line="208"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="200"/>
+        <location filename="../../gui/tableview.py" line="208"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="204"/>
+        <location filename="../../gui/tableview.py" line="212"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="214"/>
+        <location filename="../../gui/tableview.py" line="222"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="215"/>
+        <location filename="../../gui/tableview.py" line="223"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="404"/>
+        <location filename="../../gui/tableview.py" line="426"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="408"/>
+        <location filename="../../gui/tableview.py" line="430"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="431"/>
+        <location filename="../../gui/tableview.py" line="453"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="505"/>
+        <location filename="../../gui/tableview.py" line="527"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="516"/>
+        <location filename="../../gui/tableview.py" line="538"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="529"/>
+        <location filename="../../gui/tableview.py" line="551"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="533"/>
+        <location filename="../../gui/tableview.py" line="555"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="538"/>
+        <location filename="../../gui/tableview.py" line="560"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
@@ -4267,6 +4267,19 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/unlock.py" line="215"/>
         <source>回復キーを入力してください。</source>
         <translation>Enter the recovery key.</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <source>期限超過</source>
+        <extracomment>Urgency in the model: services/query.py:overdue</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>優先度 高</source>
+        <extracomment>Urgency in the model: services/query.py:high</extracomment>
+        <translation>Priority high</translation>
     </message>
 </context>
 <context>
@@ -4685,64 +4698,79 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="114"/>
+        <location filename="../../gui/timegrid.py" line="117"/>
         <source>月</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="115"/>
+        <location filename="../../gui/timegrid.py" line="118"/>
         <source>火</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="116"/>
+        <location filename="../../gui/timegrid.py" line="119"/>
         <source>水</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="117"/>
+        <location filename="../../gui/timegrid.py" line="120"/>
         <source>木</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="118"/>
+        <location filename="../../gui/timegrid.py" line="121"/>
         <source>金</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="119"/>
+        <location filename="../../gui/timegrid.py" line="122"/>
         <source>土</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="120"/>
+        <location filename="../../gui/timegrid.py" line="123"/>
         <source>日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="131"/>
+        <location filename="../../gui/timegrid.py" line="134"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="131"/>
+        <location filename="../../gui/timegrid.py" line="134"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="131"/>
         <location filename="../../gui/timegrid.py" line="134"/>
-        <location filename="../../gui/timegrid.py" line="181"/>
+        <location filename="../../gui/timegrid.py" line="141"/>
+        <location filename="../../gui/timegrid.py" line="202"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="133"/>
+        <location filename="../../gui/timegrid.py" line="136"/>
         <source>計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="172"/>
+        <location filename="../../gui/timegrid.py" line="139"/>
+        <source>未入力</source>
+        <translation>No hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="147"/>
+        <source>（%1・閉庁日）</source>
+        <translation> (%1, offices closed)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="149"/>
+        <source>開庁日ですが、工数が入力されていません。</source>
+        <translation>An office day with no hours entered.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="193"/>
         <source>日計</source>
         <translation>Day total</translation>
     </message>
@@ -4750,42 +4778,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="342"/>
+        <location filename="../../gui/timegrid.py" line="363"/>
         <source>担当者</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="350"/>
+        <location filename="../../gui/timegrid.py" line="371"/>
         <source>◀ 前の週</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="351"/>
+        <location filename="../../gui/timegrid.py" line="372"/>
         <source>今週</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="352"/>
+        <location filename="../../gui/timegrid.py" line="373"/>
         <source>次の週 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="400"/>
-        <source>セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。</source>
-        <translation>Type hours into a cell as 1.5 or 1:30 (empty or 0 clears it). A change is added as a correcting entry; the original entry is kept. Green cells are work on site.</translation>
+        <location filename="../../gui/timegrid.py" line="421"/>
+        <source>セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。灰色の列は閉庁日（土日・祝日・年末年始・臨時閉庁日）、「未入力」は工数のない開庁日です。</source>
+        <translation>Type hours into a cell as 1.5 or 1:30 (empty or 0 clears it). A change is added as a correcting entry; the original entry is kept. Green cells are work on site. Grey columns are days the offices are closed (weekends, holidays, the year-end break, extra closed days); "No hours" marks an office day without hours.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="448"/>
+        <location filename="../../gui/timegrid.py" line="474"/>
         <source>%1 〜 %2　合計 %3 時間</source>
         <translation>%1 – %2   total %3 h</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="461"/>
+        <location filename="../../gui/timegrid.py" line="487"/>
         <source>%1：同じ工数が複数の端末で訂正されています（%2 時間）。集計には %3 時間を用いています。セルに正しい値を入力すると確定します。</source>
         <translation>%1: the same entry was corrected on several devices (%2 h). Totals use %3 h. Type the right value into the cell to settle it.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="471"/>
+        <location filename="../../gui/timegrid.py" line="497"/>
         <source>%1：1日の合計が %2 時間です。</source>
         <translation>%1: the day adds up to %2 hours.</translation>
     </message>

@@ -7,6 +7,7 @@ desk work.
 
 from __future__ import annotations
 
+from dxdesk.core.model import VISIT_ACTIVITY
 from dxdesk.services.demo.plan import Row, Visit
 from dxdesk.services.demo.state import Demo
 
@@ -22,14 +23,7 @@ def _travel_hours(demo: Demo, visit: Visit, staff: str) -> float:
 
 def add_time_entries(demo: Demo) -> None:
     rng = demo.rng
-    activity = {
-        "現地支援": "現地支援",
-        "ヒアリング": "ヒアリング",
-        "定例訪問": "ヒアリング",
-        "打合せ": "会議",
-        "研修・勉強会": "研修",
-        "その他": "その他",
-    }
+    activity = dict(VISIT_ACTIVITY)  # the rule a visit books its own entry by
     for v in demo.visits:
         for key in v.ours:
             plan = demo.time_plan[(key, v.date)]

@@ -67,10 +67,12 @@ class Demo:
 
     # -------------------------------------------------------------- helpers
 
-    def add(self, kind_name: str, rows: Sequence[Mapping[str, object]]) -> list[str]:
+    def add(
+        self, kind_name: str, rows: Sequence[Mapping[str, object]], *, book_time: bool = True
+    ) -> list[str]:
         if not rows:
             return []
-        changes = self.svc.add_many(kind_name, list(rows))
+        changes = self.svc.add_many(kind_name, list(rows), book_time=book_time)
         self.counts[kind_name] = self.counts.get(kind_name, 0) + len(changes)
         return [c.record_id for c in changes]
 

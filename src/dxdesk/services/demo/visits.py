@@ -54,7 +54,10 @@ def add_visits(demo: Demo) -> None:
             demo.next_visit[id(v)] = following[v.org.id]
         following[v.org.id] = v
     rows = [_visit_row(demo, v) for v in demo.visits]
-    for v, record_id in zip(demo.visits, demo.add("visit", rows), strict=True):
+    # Not booked as they are added: the demo books each visit's hours itself, for everyone who
+    # went and with the travel (hours.py), linked to the visit as the rule would link them.
+    added = demo.add("visit", rows, book_time=False)
+    for v, record_id in zip(demo.visits, added, strict=True):
         v.id = record_id
 
 
