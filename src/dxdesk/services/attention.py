@@ -195,17 +195,10 @@ class AttentionService:
 
 
 def table(entries: list[Entry]) -> tuple[list[str], list[list[Any]]]:
-    return (
-        ["順位", "点数", "団体コード", "団体名", "業務システム", "理由"],
-        [
-            [
-                i,
-                e.score,
-                e.org_code,
-                e.org_name,
-                e.system_name,
-                "／".join(r.text for r in e.reasons),
-            ]
-            for i, e in enumerate(entries, start=1)
-        ],
-    )
+    """One line per reason (a terminal cuts long lines): rank, score and place on the first."""
+    rows: list[list[Any]] = []
+    for i, e in enumerate(entries, start=1):
+        for j, r in enumerate(e.reasons):
+            head = [i, e.score, e.org_code, e.org_name, e.system_name] if j == 0 else [""] * 5
+            rows.append([*head, r.points, r.text])
+    return ["順位", "点数", "団体コード", "団体名", "業務システム", "内訳", "理由"], rows
