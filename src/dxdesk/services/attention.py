@@ -73,6 +73,13 @@ class Entry:
         where = f"{self.org_name} {self.system_name}".strip()
         return f"{where}：" + "／".join(r.text for r in self.reasons)
 
+    @property
+    def headline(self) -> str:
+        """The first (highest-ranked) reason, and how many more: for a line of a list."""
+        first = max(self.reasons, key=lambda r: r.points)
+        more = len(self.reasons) - 1
+        return first.text + (f"（ほか{more}件）" if more else "")
+
     def as_json(self) -> dict[str, Any]:
         return {
             "org_code": self.org_code,
