@@ -567,9 +567,10 @@ class ProgressView(QWidget):
         self.bottom.setObjectName("progressBottom")
         self.bottom.setDocumentMode(True)
         self.bottom.addTab(self.attention, "")
-        self.bottom.addTab(self._legend(), self.tr("凡例"))
+        legend = self._legend()
+        self.bottom.addTab(legend, self.tr("凡例"))
         # A tab widget asks for its pages' size hints (a list's is 192 px): fixed to the list's.
-        legend_height = self.bottom.widget(1).sizeHint().height()
+        legend_height = legend.sizeHint().height()
         self.bottom.setFixedHeight(
             self.bottom.tabBar().sizeHint().height()
             + max(self.attention.height(), legend_height)

@@ -586,7 +586,8 @@ def matrix_sheets(m: Matrix, org_ids: Iterable[str] | None = None) -> list[Any]:
     orgs = shown_orgs(m, org_ids)
     ids = [o.id for o in orgs]
     heads = [f"{s.code} {s.abbr}" for s in m.systems]
-    labels, numbers = [], []
+    labels: list[list[Any]] = []
+    numbers: list[list[Any]] = []
     for o in orgs:
         s = m.by_org(o.id)
         cells = m.org_cells(o.id)
@@ -601,7 +602,7 @@ def matrix_sheets(m: Matrix, org_ids: Iterable[str] | None = None) -> list[Any]:
         )
     by_system = [m.by_system(s.code, ids) for s in m.systems]
     total = m.total(ids)
-    summary = [
+    summary: list[Any] = [
         "",
         "業務計（完了率%）",
         total.completion_rate,
