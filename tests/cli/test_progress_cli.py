@@ -73,6 +73,11 @@ def test_xlsx_attention_and_vendors(app: Cli, tmp_path: Path) -> None:  # noqa: 
     assert rows["日之影町"][3] == "0.0% 0 特定"
     assert wb["完了率"].cell(row=2, column=1).value  # the first organisation's code
     assert "--out" in app.refused("progress", "show", "--format", "xlsx")
+    other = tmp_path / "別.xlsx"
+    assert "--system" in app.refused(
+        "progress", "show", "--format", "xlsx", "--out", str(other), "--system", "01"
+    )
+    assert not other.exists()
     # 要注意: the town first (deadline risk, stalled since June, two phases late).
     entries = app.json("attention", "--as-of", "2026-02-15")
     assert [(e["org_name"], e["system_code"]) for e in entries] == [

@@ -91,6 +91,12 @@ def show(
         )
     if fmt == "xlsx" and out is None:
         raise UserError("bad_argument", detail="--format xlsx には --out FILE を指定してください。")
+    if fmt == "xlsx" and system is not None:
+        # The workbook's columns are the 20 systems: one of them alone is not that table.
+        raise UserError(
+            "bad_argument",
+            detail="--format xlsx では --system を指定できません（進捗表は全業務を列に並べます）。",
+        )
     today = _date(as_of)
     with opened(state, backup=False) as profile:
         service = svc.ProgressService(profile, today)
