@@ -49,3 +49,51 @@ def test_refusals_write_nothing(app: Cli) -> None:  # noqa: F811
     assert "業務システム" in app.refused("progress", "step", "高千穂町", "99", "1", "完了済み")
     assert "--out" in app.refused("progress", "show", "--out", "x.csv")
     assert app.json("list", "step_status") == []
+
+
+def test_xlsx_attention_and_vendors(app: Cli, tmp_path: Path) -> None:  # noqa: F811
+    from openpyxl import load_workbook
+
+    app.ok("progress", "step", "高千穂町", "住民記録", "1-12", "完了済み", "--on", "2025-06-30")
+    app.ok("progress", "set", "高千穂町", "住民記録", "planned_go_live=2026-07-01")
+    app.ok("progress", "set", "日之影町", "01", "special_support=true")
+    app.ok("add", "vendor", "name=株式会社テスト電算")
+    vid = app.json("list", "vendor")[0]["id"]
+    app.ok("progress", "set", "高千穂町", "住民記録", f"vendor_id={vid}")
+    # The matrix as a workbook, read back.
+    target = tmp_path / "進捗 表.xlsx"
+    out = app.ok(
+        "progress", "show", "--format", "xlsx", "--out", str(target), "--as-of", "2026-02-15"
+    )
+    assert "書き出しました" in out
+    wb = load_workbook(target)
+    rows = {r[1]: r for r in wb["進捗表"].iter_rows(min_row=2, values_only=True)}
+    label = str(rows["高千穂町"][3]).split()
+    assert label[0] == "30.0%" and label[2] == "遅れ・期限後"
+    assert rows["日之影町"][3] == "0.0% 0 特定"
+    assert wb["完了率"].cell(row=2, column=1).value  # the first organisation's code
+    assert "--out" in app.refused("progress", "show", "--format", "xlsx")
+    other = tmp_path / "別.xlsx"
+    assert "--system" in app.refused(
+        "progress", "show", "--format", "xlsx", "--out", str(other), "--system", "01"
+    )
+    assert not other.exists()
+    # 要注意: the town first (deadline risk, stalled since June, two phases late).
+    entries = app.json("attention", "--as-of", "2026-02-15")
+    assert [(e["org_name"], e["system_code"]) for e in entries] == [
+        ("高千穂町", "01"),
+        ("日之影町", "01"),
+    ]
+    assert [r["code"] for r in entries[1]["reasons"]] == ["special_reason", "special_target"]
+    assert entries[0]["score"] == sum(r["points"] for r in entries[0]["reasons"])
+    assert len(app.json("attention", "--limit", "1", "--as-of", "2026-02-15")) == 1
+    table = app.ok("attention", "--as-of", "2026-02-15")
+    assert "移行目標時期が登録されていません" in table and "順位" in table
+    # Vendors: from the system record, with the cell's figures.
+    vendors = app.json("progress", "vendors")
+    assert [(v["vendor"], v["role"], v["org_name"], v["system_code"]) for v in vendors] == [
+        ("株式会社テスト電算", "標準準拠", "高千穂町", "01")
+    ]
+    assert vendors[0]["completion_rate"] == 30.0
+    text = app.ok("progress", "vendors")
+    assert "株式会社テスト電算" in text and "ベンダ別の集計" in text

@@ -99,3 +99,38 @@ def test_the_supervisors_home_opens_issues_organisations_and_deadlines(
     home.open_item("deadlines", 0)
     board = window.deadline_board
     assert window.stack.currentWidget() is board and board.current().key == key
+
+
+def test_the_supervisors_attention_items_open_the_progress_cell(qtbot: QtBot, hub: Profile) -> None:
+    from datetime import date
+
+    from dxdesk.gui.progress import CellDialog
+    from dxdesk.services.progress import ProgressService
+
+    today = date(2026, 2, 15)
+    ProgressService(hub, today).set_fields("高千穂町", "01", {"planned_go_live": "2026-07-01"})
+    ProgressService(hub, today).set_fields("日之影町", "02", {"special_support": True})
+    window = _window(qtbot, hub)
+    home = window.home
+    home.service.today = today
+    home.refresh()
+    assert home.home is not None
+    section = home.home.section("attention")
+    assert [i.target for i in section.items] == [
+        ("progress", TAKACHIHO, "01"),
+        ("progress", natural_id("organisation", "454427"), "02"),
+    ]
+    assert home.lists["attention"].count() == 2
+    home.open_item("attention", 1)
+    view = window.progress_view()
+    assert window.stack.currentWidget() is view
+    dialog = view._dialog
+    assert isinstance(dialog, CellDialog) and dialog.isVisible()
+    assert (dialog.detail.org.name, dialog.system_code) == ("日之影町", "02")
+    # The matrix's current cell is the one opened.
+    current = view.model.cell_at(view.table.currentIndex())
+    assert current is not None and (current.org_id, current.system_code) == (
+        natural_id("organisation", "454427"),
+        "02",
+    )
+    dialog.close()

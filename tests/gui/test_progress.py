@@ -4,6 +4,7 @@ matrix -> cell -> a range of steps -> the matrix repainted from the store."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
@@ -131,3 +132,52 @@ def test_filters(qtbot: QtBot, profile: Profile) -> None:
         view.model.headerData(r, Qt.Orientation.Vertical) for r in range(1, view.model.rowCount())
     ]
     assert names == ["高千穂町"]
+
+
+def test_attention_panel_export_vendor_filter_and_home(
+    qtbot: QtBot, profile: Profile, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from dxdesk.services.records import RecordService
+
+    svc = ProgressService(profile, TODAY)
+    svc.set_fields("高千穂町", "01", {"planned_go_live": "2026-07-01"})  # deadline risk
+    svc.set_fields("日之影町", "02", {"special_support": True})  # no reason, no target
+    vid = RecordService(profile).add("vendor", {"name": "株式会社テスト電算"}).record_id
+    svc.set_fields("日之影町", "02", {"vendor_id": vid})
+    window, view = _window(qtbot, profile)
+    # The panel lists the service's ranking, beside the matrix, all of it in sight.
+    ranked = [(e.org_name, e.system_code) for e in view.entries]
+    assert ranked == [("高千穂町", "01"), ("日之影町", "02")]
+    panel = view.attention
+    assert panel.count() == 2 and "（2件" in view.bottom.tabText(0)
+    assert "期限" in panel.item(0).text() and "移行目標時期" in panel.item(1).text()
+    assert view.table.horizontalHeader().length() <= view.table.viewport().width()
+    assert panel.isVisible() and panel.height() >= 3 * panel.sizeHintForRow(0)
+    window.grab().save(str(tmp_path / "progress-attention-1366x768.png"))
+    # Enter on an entry opens its cell, even when a filter hides its row.
+    view.bansou_box.setCurrentIndex(view.bansou_box.findData("survey"))
+    assert "日之影町" not in [
+        view.model.headerData(r, Qt.Orientation.Vertical) for r in range(1, view.model.rowCount())
+    ]
+    panel.setCurrentRow(1)
+    panel.itemActivated.emit(panel.item(1))
+    dialog = view._dialog
+    assert isinstance(dialog, CellDialog) and dialog.isVisible()
+    assert (dialog.detail.org.name, dialog.system_code) == ("日之影町", "02")
+    dialog.close()
+    # The vendor filter, derived from the system records: the one organisation, its one cell.
+    box = view.group_box
+    box.setCurrentIndex(box.findData(f"vendor:{vid}"))
+    assert [view.model.headerData(1, Qt.Orientation.Vertical)] == ["日之影町"]
+    assert view.model.rowCount() == 2
+    assert view.model.matches(view.model.cell_at(view.model.index(1, 2)))
+    assert not view.model.matches(view.model.cell_at(view.model.index(1, 1)))
+    # The export writes the organisations shown (here the vendor's one).
+    written = view.export_xlsx(str(tmp_path / "進捗"))
+    assert written is not None and written.name == "進捗.xlsx"
+    rows = list(load_workbook(written)["完了率"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows if r[0]] == ["日之影町"]
+    box.setCurrentIndex(0)
+    assert view.model.rowCount() == 29

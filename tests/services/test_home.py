@@ -98,6 +98,32 @@ def test_the_supervisor_sees_deadlines_site_days_and_issues(hub: Profile) -> Non
     assert [i.text for i in later.items] == ["高千穂町 現地 3日 ／ 目標 10日"]
 
 
+def test_the_supervisor_sees_the_first_five_of_the_attention_list(hub: Profile) -> None:
+    from dxdesk.services.attention import AttentionService
+    from dxdesk.services.progress import ProgressService
+
+    today = date(2026, 2, 15)
+    progress = ProgressService(hub, today)
+    # Seven towns' 住民記録 planned after the deadline without 特定移行支援: seven entries.
+    towns = ["高千穂町", "日之影町", "五ヶ瀬町", "門川町", "美郷町", "諸塚村", "椎葉村"]
+    for n, town in enumerate(towns):
+        progress.set_fields(town, "住民記録", {"planned_go_live": f"2026-{n + 4:02d}-01"})
+    section = HomeService(hub, today).home().section("attention")
+    ranked = AttentionService(hub, today).entries()
+    assert section.count == len(ranked) == 7
+    assert len(section.items) == 5
+    assert [i.target for i in section.items] == [
+        ("progress", e.org_id, e.system_code) for e in ranked[:5]
+    ]
+    first = section.items[0]
+    assert first.alert  # behind plan / after the deadline: in red
+    assert first.text.startswith(f"{ranked[0].org_name} 住民基本台帳（{ranked[0].score}点）：")
+    top = max(ranked[0].reasons, key=lambda r: r.points)
+    assert top.text in first.text
+    more = len(ranked[0].reasons) - 1
+    assert first.text.endswith(f"（ほか{more}件）" if more else "。")
+
+
 def test_the_consultant_sees_the_week_and_their_own_open_work(profile: Profile) -> None:
     s = RecordService(profile)
     staff = profile.meta["owner_staff_id"]

@@ -173,6 +173,7 @@ LAZY_COMMANDS = {
     "search": "dxdesk.cli.records",
     "report": "dxdesk.cli.report",
     "progress": "dxdesk.cli.progress",
+    "attention": "dxdesk.cli.progress",
     "enrol": "dxdesk.cli.sync",
     "devices": "dxdesk.cli.sync",
     "bundle": "dxdesk.cli.sync",

@@ -63,9 +63,15 @@ def progress() -> None:
 @click.option("--org", help="団体名または団体コード")
 @click.option("--system", help="業務システムのコードまたは名称（例：01、住民記録）")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="出力形式"
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "xlsx"]),
+    default="table",
+    help="出力形式（xlsx は --out と共に：団体×業務の進捗表、集計、凡例）",
 )
-@click.option("--out", metavar="FILE", help="CSV の書き出し先（BOM付き UTF-8、Excel 用）")
+@click.option(
+    "--out", metavar="FILE", help="CSV（BOM付き UTF-8、Excel 用）または .xlsx の書き出し先"
+)
 @click.option("--as-of", "as_of", metavar="DATE", help="遅れの判定に使う日付（既定：今日）")
 @click.pass_obj
 def show(
@@ -79,14 +85,30 @@ def show(
     """進捗を表示します：団体別・業務別・工程別の集計、団体の業務一覧、業務の40ステップ。"""
     from dxdesk.services import progress as svc
 
-    if out is not None and fmt != "csv":
-        raise UserError("bad_argument", detail="--out は --format csv と共に指定してください。")
+    if out is not None and fmt not in ("csv", "xlsx"):
+        raise UserError(
+            "bad_argument", detail="--out は --format csv または xlsx と共に指定してください。"
+        )
+    if fmt == "xlsx" and out is None:
+        raise UserError("bad_argument", detail="--format xlsx には --out FILE を指定してください。")
+    if fmt == "xlsx" and system is not None:
+        # The workbook's columns are the 20 systems: one of them alone is not that table.
+        raise UserError(
+            "bad_argument",
+            detail="--format xlsx では --system を指定できません（進捗表は全業務を列に並べます）。",
+        )
     today = _date(as_of)
     with opened(state, backup=False) as profile:
         service = svc.ProgressService(profile, today)
         m = service.matrix()
         org_id = service.records.resolve_org(org) if org else None
         code = service.system_code(system) if system else None
+        if fmt == "xlsx":
+            assert out is not None
+            # The matrix of the organisations asked for (all by default), every system.
+            svc.write_matrix_workbook(out, m, [org_id] if org_id else None)
+            output.echo(f"書き出しました：{Path(out)}")
+            return
         if org_id and code:
             d = service.detail(org_id, code)
             if fmt == "json":
@@ -178,3 +200,60 @@ def set_fields(state: State, org: str, system: str, assignments: tuple[str, ...]
         if change is None
         else "記録しました：" + "、".join(change.fields)
     )
+
+
+@progress.command("vendors")
+@click.option("--vendor", help="ベンダ名（部分一致）で絞り込み")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="出力形式"
+)
+@click.option("--out", metavar="FILE", help="CSV の書き出し先（BOM付き UTF-8、Excel 用）")
+@click.option("--as-of", "as_of", metavar="DATE", help="遅れの判定に使う日付（既定：今日）")
+@click.pass_obj
+def vendors(state: State, vendor: str | None, fmt: str, out: str | None, as_of: str | None) -> None:
+    """ベンダごとに、担当する団体と業務システムの進捗を表示します（業務の標準化状況の記録から）。"""
+    from dxdesk.services import progress as svc
+
+    if out is not None and fmt != "csv":
+        raise UserError("bad_argument", detail="--out は --format csv と共に指定してください。")
+    with opened(state, backup=False) as profile:
+        service = svc.ProgressService(profile, _date(as_of))
+        m = service.matrix()
+        items = svc.vendor_cells(m, svc.vendor_names(service))
+    if vendor:
+        items = [v for v in items if vendor in v.vendor]
+    if fmt == "json":
+        data = [{"vendor": v.vendor, "role": v.role, **svc.cell_json(m, v.cell)} for v in items]
+        output.echo(output.to_json(data))
+        return
+    _emit(
+        [
+            ("ベンダ別の集計", svc.vendor_summary(items)),
+            ("ベンダ別の団体・業務", svc.vendor_table(items)),
+        ],
+        fmt,
+        out,
+    )
+
+
+@cli.command("attention")
+@click.option("--limit", type=click.IntRange(min=1), help="上位 N 件だけ表示")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="判定に使う日付（既定：今日）")
+@click.pass_obj
+def attention(state: State, limit: int | None, fmt: str, as_of: str | None) -> None:
+    """標準化の進捗で注意が必要な団体・業務を、点数の高い順に理由とともに表示します。"""
+    from dxdesk.services.attention import AttentionService, table
+
+    with opened(state, backup=False) as profile:
+        entries = AttentionService(profile, _date(as_of)).entries(limit)
+    if fmt == "json":
+        output.echo(output.to_json([e.as_json() for e in entries]))
+        return
+    if not entries:
+        output.echo("注意が必要な団体・業務はありません。")
+        return
+    headers, rows = table(entries)
+    output.echo(output.table(headers, [[_text(v) for v in r] for r in rows], max_col=100))

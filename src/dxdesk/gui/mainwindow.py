@@ -361,6 +361,11 @@ class MainWindow(QMainWindow):
         if what == "org":
             self.select_org(target[1])
             return self.org_tabs
+        if what == "progress":  # a 要注意 entry: the matrix, then the cell's detail
+            self.show_global("progress")
+            view = self.progress_view()
+            view.open_cell_of(target[1], target[2] if len(target) > 2 else "")
+            return view
         if what == "deadline":
             self.show_global("deadlines")
             self.deadline_board.pending_only.setChecked(False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRect,
+    QSettings,
     Qt,
     Signal,
 )
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -67,7 +70,16 @@ from dxdesk.core.model import STEP_STATUSES
 from dxdesk.core.progress import Cell
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import plain_label, plain_tooltip, user_message, warn
-from dxdesk.services.progress import Matrix, ProgressService, Summary, is_shown
+from dxdesk.services import attention
+from dxdesk.services.progress import (
+    Matrix,
+    ProgressService,
+    Summary,
+    is_shown,
+    vendor_cells,
+    vendor_names,
+    write_matrix_workbook,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -243,6 +255,8 @@ def summary_tooltip(s: Summary, title: str) -> str:
 # ---------------------------------------------------------------- filters
 
 ALL = ""
+ATTENTION_LINES = 3  # entries in sight below the matrix before the list scrolls
+VENDOR_PREFIX = "vendor:"  # the group filter's derived vendor entries
 BANSOU_YES, BANSOU_NO = "bansou", "survey"
 MARK_FILTERS = ("behind", "special", "risk", "live")
 
@@ -495,6 +509,15 @@ class ProgressView(QWidget):
             filters.addWidget(box)
             box.currentIndexChanged.connect(self._apply)
         filters.addStretch(1)
+        self.export_button = QPushButton(self.tr("Excel に書き出す(&X)…"))
+        self.export_button.setObjectName("progressExport")
+        self.export_button.setToolTip(
+            self.tr(
+                "表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します"
+            )
+        )
+        self.export_button.clicked.connect(self._export_clicked)
+        filters.addWidget(self.export_button)
         layout.addLayout(filters)
 
         self.model = ProgressModel(self)
@@ -525,7 +548,37 @@ class ProgressView(QWidget):
         self.phases.setObjectName("progressPhases")
         self.phases.setWordWrap(True)
         layout.addWidget(self.phases)
-        layout.addWidget(self._legend())
+        # The 要注意 list and the legend share the space below the matrix as two tabs: beside
+        # the matrix, the 21 columns and the tree no longer fit 1366 pixels, and below it as a
+        # third block the matrix would scroll at 768. One line an entry, reasons in the tooltip.
+        self.attention = QListWidget()
+        self.attention.setObjectName("progressAttention")
+        self.attention.setWordWrap(False)
+        self.attention.setUniformItemSizes(True)
+        self.attention.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.attention.setAlternatingRowColors(True)
+        self.attention.itemActivated.connect(self._attention_activated)
+        self.attention.addItem("要注意")  # a probe: the height of one line as the style draws it
+        line = self.attention.sizeHintForRow(0)
+        self.attention.clear()
+        self.attention.setFixedHeight(ATTENTION_LINES * line + 2 * self.attention.frameWidth())
+        self.bottom = QTabWidget()
+        self.bottom.setObjectName("progressBottom")
+        self.bottom.setDocumentMode(True)
+        self.bottom.addTab(self.attention, "")
+        legend = self._legend()
+        self.bottom.addTab(legend, self.tr("凡例"))
+        # A tab widget asks for its pages' size hints (a list's is 192 px): fixed to the list's.
+        legend_height = legend.sizeHint().height()
+        self.bottom.setFixedHeight(
+            self.bottom.tabBar().sizeHint().height()
+            + max(self.attention.height(), legend_height)
+            + 2
+        )
+        layout.addWidget(self.bottom)
+        self.entries: list[attention.Entry] = []
+        self._vendor_cells: dict[str, set[tuple[str, str]]] = {}
 
     def _legend(self) -> QWidget:
         box = QWidget()
@@ -576,6 +629,94 @@ class ProgressView(QWidget):
         self.matrix = self.service.matrix()
         self._fill_groups()
         self._apply()
+        self._fill_attention()
+
+    def _fill_attention(self) -> None:
+        assert self.matrix is not None
+        self.entries = attention.rank(self.matrix)
+        self.bottom.setTabText(
+            0, self.tr("要注意（%1件、点数の高い順）").replace("%1", str(len(self.entries)))
+        )
+        self.attention.clear()
+        red = QColor("#c62828")
+        for e in self.entries:
+            where = f"{e.org_name} {e.system_name}".strip()
+            item = QListWidgetItem(
+                self.tr("%1（%2点）：%3")
+                .replace("%1", where)
+                .replace("%2", str(e.score))
+                .replace("%3", e.headline)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (e.org_id, e.system_code or ""))
+            tip = self.tr("%1（%2点）").replace("%1", where).replace("%2", str(e.score))
+            lines = [tip] + [f"・{r.text}（{r.points}点）" for r in e.reasons]
+            item.setToolTip(plain_tooltip("\n".join(lines)))
+            if any(r.code in ("behind", "deadline_risk") for r in e.reasons):
+                item.setForeground(QBrush(red))
+            self.attention.addItem(item)
+        if not self.entries:
+            empty = QListWidgetItem(self.tr("注意が必要な団体・業務はありません。"))
+            empty.setData(Qt.ItemDataRole.UserRole, None)
+            self.attention.addItem(empty)
+
+    def _attention_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.open_cell_of(str(target[0]), str(target[1]))
+
+    def open_cell_of(self, org_id: str, system_code: str = "") -> QDialog | None:
+        """Show an organisation's row (filters cleared when they hide it) and open the cell's
+        detail; without a system, the row is only selected (an organisation-wide entry)."""
+        if self.matrix is None:
+            self.refresh()
+        assert self.matrix is not None
+        if org_id not in self.model.org_ids:
+            for box in (self.group_box, self.bansou_box, self.status_box):
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            self._apply()
+        if org_id not in self.model.org_ids:
+            return None  # no longer held
+        row = self.model.org_ids.index(org_id) + 1
+        codes = [s.code for s in self.matrix.systems]
+        col = codes.index(system_code) + 1 if system_code in codes else 0
+        index = self.model.index(row, col)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        return self.open_cell(index) if col else None
+
+    def _export_clicked(self) -> None:
+        self.export_xlsx()  # clicked() passes a bool: not a path
+
+    def export_xlsx(self, path: str | None = None) -> Path | None:
+        """The matrix of the organisations shown, as .xlsx (services.progress's workbook)."""
+        if self.matrix is None:
+            return None
+        if path is None:
+            folder = str(QSettings().value("documents/folder", str(Path.home())))
+            name = f"標準化の進捗_{self.matrix.today.isoformat()}.xlsx"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("進捗表の保存"),
+                str(Path(folder) / name),
+                self.tr("Excel ブック (*.xlsx)"),
+            )
+            if not chosen:
+                return None
+            path = chosen
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        try:
+            write_matrix_workbook(target, self.matrix, self.shown_org_ids())
+        except UserError as err:
+            warn(self, self.tr("書き出せません"), user_message(err))
+            return None
+        QSettings().setValue("documents/folder", str(target.parent))
+        self.phases.setText(self.tr("書き出しました：%1").replace("%1", str(target)))
+        return target
 
     def _fill_groups(self) -> None:
         current = self.group_box.currentData()
@@ -586,17 +727,33 @@ class ProgressView(QWidget):
         self._groups = {g.id: g for g in self.service.groups() if g.group_type in kinds}
         for g in self._groups.values():
             self.group_box.addItem(f"{kinds[g.group_type]}：{g.name}", g.id)
+        # Vendors as the system records name them (not hand-kept groups): the organisations a
+        # vendor serves, with the cells it does not serve dimmed.
+        assert self.matrix is not None
+        self._vendor_cells = {}
+        vnames: dict[str, str] = {}
+        for v in vendor_cells(self.matrix, vendor_names(self.service)):
+            self._vendor_cells.setdefault(v.vendor_id, set()).add((v.org.id, v.cell.system_code))
+            vnames[v.vendor_id] = v.vendor
+        for vid, name in vnames.items():
+            self.group_box.addItem(
+                self.tr("担当ベンダ：%1").replace("%1", name), f"{VENDOR_PREFIX}{vid}"
+            )
         i = self.group_box.findData(current)
         self.group_box.setCurrentIndex(max(0, i))
         self.group_box.blockSignals(False)
 
     def shown_org_ids(self) -> list[str]:
         assert self.matrix is not None
-        group = self._groups.get(str(self.group_box.currentData() or ""))
+        chosen = str(self.group_box.currentData() or "")
+        group = self._groups.get(chosen)
+        served = self._served()
         bansou = self.bansou_box.currentData()
         out = []
         for o in self.matrix.orgs:
             if group is not None and o.id not in group.members:
+                continue
+            if served is not None and not any(org == o.id for org, _ in served):
                 continue
             if bansou == BANSOU_YES and not o.bansou:
                 continue
@@ -605,14 +762,28 @@ class ProgressView(QWidget):
             out.append(o.id)
         return out
 
+    def _served(self) -> set[tuple[str, str]] | None:
+        """The cells of the vendor chosen in the group filter (None: no vendor chosen)."""
+        chosen = str(self.group_box.currentData() or "")
+        if not chosen.startswith(VENDOR_PREFIX):
+            return None
+        return self._vendor_cells.get(chosen[len(VENDOR_PREFIX) :], set())
+
     def _matcher(self) -> Callable[[Cell], bool] | None:
         wanted = str(self.status_box.currentData() or "")
-        if not wanted:
-            return None
-        kind, _, value = wanted.partition(":")
-        if kind == "state":
-            return lambda c: c.applies and c.state == value
-        return lambda c: c.applies and value in cell_marks(c)
+        served = self._served()
+        status: Callable[[Cell], bool] | None = None
+        if wanted:
+            kind, _, value = wanted.partition(":")
+            if kind == "state":
+                status = lambda c: c.applies and c.state == value  # noqa: E731
+            else:
+                status = lambda c: c.applies and value in cell_marks(c)  # noqa: E731
+        if served is None:
+            return status
+        if status is None:
+            return lambda c: (c.org_id, c.system_code) in served
+        return lambda c: (c.org_id, c.system_code) in served and status(c)
 
     def _apply(self) -> None:
         if self.matrix is None:

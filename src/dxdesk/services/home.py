@@ -29,7 +29,8 @@ from dxdesk.store.timeentries import active_time
 SUPERVISOR, CONSULTANT = "supervisor", "consultant"
 SHOWN = 8  # items per section; the section's count says how many there are
 
-# What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name).
+# What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name),
+# ("progress", org id, system code or "") — the matrix with that cell's detail (or row).
 Target = tuple[str, ...]
 
 
@@ -82,6 +83,7 @@ class HomeService:
             sections = (
                 self.deadlines(),
                 self.site_days(month),
+                self.attention(),
                 self.unshared_issues(),
                 self.overdue_issues(),
                 self.imports(),
@@ -126,6 +128,27 @@ class HomeService:
             f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）",
             items,
             "今年度の集中支援の記録がありません。",
+        )
+
+    def attention(self) -> Section:
+        """The first entries of the 要注意 list (services/attention.py), each opening its cell."""
+        from dxdesk.services.attention import AttentionService, settings
+
+        entries = AttentionService(self.profile, self.today).entries()
+        items = [
+            Item(
+                f"{e.org_name} {e.system_name}".strip() + f"（{e.score}点）：{e.headline}",
+                ("progress", e.org_id, e.system_code or ""),
+                alert=any(r.code in ("behind", "deadline_risk") for r in e.reasons),
+            )
+            for e in entries
+        ]
+        return _section(
+            "attention",
+            "標準化の要注意（点数の高い順）",
+            items,
+            "注意が必要な団体・業務はありません。",
+            limit=int(settings()["home_shown"]),
         )
 
     def _issue_rows(

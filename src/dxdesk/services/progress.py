@@ -546,3 +546,209 @@ def step_table(d: CellDetail) -> Table:
         ["ステップ", "項目", "工程", "手順", "状態", "日付", "備考"],
         [[s.no, s.item, s.phase, s.name, s.status, s.updated_on or "", s.note] for s in d.steps],
     )
+
+
+# ---------------------------------------------------------------- the matrix as a workbook
+
+MARK_TEXTS = (
+    ("behind_plan", "遅れ"),
+    ("special_support", "特定"),
+    ("deadline_risk", "期限後"),
+    ("live", "運用"),
+)
+
+
+def mark_text(c: Cell) -> str:
+    """A cell's marks as words (the workbook's and the legend's ``遅れ・特定``)."""
+    return "・".join(word for attr, word in MARK_TEXTS if c.applies and getattr(c, attr))
+
+
+def matrix_label(o: Org, c: Cell) -> str:
+    """A cell of the exported matrix as text: rate, furthest step, marks (``83.0% ⑭-2 遅れ``)."""
+    if not is_shown(o, c):
+        return ""
+    if not c.applies:
+        return "－"
+    if not c.recorded:
+        return "未"
+    parts = [f"{c.counts.completion_rate:.1f}%", rules.step_label(c.furthest_step) or "0"]
+    marks = mark_text(c)
+    if marks:
+        parts.append(marks)
+    return " ".join(parts)
+
+
+def matrix_sheets(m: Matrix, org_ids: Iterable[str] | None = None) -> list[Any]:
+    """The sheets of the exported matrix: 進捗表 (labels), 完了率 (numbers), the summaries by
+    organisation, system and phase, and 凡例. Rates are the national ones, in percent."""
+    from dxdesk.reports.xlsx import Sheet
+
+    orgs = shown_orgs(m, org_ids)
+    ids = [o.id for o in orgs]
+    heads = [f"{s.code} {s.abbr}" for s in m.systems]
+    labels: list[list[Any]] = []
+    numbers: list[list[Any]] = []
+    for o in orgs:
+        s = m.by_org(o.id)
+        cells = m.org_cells(o.id)
+        labels.append([o.code, o.name, s.completion_rate, *(matrix_label(o, c) for c in cells)])
+        numbers.append(
+            [
+                o.code,
+                o.name,
+                s.completion_rate,
+                *(c.counts.completion_rate if c.applies else None for c in cells),
+            ]
+        )
+    by_system = [m.by_system(s.code, ids) for s in m.systems]
+    total = m.total(ids)
+    summary: list[Any] = [
+        "",
+        "業務計（完了率%）",
+        total.completion_rate,
+        *(x.completion_rate for x in by_system),
+    ]
+    labels.append(summary)
+    numbers.append(list(summary))
+    for title, attr in (
+        ("業務計（運用開始）", "live"),
+        ("業務計（特定移行支援）", "special"),
+        ("業務計（計画より遅れ）", "behind"),
+        ("業務計（期限後の移行予定）", "risk"),
+    ):
+        labels.append(["", title, getattr(total, attr), *(getattr(x, attr) for x in by_system)])
+    header = ["団体コード", "団体名", "団体計（完了率%）", *heads]
+    pct = {2: "0.0", **{3 + i: "0.0" for i in range(len(heads))}}
+    legend = [
+        [
+            "完了率",
+            "（完了済み＋対象外）÷40、手順書ステップの件数の割合（総務省の算定方法）。小数第1位、四捨五入。",
+        ],
+        ["セルの表示", "完了率、到達ステップ（完了済みの最も進んだステップ）、印の順。"],
+        ["－", "対象外（この団体では実施しない業務。県が実施）。集計に含めません。"],
+        ["未", "未登録（記録がありません）。"],
+        ["空欄", "県の所管課の行で、所管外の業務。"],
+        ["遅れ", "計画より遅れ（移行予定日の経過、または工程の期限までに未完了）。"],
+        ["特定", "特定移行支援システム。"],
+        [
+            "期限後",
+            f"移行予定日が期限（{rules.rules().deadline.isoformat()}）後で、特定移行支援の登録なし。",
+        ],
+        ["運用", "標準準拠システムで運用開始済み（完了率とは別の指標）。"],
+        ["作成日", m.today.isoformat()],
+    ]
+    sheets = [
+        Sheet("進捗表", header, labels, number_formats={2: "0.0"}),
+        Sheet("完了率", header, numbers, number_formats=pct),
+    ]
+    for title, (h, r) in (
+        ("団体別", org_table(m, ids)),
+        ("業務別", system_table(m, ids)),
+        ("工程別", phase_table(m, ids)),
+    ):
+        sheets.append(Sheet(title, h, r))
+    sheets.append(Sheet("凡例", ["表示", "意味"], legend))
+    return sheets
+
+
+def matrix_workbook(m: Matrix, org_ids: Iterable[str] | None = None) -> bytes:
+    from dxdesk.reports.xlsx import workbook_bytes
+
+    return workbook_bytes(matrix_sheets(m, org_ids), title="標準化の進捗")
+
+
+def write_matrix_workbook(path: Any, m: Matrix, org_ids: Iterable[str] | None = None) -> None:
+    """Write the workbook at once (an atomic write: nothing half-written on a failure)."""
+    from pathlib import Path
+
+    from dxdesk.fsutil import atomic_write_bytes, io_error
+
+    target = Path(path)
+    data = matrix_workbook(m, org_ids)
+    try:
+        atomic_write_bytes(target, data, mode=0o644)
+    except OSError as exc:
+        raise io_error(exc, target) from None
+
+
+# ---------------------------------------------------------------- by vendor
+
+
+@dataclass(frozen=True)
+class VendorCell:
+    vendor_id: str
+    vendor: str
+    role: str  # 標準準拠 (the vendor of the chosen product) or 現行
+    org: Org
+    cell: Cell
+
+
+def vendor_cells(m: Matrix, vendors: Mapping[str, str]) -> list[VendorCell]:
+    """Each vendor's cells, from the system records (vendor_id: the standard-compliant
+    product's vendor; current_vendor_id: the current system's): vendors by name, then
+    organisations and systems in matrix order. ``vendors``: id -> name."""
+    out = []
+    org_by_id = {o.id: o for o in m.orgs}
+    for (org_id, _code), c in m.cells.items():
+        row = c.status_row or {}
+        if not c.applies:
+            continue
+        for field_name, role in (("vendor_id", "標準準拠"), ("current_vendor_id", "現行")):
+            vid = row.get(field_name)
+            if vid:
+                name = vendors.get(str(vid), str(vid))
+                out.append(VendorCell(str(vid), name, role, org_by_id[org_id], c))
+    order = {
+        (o.id, s.code): i for i, (o, s) in enumerate((o, s) for o in m.orgs for s in m.systems)
+    }
+    out.sort(
+        key=lambda v: (
+            v.vendor,
+            v.vendor_id,
+            v.role != "標準準拠",
+            order[(v.org.id, v.cell.system_code)],
+        )
+    )
+    return out
+
+
+def vendor_table(items: Sequence[VendorCell]) -> Table:
+    rows = []
+    for v in items:
+        s = reference.system_by_code(v.cell.system_code)
+        c = v.cell
+        rows.append(
+            [
+                v.vendor,
+                v.role,
+                v.org.code,
+                v.org.name,
+                c.system_code,
+                s.name if s else c.system_code,
+                c.state,
+                c.counts.completion_rate,
+                rules.step_label(c.furthest_step),
+                mark_text(c),
+            ]
+        )
+    headers = ["ベンダ", "区分", "団体コード", "団体名", "コード", "業務システム", "状況"]
+    return [*headers, "完了率（%）", "到達ステップ", "印"], rows
+
+
+def vendor_summary(items: Sequence[VendorCell]) -> Table:
+    """Per vendor and role: cells served, organisations, and their 完了率 summed as 総務省 does."""
+    groups: dict[tuple[str, str, str], list[VendorCell]] = {}
+    for v in items:
+        groups.setdefault((v.vendor, v.vendor_id, v.role), []).append(v)
+    rows = []
+    for (name, _vid, role), vs in groups.items():
+        s = summarise(name, [v.cell for v in vs])
+        rows.append([name, role, len({v.org.id for v in vs}), *summary_values(s)])
+    return ["ベンダ", "区分", "団体数", *SUMMARY_HEADERS], rows
+
+
+def vendor_names(service: ProgressService) -> dict[str, str]:
+    return {
+        str(r["id"]): str(r["name"])
+        for r in service.db.query("SELECT id, name FROM vendor WHERE _deleted = 0")
+    }

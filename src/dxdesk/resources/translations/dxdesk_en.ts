@@ -95,232 +95,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="726"/>
+        <location filename="../../gui/progress.py" line="897"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="727"/>
+        <location filename="../../gui/progress.py" line="898"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="728"/>
+        <location filename="../../gui/progress.py" line="899"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="729"/>
+        <location filename="../../gui/progress.py" line="900"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="730"/>
+        <location filename="../../gui/progress.py" line="901"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="731"/>
-        <location filename="../../gui/progress.py" line="792"/>
+        <location filename="../../gui/progress.py" line="902"/>
+        <location filename="../../gui/progress.py" line="963"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="763"/>
+        <location filename="../../gui/progress.py" line="934"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="767"/>
+        <location filename="../../gui/progress.py" line="938"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="769"/>
+        <location filename="../../gui/progress.py" line="940"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="771"/>
+        <location filename="../../gui/progress.py" line="942"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="773"/>
+        <location filename="../../gui/progress.py" line="944"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="780"/>
+        <location filename="../../gui/progress.py" line="951"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="787"/>
+        <location filename="../../gui/progress.py" line="958"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="788"/>
+        <location filename="../../gui/progress.py" line="959"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="789"/>
+        <location filename="../../gui/progress.py" line="960"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="790"/>
+        <location filename="../../gui/progress.py" line="961"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="791"/>
+        <location filename="../../gui/progress.py" line="962"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="800"/>
-        <location filename="../../gui/progress.py" line="895"/>
+        <location filename="../../gui/progress.py" line="971"/>
+        <location filename="../../gui/progress.py" line="1066"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="803"/>
+        <location filename="../../gui/progress.py" line="974"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="808"/>
+        <location filename="../../gui/progress.py" line="979"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="812"/>
+        <location filename="../../gui/progress.py" line="983"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="816"/>
+        <location filename="../../gui/progress.py" line="987"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="826"/>
+        <location filename="../../gui/progress.py" line="997"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="831"/>
+        <location filename="../../gui/progress.py" line="1002"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="831"/>
+        <location filename="../../gui/progress.py" line="1002"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="831"/>
+        <location filename="../../gui/progress.py" line="1002"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="831"/>
+        <location filename="../../gui/progress.py" line="1002"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="831"/>
+        <location filename="../../gui/progress.py" line="1002"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="839"/>
+        <location filename="../../gui/progress.py" line="1010"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="853"/>
+        <location filename="../../gui/progress.py" line="1024"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="871"/>
-        <location filename="../../gui/progress.py" line="875"/>
-        <location filename="../../gui/progress.py" line="877"/>
-        <location filename="../../gui/progress.py" line="883"/>
+        <location filename="../../gui/progress.py" line="1042"/>
+        <location filename="../../gui/progress.py" line="1046"/>
+        <location filename="../../gui/progress.py" line="1048"/>
+        <location filename="../../gui/progress.py" line="1054"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="880"/>
+        <location filename="../../gui/progress.py" line="1051"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="881"/>
+        <location filename="../../gui/progress.py" line="1052"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="887"/>
+        <location filename="../../gui/progress.py" line="1058"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="895"/>
+        <location filename="../../gui/progress.py" line="1066"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="895"/>
+        <location filename="../../gui/progress.py" line="1066"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="898"/>
+        <location filename="../../gui/progress.py" line="1069"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="899"/>
+        <location filename="../../gui/progress.py" line="1070"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="900"/>
+        <location filename="../../gui/progress.py" line="1071"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="901"/>
+        <location filename="../../gui/progress.py" line="1072"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="929"/>
+        <location filename="../../gui/progress.py" line="1100"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="930"/>
+        <location filename="../../gui/progress.py" line="1101"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="931"/>
+        <location filename="../../gui/progress.py" line="1102"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="932"/>
+        <location filename="../../gui/progress.py" line="1103"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="964"/>
+        <location filename="../../gui/progress.py" line="1135"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -2786,144 +2786,144 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="422"/>
-        <location filename="../../gui/mainwindow.py" line="788"/>
+        <location filename="../../gui/mainwindow.py" line="427"/>
+        <location filename="../../gui/mainwindow.py" line="793"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="446"/>
+        <location filename="../../gui/mainwindow.py" line="451"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="447"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="449"/>
+        <location filename="../../gui/mainwindow.py" line="454"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="458"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="465"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="462"/>
+        <location filename="../../gui/mainwindow.py" line="467"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="465"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="481"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="483"/>
+        <location filename="../../gui/mainwindow.py" line="488"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="499"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="583"/>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="630"/>
+        <location filename="../../gui/mainwindow.py" line="635"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="634"/>
+        <location filename="../../gui/mainwindow.py" line="639"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="649"/>
+        <location filename="../../gui/mainwindow.py" line="654"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="677"/>
+        <location filename="../../gui/mainwindow.py" line="682"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="717"/>
+        <location filename="../../gui/mainwindow.py" line="722"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="730"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="808"/>
+        <location filename="../../gui/mainwindow.py" line="813"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="811"/>
+        <location filename="../../gui/mainwindow.py" line="816"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="867"/>
+        <location filename="../../gui/mainwindow.py" line="872"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3237,278 +3237,338 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress.py" line="119"/>
-        <location filename="../../gui/progress.py" line="552"/>
+        <location filename="../../gui/progress.py" line="131"/>
+        <location filename="../../gui/progress.py" line="605"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="120"/>
+        <location filename="../../gui/progress.py" line="132"/>
         <source>移行作業中</source>
         <translation>Migrating</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="121"/>
+        <location filename="../../gui/progress.py" line="133"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="122"/>
-        <location filename="../../gui/progress.py" line="550"/>
+        <location filename="../../gui/progress.py" line="134"/>
+        <location filename="../../gui/progress.py" line="603"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="123"/>
-        <location filename="../../gui/progress.py" line="204"/>
+        <location filename="../../gui/progress.py" line="135"/>
+        <location filename="../../gui/progress.py" line="216"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="124"/>
+        <location filename="../../gui/progress.py" line="136"/>
         <source>対象外</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="131"/>
+        <location filename="../../gui/progress.py" line="143"/>
         <source>計画立案</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="132"/>
+        <location filename="../../gui/progress.py" line="144"/>
         <source>システム選定・調達</source>
         <translation>Selection and procurement</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="133"/>
+        <location filename="../../gui/progress.py" line="145"/>
         <source>移行</source>
         <translation>Migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="154"/>
+        <location filename="../../gui/progress.py" line="166"/>
         <source>この団体では実施しない業務です（県が実施）。集計に含めません。</source>
         <translation>This organisation does not run this system (the prefecture does). It is not counted.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="161"/>
+        <location filename="../../gui/progress.py" line="173"/>
         <source>記録がありますが、規則上は対象外です。団体の福祉事務所設置をご確認ください。</source>
         <translation>Records exist, but by rule this system does not apply. Please check whether the organisation runs a welfare office.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="167"/>
+        <location filename="../../gui/progress.py" line="179"/>
         <source>完了率 %1（完了済み %2・対象外 %3 ／ 40）</source>
         <translation>Completion %1 (completed %2, not applicable %3, of 40)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="173"/>
+        <location filename="../../gui/progress.py" line="185"/>
         <source>作業中 %1・未着手 %2</source>
         <translation>In progress %1, not started %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="180"/>
+        <location filename="../../gui/progress.py" line="192"/>
         <source>到達ステップ：%1 %2</source>
         <translation>Furthest step: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="186"/>
+        <location filename="../../gui/progress.py" line="198"/>
         <source>移行予定日：%1</source>
         <translation>Planned go-live: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="191"/>
+        <location filename="../../gui/progress.py" line="203"/>
         <source>標準準拠システムで運用開始済み</source>
         <translation>Running on the standard-compliant system</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="195"/>
+        <location filename="../../gui/progress.py" line="207"/>
         <source>特定移行支援システム（%1、移行目標時期 %2）</source>
         <translation>Special migration support system (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="198"/>
+        <location filename="../../gui/progress.py" line="210"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="210"/>
+        <location filename="../../gui/progress.py" line="222"/>
         <source>移行予定が期限（令和7年度末）後で、特定移行支援の登録がありません</source>
         <translation>Planned go-live is after the deadline (end of FY2025) and no special migration support is recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="215"/>
-        <location filename="../../gui/progress.py" line="1009"/>
+        <location filename="../../gui/progress.py" line="227"/>
+        <location filename="../../gui/progress.py" line="1180"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="226"/>
+        <location filename="../../gui/progress.py" line="238"/>
         <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
         <translation>%1 systems — completed %2, in progress %3, not started %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="233"/>
+        <location filename="../../gui/progress.py" line="245"/>
         <source>運用開始 %1・特定移行支援 %2・計画より遅れ %3・期限後の移行予定 %4</source>
         <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="298"/>
+        <location filename="../../gui/progress.py" line="312"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="331"/>
+        <location filename="../../gui/progress.py" line="345"/>
         <source>未</source>
         <translation>NR</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="365"/>
+        <location filename="../../gui/progress.py" line="379"/>
         <source>団体計</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="367"/>
+        <location filename="../../gui/progress.py" line="381"/>
         <source>団体ごとの完了率（対象業務の合計）</source>
         <translation>Completion per organisation (over the systems it runs)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="375"/>
+        <location filename="../../gui/progress.py" line="389"/>
         <source>業務計</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="377"/>
+        <location filename="../../gui/progress.py" line="391"/>
         <source>業務ごとの完了率（表示中の団体の合計）</source>
         <translation>Completion per system (over the organisations shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="465"/>
+        <location filename="../../gui/progress.py" line="479"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
         <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="474"/>
+        <location filename="../../gui/progress.py" line="488"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="477"/>
+        <location filename="../../gui/progress.py" line="491"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="478"/>
+        <location filename="../../gui/progress.py" line="492"/>
         <source>伴走支援の対象</source>
         <translation>Hands-on support targets</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="479"/>
+        <location filename="../../gui/progress.py" line="493"/>
         <source>調査・情報共有のみ</source>
         <translation>Surveys and information sharing only</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="482"/>
+        <location filename="../../gui/progress.py" line="496"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="485"/>
-        <location filename="../../gui/progress.py" line="549"/>
+        <location filename="../../gui/progress.py" line="499"/>
+        <location filename="../../gui/progress.py" line="602"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="486"/>
-        <location filename="../../gui/progress.py" line="1006"/>
+        <location filename="../../gui/progress.py" line="500"/>
+        <location filename="../../gui/progress.py" line="1177"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="488"/>
+        <location filename="../../gui/progress.py" line="502"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="489"/>
+        <location filename="../../gui/progress.py" line="503"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="490"/>
+        <location filename="../../gui/progress.py" line="504"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="538"/>
+        <location filename="../../gui/progress.py" line="512"/>
+        <source>Excel に書き出す(&amp;X)…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="516"/>
+        <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
+        <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="571"/>
+        <source>凡例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="591"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="539"/>
+        <location filename="../../gui/progress.py" line="592"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="540"/>
+        <location filename="../../gui/progress.py" line="593"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="541"/>
+        <location filename="../../gui/progress.py" line="594"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="542"/>
+        <location filename="../../gui/progress.py" line="595"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="546"/>
+        <location filename="../../gui/progress.py" line="599"/>
         <source>－ 対象外（県が実施）</source>
         <translation>－ Not applicable (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="547"/>
+        <location filename="../../gui/progress.py" line="600"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="551"/>
+        <location filename="../../gui/progress.py" line="604"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="567"/>
+        <location filename="../../gui/progress.py" line="620"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
         <translation>A cell shows the furthest step reached (the highest completed step)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="584"/>
+        <location filename="../../gui/progress.py" line="638"/>
+        <source>要注意（%1件、点数の高い順）</source>
+        <translation>Needs attention (%1, highest score first)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="645"/>
+        <source>%1（%2点）：%3</source>
+        <translation>%1 (%2 points): %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="651"/>
+        <source>%1（%2点）</source>
+        <translation>%1 (%2 points)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="658"/>
+        <source>注意が必要な団体・業務はありません。</source>
+        <translation>No organisation or system needs attention.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="702"/>
+        <source>進捗表の保存</source>
+        <translation>Save the progress table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="704"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="715"/>
+        <source>書き出せません</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="718"/>
+        <source>書き出しました：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="725"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="585"/>
+        <location filename="../../gui/progress.py" line="726"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="585"/>
+        <location filename="../../gui/progress.py" line="726"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="635"/>
+        <location filename="../../gui/progress.py" line="740"/>
+        <source>担当ベンダ：%1</source>
+        <translation>Vendor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="806"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
         <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="990"/>
+        <location filename="../../gui/progress.py" line="1161"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="996"/>
+        <location filename="../../gui/progress.py" line="1167"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
