@@ -124,6 +124,10 @@ def test_migrations_since_the_generator_say_how_they_were_made() -> None:
     for m in later:
         path = next((ROOT / "src" / "dxdesk" / "store" / "migrations").glob(f"{m.version:04d}_*"))
         text = path.read_text("utf-8")
+        if path.name.endswith("_reserved_for_another_branch.sql"):
+            # A number given to a branch not merged yet: a no-op until its file replaces this.
+            assert [s.rstrip(";").strip() for s in m.statements] == ["SELECT 1"], path.name
+            continue
         if "generated from the model by scripts/migration.py" in text:
             generated += 1
             continue
