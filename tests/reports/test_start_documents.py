@@ -135,3 +135,35 @@ def test_the_profile_template_replaces_the_shipped_one(staffed: Profile, tmp_pat
     with pytest.raises(UserError) as err:
         generate(staffed, ReportRequest("plan", fy=FY), tmp_path / "b.pdf")
     assert err.value.code == "document_template_invalid"
+
+
+@needs_pdftotext
+def test_structure_draws_the_team_from_the_staff_records(staffed: Profile, tmp_path: Path) -> None:
+    out = generate(staffed, ReportRequest("structure", fy=FY), tmp_path / "体制図.pdf")
+    doc = read_pdf(out)
+    staff = staffed.database.query("SELECT name, role, career FROM staff WHERE _deleted = 0")
+    assert doc.both("業務実施体制図") and doc.both(f"{len(staff)}名")
+    for s in staff:
+        assert doc.both(squash(s["name"])) and doc.both(squash(s["career"] or ""))
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        # The head of the team sits above every group, the groups side by side in their order.
+        top = {w["text"]: w["top"] for w in words}
+        lead = min(w["top"] for w in words if w["text"] == "日向")
+        groups = [next(w for w in words if w["text"] == g) for g in ("常時支援者", "伴走支援", "事務")]
+        assert all(lead < g["top"] for g in groups)
+        assert [g["x0"] for g in groups] == sorted(g["x0"] for g in groups)
+        assert len({round(g["top"]) for g in groups}) == 1 and top
+        assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
+
+
+def test_structure_workbook_lists_the_team(staffed: Profile, tmp_path: Path) -> None:
+    out = generate(staffed, ReportRequest("structure", fy=FY), tmp_path / "体制図.xlsx")
+    ws = openpyxl.load_workbook(out)["体制"]
+    body = list(ws.iter_rows(min_row=2, values_only=True))
+    staff = staffed.database.query("SELECT name, role FROM staff WHERE _deleted = 0")
+    order = ["統括責任者", "常時支援者", "伴走支援", "専門人材", "事務"]
+    assert [r[1] for r in body] == sorted((s["role"] for s in staff), key=order.index)
+    assert sorted(r[2] for r in body) == sorted(s["name"] for s in staff)
+    assert body[0][4].startswith("自治体システム標準化支援")
