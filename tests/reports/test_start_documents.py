@@ -167,3 +167,81 @@ def test_structure_workbook_lists_the_team(staffed: Profile, tmp_path: Path) -> 
     assert [r[1] for r in body] == sorted((s["role"] for s in staff), key=order.index)
     assert sorted(r[2] for r in body) == sorted(s["name"] for s in staff)
     assert body[0][4].startswith("自治体システム標準化支援")
+
+
+@needs_pdftotext
+def test_security_states_what_the_profile_proves(tmp_path: Path) -> None:
+    from dxdesk.services import sync
+    from dxdesk.store.database import sqlcipher_version
+    from tests.sync.sync_helpers import enrol_field, make_profile
+
+    hub = make_profile(tmp_path / "hub", "hub", "県庁")
+    field = make_profile(tmp_path / "field", "field", "延岡")
+    lost = make_profile(tmp_path / "lost", "field", "紛失")
+    try:
+        enrol_field(hub, field, tmp_path)
+        enrol_field(hub, lost, tmp_path)
+        RecordService(hub).add("staff", {"name": "日向 統括", "role": "統括責任者"})
+        (tmp_path / "usb").mkdir()
+        sync.export_bundle(hub, field.device_id, tmp_path / "usb")
+        sync.export_bundle(hub, field.device_id, tmp_path / "usb")
+        sync.revoke(hub, lost.device_id)
+        out = generate(hub, ReportRequest("security"), tmp_path / "対策.pdf")
+        doc = read_pdf(out)
+        assert doc.both("情報漏洩等への対策に関する文書") and doc.both("作業の規則")
+        assert doc.both(squash(f"SQLCipher{sqlcipher_version(hub.database.conn)}"))
+        # The KDF parameters of this profile's passphrase slot (tests use FAST_KDF).
+        assert doc.both("Argon2id（反復1回、メモリ8MiB、並列度1）")
+        assert doc.both("回復キー") and doc.both("Ed25519") and doc.both("監査ログ")
+        for device in (field, lost):
+            peer = next(p for p in sync.devices(hub) if p["device_id"] == device.device_id)
+            assert doc.both(squash(peer["name"])) and doc.both(squash(peer["fingerprint"]))
+        assert doc.both("登録端末1台（失効1台）") and doc.both(squash(_day_of(lost, hub)))
+        exported = hub.database.query("SELECT count(*) AS n FROM bundles WHERE direction = 'export'")
+        assert exported[0]["n"] == 2 and doc.both("同期ファイル2件")
+        rows = [r for r in read_pdf(out).poppler.splitlines() if "延岡の端末" in r]
+        assert len(rows) >= 2  # in the roster and in each export row
+        # No secret is printed: the key file's salts and wrapped keys stay out.
+        keyfile = hub.paths.keys.read_text("utf-8")
+        import json
+
+        for slot in json.loads(keyfile)["slots"]:
+            assert slot["ct"][:16] not in squash(doc.poppler)
+            assert slot["kdf"].get("salt", "x" * 16)[:16] not in squash(doc.poppler)
+        book = openpyxl.load_workbook(generate(hub, ReportRequest("security"), tmp_path / "対策.xlsx"))
+        log = list(book["書出し記録"].iter_rows(min_row=2, values_only=True))
+        assert len(log) == 2 and all(r[3] == "延岡の端末" for r in log)
+    finally:
+        for p in (hub, field, lost):
+            p.close(backup=False)
+
+
+def _day_of(device: Profile, hub: Profile) -> str:
+    """The revocation date of ``device`` as the roster prints it (R8.12.4)."""
+    from dxdesk.core.calendar import format_wareki_compact
+    from dxdesk.store import ledger
+
+    peer = ledger.peer(hub.database, device.device_id)
+    assert peer is not None and peer["revoked_at"]
+    return format_wareki_compact(date.fromisoformat(peer["revoked_at"][:10]))
+
+
+def test_bundle_protection_names_what_sync_uses() -> None:
+    from dxdesk.reports.documents.security import BUNDLE_PROTECTION
+    from dxdesk.sync import crypto
+
+    for name in ("Ed25519", "X25519", "ChaCha20-Poly1305", "age v1"):
+        assert name in BUNDLE_PROTECTION and name in (crypto.__doc__ or ""), name
+
+
+def test_the_deadline_board_makes_every_start_document() -> None:
+    from dxdesk.services.deadlines import DOCUMENTS, START_DOCUMENTS
+    from dxdesk.services.reports import list_kinds
+
+    kinds = {k.name: k for k in list_kinds()}
+    for code in START_DOCUMENTS:
+        document, report, for_what = DOCUMENTS[code]
+        assert report is not None and report in kinds, code
+        made = kinds[report]
+        assert made.title == document and made.official and for_what == "fy"
+        assert "fy" in made.needs + made.optional
