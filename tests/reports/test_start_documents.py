@@ -15,6 +15,7 @@ import pytest
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportRequest
 from dxdesk.reports.pdf import PdfDocument
+from dxdesk.reports.pdf_gantt import BAR, MILESTONE
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.services.reports import generate
@@ -26,7 +27,13 @@ MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12�
 # task over the turn of the calendar year, milestones at both ends of the year.
 PLAN = [
     ("業務実施計画書・業務実施体制図等の提出", "成果品", True, "2025-04-07", None),
-    ("伴走支援（24市町村）：手順書に沿った進捗確認と課題整理、ベンダとの調整支援、県との共有", "伴走支援", False, "2025-04-01", "2026-03-31"),
+    (
+        "伴走支援（24市町村）：手順書に沿った進捗確認と課題整理、ベンダとの調整支援、県との共有",
+        "伴走支援",
+        False,
+        "2025-04-01",
+        "2026-03-31",
+    ),
     ("集中支援（えびの市・高千穂町・日之影町）", "集中支援", False, "2025-05-12", "2026-02-27"),
     ("標準化に関する勉強会", "研修・勉強会", False, "2025-10-01", "2026-01-31"),
     ("月次報告会", "会議・報告", False, "2025-04-15", "2026-03-15"),
@@ -39,10 +46,18 @@ def staffed(profile: Profile) -> Iterator[Profile]:
     records = RecordService(profile)
     lead = records.add(
         "staff",
-        {"name": "日向 統括", "role": "統括責任者", "career": "自治体システム標準化支援 8年\n情報処理安全確保支援士"},
+        {
+            "name": "日向 統括",
+            "role": "統括責任者",
+            "career": "自治体システム標準化支援 8年\n情報処理安全確保支援士",
+        },
     ).record_id
-    records.add("staff", {"name": "延岡 伴走", "role": "伴走支援", "career": "市町村の業務改革支援 5年"})
-    records.add("staff", {"name": "都城 常時", "role": "常時支援者", "career": "基幹系システム移行 10年"})
+    records.add(
+        "staff", {"name": "延岡 伴走", "role": "伴走支援", "career": "市町村の業務改革支援 5年"}
+    )
+    records.add(
+        "staff", {"name": "都城 常時", "role": "常時支援者", "career": "基幹系システム移行 10年"}
+    )
     records.add("staff", {"name": "串間 事務", "role": "事務"})
     records.add_many(
         "plan_item",
@@ -84,10 +99,22 @@ def test_plan_reads_back_with_every_item_and_the_months(staffed: Profile, tmp_pa
         for no, (title, *_) in enumerate(PLAN, start=1):
             assert f"{no}.{squash(title)}" in inside, title
         # Every character on the page lies on the page.
-        assert all(0 <= c["x0"] and c["x1"] <= gantt.width for c in gantt.chars)
-        # One bar per task, one diamond per milestone, drawn in the chart.
-        bars = [r for r in gantt.rects if r["non_stroking_color"] and r["height"] < 10 and r["width"] > 1]
-        assert len(bars) >= sum(1 for p in PLAN if not p[2])
+        assert all(c["x0"] >= 0 and c["x1"] <= gantt.width for c in gantt.chars)
+
+        # One bar per task at its dates, one diamond per milestone, in the chart's colours.
+        def colour(obj: dict) -> tuple[float, ...]:
+            return tuple(round(v, 2) for v in obj["non_stroking_color"] or ())
+
+        bars = [r for r in gantt.rects if colour(r) == tuple(round(v, 2) for v in BAR.rgb())]
+        assert len(bars) == sum(1 for p in PLAN if not p[2])
+        month_w = (gantt.width - 2 * left - (right - left)) / 12
+        study = next(b for b in bars if abs(b["x0"] - (right + 6 * month_w)) < 1)  # 1 October
+        assert abs(study["x1"] - (right + 10 * month_w)) < 1  # to 31 January
+        diamonds = [
+            c for c in gantt.curves if colour(c) == tuple(round(v, 2) for v in MILESTONE.rgb())
+        ]
+        assert len(diamonds) == sum(1 for p in PLAN if p[2])
+        assert all(d["x1"] <= gantt.width - left + 0.5 for d in diamonds)  # 31 March inside
 
 
 def test_plan_workbook_fills_the_months(staffed: Profile, tmp_path: Path) -> None:
@@ -149,13 +176,14 @@ def test_structure_draws_the_team_from_the_staff_records(staffed: Profile, tmp_p
         page = pdf.pages[0]
         words = page.extract_words()
         # The head of the team sits above every group, the groups side by side in their order.
-        top = {w["text"]: w["top"] for w in words}
         lead = min(w["top"] for w in words if w["text"] == "日向")
-        groups = [next(w for w in words if w["text"] == g) for g in ("常時支援者", "伴走支援", "事務")]
+        groups = [
+            next(w for w in words if w["text"] == g) for g in ("常時支援者", "伴走支援", "事務")
+        ]
         assert all(lead < g["top"] for g in groups)
         assert [g["x0"] for g in groups] == sorted(g["x0"] for g in groups)
-        assert len({round(g["top"]) for g in groups}) == 1 and top
-        assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
+        assert len({round(g["top"]) for g in groups}) == 1
+        assert all(c["x0"] >= 0 and c["x1"] <= page.width for c in page.chars)
 
 
 def test_structure_workbook_lists_the_team(staffed: Profile, tmp_path: Path) -> None:
@@ -197,7 +225,9 @@ def test_security_states_what_the_profile_proves(tmp_path: Path) -> None:
             peer = next(p for p in sync.devices(hub) if p["device_id"] == device.device_id)
             assert doc.both(squash(peer["name"])) and doc.both(squash(peer["fingerprint"]))
         assert doc.both("登録端末1台（失効1台）") and doc.both(squash(_day_of(lost, hub)))
-        exported = hub.database.query("SELECT count(*) AS n FROM bundles WHERE direction = 'export'")
+        exported = hub.database.query(
+            "SELECT count(*) AS n FROM bundles WHERE direction = 'export'"
+        )
         assert exported[0]["n"] == 2 and doc.both("同期ファイル2件")
         rows = [r for r in read_pdf(out).poppler.splitlines() if "延岡の端末" in r]
         assert len(rows) >= 2  # in the roster and in each export row
@@ -208,7 +238,9 @@ def test_security_states_what_the_profile_proves(tmp_path: Path) -> None:
         for slot in json.loads(keyfile)["slots"]:
             assert slot["ct"][:16] not in squash(doc.poppler)
             assert slot["kdf"].get("salt", "x" * 16)[:16] not in squash(doc.poppler)
-        book = openpyxl.load_workbook(generate(hub, ReportRequest("security"), tmp_path / "対策.xlsx"))
+        book = openpyxl.load_workbook(
+            generate(hub, ReportRequest("security"), tmp_path / "対策.xlsx")
+        )
         log = list(book["書出し記録"].iter_rows(min_row=2, values_only=True))
         assert len(log) == 2 and all(r[3] == "延岡の端末" for r in log)
     finally:

@@ -74,15 +74,17 @@ class GanttChart(Flowable):  # type: ignore[misc]
 
     @property
     def label_w(self) -> float:
-        return self.width * self.label_share
+        return float(self.width * self.label_share)
 
     def _row_h(self, lines: list[str]) -> float:
-        return max(6 * mm, len(lines) * self.leading + 2 * self.PAD)
+        return float(max(6 * mm, len(lines) * self.leading + 2 * self.PAD))
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width = avail_w
         inner = self.label_w - 2 * self.PAD
-        self._lines = [kinsoku_lines(r.label, inner, self.font, self.size) or [""] for r in self.rows]
+        self._lines = [
+            kinsoku_lines(r.label, inner, self.font, self.size) or [""] for r in self.rows
+        ]
         self.height = 2 * self.HEAD_H + sum(self._row_h(lines) for lines in self._lines)
         return self.width, self.height
 
@@ -98,11 +100,17 @@ class GanttChart(Flowable):  # type: ignore[misc]
             fit += 1
         if fit == 0:
             return []  # not even one row here: the frame moves on to the next page
-        kw = {"font": self.font, "bold": self.bold, "size": self.size}
-        return [
-            GanttChart(self.fy, self.rows[:fit], label_share=self.label_share, **kw),
-            GanttChart(self.fy, self.rows[fit:], label_share=self.label_share, **kw),
-        ]
+        return [self._part(self.rows[:fit]), self._part(self.rows[fit:])]
+
+    def _part(self, rows: Sequence[GanttRow]) -> GanttChart:
+        return GanttChart(
+            self.fy,
+            rows,
+            font=self.font,
+            bold=self.bold,
+            size=self.size,
+            label_share=self.label_share,
+        )
 
     def _x(self, d: date) -> float:
         """The horizontal position of the start of day ``d`` (clamped to the year)."""
@@ -135,7 +143,11 @@ class GanttChart(Flowable):  # type: ignore[misc]
             x0 = self.label_w + month_w * span[0]
             x1 = self.label_w + month_w * (span[-1] + 1)
             text = format_wareki(date(year, 4 if year == self.fy else 1, 1))
-            c.drawCentredString((x0 + x1) / 2, top - self.HEAD_H / 2 - self.size * 0.35, text[: text.index("年") + 1])
+            c.drawCentredString(
+                (x0 + x1) / 2,
+                top - self.HEAD_H / 2 - self.size * 0.35,
+                text[: text.index("年") + 1],
+            )
         c.setFont(self.font, self.size)
         for i, m in enumerate(self.months):
             c.drawCentredString(

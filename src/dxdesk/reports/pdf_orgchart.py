@@ -76,9 +76,14 @@ class OrgChart(Flowable):  # type: ignore[misc]
         inner = width - 2 * self.PAD
         lines: list[tuple[str, str, float]] = []
         if label:
-            lines += [(t, self.bold, self.size) for t in kinsoku_lines(label, inner, self.bold, self.size)]
+            lines += [
+                (t, self.bold, self.size) for t in kinsoku_lines(label, inner, self.bold, self.size)
+            ]
         for p in people:
-            lines += [(t, self.bold, self.size) for t in kinsoku_lines(p.name, inner, self.bold, self.size)]
+            lines += [
+                (t, self.bold, self.size)
+                for t in kinsoku_lines(p.name, inner, self.bold, self.size)
+            ]
             if p.detail:
                 lines += [
                     (t, self.font, self.small)
@@ -140,7 +145,9 @@ class OrgChart(Flowable):  # type: ignore[misc]
             c.setStrokeColor(LINE)
             c.setLineWidth(0.8)
             c.line(w / 2, top - self.head_box.height, w / 2, bus)
-            centres = [self.col_w / 2 + k * (self.col_w + self.GAP) for k in range(len(self.columns))]
+            centres = [
+                self.col_w / 2 + k * (self.col_w + self.GAP) for k in range(len(self.columns))
+            ]
             c.line(centres[0], bus, centres[-1], bus)
             for k, (head_box, boxes) in enumerate(self.columns):
                 x = k * (self.col_w + self.GAP)

@@ -65,9 +65,15 @@ def sqlcipher_version(conn: ConnectionProxy) -> str:
 
 
 # The cipher settings a document may state as proof of encryption at rest (情報漏洩等への対策に
-#関する文書): read from the open database, not assumed.
-_CIPHER_FACTS = ("cipher_version", "cipher_page_size", "cipher_hmac_algorithm", "cipher_use_hmac",
-                 "cipher_provider", "cipher_provider_version")
+# 関する文書): read from the open database, not assumed.
+_CIPHER_FACTS = (
+    "cipher_version",
+    "cipher_page_size",
+    "cipher_hmac_algorithm",
+    "cipher_use_hmac",
+    "cipher_provider",
+    "cipher_provider_version",
+)
 
 
 def cipher_settings(conn: ConnectionProxy) -> dict[str, str]:

@@ -102,14 +102,28 @@ def build_pdf(ctx: ReportContext) -> bytes:
             doc.text(paragraph)
     doc.set_orientation("landscape")
     doc.heading(f"{n + 1}. 実施工程表")
-    doc.add(GanttChart(p.start.year, [_gantt_row(i) for i in items], font=doc.fonts.regular, bold=doc.fonts.bold))
+    doc.add(
+        GanttChart(
+            p.start.year,
+            [_gantt_row(i) for i in items],
+            font=doc.fonts.regular,
+            bold=doc.fonts.bold,
+        )
+    )
     doc.spacer(1.5)
     doc.paragraph("■ 作業の期間　◆ マイルストーン（日付は月/日）", small=True)
     doc.heading(f"{n + 2}. 実施工程の一覧")
     doc.table(
         ["No", "区分", "作業項目", "期間・期日", "担当者", "備考"],
         [
-            [i.no, i.category, i.title, ("◆ " if i.milestone else "") + i.span_text, i.owner, i.note]
+            [
+                i.no,
+                i.category,
+                i.title,
+                ("◆ " if i.milestone else "") + i.span_text,
+                i.owner,
+                i.note,
+            ]
             for i in items
         ],
         widths=[4, 10, 30, 17, 10, 29],

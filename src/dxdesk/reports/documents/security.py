@@ -34,7 +34,11 @@ BUNDLE_PROTECTION = (
     "できず、登録された端末の署名がないもの、改ざんされたもの及び失効した端末からのものは"
     "取り込まれません。"
 )
-SLOT_LABELS = {"passphrase": "パスフレーズ", "recovery": "回復キー", "keyring": "OSの資格情報ストア"}
+SLOT_LABELS = {
+    "passphrase": "パスフレーズ",
+    "recovery": "回復キー",
+    "keyring": "OSの資格情報ストア",
+}
 ROLE_LABELS = {"hub": "ハブ（統括）", "field": "現地端末"}
 DEVICE_COLUMNS = ("No", "端末名", "使用者", "種別", "登録日", "失効日", "鍵の指紋")
 EXPORT_COLUMNS = ("No", "書出し日時", "書出し端末", "受取先", "受取先の使用者", "変更件数")
@@ -135,7 +139,11 @@ def build_pdf(ctx: ReportContext) -> bytes:
     n += 1
     doc.heading(f"{n}. dxdesk による保護の状況（本書の作成時点）")
     c = f.cipher
-    hmac = c["cipher_hmac_algorithm"].replace("HMAC_", "HMAC-") if c["cipher_use_hmac"] == "1" else "なし"
+    hmac = (
+        c["cipher_hmac_algorithm"].replace("HMAC_", "HMAC-")
+        if c["cipher_use_hmac"] == "1"
+        else "なし"
+    )
     rows: list[tuple[str, object]] = [
         (
             "保存データの暗号化",
@@ -168,13 +176,21 @@ def build_pdf(ctx: ReportContext) -> bytes:
     n += 1
     doc.heading(f"{n}. 登録端末")
     if f.devices:
-        doc.table(list(DEVICE_COLUMNS), _device_rows(f), widths=[4, 18, 12, 10, 10, 10, 24], align="RLLLLLL", font_size=8)
+        doc.table(
+            list(DEVICE_COLUMNS),
+            _device_rows(f),
+            widths=[4, 18, 12, 10, 10, 10, 24],
+            align="RLLLLLL",
+            font_size=8,
+        )
     else:
         doc.paragraph("登録された端末はありません（この端末のみで使用しています）。")
     n += 1
     doc.heading(f"{n}. 同期ファイルの書出し記録（{f.period.label}）")
     if f.exports:
-        doc.table(list(EXPORT_COLUMNS), _export_rows(f), widths=[4, 16, 18, 18, 14, 8], align="RLLLLR")
+        doc.table(
+            list(EXPORT_COLUMNS), _export_rows(f), widths=[4, 16, 18, 18, 14, 8], align="RLLLLR"
+        )
     else:
         doc.paragraph(f"{f.period.label}に書き出した同期ファイルはありません。")
     doc.paragraph("書出し記録は、この端末で書き出した同期ファイルを記載しています。", small=True)
@@ -196,7 +212,15 @@ def build_xlsx(ctx: ReportContext) -> bytes:
         for i, d in enumerate(f.devices, start=1)
     ]
     exports = [
-        [i, datetime.fromisoformat(e["at"]).replace(tzinfo=None), e["sender"], e["recipient"], e["recipient_owner"], e["change_count"], e["sha256"]]
+        [
+            i,
+            datetime.fromisoformat(e["at"]).replace(tzinfo=None),
+            e["sender"],
+            e["recipient"],
+            e["recipient_owner"],
+            e["change_count"],
+            e["sha256"],
+        ]
         for i, e in enumerate(f.exports, start=1)
     ]
     return workbook_bytes(

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from dxdesk.core.calendar import fiscal_year
 from dxdesk.reports.base import ReportContext, ReportKind, register
-from dxdesk.reports.documents._queries import Period, fy_period, live_org, period_text, supervisor_name, text
+from dxdesk.reports.documents._queries import (
+    Period,
+    fy_period,
+    live_org,
+    period_text,
+    supervisor_name,
+    text,
+)
 from dxdesk.reports.pdf_orgchart import ChartGroup, ChartPerson, OrgChart
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
@@ -57,7 +64,9 @@ def team(db: Database, fy: int) -> Team:
     rank = {role: i for i, role in enumerate((HEAD_ROLE, *GROUP_ROLES))}
     rows = db.query("SELECT id, name, role, career FROM staff WHERE _deleted = 0 ORDER BY rid")
     members = [
-        Member(text(r["name"]), text(r["role"]), text(r["career"]), tuple(orgs.get(str(r["id"]), ())))
+        Member(
+            text(r["name"]), text(r["role"]), text(r["career"]), tuple(orgs.get(str(r["id"]), ()))
+        )
         for r in sorted(rows, key=lambda r: rank.get(text(r["role"]), len(rank)))
     ]
     experts = int(db.query("SELECT count(*) AS n FROM expert WHERE _deleted = 0")[0]["n"])
@@ -113,7 +122,14 @@ def build_xlsx(ctx: ReportContext) -> bytes:
         [i, m.role, m.name, "、".join(m.orgs), m.career] for i, m in enumerate(t.members, start=1)
     ]
     return workbook_bytes(
-        [Sheet("体制", ["No", "役割", "氏名", f"担当団体（{t.period.label}）", "実務経歴"], rows, widths={4: 60})],
+        [
+            Sheet(
+                "体制",
+                ["No", "役割", "氏名", f"担当団体（{t.period.label}）", "実務経歴"],
+                rows,
+                widths={4: 60},
+            )
+        ],
         title=TITLE,
     )
 
