@@ -43,6 +43,9 @@ def add_staff(demo: Demo) -> None:
         # The profile's owner is already the 統括責任者: the demo works under their name.
         demo.staff_ids["lead"] = str(leads[-1]["id"])
         demo.staff_names["lead"] = str(leads[-1]["name"])
+        if not leads[-1].get("career"):
+            # The 業務実施体制図 prints every member's career: the demo's lead has one.
+            demo.svc.edit("staff", demo.staff_ids["lead"], {"career": demo.t["lead"]["career"]})
     else:
         lead = demo.t["lead"]
         rows: list[Row] = [
