@@ -149,7 +149,7 @@ def _package(state: State, fy: int | None, out: str | None) -> None:
     from dxdesk.services.package import build_package
 
     def progress(done: int, total: int, what: str) -> bool:
-        click.echo(f"[{done + 1 if done < total else total}/{total}] {what}", err=True)
+        output.echo(f"[{done + 1 if done < total else total}/{total}] {what}", err=True)
         return True
 
     with opened(state, backup=False) as profile:
