@@ -52,6 +52,9 @@ REQUESTS: dict[str, Callable[[Profile], dict[str, object]]] = {
     "monthly": lambda p: {"month": MONTH},
     "consultations": lambda p: {"month": MONTH},
     "experts": lambda p: {"fy": FY},
+    "plan": lambda p: {"fy": FY},
+    "structure": lambda p: {"fy": FY},
+    "security": lambda p: {"fy": FY},
     "minutes": lambda p: {
         "meeting_id": _one(
             p,

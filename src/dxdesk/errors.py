@@ -101,6 +101,7 @@ MESSAGES: dict[str, str] = {
     "report_no_data": "{what}について、{title}に記載できるデータがありません。",
     "bad_month": "年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。",
     "report_template_invalid": "質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。",
+    "document_template_invalid": "文書のひな形（{path}）を読み込めませんでした：{detail}。",
     "training_not_held": "研修「{title}」は{status}のため、実施結果報告書はまだ作成できません。実施後に状態を「実施済み」にしてください。",
     # Field bundles and enrolment (sync)
     "bundle_damaged": "バンドルファイルが破損しているか、改ざんされています（{detail}）。",

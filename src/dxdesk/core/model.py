@@ -542,6 +542,9 @@ DOCUMENT_FORM_KINDS = (
     "ヒアリング記録",
     "ヒアリングシート",
     "支援事例",
+    "業務実施計画書",
+    "業務実施体制図",
+    "情報漏洩等への対策に関する文書",
 )
 MEETING_TYPES = ("月次報告会", "定例会", "打合せ", "ワークショップ", "その他")
 MEETING_FORMATS = ("対面", "オンライン", "ハイブリッド")
@@ -563,6 +566,8 @@ CLOUDS = (
     "オンプレミス",
 )
 STAFF_ROLES = ("統括責任者", "伴走支援", "常時支援者", "専門人材", "事務")
+# What a line of the 実施工程表 (業務実施計画書) is about: the contract's tasks by 仕様書 item.
+PLAN_CATEGORIES = ("伴走支援", "集中支援", "研修・勉強会", "会議・報告", "成果品", "その他")
 ORG_KINDS = ("市", "町", "村", "県")
 GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
 CASE_STATUSES = ("作成中", "確認中", "確定")
@@ -616,6 +621,8 @@ KINDS: tuple[Kind, ...] = (
             F("email", "メール"),
             F("phone", "電話"),
             F("notes", "備考", T.LONGTEXT),
+            # Printed in the 業務実施体制図 under the person's role (8(1) No.2).
+            F("career", "実務経歴", T.LONGTEXT),
         ),
         title="name",
         list_columns=("name", "role", "email"),
@@ -1115,6 +1122,28 @@ KINDS: tuple[Kind, ...] = (
         title="document",
         date_field="submitted_on",
         list_columns=("submitted_on", "document", "period", "version", "doc_number"),
+    ),
+    # A line of the 実施工程表 of the 業務実施計画書 (8(1) No.1): a task over a span of dates or a
+    # milestone on one date, drawn as a bar or a diamond in the Gantt chart of its fiscal year.
+    Kind(
+        "plan_item",
+        "実施工程",
+        (
+            F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
+            F("title", "作業項目", required=True),
+            F("category", "区分", T.CHOICE, required=True, choices=PLAN_CATEGORIES),
+            F("milestone", "マイルストーン", T.BOOL),
+            F("start_date", "開始日", T.DATE, required=True),
+            F("end_date", "終了日", T.DATE),
+            F("owner_id", "担当者", T.REF, ref="staff"),
+            F("sort_order", "表示順", T.INT, minimum=0, maximum=10_000),
+            F("note", "備考", T.LONGTEXT),
+        ),
+        title="title",
+        date_field="start_date",
+        list_columns=("fy", "sort_order", "title", "category", "start_date", "end_date"),
+        rules=(date_not_before("start_date", "end_date", "終了日"),),
+        aliases=("plan",),
     ),
     Kind(
         "closed_day",

@@ -26,6 +26,9 @@ def load_documents() -> dict[str, ReportKind]:
 
 # The order people work in (before a visit, after it, each month, ...): menus and --list.
 WORKING_ORDER = (
+    "plan",
+    "structure",
+    "security",
     "hearing-sheet",
     "hearing-record",
     "monthly",

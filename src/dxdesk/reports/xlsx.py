@@ -46,6 +46,9 @@ class Sheet:
     rows: Sequence[Sequence[object]]
     number_formats: dict[int, str] = field(default_factory=dict)  # column index -> format
     widths: dict[int, float] = field(default_factory=dict)  # column index -> width override
+    # (row index in ``rows``, column index) -> fill colour "RRGGBB": a chart drawn in cells
+    # (the 実施工程表's months).
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def display_width(text: str) -> int:
@@ -120,6 +123,9 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
                 if fmt:
                     cell.number_format = fmt
                 widths[c - 1] = max(widths[c - 1], display_width(_display(value)))
+                colour = spec.fills.get((r - 2, c - 1))
+                if colour:
+                    cell.fill = PatternFill("solid", fgColor=colour)
         final: list[float] = []
         for c in range(ncols):
             width = spec.widths.get(c, min(MAX_WIDTH, widths[c] + 2))

@@ -57,10 +57,10 @@ DOCUMENTS: dict[str, tuple[str, str | None, str]] = {
     "training-plan": ("研修実施内容報告書", "training-plan", "training"),
     "training-result": ("研修実施結果報告書", "training-result", "training"),
     "completion": ("業務完了報告書", "completion", "fy"),
-    "plan": ("業務実施計画書", None, "fy"),
-    "structure": ("業務実施体制図", None, "fy"),
+    "plan": ("業務実施計画書", "plan", "fy"),
+    "structure": ("業務実施体制図", "structure", "fy"),
     "experts": ("専門人材一覧表", "experts", "fy"),
-    "security": ("情報漏洩等への対策に関する文書", None, "fy"),
+    "security": ("情報漏洩等への対策に関する文書", "security", "fy"),
 }
 START_DOCUMENTS = ("plan", "structure", "experts", "security")
 for _code, (_document, _report, _for) in DOCUMENTS.items():

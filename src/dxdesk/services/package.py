@@ -90,7 +90,17 @@ def plan(profile: Profile, fy: int) -> list[Item]:
     """The documents of 年度 ``fy``, in the order of the index."""
     start, end = fiscal_year_range(fy)
     db = profile.database
+    year = format_fiscal_year(fy)
+    # The start-of-contract set first (8(1) No.1, 2, 4), as they were submitted.
     items = [
+        Item(title, year, ReportRequest(kind_name, fy=fy), f"{kind_name}:{fy}")
+        for kind_name, title in (
+            ("plan", "業務実施計画書"),
+            ("structure", "業務実施体制図"),
+            ("security", "情報漏洩等への対策に関する文書"),
+        )
+    ]
+    items += [
         Item(
             "月次作業報告書",
             _month_label(m),
@@ -135,7 +145,6 @@ def plan(profile: Profile, fy: int) -> list[Item]:
                     f"training-result:{r['id']}",
                 )
             )
-    year = format_fiscal_year(fy)
     for kind_name, title in (
         ("consultations", "相談管理表"),
         ("experts", "専門人材一覧表"),

@@ -64,6 +64,27 @@ def sqlcipher_version(conn: ConnectionProxy) -> str:
     return str(row[0]) if row else ""
 
 
+# The cipher settings a document may state as proof of encryption at rest (情報漏洩等への対策に
+# 関する文書): read from the open database, not assumed.
+_CIPHER_FACTS = (
+    "cipher_version",
+    "cipher_page_size",
+    "cipher_hmac_algorithm",
+    "cipher_use_hmac",
+    "cipher_provider",
+    "cipher_provider_version",
+)
+
+
+def cipher_settings(conn: ConnectionProxy) -> dict[str, str]:
+    """SQLCipher's own report of how this database is encrypted (no key material)."""
+    out: dict[str, str] = {}
+    for name in _CIPHER_FACTS:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        out[name] = str(row[0]) if row else ""
+    return out
+
+
 def key_pragma(key: bytes) -> str:
     # PRAGMA cannot take bound parameters; the hex literal stays in this process's memory only.
     return f"PRAGMA key = \"x'{key.hex()}'\""

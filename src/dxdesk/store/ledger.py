@@ -213,6 +213,35 @@ def last_export(db: Database) -> list[ExportRow]:
     return cast("list[ExportRow]", rows)
 
 
+class ExportLogRow(TypedDict):
+    at: str
+    bundle_id: str
+    change_count: int
+    sha256: str
+    sender: str  # the writing device's name (its id when not listed)
+    recipient: str  # the receiving device's name (its id when not listed)
+    recipient_owner: str
+
+
+def exports(db: Database, *, since: str = "", until: str = "\uffff") -> list[ExportLogRow]:
+    """Every bundle this device wrote with ``since <= at < until`` (ISO times), oldest first:
+    the export log of the 情報漏洩等への対策に関する文書."""
+    rows = db.query(
+        "SELECT b.at, b.bundle_id, b.change_count, b.sha256,"
+        " COALESCE(sp.name, sd.name, b.sender) AS sender,"
+        " COALESCE(rp.name, rd.name, b.recipient) AS recipient,"
+        " COALESCE(rp.owner, '') AS recipient_owner"
+        " FROM bundles AS b"
+        " LEFT JOIN peers AS sp ON sp.device_id = b.sender"
+        " LEFT JOIN devices AS sd ON sd.device_id = b.sender"
+        " LEFT JOIN peers AS rp ON rp.device_id = b.recipient"
+        " LEFT JOIN devices AS rd ON rd.device_id = b.recipient"
+        " WHERE b.direction = 'export' AND b.at >= ? AND b.at < ? ORDER BY b.at, b.bundle_id",
+        (since, until),
+    )
+    return cast("list[ExportLogRow]", rows)
+
+
 # ----------------------------------------------------------------------- import history
 
 

@@ -354,7 +354,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>伴走支援</source>
-        <extracomment>Choice in the model: staff.role</extracomment>
+        <extracomment>Choice in the model: staff.role, plan_item.category</extracomment>
         <translation>Hands-on support</translation>
     </message>
     <message>
@@ -419,7 +419,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>研修・勉強会</source>
-        <extracomment>Choice in the model: visit.purpose</extracomment>
+        <extracomment>Choice in the model: visit.purpose, plan_item.category</extracomment>
         <translation>Training &amp; study session</translation>
     </message>
     <message>
@@ -429,7 +429,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document, … (9 uses)</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -768,24 +768,39 @@ Python %1 / %2</translation>
         <translation>Case study</translation>
     </message>
     <message>
+        <source>業務実施計画書</source>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>業務実施体制図</source>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
+        <translation>Organisation chart of the work</translation>
+    </message>
+    <message>
+        <source>情報漏洩等への対策に関する文書</source>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
+        <translation>Information leak countermeasures</translation>
+    </message>
+    <message>
         <source>会議資料</source>
         <extracomment>Choice in the model: submission.document</extracomment>
         <translation>Meeting materials</translation>
     </message>
     <message>
-        <source>業務実施計画書</source>
-        <extracomment>Choice in the model: submission.document</extracomment>
-        <translation>Work plan</translation>
+        <source>集中支援</source>
+        <extracomment>Choice in the model: plan_item.category</extracomment>
+        <translation>Intensive support</translation>
     </message>
     <message>
-        <source>業務実施体制図</source>
-        <extracomment>Choice in the model: submission.document</extracomment>
-        <translation>Organisation chart of the work</translation>
+        <source>会議・報告</source>
+        <extracomment>Choice in the model: plan_item.category</extracomment>
+        <translation>Meetings and reports</translation>
     </message>
     <message>
-        <source>情報漏洩等への対策に関する文書</source>
-        <extracomment>Choice in the model: submission.document</extracomment>
-        <translation>Information leak countermeasures</translation>
+        <source>成果品</source>
+        <extracomment>Choice in the model: plan_item.category</extracomment>
+        <translation>Deliverables</translation>
     </message>
 </context>
 <context>
@@ -1415,7 +1430,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>区分</source>
-        <extracomment>Field in the model: organisation.org_kind</extracomment>
+        <extracomment>Field in the model: organisation.org_kind, plan_item.category</extracomment>
         <translation>Type</translation>
     </message>
     <message>
@@ -1445,7 +1460,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (13 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (14 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1467,6 +1482,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>電話</source>
         <extracomment>Field in the model: staff.phone, contact.phone</extracomment>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>実務経歴</source>
+        <extracomment>Field in the model: staff.career</extracomment>
+        <translation>Work experience</translation>
     </message>
     <message>
         <source>団体</source>
@@ -1555,7 +1575,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>担当者</source>
-        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id</extracomment>
+        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id, plan_item.owner_id</extracomment>
         <translation>Staff member</translation>
     </message>
     <message>
@@ -1830,7 +1850,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>年度</source>
-        <extracomment>Field in the model: goal.fy, engagement.fy</extracomment>
+        <extracomment>Field in the model: goal.fy, engagement.fy, plan_item.fy</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
@@ -1980,12 +2000,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>開始日</source>
-        <extracomment>Field in the model: engagement.start_date</extracomment>
+        <extracomment>Field in the model: engagement.start_date, plan_item.start_date</extracomment>
         <translation>Start date</translation>
     </message>
     <message>
         <source>終了日</source>
-        <extracomment>Field in the model: engagement.end_date</extracomment>
+        <extracomment>Field in the model: engagement.end_date, plan_item.end_date</extracomment>
         <translation>End date</translation>
     </message>
     <message>
@@ -2122,6 +2142,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>SHA-256</source>
         <extracomment>Field in the model: submission.fingerprint</extracomment>
         <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>作業項目</source>
+        <extracomment>Field in the model: plan_item.title</extracomment>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>マイルストーン</source>
+        <extracomment>Field in the model: plan_item.milestone</extracomment>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>表示順</source>
+        <extracomment>Field in the model: plan_item.sort_order</extracomment>
+        <translation>Order</translation>
     </message>
     <message>
         <source>理由</source>
@@ -2599,6 +2634,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>提出記録</source>
         <extracomment>Kind in the model: submission</extracomment>
         <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>実施工程</source>
+        <extracomment>Kind in the model: plan_item</extracomment>
+        <translation>Plan item</translation>
     </message>
     <message>
         <source>臨時閉庁日</source>
@@ -4598,6 +4638,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。</source>
         <extracomment>UserError in the model: report_template_invalid</extracomment>
         <translation>The question template ({path}) could not be read: {detail}.</translation>
+    </message>
+    <message>
+        <source>文書のひな形（{path}）を読み込めませんでした：{detail}。</source>
+        <extracomment>UserError in the model: document_template_invalid</extracomment>
+        <translation>The document template ({path}) could not be read: {detail}.</translation>
     </message>
     <message>
         <source>研修「{title}」は{status}のため、実施結果報告書はまだ作成できません。実施後に状態を「実施済み」にしてください。</source>

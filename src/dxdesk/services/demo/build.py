@@ -35,6 +35,7 @@ def _run(demo: Demo) -> None:
     hours.add_time_entries(demo)
     goals.add_goals(demo)
     goals.add_case_studies(demo)
+    people.add_plan(demo)
 
 
 def _ensure_empty(service: RecordService) -> None:

@@ -43,6 +43,9 @@ def add_staff(demo: Demo) -> None:
         # The profile's owner is already the 統括責任者: the demo works under their name.
         demo.staff_ids["lead"] = str(leads[-1]["id"])
         demo.staff_names["lead"] = str(leads[-1]["name"])
+        if not leads[-1].get("career"):
+            # The 業務実施体制図 prints every member's career: the demo's lead has one.
+            demo.svc.edit("staff", demo.staff_ids["lead"], {"career": demo.t["lead"]["career"]})
     else:
         lead = demo.t["lead"]
         rows: list[Row] = [
@@ -51,13 +54,20 @@ def add_staff(demo: Demo) -> None:
                 "role": "統括責任者",
                 "email": lead["email"],
                 "notes": lead["notes"],
+                "career": lead["career"],
             }
         ]
         demo.staff_ids["lead"] = demo.add("staff", rows)[0]
         demo.staff_names["lead"] = str(lead["name"])
     consultants = demo.t["consultants"]
     rows = [
-        {"name": c["name"], "role": c["role"], "email": c["email"], "notes": c["notes"]}
+        {
+            "name": c["name"],
+            "role": c["role"],
+            "email": c["email"],
+            "notes": c["notes"],
+            "career": c["career"],
+        }
         for c in consultants
     ]
     for c, record_id in zip(consultants, demo.add("staff", rows), strict=True):
@@ -241,3 +251,26 @@ def add_engagements(demo: Demo) -> None:
         )
     for org_id, record_id in zip(demo.engagements, demo.add("engagement", rows), strict=True):
         demo.engagement_ids[org_id] = record_id
+
+
+# ------------------------------------------------------------------------------ the year's plan
+
+
+def add_plan(demo: Demo) -> None:
+    """The 実施工程表 of the 業務実施計画書: fixed lines of demo_text.json (no random draw, so
+    the stages before it produce what they did without it)."""
+    rows: list[Row] = []
+    for i, p in enumerate(demo.t["plan_items"], start=1):
+        rows.append(
+            {
+                "fy": FY,
+                "title": p["title"],
+                "category": p["category"],
+                "milestone": bool(p.get("milestone")),
+                "start_date": p["start"],
+                "end_date": p.get("end"),
+                "owner_id": demo.staff_ids[str(p["owner"])],
+                "sort_order": i * 10,
+            }
+        )
+    demo.add("plan_item", rows)
