@@ -934,7 +934,16 @@ KINDS: tuple[Kind, ...] = (
         (
             F("org_id", "団体", T.ORG, required=True),
             F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
-            F("staff_id", "常時支援者", T.REF, ref="staff", default=ME),
+            # One supporter per engagement in older versions; now engagement_supporter records
+            # (several, each with its period), made from this value at open (store/memberships).
+            F(
+                "staff_id",
+                "常時支援者（旧形式）",
+                T.REF,
+                ref="staff",
+                searchable=False,
+                replaced_by="engagement_supporter",
+            ),
             F("start_date", "開始日", T.DATE),
             F("end_date", "終了日", T.DATE),
             F("target_days", "月間目標日数", T.INT, minimum=0, maximum=31),
@@ -943,9 +952,8 @@ KINDS: tuple[Kind, ...] = (
         ),
         title="theme",
         org_field="org_id",
-        list_columns=("fy", "org_id", "staff_id", "target_days", "theme"),
+        list_columns=("fy", "org_id", "target_days", "theme"),
         rules=(date_not_before("start_date", "end_date", "終了日"),),
-        owner_field="staff_id",
     ),
     Kind(
         "case_study",
@@ -994,6 +1002,29 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("training_id", "org_id", "participants"),
         key=("training_id", "org_id"),
         parent="training_id",
+    ),
+    # The 常時支援者 of an engagement (6(2)イ⑤): one record per (engagement, staff member), so two
+    # laptops that each add a supporter both keep theirs. An empty period is the engagement's.
+    Kind(
+        "engagement_supporter",
+        "常時支援者",
+        (
+            F("engagement_id", "集中支援", T.REF, ref="engagement", required=True),
+            F("staff_id", "常時支援者", T.REF, ref="staff", required=True, default=ME),
+            F("from_date", "担当開始日", T.DATE),
+            F("to_date", "担当終了日", T.DATE),
+            F("dedicated", "専任", T.BOOL),
+            F("resident", "常駐", T.BOOL),
+            F("place", "常駐場所"),
+            F("schedule", "常駐日程"),
+            F("note", "備考", T.TEXT),
+        ),
+        title="staff_id",
+        list_columns=("engagement_id", "staff_id", "from_date", "to_date", "dedicated", "resident"),
+        rules=(date_not_before("from_date", "to_date", "担当終了日"),),
+        key=("engagement_id", "staff_id"),
+        parent="engagement_id",
+        aliases=("supporter",),
     ),
     Kind(
         "related_org",

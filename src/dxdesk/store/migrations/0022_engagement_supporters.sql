@@ -1,0 +1,43 @@
+-- 0022: generated from the model by scripts/migration.py (dxdesk.store.schema.plan).
+-- Frozen once released: a later model change gets a new migration, never an edit.
+
+CREATE TABLE "engagement_supporter" (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    engagement_id TEXT,
+    staff_id TEXT,
+    from_date TEXT,
+    to_date TEXT,
+    dedicated INTEGER,
+    resident INTEGER,
+    place TEXT,
+    schedule TEXT,
+    note TEXT,
+    _deleted INTEGER NOT NULL DEFAULT 0,
+    _created_at TEXT NOT NULL,
+    _updated_at TEXT NOT NULL,
+    _hlc TEXT NOT NULL,
+    _device TEXT NOT NULL,
+    _clocks TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE INDEX "engagement_supporter_parent" ON "engagement_supporter" (engagement_id);
+
+CREATE UNIQUE INDEX "engagement_supporter_key" ON "engagement_supporter" (engagement_id, staff_id);
+
+CREATE VIRTUAL TABLE "fts_engagement_supporter" USING fts5(place, schedule, note, tokenize='trigram');
+
+CREATE TRIGGER "fts_engagement_supporter_ai" AFTER INSERT ON "engagement_supporter" WHEN new._deleted = 0 BEGIN
+    INSERT INTO "fts_engagement_supporter" (rowid, place, schedule, note) VALUES (new.rid, dx_fold(new.place), dx_fold(new.schedule), dx_fold(new.note));
+END;
+
+CREATE TRIGGER "fts_engagement_supporter_ad" AFTER DELETE ON "engagement_supporter" BEGIN
+    DELETE FROM "fts_engagement_supporter" WHERE rowid = old.rid;
+END;
+
+CREATE TRIGGER "fts_engagement_supporter_au" AFTER UPDATE OF place, schedule, note, _deleted ON "engagement_supporter" BEGIN
+    DELETE FROM "fts_engagement_supporter" WHERE rowid = old.rid;
+    INSERT INTO "fts_engagement_supporter" (rowid, place, schedule, note) SELECT new.rid, dx_fold(new.place), dx_fold(new.schedule), dx_fold(new.note) WHERE new._deleted = 0;
+END;
+
+INSERT INTO "fts_engagement_supporter" (rowid, place, schedule, note) SELECT rid, dx_fold(place), dx_fold(schedule), dx_fold(note) FROM "engagement_supporter" WHERE _deleted = 0;
