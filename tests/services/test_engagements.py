@@ -158,3 +158,22 @@ def test_a_month_the_engagement_starts_in_asks_for_its_share(hub: Profile) -> No
     covered = sum(1 for d in range(19, 32) if date(2025, 5, d).weekday() < 5)
     assert (in_may, covered) == (20, 10)
     assert e.month.target == 5 and e.month.remaining == 10
+
+
+def test_the_supervisors_home_shows_the_warnings(hub: Profile) -> None:
+    from dxdesk.services.home import HomeService
+
+    s = RecordService(hub)
+    eid = _engagement(s, TAKACHIHO, start_date="2025-04-01", target_days=0)
+    home = HomeService(hub, date(2025, 11, 20)).home()
+    section = home.section("engagements")
+    assert section.count == 1
+    assert [(i.text, i.target, i.alert) for i in section.items] == [
+        (
+            "高千穂町の集中支援で、常時支援者のいない期間があります（4月1日〜3月31日）。",
+            ("record", "engagement", eid),
+            True,
+        )
+    ]
+    _support(s, eid, _staff(s, "平川 一郎"))
+    assert HomeService(hub, date(2025, 11, 20)).home().section("engagements").count == 0

@@ -127,6 +127,10 @@ def test_migrations_since_the_generator_say_how_they_were_made() -> None:
         if "generated from the model by scripts/migration.py" in text:
             generated += 1
             continue
+        if m.name == "reserved_for_another_branch":
+            # A number held for a migration of a branch not merged yet: nothing in it.
+            assert m.statements == ("SELECT 1;",), path.name
+            continue
         assert "Written by hand: bookkeeping" in text, path.name
         made = set(re.findall(r'CREATE (?:VIRTUAL )?TABLE "?(\w+)', text))
         assert made and not made & kinds and not any(t.startswith("fts_") for t in made)

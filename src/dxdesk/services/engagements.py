@@ -243,6 +243,26 @@ class EngagementService:
     def warnings(self, fy: int | None = None) -> list[Warning]:
         return [w for e in self.engagements(fy) for w in e.warnings]
 
+    def find(self, engagement_id: str) -> Engagement | None:
+        """One engagement with its supporters and warnings (judged among its fiscal year's)."""
+        rows = self.db.query("SELECT fy FROM engagement WHERE id = ?", (engagement_id,))
+        if not rows or rows[0]["fy"] is None:
+            return None
+        return next(
+            (e for e in self.engagements(int(rows[0]["fy"])) if e.id == engagement_id), None
+        )
+
+
+def describe(s: Supporter) -> str:
+    """One line for a supporter: name, period, 専任 and 常駐 (with place and schedule)."""
+    parts = [f"{s.start.isoformat()}〜{s.end.isoformat()}"]
+    if s.dedicated:
+        parts.append("専任")
+    if s.resident:
+        where = "・".join(x for x in (s.place, s.schedule) if x)
+        parts.append(f"常駐（{where}）" if where else "常駐")
+    return f"{s.name or s.staff_id}　{'、'.join(parts)}"
+
 
 def _warnings(engagements: list[Engagement]) -> list[Warning]:
     out: list[Warning] = []
@@ -293,3 +313,8 @@ def _warnings(engagements: list[Engagement]) -> list[Warning]:
             )
         )
     return out
+
+
+def warning_lines(profile: Profile, today: date | None = None) -> list[tuple[str, str]]:
+    """(engagement id, sentence) for every warning of this fiscal year's engagements."""
+    return [(w.engagement_id, w.text) for w in EngagementService(profile, today).warnings()]

@@ -326,6 +326,19 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>ChildrenPanel</name>
+    <message>
+        <location filename="../../gui/members.py" line="102"/>
+        <source>%1を追加…</source>
+        <translation>Add %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members.py" line="117"/>
+        <source>まだ登録されていません。</source>
+        <translation>None registered yet.</translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>市</source>
@@ -1445,7 +1458,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (13 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (14 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1974,9 +1987,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Updated on</translation>
     </message>
     <message>
-        <source>常時支援者</source>
+        <source>常時支援者（旧形式）</source>
         <extracomment>Field in the model: engagement.staff_id</extracomment>
-        <translation>Dedicated supporter</translation>
+        <translation>Dedicated supporter (old format)</translation>
     </message>
     <message>
         <source>開始日</source>
@@ -2000,7 +2013,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>集中支援</source>
-        <extracomment>Field in the model: case_study.engagement_id</extracomment>
+        <extracomment>Field in the model: case_study.engagement_id, engagement_supporter.engagement_id</extracomment>
         <translation>Intensive support</translation>
     </message>
     <message>
@@ -2037,6 +2050,41 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>研修・ワークショップ</source>
         <extracomment>Field in the model: training_participant.training_id</extracomment>
         <translation>Training / workshop</translation>
+    </message>
+    <message>
+        <source>常時支援者</source>
+        <extracomment>Field in the model: engagement_supporter.staff_id</extracomment>
+        <translation>Dedicated supporter</translation>
+    </message>
+    <message>
+        <source>担当開始日</source>
+        <extracomment>Field in the model: engagement_supporter.from_date</extracomment>
+        <translation>Role from</translation>
+    </message>
+    <message>
+        <source>担当終了日</source>
+        <extracomment>Field in the model: engagement_supporter.to_date</extracomment>
+        <translation>Role until</translation>
+    </message>
+    <message>
+        <source>専任</source>
+        <extracomment>Field in the model: engagement_supporter.dedicated</extracomment>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>常駐</source>
+        <extracomment>Field in the model: engagement_supporter.resident</extracomment>
+        <translation>Resident on site</translation>
+    </message>
+    <message>
+        <source>常駐場所</source>
+        <extracomment>Field in the model: engagement_supporter.place</extracomment>
+        <translation>Place of residence</translation>
+    </message>
+    <message>
+        <source>常駐日程</source>
+        <extracomment>Field in the model: engagement_supporter.schedule</extracomment>
+        <translation>Resident schedule</translation>
     </message>
     <message>
         <source>帳票</source>
@@ -2215,33 +2263,33 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="67"/>
-        <location filename="../../gui/registers.py" line="95"/>
+        <location filename="../../gui/registers.py" line="76"/>
+        <location filename="../../gui/registers.py" line="104"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="70"/>
+        <location filename="../../gui/registers.py" line="79"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="70"/>
+        <location filename="../../gui/registers.py" line="79"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="70"/>
+        <location filename="../../gui/registers.py" line="79"/>
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="75"/>
+        <location filename="../../gui/registers.py" line="84"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="93"/>
+        <location filename="../../gui/registers.py" line="102"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -2586,6 +2634,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Participating organisation</translation>
     </message>
     <message>
+        <source>常時支援者</source>
+        <extracomment>Kind in the model: engagement_supporter</extracomment>
+        <translation>Dedicated supporters</translation>
+    </message>
+    <message>
         <source>課題の関係団体</source>
         <extracomment>Kind in the model: related_org</extracomment>
         <translation>Related organisation of an issue</translation>
@@ -2786,144 +2839,144 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="422"/>
-        <location filename="../../gui/mainwindow.py" line="788"/>
+        <location filename="../../gui/mainwindow.py" line="425"/>
+        <location filename="../../gui/mainwindow.py" line="791"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="446"/>
+        <location filename="../../gui/mainwindow.py" line="449"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="447"/>
+        <location filename="../../gui/mainwindow.py" line="450"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="449"/>
+        <location filename="../../gui/mainwindow.py" line="452"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="458"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="458"/>
+        <location filename="../../gui/mainwindow.py" line="461"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="462"/>
+        <location filename="../../gui/mainwindow.py" line="465"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="467"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="465"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="475"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="479"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="483"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="487"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="497"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="583"/>
+        <location filename="../../gui/mainwindow.py" line="586"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="630"/>
+        <location filename="../../gui/mainwindow.py" line="633"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="634"/>
+        <location filename="../../gui/mainwindow.py" line="637"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="649"/>
+        <location filename="../../gui/mainwindow.py" line="652"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="677"/>
+        <location filename="../../gui/mainwindow.py" line="680"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="717"/>
+        <location filename="../../gui/mainwindow.py" line="720"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="728"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="808"/>
+        <location filename="../../gui/mainwindow.py" line="811"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="811"/>
+        <location filename="../../gui/mainwindow.py" line="814"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="867"/>
+        <location filename="../../gui/mainwindow.py" line="870"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2931,7 +2984,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MembersEditor</name>
     <message>
-        <location filename="../../gui/members.py" line="63"/>
+        <location filename="../../gui/members.py" line="71"/>
         <source>%1 団体を選択</source>
         <translation>%1 organisations selected</translation>
     </message>
@@ -3667,95 +3720,100 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="185"/>
+        <location filename="../../gui/forms.py" line="189"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="263"/>
+        <location filename="../../gui/forms.py" line="284"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="266"/>
+        <location filename="../../gui/forms.py" line="287"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="274"/>
-        <location filename="../../gui/forms.py" line="651"/>
+        <location filename="../../gui/forms.py" line="295"/>
+        <location filename="../../gui/forms.py" line="708"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="276"/>
+        <location filename="../../gui/forms.py" line="297"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="277"/>
-        <location filename="../../gui/forms.py" line="653"/>
+        <location filename="../../gui/forms.py" line="298"/>
+        <location filename="../../gui/forms.py" line="710"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="279"/>
+        <location filename="../../gui/forms.py" line="300"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="282"/>
+        <location filename="../../gui/forms.py" line="303"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="346"/>
+        <location filename="../../gui/forms.py" line="367"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="380"/>
+        <location filename="../../gui/forms.py" line="401"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="537"/>
+        <location filename="../../gui/forms.py" line="417"/>
+        <source>保存すると、常時支援者を追加できます。</source>
+        <translation>Save the engagement to add its resident supporters.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="594"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="548"/>
-        <location filename="../../gui/forms.py" line="585"/>
+        <location filename="../../gui/forms.py" line="605"/>
+        <location filename="../../gui/forms.py" line="642"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="613"/>
+        <location filename="../../gui/forms.py" line="670"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="644"/>
+        <location filename="../../gui/forms.py" line="701"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="652"/>
+        <location filename="../../gui/forms.py" line="709"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="690"/>
+        <location filename="../../gui/forms.py" line="747"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="692"/>
+        <location filename="../../gui/forms.py" line="749"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="713"/>
+        <location filename="../../gui/forms.py" line="770"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -3942,12 +4000,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="147"/>
+        <location filename="../../gui/registers.py" line="161"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="219"/>
+        <location filename="../../gui/registers.py" line="213"/>
+        <source>集中支援の注意事項</source>
+        <translation>Intensive support warnings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="217"/>
+        <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
+        <translation>Double-click or press Enter to open the engagement.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="265"/>
+        <source>注意事項はありません。</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="275"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
