@@ -177,3 +177,31 @@ def test_the_supervisors_home_shows_the_warnings(hub: Profile) -> None:
     ]
     _support(s, eid, _staff(s, "平川 一郎"))
     assert HomeService(hub, date(2025, 11, 20)).home().section("engagements").count == 0
+
+
+def test_an_application_selected_or_declined_says_why(hub: Profile) -> None:
+    from dxdesk.errors import ValidationError
+
+    s = RecordService(hub)
+    applied = s.add(
+        "engagement_application",
+        {"org_id": HINOKAGE, "fy": 2026, "received_on": "2026-01-15", "request": "庁内DXの推進"},
+    ).record_id
+    assert s.get("engagement_application", applied)["status"] == "審査中"
+    with pytest.raises(ValidationError) as err:
+        s.edit("engagement_application", applied, {"status": "見送り"})
+    assert "選定・見送りの理由を入力してください" in str(err.value)
+    ended = _engagement(s, TAKACHIHO, end_date="2026-03-31")
+    s.edit(
+        "engagement_application",
+        applied,
+        {
+            "status": "選定",
+            "decided_on": "2026-02-10",
+            "reason": "推進体制が整っており、窓口DXの横展開が見込めるため",
+            "agreed_with_pref": True,
+            "follows_id": ended,
+        },
+    )
+    held = s.get("engagement_application", applied)
+    assert (held["status"], held["follows_id"], held["agreed_with_pref"]) == ("選定", ended, True)

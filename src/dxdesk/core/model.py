@@ -417,6 +417,15 @@ def end_after_start(start: str, end: str, label: str) -> RecordRule:
     return rule
 
 
+def reason_when_decided(r: Mapping[str, Value]) -> ValidationError | None:
+    """A selection or a decline says why (the reason agreed with the prefecture)."""
+    if r.get("status") in APPLICATION_DECIDED and not r.get("reason"):
+        return ValidationError(
+            "reason", "選定・見送りの理由", "選定・見送りの理由を入力してください"
+        )
+    return None
+
+
 def date_not_before(first: str, later: str, label: str) -> RecordRule:
     def rule(r: Mapping[str, Value]) -> ValidationError | None:
         a, b = r.get(first), r.get(later)
@@ -512,6 +521,10 @@ STAFF_ROLES = ("統括責任者", "伴走支援", "常時支援者", "専門人�
 ORG_KINDS = ("市", "町", "村", "県")
 GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
 CASE_STATUSES = ("作成中", "確認中", "確定")
+# A municipality's request for intensive support (6(2)イ(ア)): selected or declined as agreed
+# with the prefecture, or withdrawn; only 審査中 is still open.
+APPLICATION_STATUSES = ("審査中", "選定", "見送り", "取下げ")
+APPLICATION_DECIDED = ("選定", "見送り")
 # The contract's deliverables (仕様書 8; docs/deadlines.md): what a submission is of. The
 # deadline board (services/deadlines.py) computes when each is due.
 DELIVERABLES = (
@@ -1002,6 +1015,43 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("training_id", "org_id", "participants"),
         key=("training_id", "org_id"),
         parent="training_id",
+    ),
+    # A municipality's request for intensive support and the decision on it (6(2)イ(ア)): the
+    # engagement it led to, or the one that ended and whose support moves to this municipality.
+    Kind(
+        "engagement_application",
+        "集中支援の申請",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
+            F("received_on", "受付日", T.DATE, default=TODAY),
+            F("request", "申請内容・要望", T.LONGTEXT),
+            F(
+                "status",
+                "状態",
+                T.CHOICE,
+                required=True,
+                choices=APPLICATION_STATUSES,
+                default="審査中",
+            ),
+            F("decided_on", "決定日", T.DATE),
+            F("reason", "選定・見送りの理由", T.LONGTEXT),
+            F("agreed_with_pref", "県と合意済み", T.BOOL),
+            F("engagement_id", "選定後の集中支援", T.REF, ref="engagement"),
+            F("follows_id", "移行元の集中支援（終了）", T.REF, ref="engagement"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="org_id",
+        date_field="received_on",
+        org_field="org_id",
+        list_columns=("received_on", "fy", "org_id", "status", "decided_on", "agreed_with_pref"),
+        rules=(
+            date_not_before("received_on", "decided_on", "決定日"),
+            reason_when_decided,
+        ),
+        status_field="status",
+        closed_statuses=("選定", "見送り", "取下げ"),
+        aliases=("application",),
     ),
     # The 常時支援者 of an engagement (6(2)イ⑤): one record per (engagement, staff member), so two
     # laptops that each add a supporter both keep theirs. An empty period is the engagement's.

@@ -1,7 +1,7 @@
 """The registers (台帳): every kind of record that has no list of its own elsewhere in the window.
 
 Meetings, trainings, goals with their months, experts, contacts, vendors, staff, groups,
-intensive support (集中支援), case studies, 臨時閉庁日 and the submission register: one tab each,
+intensive support (集中支援) and the applications for it, case studies, 臨時閉庁日 and the submission register: one tab each,
 a ``RecordTable`` (filters, sorting, TSV copy, Delete with Undo, Enter opens the form, the row's
 documents in its menu) with a button for a new record, the number of records on the tab. Forms
 are the generic ``RecordForm``, laid out from the model's entry fields; a training's
@@ -50,6 +50,7 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("staff", "Ctrl+Shift+U"),
     ("group", "Ctrl+Shift+R"),
     ("engagement", "Ctrl+Shift+I"),
+    ("engagement_application", "Ctrl+Shift+Y"),
     ("case_study", "Ctrl+Shift+J"),
     ("closed_day", "Ctrl+Shift+O"),
     ("submission", "Ctrl+Shift+B"),

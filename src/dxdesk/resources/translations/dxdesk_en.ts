@@ -726,6 +726,26 @@ Python %1 / %2</translation>
         <translation>Under review</translation>
     </message>
     <message>
+        <source>審査中</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>選定</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>見送り</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <source>既定</source>
         <extracomment>Choice in the model: document_form.doc_kind</extracomment>
         <translation>Default</translation>
@@ -1458,7 +1478,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (14 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (15 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1483,7 +1503,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (13 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (14 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -1648,7 +1668,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>状態</source>
-        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status</extracomment>
+        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status, engagement_application.status</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -1843,7 +1863,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>年度</source>
-        <extracomment>Field in the model: goal.fy, engagement.fy</extracomment>
+        <extracomment>Field in the model: goal.fy, engagement.fy, engagement_application.fy</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
@@ -2050,6 +2070,41 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>研修・ワークショップ</source>
         <extracomment>Field in the model: training_participant.training_id</extracomment>
         <translation>Training / workshop</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <extracomment>Field in the model: engagement_application.received_on</extracomment>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>申請内容・要望</source>
+        <extracomment>Field in the model: engagement_application.request</extracomment>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>決定日</source>
+        <extracomment>Field in the model: engagement_application.decided_on</extracomment>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>選定・見送りの理由</source>
+        <extracomment>Field in the model: engagement_application.reason</extracomment>
+        <translation>Reason for selecting or declining</translation>
+    </message>
+    <message>
+        <source>県と合意済み</source>
+        <extracomment>Field in the model: engagement_application.agreed_with_pref</extracomment>
+        <translation>Agreed with the prefecture</translation>
+    </message>
+    <message>
+        <source>選定後の集中支援</source>
+        <extracomment>Field in the model: engagement_application.engagement_id</extracomment>
+        <translation>Engagement that followed</translation>
+    </message>
+    <message>
+        <source>移行元の集中支援（終了）</source>
+        <extracomment>Field in the model: engagement_application.follows_id</extracomment>
+        <translation>Ended engagement moved from</translation>
     </message>
     <message>
         <source>常時支援者</source>
@@ -2263,33 +2318,33 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="76"/>
-        <location filename="../../gui/registers.py" line="104"/>
+        <location filename="../../gui/registers.py" line="77"/>
+        <location filename="../../gui/registers.py" line="105"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="79"/>
+        <location filename="../../gui/registers.py" line="80"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="79"/>
+        <location filename="../../gui/registers.py" line="80"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="79"/>
+        <location filename="../../gui/registers.py" line="80"/>
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="84"/>
+        <location filename="../../gui/registers.py" line="85"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="102"/>
+        <location filename="../../gui/registers.py" line="103"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -2632,6 +2687,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>研修参加団体</source>
         <extracomment>Kind in the model: training_participant</extracomment>
         <translation>Participating organisation</translation>
+    </message>
+    <message>
+        <source>集中支援の申請</source>
+        <extracomment>Kind in the model: engagement_application</extracomment>
+        <translation>Intensive support application</translation>
     </message>
     <message>
         <source>常時支援者</source>
@@ -3632,6 +3692,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
+        <source>選定・見送りの理由を入力してください</source>
+        <extracomment>Reason in the model: core/model.py:423</extracomment>
+        <translation>Enter the reason for selecting or declining</translation>
+    </message>
+    <message>
         <source>必須項目です</source>
         <extracomment>Reason in the model: core/model.py:300, core/model.py:395</extracomment>
         <translation>this field is required</translation>
@@ -3693,7 +3758,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:424</extracomment>
+        <extracomment>Reason in the model: core/model.py:431</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
@@ -4000,27 +4065,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="161"/>
+        <location filename="../../gui/registers.py" line="162"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="213"/>
+        <location filename="../../gui/registers.py" line="214"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="217"/>
+        <location filename="../../gui/registers.py" line="218"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="265"/>
+        <location filename="../../gui/registers.py" line="266"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="275"/>
+        <location filename="../../gui/registers.py" line="276"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

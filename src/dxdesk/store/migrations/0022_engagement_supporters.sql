@@ -1,6 +1,49 @@
 -- 0022: generated from the model by scripts/migration.py (dxdesk.store.schema.plan).
 -- Frozen once released: a later model change gets a new migration, never an edit.
 
+CREATE TABLE "engagement_application" (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    org_id TEXT,
+    fy INTEGER,
+    received_on TEXT,
+    request TEXT,
+    status TEXT,
+    decided_on TEXT,
+    reason TEXT,
+    agreed_with_pref INTEGER,
+    engagement_id TEXT,
+    follows_id TEXT,
+    notes TEXT,
+    _deleted INTEGER NOT NULL DEFAULT 0,
+    _created_at TEXT NOT NULL,
+    _updated_at TEXT NOT NULL,
+    _hlc TEXT NOT NULL,
+    _device TEXT NOT NULL,
+    _clocks TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE INDEX "engagement_application_org" ON "engagement_application" (org_id);
+
+CREATE INDEX "engagement_application_date" ON "engagement_application" (received_on);
+
+CREATE VIRTUAL TABLE "fts_engagement_application" USING fts5(request, reason, notes, tokenize='trigram');
+
+CREATE TRIGGER "fts_engagement_application_ai" AFTER INSERT ON "engagement_application" WHEN new._deleted = 0 BEGIN
+    INSERT INTO "fts_engagement_application" (rowid, request, reason, notes) VALUES (new.rid, dx_fold(new.request), dx_fold(new.reason), dx_fold(new.notes));
+END;
+
+CREATE TRIGGER "fts_engagement_application_ad" AFTER DELETE ON "engagement_application" BEGIN
+    DELETE FROM "fts_engagement_application" WHERE rowid = old.rid;
+END;
+
+CREATE TRIGGER "fts_engagement_application_au" AFTER UPDATE OF request, reason, notes, _deleted ON "engagement_application" BEGIN
+    DELETE FROM "fts_engagement_application" WHERE rowid = old.rid;
+    INSERT INTO "fts_engagement_application" (rowid, request, reason, notes) SELECT new.rid, dx_fold(new.request), dx_fold(new.reason), dx_fold(new.notes) WHERE new._deleted = 0;
+END;
+
+INSERT INTO "fts_engagement_application" (rowid, request, reason, notes) SELECT rid, dx_fold(request), dx_fold(reason), dx_fold(notes) FROM "engagement_application" WHERE _deleted = 0;
+
 CREATE TABLE "engagement_supporter" (
     rid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
