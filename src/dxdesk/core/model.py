@@ -521,6 +521,8 @@ STAFF_ROLES = ("統括責任者", "伴走支援", "常時支援者", "専門人�
 ORG_KINDS = ("市", "町", "村", "県")
 GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
 CASE_STATUSES = ("作成中", "確認中", "確定")
+# 集中支援: ten days a month on site unless the engagement says otherwise (月間目標日数).
+DEFAULT_TARGET_DAYS = 10
 # A municipality's request for intensive support (6(2)イ(ア)): selected or declined as agreed
 # with the prefecture, or withdrawn; only 審査中 is still open.
 APPLICATION_STATUSES = ("審査中", "選定", "見送り", "取下げ")

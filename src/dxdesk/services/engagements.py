@@ -27,8 +27,7 @@ from typing import Any
 
 from dxdesk.core.calendar import OfficeCalendar, fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
-from dxdesk.core.model import kind
-from dxdesk.reports.documents.monthly import DEFAULT_TARGET_DAYS
+from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.profile import Profile
 from dxdesk.store.meanings import live_clause, site_days

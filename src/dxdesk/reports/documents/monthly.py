@@ -17,7 +17,7 @@ from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
-from dxdesk.core.model import kind
+from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
@@ -43,7 +43,6 @@ from dxdesk.store.meanings import open_clause
 
 TITLE = "月次作業報告書"
 CONTRACT = "自治体DXサポート強化業務"
-DEFAULT_TARGET_DAYS = 10  # 集中支援: ten days a month on site unless the engagement says otherwise
 
 
 @dataclass
