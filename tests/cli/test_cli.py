@@ -290,7 +290,6 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
             [
                 "org_id=諸塚村",
                 "fy=2025",
-                f"staff_id={staff}",
                 "start_date=2025-06-01",
                 "end_date=2026-03-31",
                 "target_days=10",

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dxdesk.core import ids
 from dxdesk.core.hlc import HybridClock, Timestamp
 from dxdesk.core.ids import is_valid_id, natural_id, new_id
 
@@ -45,3 +47,17 @@ def test_encoding_preserves_order(wall: int, counter: int) -> None:
     assert Timestamp.decode(t.encode()) == t
     u = Timestamp(wall, counter + 1) if counter < 999_999 else Timestamp(wall + 1, 0)
     assert (t.encode() < u.encode()) == (t < u)
+
+
+def test_ids_of_one_process_increase_strictly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Made one after the other, ids sort in that order: within one millisecond, and when the
+    wall clock is set back (the later of two corrections is the greater id)."""
+    many = [new_id() for _ in range(5000)]
+    assert many == sorted(many) and len(set(many)) == len(many)
+    ms = [int(i.replace("-", "")[:12], 16) for i in many]
+    assert len(set(ms)) < len(ms)  # several ids shared a millisecond and still increased
+    before = new_id()
+    monkeypatch.setattr(ids.time, "time_ns", lambda: 1_000_000_000)  # back to 1970
+    after = [new_id() for _ in range(3)]
+    assert [before, *after] == sorted([before, *after])
+    assert all(uuid.UUID(i).version == 7 for i in after)

@@ -34,6 +34,7 @@ VALUES: dict[str, dict[str, Any]] = {
     "staff": {"name": "延岡 支援", "role": "常時支援者"},
     "group": {"name": "西臼杵ブロック", "group_type": "生活圏"},
     "engagement": {"org_id": TAKACHIHO, "fy": "2025", "target_days": "10", "theme": "窓口DX"},
+    "engagement_application": {"org_id": TAKACHIHO, "fy": "2026", "request": "窓口DXの継続"},
     "case_study": {"org_id": TAKACHIHO, "title": "書かない窓口の導入"},
     "closed_day": {"date": "2025-11-28", "reason": "庁舎停電"},
 }

@@ -20,7 +20,8 @@ def _cases(profile: Profile) -> list[dict]:
         "SELECT cs.*, o.name AS org_name, e.id AS eid, e.theme, e.start_date, e.end_date,"
         " s.name AS staff FROM case_study cs JOIN organisation o ON o.id = cs.org_id"
         " LEFT JOIN engagement e ON e.id = cs.engagement_id"
-        " LEFT JOIN staff s ON s.id = e.staff_id WHERE cs._deleted = 0 ORDER BY cs.rid"
+        " LEFT JOIN engagement_supporter es ON es.engagement_id = e.id AND es._deleted = 0"
+        " LEFT JOIN staff s ON s.id = es.staff_id WHERE cs._deleted = 0 ORDER BY cs.rid"
     )
 
 

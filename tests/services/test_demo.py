@@ -186,8 +186,10 @@ def test_visits_fall_on_open_days_within_fy2025(demo: Demo) -> None:
 
 def test_intensive_support_about_ten_days_a_month(demo: Demo) -> None:
     staff_roles = {r["id"]: r["role"] for r in demo.rows("staff")}
-    for e in demo.rows("engagement"):
-        assert e["fy"] == 2025 and e["target_days"] == 10
+    supporters = {r["engagement_id"]: r for r in demo.rows("engagement_supporter")}
+    for held in demo.rows("engagement"):
+        assert held["fy"] == 2025 and held["target_days"] == 10
+        e = {**held, "staff_id": supporters[held["id"]]["staff_id"]}
         assert staff_roles[e["staff_id"]] == "常時支援者"
         start = date.fromisoformat(e["start_date"])
         days = Counter(

@@ -39,7 +39,8 @@ def hub(tmp_path: Path) -> Iterator[Profile]:
 def test_the_supervisor_sees_deadlines_site_days_and_issues(hub: Profile) -> None:
     s = RecordService(hub)
     staff = hub.meta["owner_staff_id"]
-    s.add("engagement", {"org_id": TAKACHIHO, "fy": 2025, "target_days": 10, "staff_id": staff})
+    engagement = s.add("engagement", {"org_id": TAKACHIHO, "fy": 2025, "target_days": 10})
+    s.add("engagement_supporter", {"engagement_id": engagement.record_id, "staff_id": staff})
     for day in ("2025-11-04", "2025-11-05", "2025-11-05", "2025-11-12"):  # 3 distinct days
         s.add("visit", {"date": day, "org_id": TAKACHIHO, "mode": "訪問", "title": "現地支援"})
     s.add("visit", {"date": "2025-11-06", "org_id": TAKACHIHO, "mode": "電話", "title": "電話"})

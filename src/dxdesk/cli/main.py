@@ -163,6 +163,7 @@ LAZY_COMMANDS = {
     "restore": "dxdesk.cli.profile",
     "due": "dxdesk.cli.profile",
     "deadlines": "dxdesk.cli.deadlines",
+    "engagements": "dxdesk.cli.engagements",
     "kinds": "dxdesk.cli.records",
     "add": "dxdesk.cli.records",
     "edit": "dxdesk.cli.records",

@@ -7,6 +7,7 @@ Time-ordered so that new records cluster at the end of indexes; the random part 
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 import uuid
 
@@ -15,10 +16,30 @@ import uuid
 DXDESK_NAMESPACE = uuid.UUID("6f1d8c1e-1c3a-5b8e-9a52-3d2f4b7c9e10")
 
 
+_RAND_BITS = 74
+_lock = threading.Lock()
+_last = [0, 0]  # [ms, rand] of the newest id made in this process
+
+
 def new_id(now_ms: int | None = None) -> str:
-    """Return a new UUIDv7 as a lowercase canonical string."""
-    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
-    rand = secrets.randbits(74)
+    """Return a new UUIDv7 as a lowercase canonical string.
+
+    Ids made by this process without ``now_ms`` increase strictly (RFC 9562 6.2, method 2: the
+    random part counts up within a millisecond, and a clock set back does not go back), so two
+    records made one after the other on a device sort in that order, as "the later correction
+    wins" (store/timeentries.py) relies on.
+    """
+    if now_ms is not None:
+        ms, rand = now_ms, secrets.randbits(_RAND_BITS)
+    else:
+        with _lock:
+            ms, rand = time.time_ns() // 1_000_000, secrets.randbits(_RAND_BITS)
+            last_ms, last_rand = _last
+            if ms <= last_ms:
+                ms, rand = last_ms, last_rand + 1
+                if rand >> _RAND_BITS:  # the millisecond's ids are used up: borrow the next
+                    ms, rand = last_ms + 1, secrets.randbits(_RAND_BITS - 1)
+            _last[:] = [ms, rand]
     value = (ms & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76  # version 7
     value |= (rand >> 62) << 64  # 12 bits rand_a

@@ -462,6 +462,15 @@ def end_after_start(start: str, end: str, label: str) -> RecordRule:
     return rule
 
 
+def reason_when_decided(r: Mapping[str, Value]) -> ValidationError | None:
+    """A selection or a decline says why (the reason agreed with the prefecture)."""
+    if r.get("status") in APPLICATION_DECIDED and not r.get("reason"):
+        return ValidationError(
+            "reason", "選定・見送りの理由", "選定・見送りの理由を入力してください"
+        )
+    return None
+
+
 def date_not_before(first: str, later: str, label: str) -> RecordRule:
     def rule(r: Mapping[str, Value]) -> ValidationError | None:
         a, b = r.get(first), r.get(later)
@@ -571,6 +580,12 @@ PLAN_CATEGORIES = ("伴走支援", "集中支援", "研修・勉強会", "会議
 ORG_KINDS = ("市", "町", "村", "県")
 GROUP_TYPES = ("生活圏", "ベンダ", "テーマ")
 CASE_STATUSES = ("作成中", "確認中", "確定")
+# 集中支援: ten days a month on site unless the engagement says otherwise (月間目標日数).
+DEFAULT_TARGET_DAYS = 10
+# A municipality's request for intensive support (6(2)イ(ア)): selected or declined as agreed
+# with the prefecture, or withdrawn; only 審査中 is still open.
+APPLICATION_STATUSES = ("審査中", "選定", "見送り", "取下げ")
+APPLICATION_DECIDED = ("選定", "見送り")
 # The contract's deliverables (仕様書 8; docs/deadlines.md): what a submission is of. The
 # deadline board (services/deadlines.py) computes when each is due.
 DELIVERABLES = (
@@ -1006,7 +1021,16 @@ KINDS: tuple[Kind, ...] = (
         (
             F("org_id", "団体", T.ORG, required=True),
             F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
-            F("staff_id", "常時支援者", T.REF, ref="staff", default=ME),
+            # One supporter per engagement in older versions; now engagement_supporter records
+            # (several, each with its period), made from this value at open (store/memberships).
+            F(
+                "staff_id",
+                "常時支援者（旧形式）",
+                T.REF,
+                ref="staff",
+                searchable=False,
+                replaced_by="engagement_supporter",
+            ),
             F("start_date", "開始日", T.DATE),
             F("end_date", "終了日", T.DATE),
             F("target_days", "月間目標日数", T.INT, minimum=0, maximum=31),
@@ -1015,9 +1039,8 @@ KINDS: tuple[Kind, ...] = (
         ),
         title="theme",
         org_field="org_id",
-        list_columns=("fy", "org_id", "staff_id", "target_days", "theme"),
+        list_columns=("fy", "org_id", "target_days", "theme"),
         rules=(date_not_before("start_date", "end_date", "終了日"),),
-        owner_field="staff_id",
     ),
     Kind(
         "case_study",
@@ -1066,6 +1089,66 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("training_id", "org_id", "participants"),
         key=("training_id", "org_id"),
         parent="training_id",
+    ),
+    # A municipality's request for intensive support and the decision on it (6(2)イ(ア)): the
+    # engagement it led to, or the one that ended and whose support moves to this municipality.
+    Kind(
+        "engagement_application",
+        "集中支援の申請",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("fy", "年度", T.INT, required=True, minimum=2019, maximum=2100),
+            F("received_on", "受付日", T.DATE, default=TODAY),
+            F("request", "申請内容・要望", T.LONGTEXT),
+            F(
+                "status",
+                "状態",
+                T.CHOICE,
+                required=True,
+                choices=APPLICATION_STATUSES,
+                default="審査中",
+            ),
+            F("decided_on", "決定日", T.DATE),
+            F("reason", "選定・見送りの理由", T.LONGTEXT),
+            F("agreed_with_pref", "県と合意済み", T.BOOL),
+            F("engagement_id", "選定後の集中支援", T.REF, ref="engagement"),
+            F("follows_id", "移行元の集中支援（終了）", T.REF, ref="engagement"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="org_id",
+        date_field="received_on",
+        org_field="org_id",
+        list_columns=("received_on", "fy", "org_id", "status", "decided_on", "agreed_with_pref"),
+        rules=(
+            date_not_before("received_on", "decided_on", "決定日"),
+            reason_when_decided,
+        ),
+        status_field="status",
+        closed_statuses=("選定", "見送り", "取下げ"),
+        aliases=("application",),
+    ),
+    # The 常時支援者 of an engagement (6(2)イ⑤): one record per (engagement, staff member), so two
+    # laptops that each add a supporter both keep theirs. An empty period is the engagement's.
+    Kind(
+        "engagement_supporter",
+        "常時支援者",
+        (
+            F("engagement_id", "集中支援", T.REF, ref="engagement", required=True),
+            F("staff_id", "常時支援者", T.REF, ref="staff", required=True, default=ME),
+            F("from_date", "担当開始日", T.DATE),
+            F("to_date", "担当終了日", T.DATE),
+            F("dedicated", "専任", T.BOOL),
+            F("resident", "常駐", T.BOOL),
+            F("place", "常駐場所"),
+            F("schedule", "常駐日程"),
+            F("note", "備考", T.TEXT),
+        ),
+        title="staff_id",
+        list_columns=("engagement_id", "staff_id", "from_date", "to_date", "dedicated", "resident"),
+        rules=(date_not_before("from_date", "to_date", "担当終了日"),),
+        key=("engagement_id", "staff_id"),
+        parent="engagement_id",
+        aliases=("supporter",),
     ),
     Kind(
         "related_org",

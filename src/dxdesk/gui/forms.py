@@ -55,7 +55,7 @@ from dxdesk.core.model import (
     kind,
 )
 from dxdesk.errors import InvalidRecord, UserError, ValidationError
-from dxdesk.gui.members import MembersEditor
+from dxdesk.gui.members import ChildrenPanel, MembersEditor
 from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
     EditorValue,
@@ -87,6 +87,10 @@ def field_label(f: Field) -> str:
 def action_text(text: str) -> str:
     """A button or hint the model declares (a follow-up), in the window's language."""
     return QCoreApplication.translate("Action", text) if text else text
+
+
+# The kind whose form lists its child records with their own forms, and that child kind.
+SUPPORTED, SUPPORTER = "engagement", "engagement_supporter"
 
 
 class RecordForm(QDialog):
@@ -257,6 +261,23 @@ class RecordForm(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_form.addRow(label, self.members)
             focus_chain.append(self.members.list)
+        self.children_panel: ChildrenPanel | None = None
+        self.child_form: RecordForm | None = None
+        if self.kind.name == SUPPORTED:
+            # An engagement's 常時支援者: records with a period each, opened in their own form;
+            # the engagement's warnings (services/engagements.py) under them.
+            child = kind(SUPPORTER)
+            self.children_panel = ChildrenPanel(
+                QCoreApplication.translate("Kind", child.label), body
+            )
+            self.children_panel.setObjectName("children")
+            self.children_panel.add_requested.connect(self.add_child)
+            self.children_panel.open_requested.connect(self.open_child)
+            label = plain_label(self.children_panel.title, body)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.layout_form.addRow(label, self.children_panel)
+            focus_chain.append(self.children_panel.list)
+            self._refresh_children()
         for f in self._derived_fields():
             line = getattr(self.editors[f.name], "line", None)
             if line is not None and f.derive is not None:
@@ -387,6 +408,41 @@ class RecordForm(QDialog):
         except UserError:
             return False
         return True
+
+    def _refresh_children(self) -> None:
+        panel = self.children_panel
+        if panel is None:
+            return
+        if self.record_id is None:
+            panel.set_rows([], [self.tr("保存すると、常時支援者を追加できます。")])
+            return
+        from dxdesk.services.engagements import EngagementService, describe
+
+        found = EngagementService(self.service.profile).find(self.record_id)
+        rows = [(s.id, describe(s)) for s in found.supporters] if found else []
+        panel.set_rows(rows, [w.text for w in found.warnings] if found else [])
+
+    def add_child(self) -> RecordForm | None:
+        """A new supporter of this engagement (saved first when new or changed)."""
+        if (self.record_id is None or self.is_dirty()) and not self.save():
+            return None
+        assert self.record_id is not None
+        parent = str(kind(SUPPORTER).parent)
+        return self._open_child(None, {parent: self.record_id})
+
+    def open_child(self, child_id: str) -> RecordForm:
+        return self._open_child(child_id, None)
+
+    def _open_child(self, child_id: str | None, initial: dict[str, Any] | None) -> RecordForm:
+        form = RecordForm(
+            self.service, self.drafts, SUPPORTER, record_id=child_id, initial=initial, parent=self
+        )
+        form.saved.connect(self.follow_up_created)  # signal to signal: the window refreshes
+        form.saved.connect(lambda _change: self._refresh_children())
+        form.setWindowModality(Qt.WindowModality.WindowModal)
+        self.child_form = form
+        form.open()
+        return form
 
     def _held_members(self) -> set[str]:
         if self.record_id is None:
@@ -530,6 +586,7 @@ class RecordForm(QDialog):
         if change is not None:
             self.original = self.service.get(self.kind.name, self.record_id or change.record_id)
             self._show_derived_values()
+            self._refresh_children()
         self._baseline = self.values()
         self.autosave_timer.stop()
         self.discard_draft()

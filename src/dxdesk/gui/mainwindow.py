@@ -329,14 +329,17 @@ class MainWindow(QMainWindow):
         """The registers (台帳), built when first shown (gui/registers.py)."""
         if "registers" not in self._globals:
             from dxdesk.gui.registers import RegisterView
+            from dxdesk.services.engagements import warning_lines
             from dxdesk.services.goals import goal_months
 
             view = RegisterView(
                 self._make_table,
                 lambda k: self.lists.count(self._list_query(kind=k)),
                 partial(goal_months, self.profile),
+                engagement_warnings=partial(warning_lines, self.profile),
             )
             view.new_requested.connect(self.open_form)
+            view.engagement_requested.connect(partial(self.open_record, "engagement"))
             view.progress_requested.connect(self.open_goal_month)
             self.stack.addWidget(view)
             self._globals["registers"] = view

@@ -1,5 +1,6 @@
 """The organisations of a record, ticked in a list (a group's members, a training's
-participating organisations, an issue's related organisations).
+participating organisations, an issue's related organisations), and the other child records
+of a record listed with their own forms (an engagement's 常時支援者: ``ChildrenPanel``).
 
 Each ticked organisation is one membership record (core/model.py: a child kind keyed by parent
 and organisation), so two people who tick different organisations on two laptops both keep
@@ -8,8 +9,15 @@ theirs after the merge. The editor only collects what changed; the form writes i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dxdesk.gui.messages import plain_label
 from dxdesk.text import one_line
@@ -62,3 +70,57 @@ class MembersEditor(QWidget):
     def _update_count(self) -> None:
         text = QCoreApplication.translate("MembersEditor", "%1 団体を選択")
         self.count.setText(text.replace("%1", str(len(self.checked()))))
+
+
+class ChildrenPanel(QWidget):
+    """The child records of a saved record that are more than an organisation ticked (an
+    engagement's 常時支援者, each with its period): one line each, a button to add one and a
+    double-click (or Enter) to open one. The form opens the child's own form."""
+
+    add_requested = Signal()
+    open_requested = Signal(str)  # the child record's id
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title  # the child kind's label, translated by the form
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(self)
+        self.list.setObjectName("children_list")
+        self.list.setAccessibleName(title)
+        self.list.setMinimumHeight(80)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemDoubleClicked.connect(self._open)
+        layout.addWidget(self.list)
+        self.notes = plain_label(parent=self)
+        self.notes.setObjectName("children_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #b00020")
+        layout.addWidget(self.notes)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(
+            QCoreApplication.translate("ChildrenPanel", "%1を追加…").replace("%1", title), self
+        )
+        self.add_button.setObjectName("children_add")
+        self.add_button.clicked.connect(lambda _=False: self.add_requested.emit())
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def set_rows(self, rows: list[Pair], notes: list[str]) -> None:
+        """``rows``: (child id, its line); ``notes``: warnings to show under the list."""
+        self.list.clear()
+        for child_id, text in rows:
+            item = QListWidgetItem(one_line(text), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, child_id)
+        if not rows:
+            empty = QCoreApplication.translate("ChildrenPanel", "まだ登録されていません。")
+            item = QListWidgetItem(empty, self.list)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        child_id = item.data(Qt.ItemDataRole.UserRole)
+        if child_id:
+            self.open_requested.emit(str(child_id))

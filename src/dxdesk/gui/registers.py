@@ -1,11 +1,12 @@
 """The registers (台帳): every kind of record that has no list of its own elsewhere in the window.
 
 Meetings, trainings, goals with their months, experts, contacts, vendors, staff, groups,
-intensive support (集中支援), case studies, 臨時閉庁日 and the submission register: one tab each,
+intensive support (集中支援) and the applications for it, case studies, 臨時閉庁日 and the submission register: one tab each,
 a ``RecordTable`` (filters, sorting, TSV copy, Delete with Undo, Enter opens the form, the row's
 documents in its menu) with a button for a new record, the number of records on the tab. Forms
 are the generic ``RecordForm``, laid out from the model's entry fields; a training's
-participating organisations are its members editor (gui/members.py).
+participating organisations are its members editor (gui/members.py); under the engagements,
+the year's warnings about them (services/engagements.py), each opening its engagement.
 
 The window builds the tables (``make_table``: the same wiring as its other lists) and opens the
 forms; this module only lays the registers out and says what was asked (signals). Imports of
@@ -18,7 +19,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dxdesk.core.model import kind
 from dxdesk.gui.messages import plain_label
@@ -41,6 +50,7 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("staff", "Ctrl+Shift+U"),
     ("group", "Ctrl+Shift+R"),
     ("engagement", "Ctrl+Shift+I"),
+    ("engagement_application", "Ctrl+Shift+Y"),
     ("case_study", "Ctrl+Shift+J"),
     ("closed_day", "Ctrl+Shift+O"),
     ("submission", "Ctrl+Shift+B"),
@@ -120,6 +130,7 @@ class RegisterView(QWidget):
 
     new_requested = Signal(str)  # kind
     progress_requested = Signal(str, str, str)  # goal id, month, progress id ("" when none)
+    engagement_requested = Signal(str)  # an engagement a warning names
 
     def __init__(
         self,
@@ -127,11 +138,15 @@ class RegisterView(QWidget):
         count: Callable[[str], int],
         goal_months: Callable[[str], list[GoalMonth]],
         parent: QWidget | None = None,
+        *,
+        engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
     ) -> None:
         super().__init__(parent)
         self._make_table = make_table
         self._count = count
         self._goal_months = goal_months
+        self._engagement_warnings = engagement_warnings
+        self.warning_list: QListWidget | None = None
         self.tables: dict[str, Any] = {}
         self._pages: dict[str, QWidget] = {}
         self.goal_panel: GoalProgressPanel | None = None
@@ -186,6 +201,29 @@ class RegisterView(QWidget):
                 table.view.selectionModel().currentRowChanged.connect(
                     lambda *_: self._goal_selected()
                 )
+            elif name == "engagement":
+                from PySide6.QtCore import Qt
+                from PySide6.QtWidgets import QSplitter
+
+                # Under the engagements, the warnings of the year (services/engagements.py).
+                split = QSplitter(Qt.Orientation.Vertical, page)
+                split.addWidget(table)
+                box = QWidget(split)
+                column = QVBoxLayout(box)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.addWidget(plain_label(self.tr("集中支援の注意事項"), box))
+                self.warning_list = QListWidget(box)
+                self.warning_list.setObjectName("engagement_warnings")
+                self.warning_list.setToolTip(
+                    self.tr("ダブルクリックまたは Enter でその集中支援を開きます。")
+                )
+                self.warning_list.itemActivated.connect(self._warning_opened)
+                self.warning_list.itemDoubleClicked.connect(self._warning_opened)
+                column.addWidget(self.warning_list, 1)
+                split.addWidget(box)
+                split.setSizes([320, 160])
+                layout.addWidget(split, 1)
+                self._show_warnings()
             else:
                 layout.addWidget(table, 1)
             table.show()
@@ -214,6 +252,25 @@ class RegisterView(QWidget):
         self.goal_panel.title.setProperty("goal_title", title)
         self.goal_panel.set_goal(goal_id, title)
 
+    def _show_warnings(self) -> None:
+        if self.warning_list is None:
+            return
+        self.warning_list.clear()
+        found = self._engagement_warnings()
+        for engagement_id, text in found:
+            item = QListWidgetItem(text, self.warning_list)
+            item.setData(USER_ROLE, engagement_id)
+        if not found:
+            from PySide6.QtCore import Qt
+
+            item = QListWidgetItem(self.tr("注意事項はありません。"), self.warning_list)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)  # nothing to open
+
+    def _warning_opened(self, item: QListWidgetItem) -> None:
+        engagement_id = item.data(USER_ROLE)
+        if engagement_id:
+            self.engagement_requested.emit(str(engagement_id))
+
     def update_counts(self) -> None:
         for i, (name, _shortcut) in enumerate(REGISTERS):
             text = self.tr("%1（%2）").replace("%1", kind_label(name))
@@ -224,4 +281,5 @@ class RegisterView(QWidget):
             table.refresh()
         if self.goal_panel is not None:
             self.goal_panel.refresh()
+        self._show_warnings()
         self.update_counts()

@@ -2,7 +2,7 @@
 
 The supervisor (a hub profile): deadlines of the next weeks and overdue ones (services/deadlines.py),
 the month's on-site days against the target per intensive-support municipality (the window's
-badges, services/overview.py), open issues not yet shared with the prefecture and for how long,
+badges, services/overview.py), the intensive-support warnings (services/engagements.py), open issues not yet shared with the prefecture and for how long,
 overdue issues, recent imports and the conflicts to review. A field consultant: this week's
 visits, their own open issues and consultations, hours entered this week and the open days
 without any, the last bundle sent. Every item names what it opens (``Item.target``).
@@ -20,6 +20,7 @@ from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.deadlines import DeadlineService
+from dxdesk.services.engagements import warning_lines
 from dxdesk.services.overview import OverviewService
 from dxdesk.services.profile import Profile
 from dxdesk.store import ledger
@@ -84,6 +85,7 @@ class HomeService:
                 self.deadlines(),
                 self.site_days(month),
                 self.attention(),
+                self.engagement_warnings(),
                 self.unshared_issues(),
                 self.overdue_issues(),
                 self.imports(),
@@ -114,6 +116,14 @@ class HomeService:
         return _section(
             "deadlines", "期限が近い・過ぎた提出物（3週間以内）", items, limit=len(items)
         )
+
+    def engagement_warnings(self) -> Section:
+        # The rules are services/engagements.py's; each item opens its engagement.
+        items = [
+            Item(text, ("record", "engagement", eid), True)
+            for eid, text in warning_lines(self.profile, self.today)
+        ]
+        return _section("engagements", "集中支援の注意事項", items)
 
     def site_days(self, month: str | None = None) -> Section:
         month = month or self.today.strftime("%Y-%m")

@@ -1,5 +1,6 @@
 """Memberships from the lists older versions kept in one field (group members, a training's
-organisations, an issue's related organisations), and organisations found by what a person
+organisations, an issue's related organisations) or the single value (an engagement's one
+常時支援者, now its engagement_supporter records), and organisations found by what a person
 typed.
 
 Older versions stored these relations as a list of ids (or of names, typed on the command line)
@@ -51,6 +52,17 @@ def find_orgs(conn: Any, text: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def _members(conn: Any, child: Kind, member: str, text: str) -> list[str]:
+    """The record an entry of a retired field names: organisations by id, code or name, any
+    other reference by its id (a live record only)."""
+    f = child.field(member)
+    if f.type == FieldType.ORG:
+        return find_orgs(conn, text)
+    assert f.ref is not None
+    rows = conn.execute(f'SELECT id FROM "{f.ref}" WHERE _deleted = 0 AND id = ?', (text,))
+    return [str(r[0]) for r in rows.fetchall()]
+
+
 def _parent_field(child: Kind) -> str:
     assert child.parent is not None
     return child.parent
@@ -65,7 +77,10 @@ def reconcile(store: RecordStore) -> dict[str, int]:
     conn = store.conn
     made: dict[str, int] = {}
     for parent, field, child in REPLACED:
-        org_field = next(f.name for f in child.fields if f.type == FieldType.ORG)
+        # The child's other key field names the member: an organisation (a list of ids or
+        # names) or, for a single reference (an engagement's one supporter), that record.
+        member = next(n for n in child.key if n != child.parent)
+        single = parent.field(field).type == FieldType.REF
         cursor = conn.execute(
             f'SELECT * FROM "{parent.name}" WHERE "{field}" IS NOT NULL AND "{field}" != ?'
             " ORDER BY id",
@@ -74,18 +89,21 @@ def reconcile(store: RecordStore) -> dict[str, int]:
         cols = [d[0] for d in cursor.description]
         for values in cursor.fetchall():
             row = dict(zip(cols, values, strict=True))
-            try:
-                items = json.loads(row[field])
-            except ValueError:
-                continue
+            if single:
+                items: object = [row[field]]
+            else:
+                try:
+                    items = json.loads(row[field])
+                except ValueError:
+                    continue
             if not isinstance(items, list):
                 continue
             hlc, _ = split_clock(row_clocks(parent, row)[field])
             for item in items:
-                found = find_orgs(conn, str(item))
+                found = _members(conn, child, member, str(item))
                 if len(found) != 1:
                     continue
-                record = validate(child, {_parent_field(child): row["id"], org_field: found[0]})
+                record = validate(child, {_parent_field(child): row["id"], member: found[0]})
                 rid = key_id(child, record)
                 held = conn.execute(f'SELECT 1 FROM "{child.name}" WHERE id = ?', (rid,))
                 if held.fetchone() is not None:

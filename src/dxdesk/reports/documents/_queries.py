@@ -223,3 +223,13 @@ def count_table(
             total=["計", total],
             width=width,
         )
+
+
+def supporter_names(db: Database, engagement_id: str) -> str:
+    """The 常時支援者 of an engagement (its engagement_supporter records), joined by 、."""
+    rows = db.query(
+        "SELECT st.name FROM engagement_supporter AS s JOIN staff AS st ON st.id = s.staff_id"
+        " WHERE s._deleted = 0 AND s.engagement_id = ? ORDER BY s.from_date, st.name",
+        (engagement_id,),
+    )
+    return "、".join(str(r["name"]) for r in rows if r["name"])

@@ -17,8 +17,8 @@ from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
     SITE_DAYS,
     date_text,
-    names,
     org_by_id,
+    supporter_names,
     text,
     to_date,
 )
@@ -83,7 +83,7 @@ def _engagement(db: Database, engagement_id: str, org_id: str) -> Engagement | N
     return Engagement(
         id=str(r["id"]),
         fy=int(r["fy"]),
-        staff=names(db, "staff").get(text(r["staff_id"]), ""),
+        staff=supporter_names(db, str(r["id"])),
         start=start,
         end=end,
         target_days=None if r["target_days"] is None else int(r["target_days"]),

@@ -20,7 +20,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
-from dxdesk.reports.documents._queries import names, text, to_date
+from dxdesk.reports.documents._queries import names, supporter_names, text, to_date
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store import progress as progress_rows
 from dxdesk.store.database import Database
@@ -192,7 +192,6 @@ def build_xlsx(ctx: ReportContext) -> bytes:
 def build_pdf(ctx: ReportContext) -> bytes:
     org = dict(ctx.require_org())
     db = ctx.database
-    staff = names(db, "staff")
     contacts = db.query(
         "SELECT name, department, title, phone FROM contact WHERE _deleted = 0 AND org_id = ?"
         " ORDER BY rid",
@@ -258,7 +257,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
         kv.append(
             (
                 "集中支援",
-                f"{text(e['theme'])}（常時支援者：{staff.get(str(e['staff_id']), '')}、"
+                f"{text(e['theme'])}（常時支援者：{supporter_names(db, str(e['id']))}、"
                 f"月{e['target_days'] or 10}日）",
             )
         )

@@ -17,7 +17,7 @@ from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
-from dxdesk.core.model import kind
+from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
@@ -28,10 +28,10 @@ from dxdesk.reports.documents._queries import (
     hours_text,
     live_org,
     month_period,
-    names,
     organisations,
     period_text,
     supervisor_name,
+    supporter_names,
     text,
     to_date,
     unassigned_hours,
@@ -43,7 +43,6 @@ from dxdesk.store.meanings import open_clause
 
 TITLE = "月次作業報告書"
 CONTRACT = "自治体DXサポート強化業務"
-DEFAULT_TARGET_DAYS = 10  # 集中支援: ten days a month on site unless the engagement says otherwise
 
 
 @dataclass
@@ -155,7 +154,6 @@ def monthly_data(
     p = month_period(month)
     params = p.params
     orgs = {o.id: OrgMonth(o) for o in organisations(db)}
-    staff = names(db, "staff")
     systems = {s.code: s.short_name or s.name for s in reference.business_systems()}
     steps = {s.no: s for s in reference.procedure_steps()}
 
@@ -207,7 +205,7 @@ def monthly_data(
         if o is not None:
             target = r["target_days"]
             o.target_days = max(o.target_days or 0, int(target or DEFAULT_TARGET_DAYS))
-            o.supporter = staff.get(str(r["staff_id"]), "")
+            o.supporter = supporter_names(db, str(r["id"]))
             o.theme = text(r["theme"])
     # Issues to report: raised, shared or closed this month, or still open at its end.
     for r in db.query(

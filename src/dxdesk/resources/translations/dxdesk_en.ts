@@ -326,6 +326,19 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>ChildrenPanel</name>
+    <message>
+        <location filename="../../gui/members.py" line="102"/>
+        <source>%1を追加…</source>
+        <translation>Add %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members.py" line="117"/>
+        <source>まだ登録されていません。</source>
+        <translation>None registered yet.</translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>市</source>
@@ -711,6 +724,26 @@ Python %1 / %2</translation>
         <source>確認中</source>
         <extracomment>Choice in the model: case_study.status</extracomment>
         <translation>Under review</translation>
+    </message>
+    <message>
+        <source>審査中</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>選定</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>見送り</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>取下げ</source>
+        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <source>既定</source>
@@ -1460,7 +1493,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (14 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (16 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1490,7 +1523,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (13 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (14 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -1655,7 +1688,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>状態</source>
-        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status</extracomment>
+        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status, engagement_application.status</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -1850,7 +1883,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>年度</source>
-        <extracomment>Field in the model: goal.fy, engagement.fy, plan_item.fy</extracomment>
+        <extracomment>Field in the model: goal.fy, engagement.fy, engagement_application.fy, plan_item.fy</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
@@ -1994,9 +2027,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Updated on</translation>
     </message>
     <message>
-        <source>常時支援者</source>
+        <source>常時支援者（旧形式）</source>
         <extracomment>Field in the model: engagement.staff_id</extracomment>
-        <translation>Dedicated supporter</translation>
+        <translation>Dedicated supporter (old format)</translation>
     </message>
     <message>
         <source>開始日</source>
@@ -2020,7 +2053,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>集中支援</source>
-        <extracomment>Field in the model: case_study.engagement_id</extracomment>
+        <extracomment>Field in the model: case_study.engagement_id, engagement_supporter.engagement_id</extracomment>
         <translation>Intensive support</translation>
     </message>
     <message>
@@ -2057,6 +2090,76 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>研修・ワークショップ</source>
         <extracomment>Field in the model: training_participant.training_id</extracomment>
         <translation>Training / workshop</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <extracomment>Field in the model: engagement_application.received_on</extracomment>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>申請内容・要望</source>
+        <extracomment>Field in the model: engagement_application.request</extracomment>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>決定日</source>
+        <extracomment>Field in the model: engagement_application.decided_on</extracomment>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>選定・見送りの理由</source>
+        <extracomment>Field in the model: engagement_application.reason</extracomment>
+        <translation>Reason for selecting or declining</translation>
+    </message>
+    <message>
+        <source>県と合意済み</source>
+        <extracomment>Field in the model: engagement_application.agreed_with_pref</extracomment>
+        <translation>Agreed with the prefecture</translation>
+    </message>
+    <message>
+        <source>選定後の集中支援</source>
+        <extracomment>Field in the model: engagement_application.engagement_id</extracomment>
+        <translation>Engagement that followed</translation>
+    </message>
+    <message>
+        <source>移行元の集中支援（終了）</source>
+        <extracomment>Field in the model: engagement_application.follows_id</extracomment>
+        <translation>Ended engagement moved from</translation>
+    </message>
+    <message>
+        <source>常時支援者</source>
+        <extracomment>Field in the model: engagement_supporter.staff_id</extracomment>
+        <translation>Dedicated supporter</translation>
+    </message>
+    <message>
+        <source>担当開始日</source>
+        <extracomment>Field in the model: engagement_supporter.from_date</extracomment>
+        <translation>Role from</translation>
+    </message>
+    <message>
+        <source>担当終了日</source>
+        <extracomment>Field in the model: engagement_supporter.to_date</extracomment>
+        <translation>Role until</translation>
+    </message>
+    <message>
+        <source>専任</source>
+        <extracomment>Field in the model: engagement_supporter.dedicated</extracomment>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>常駐</source>
+        <extracomment>Field in the model: engagement_supporter.resident</extracomment>
+        <translation>Resident on site</translation>
+    </message>
+    <message>
+        <source>常駐場所</source>
+        <extracomment>Field in the model: engagement_supporter.place</extracomment>
+        <translation>Place of residence</translation>
+    </message>
+    <message>
+        <source>常駐日程</source>
+        <extracomment>Field in the model: engagement_supporter.schedule</extracomment>
+        <translation>Resident schedule</translation>
     </message>
     <message>
         <source>帳票</source>
@@ -2250,33 +2353,33 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="67"/>
-        <location filename="../../gui/registers.py" line="95"/>
+        <location filename="../../gui/registers.py" line="77"/>
+        <location filename="../../gui/registers.py" line="105"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="70"/>
+        <location filename="../../gui/registers.py" line="80"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="70"/>
+        <location filename="../../gui/registers.py" line="80"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="70"/>
+        <location filename="../../gui/registers.py" line="80"/>
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="75"/>
+        <location filename="../../gui/registers.py" line="85"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="93"/>
+        <location filename="../../gui/registers.py" line="103"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -2621,6 +2724,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Participating organisation</translation>
     </message>
     <message>
+        <source>集中支援の申請</source>
+        <extracomment>Kind in the model: engagement_application</extracomment>
+        <translation>Intensive support application</translation>
+    </message>
+    <message>
+        <source>常時支援者</source>
+        <extracomment>Kind in the model: engagement_supporter</extracomment>
+        <translation>Dedicated supporters</translation>
+    </message>
+    <message>
         <source>課題の関係団体</source>
         <extracomment>Kind in the model: related_org</extracomment>
         <translation>Related organisation of an issue</translation>
@@ -2826,144 +2939,144 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="427"/>
-        <location filename="../../gui/mainwindow.py" line="793"/>
+        <location filename="../../gui/mainwindow.py" line="430"/>
+        <location filename="../../gui/mainwindow.py" line="796"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="451"/>
+        <location filename="../../gui/mainwindow.py" line="454"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="452"/>
+        <location filename="../../gui/mainwindow.py" line="455"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="454"/>
+        <location filename="../../gui/mainwindow.py" line="457"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="465"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="467"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="469"/>
+        <location filename="../../gui/mainwindow.py" line="472"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="473"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="479"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="477"/>
+        <location filename="../../gui/mainwindow.py" line="480"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="481"/>
+        <location filename="../../gui/mainwindow.py" line="484"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="488"/>
+        <location filename="../../gui/mainwindow.py" line="491"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="499"/>
+        <location filename="../../gui/mainwindow.py" line="502"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="588"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="635"/>
+        <location filename="../../gui/mainwindow.py" line="638"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="639"/>
+        <location filename="../../gui/mainwindow.py" line="642"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="654"/>
+        <location filename="../../gui/mainwindow.py" line="657"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="682"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="722"/>
+        <location filename="../../gui/mainwindow.py" line="725"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="730"/>
+        <location filename="../../gui/mainwindow.py" line="733"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="813"/>
+        <location filename="../../gui/mainwindow.py" line="816"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="819"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="872"/>
+        <location filename="../../gui/mainwindow.py" line="875"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -2971,7 +3084,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MembersEditor</name>
     <message>
-        <location filename="../../gui/members.py" line="63"/>
+        <location filename="../../gui/members.py" line="71"/>
         <source>%1 団体を選択</source>
         <translation>%1 organisations selected</translation>
     </message>
@@ -3679,6 +3792,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
+        <source>選定・見送りの理由を入力してください</source>
+        <extracomment>Reason in the model: core/model.py:468</extracomment>
+        <translation>Enter the reason for selecting or declining</translation>
+    </message>
+    <message>
         <source>必須項目です</source>
         <extracomment>Reason in the model: core/model.py:345, core/model.py:440</extracomment>
         <translation>this field is required</translation>
@@ -3740,7 +3858,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:469</extracomment>
+        <extracomment>Reason in the model: core/model.py:478</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
@@ -3767,95 +3885,100 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="185"/>
+        <location filename="../../gui/forms.py" line="189"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="263"/>
+        <location filename="../../gui/forms.py" line="284"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="266"/>
+        <location filename="../../gui/forms.py" line="287"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="274"/>
-        <location filename="../../gui/forms.py" line="651"/>
+        <location filename="../../gui/forms.py" line="295"/>
+        <location filename="../../gui/forms.py" line="708"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="276"/>
+        <location filename="../../gui/forms.py" line="297"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="277"/>
-        <location filename="../../gui/forms.py" line="653"/>
+        <location filename="../../gui/forms.py" line="298"/>
+        <location filename="../../gui/forms.py" line="710"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="279"/>
+        <location filename="../../gui/forms.py" line="300"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="282"/>
+        <location filename="../../gui/forms.py" line="303"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="346"/>
+        <location filename="../../gui/forms.py" line="367"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="380"/>
+        <location filename="../../gui/forms.py" line="401"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="537"/>
+        <location filename="../../gui/forms.py" line="417"/>
+        <source>保存すると、常時支援者を追加できます。</source>
+        <translation>Save the engagement to add its resident supporters.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="594"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="548"/>
-        <location filename="../../gui/forms.py" line="585"/>
+        <location filename="../../gui/forms.py" line="605"/>
+        <location filename="../../gui/forms.py" line="642"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="613"/>
+        <location filename="../../gui/forms.py" line="670"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="644"/>
+        <location filename="../../gui/forms.py" line="701"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="652"/>
+        <location filename="../../gui/forms.py" line="709"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="690"/>
+        <location filename="../../gui/forms.py" line="747"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="692"/>
+        <location filename="../../gui/forms.py" line="749"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="713"/>
+        <location filename="../../gui/forms.py" line="770"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4042,12 +4165,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="147"/>
+        <location filename="../../gui/registers.py" line="162"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="219"/>
+        <location filename="../../gui/registers.py" line="214"/>
+        <source>集中支援の注意事項</source>
+        <translation>Intensive support warnings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="218"/>
+        <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
+        <translation>Double-click or press Enter to open the engagement.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="266"/>
+        <source>注意事項はありません。</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="276"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

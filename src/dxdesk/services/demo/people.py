@@ -241,7 +241,6 @@ def add_engagements(demo: Demo) -> None:
             {
                 "org_id": org.id,
                 "fy": FY,
-                "staff_id": demo.staff_ids[str(e["staff"])],
                 "start_date": str(e["start"]),
                 "end_date": FY_END.isoformat(),
                 "target_days": 10,
@@ -251,6 +250,18 @@ def add_engagements(demo: Demo) -> None:
         )
     for org_id, record_id in zip(demo.engagements, demo.add("engagement", rows), strict=True):
         demo.engagement_ids[org_id] = record_id
+    # Each engagement's 常時支援者 as its child record (one each in the plan, for the year).
+    demo.add(
+        "engagement_supporter",
+        [
+            {
+                "engagement_id": demo.engagement_ids[demo.org_by_code[str(e["org"])].id],
+                "staff_id": demo.staff_ids[str(e["staff"])],
+                "dedicated": True,
+            }
+            for e in demo.t["engagements"]
+        ],
+    )
 
 
 # ------------------------------------------------------------------------------ the year's plan
