@@ -203,3 +203,32 @@ def test_a_copied_profile_is_kept_aside_with_a_warning_and_listed(
     out = hub.ok("bundle", "forks", "adopt", fork_id)
     assert "取り込みました" in out
     assert "複製の端末" in hub.ok("list", "visit")
+
+
+def test_a_conflict_is_kept_as_it_is_and_marked_reviewed(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    enrol(hub, field, tmp_path)
+    record = field.ok(
+        "add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=元"
+    ).strip()
+    hub.ok("bundle", "import", str(_export(field, tmp_path / "usb1")), "--yes")
+    hub.ok("edit", "visit", record, "title=ハブ")
+    field.ok("edit", "visit", record, "title=現地")
+    hub.ok("bundle", "import", str(_export(field, tmp_path / "usb2")), "--yes")
+    listed = hub.ok("conflicts")
+    assert "（1件）" in listed
+    conflict_id = listed.splitlines()[2].split()[0]
+    title = hub.ok("show", "visit", record)
+    out = hub.ok("conflicts", "reviewed", conflict_id)
+    assert "確認済み" in out
+    assert hub.ok("conflicts").strip().endswith("（0件）")
+    assert hub.ok("show", "visit", record) == title  # the current value is kept
+    code, _out, err = hub.run("conflicts", "reviewed", "ffffff")
+    assert code != 0 and "見つかりません" in err
+
+
+def _export(c: Cli, usb: Path) -> Path:
+    c.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    return bundle

@@ -180,6 +180,18 @@ def test_conflicts_are_listed_side_by_side_and_restored(
     assert now == losing
     assert view.table.rowCount() == 1
     assert "戻しました" in view.status.text()
+    # The other one is kept as it is: reviewed, it leaves the list and nothing changes.
+    before = RecordService(hub).get("visit", change.record_id)
+    changes = hub.database.query("SELECT count(*) AS n FROM changes")[0]["n"]
+    view.table.selectRow(0)
+    assert view.review_selected()
+    assert view.table.rowCount() == 0 and "確認済み" in view.status.text()
+    assert RecordService(hub).get("visit", change.record_id) == before
+    assert hub.database.query("SELECT count(*) AS n FROM changes")[0]["n"] == changes
+    reviewed = hub.database.query(
+        "SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NOT NULL"
+    )
+    assert reviewed[0]["n"] == 2
 
 
 def test_changes_from_a_clock_running_ahead_are_pointed_out_before_import(

@@ -383,6 +383,18 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
     output.echo(f"（{len(rows)}件）")
 
 
+@conflicts.command("reviewed")
+@click.argument("conflict_id", metavar="ID")
+@click.pass_obj
+def conflicts_reviewed(state: State, conflict_id: str) -> None:
+    """現在の値のまま、確認済みにします（変更は行わず、同期もされません）。"""
+    from dxdesk.services import sync
+
+    with opened(state) as profile:
+        sync.review_conflict(profile, conflict_id)
+    output.echo("現在の値のまま確認済みにしました（記録は変更していません）。")
+
+
 @conflicts.command("restore")
 @click.argument("conflict_id", metavar="ID")
 @click.pass_obj

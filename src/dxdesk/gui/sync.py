@@ -405,9 +405,13 @@ class ConflictsView(QWidget):
         self.restore_button = QPushButton(self.tr("この値に戻す(&R)"))
         self.restore_button.setObjectName("restoreConflict")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.review_button = QPushButton(self.tr("現在の値のまま確認済みにする(&K)"))
+        self.review_button.setObjectName("reviewConflict")
+        self.review_button.clicked.connect(self.review_selected)
         self.status = plain_label()
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
+        row.addWidget(self.review_button)
         row.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -436,8 +440,27 @@ class ConflictsView(QWidget):
         for col, width in enumerate((90, 160, 110, 220, 220)):
             self.table.setColumnWidth(col, width)
         self.restore_button.setEnabled(bool(self.conflicts))
+        self.review_button.setEnabled(bool(self.conflicts))
         if not self.conflicts:
             self.status.setText(self.tr("未確認の競合はありません。"))
+
+    def review_selected(self) -> bool:
+        """Keep the current values of the selected rows: they leave the list, nothing changes."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if not rows:
+            self.status.setText(self.tr("確認済みにする行を選んでください。"))
+            return False
+        try:
+            for row in rows:
+                sync.review_conflict(self.profile, self.conflicts[row].id)
+        except UserError as err:
+            self.status.setText(user_message(err))
+            return False
+        self.refresh()
+        self.status.setText(
+            self.tr("%1件を現在の値のまま確認済みにしました。").replace("%1", str(len(rows)))
+        )
+        return True
 
     def restore_selected(self) -> bool:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

@@ -917,6 +917,12 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
     return out
 
 
+def review_conflict(profile: Profile, conflict_id: str) -> None:
+    """Keep the current value: the conflict is marked reviewed, nothing changes or syncs."""
+    conflicts.review_conflict(profile.database, conflict_id)
+    profile.audit("conflict_review")
+
+
 def restore_conflict(profile: Profile, conflict_id: str) -> Any:
     """Make a losing value current again: a new local change, which syncs like any edit."""
     change = conflicts.restore_conflict(profile.database, conflict_id, store=profile.records)

@@ -146,3 +146,15 @@ def restore_conflict(
             change = store.update(k, c.record_id, {c.field: c.losing_value})
         db.conn.execute("UPDATE conflicts SET resolved_at = ? WHERE id = ?", (stamp(), c.id))
     return change
+
+
+def review_conflict(db: Database, conflict_id: str) -> Conflict:
+    """Keep the current value and mark the entry reviewed: no change is made or synced (the
+    conflict log is this device's own bookkeeping). Returns the entry as it stood."""
+    c = get_conflict(db, conflict_id)
+    with db.transaction():
+        db.conn.execute(
+            "UPDATE conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL",
+            (stamp(), c.id),
+        )
+    return c

@@ -884,27 +884,42 @@ Python %1 / %2</translation>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="427"/>
+        <location filename="../../gui/sync.py" line="408"/>
+        <source>現在の値のまま確認済みにする(&amp;K)</source>
+        <translation>&amp;Keep the current value, mark reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="431"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="430"/>
+        <location filename="../../gui/sync.py" line="434"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="440"/>
+        <location filename="../../gui/sync.py" line="445"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="445"/>
+        <location filename="../../gui/sync.py" line="451"/>
+        <source>確認済みにする行を選んでください。</source>
+        <translation>Please select the rows to mark reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="461"/>
+        <source>%1件を現在の値のまま確認済みにしました。</source>
+        <translation>%1 kept as they are and marked reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="468"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="455"/>
+        <location filename="../../gui/sync.py" line="478"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1102,177 +1117,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="485"/>
+        <location filename="../../gui/sync.py" line="508"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="489"/>
+        <location filename="../../gui/sync.py" line="512"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="490"/>
+        <location filename="../../gui/sync.py" line="513"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="491"/>
+        <location filename="../../gui/sync.py" line="514"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="492"/>
+        <location filename="../../gui/sync.py" line="515"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="493"/>
+        <location filename="../../gui/sync.py" line="516"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="503"/>
+        <location filename="../../gui/sync.py" line="526"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="505"/>
+        <location filename="../../gui/sync.py" line="528"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="507"/>
+        <location filename="../../gui/sync.py" line="530"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="514"/>
+        <location filename="../../gui/sync.py" line="537"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="539"/>
+        <location filename="../../gui/sync.py" line="562"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="539"/>
+        <location filename="../../gui/sync.py" line="562"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="543"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="543"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="544"/>
+        <location filename="../../gui/sync.py" line="567"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="551"/>
+        <location filename="../../gui/sync.py" line="574"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="554"/>
+        <location filename="../../gui/sync.py" line="577"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="557"/>
+        <location filename="../../gui/sync.py" line="580"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="565"/>
+        <location filename="../../gui/sync.py" line="588"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="578"/>
+        <location filename="../../gui/sync.py" line="601"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="612"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="598"/>
+        <location filename="../../gui/sync.py" line="621"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="611"/>
+        <location filename="../../gui/sync.py" line="634"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="616"/>
+        <location filename="../../gui/sync.py" line="639"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="631"/>
+        <location filename="../../gui/sync.py" line="654"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="640"/>
+        <location filename="../../gui/sync.py" line="663"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="654"/>
+        <location filename="../../gui/sync.py" line="677"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="664"/>
+        <location filename="../../gui/sync.py" line="687"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="679"/>
+        <location filename="../../gui/sync.py" line="702"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="689"/>
+        <location filename="../../gui/sync.py" line="712"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="694"/>
+        <location filename="../../gui/sync.py" line="717"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="696"/>
+        <location filename="../../gui/sync.py" line="719"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="707"/>
+        <location filename="../../gui/sync.py" line="730"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -4193,22 +4208,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="728"/>
+        <location filename="../../gui/sync.py" line="751"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="731"/>
+        <location filename="../../gui/sync.py" line="754"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="773"/>
+        <location filename="../../gui/sync.py" line="796"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="781"/>
+        <location filename="../../gui/sync.py" line="804"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
