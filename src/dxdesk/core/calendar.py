@@ -252,6 +252,17 @@ def _from_era(original: str, era: Era, era_year: int, month: int, day: int) -> d
     return d
 
 
+def stored_date(value: object) -> date | None:
+    """The date of a stored ISO value (a date, or a date-time's first 10 characters), None for
+    anything else: reading what the store holds, never what a person types (``parse_date``)."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def parse_date(text: str) -> date:
     """Parse a date typed by a person, in the Western or the 和暦 forms the app shows.
 

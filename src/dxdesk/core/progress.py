@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from dxdesk.core import reference
+from dxdesk.core.calendar import stored_date
 
 DONE, WORKING, NOT_STARTED, NOT_APPLICABLE = "完了済み", "作業中", "未着手", "対象外"
 STATUSES = (DONE, WORKING, NOT_STARTED, NOT_APPLICABLE)
@@ -170,13 +171,7 @@ def _minus_months(d: date, months: int) -> date:
     return date(y, m0 + 1, min(d.day, monthrange(y, m0 + 1)[1]))
 
 
-def _iso(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+_iso = stored_date
 
 
 @dataclass(frozen=True)

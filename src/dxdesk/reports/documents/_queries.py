@@ -18,6 +18,7 @@ from dxdesk.core.calendar import (
     format_fiscal_year,
     format_wareki,
     format_wareki_compact,
+    stored_date,
     wareki_year,
 )
 from dxdesk.core.model import ACTIVITIES
@@ -160,13 +161,7 @@ def names(db: Database, table: str) -> dict[str, str]:
     return {str(r["id"]): str(r["name"]) for r in db.query(f'SELECT id, name FROM "{table}"')}
 
 
-def to_date(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+to_date = stored_date  # the documents' name for it
 
 
 def to_list(value: object) -> list[str]:

@@ -24,22 +24,27 @@ class Section:
     paragraphs: tuple[str, ...]
 
 
-def load_template(name: str, profile_root: Path | None, *, fy_label: str) -> list[Section]:
-    """The sections of template ``name`` (e.g. plan_template.txt): the profile's, else ours."""
+def template_text(name: str, profile_root: Path | None) -> tuple[str | None, str]:
+    """(text, where it came from) of template ``name``: the file of that name in the profile
+    folder when there is one (the supervisor's own), else the one shipped in resources/. The
+    text is None when the profile's file cannot be read as UTF-8: the caller refuses it."""
     override = profile_root / name if profile_root else None
     if override is not None and override.is_file():
         try:
-            raw = override.read_text(encoding="utf-8-sig")
+            return override.read_text(encoding="utf-8-sig"), str(override)
         except (OSError, UnicodeDecodeError):
-            raise UserError(
-                "document_template_invalid",
-                path=str(override),
-                detail="UTF-8 のテキストとして読み込めません",
-            ) from None
-        source = str(override)
-    else:
-        raw = files("dxdesk.resources").joinpath(name).read_text(encoding="utf-8")
-        source = name
+            return None, str(override)
+    return files("dxdesk.resources").joinpath(name).read_text(encoding="utf-8"), name
+
+
+UNREADABLE = "UTF-8 のテキストとして読み込めません"
+
+
+def load_template(name: str, profile_root: Path | None, *, fy_label: str) -> list[Section]:
+    """The sections of template ``name`` (e.g. plan_template.txt): the profile's, else ours."""
+    raw, source = template_text(name, profile_root)
+    if raw is None:
+        raise UserError("document_template_invalid", path=source, detail=UNREADABLE)
     sections: list[tuple[str, list[str]]] = []
     block: list[str] = []
 

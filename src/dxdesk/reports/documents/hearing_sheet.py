@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import names, supporter_names, text, to_date
+from dxdesk.reports.documents._templates import UNREADABLE, template_text
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store import progress as progress_rows
 from dxdesk.store.database import Database
@@ -47,20 +47,9 @@ class SystemRow:
 
 def load_checklist(profile_root: Path | None) -> list[tuple[str, list[str]]]:
     """(heading, questions) from the profile's template if present, else the shipped one."""
-    override = profile_root / CHECKLIST_FILE if profile_root else None
-    if override is not None and override.is_file():
-        try:
-            raw = override.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            raise UserError(
-                "report_template_invalid",
-                path=str(override),
-                detail="UTF-8 のテキストとして読み込めません",
-            ) from None
-        source = str(override)
-    else:
-        raw = files("dxdesk.resources").joinpath(CHECKLIST_FILE).read_text(encoding="utf-8")
-        source = CHECKLIST_FILE
+    raw, source = template_text(CHECKLIST_FILE, profile_root)
+    if raw is None:
+        raise UserError("report_template_invalid", path=source, detail=UNREADABLE)
     sections: list[tuple[str, list[str]]] = []
     for line in raw.splitlines():
         item = line.strip()
