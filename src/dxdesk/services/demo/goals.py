@@ -50,6 +50,11 @@ def add_goals(demo: Demo) -> None:
                 "description": g["description"],
                 "target_value": target,
                 "unit": g["unit"],
+                # Agreed with the prefecture before general DX support began (6(2)).
+                "indicator": f"{g['title']}（年度末までの累計、{g['unit']}）",
+                "baseline": 0,
+                "agreed_on": "2025-04-25",
+                "agreement_version": "第1版",
             }
         )
     ids = demo.add("goal", rows)
@@ -57,18 +62,25 @@ def add_goals(demo: Demo) -> None:
     for g, row, goal_id in zip(specs, rows, ids, strict=True):
         values = series[str(g["key"])]
         target = float(str(row["target_value"]))
+        before = 0.0
         for (year, month), value in zip(fy_months(), values, strict=True):
             pct = round(value / target * 100) if target else 0
-            note = f"{month}月末時点の累計は{value:g}{g['unit']}（目標比{pct}%）です。"
-            note += demo.pick(demo.strs("goal_comments", _pace(g, pct, len(progress) % 12)))
+            comment = demo.pick(demo.strs("goal_comments", _pace(g, pct, len(progress) % 12)))
+            # The month in three parts (月次作業報告書 §4): what was done, where the goal
+            # stands, what comes next.
             progress.append(
                 {
                     "goal_id": goal_id,
                     "month": f"{year:04d}-{month:02d}",
                     "value": value,
-                    "note": note,
+                    "actions": f"{month}月は{g['title']}に向けて取組を進め、"
+                    f"当月の増加は{value - before:g}{g['unit']}でした。",
+                    "achievement": f"{month}月末時点の累計は{value:g}{g['unit']}"
+                    f"（目標比{pct}%）です。",
+                    "next_steps": comment,
                 }
             )
+            before = value
     demo.add("goal_progress", progress)
 
 
