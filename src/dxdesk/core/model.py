@@ -101,6 +101,9 @@ class Field:
     # kind's field); referenced records whose field holds this record's value come first
     # (a consultation's 専門人材 by its 分類 among the expert's 分野).
     prefer: tuple[str, str] | None = None
+    # A REF the referenced record's form sets by ticking this kind's records in a list (a
+    # training ticks the wishes it answers): RecordService.ticked / set_ticked.
+    ticked: bool = False
 
     @property
     def retired(self) -> bool:
@@ -1376,7 +1379,7 @@ KINDS: tuple[Kind, ...] = (
             F("preferred_format", "希望形式", T.CHOICE, choices=WISH_FORMATS),
             F("preferred_period", "希望時期"),
             F("note", "備考", T.LONGTEXT),
-            F("training_id", "対応する研修", T.REF, ref="training"),
+            F("training_id", "対応する研修", T.REF, ref="training", ticked=True),
         ),
         title="theme",
         date_field="received_on",
@@ -1638,9 +1641,7 @@ def declaration_problems(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
                     out.append(f"{k.name}.follow_ups: parent_carry needs via the parent field")
                 elif not {a for a, _ in u.parent_carry} <= set(parent.field_names):
                     out.append(f"{k.name}.follow_ups: {parent.name} lacks a parent_carry field")
-            if u.back is not None and (
-                u.back not in have or k.field(u.back).ref != u.kind
-            ):
+            if u.back is not None and (u.back not in have or k.field(u.back).ref != u.kind):
                 out.append(f"{k.name}.follow_ups: back {u.back} does not refer to {u.kind}")
             if u.when is not None and (
                 u.when[0] not in have or u.when[1] not in k.field(u.when[0]).choices

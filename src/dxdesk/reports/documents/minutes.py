@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dxdesk.core.calendar import OfficeCalendar, format_wareki
+from dxdesk.core.model import DECISION, OPEN_POINT
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import org_by_id, text, to_date, to_list
-from dxdesk.core.model import DECISION, OPEN_POINT
 from dxdesk.store.database import Database
 
 TITLE = "議事録"

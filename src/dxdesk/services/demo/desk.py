@@ -98,7 +98,7 @@ def _raise_training_issue(demo: Demo) -> None:
         [
             {
                 "org_id": orgs[0]["org_id"],
-                "title": text.split("。")[0][:60],
+                "title": text.split("。", maxsplit=1)[0][:60],
                 "description": text,
                 "category": "DX推進",
                 "priority": "低",
