@@ -1,6 +1,6 @@
 """The registers (台帳): every kind of record that has no list of its own elsewhere in the window.
 
-Meetings, trainings, goals with their months, experts, contacts, vendors, staff, groups,
+Meetings, trainings and the wishes for them (研修要望), goals with their months, experts, contacts, vendors, staff, groups,
 intensive support (集中支援) and the applications for it, case studies, 臨時閉庁日 and the submission register: one tab each,
 a ``RecordTable`` (filters, sorting, TSV copy, Delete with Undo, Enter opens the form, the row's
 documents in its menu) with a button for a new record, the number of records on the tab. Forms
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 REGISTERS: tuple[tuple[str, str], ...] = (
     ("meeting", "Ctrl+Shift+M"),
     ("training", "Ctrl+Shift+T"),
+    ("training_wish", "Ctrl+Shift+L"),
     ("goal", "Ctrl+Shift+G"),
     ("expert", "Ctrl+Shift+E"),
     ("contact", "Ctrl+Shift+K"),
