@@ -65,9 +65,7 @@ def test_meeting_items_an_open_point_becomes_an_issue_and_the_minutes_are_submit
     form = next(f for f in window.findChildren(RecordForm) if f.isVisible())
     # The old free texts are not offered: decisions and open points are records now.
     assert "decisions" not in form.editors and "action_items" not in form.editors
-    form.set_values(
-        {"title": "高千穂町との打合せ", "date": day.isoformat(), "org_id": TAKACHIHO}
-    )
+    form.set_values({"title": "高千穂町との打合せ", "date": day.isoformat(), "org_id": TAKACHIHO})
     panel = form.children_panels["meeting_item"]
     decision = "移行日程は令和8年1月で確定する。"
     open_point = "帳票レイアウトの差分をベンダに確認する。"
@@ -171,9 +169,7 @@ def test_a_training_ticks_the_wishes_it_answers(qtbot: QtBot, profile: Profile) 
     assert service.get("training_wish", wish)["training_id"] is None
 
 
-def test_the_consultation_offers_experts_of_its_field_first(
-    qtbot: QtBot, profile: Profile
-) -> None:
+def test_the_consultation_offers_experts_of_its_field_first(qtbot: QtBot, profile: Profile) -> None:
     service = RecordService(profile)
     service.add("expert", {"name": "情報 守", "fields": ["セキュリティ"], "pref_approved": True})
     ai = service.add("expert", {"name": "機械 学", "fields": ["AI・RPA"]}).record_id

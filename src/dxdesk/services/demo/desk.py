@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from dxdesk.core.model import OPEN_POINT
+from dxdesk.core.model import OPEN_POINT, kind
 from dxdesk.services.demo.plan import Row
 from dxdesk.services.demo.state import Demo
 
@@ -61,8 +61,11 @@ def _raise_open_points(demo: Demo, rng: random.Random) -> None:
     open_points = [
         (item_id, values)
         for item_id, values in demo.meeting_items
-        if values["item_type"] == OPEN_POINT and values.get("org_id")
+        if values["item_type"] == OPEN_POINT
+        and values.get("org_id")
+        and not str(values["text"]).startswith("議事録")  # our own chore, not an issue
     ]
+    raising = kind("meeting_item").follow_ups[0]
     chosen = rng.sample(open_points, min(OPEN_POINTS_RAISED, len(open_points)))
     rows: list[Row] = []
     for _item_id, values in chosen:
@@ -70,7 +73,7 @@ def _raise_open_points(demo: Demo, rng: random.Random) -> None:
         rows.append(
             {
                 "org_id": values["org_id"],
-                "title": str(values["text"])[:60],
+                "title": raising.first_line(str(values["text"])),
                 "description": values["text"],
                 "category": "ベンダ調整",
                 "priority": "中",

@@ -184,12 +184,14 @@ def _add_with_items(demo: Demo, rows: list[Row]) -> None:
     for meeting_id, row, (decisions, actions) in zip(ids, rows, texts, strict=True):
         for item_type, body in ((DECISION, decisions), (OPEN_POINT, actions)):
             for order, line in enumerate(str(body or "").splitlines(), start=1):
-                if line.strip():
+                # One item a line, without its bullet: the minutes print their own.
+                item = line.strip().lstrip("・").strip()
+                if item:
                     items.append(
                         {
                             "meeting_id": meeting_id,
                             "item_type": item_type,
-                            "text": line.strip(),
+                            "text": item,
                             "org_id": row.get("org_id"),
                             "sort_order": order,
                         }
