@@ -10,11 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from dxdesk.core.calendar import fiscal_year
+from dxdesk.core.calendar import fiscal_year, format_wareki
 from dxdesk.core.clock import today_jst
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
-from dxdesk.core.calendar import format_wareki
 from dxdesk.reports.documents._queries import (
     Period,
     fy_period,
