@@ -187,3 +187,34 @@ def test_the_consultation_offers_experts_of_its_field_first(qtbot: QtBot, profil
     assert assigned.pairs()[1][1] == "機械 学（AI・RPA）"
     form.set_values({"category": None})
     assert not form.is_dirty()  # as opened: closes without asking
+
+
+def test_the_goal_chart_is_built_from_its_months(qtbot: QtBot, profile: Profile) -> None:
+    service = RecordService(profile)
+    goal = service.add(
+        "goal", {"fy": 2025, "title": "RPA導入団体数", "target_value": 10, "unit": "団体"}
+    ).record_id
+    service.put("goal_progress", {"goal_id": goal, "month": "2025-04", "value": 2})
+    service.put(
+        "goal_progress",
+        {"goal_id": goal, "month": "2025-06", "value": 5, "achievement": "累計5団体。"},
+    )
+    window = _window(qtbot, profile)
+    table = window.show_register("goal")
+    qtbot.waitUntil(lambda: table.model.rowCount() > 0)
+    table.view.setCurrentIndex(table.model.index(0, 0))
+    panel = window.registers.goal_panel
+    assert panel is not None and panel.goal_id == goal
+    # April to the last month recorded; May has no record and draws no bar.
+    assert panel.chart.values() == [("4月", 2.0), ("5月", 0.0), ("6月", 5.0)]
+    assert panel.chart.target() == (10.0, "団体")
+    assert panel.table.item(2, 2).text() == "累計5団体。"
+    # A month entered in its form: the chart follows.
+    panel._open_row(3)  # 2025-07
+    form = next(f for f in window.findChildren(RecordForm) if f.isVisible())
+    assert {"actions", "achievement", "next_steps"} <= set(form.editors)
+    form.set_values({"value": "7", "actions": "2町を支援", "next_steps": "県北へ展開"})
+    assert form.save()
+    form.close()
+    qtbot.waitUntil(lambda: len(panel.chart.values()) == 4)
+    assert panel.chart.values()[-1] == ("7月", 7.0)
