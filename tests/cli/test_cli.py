@@ -257,7 +257,7 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
                 "format=対面",
                 "minutes=各団体の進捗を共有した。",
             ],
-            ("decisions=次回は1月に開催する。", "次回は1月に開催する。"),
+            ("next_meeting=次回は1月に開催する。", "次回は1月に開催する。"),
             "各団体の進捗を共有した",
         ),
         "step_status": (
