@@ -958,7 +958,7 @@ KINDS: tuple[Kind, ...] = (
                 title="title",
                 text="description",
                 carry=(("date", "raised_on"),),
-                label="この課題を課題として登録",
+                label="把握した課題から課題を作成",
                 hint="この研修を保存し、選択した課題（選択がなければ全文）から課題を登録します。",
             ),
         ),
