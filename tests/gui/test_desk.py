@@ -142,7 +142,7 @@ def test_a_training_ticks_the_wishes_it_answers(qtbot: QtBot, profile: Profile) 
     form = next(f for f in window.findChildren(RecordForm) if f.isVisible())
     ticks = form.tick_editors[("training_wish", "training_id")]
     assert [ticks.list.item(i).text() for i in range(ticks.list.count())] == [
-        f"{today_jst().isoformat()} 高千穂町 生成AIの業務活用"
+        f"{today_jst().isoformat()} 高千穂町 生成AIの業務活用（オンライン・9月頃）"
     ]
     ticks.list.item(0).setCheckState(Qt.CheckState.Checked)
     form.set_values({"title": "生成AI活用研修", "training_type": "研修"})

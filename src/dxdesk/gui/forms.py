@@ -279,7 +279,7 @@ class RecordForm(QDialog):
             names = self.service.org_names() if other.org_field else {}
             ticks = MembersEditor(
                 QCoreApplication.translate("Kind", other.label),
-                [(str(r["id"]), self._describe(other, r, names)) for r in rows],
+                [(str(r["id"]), self._describe_listed(other, r, names)) for r in rows],
                 held,
                 body,
                 count_text=self.tr("%1 件を選択"),
@@ -427,6 +427,18 @@ class RecordForm(QDialog):
         if record.get("_deleted"):
             text += self.tr("（削除済み）")
         return text or str(record["id"])
+
+    def _describe_listed(self, target: Kind, record: Record, orgs: dict[str, str]) -> str:
+        """A record with the other values of its list's columns (a wish's format, period)."""
+        shown = {target.date_field, target.org_field, target.title}
+        extra = [
+            self.service.display_value(target, n, record.get(n), orgs)
+            for n in target.list_columns
+            if n not in shown
+        ]
+        text = self._describe(target, record, orgs)
+        extra = [e for e in extra if e]
+        return text + (self.tr("（%1）").replace("%1", "・".join(extra)) if extra else "")
 
     # ------------------------------------------------------------ values
 
