@@ -482,7 +482,7 @@ def _goals(doc: PdfDocument, data: Monthly) -> None:
     doc.table(
         ["目標", "目標値", "累計実績", "達成率", "当月の取組と状況"],
         rows,
-        widths=[4, 1.3, 1.3, 1.1, 5],
+        widths=[3.4, 1.2, 1.2, 1.0, 6.2],
         align="LRRRL",
         empty_text="当年度の目標は登録されていません。",
     )
