@@ -103,10 +103,59 @@ def dialogs(window: Any, out: Path) -> None:
         dialog.reject()
 
 
+def desk(window: Any, out: Path) -> None:
+    """The supervisor's desk (issue 12): the wish list and the experts, a monthly report
+    meeting with its decisions and open points, a training's wishes, a consultation's experts
+    by its field, a goal's month, each at 1366x768."""
+    size = (1366, 768)
+    window.resize(*size)
+    for kind_name in ("training_wish", "expert"):
+        window.show_register(kind_name)
+        window.show()
+        QApplication.processEvents()
+        grab(window, out / f"register-{kind_name}-1366x768.png")
+    records = window.records
+    raised = records.list_records("meeting_item")
+    meeting = next((str(i["meeting_id"]) for i in raised if i.get("issue_id")), None)
+    answered = next(
+        (str(w["training_id"]) for w in records.list_records("training_wish") if w["training_id"]),
+        None,
+    )
+    consultation = next(
+        (c for c in records.list_records("consultation") if c.get("requested_expert_id")), None
+    )
+    for name, kind_name, record_id in (
+        ("form-meeting", "meeting", meeting),
+        ("form-training-wishes", "training", answered),
+        ("form-consultation", "consultation", consultation["id"] if consultation else None),
+    ):
+        if record_id is None:
+            continue
+        form = window.open_record(kind_name, str(record_id))
+        form.resize(*size)
+        if kind_name == "meeting":
+            # Scrolled to the decisions and open points, one of them selected.
+            panel = form.children_panels["meeting_item"]
+            form.scroll_area.ensureWidgetVisible(panel)
+            panel.list.setCurrentRow(panel.list.count() - 1)
+        elif kind_name == "training":
+            form.scroll_area.ensureWidgetVisible(
+                form.tick_editors[("training_wish", "training_id")]
+            )
+        grab(form, out / f"{name}-1366x768.png")
+        form.reject()
+    progress = records.list_records("goal_progress", limit=1)
+    if progress:
+        form = window.open_record("goal_progress", str(progress[0]["id"]))
+        grab(form, out / "form-goal-progress-1366x768.png", size)
+        form.reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
     parser.add_argument("--out", default="docs/screens")
+    parser.add_argument("--only", choices=("desk",), help="only the screens of one part")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -126,6 +175,15 @@ def main() -> int:
             from dxdesk.gui.mainwindow import MainWindow
 
             window = MainWindow(profile)
+            if args.only == "desk":
+                desk(window, out)
+                table = window.show_register("goal")
+                QApplication.processEvents()
+                if table.model.rowCount():
+                    table.view.setCurrentIndex(table.model.index(0, 0))
+                grab(window, out / "register-goal-1366x768.png", (1366, 768))
+                window.close()
+                return 0
             target = next(
                 b for b in window.overview.organisations(window.month) if b.name == "高千穂町"
             )
@@ -172,6 +230,7 @@ def main() -> int:
             grab(form, out / "form-training.png")
             form.reject()
             dialogs(window, out)
+            desk(window, out)
             window.close()
         finally:
             profile.close(backup=False)

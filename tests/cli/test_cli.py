@@ -164,7 +164,18 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
     """kind -> (assignments for add, (an edit, the value stored), a text expected in `show`)."""
     staff = c.staff_id()
     goal = c.add("goal", "fy=2025", "title=相談対応件数")
+    meeting = c.add("meeting", "title=定例会", "date=2025-12-05")
     return {
+        "meeting_item": (
+            [f"meeting_id={meeting}", "item_type=課題事項", "text=帳票差分をベンダに確認する。"],
+            ("owner=当方", "当方"),
+            "帳票差分をベンダに確認する。",
+        ),
+        "training_wish": (
+            ["org_id=椎葉村", "theme=生成AIの業務活用", "preferred_format=オンライン"],
+            ("preferred_period=9月頃", "9月頃"),
+            "生成AIの業務活用",
+        ),
         "visit": (
             [
                 "date=令和7年11月25日",
@@ -257,7 +268,7 @@ def kind_cases(c: Cli) -> dict[str, tuple[list[str], tuple[str, Any], str]]:
                 "format=対面",
                 "minutes=各団体の進捗を共有した。",
             ],
-            ("decisions=次回は1月に開催する。", "次回は1月に開催する。"),
+            ("next_meeting=次回は1月に開催する。", "次回は1月に開催する。"),
             "各団体の進捗を共有した",
         ),
         "step_status": (

@@ -27,6 +27,7 @@ TAKACHIHO = natural_id("organisation", "454419")
 VALUES: dict[str, dict[str, Any]] = {
     "meeting": {"title": "第8回月次報告会", "date": "2025-11-21", "meeting_type": "月次報告会"},
     "training": {"title": "生成AI活用研修", "training_type": "研修", "date": "2025-12-03"},
+    "training_wish": {"org_id": TAKACHIHO, "theme": "生成AIの業務活用"},
     "goal": {"fy": "2025", "title": "RPA導入団体数", "target_value": "10", "unit": "団体"},
     "expert": {"name": "日向 専門", "fields": "AI・RPA"},
     "contact": {"org_id": TAKACHIHO, "name": "高千穂 情報係長"},

@@ -138,3 +138,39 @@ def test_an_unknown_organisation_is_refused(demo_profile: Profile, tmp_path: Pat
         )
     assert err.value.code == "unknown_organisation"
     assert list(tmp_path.iterdir()) == []
+
+
+@needs_pdftotext
+def test_the_requested_and_the_assigned_expert_read_back(profile: Profile, tmp_path: Path) -> None:
+    from dxdesk.services.records import RecordService
+
+    svc = RecordService(profile)
+    asked = svc.add("expert", {"name": "指名 花子", "fields": ["AI・RPA"]}).record_id
+    given = svc.add("expert", {"name": "担当 太郎", "fields": ["AI・RPA"]}).record_id
+    values = {"channel": "電話", "org_id": "高千穂町", "category": "AI・RPA"}
+    svc.add(
+        "consultation",
+        {
+            **values,
+            "received_at": "2025-11-04 10:00",
+            "topic": "RPA導入",
+            "requested_expert_id": asked,
+            "expert_id": given,
+        },
+    )
+    svc.add("consultation", {**values, "received_at": "2025-11-05 10:00", "topic": "OCR"})
+    log = consultation_log(profile.database, month="2025-11")
+    assert [(r.requested_expert, r.expert) for r in log.rows] == [
+        ("指名 花子", "担当 太郎"),
+        ("", ""),
+    ]
+    doc = read_pdf(
+        generate(profile, ReportRequest("consultations", month="2025-11"), tmp_path / "c.pdf")
+    )
+    assert doc.both(squash("希望：指名 花子")) and doc.both(squash("対応：担当 太郎"))
+    out = generate(profile, ReportRequest("consultations", month="2025-11"), tmp_path / "c.xlsx")
+    ws = openpyxl.load_workbook(out)["相談一覧"]
+    header = [c.value for c in ws[1]]
+    first = dict(zip(header, [c.value for c in ws[2]], strict=True))
+    assert first["団体が希望した専門人材"] == "指名 花子"
+    assert first["対応者（専門人材）"] == "担当 太郎"

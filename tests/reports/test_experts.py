@@ -73,3 +73,34 @@ def test_a_profile_without_experts_is_refused(profile: Profile, tmp_path: Path) 
         generate(profile, ReportRequest("experts", fy=FY), out)
     assert err.value.code == "report_no_data" and "専門人材一覧表" in err.value.message
     assert not out.exists()
+
+
+@needs_pdftotext
+def test_approval_and_availability_read_back(profile: Profile, tmp_path: Path) -> None:
+    from dxdesk.services.records import RecordService
+
+    svc = RecordService(profile)
+    svc.add(
+        "expert",
+        {
+            "name": "承認 済子",
+            "available": True,
+            "availability": "火・木の午後",
+            "pref_approved": True,
+            "approved_on": "2025-04-18",
+        },
+    )
+    svc.add("expert", {"name": "申請 中男", "available": False})
+    data = expert_list(profile.database, fy=2025)
+    assert [(r.approved, r.availability) for r in data.rows] == [
+        (True, "火・木の午後"),
+        (False, ""),
+    ]
+    doc = read_pdf(generate(profile, ReportRequest("experts", fy=2025), tmp_path / "e.pdf"))
+    assert doc.both(squash("県承認済み 1名")) and doc.both(squash("火・木の午後"))
+    assert doc.both("令和7年4月18日") and doc.both("未承認")
+    out = generate(profile, ReportRequest("experts", fy=2025), tmp_path / "e.xlsx")
+    ws = openpyxl.load_workbook(out)["専門人材"]
+    header = [c.value for c in ws[1]]
+    first = dict(zip(header, [c.value for c in ws[2]], strict=True))
+    assert first["県承認"] == "承認済み" and first["県承認日"] == "2025-04-18"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dxdesk.core.calendar import OfficeCalendar, format_wareki
+from dxdesk.core.model import kind, validate
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportRequest
 from dxdesk.reports.documents.minutes import meeting_minutes
@@ -51,11 +52,19 @@ def test_demo_meeting_reads_back(demo_profile: Profile, tmp_path: Path) -> None:
     # The due date and its rule are for the window; the prefecture receives the minutes only.
     assert "提出期限" not in doc.poppler and "開庁日" not in doc.poppler
     assert doc.both(format_wareki(date.fromisoformat(meeting["date"]), weekday=True))
-    for field in ("title", "place", "agenda", "minutes", "decisions", "action_items"):
+    for field in ("title", "place", "agenda", "minutes"):
         assert doc.both(squash(meeting[field])), field
+    # Decisions and open points are the meeting's items, a line each.
+    items = demo_profile.database.query(
+        "SELECT item_type, text FROM meeting_item WHERE meeting_id = ? AND _deleted = 0",
+        (meeting["id"],),
+    )
+    assert {i["item_type"] for i in items} == {"決定事項", "課題事項"}
+    for item in items:
+        assert doc.both(squash(item["text"])), item["text"]
     for person in ("デジタル推進課", *json.loads(meeting["attendees_ours"])):
         assert doc.both(squash(person))
-    sources = [meeting[f] for f in ("agenda", "minutes", "decisions", "action_items")]
+    sources = [meeting[f] for f in ("agenda", "minutes")] + ["・" + i["text"] for i in items]
     assert kinsoku_violations(doc.poppler, sources) == []
 
 
@@ -121,3 +130,37 @@ def test_unknown_meeting_is_refused(demo_profile: Profile, tmp_path: Path) -> No
         generate(demo_profile, ReportRequest("minutes"), out)
     assert err.value.code == "report_param_missing" and "--meeting" in err.value.message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_items_in_order_with_owner_and_due_and_old_texts_as_fallback(profile: Profile) -> None:
+    svc = RecordService(profile)
+    calendar = office_calendar(profile)
+    meeting = svc.add("meeting", {"title": "定例会", "date": "2025-11-21"}).record_id
+    for order, (item_type, text) in enumerate(
+        (
+            ("課題事項", "仕様差分を確認する。"),
+            ("決定事項", "次回は12月。"),
+            ("課題事項", "日程調整。"),
+        ),
+        start=1,
+    ):
+        values = {"meeting_id": meeting, "item_type": item_type, "text": text}
+        svc.add("meeting_item", {**values, "sort_order": 10 - order})
+    svc.edit(
+        "meeting_item",
+        svc.list_records("meeting_item")[0]["id"],
+        {"owner": "当方", "due_date": "2025-12-05"},
+    )
+    m = meeting_minutes(profile.database, meeting, calendar)
+    assert m.decisions == "・次回は12月。"
+    assert (
+        m.action_items == "・日程調整。\n・仕様差分を確認する。（担当：当方、期限：令和7年12月5日）"
+    )
+    # The free texts of a meeting recorded by an older version, still printed.
+    with pytest.raises(UserError):  # not accepted from a user any more
+        svc.add("meeting", {"title": "旧", "date": "2025-11-21", "decisions": "了承"})
+    written = {"title": "旧", "date": "2025-10-01", "decisions": "了承", "action_items": "宿題"}
+    with profile.database.transaction():
+        old = profile.records.insert(kind("meeting"), validate(kind("meeting"), written)).record_id
+    m = meeting_minutes(profile.database, old, calendar)
+    assert (m.decisions, m.action_items) == ("了承", "宿題")

@@ -218,7 +218,32 @@ def test_a_monthly_report_meeting_every_month(demo: Demo) -> None:
         m["date"][:7] for m in demo.rows("meeting") if m["meeting_type"] == "月次報告会"
     )
     assert len(months) == 12 and set(months.values()) == {1}
-    assert all(m["minutes"] and m["decisions"] and m["action_items"] for m in demo.rows("meeting"))
+    assert all(m["minutes"] for m in demo.rows("meeting"))
+    # Decisions and open points are child records of each meeting, not free text.
+    assert not any(m["decisions"] or m["action_items"] for m in demo.rows("meeting"))
+    items = Counter((i["meeting_id"], i["item_type"]) for i in demo.rows("meeting_item"))
+    for m in demo.rows("meeting"):
+        assert items[(m["id"], "決定事項")] >= 1 and items[(m["id"], "課題事項")] >= 1
+
+
+def test_the_desk_stage_links_open_points_wishes_and_trainings(demo: Demo) -> None:
+    issues = {i["id"]: i for i in demo.rows("issue")}
+    raised = [i for i in demo.rows("meeting_item") if i["issue_id"]]
+    assert len(raised) >= 3
+    for item in raised:  # linked both ways: the item holds the issue, the issue the meeting
+        assert item["item_type"] == "課題事項"
+        assert issues[item["issue_id"]]["meeting_id"] == item["meeting_id"]
+    assert sum(1 for i in issues.values() if i["training_id"]) == 1
+    wishes = demo.rows("training_wish")
+    assert len(wishes) == 14 and any(w["training_id"] for w in wishes)
+    assert {w["preferred_format"] for w in wishes} <= {"オンライン", "対面", "どちらでも"}
+    goals = demo.rows("goal")
+    assert all(g["indicator"] and g["agreed_on"] for g in goals)
+    assert all(p["actions"] and p["achievement"] for p in demo.rows("goal_progress"))
+    experts = demo.rows("expert")
+    assert any(e["pref_approved"] for e in experts) and not all(e["pref_approved"] for e in experts)
+    consults = demo.rows("consultation")
+    assert any(c["requested_expert_id"] for c in consults)
 
 
 def test_goal_progress_every_month(demo: Demo) -> None:
@@ -240,7 +265,13 @@ def test_goal_progress_every_month(demo: Demo) -> None:
 
 def test_issues_point_at_existing_visits(demo: Demo) -> None:
     visits = {v["id"]: v for v in demo.rows("visit")}
+    meetings = {m["id"]: m for m in demo.rows("meeting")}
+    trainings = {t["id"]: t for t in demo.rows("training")}
     for i in demo.rows("issue"):
+        if i["visit_id"] is None:  # raised at a meeting or a training (the desk stage)
+            source = meetings.get(i["meeting_id"]) or trainings[i["training_id"]]
+            assert source["date"] == i["raised_on"]
+            continue
         visit = visits[i["visit_id"]]
         assert visit["org_id"] == i["org_id"] and visit["date"] == i["raised_on"]
         assert (i["status"] == "完了") == (i["closed_on"] is not None)

@@ -97,6 +97,13 @@ class Field:
     default: Default = None
     # Computed on write from other fields when left empty (``fill_derived``).
     derive: Derivation | None = None
+    # A REF offered in an order that fits the record: (this kind's field, the referenced
+    # kind's field); referenced records whose field holds this record's value come first
+    # (a consultation's 専門人材 by its 分類 among the expert's 分野).
+    prefer: tuple[str, str] | None = None
+    # A REF the referenced record's form sets by ticking this kind's records in a list (a
+    # training ticks the wishes it answers): RecordService.ticked / set_ticked.
+    ticked: bool = False
 
     @property
     def retired(self) -> bool:
@@ -135,11 +142,36 @@ class FollowUp:
     label: str = ""  # the button (context Action in the catalogue)
     hint: str = ""  # its tooltip
     title_chars: int = 60
+    # A child record (a meeting's open point) links the raised record to its parent instead:
+    # ``via`` is this kind's field whose value the link takes (the meeting's id), and
+    # ``parent_carry`` copies the parent's fields (the meeting's organisation and date) where
+    # this record's own ``carry`` gives nothing.
+    via: str | None = None
+    parent_carry: tuple[tuple[str, str], ...] = ()
+    # This kind's field that takes the raised record's id once it is saved (the open point
+    # holds its issue: linked both ways).
+    back: str | None = None
+    # Offered only while this field holds this value (an open point, not a decision).
+    when: tuple[str, str] | None = None
 
-    def values(self, record: Mapping[str, Value], record_id: str, text: str) -> Record:
-        """The raised record's starting values, from this record and the chosen text."""
-        out: Record = {mine: record.get(theirs) for theirs, mine in self.carry}
-        out[self.link] = record_id
+    def applies(self, record: Mapping[str, object]) -> bool:
+        return self.when is None or record.get(self.when[0]) == self.when[1]
+
+    def values(
+        self,
+        record: Mapping[str, Value],
+        record_id: str,
+        text: str,
+        parent: Mapping[str, Value] | None = None,
+    ) -> Record:
+        """The raised record's starting values, from this record (and its parent, for a child
+        record) and the chosen text."""
+        out: Record = {mine: (parent or {}).get(theirs) for theirs, mine in self.parent_carry}
+        for theirs, mine in self.carry:
+            value = record.get(theirs)
+            if value not in (None, "") or mine not in out:
+                out[mine] = value
+        out[self.link] = record_id if self.via is None else record.get(self.via)
         out[self.title] = self.first_line(text)
         out[self.text] = text
         return out
@@ -501,6 +533,12 @@ def span_hours(start: str, end: str) -> Derivation:
 MODES = ("訪問", "オンライン", "電話")
 VISIT_PURPOSES = ("ヒアリング", "定例訪問", "打合せ", "研修・勉強会", "現地支援", "その他")
 ISSUE_STATUSES = ("未対応", "対応中", "完了", "保留")
+# A meeting's items (child records): what was decided and what is left open; an open point
+# can become an issue (core/model.py FollowUp on meeting_item).
+DECISION, OPEN_POINT = "決定事項", "課題事項"
+MEETING_ITEM_TYPES = (DECISION, OPEN_POINT)
+# How a municipality would like a training held (研修要望).
+WISH_FORMATS = ("オンライン", "対面", "どちらでも")
 PRIORITIES = ("高", "中", "低")
 ISSUE_CATEGORIES = (
     "標準化・移行",
@@ -780,6 +818,8 @@ KINDS: tuple[Kind, ...] = (
             F("shared_on", "県への共有日", T.DATE),
             F("closed_on", "完了日", T.DATE),
             F("visit_id", "把握した訪問", T.REF, ref="visit"),
+            F("meeting_id", "把握した会議", T.REF, ref="meeting"),
+            F("training_id", "把握した研修", T.REF, ref="training"),
         ),
         title="title",
         date_field="raised_on",
@@ -805,7 +845,20 @@ KINDS: tuple[Kind, ...] = (
             F("system_code", "業務システム", T.SYSTEM),
             F("topic", "件名", required=True),
             F("content", "相談内容", T.LONGTEXT),
-            F("expert_id", "対応者（専門人材）", T.REF, ref="expert"),
+            F(
+                "requested_expert_id",
+                "団体が希望した専門人材",
+                T.REF,
+                ref="expert",
+                prefer=("category", "fields"),
+            ),
+            F(
+                "expert_id",
+                "対応者（専門人材）",
+                T.REF,
+                ref="expert",
+                prefer=("category", "fields"),
+            ),
             F("response", "対応内容・回答", T.LONGTEXT),
             F("answered_on", "回答日", T.DATE),
             F(
@@ -896,6 +949,19 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("date", "title", "training_type", "status", "participants"),
         rules=(end_after_start("start_time", "end_time", "終了"),),
         aliases=("workshop",),
+        # An issue found at the training: its date as the day found, linked to the training.
+        follow_ups=(
+            FollowUp(
+                source="issues_found",
+                kind="issue",
+                link="training_id",
+                title="title",
+                text="description",
+                carry=(("date", "raised_on"),),
+                label="把握した課題から課題を作成",
+                hint="この研修を保存し、選択した課題（選択がなければ全文）から課題を登録します。",
+            ),
+        ),
     ),
     Kind(
         "expert",
@@ -909,9 +975,13 @@ KINDS: tuple[Kind, ...] = (
             F("track_record", "実績", T.LONGTEXT),
             F("contact", "連絡先"),
             F("available", "対応可", T.BOOL),
+            F("availability", "対応可能な時期・条件"),
+            # 6(2)ア②: an expert works for the municipalities once the prefecture approves.
+            F("pref_approved", "県承認", T.BOOL),
+            F("approved_on", "県承認日", T.DATE),
         ),
         title="name",
-        list_columns=("name", "affiliation", "fields", "available"),
+        list_columns=("name", "affiliation", "fields", "available", "pref_approved"),
     ),
     Kind(
         "goal",
@@ -923,9 +993,14 @@ KINDS: tuple[Kind, ...] = (
             F("description", "内容", T.LONGTEXT),
             F("target_value", "目標値", T.FLOAT, minimum=0),
             F("unit", "単位"),
+            # Agreed with the prefecture before general DX support starts (6(2)).
+            F("indicator", "指標"),
+            F("baseline", "基準値", T.FLOAT, minimum=0),
+            F("agreed_on", "合意日", T.DATE),
+            F("agreement_version", "合意版"),
         ),
         title="title",
-        list_columns=("fy", "title", "target_value", "unit"),
+        list_columns=("fy", "title", "indicator", "target_value", "unit", "agreed_on"),
     ),
     Kind(
         "goal_progress",
@@ -934,6 +1009,11 @@ KINDS: tuple[Kind, ...] = (
             F("goal_id", "目標", T.REF, ref="goal", required=True),
             F("month", "年月", T.MONTH, required=True, default=TODAY),
             F("value", "実績値", T.FLOAT, minimum=0),
+            # The month in three parts (月次作業報告書 §4); ``note`` is the one text of older
+            # records, still shown and printed where the parts are empty.
+            F("actions", "実施内容", T.LONGTEXT),
+            F("achievement", "達成状況", T.LONGTEXT),
+            F("next_steps", "次月以降の取組", T.LONGTEXT),
             F("note", "説明", T.LONGTEXT),
         ),
         title="month",
@@ -958,8 +1038,20 @@ KINDS: tuple[Kind, ...] = (
             F("attendees_ours", "出席者（当方）", T.LIST),
             F("agenda", "議題", T.LONGTEXT),
             F("minutes", "議事概要", T.LONGTEXT),
-            F("decisions", "決定事項", T.LONGTEXT),
-            F("action_items", "宿題事項", T.LONGTEXT),
+            # One text each in older versions; now meeting_item records (決定事項 / 課題事項),
+            # each an open point that can become an issue. Old texts are still printed.
+            F(
+                "decisions",
+                "決定事項（旧形式）",
+                T.LONGTEXT,
+                replaced_by="meeting_item",
+            ),
+            F(
+                "action_items",
+                "宿題事項（旧形式）",
+                T.LONGTEXT,
+                replaced_by="meeting_item",
+            ),
             F("next_meeting", "次回予定"),
         ),
         title="title",
@@ -1239,6 +1331,62 @@ KINDS: tuple[Kind, ...] = (
         date_field="date",
         list_columns=("date", "reason"),
     ),
+    # A meeting's decisions and open points (issue 12): one record each, so two laptops that
+    # each add one both keep theirs; an open point becomes an issue in one click, and holds it.
+    Kind(
+        "meeting_item",
+        "決定・課題事項",
+        (
+            F("meeting_id", "会議", T.REF, ref="meeting", required=True),
+            F("item_type", "区分", T.CHOICE, required=True, choices=MEETING_ITEM_TYPES),
+            F("text", "内容", T.LONGTEXT, required=True),
+            F("org_id", "団体", T.ORG),
+            F("owner", "担当"),
+            F("due_date", "期限", T.DATE),
+            F("issue_id", "登録した課題", T.REF, ref="issue"),
+            F("sort_order", "表示順", T.INT, minimum=0, maximum=10_000),
+        ),
+        title="text",
+        list_columns=("meeting_id", "item_type", "text", "due_date", "issue_id"),
+        parent="meeting_id",
+        follow_ups=(
+            FollowUp(
+                source="text",
+                kind="issue",
+                link="meeting_id",
+                title="title",
+                text="description",
+                carry=(("org_id", "org_id"), ("due_date", "due_date")),
+                via="meeting_id",
+                parent_carry=(("org_id", "org_id"), ("date", "raised_on")),
+                back="issue_id",
+                when=("item_type", OPEN_POINT),
+                label="課題として登録",
+                hint="この課題事項を保存し、会議と結び付けた課題として登録します。",
+            ),
+        ),
+        aliases=("decision", "open_point"),
+    ),
+    # A municipality's wish for a training (研修要望): gathered before planning, answered by
+    # the training that takes it up (``training_id``, linked from the training's form).
+    Kind(
+        "training_wish",
+        "研修要望",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("received_on", "受付日", T.DATE, default=TODAY),
+            F("theme", "テーマ", required=True),
+            F("preferred_format", "希望形式", T.CHOICE, choices=WISH_FORMATS),
+            F("preferred_period", "希望時期"),
+            F("note", "備考", T.LONGTEXT),
+            F("training_id", "対応する研修", T.REF, ref="training", ticked=True),
+        ),
+        title="theme",
+        date_field="received_on",
+        org_field="org_id",
+        list_columns=("received_on", "org_id", "theme", "preferred_format", "preferred_period"),
+        aliases=("wish",),
+    ),
 )
 
 _BY_NAME: dict[str, Kind] = {}
@@ -1481,10 +1629,30 @@ def declaration_problems(kinds: tuple[Kind, ...] = KINDS) -> list[str]:
             if not mine <= have:
                 out.append(f"{k.name}.follow_ups: no field {sorted(mine - have)}")
             wanted = {u.link, u.title, u.text, *(b for _, b in u.carry)}
+            wanted |= {b for _, b in u.parent_carry}
+            linked = k.name if u.via is None else (k.field(u.via).ref if u.via in have else None)
             if not wanted <= theirs:
                 out.append(f"{k.name}.follow_ups: {u.kind} has no {sorted(wanted - theirs)}")
-            elif target.field(u.link).ref != k.name:
-                out.append(f"{k.name}.follow_ups: {u.kind}.{u.link} does not refer to {k.name}")
+            elif target.field(u.link).ref != linked:
+                out.append(f"{k.name}.follow_ups: {u.kind}.{u.link} does not refer to {linked}")
+            if u.parent_carry:
+                parent = next((t for t in kinds if t.name == k.parent_kind), None)
+                if parent is None or u.via != k.parent:
+                    out.append(f"{k.name}.follow_ups: parent_carry needs via the parent field")
+                elif not {a for a, _ in u.parent_carry} <= set(parent.field_names):
+                    out.append(f"{k.name}.follow_ups: {parent.name} lacks a parent_carry field")
+            if u.back is not None and (u.back not in have or k.field(u.back).ref != u.kind):
+                out.append(f"{k.name}.follow_ups: back {u.back} does not refer to {u.kind}")
+            if u.when is not None and (
+                u.when[0] not in have or u.when[1] not in k.field(u.when[0]).choices
+            ):
+                out.append(f"{k.name}.follow_ups: when {u.when} is not a choice of this kind")
+        for f in k.fields:
+            if f.prefer is None:
+                continue
+            target = next((t for t in kinds if t.name == f.ref), None)
+            if f.prefer[0] not in have or target is None or f.prefer[1] not in target.field_names:
+                out.append(f"{k.name}.{f.name}: prefer {f.prefer} names an unknown field")
         b = k.books
         booked = next((t for t in kinds if b is not None and t.name == b.kind), None)
         if b is not None and (booked is None or booked.supersedes is None):

@@ -36,6 +36,10 @@ class BarChart(QWidget):
     def values(self) -> list[tuple[str, float]]:
         return list(self._values)
 
+    def target(self) -> tuple[float | None, str]:
+        """The target line drawn and its unit."""
+        return self._target, self._unit
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.core.model import (
+    KINDS,
     Checked,
     Field,
     FieldType,
@@ -61,6 +62,7 @@ from dxdesk.gui.widgets import (
     EditorValue,
     FieldEditor,
     LongTextEdit,
+    LookupCombo,
     Pair,
     as_text,
     editor_for,
@@ -89,8 +91,9 @@ def action_text(text: str) -> str:
     return QCoreApplication.translate("Action", text) if text else text
 
 
-# The kind whose form lists its child records with their own forms, and that child kind.
-SUPPORTED, SUPPORTER = "engagement", "engagement_supporter"
+# The child kind whose lines and warnings come from its own service (an engagement's
+# 常時支援者, services/engagements.py); any other child kind is listed from the model.
+SUPPORTER = "engagement_supporter"
 
 
 class RecordForm(QDialog):
@@ -142,6 +145,10 @@ class RecordForm(QDialog):
         self.autosave_timer.timeout.connect(self.save_draft)
         for name, editor in self.editors.items():
             editor.changed.connect(lambda n=name: self._on_changed(n))
+        for f in self.kind.entry_fields:
+            if f.prefer is not None and f.prefer[0] in self.editors:
+                source = f.prefer[0]
+                self.editors[source].changed.connect(lambda s=source: self._reorder_refs(s))
         self._update_title()
         self._update_follow_ups()
 
@@ -208,7 +215,11 @@ class RecordForm(QDialog):
         )
         focus_chain: list[QWidget] = []
         for f in self.kind.entry_fields:
-            refs = self._ref_pairs(f, start.get(f.name)) if f.type == FieldType.REF else []
+            refs = (
+                self._ref_pairs(f, start.get(f.name), self._preferred(f, start))
+                if f.type == FieldType.REF
+                else []
+            )
             editor = editor_for(f, orgs=orgs, refs=refs, parent=body)
             editor.setObjectName(f"editor_{f.name}")
             editor.setAccessibleName(field_label(f))
@@ -261,23 +272,53 @@ class RecordForm(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_form.addRow(label, self.members)
             focus_chain.append(self.members.list)
-        self.children_panel: ChildrenPanel | None = None
-        self.child_form: RecordForm | None = None
-        if self.kind.name == SUPPORTED:
-            # An engagement's 常時支援者: records with a period each, opened in their own form;
-            # the engagement's warnings (services/engagements.py) under them.
-            child = kind(SUPPORTER)
-            self.children_panel = ChildrenPanel(
-                QCoreApplication.translate("Kind", child.label), body
+        # Records ticked in this form that point at it (a training's 研修要望): one list each.
+        self.tick_editors: dict[tuple[str, str], MembersEditor] = {}
+        for other, field in self.service.ticked_fields(self.kind.name):
+            rows, held = self.service.tick_choices(other.name, field, self.record_id)
+            names = self.service.org_names() if other.org_field else {}
+            ticks = MembersEditor(
+                QCoreApplication.translate("Kind", other.label),
+                [(str(r["id"]), self._describe_listed(other, r, names)) for r in rows],
+                held,
+                body,
+                count_text=self.tr("%1 件を選択"),
             )
-            self.children_panel.setObjectName("children")
-            self.children_panel.add_requested.connect(self.add_child)
-            self.children_panel.open_requested.connect(self.open_child)
-            label = plain_label(self.children_panel.title, body)
+            ticks.setObjectName(f"ticked_{other.name}")
+            ticks.setToolTip(self.tr("この記録が対応するものにチェックを付けます。"))
+            label = plain_label(ticks.title, body)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self.layout_form.addRow(label, self.children_panel)
-            focus_chain.append(self.children_panel.list)
-            self._refresh_children()
+            self.layout_form.addRow(label, ticks)
+            focus_chain.append(ticks.list)
+            self.tick_editors[(other.name, field)] = ticks
+        # Child records with their own forms (an engagement's 常時支援者, a meeting's 決定・課題
+        # 事項): a list each, a button to add one, and for an open point 「課題として登録」.
+        self.children_panels: dict[str, ChildrenPanel] = {}
+        self.child_form: RecordForm | None = None
+        for child in self._panel_kinds():
+            raising = self._raising(child)
+            panel = ChildrenPanel(
+                QCoreApplication.translate("Kind", child.label),
+                body,
+                follow_up=action_text(raising.label) if raising else "",
+            )
+            panel.setObjectName(f"children_{child.name}")
+            panel.add_requested.connect(lambda c=child.name: self.add_child(c))
+            panel.open_requested.connect(lambda rid, c=child.name: self.open_child(rid, c))
+            panel.follow_up_requested.connect(
+                lambda rid, c=child.name: self.raise_from_child(c, rid)
+            )
+            if raising is not None:
+                assert panel.follow_up_button is not None
+                panel.follow_up_button.setToolTip(action_text(raising.hint))
+            label = plain_label(panel.title, body)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.layout_form.addRow(label, panel)
+            focus_chain.append(panel.list)
+            self.children_panels[child.name] = panel
+        # The first panel by its old name (an engagement's supporters).
+        self.children_panel = next(iter(self.children_panels.values()), None)
+        self._refresh_children()
         for f in self._derived_fields():
             line = getattr(self.editors[f.name], "line", None)
             if line is not None and f.derive is not None:
@@ -340,8 +381,10 @@ class RecordForm(QDialog):
     def _org_pairs(self) -> list[Pair]:
         return [(str(r["id"]), str(r["name"])) for r in self.service.list_records("organisation")]
 
-    def _ref_pairs(self, f: Field, current: object) -> list[Pair]:
-        """The newest records of the referenced kind, plus the one the field holds now."""
+    def _ref_pairs(self, f: Field, current: object, preferred: str | None = None) -> list[Pair]:
+        """The newest records of the referenced kind, plus the one the field holds now; for a
+        field that prefers some (``Field.prefer``), those matching ``preferred`` first, each
+        with the value it matched on (a consultation's experts by 分野)."""
         assert f.ref is not None
         target = kind(f.ref)
         rows = self.service.list_records(target.name, limit=REF_CHOICES)
@@ -351,7 +394,25 @@ class RecordForm(QDialog):
             with contextlib.suppress(UserError):
                 rows.append(self.service.get(target.name, current_id))
         orgs = self.service.org_names() if target.org_field else {}
-        return [(str(r["id"]), self._describe(target, r, orgs)) for r in rows]
+        if f.prefer is None:
+            return [(str(r["id"]), self._describe(target, r, orgs)) for r in rows]
+        theirs = f.prefer[1]
+
+        def matches(r: Record) -> bool:
+            held = r.get(theirs)
+            return preferred is not None and (
+                preferred in held if isinstance(held, list) else held == preferred
+            )
+
+        rows.sort(key=lambda r: not matches(r))  # stable: newest first within each part
+        out = []
+        for r in rows:
+            text = self._describe(target, r, orgs)
+            shown = self.service.display_value(target, theirs, r.get(theirs), orgs)
+            if shown:
+                text += self.tr("（%1）").replace("%1", shown)
+            out.append((str(r["id"]), ("◎ " if matches(r) else "") + text))
+        return out
 
     def _describe(self, target: Kind, record: Record, orgs: dict[str, str]) -> str:
         parts = []
@@ -367,6 +428,18 @@ class RecordForm(QDialog):
             text += self.tr("（削除済み）")
         return text or str(record["id"])
 
+    def _describe_listed(self, target: Kind, record: Record, orgs: dict[str, str]) -> str:
+        """A record with the other values of its list's columns (a wish's format, period)."""
+        shown = {target.date_field, target.org_field, target.title}
+        extra = [
+            self.service.display_value(target, n, record.get(n), orgs)
+            for n in target.list_columns
+            if n not in shown
+        ]
+        text = self._describe(target, record, orgs)
+        extra = [e for e in extra if e]
+        return text + (self.tr("（%1）").replace("%1", "・".join(extra)) if extra else "")
+
     # ------------------------------------------------------------ values
 
     def values(self) -> dict[str, EditorValue]:
@@ -380,6 +453,25 @@ class RecordForm(QDialog):
             if editor is not None:
                 editor.set_value(value)
 
+    # ------------------------------------------------------------ preferred references
+
+    def _preferred(self, f: Field, values: Mapping[str, Any]) -> str | None:
+        """The value the references of ``f`` are ordered by (a consultation's 分類)."""
+        if f.prefer is None:
+            return None
+        found = as_text(values.get(f.prefer[0])).strip()
+        return found or None
+
+    def _reorder_refs(self, source: str) -> None:
+        """The field ordering some references changed: offer the matching ones first."""
+        for f in self.kind.entry_fields:
+            editor = self.editors.get(f.name)
+            if f.prefer is None or f.prefer[0] != source or editor is None:
+                continue
+            if isinstance(editor, LookupCombo):
+                wanted = self._preferred(f, self.values())
+                editor.set_pairs(self._ref_pairs(f, editor.value(), wanted))
+
     def is_dirty(self) -> bool:
         return self.values() != self._baseline
 
@@ -392,7 +484,7 @@ class RecordForm(QDialog):
         if self._loading:
             return
         self._fill_derived(name)
-        if name in self.follow_up_buttons:
+        if self.follow_up_buttons:
             self._update_follow_ups()
         self._show_errors(self._live_errors())
         if self.is_dirty():
@@ -409,40 +501,165 @@ class RecordForm(QDialog):
             return False
         return True
 
+    def _panel_kinds(self) -> list[Kind]:
+        """Child kinds listed with their own forms: every child kind of this one but the
+        organisations ticked in the members editor."""
+        members = self.service.membership_kind(self.kind.name) if self._has_members() else None
+        return [
+            c
+            for c in KINDS
+            if c.parent is not None and c.parent_kind == self.kind.name and c is not members
+        ]
+
+    @staticmethod
+    def _raising(child: Kind) -> FollowUp | None:
+        """The follow-up of a child kind that its parent's list offers (one that links back)."""
+        return next((u for u in child.follow_ups if u.back is not None), None)
+
     def _refresh_children(self) -> None:
-        panel = self.children_panel
-        if panel is None:
-            return
-        if self.record_id is None:
-            panel.set_rows([], [self.tr("保存すると、常時支援者を追加できます。")])
-            return
-        from dxdesk.services.engagements import EngagementService, describe
+        for name, panel in self.children_panels.items():
+            if self.record_id is None:
+                note = self.tr("保存すると、%1を追加できます。").replace("%1", panel.title)
+                panel.set_rows([], [note])
+            elif name == SUPPORTER:
+                from dxdesk.services.engagements import EngagementService, describe
 
-        found = EngagementService(self.service.profile).find(self.record_id)
-        rows = [(s.id, describe(s)) for s in found.supporters] if found else []
-        panel.set_rows(rows, [w.text for w in found.warnings] if found else [])
+                found = EngagementService(self.service.profile).find(self.record_id)
+                rows = [(s.id, describe(s)) for s in found.supporters] if found else []
+                panel.set_rows(rows, [w.text for w in found.warnings] if found else [])
+            else:
+                self._list_children(kind(name), panel)
 
-    def add_child(self) -> RecordForm | None:
-        """A new supporter of this engagement (saved first when new or changed)."""
+    def _list_children(self, child: Kind, panel: ChildrenPanel) -> None:
+        """One line per child, in the order of its first choice field and its 表示順."""
+        assert self.record_id is not None
+        rows = self.service.children(self.kind.name, self.record_id)[child.name]
+        choice = next((f for f in child.entry_fields if f.type == FieldType.CHOICE), None)
+
+        def order(r: Record) -> tuple[int, float]:
+            rank = (
+                choice.choices.index(str(r[choice.name]))
+                if choice and r.get(choice.name) in choice.choices
+                else 99
+            )
+            sort = r.get("sort_order") if "sort_order" in child.field_names else None
+            return rank, float(sort) if isinstance(sort, int | float) else 1e9
+
+        rows.sort(key=order)
+        raising = self._raising(child)
+        orgs = self.service.org_names()
+        shown_fields = [n for n in child.list_columns if n != child.parent]
+        lines, raisable = [], set()
+        for r in rows:
+            parts = []
+            for n in shown_fields:
+                f = child.field(n)
+                if f.type == FieldType.REF:
+                    continue  # an id says nothing to a reader; a raised record is named below
+                value = self.service.display_value(child, n, r.get(n), orgs)
+                if value:
+                    parts.append(f"【{value}】" if f.type == FieldType.CHOICE else value)
+            line = " ".join(parts)
+            if raising is not None and raising.back and r.get(raising.back):
+                line += self.tr("（%1登録済み）").replace(
+                    "%1", QCoreApplication.translate("Kind", kind(raising.kind).label)
+                )
+            elif raising is not None and raising.applies(r):
+                raisable.add(str(r["id"]))
+            lines.append((str(r["id"]), line))
+        panel.set_rows(lines, [], raisable)
+
+    def add_child(self, child_name: str | None = None) -> RecordForm | None:
+        """A new child of this record (saved first when new or changed): a supporter of an
+        engagement, a decision or open point of a meeting."""
+        name = child_name or next(iter(self.children_panels), None)
+        if name is None:
+            return None
         if (self.record_id is None or self.is_dirty()) and not self.save():
             return None
         assert self.record_id is not None
-        parent = str(kind(SUPPORTER).parent)
-        return self._open_child(None, {parent: self.record_id})
+        parent = str(kind(name).parent)
+        return self._open_child(name, None, {parent: self.record_id})
 
-    def open_child(self, child_id: str) -> RecordForm:
-        return self._open_child(child_id, None)
+    def open_child(self, child_id: str, child_name: str | None = None) -> RecordForm:
+        name = child_name or next(iter(self.children_panels), SUPPORTER)
+        return self._open_child(name, child_id, None)
 
-    def _open_child(self, child_id: str | None, initial: dict[str, Any] | None) -> RecordForm:
+    def _open_child(
+        self, child_name: str, child_id: str | None, initial: dict[str, Any] | None
+    ) -> RecordForm:
         form = RecordForm(
-            self.service, self.drafts, SUPPORTER, record_id=child_id, initial=initial, parent=self
+            self.service, self.drafts, child_name, record_id=child_id, initial=initial, parent=self
         )
         form.saved.connect(self.follow_up_created)  # signal to signal: the window refreshes
         form.saved.connect(lambda _change: self._refresh_children())
+        form.follow_up_created.connect(self.follow_up_created)
+        form.follow_up_created.connect(lambda _change: self._refresh_children())
         form.setWindowModality(Qt.WindowModality.WindowModal)
         self.child_form = form
         form.open()
         return form
+
+    def raise_from_child(self, child_name: str, child_id: str) -> RecordForm | None:
+        """「課題として登録」 on a child (an open point): the form of the record raised from it,
+        prefilled (organisation, date, a link to this meeting, the text); once saved, the
+        child holds it (linked both ways)."""
+        raising = self._raising(kind(child_name))
+        if raising is None:
+            return None
+        if self.is_dirty() and not self.save():
+            return None
+        initial = self.service.follow_up_values(child_name, child_id, raising.source)
+        return self._open_raised(raising, initial, (child_name, child_id))
+
+    def _open_raised(
+        self, follow_up: FollowUp, initial: Record, source: tuple[str, str]
+    ) -> RecordForm:
+        form = RecordForm(self.service, self.drafts, follow_up.kind, initial=initial, parent=self)
+        if follow_up.back is not None:
+            source_kind, source_id = source
+
+            def link(change: Change) -> None:
+                try:
+                    linked = self.service.link_follow_up(
+                        source_kind, source_id, follow_up.source, change.record_id
+                    )
+                except UserError as err:
+                    self._show_banner(user_message(err))
+                    return
+                if source_kind == self.kind.name and source_id == self.record_id:
+                    self._reload_field(str(follow_up.back))
+                self._refresh_children()
+                if linked is not None:
+                    emit_signal(self.follow_up_created, linked)
+
+            form.saved.connect(link)
+        form.saved.connect(self.follow_up_created)  # signal to signal
+        form.setWindowModality(Qt.WindowModality.WindowModal)
+        self.follow_up_form = form
+        form.open()
+        return form
+
+    def _reload_field(self, name: str) -> None:
+        """A field written by another form (the issue an open point holds): shown as stored,
+        without making this form dirty."""
+        assert self.record_id is not None
+        self.original = self.service.get(self.kind.name, self.record_id)
+        editor = self.editors.get(name)
+        if editor is None:
+            return
+        dirty = self.is_dirty()
+        self._loading = True
+        try:
+            if isinstance(editor, LookupCombo):
+                f = self.kind.field(name)
+                editor.set_pairs(self._ref_pairs(f, self.original.get(name)))
+            editor.set_value(self.original.get(name))
+        finally:
+            self._loading = False
+        if not dirty:
+            self._baseline = self.values()
+        self._update_follow_ups()
 
     def _held_members(self) -> set[str]:
         if self.record_id is None:
@@ -485,8 +702,13 @@ class RecordForm(QDialog):
             self._last_derived[f.name] = computed
 
     def _update_follow_ups(self) -> None:
+        values = self.values()
         for source, button in self.follow_up_buttons.items():
-            button.setEnabled(self.editors[source].value() is not None)
+            follow_up = self.kind.follow_up(source)
+            raised = follow_up is not None and bool(follow_up.back and values.get(follow_up.back))
+            applies = follow_up is None or follow_up.applies(values)
+            button.setEnabled(values.get(source) is not None and applies and not raised)
+            button.setVisible(applies)
 
     # ------------------------------------------------------------ validation
 
@@ -572,6 +794,17 @@ class RecordForm(QDialog):
             return False
         if change is not None:
             self.record_id = change.record_id
+        for (other, field), ticks in self.tick_editors.items():
+            wanted = ticks.changes()
+            if wanted and self.record_id is not None:
+                try:
+                    written = self.service.set_ticked(other, field, self.record_id, wanted)
+                except UserError as err:
+                    self._show_banner(user_message(err))
+                    return False
+                ticks.saved()
+                if change is None and written:
+                    change = written[0]
         if self.members is not None and self.record_id is not None:
             wanted = self.members.changes()
             if wanted:
@@ -776,11 +1009,7 @@ class RecordForm(QDialog):
         if (self.record_id is None or self.is_dirty()) and not self.save():
             return None
         assert self.record_id is not None
-        record = self.service.get(self.kind.name, self.record_id)
-        initial = follow_up.values(record, self.record_id, text)
-        form = RecordForm(self.service, self.drafts, follow_up.kind, initial=initial, parent=self)
-        form.saved.connect(self.follow_up_created)  # signal to signal
-        form.setWindowModality(Qt.WindowModality.WindowModal)
-        self.follow_up_form = form
-        form.open()
-        return form
+        initial = self.service.follow_up_values(
+            self.kind.name, self.record_id, follow_up.source, text
+        )
+        return self._open_raised(follow_up, initial, (self.kind.name, self.record_id))

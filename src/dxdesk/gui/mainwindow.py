@@ -330,13 +330,14 @@ class MainWindow(QMainWindow):
         if "registers" not in self._globals:
             from dxdesk.gui.registers import RegisterView
             from dxdesk.services.engagements import warning_lines
-            from dxdesk.services.goals import goal_months
+            from dxdesk.services.goals import goal_months, goal_target
 
             view = RegisterView(
                 self._make_table,
                 lambda k: self.lists.count(self._list_query(kind=k)),
                 partial(goal_months, self.profile),
                 engagement_warnings=partial(warning_lines, self.profile),
+                goal_target=partial(goal_target, self.profile),
             )
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))

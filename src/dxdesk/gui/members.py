@@ -27,10 +27,18 @@ Pair = tuple[str, str]
 
 class MembersEditor(QWidget):
     def __init__(
-        self, title: str, orgs: list[Pair], held: set[str], parent: QWidget | None = None
+        self,
+        title: str,
+        orgs: list[Pair],
+        held: set[str],
+        parent: QWidget | None = None,
+        *,
+        count_text: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = title  # the membership kind's label (グループ構成団体), translated by the form
+        # "%1 団体を選択" for organisations; the form says what else is ticked (研修要望: 件).
+        self._count_text = count_text
         self._held = set(held)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +76,7 @@ class MembersEditor(QWidget):
         self._held = self.checked()
 
     def _update_count(self) -> None:
-        text = QCoreApplication.translate("MembersEditor", "%1 団体を選択")
+        text = self._count_text or QCoreApplication.translate("MembersEditor", "%1 団体を選択")
         self.count.setText(text.replace("%1", str(len(self.checked()))))
 
 
@@ -79,9 +87,13 @@ class ChildrenPanel(QWidget):
 
     add_requested = Signal()
     open_requested = Signal(str)  # the child record's id
+    follow_up_requested = Signal(str)  # the selected child to raise a record from
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *, follow_up: str = "") -> None:
+        """``follow_up``: the button that raises a record from the selected child (課題として
+        登録), translated by the form; none when empty."""
         super().__init__(parent)
+        self._raisable: set[str] = set()
         self.title = title  # the child kind's label, translated by the form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,11 +116,23 @@ class ChildrenPanel(QWidget):
         self.add_button.setObjectName("children_add")
         self.add_button.clicked.connect(lambda _=False: self.add_requested.emit())
         row.addWidget(self.add_button)
+        self.follow_up_button: QPushButton | None = None
+        if follow_up:
+            self.follow_up_button = QPushButton(follow_up, self)
+            self.follow_up_button.setObjectName("children_follow_up")
+            self.follow_up_button.setEnabled(False)
+            self.follow_up_button.clicked.connect(lambda _=False: self._raise())
+            row.addWidget(self.follow_up_button)
+            self.list.currentItemChanged.connect(lambda *_: self._update_follow_up())
         row.addStretch(1)
         layout.addLayout(row)
 
-    def set_rows(self, rows: list[Pair], notes: list[str]) -> None:
-        """``rows``: (child id, its line); ``notes``: warnings to show under the list."""
+    def set_rows(
+        self, rows: list[Pair], notes: list[str], raisable: set[str] | None = None
+    ) -> None:
+        """``rows``: (child id, its line); ``notes``: warnings to show under the list;
+        ``raisable``: the children the follow-up button may raise a record from."""
+        self._raisable = set(raisable or ())
         self.list.clear()
         for child_id, text in rows:
             item = QListWidgetItem(one_line(text), self.list)
@@ -119,6 +143,27 @@ class ChildrenPanel(QWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+        self._update_follow_up()
+
+    def select(self, child_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == child_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def selected(self) -> str | None:
+        item = self.list.currentItem()
+        found = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(found) if found else None
+
+    def _update_follow_up(self) -> None:
+        if self.follow_up_button is not None:
+            self.follow_up_button.setEnabled(self.selected() in self._raisable)
+
+    def _raise(self) -> None:
+        child_id = self.selected()
+        if child_id in self._raisable and child_id is not None:
+            self.follow_up_requested.emit(child_id)
 
     def _open(self, item: QListWidgetItem) -> None:
         child_id = item.data(Qt.ItemDataRole.UserRole)

@@ -1,6 +1,6 @@
 """The registers (台帳): every kind of record that has no list of its own elsewhere in the window.
 
-Meetings, trainings, goals with their months, experts, contacts, vendors, staff, groups,
+Meetings, trainings and the wishes for them (研修要望), goals with their months, experts, contacts, vendors, staff, groups,
 intensive support (集中支援) and the applications for it, case studies, 臨時閉庁日 and the submission register: one tab each,
 a ``RecordTable`` (filters, sorting, TSV copy, Delete with Undo, Enter opens the form, the row's
 documents in its menu) with a button for a new record, the number of records on the tab. Forms
@@ -35,7 +35,7 @@ from dxdesk.gui.messages import plain_label
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableWidget
 
-    from dxdesk.services.goals import GoalMonth
+    from dxdesk.services.goals import GoalMonth, GoalTarget
 
 # (kind, shortcut): the order of the tabs and of the 台帳 menu. Shortcuts are Ctrl+Shift+letter,
 # none of them a standard key of any platform (tests/gui/test_registers.py checks every
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 REGISTERS: tuple[tuple[str, str], ...] = (
     ("meeting", "Ctrl+Shift+M"),
     ("training", "Ctrl+Shift+T"),
+    ("training_wish", "Ctrl+Shift+L"),
     ("goal", "Ctrl+Shift+G"),
     ("expert", "Ctrl+Shift+E"),
     ("contact", "Ctrl+Shift+K"),
@@ -64,20 +65,35 @@ def kind_label(name: str) -> str:
 
 
 class GoalProgressPanel(QWidget):
-    """The selected goal's months: 実績値 and 説明 per month; a month opens its progress form."""
+    """The selected goal's months: a chart of the values over the months against the target
+    line, and 実績値 and 達成状況 per month; a month opens its progress form."""
 
     month_requested = Signal(str, str, str)  # goal id, month, progress record id ("" if none)
 
-    def __init__(self, months: Callable[[str], list[GoalMonth]], parent: QWidget | None = None):
+    def __init__(
+        self,
+        months: Callable[[str], list[GoalMonth]],
+        parent: QWidget | None = None,
+        *,
+        target: Callable[[str], GoalTarget] | None = None,
+    ):
         super().__init__(parent)
         from PySide6.QtWidgets import QTableWidget
 
+        from dxdesk.gui.charts import BarChart
+
         self._months = months
+        self._target = target
         self.goal_id: str | None = None
         self.title = plain_label(self.tr("目標を選ぶと、月ごとの進捗が表示されます。"), self)
+        self.chart: BarChart = BarChart(self)
+        self.chart.setObjectName("goal_chart")
+        self.chart.setAccessibleName(self.tr("月ごとの実績値と目標値"))
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("goal_months")
-        self.table.setHorizontalHeaderLabels([self.tr("年月"), self.tr("実績値"), self.tr("説明")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("年月"), self.tr("実績値"), self.tr("達成状況")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -88,6 +104,7 @@ class GoalProgressPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.chart)
         layout.addWidget(self.table, 1)
 
     @property
@@ -104,10 +121,18 @@ class GoalProgressPanel(QWidget):
             if goal_id
             else self.tr("目標を選ぶと、月ごとの進捗が表示されます。")
         )
+        from dxdesk.services.goals import chart_points
+
+        aim = self._target(goal_id) if goal_id and self._target else None
+        self.chart.set_data(
+            chart_points(months),
+            target=aim.target if aim else None,
+            unit=aim.unit if aim else "",
+        )
         self.table.setRowCount(len(months))
         for row, m in enumerate(months):
             value = "" if m.value is None else f"{m.value:g}"
-            note = " ".join(m.note.split())
+            note = " ".join(m.status.split())
             for col, text in enumerate((m.month, value, note)):
                 item = QTableWidgetItem(text)
                 item.setData(USER_ROLE, (m.month, m.record_id or ""))
@@ -140,8 +165,10 @@ class RegisterView(QWidget):
         parent: QWidget | None = None,
         *,
         engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
+        goal_target: Callable[[str], GoalTarget] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._goal_target = goal_target
         self._make_table = make_table
         self._count = count
         self._goal_months = goal_months
@@ -192,10 +219,10 @@ class RegisterView(QWidget):
 
                 split = QSplitter(Qt.Orientation.Vertical, page)
                 split.addWidget(table)
-                panel = GoalProgressPanel(self._goal_months, split)
+                panel = GoalProgressPanel(self._goal_months, split, target=self._goal_target)
                 panel.month_requested.connect(self.progress_requested)
                 split.addWidget(panel)
-                split.setSizes([300, 260])
+                split.setSizes([240, 380])
                 layout.addWidget(split, 1)
                 self.goal_panel = panel
                 table.view.selectionModel().currentRowChanged.connect(

@@ -524,6 +524,23 @@ class LookupCombo(FieldEditor):
         self.combo.setCurrentIndex(-1)
         self.combo.setEditText(text)
 
+    def set_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Offer other entries (in another order), keeping the value chosen."""
+        held = self.value()
+        blocked = self.combo.blockSignals(True)
+        try:
+            self.combo.clear()
+            for stored, shown in pairs:
+                self.combo.addItem(shown, stored)
+            self.set_value(held)
+        finally:
+            self.combo.blockSignals(blocked)
+
+    def pairs(self) -> list[Pair]:
+        return [
+            (str(self.combo.itemData(i)), self.combo.itemText(i)) for i in range(self.combo.count())
+        ]
+
 
 class OrgCombo(LookupCombo):
     """The organisations: (id, name) pairs, the 28 in their usual order."""

@@ -21,7 +21,45 @@ class GoalMonth:
     month: str  # YYYY-MM
     record_id: str | None  # the progress record of that month, None when not recorded
     value: float | None
-    note: str
+    note: str  # an older record's one text
+    actions: str = ""  # 実施内容
+    achievement: str = ""  # 達成状況
+    next_steps: str = ""  # 次月以降の取組
+
+    @property
+    def status(self) -> str:
+        """Where the goal stood that month, as one line of a list: 達成状況, else the 説明."""
+        return self.achievement or self.note
+
+
+@dataclass(frozen=True)
+class GoalTarget:
+    """What a goal's chart is drawn against."""
+
+    target: float | None
+    unit: str
+    baseline: float | None
+
+
+def goal_target(profile: Profile, goal_id: str) -> GoalTarget:
+    goal = profile.records.get(kind("goal"), goal_id)
+    if goal is None:
+        raise UserError("unknown_record", label=kind("goal").label, id=goal_id)
+    target, baseline = goal.get("target_value"), goal.get("baseline")
+    return GoalTarget(
+        target=float(target) if isinstance(target, int | float) else None,
+        unit=str(goal.get("unit") or ""),
+        baseline=float(baseline) if isinstance(baseline, int | float) else None,
+    )
+
+
+def chart_points(months: list[GoalMonth]) -> list[tuple[str, float]]:
+    """The bars of a goal's chart: each month up to the last one recorded (4月, 5月, ...),
+    a month without a value drawn as none."""
+    recorded = [i for i, m in enumerate(months) if m.value is not None]
+    if not recorded:
+        return []
+    return [(f"{int(m.month[5:])}月", m.value or 0.0) for m in months[: recorded[-1] + 1]]
 
 
 def fiscal_months(fy: int) -> list[str]:
@@ -60,6 +98,9 @@ def goal_months(profile: Profile, goal_id: str) -> list[GoalMonth]:
                 record_id=str(r["id"]) if r else None,
                 value=float(value) if isinstance(value, int | float) else None,
                 note=str(r.get("note") or "") if r else "",
+                actions=str(r.get("actions") or "") if r else "",
+                achievement=str(r.get("achievement") or "") if r else "",
+                next_steps=str(r.get("next_steps") or "") if r else "",
             )
         )
     return out

@@ -244,6 +244,67 @@ class RecordService:
                     out.append(change)
         return out
 
+    # ------------------------------------------------------------ follow-ups and ticked links
+
+    def follow_up_values(
+        self, kind_name: str, record_id: str, source: str, text: str | None = None
+    ) -> Record:
+        """The starting values of the record raised from ``source`` of this one (an issue
+        from an open point: the meeting's organisation and date, a link to the meeting, the
+        text as title and description); ``text``: the part chosen, else the whole field."""
+        k = kind(kind_name)
+        follow_up = k.follow_up(source)
+        if follow_up is None:
+            raise UserError("bad_argument", detail=f"「{k.label}」からは記録を作成できません。")
+        record = self.get(k.name, record_id)
+        chosen = (text or str(record.get(source) or "")).strip()
+        parent = None
+        if follow_up.parent_carry and k.parent_kind and record.get(str(k.parent)):
+            parent = self.get(k.parent_kind, str(record[str(k.parent)]))
+        return follow_up.values(record, record_id, chosen, parent)
+
+    def link_follow_up(
+        self, kind_name: str, record_id: str, source: str, raised_id: str
+    ) -> Change | None:
+        """Record on this record the one raised from it, where the model says it holds it
+        (an open point holds its issue); None when it keeps no such link."""
+        follow_up = kind(kind_name).follow_up(source)
+        if follow_up is None or follow_up.back is None:
+            return None
+        return self.edit(kind_name, record_id, {follow_up.back: raised_id})
+
+    @staticmethod
+    def ticked_fields(kind_name: str) -> list[tuple[Kind, str]]:
+        """(kind, field) of the records this kind's form ticks (a training: its wishes)."""
+        return [
+            (k, f.name) for k in KINDS for f in k.entry_fields if f.ticked and f.ref == kind_name
+        ]
+
+    def tick_choices(
+        self, kind_name: str, field: str, record_id: str | None
+    ) -> tuple[list[Record], set[str]]:
+        """The records a form may tick (those naming no record of its kind yet, and those
+        naming this one) and the ids of those ticked now."""
+        k = kind(kind_name)
+        rows = self.store.select(
+            k,
+            where=[f'("{field}" IS NULL OR "{field}" = \'\' OR "{field}" = ?)'],
+            params=[record_id or ""],
+        )
+        return rows, {str(r["id"]) for r in rows if record_id and r.get(field) == record_id}
+
+    def set_ticked(
+        self, kind_name: str, field: str, record_id: str, ticks: Mapping[str, bool]
+    ) -> list[Change]:
+        """Point (True) or unpoint (False) each record's ``field`` at this one, in one transaction."""
+        out: list[Change] = []
+        with self.database.transaction():
+            for other_id, on in ticks.items():
+                change = self.edit(kind_name, other_id, {field: record_id if on else None})
+                if change is not None:
+                    out.append(change)
+        return out
+
     def children(self, kind_name: str, record_id: str) -> dict[str, list[Record]]:
         """The live child records of one record, per child kind (a group's members)."""
         k = kind(kind_name)

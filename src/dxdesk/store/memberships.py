@@ -26,9 +26,14 @@ from dxdesk.errors import UserError
 from dxdesk.store.records import RecordStore
 from dxdesk.store.rows import row_clocks, split_clock
 
-# (parent kind, retired list field, membership kind) for every list replaced by records.
+# (parent kind, retired list field, membership kind) for every list replaced by records. A
+# free text replaced by unkeyed child records (a meeting's 決定事項, now meeting_item records) is
+# not split into records: nothing says where one item ends; the documents still print it.
 REPLACED: tuple[tuple[Kind, str, Kind], ...] = tuple(
-    (k, f.name, kind(f.replaced_by)) for k in KINDS for f in k.fields if f.replaced_by
+    (k, f.name, kind(f.replaced_by))
+    for k in KINDS
+    for f in k.fields
+    if f.replaced_by and kind(f.replaced_by).key
 )
 
 

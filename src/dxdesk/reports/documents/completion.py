@@ -98,6 +98,10 @@ class GoalYear:
     target: float | None
     value: float | None  # the latest progress value in the year
     month: str  # of that value, YYYY-MM
+    indicator: str = ""
+    baseline: float | None = None
+    agreed: str = ""  # the agreement with the prefecture: date (和暦) and version
+    status: str = ""  # the latest month's 達成状況 and 次月以降の取組 (or its older 説明)
 
     @property
     def percent(self) -> int | None:
@@ -314,15 +318,34 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
     )
 
     goals = []
+    latest = (
+        " (SELECT {col} FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
+        "  AND p.month BETWEEN :first AND :last ORDER BY p.month DESC, p.rid DESC LIMIT 1)"
+        " AS {col}"
+    )
+    month_kind = kind("goal_progress")
     for g in db.query(
-        "SELECT g.title, g.unit, g.target_value,"
+        "SELECT g.title, g.unit, g.target_value, g.indicator, g.baseline, g.agreed_on,"
+        " g.agreement_version,"
         " (SELECT value FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
         "  AND p.month BETWEEN :first AND :last ORDER BY p.month DESC, p.rid DESC LIMIT 1) AS v,"
         " (SELECT max(month) FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
-        "  AND p.month BETWEEN :first AND :last) AS m"
-        " FROM goal g WHERE g._deleted = 0 AND g.fy = :fy ORDER BY g.rid",
+        "  AND p.month BETWEEN :first AND :last) AS m,"
+        + ",".join(latest.format(col=c) for c in ("achievement", "next_steps", "note"))
+        + " FROM goal g WHERE g._deleted = 0 AND g.fy = :fy ORDER BY g.rid",
         {"fy": p.fy, "first": prm["start"][:7], "last": prm["end"][:7]},
     ):
+        agreed_on = to_date(g["agreed_on"])
+        agreed = " ".join(
+            t
+            for t in (format_wareki(agreed_on) if agreed_on else "", text(g["agreement_version"]))
+            if t
+        )
+        status = "\n".join(
+            f"【{month_kind.field(c).label}】{text(g[c])}"
+            for c in ("achievement", "next_steps")
+            if text(g[c])
+        ) or text(g["note"])
         goals.append(
             GoalYear(
                 title=text(g["title"]),
@@ -330,6 +353,10 @@ def completion_report(db: Database, *, fy: int | None = None) -> CompletionRepor
                 target=None if g["target_value"] is None else float(g["target_value"]),
                 value=None if g["v"] is None else float(g["v"]),
                 month=text(g["m"]),
+                indicator=text(g["indicator"]),
+                baseline=None if g["baseline"] is None else float(g["baseline"]),
+                agreed=agreed,
+                status=status,
             )
         )
 
@@ -459,10 +486,11 @@ def build_pdf(ctx: ReportContext) -> bytes:
     )
     doc.heading("2. 目標の達成状況")
     doc.table(
-        ["目標", "目標値", "実績", "達成率", "時点"],
+        ["目標（指標）", "基準値", "目標値", "実績", "達成率", "時点"],
         [
             [
-                g.title,
+                g.title + (f"\n（指標：{g.indicator}）" if g.indicator else ""),
+                f"{g.baseline:g}{g.unit}" if g.baseline is not None else "",
                 f"{g.target:g}{g.unit}" if g.target is not None else "",
                 f"{g.value:g}{g.unit}" if g.value is not None else "",
                 "" if g.percent is None else f"{g.percent}%",
@@ -470,9 +498,14 @@ def build_pdf(ctx: ReportContext) -> bytes:
             ]
             for g in r.goals
         ],
-        widths=[20, 5, 5, 4, 5],
-        align="LRRRC",
+        widths=[20, 4, 5, 5, 4, 5],
+        align="LRRRRC",
     )
+    # What each goal stands at, in the words of its last month, and the agreement it rests on.
+    for g in r.goals:
+        if g.status or g.agreed:
+            agreed = f"（県との合意：{g.agreed}）" if g.agreed else ""
+            doc.text(f"■ {g.title}{agreed}\n{g.status}".rstrip())
     doc.heading("3. 訪問・ヒアリング")
     count_table(doc, "目的", r.visits_by_purpose)
     doc.heading("4. 課題の把握と解決")

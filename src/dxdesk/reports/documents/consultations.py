@@ -42,12 +42,20 @@ class ConsultationRow:
     system: str
     topic: str
     content: str
-    expert: str
+    expert: str  # the one assigned (対応者)
     response: str
     answered_on: date | None
     status: str
     closed_on: date | None
     minutes_spent: int | None
+    requested_expert: str = ""  # the expert the municipality asked for
+
+    @property
+    def experts_text(self) -> str:
+        """The experts as the PDF prints them: the one asked for, then the one assigned."""
+        if not self.requested_expert:
+            return self.expert
+        return f"希望：{self.requested_expert}\n対応：{self.expert or '未定'}"
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ def consultation_log(
                 status=text(r["status"]),
                 closed_on=to_date(r["closed_on"]),
                 minutes_spent=None if minutes is None else int(minutes),
+                requested_expert=experts.get(text(r["requested_expert_id"]), ""),
             )
         )
     org_name = None
@@ -178,7 +187,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
             "件名",
             "相談内容",
             "対応内容・回答",
-            "対応者",
+            "専門人材",
             "回答日",
             "状態",
             "時間\n(分)",
@@ -193,14 +202,14 @@ def build_pdf(ctx: ReportContext) -> bytes:
                 r.topic,
                 r.content,
                 r.response,
-                r.expert,
+                r.experts_text,
                 r.answered_on,
                 r.status,
                 r.minutes_spent,
             ]
             for r in log.rows
         ],
-        widths=[4, 9, 11, 6.5, 9, 14, 24.5, 24.5, 8, 7, 6, 6],
+        widths=[4, 9, 11, 6.5, 9, 14, 23.5, 23.5, 10, 7, 6, 6],
         align="RLLCLLLLLLCR",
         font_size=7.5,
         total=["", "", "", "", "", "", "", "", "", "", "計", log.total_minutes],
@@ -222,6 +231,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             r.system,
             r.topic,
             r.content,
+            r.requested_expert,
             r.expert,
             r.response,
             r.answered_on,
@@ -249,6 +259,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                     "業務システム",
                     "件名",
                     "相談内容",
+                    "団体が希望した専門人材",
                     "対応者（専門人材）",
                     "対応内容・回答",
                     "回答日",
@@ -257,7 +268,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                     "対応時間（分）",
                 ],
                 rows,
-                widths={9: 50, 11: 50},
+                widths={9: 50, 12: 50},
             ),
             Sheet("集計", ["区分", "項目", "件数"], summary),
         ],

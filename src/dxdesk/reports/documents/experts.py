@@ -1,18 +1,27 @@
 """専門人材一覧表 (expert list): every expert with fields, specialties, qualifications, their own
-track record, and what the records show for the fiscal year (consultations answered, trainings
-taught). PDF (A4 landscape) and xlsx.
+track record, availability (対応可否 and when), the prefecture's approval (県承認 with its date,
+6(2)ア②), and what the records show for the fiscal year (consultations answered, requested by a
+municipality, trainings taught). PDF (A4 landscape) and xlsx.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
-from dxdesk.core.calendar import fiscal_year
+from dxdesk.core.calendar import fiscal_year, format_wareki
 from dxdesk.core.clock import today_jst
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
-from dxdesk.reports.documents._queries import Period, fy_period, period_text, text, to_list
+from dxdesk.reports.documents._queries import (
+    Period,
+    fy_period,
+    period_text,
+    text,
+    to_date,
+    to_list,
+)
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store.database import Database
 
@@ -34,6 +43,10 @@ class ExpertRow:
     available: bool
     consultations: int  # answered as the expert in charge, in the fiscal year
     trainings: list[str]  # titles of trainings held in the fiscal year with this instructor
+    availability: str = ""  # when and on what terms (対応可能な時期・条件)
+    approved: bool = False  # 県承認
+    approved_on: date | None = None
+    requested: int = 0  # consultations whose municipality asked for this expert, in the year
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,18 @@ def expert_list(db: Database, *, fy: int | None = None) -> ExpertList:
                 "SELECT expert_id, count(*) AS n FROM consultation WHERE _deleted = 0"
                 " AND expert_id IS NOT NULL AND substr(received_at, 1, 10) BETWEEN :start AND :end"
                 " GROUP BY expert_id",
+                p.params,
+            )
+        }
+    )
+    requested = Counter(
+        {
+            str(r["requested_expert_id"]): int(r["n"])
+            for r in db.query(
+                "SELECT requested_expert_id, count(*) AS n FROM consultation WHERE _deleted = 0"
+                " AND requested_expert_id IS NOT NULL"
+                " AND substr(received_at, 1, 10) BETWEEN :start AND :end"
+                " GROUP BY requested_expert_id",
                 p.params,
             )
         }
@@ -85,6 +110,10 @@ def expert_list(db: Database, *, fy: int | None = None) -> ExpertList:
                 available=bool(r["available"]),
                 consultations=counts.get(str(r["id"]), 0),
                 trainings=taught,
+                availability=text(r["availability"]),
+                approved=bool(r["pref_approved"]),
+                approved_on=to_date(r["approved_on"]),
+                requested=requested.get(str(r["id"]), 0),
             )
         )
     if not rows:
@@ -102,19 +131,35 @@ def _list(ctx: ReportContext) -> ExpertList:
 
 def _record(r: ExpertRow) -> str:
     parts = [f"相談対応 {r.consultations}件"]
+    if r.requested:
+        parts.append(f"団体からの指名 {r.requested}件")
     if r.trainings:
         parts.append("研修講師：" + "、".join(r.trainings))
     return "\n".join(parts)
 
 
+def _available(r: ExpertRow) -> str:
+    return ("可" if r.available else "否") + (f"\n{r.availability}" if r.availability else "")
+
+
+def _approval(r: ExpertRow) -> str:
+    if not r.approved:
+        return "未承認"
+    return "承認済み" + (f"\n{format_wareki(r.approved_on)}" if r.approved_on else "")
+
+
 def build_pdf(ctx: ReportContext) -> bytes:
     data = _list(ctx)
     available = sum(1 for r in data.rows if r.available)
+    approved = sum(1 for r in data.rows if r.approved)
     doc = ctx.new_pdf(TITLE, landscape=True)
     doc.title_block(
         [
             ("対象年度", period_text(data.period)),
-            ("登録人数", f"{len(data.rows)}名（うち対応可 {available}名）"),
+            (
+                "登録人数",
+                f"{len(data.rows)}名（うち対応可 {available}名、県承認済み {approved}名）",
+            ),
             (
                 "相談対応件数",
                 f"{data.consultations:,}件（{data.period.label}、専門人材が対応したもの）",
@@ -125,7 +170,8 @@ def build_pdf(ctx: ReportContext) -> bytes:
         [
             *COLUMNS,
             f"{data.period.label}の対応",
-            "対応可",
+            "対応可否・時期",
+            "県承認",
         ],
         [
             [
@@ -137,12 +183,13 @@ def build_pdf(ctx: ReportContext) -> bytes:
                 r.qualifications,
                 r.track_record,
                 _record(r),
-                "可" if r.available else "否",
+                _available(r),
+                _approval(r),
             ]
             for r in data.rows
         ],
-        widths=[3.6, 8, 12.5, 11.5, 22, 12, 20.5, 14, 5.5],
-        align="RLLLLLLLC",
+        widths=[3.6, 8, 11, 10, 19, 10, 18, 13, 9, 8.5],
+        align="RLLLLLLLLC",
         font_size=8,
     )
     return doc.build()
@@ -161,7 +208,11 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             r.track_record,
             r.contact,
             "可" if r.available else "否",
+            r.availability,
+            "承認済み" if r.approved else "未承認",
+            r.approved_on.isoformat() if r.approved_on else "",
             r.consultations,
+            r.requested,
             "、".join(r.trainings),
         ]
         for r in data.rows
@@ -174,7 +225,11 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                     *COLUMNS,
                     "連絡先",
                     "対応可",
+                    "対応可能な時期・条件",
+                    "県承認",
+                    "県承認日",
                     f"相談対応件数（{data.period.label}）",
+                    f"団体からの指名件数（{data.period.label}）",
                     f"研修講師（{data.period.label}）",
                 ],
                 rows,

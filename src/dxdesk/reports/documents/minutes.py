@@ -1,5 +1,7 @@
 """議事録 (minutes) of one meeting record: date, time, place, format, attendees (organisation,
-prefecture, ours), agenda, summary, decisions, open issues (宿題事項) and the next meeting.
+prefecture, ours), agenda, summary, decisions, open points (課題事項) and the next meeting.
+Decisions and open points are the meeting's ``meeting_item`` records, one line each (an open
+point with its 担当 and 期限); a meeting recorded before them prints its old free texts.
 ``Minutes.due`` is the draft's due date, 3 開庁日 after the meeting (the profile's office
 calendar, including its 臨時閉庁 days); it is for the window's deadlines, not printed: the
 prefecture receives the minutes, not our rules for writing them.
@@ -11,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dxdesk.core.calendar import OfficeCalendar, format_wareki
+from dxdesk.core.model import DECISION, OPEN_POINT
 from dxdesk.errors import UserError
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._queries import org_by_id, text, to_date, to_list
@@ -47,6 +50,24 @@ class Minutes:
         return self.start_time
 
 
+def _items(db: Database, meeting_id: str, item_type: str) -> str:
+    """The meeting's items of one type, a line each in their order; "" when it has none."""
+    rows = db.query(
+        "SELECT text, owner, due_date FROM meeting_item WHERE meeting_id = ? AND item_type = ?"
+        " AND _deleted = 0 ORDER BY sort_order IS NULL, sort_order, rid",
+        (meeting_id, item_type),
+    )
+    lines = []
+    for r in rows:
+        line = "・" + " ".join(text(r["text"]).split())
+        extra = [f"担当：{text(r['owner'])}"] if text(r["owner"]) else []
+        due = to_date(r["due_date"])
+        if due is not None:
+            extra.append(f"期限：{format_wareki(due)}")
+        lines.append(line + (f"（{'、'.join(extra)}）" if extra else ""))
+    return "\n".join(lines)
+
+
 def meeting_minutes(db: Database, meeting_id: str, calendar: OfficeCalendar) -> Minutes:
     """``calendar``: the profile's office calendar (with its 臨時閉庁 days) for the due date."""
     rows = db.query("SELECT * FROM meeting WHERE id = ? AND _deleted = 0", (meeting_id,))
@@ -72,8 +93,8 @@ def meeting_minutes(db: Database, meeting_id: str, calendar: OfficeCalendar) -> 
         attendees_ours=to_list(r["attendees_ours"]),
         agenda=text(r["agenda"]),
         minutes=text(r["minutes"]),
-        decisions=text(r["decisions"]),
-        action_items=text(r["action_items"]),
+        decisions=_items(db, meeting_id, DECISION) or text(r["decisions"]),
+        action_items=_items(db, meeting_id, OPEN_POINT) or text(r["action_items"]),
         next_meeting=text(r["next_meeting"]),
         due=calendar.minutes_due(day),
     )
@@ -117,7 +138,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
         ("議題", m.agenda),
         ("議事概要", m.minutes),
         ("決定事項", m.decisions),
-        ("宿題事項（未決事項）", m.action_items),
+        ("課題事項（宿題事項）", m.action_items),
         ("次回予定", m.next_meeting),
     ]
     for no, (label, body) in enumerate(sections, start=1):

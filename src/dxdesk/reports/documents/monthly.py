@@ -10,7 +10,7 @@ standardisation steps, issues with countermeasures and response status, and next
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -284,13 +284,20 @@ def monthly_data(
         " ORDER BY date, rid",
         params,
     )
+    # The month's own record: what was done, where the goal stands, what comes next (an
+    # older record's one 説明 where those are empty).
+    month_part = (
+        " (SELECT {col} FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
+        "  AND p.month = :month LIMIT 1) AS {col}"
+    )
     goals = db.query(
-        "SELECT g.title, g.target_value, g.unit,"
+        "SELECT g.title, g.indicator, g.target_value, g.unit,"
         " (SELECT value FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
         "  AND p.month <= :month ORDER BY p.month DESC LIMIT 1) AS value,"
-        " (SELECT note FROM goal_progress p WHERE p.goal_id = g.id AND p._deleted = 0"
-        "  AND p.month = :month LIMIT 1) AS note"
-        " FROM goal g WHERE g._deleted = 0 AND g.fy = :fy ORDER BY g.rid",
+        + ",".join(
+            month_part.format(col=c) for c in ("note", "actions", "achievement", "next_steps")
+        )
+        + " FROM goal g WHERE g._deleted = 0 AND g.fy = :fy ORDER BY g.rid",
         {"month": p.start.strftime("%Y-%m"), "fy": p.fy},
     )
     shared = db.query(
@@ -442,6 +449,17 @@ def _engagement(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
+# A month of a goal in three parts, each printed under its field's label (core/model.py).
+GOAL_PARTS = ("actions", "achievement", "next_steps")
+
+
+def goal_month_text(g: Mapping[str, Any]) -> str:
+    """A goal's month as printed: its three parts, each labelled; an older record's 説明."""
+    progress = kind("goal_progress")
+    parts = [f"【{progress.field(c).label}】{text(g[c])}" for c in GOAL_PARTS if text(g[c])]
+    return "\n".join(parts) or text(g["note"])
+
+
 def _goals(doc: PdfDocument, data: Monthly) -> None:
     doc.heading("4. 目標の進捗")
     rows = []
@@ -449,19 +467,22 @@ def _goals(doc: PdfDocument, data: Monthly) -> None:
         unit = text(g["unit"])
         target = g["target_value"]
         value = g["value"]
+        title = text(g["title"])
+        if text(g["indicator"]):
+            title += f"\n（指標：{text(g['indicator'])}）"
         rows.append(
             [
-                text(g["title"]),
+                title,
                 f"{target:g}{unit}" if target is not None else "",
                 f"{value:g}{unit}" if value is not None else "",
                 _ratio(value or 0, target),
-                text(g["note"]),
+                goal_month_text(g),
             ]
         )
     doc.table(
-        ["目標", "目標値", "累計実績", "達成率", "説明"],
+        ["目標", "目標値", "累計実績", "達成率", "当月の取組と状況"],
         rows,
-        widths=[4, 1.3, 1.3, 1.1, 5],
+        widths=[3.4, 1.2, 1.2, 1.0, 6.2],
         align="LRRRL",
         empty_text="当年度の目標は登録されていません。",
     )

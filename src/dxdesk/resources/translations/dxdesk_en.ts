@@ -78,16 +78,36 @@ Python %1 / %2</translation>
         <extracomment>Action in the model: visit.findings</extracomment>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
+    <message>
+        <source>把握した課題から課題を作成</source>
+        <extracomment>Action in the model: training.issues_found</extracomment>
+        <translation>Create an issue from the issues found</translation>
+    </message>
+    <message>
+        <source>この研修を保存し、選択した課題（選択がなければ全文）から課題を登録します。</source>
+        <extracomment>Action in the model: training.issues_found</extracomment>
+        <translation>Saves this training and records an issue from the selected text (or all of it if nothing is selected).</translation>
+    </message>
+    <message>
+        <source>課題として登録</source>
+        <extracomment>Action in the model: meeting_item.text</extracomment>
+        <translation>Record as an issue</translation>
+    </message>
+    <message>
+        <source>この課題事項を保存し、会議と結び付けた課題として登録します。</source>
+        <extracomment>Action in the model: meeting_item.text</extracomment>
+        <translation>Saves this open point and records it as an issue linked to the meeting.</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../gui/charts.py" line="46"/>
+        <location filename="../../gui/charts.py" line="50"/>
         <source>データがありません</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="73"/>
+        <location filename="../../gui/charts.py" line="77"/>
         <source>目標 %1%2</source>
         <translation>Target %1 %2</translation>
     </message>
@@ -328,12 +348,12 @@ Python %1 / %2</translation>
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../gui/members.py" line="102"/>
+        <location filename="../../gui/members.py" line="114"/>
         <source>%1を追加…</source>
         <translation>Add %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/members.py" line="117"/>
+        <location filename="../../gui/members.py" line="141"/>
         <source>まだ登録されていません。</source>
         <translation>None registered yet.</translation>
     </message>
@@ -407,7 +427,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>オンライン</source>
-        <extracomment>Choice in the model: visit.mode, meeting.format</extracomment>
+        <extracomment>Choice in the model: visit.mode, meeting.format, training_wish.preferred_format</extracomment>
         <translation>Online</translation>
     </message>
     <message>
@@ -632,7 +652,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>対面</source>
-        <extracomment>Choice in the model: meeting.format</extracomment>
+        <extracomment>Choice in the model: meeting.format, training_wish.preferred_format</extracomment>
         <translation>In person</translation>
     </message>
     <message>
@@ -834,6 +854,21 @@ Python %1 / %2</translation>
         <source>成果品</source>
         <extracomment>Choice in the model: plan_item.category</extracomment>
         <translation>Deliverables</translation>
+    </message>
+    <message>
+        <source>決定事項</source>
+        <extracomment>Choice in the model: meeting_item.item_type</extracomment>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>課題事項</source>
+        <extracomment>Choice in the model: meeting_item.item_type</extracomment>
+        <translation>Open point</translation>
+    </message>
+    <message>
+        <source>どちらでも</source>
+        <extracomment>Choice in the model: training_wish.preferred_format</extracomment>
+        <translation>Either</translation>
     </message>
 </context>
 <context>
@@ -1478,7 +1513,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>区分</source>
-        <extracomment>Field in the model: organisation.org_kind, plan_item.category</extracomment>
+        <extracomment>Field in the model: organisation.org_kind, plan_item.category, meeting_item.item_type</extracomment>
         <translation>Type</translation>
     </message>
     <message>
@@ -1508,7 +1543,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (16 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (17 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1538,7 +1573,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (14 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (16 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -1708,7 +1743,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>内容</source>
-        <extracomment>Field in the model: issue.description, time.note, goal.description</extracomment>
+        <extracomment>Field in the model: issue.description, time.note, goal.description, meeting_item.text</extracomment>
         <translation>Details</translation>
     </message>
     <message>
@@ -1728,7 +1763,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>期限</source>
-        <extracomment>Field in the model: issue.due_date</extracomment>
+        <extracomment>Field in the model: issue.due_date, meeting_item.due_date</extracomment>
         <translation>Due date</translation>
     </message>
     <message>
@@ -1745,6 +1780,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>把握した訪問</source>
         <extracomment>Field in the model: issue.visit_id</extracomment>
         <translation>Identified at visit</translation>
+    </message>
+    <message>
+        <source>把握した会議</source>
+        <extracomment>Field in the model: issue.meeting_id</extracomment>
+        <translation>Meeting where found</translation>
+    </message>
+    <message>
+        <source>把握した研修</source>
+        <extracomment>Field in the model: issue.training_id</extracomment>
+        <translation>Training where found</translation>
     </message>
     <message>
         <source>受付日時</source>
@@ -1765,6 +1810,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>相談内容</source>
         <extracomment>Field in the model: consultation.content</extracomment>
         <translation>Question</translation>
+    </message>
+    <message>
+        <source>団体が希望した専門人材</source>
+        <extracomment>Field in the model: consultation.requested_expert_id</extracomment>
+        <translation>Expert requested by the municipality</translation>
     </message>
     <message>
         <source>対応者（専門人材）</source>
@@ -1897,6 +1947,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Available</translation>
     </message>
     <message>
+        <source>対応可能な時期・条件</source>
+        <extracomment>Field in the model: expert.availability</extracomment>
+        <translation>Availability (when, conditions)</translation>
+    </message>
+    <message>
+        <source>県承認</source>
+        <extracomment>Field in the model: expert.pref_approved</extracomment>
+        <translation>Approved by the prefecture</translation>
+    </message>
+    <message>
+        <source>県承認日</source>
+        <extracomment>Field in the model: expert.approved_on</extracomment>
+        <translation>Prefecture approval date</translation>
+    </message>
+    <message>
         <source>年度</source>
         <extracomment>Field in the model: goal.fy, engagement.fy, engagement_application.fy, plan_item.fy</extracomment>
         <translation>Fiscal year</translation>
@@ -1917,6 +1982,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Unit</translation>
     </message>
     <message>
+        <source>指標</source>
+        <extracomment>Field in the model: goal.indicator</extracomment>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>基準値</source>
+        <extracomment>Field in the model: goal.baseline</extracomment>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>合意日</source>
+        <extracomment>Field in the model: goal.agreed_on</extracomment>
+        <translation>Agreed on</translation>
+    </message>
+    <message>
+        <source>合意版</source>
+        <extracomment>Field in the model: goal.agreement_version</extracomment>
+        <translation>Agreement version</translation>
+    </message>
+    <message>
         <source>年月</source>
         <extracomment>Field in the model: goal_progress.month</extracomment>
         <translation>Month</translation>
@@ -1925,6 +2010,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>実績値</source>
         <extracomment>Field in the model: goal_progress.value</extracomment>
         <translation>Actual value</translation>
+    </message>
+    <message>
+        <source>実施内容</source>
+        <extracomment>Field in the model: goal_progress.actions</extracomment>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <source>達成状況</source>
+        <extracomment>Field in the model: goal_progress.achievement</extracomment>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <source>次月以降の取組</source>
+        <extracomment>Field in the model: goal_progress.next_steps</extracomment>
+        <translation>Next steps</translation>
     </message>
     <message>
         <source>会議名</source>
@@ -1947,14 +2047,14 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Minutes</translation>
     </message>
     <message>
-        <source>決定事項</source>
+        <source>決定事項（旧形式）</source>
         <extracomment>Field in the model: meeting.decisions</extracomment>
-        <translation>Decisions</translation>
+        <translation>Decisions (old format)</translation>
     </message>
     <message>
-        <source>宿題事項</source>
+        <source>宿題事項（旧形式）</source>
         <extracomment>Field in the model: meeting.action_items</extracomment>
-        <translation>Action items</translation>
+        <translation>Action items (old format)</translation>
     </message>
     <message>
         <source>次回予定</source>
@@ -2108,7 +2208,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>受付日</source>
-        <extracomment>Field in the model: engagement_application.received_on</extracomment>
+        <extracomment>Field in the model: engagement_application.received_on, training_wish.received_on</extracomment>
         <translation>Received on</translation>
     </message>
     <message>
@@ -2273,13 +2373,48 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>表示順</source>
-        <extracomment>Field in the model: plan_item.sort_order</extracomment>
+        <extracomment>Field in the model: plan_item.sort_order, meeting_item.sort_order</extracomment>
         <translation>Order</translation>
     </message>
     <message>
         <source>理由</source>
         <extracomment>Field in the model: closed_day.reason</extracomment>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <extracomment>Field in the model: meeting_item.meeting_id</extracomment>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <extracomment>Field in the model: meeting_item.owner</extracomment>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>登録した課題</source>
+        <extracomment>Field in the model: meeting_item.issue_id</extracomment>
+        <translation>Issue recorded</translation>
+    </message>
+    <message>
+        <source>テーマ</source>
+        <extracomment>Field in the model: training_wish.theme</extracomment>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>希望形式</source>
+        <extracomment>Field in the model: training_wish.preferred_format</extracomment>
+        <translation>Preferred format</translation>
+    </message>
+    <message>
+        <source>希望時期</source>
+        <extracomment>Field in the model: training_wish.preferred_period</extracomment>
+        <translation>Preferred period</translation>
+    </message>
+    <message>
+        <source>対応する研修</source>
+        <extracomment>Field in the model: training_wish.training_id</extracomment>
+        <translation>Training answering it</translation>
     </message>
 </context>
 <context>
@@ -2368,33 +2503,38 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="77"/>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="88"/>
+        <location filename="../../gui/registers.py" line="122"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="91"/>
+        <source>月ごとの実績値と目標値</source>
+        <translation>Monthly values against the target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="95"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="95"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
-        <source>説明</source>
-        <translation>Description</translation>
+        <location filename="../../gui/registers.py" line="95"/>
+        <source>達成状況</source>
+        <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="85"/>
+        <location filename="../../gui/registers.py" line="101"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="103"/>
+        <location filename="../../gui/registers.py" line="120"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -2773,6 +2913,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <extracomment>Kind in the model: closed_day</extracomment>
         <translation>Special closed days</translation>
     </message>
+    <message>
+        <source>決定・課題事項</source>
+        <extracomment>Kind in the model: meeting_item</extracomment>
+        <translation>Decisions and open points</translation>
+    </message>
+    <message>
+        <source>研修要望</source>
+        <extracomment>Kind in the model: training_wish</extracomment>
+        <translation>Training wishes</translation>
+    </message>
 </context>
 <context>
     <name>ListEdit</name>
@@ -2954,144 +3104,144 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="431"/>
+        <location filename="../../gui/mainwindow.py" line="797"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="454"/>
+        <location filename="../../gui/mainwindow.py" line="455"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="456"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="458"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="467"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="472"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="473"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="475"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="480"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
+        <location filename="../../gui/mainwindow.py" line="481"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="493"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="502"/>
+        <location filename="../../gui/mainwindow.py" line="503"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="592"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="638"/>
+        <location filename="../../gui/mainwindow.py" line="639"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="642"/>
+        <location filename="../../gui/mainwindow.py" line="643"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="657"/>
+        <location filename="../../gui/mainwindow.py" line="658"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="686"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="726"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="734"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="817"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="820"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="875"/>
+        <location filename="../../gui/mainwindow.py" line="876"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3099,7 +3249,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MembersEditor</name>
     <message>
-        <location filename="../../gui/members.py" line="71"/>
+        <location filename="../../gui/members.py" line="79"/>
         <source>%1 団体を選択</source>
         <translation>%1 organisations selected</translation>
     </message>
@@ -3138,7 +3288,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OrgCombo</name>
     <message>
-        <location filename="../../gui/widgets.py" line="533"/>
+        <location filename="../../gui/widgets.py" line="550"/>
         <source>団体名を入力または選択</source>
         <translation>Type or choose a municipality</translation>
     </message>
@@ -3788,212 +3938,232 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:442</extracomment>
+        <extracomment>Reason in the model: core/model.py:474</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:340</extracomment>
+        <extracomment>Reason in the model: core/model.py:372</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:410</extracomment>
+        <extracomment>Reason in the model: core/model.py:442</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:416</extracomment>
+        <extracomment>Reason in the model: core/model.py:448</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>選定・見送りの理由を入力してください</source>
-        <extracomment>Reason in the model: core/model.py:468</extracomment>
+        <extracomment>Reason in the model: core/model.py:500</extracomment>
         <translation>Enter the reason for selecting or declining</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:345, core/model.py:440</extracomment>
+        <extracomment>Reason in the model: core/model.py:377, core/model.py:472</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:350</extracomment>
+        <extracomment>Reason in the model: core/model.py:382</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:353</extracomment>
+        <extracomment>Reason in the model: core/model.py:385</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:356</extracomment>
+        <extracomment>Reason in the model: core/model.py:388</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:366</extracomment>
+        <extracomment>Reason in the model: core/model.py:398</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:379</extracomment>
+        <extracomment>Reason in the model: core/model.py:411</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:384</extracomment>
+        <extracomment>Reason in the model: core/model.py:416</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:388, core/model.py:396, core/model.py:392</extracomment>
+        <extracomment>Reason in the model: core/model.py:420, core/model.py:428, core/model.py:424</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:398</extracomment>
+        <extracomment>Reason in the model: core/model.py:430</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:400</extracomment>
+        <extracomment>Reason in the model: core/model.py:432</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:420</extracomment>
+        <extracomment>Reason in the model: core/model.py:452</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:459</extracomment>
+        <extracomment>Reason in the model: core/model.py:491</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:478</extracomment>
+        <extracomment>Reason in the model: core/model.py:510</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:362</extracomment>
+        <extracomment>Reason in the model: core/model.py:394</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:374</extracomment>
+        <extracomment>Reason in the model: core/model.py:406</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:392</extracomment>
+        <extracomment>Reason in the model: core/model.py:424</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:434</extracomment>
+        <extracomment>Reason in the model: core/model.py:466</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="189"/>
+        <location filename="../../gui/forms.py" line="196"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="284"/>
+        <location filename="../../gui/forms.py" line="285"/>
+        <source>%1 件を選択</source>
+        <translation>%1 selected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="288"/>
+        <source>この記録が対応するものにチェックを付けます。</source>
+        <translation>Tick the ones this record answers.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="325"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="287"/>
+        <location filename="../../gui/forms.py" line="328"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="295"/>
-        <location filename="../../gui/forms.py" line="708"/>
+        <location filename="../../gui/forms.py" line="336"/>
+        <location filename="../../gui/forms.py" line="929"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="297"/>
+        <location filename="../../gui/forms.py" line="338"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="298"/>
-        <location filename="../../gui/forms.py" line="710"/>
+        <location filename="../../gui/forms.py" line="339"/>
+        <location filename="../../gui/forms.py" line="931"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="300"/>
+        <location filename="../../gui/forms.py" line="341"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="303"/>
+        <location filename="../../gui/forms.py" line="344"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="367"/>
+        <location filename="../../gui/forms.py" line="413"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="428"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="401"/>
+        <location filename="../../gui/forms.py" line="481"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="417"/>
-        <source>保存すると、常時支援者を追加できます。</source>
-        <translation>Save the engagement to add its resident supporters.</translation>
+        <location filename="../../gui/forms.py" line="510"/>
+        <source>保存すると、%1を追加できます。</source>
+        <translation>Save first to add %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="552"/>
+        <source>（%1登録済み）</source>
+        <translation> (recorded as %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="815"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="605"/>
-        <location filename="../../gui/forms.py" line="642"/>
+        <location filename="../../gui/forms.py" line="826"/>
+        <location filename="../../gui/forms.py" line="863"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="670"/>
+        <location filename="../../gui/forms.py" line="891"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="701"/>
+        <location filename="../../gui/forms.py" line="922"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="709"/>
+        <location filename="../../gui/forms.py" line="930"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="747"/>
+        <location filename="../../gui/forms.py" line="968"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="749"/>
+        <location filename="../../gui/forms.py" line="970"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="770"/>
+        <location filename="../../gui/forms.py" line="991"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4172,7 +4342,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RefCombo</name>
     <message>
-        <location filename="../../gui/widgets.py" line="541"/>
+        <location filename="../../gui/widgets.py" line="558"/>
         <source>一覧から選択</source>
         <translation>Choose from the list</translation>
     </message>
@@ -4180,27 +4350,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="162"/>
+        <location filename="../../gui/registers.py" line="189"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="214"/>
+        <location filename="../../gui/registers.py" line="241"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="218"/>
+        <location filename="../../gui/registers.py" line="245"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="266"/>
+        <location filename="../../gui/registers.py" line="293"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="276"/>
+        <location filename="../../gui/registers.py" line="303"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
-from dxdesk.services.demo import goals, hours, meetings, people, progress, schedule, visits
+from dxdesk.services.demo import (
+    desk,
+    goals,
+    hours,
+    meetings,
+    people,
+    progress,
+    schedule,
+    visits,
+)
 from dxdesk.services.demo.state import Demo
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
@@ -17,7 +26,7 @@ from dxdesk.services.records import RecordService
 _WORK_KINDS = ("visit", "vendor", "system_status", "step_status", "consultation", "issue", "time")
 
 
-def _run(demo: Demo) -> None:
+def _run(demo: Demo, seed: int) -> None:
     people.add_closed_day(demo)
     people.add_staff(demo)
     people.add_vendors(demo)
@@ -36,6 +45,7 @@ def _run(demo: Demo) -> None:
     goals.add_goals(demo)
     goals.add_case_studies(demo)
     people.add_plan(demo)
+    desk.add_desk(demo, seed)  # last, with its own random stream
 
 
 def _ensure_empty(service: RecordService) -> None:
@@ -59,5 +69,5 @@ def populate_demo(profile: Profile, *, seed: int = 2025) -> dict[str, int]:
     _ensure_empty(service)
     demo = Demo(profile, seed)
     with profile.database.transaction():
-        _run(demo)
+        _run(demo, seed)
     return dict(demo.counts)

@@ -50,6 +50,11 @@ def add_goals(demo: Demo) -> None:
                 "description": g["description"],
                 "target_value": target,
                 "unit": g["unit"],
+                # Agreed with the prefecture before general DX support began (6(2)).
+                "indicator": f"年度当初からの累計（{g['unit']}）",
+                "baseline": 0,
+                "agreed_on": "2025-04-25",
+                "agreement_version": "第1版",
             }
         )
     ids = demo.add("goal", rows)
@@ -57,19 +62,35 @@ def add_goals(demo: Demo) -> None:
     for g, row, goal_id in zip(specs, rows, ids, strict=True):
         values = series[str(g["key"])]
         target = float(str(row["target_value"]))
+        before = 0.0
         for (year, month), value in zip(fy_months(), values, strict=True):
             pct = round(value / target * 100) if target else 0
-            note = f"{month}月末時点の累計は{value:g}{g['unit']}（目標比{pct}%）です。"
-            note += demo.pick(demo.strs("goal_comments", _pace(g, pct, len(progress) % 12)))
+            pace = _pace(g, pct, len(progress) % 12)
+            comment = demo.pick(demo.strs("goal_comments", pace))
+            # The month in three parts (月次作業報告書 §4): what was done, where the goal
+            # stands, what comes next.
             progress.append(
                 {
                     "goal_id": goal_id,
                     "month": f"{year:04d}-{month:02d}",
                     "value": value,
-                    "note": note,
+                    "actions": f"{month}月は{g['title']}に向けて取組を進め、"
+                    f"当月の増加は{value - before:g}{g['unit']}でした。",
+                    "achievement": f"{month}月末時点の累計は{value:g}{g['unit']}"
+                    f"（目標比{pct}%）です。{comment}",
+                    "next_steps": NEXT_STEPS.get(pace, NEXT_STEPS["behind"]),
                 }
             )
+            before = value
     demo.add("goal_progress", progress)
+
+
+# The month's next steps by how the goal is doing (ahead, on track, behind).
+NEXT_STEPS = {
+    "ahead": "現在の取組を継続し、未着手の団体への横展開を図ります。",
+    "on_track": "計画どおり支援を継続し、各団体の進捗を月次で確認します。",
+    "behind": "未着手の団体へ個別に働きかけ、遅れている取組の支援を強化します。",
+}
 
 
 def _pace(goal: Mapping[str, Any], pct: int, month_index: int) -> str:

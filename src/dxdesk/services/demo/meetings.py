@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from dxdesk.core.calendar import format_wareki
+from dxdesk.core.model import DECISION, OPEN_POINT
 from dxdesk.services.demo.plan import Org, Row
 from dxdesk.services.demo.state import Demo
 from dxdesk.services.demo.text import fill
@@ -171,7 +172,31 @@ def add_meetings(demo: Demo) -> None:
             )
     rows += _area_meetings(demo) + _vendor_meetings(demo) + _division_meetings(demo)
     rows.sort(key=lambda r: (str(r["date"]), str(r["start_time"])))
-    demo.add("meeting", rows)
+    _add_with_items(demo, rows)
+
+
+def _add_with_items(demo: Demo, rows: list[Row]) -> None:
+    """The meetings, their decisions and open points as meeting_item records (a line of the
+    planned texts each), the open points under the meeting's organisation."""
+    texts = [(r.pop("decisions", None), r.pop("action_items", None)) for r in rows]
+    ids = demo.add("meeting", rows)
+    items: list[Row] = []
+    for meeting_id, row, (decisions, actions) in zip(ids, rows, texts, strict=True):
+        for item_type, body in ((DECISION, decisions), (OPEN_POINT, actions)):
+            for order, line in enumerate(str(body or "").splitlines(), start=1):
+                # One item a line, without its bullet: the minutes print their own.
+                item = line.strip().lstrip("・").strip()
+                if item:
+                    items.append(
+                        {
+                            "meeting_id": meeting_id,
+                            "item_type": item_type,
+                            "text": item,
+                            "org_id": row.get("org_id"),
+                            "sort_order": order,
+                        }
+                    )
+    demo.meeting_items = list(zip(demo.add("meeting_item", items), items, strict=True))
 
 
 def _meeting_row(

@@ -124,6 +124,11 @@ def add_experts(demo: Demo) -> None:
                 "track_record": e["track_record"],
                 "contact": f"expert{i + 1:02d}@example.jp",
                 "available": bool(e["available"]),
+                # The prefecture approves an expert before the municipalities may call on
+                # them (6(2)ア②): the demo's available ones in April, one still pending.
+                "availability": "平日日中（要事前調整）" if e["available"] else "当面対応不可",
+                "pref_approved": bool(e["available"]) and i != 1,
+                "approved_on": "2025-04-18" if e["available"] and i != 1 else None,
             }
         )
     for e, record_id in zip(demo.t["experts"], demo.add("expert", rows), strict=True):

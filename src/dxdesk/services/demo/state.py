@@ -62,6 +62,8 @@ class Demo:
         self.ai_trials: dict[str, int] = {}
         self.monthly_meetings: list[date] = []
         self.training_staff: dict[int, list[str]] = {}
+        # The meetings' decisions and open points as added: (id, values), for the desk stage.
+        self.meeting_items: list[tuple[str, Mapping[str, object]]] = []
         # Time entries planned per (staff, day).
         self.time_plan: dict[tuple[str, date], list[Entry]] = defaultdict(list)
 

@@ -339,6 +339,9 @@ def add_consultations(demo: Demo) -> None:
                 "topic": fill(str(spec["topic"]), ctx),
                 "content": fill(str(spec["content"]), ctx),
                 "expert_id": expert_id,
+                # Every third consultation asked for an expert by name (no draw: the stream
+                # of the stages after this one stays as it was).
+                "requested_expert_id": expert_id if len(rows) % 3 == 0 else None,
                 "response": fill(str(spec["response"]), ctx) if answered else None,
                 "answered_on": iso(answered),
                 "status": status,
