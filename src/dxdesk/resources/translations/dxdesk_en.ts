@@ -56,14 +56,24 @@ Python %1 / %2</translation>
         <translation>Open the full &amp;licences</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="13"/>
+        <location filename="../../gui/helpmenu.py" line="15"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="15"/>
+        <location filename="../../gui/helpmenu.py" line="17"/>
+        <source>利用者マニュアル(&amp;M)</source>
+        <translation>User &amp;Manual</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="24"/>
         <source>dxdesk について(&amp;A)…</source>
         <translation>&amp;About dxdesk…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="51"/>
+        <source>利用者マニュアル</source>
+        <translation>User manual</translation>
     </message>
 </context>
 <context>
@@ -2368,33 +2378,33 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="77"/>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="108"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="83"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="83"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="83"/>
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="85"/>
+        <location filename="../../gui/registers.py" line="88"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="103"/>
+        <location filename="../../gui/registers.py" line="106"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -4180,27 +4190,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="162"/>
+        <location filename="../../gui/registers.py" line="165"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="214"/>
+        <location filename="../../gui/registers.py" line="217"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="218"/>
+        <location filename="../../gui/registers.py" line="221"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="266"/>
+        <location filename="../../gui/registers.py" line="269"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="276"/>
+        <location filename="../../gui/registers.py" line="279"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4646,6 +4656,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>ファイルの読み書きに失敗しました（{path}）。</source>
         <extracomment>UserError in the model: io_error</extracomment>
         <translation>A file could not be read or written ({path}).</translation>
+    </message>
+    <message>
+        <source>利用者マニュアルがこのインストールに含まれていません。dxdesk をインストールし直してください。</source>
+        <extracomment>UserError in the model: manual_missing</extracomment>
+        <translation>The user manual is not part of this installation. Please reinstall dxdesk.</translation>
     </message>
     <message>
         <source>{path} は既にあります。成果品一式は、まだない新しいフォルダーまたは .zip ファイルに作成してください。</source>
