@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TS := src/dxdesk/resources/translations/dxdesk_en.ts
 QM := src/dxdesk/resources/translations/dxdesk_en.qm
 
-.PHONY: setup run demo cli-demo test test-fast lint bench clean-demo translations screens
+.PHONY: setup run demo cli-demo test test-fast lint bench clean-demo translations screens manual
 
 setup: $(STAMP) $(QM)
 
@@ -94,3 +94,8 @@ package: setup
 # The build against the source install: size, `--version` and `--self-test` (bench/package.py).
 bench-package: package
 	$(BIN)/python bench/package.py --dist dist/dxdesk
+
+# The user manual: its screenshots from a demo profile (docs/manual/screens/) and the PDF
+# (build/dxdesk-manual.pdf). Run after a change to the window; commit the screenshots.
+manual: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/manual.py

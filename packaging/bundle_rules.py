@@ -110,6 +110,18 @@ def app_data_files(package_dir: Path) -> list[tuple[str, str]]:
     return out
 
 
+def manual_files(manual_dir: Path) -> list[tuple[str, str]]:
+    """(source file, destination folder) of the user manual (docs/manual: its Markdown and
+    screenshots), placed where services/manual.py looks first: dxdesk/resources/manual."""
+    out: list[tuple[str, str]] = []
+    for path in sorted(manual_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".md", ".png"):
+            relative = path.parent.relative_to(manual_dir).as_posix()
+            dest = "dxdesk/resources/manual" + ("" if relative == "." else f"/{relative}")
+            out.append((str(path), dest))
+    return out
+
+
 def _top_names(entries: Iterable[Sequence[Any]]) -> set[str]:
     names: set[str] = set()
     for entry in entries:

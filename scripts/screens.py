@@ -73,6 +73,18 @@ def show_busiest_week(window: Any) -> None:
         view.show_week(date.fromisoformat(rows[0]["d"]))
 
 
+def open_progress_cell(window: Any) -> Any:
+    """A cell of the progress matrix: 国富町's 住民記録 (migrating, go-live after the deadline)."""
+    view = window.progress_view()
+    model = view.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.headerData(r, Qt.Orientation.Vertical) == "国富町"
+    )
+    return view.open_cell(model.index(row, 1))
+
+
 def dialogs(window: Any, out: Path) -> None:
     """The dialogs a user meets besides forms: settings, documents and preview, bundles."""
     from dxdesk.gui.documents import DocumentDialog
@@ -212,15 +224,7 @@ def main() -> int:
                 window.search_box.setText("移行スケジュール")
                 window.run_search()
                 grab(window, out / f"search-{w}x{h}.png")
-            # A cell of the progress matrix: 国富町's 住民記録 (migrating, go-live after the deadline).
-            view = window.progress_view()
-            model = view.model
-            row = next(
-                r
-                for r in range(model.rowCount())
-                if model.headerData(r, Qt.Orientation.Vertical) == "国富町"
-            )
-            cell = view.open_cell(model.index(row, 1))
+            cell = open_progress_cell(window)
             grab(cell, out / "dialog-progress-cell.png")
             cell.reject()
             form = window.open_form("visit")

@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
     "keyring_not_remembered": "この端末には鍵が記憶されていません。",
     "disk_full": "ディスクの空き容量が不足しているため、保存できませんでした。",
     "io_error": "ファイルの読み書きに失敗しました（{path}）。",
+    "manual_missing": (
+        "利用者マニュアルがこのインストールに含まれていません。"
+        "dxdesk をインストールし直してください。"
+    ),
     "package_exists": "{path} は既にあります。成果品一式は、まだない新しいフォルダーまたは .zip ファイルに作成してください。",
     "package_cancelled": "成果品一式の作成を中止しました。ファイルは作成していません。",
     "unreadable_text": (

@@ -38,6 +38,13 @@ VALUES: dict[str, dict[str, Any]] = {
     "engagement_application": {"org_id": TAKACHIHO, "fy": "2026", "request": "窓口DXの継続"},
     "case_study": {"org_id": TAKACHIHO, "title": "書かない窓口の導入"},
     "closed_day": {"date": "2025-11-28", "reason": "庁舎停電"},
+    "document_form": {"doc_kind": "議事録", "addressee": "宮崎県総合政策部デジタル推進課長　殿"},
+    "plan_item": {
+        "fy": "2025",
+        "title": "業務実施計画書の提出",
+        "category": "成果品",
+        "start_date": "2025-04-10",
+    },
 }
 
 

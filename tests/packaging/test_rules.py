@@ -110,3 +110,16 @@ def test_the_window_program_is_a_gui_script() -> None:
     assert "from dxdesk.gui.app import entry" in launch
     spec = (PACKAGING / "dxdesk.spec").read_text(encoding="utf-8")
     assert '("dxdesk-gui", False)' in spec  # no console window on Windows
+
+
+def test_the_manual_goes_where_the_app_looks_for_it() -> None:
+    from dxdesk.services.manual import CANDIDATES
+
+    root = Path(__file__).resolve().parents[2]
+    files = bundle_rules.manual_files(root / "docs" / "manual")
+    dests = {Path(src).name: dest for src, dest in files}
+    assert dests["01-first-start.md"] == "dxdesk/resources/manual"
+    assert dests["home.png"] == "dxdesk/resources/manual/screens"
+    assert "README.md" in dests  # harmless: chapters are only the numbered files
+    # The first place services/manual.py looks is that folder of the installed package.
+    assert CANDIDATES[0].as_posix().endswith("dxdesk/resources/manual")

@@ -254,7 +254,7 @@ def test_hearing_sheet_workbook(demo_profile: Profile, tmp_path: Path) -> None:
 
     out = generate(demo_profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["標準化の状況", "未解決の課題"]
+    assert wb.sheetnames == ["標準化の状況", "要注意", "未解決の課題"]
     systems = list(wb["標準化の状況"].iter_rows(min_row=2, values_only=True))
     assert len(systems) == 20 and systems[0][0] == "01"
     org = _org(demo_profile)
@@ -318,3 +318,51 @@ def test_the_hearing_sheet_prints_earlier_visits_whole(profile: Profile, tmp_pat
     doc = read_pdf(out)
     assert doc.both(squash(note))
     assert "…" not in doc.poppler
+
+
+@needs_pdftotext
+def test_the_hearing_sheet_prints_the_organisations_attention_entries(
+    demo_profile: Profile, tmp_path: Path
+) -> None:
+    """要注意 on the sheet is the window's ranking for that organisation, in its order."""
+    import openpyxl
+
+    from dxdesk.services.attention import AttentionService
+
+    entries = AttentionService(demo_profile).entries()
+    assert entries
+    top = entries[0]
+    mine = [e for e in entries if e.org_id == top.org_id]
+    out = generate(
+        demo_profile,
+        ReportRequest("hearing-sheet", org_id=top.org_name),
+        tmp_path / "要注意.pdf",
+    )
+    doc = read_pdf(out)
+    assert doc.both("要注意の事項（点数の高い順）")
+    # The 要注意 table (three columns; the systems table above it has six), in the window's order.
+    printed = [r for r in table_rows(out, "業務システム") if len(r) == 3]
+    assert [(r[0], int(r[1])) for r in printed] == [
+        (e.system_name or "団体全体", e.score) for e in mine
+    ]
+    for row, e in zip(printed, mine, strict=True):
+        assert squash(row[2]) == squash("".join(r.text for r in e.reasons))
+    wb = openpyxl.load_workbook(
+        generate(
+            demo_profile,
+            ReportRequest("hearing-sheet", org_id=top.org_name),
+            tmp_path / "要注意.xlsx",
+        )
+    )
+    rows = list(wb["要注意"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1]) for r in rows] == [(e.system_name or "団体全体", e.score) for e in mine]
+    # An organisation without any entry says so rather than printing an empty table.
+    calm = next(
+        o["name"]
+        for o in demo_profile.database.query("SELECT id, name FROM organisation ORDER BY rid")
+        if all(e.org_id != o["id"] for e in entries)
+    )
+    doc = read_pdf(
+        generate(demo_profile, ReportRequest("hearing-sheet", org_id=calm), tmp_path / "c.pdf")
+    )
+    assert doc.both("要注意の事項はありません。")

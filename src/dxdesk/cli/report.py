@@ -160,3 +160,16 @@ def _package(state: State, fy: int | None, out: str | None) -> None:
     )
     if result.skipped:
         output.echo("記録がないため作成していない書類：" + "、".join(result.skipped))
+
+
+@cli.command("manual")
+@click.option("--out", metavar="FILE", required=True, help="保存先の PDF ファイル")
+def manual_command(out: str) -> None:
+    """利用者マニュアルを PDF で保存します（ウィンドウの「ヘルプ > 利用者マニュアル」と同じ内容）。"""
+    from dxdesk.services import manual
+
+    path = Path(out)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    built = manual.save(path)
+    output.echo(f"利用者マニュアル（{built.pages}ページ）を保存しました：{path}")

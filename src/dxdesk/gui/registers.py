@@ -55,6 +55,9 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("case_study", "Ctrl+Shift+J"),
     ("closed_day", "Ctrl+Shift+O"),
     ("submission", "Ctrl+Shift+B"),
+    # Set once a year by the supervisor: no shortcut of their own.
+    ("document_form", ""),
+    ("plan_item", ""),
 )
 
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, without converting the Qt namespace's enums

@@ -105,6 +105,15 @@ AuthorFn = Callable[[Database, ReportRequest], str]
 
 
 @dataclass(frozen=True)
+class AttentionLine:
+    """One 要注意 entry of an organisation (services.attention computes them; documents print)."""
+
+    system: str  # the business system's name, "" for the organisation as a whole
+    score: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ReportKind:
     name: str  # CLI name, e.g. "hearing-sheet"
     title: str  # Japanese title, e.g. "ヒアリングシート"
@@ -118,6 +127,9 @@ class ReportKind:
     author: AuthorFn | None = None
     # Sent to the prefecture: printed in the official form (宛先, 受託者, 文書番号).
     official: bool = False
+    # Prints the organisation's 要注意 entries: the service puts them in ReportContext.attention
+    # (the rules live in services.attention, above this layer).
+    attention: bool = False
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -163,6 +175,7 @@ class ReportContext:
     org: Mapping[str, Any] | None = None  # the organisation row when request.org_id is set
     search_dirs: Sequence[Path] | None = None  # font folders (tests); None: the OS folders
     letterhead: Letterhead | None = None  # the official form, for documents sent out
+    attention: Sequence[AttentionLine] = ()  # the organisation's 要注意, when the kind asks
     _fonts: RegisteredFonts | None = None
 
     # ------------------------------------------------------------ request helpers

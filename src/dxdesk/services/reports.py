@@ -20,6 +20,7 @@ from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.reports.base import (
     DEFAULT_HANDLING_MARK,
     PARAM_LABELS,
+    AttentionLine,
     BuildFn,
     ReportContext,
     ReportKind,
@@ -122,16 +123,28 @@ def make_context(
         from dxdesk.reports.forms import letterhead
 
         head = letterhead(profile.database, report.title, number=request.number)
+    when = today or today_jst()
+    attention: list[AttentionLine] = []
+    if report.attention and org is not None:
+        # The same ranking as the window's 要注意 tab and `dxdesk attention`, for one organisation.
+        from dxdesk.services.attention import AttentionService
+
+        attention = [
+            AttentionLine(e.system_name, e.score, tuple(r.text for r in e.reasons))
+            for e in AttentionService(profile, when).entries()
+            if e.org_id == org["id"]
+        ]
     return ReportContext(
         request=request,
         database=profile.database,
         records=profile.records,
         settings=profile.settings,
         calendar=office_calendar(profile),
-        today=today or today_jst(),
+        today=when,
         profile_root=profile.paths.root,
         org=org,
         letterhead=head,
+        attention=attention,
         search_dirs=search_dirs,
     )
 

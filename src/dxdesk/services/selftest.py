@@ -105,6 +105,7 @@ def run_self_test(
             step("全文検索", lambda: _search(field, state))
             step("PDF の作成（日本語フォントの埋め込み）", lambda: _pdf(field, state))
             step("Excel（.xlsx）の作成", lambda: _xlsx(field, root))
+            step("利用者マニュアルの作成", lambda: _manual(field, root))
             step("端末の登録（ハブとの鍵交換）", lambda: _enrol(hub, field, root))
             step("バンドルの作成と取り込み", lambda: _bundle(hub, field, root, state))
             step("資格情報ストア（鍵の記憶）の確認", _keyring)
@@ -117,6 +118,18 @@ def run_self_test(
                 profile.close(backup=False)
     echo(f"自己診断は正常に終了しました（{len(steps)} 項目）。")
     return steps
+
+
+def _manual(profile: Profile, root: Path) -> str:
+    """The manual ships with the app (its Markdown and screenshots) and builds to a PDF."""
+    from dxdesk.services import manual
+
+    path = manual.cached_pdf(root / "cache", profile.settings.pdf_font)
+    data = path.read_bytes()
+    _check(data.startswith(b"%PDF-"), "マニュアルが PDF になっていません")
+    built = manual.build(profile.settings.pdf_font)
+    _check(not built.missing_images, "マニュアルの画面写真が含まれていません")
+    return f"{built.pages} ページ"
 
 
 @contextmanager

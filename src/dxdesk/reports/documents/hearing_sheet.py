@@ -168,6 +168,12 @@ def build_xlsx(ctx: ReportContext) -> bytes:
                 systems,
             ),
             Sheet(
+                "要注意",
+                ["業務システム", "点数", "理由"],
+                [[a.system or "団体全体", a.score, "\n".join(a.reasons)] for a in ctx.attention],
+                widths={2: 90},
+            ),
+            Sheet(
                 "未解決の課題",
                 ["課題", "優先度", "状態", "把握日", "期限", "対策", "対応状況"],
                 issues,
@@ -275,6 +281,15 @@ def build_pdf(ctx: ReportContext) -> bytes:
         align="LLLRCL",
         font_size=8,
     )
+    # What to ask about first: the 要注意 entries of this organisation, as the window ranks them.
+    doc.heading("要注意の事項（点数の高い順）", level=2)
+    doc.table(
+        ["業務システム", "点数", "理由"],
+        [[a.system or "団体全体", a.score, "\n".join(a.reasons)] for a in ctx.attention],
+        widths=[2.2, 0.9, 10],
+        align="LRL",
+        empty_text="要注意の事項はありません。",
+    )
     doc.heading("3. 未解決の課題と対策")
     doc.table(
         ["課題", "優先度", "状態", "対策", "対応状況"],
@@ -320,6 +335,7 @@ register(
         needs=("org_id",),
         pdf=build_pdf,
         xlsx=build_xlsx,
-        description="訪問前に持参するシート（団体の概要、標準化の状況、未解決の課題、確認事項、メモ欄）",
+        description="訪問前に持参するシート（団体の概要、標準化の状況と要注意の事項、未解決の課題、確認事項、メモ欄）",
+        attention=True,
     )
 )

@@ -56,14 +56,24 @@ Python %1 / %2</translation>
         <translation>Open the full &amp;licences</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="13"/>
+        <location filename="../../gui/helpmenu.py" line="15"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="15"/>
+        <location filename="../../gui/helpmenu.py" line="17"/>
+        <source>利用者マニュアル(&amp;M)</source>
+        <translation>User &amp;Manual</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="24"/>
         <source>dxdesk について(&amp;A)…</source>
         <translation>&amp;About dxdesk…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="52"/>
+        <source>利用者マニュアル</source>
+        <translation>User manual</translation>
     </message>
 </context>
 <context>
@@ -2503,38 +2513,38 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="88"/>
-        <location filename="../../gui/registers.py" line="122"/>
+        <location filename="../../gui/registers.py" line="91"/>
+        <location filename="../../gui/registers.py" line="125"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="91"/>
+        <location filename="../../gui/registers.py" line="94"/>
         <source>月ごとの実績値と目標値</source>
         <translation>Monthly values against the target</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="95"/>
+        <location filename="../../gui/registers.py" line="98"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="95"/>
+        <location filename="../../gui/registers.py" line="98"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="95"/>
+        <location filename="../../gui/registers.py" line="98"/>
         <source>達成状況</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="101"/>
+        <location filename="../../gui/registers.py" line="104"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="120"/>
+        <location filename="../../gui/registers.py" line="123"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -4076,7 +4086,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="336"/>
-        <location filename="../../gui/forms.py" line="929"/>
+        <location filename="../../gui/forms.py" line="941"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -4087,7 +4097,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="339"/>
-        <location filename="../../gui/forms.py" line="931"/>
+        <location filename="../../gui/forms.py" line="943"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -4103,6 +4113,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="413"/>
+        <location filename="../../gui/forms.py" line="441"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -4112,58 +4123,58 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="481"/>
+        <location filename="../../gui/forms.py" line="493"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="510"/>
+        <location filename="../../gui/forms.py" line="522"/>
         <source>保存すると、%1を追加できます。</source>
         <translation>Save first to add %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="552"/>
+        <location filename="../../gui/forms.py" line="564"/>
         <source>（%1登録済み）</source>
         <translation> (recorded as %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="815"/>
+        <location filename="../../gui/forms.py" line="827"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="826"/>
-        <location filename="../../gui/forms.py" line="863"/>
+        <location filename="../../gui/forms.py" line="838"/>
+        <location filename="../../gui/forms.py" line="875"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="891"/>
+        <location filename="../../gui/forms.py" line="903"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="922"/>
+        <location filename="../../gui/forms.py" line="934"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="930"/>
+        <location filename="../../gui/forms.py" line="942"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="968"/>
+        <location filename="../../gui/forms.py" line="980"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="970"/>
+        <location filename="../../gui/forms.py" line="982"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="991"/>
+        <location filename="../../gui/forms.py" line="1003"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4350,27 +4361,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="189"/>
+        <location filename="../../gui/registers.py" line="192"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="241"/>
+        <location filename="../../gui/registers.py" line="244"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="245"/>
+        <location filename="../../gui/registers.py" line="248"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="293"/>
+        <location filename="../../gui/registers.py" line="296"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="303"/>
+        <location filename="../../gui/registers.py" line="306"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4816,6 +4827,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>ファイルの読み書きに失敗しました（{path}）。</source>
         <extracomment>UserError in the model: io_error</extracomment>
         <translation>A file could not be read or written ({path}).</translation>
+    </message>
+    <message>
+        <source>利用者マニュアルがこのインストールに含まれていません。dxdesk をインストールし直してください。</source>
+        <extracomment>UserError in the model: manual_missing</extracomment>
+        <translation>The user manual is not part of this installation. Please reinstall dxdesk.</translation>
     </message>
     <message>
         <source>{path} は既にあります。成果品一式は、まだない新しいフォルダーまたは .zip ファイルに作成してください。</source>
