@@ -73,6 +73,7 @@ def progress() -> None:
     "--out", metavar="FILE", help="CSV（BOM付き UTF-8、Excel 用）または .xlsx の書き出し先"
 )
 @click.option("--as-of", "as_of", metavar="DATE", help="遅れの判定に使う日付（既定：今日）")
+@click.option("--month", metavar="YYYY-MM", help="その月の末日時点の進捗（変更履歴から再現します）")
 @click.pass_obj
 def show(
     state: State,
@@ -81,6 +82,7 @@ def show(
     fmt: str,
     out: str | None,
     as_of: str | None,
+    month: str | None,
 ) -> None:
     """進捗を表示します：団体別・業務別・工程別の集計、団体の業務一覧、業務の40ステップ。"""
     from dxdesk.services import progress as svc
@@ -100,9 +102,22 @@ def show(
     today = _date(as_of)
     with opened(state, backup=False) as profile:
         service = svc.ProgressService(profile, today)
-        m = service.matrix()
+        m = service.matrix(month)
         org_id = service.records.resolve_org(org) if org else None
         code = service.system_code(system) if system else None
+        if month is not None and org_id and code and fmt != "xlsx":
+            # A past month's cell: its steps as they stood, from the history.
+            cell = m.cell(org_id, code)
+            if fmt == "json":
+                data = svc.cell_json(m, cell)
+                data["month"] = month
+                data["steps"] = [
+                    {"step_no": s.no, "status": s.status, "date": s.updated_on} for s in cell.steps
+                ]
+                output.echo(output.to_json(data))
+                return
+            _emit([(f"{month}末時点", svc.cell_table(m, [cell]))], fmt, out)
+            return
         if fmt == "xlsx":
             assert out is not None
             # The matrix of the organisations asked for (all by default), every system.
@@ -160,6 +175,25 @@ def _date(text: str | None) -> Any:
         return parse_date(text)
     except ValueError:
         raise UserError("bad_argument", detail=f"日付「{text}」を読み取れません。") from None
+
+
+@progress.command("diff")
+@click.option("--from", "from_month", required=True, metavar="YYYY-MM", help="比較の基準とする月")
+@click.option("--to", "to_month", required=True, metavar="YYYY-MM", help="比較する月")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def diff(state: State, from_month: str, to_month: str, fmt: str) -> None:
+    """二つの月の末日時点の進捗を比べ、変化した団体・業務と停滞している団体・業務を表示します。"""
+    from dxdesk.services import progress as svc
+
+    with opened(state, backup=False) as profile:
+        d = svc.ProgressService(profile).diff(from_month, to_month)
+    if fmt == "json":
+        output.echo(output.to_json(svc.diff_json(d)))
+        return
+    _emit(svc.diff_tables(d), "table", None)
 
 
 @progress.command("step")
