@@ -97,3 +97,20 @@ def test_xlsx_attention_and_vendors(app: Cli, tmp_path: Path) -> None:  # noqa: 
     assert vendors[0]["completion_rate"] == 30.0
     text = app.ok("progress", "vendors")
     assert "株式会社テスト電算" in text and "ベンダ別の集計" in text
+
+
+def test_a_past_month_and_the_difference(app: Cli) -> None:  # noqa: F811
+    app.ok("progress", "step", "高千穂町", "住民記録", "1-12", "完了済み", "--on", "2025-06-30")
+    app.ok("progress", "step", "高千穂町", "01", "13-14", "完了済み", "--on", "2025-07-15")
+    june = app.json("progress", "show", "--org", "高千穂町", "--system", "01", "--month", "2025-06")
+    assert june["counts"]["完了済み"] == 12 and june["furthest_step"] == 12
+    may = app.json("progress", "show", "--org", "高千穂町", "--month", "2025-05")
+    assert {c["counts"]["完了済み"] for c in may} == {0}
+    d = app.json("progress", "diff", "--from", "2025-06", "--to", "2025-07", "--format", "json")
+    assert [(c["org_name"], c["system_code"]) for c in d["changed"]] == [("高千穂町", "01")]
+    assert d["changed"][0]["completed_steps"] == [13, 14]
+    assert d["changed"][0]["completion_rate"] == {"from": 30.0, "to": 35.0}
+    table = app.ok("progress", "diff", "--from", "2025-06", "--to", "2025-07")
+    assert "30.0 → 35.0" in table and "変化した団体・業務" in table
+    assert "年月「2025-6x」" in app.refused("progress", "show", "--month", "2025-6x")
+    assert "開始月" in app.refused("progress", "diff", "--from", "2025-07", "--to", "2025-06")
