@@ -196,6 +196,68 @@ def diff(state: State, from_month: str, to_month: str, fmt: str) -> None:
     _emit(svc.diff_tables(d), "table", None)
 
 
+@progress.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="変更内容を表示するだけで、記録しません")
+@click.option("--sheet", metavar="NAME", help="取り込むシート名（既定：最初のシート）")
+@click.option("--on", "on", metavar="DATE", help="取り込んだ状態の日付（既定：今日）")
+@click.pass_obj
+def import_file(state: State, file: str, dry_run: bool, sheet: str | None, on: str | None) -> None:
+    """Excel（.xlsx）または CSV の進捗表を取り込みます（全国の手順書ステップ進捗表の形式、または団体×業務の表）。
+
+    見出し行と列の意味を推定し、変更される内容と取り込めない行を表示します。
+    --dry-run を付けない場合は、表示した内容をまとめて一度に記録します。
+    """
+    from dxdesk.services.progress import ProgressService
+    from dxdesk.services.progress_import import ProgressImport, guess, plan_tables, read_sheet
+
+    data = read_sheet(file, sheet)
+    header, columns = guess(data.rows)
+    when = _date(on)
+    with opened(state, backup=not dry_run) as profile:
+        importer = ProgressImport(ProgressService(profile))
+        plan = importer.preview(data, header, columns)
+        output.echo(
+            f"シート「{plan.sheet}」：見出し {header + 1}行目、{plan.rows_read}行を読み、"
+            f"{plan.cells}件の団体・業務が一致しました。"
+        )
+        _emit([(t, tbl) for t, tbl in plan_tables(plan) if tbl[1]], "table", None)
+        if plan.empty:
+            output.echo("変更される内容はありません。")
+            return
+        if dry_run:
+            output.echo(
+                f"確認のみ（--dry-run）：ステップ {len(plan.steps)}件、ベンダ {len(plan.vendors)}件"
+                "は記録していません。"
+            )
+            return
+        changes = importer.apply(plan, when)
+    output.echo(f"{len(changes)}件を記録しました（取り込めない行：{len(plan.rejected)}行）。")
+
+
+@progress.command("export")
+@click.option("--out", required=True, metavar="FILE.xlsx", help="書き出し先の .xlsx")
+@click.option(
+    "--layout",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    help="wide：団体×業務の進捗表と集計、long：団体・業務ごとに40ステップの状態（全国の進捗表の形式）",
+)
+@click.pass_obj
+def export(state: State, out: str, layout: str) -> None:
+    """進捗を Excel に書き出します。"""
+    from dxdesk.services import progress as svc
+    from dxdesk.services.progress_import import write_long_workbook
+
+    with opened(state, backup=False) as profile:
+        service = svc.ProgressService(profile)
+        if layout == "long":
+            write_long_workbook(out, service)
+        else:
+            svc.write_matrix_workbook(out, service.matrix())
+    output.echo(f"書き出しました：{Path(out)}")
+
+
 @progress.command("step")
 @click.argument("org")
 @click.argument("system")

@@ -111,6 +111,8 @@ def _text(value: Any) -> str:
 def read_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     """The rows of a .xlsx sheet (the first by default) or of a .csv file."""
     p = Path(path)
+    if p.suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
+        raise UserError("progress_import_format", path=str(p))
     try:
         raw = p.read_bytes()
     except OSError as exc:
@@ -120,8 +122,6 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> SheetData:
     if p.suffix.lower() == ".csv":
         rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(_decode(raw)))]
         return SheetData(p.stem, rows, (p.stem,))
-    if p.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UserError("progress_import_format", path=str(p))
     from openpyxl import load_workbook
 
     try:
