@@ -83,6 +83,18 @@ from dxdesk.services.progress import (
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+MONTHS_SHOWN = 24  # the month chooser: the last two years (a fiscal year and the one before)
+
+
+def recent_months(today: date, count: int) -> list[str]:
+    """The ``count`` months before today's, newest first (``YYYY-MM``)."""
+    out = []
+    index = today.year * 12 + today.month - 1
+    for i in range(1, count + 1):
+        y, m0 = divmod(index - i, 12)
+        out.append(f"{y:04d}-{m0 + 1:02d}")
+    return out
+
 
 # Rate bands (lower bound in percent, colour): light enough for black text to stay readable.
 BANDS: tuple[tuple[float, str], ...] = (
@@ -508,7 +520,32 @@ class ProgressView(QWidget):
             filters.addWidget(caption)
             filters.addWidget(box)
             box.currentIndexChanged.connect(self._apply)
+        # The matrix as it stood at the end of a past month (rebuilt from the change log):
+        # for the monthly report and for "where were we in the autumn", read only.
+        self.month_box = QComboBox()
+        self.month_box.setObjectName("progressMonth")
+        self.month_box.setToolTip(
+            self.tr("過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）")
+        )
+        self.month_box.addItem(self.tr("現在"), None)
+        for month in recent_months(service.today, MONTHS_SHOWN):
+            y, m = month.split("-")
+            self.month_box.addItem(
+                self.tr("%1年%2月末").replace("%1", y).replace("%2", str(int(m))), month
+            )
+        caption = plain_label(self.tr("時点"))
+        caption.setBuddy(self.month_box)
+        filters.addWidget(caption)
+        filters.addWidget(self.month_box)
+        self.month_box.currentIndexChanged.connect(self._month_changed)
         filters.addStretch(1)
+        self.import_button = QPushButton(self.tr("取込(&I)…"))
+        self.import_button.setObjectName("progressImport")
+        self.import_button.setToolTip(
+            self.tr("全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます")
+        )
+        self.import_button.clicked.connect(self.open_import)
+        filters.addWidget(self.import_button)
         self.export_button = QPushButton(self.tr("Excel に書き出す(&X)…"))
         self.export_button.setObjectName("progressExport")
         self.export_button.setToolTip(
@@ -624,12 +661,40 @@ class ProgressView(QWidget):
 
     # ------------------------------------------------------------ data
 
+    @property
+    def month(self) -> str | None:
+        """The past month shown (``YYYY-MM``), None for the present."""
+        data = self.month_box.currentData()
+        return str(data) if data else None
+
     def refresh(self, _change: object = None) -> None:
         """Read the matrix again (one pass over the store) and keep the filters."""
-        self.matrix = self.service.matrix()
+        self.matrix = self.service.matrix(self.month)
         self._fill_groups()
         self._apply()
         self._fill_attention()
+
+    def _month_changed(self) -> None:
+        month = self.month
+        base = self.tr(
+            "標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）"
+        )
+        if month is not None:
+            y, m = month.split("-")
+            base = self.tr("%1　［%2年%3月末時点・閲覧のみ］").replace("%1", base)
+            base = base.replace("%2", y).replace("%3", str(int(m)))
+        self.title.setText(base)
+        self.refresh()
+
+    def open_import(self, path: str | None = None) -> QDialog:
+        from dxdesk.gui.progress_import import ImportDialog
+
+        dialog = ImportDialog(self.service, path, self)
+        dialog.imported.connect(self._edited)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._dialog = dialog
+        return dialog
 
     def _fill_attention(self) -> None:
         assert self.matrix is not None
@@ -837,8 +902,8 @@ class ProgressView(QWidget):
 
     def open_cell(self, index: QModelIndex) -> QDialog | None:
         c = self.model.cell_at(index)
-        if c is None or self.matrix is None:
-            return None
+        if c is None or self.matrix is None or self.month is not None:
+            return None  # a past month is read only: its cells are shown by their tooltip
         org = next(o for o in self.matrix.orgs if o.id == c.org_id)
         if not is_shown(org, c):
             return None
