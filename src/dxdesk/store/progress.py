@@ -87,11 +87,14 @@ def _day_of(hlc: str) -> date:
     return datetime.fromtimestamp(Timestamp.decode(hlc).wall_ms / 1000, JST).date()
 
 
-def _replay(db: Database, kind_name: str) -> dict[str, list[tuple[date, dict[str, Any] | None]]]:
+def _replay(
+    db: Database, kind_name: str, dated_by: str | None = None
+) -> dict[str, list[tuple[date, dict[str, Any] | None]]]:
     """Each record's states after each of its changes, in log order: (the day the change
     counts from, the record's values after it, or None while it is deleted).
 
-    Older ids (``record_aliases``) are the keyed record's history too. The log is replayed in
+    ``dated_by``: the field that says when a change took effect (a step's ``updated_on``);
+    without it, a change counts from the day it was recorded. Older ids (``record_aliases``) are the keyed record's history too. The log is replayed in
     stamp order, field by field, as the merge applies it (the newest write of a field wins).
     """
     alias = {
@@ -121,12 +124,12 @@ def _replay(db: Database, kind_name: str) -> dict[str, list[tuple[date, dict[str
         elif op == "create":
             deleted[rid] = False
         recorded = _day_of(str(r["hlc"]))
-        if kind_name == "step_status":
+        if dated_by is not None:
             if op in ("create", "update") and not any(f in values for f in _STEP_FIELDS):
                 continue  # a note: the cell did not move
             # A step counts from the day the user said it got there (``--on``), recorded
             # later or not: March's 完了 entered on 2 April belongs to March's matrix.
-            said = current.get("updated_on") if op in ("create", "update") else None
+            said = current.get(dated_by) if op in ("create", "update") else None
             when = _stored_day(said) or recorded
         else:
             when = recorded
@@ -163,7 +166,7 @@ def read_at(db: Database, end: date, org_id: str | None = None) -> MatrixRows:
             continue
         status[(str(values["org_id"]), str(values["system_code"]))] = {**values, "id": rid}
     steps: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for _rid, states in _replay(db, "step_status").items():
+    for _rid, states in _replay(db, "step_status", "updated_on").items():
         values = _as_of(states, end)
         if values is None or str(values.get("org_id")) not in wanted:
             continue
