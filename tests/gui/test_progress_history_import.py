@@ -58,7 +58,7 @@ def test_the_month_chooser_shows_a_past_months_end(qtbot: QtBot, profile: Profil
 
 
 def test_import_maps_previews_then_writes(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
-    _window_, view = _window(qtbot, profile)
+    _w, view = _window(qtbot, profile)
     sheet = tmp_path / "進捗 取込.csv"
     lines = [
         "メモ,団体名,業務,1,2,3",

@@ -102,3 +102,15 @@ def test_a_deleted_step_is_gone_from_the_months_after(profile: Profile) -> None:
     s = ProgressService(profile, date(2026, 3, 1))
     assert _cell(s, "2026-01", "高千穂町", "01")[0] == 2
     assert _cell(s, "2026-02", "高千穂町", "01")[0] == 1
+
+
+def test_one_rows_refresh_equals_the_whole_matrix(profile: Profile) -> None:
+    s = ProgressService(profile, date(2026, 3, 1))
+    s.set_steps("宮崎市", "01", "1-5", "完了済み", "2026-01-10")
+    m = s.matrix()
+    s.set_steps("高千穂町", "02", "1-20", "作業中")
+    s.set_fields("高千穂町", "02", {"planned_go_live": "2027-01-01"})
+    org = s.records.resolve_org("高千穂町")
+    partial, whole = s.refresh_org(m, org), s.matrix()
+    assert partial.cells == whole.cells
+    assert partial.by_org(org).counts.working == 20

@@ -14,7 +14,6 @@ from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.progress import ProgressService
 from dxdesk.services.progress_import import (
-    IGNORE,
     ORG,
     STEP,
     SYSTEM,

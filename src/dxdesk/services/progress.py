@@ -243,6 +243,17 @@ class ProgressService:
         cells = {(c.org_id, c.system_code): c for c in rows.cells_of(data, today)}
         return Matrix(today, orgs, cells)
 
+    def refresh_org(self, m: Matrix, org_id: str) -> Matrix:
+        """``m`` with one organisation's cells read again (after an edit of that row): the
+        same figures as a whole ``matrix()``, from one pass over that organisation's rows."""
+        data = rows.read(self.db, org_id)
+        if not data.orgs:  # deleted meanwhile: the whole matrix, which leaves it out
+            return self.matrix()
+        cells = dict(m.cells)
+        for c in rows.cells_of(data, m.today):
+            cells[(c.org_id, c.system_code)] = c
+        return Matrix(m.today, m.orgs, cells)
+
     def diff(self, from_month: str, to_month: str) -> Diff:
         """What moved between the end of ``from_month`` and the end of ``to_month``."""
         if rules.month_end(from_month) >= rules.month_end(to_month):

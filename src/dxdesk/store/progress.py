@@ -30,14 +30,33 @@ class MatrixRows:
     steps: dict[tuple[str, str], list[dict[str, Any]]]
 
 
+# The organisations of the matrix: every one held but another prefecture's (a six-digit
+# 全国地方公共団体コード whose first two digits are not the home prefecture's). A store holding
+# the whole country (the national workbook imported) still paints Miyazaki's 28 rows, reading
+# only their rows through the org_id indexes.
+_HOME = (
+    "_deleted = 0 AND NOT (length(code) = 6 AND code GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'"
+    " AND substr(code, 1, 2) != ?)"
+)
+
+
+def home_prefecture() -> str:
+    """The two digits of the prefecture the team works in (from the reference data)."""
+    return reference.municipalities()[0].code[:2]
+
+
 def read(db: Database, org_id: str | None = None) -> MatrixRows:
-    where, params = ("AND org_id = ?", (org_id,)) if org_id else ("", ())
+    home = home_prefecture()
+    if org_id:
+        where, params = "AND org_id = ?", (org_id,)
+    else:
+        where, params = f"AND org_id IN (SELECT id FROM organisation WHERE {_HOME})", (home,)
     orgs = db.query(
         "SELECT id, code, name, org_kind, area, bansou, welfare_office FROM organisation"
         " WHERE _deleted = 0"
-        + (" AND id = ?" if org_id else "")
+        + (" AND id = ?" if org_id else f" AND {_HOME}")
         + " ORDER BY org_kind = '県', code",
-        params,
+        (org_id,) if org_id else (home,),
     )
     status = {
         (str(r["org_id"]), str(r["system_code"])): r
