@@ -78,7 +78,7 @@ def test_import_maps_previews_then_writes(qtbot: QtBot, profile: Profile, tmp_pa
     assert plan is not None
     assert [(c.step_no, c.after) for c in plan.steps] == [(1, "完了済み"), (2, "完了済み")]
     assert [r.row for r in plan.rejected] == [3]
-    assert dialog.rejected.rowCount() == 1 and "無い町" in dialog.rejected.item(0, 1).text()
+    assert dialog.unmatched.rowCount() == 1 and "無い町" in dialog.unmatched.item(0, 1).text()
     assert dialog.import_button.isEnabled()
     assert _rate(view, "高千穂町", "01") == 0.0  # nothing written by the preview
     dialog.set_mapping(5, Column("step", step=3))

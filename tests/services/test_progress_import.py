@@ -210,3 +210,45 @@ def test_files_that_cannot_be_read_are_refused(service: ProgressService, tmp_pat
     with pytest.raises(UserError) as e:
         read_sheet(_workbook(tmp_path / "a.xlsx"), sheet="無い")
     assert e.value.code == "progress_import_sheet"
+
+
+def test_a_batch_import_logs_as_one_write_at_a_time_would(
+    service: ProgressService, tmp_path: Path
+) -> None:
+    """Steps held already go through put, new ones in one batch: the records, the change log
+    and its hash chain are what single writes make (the chain recomputed from the rows)."""
+    from dxdesk.store import chain
+
+    service.set_steps("高千穂町", "01", "1-2", "作業中", "2025-12-01")
+    plan, _h, _c = _plan(service, _workbook(tmp_path / "進捗.xlsx"))
+    ProgressImport(service).apply(plan, date(2026, 2, 1))
+    db = service.db
+    rows = {
+        (r["name"], r["system_code"], r["step_no"]): (r["status"], r["updated_on"])
+        for r in db.query(
+            "SELECT o.name, s.system_code, s.step_no, s.status, s.updated_on FROM step_status s"
+            " JOIN organisation o ON o.id = s.org_id WHERE s._deleted = 0"
+        )
+    }
+    assert rows[("高千穂町", "01", 1)] == ("完了済み", "2026-02-01")  # held: updated by put
+    assert rows[("高千穂町", "01", 6)] == ("作業中", "2026-02-01")  # new: the batch
+    assert rows[("日向市", "04", 1)] == ("完了済み", "2026-02-01")
+    device = service.records.store.device_id
+    previous = chain.genesis(device)
+    for r in db.query(
+        "SELECT dev_seq, hlc, kind, record_id, op, payload, chain FROM changes"
+        " WHERE device_id = ? ORDER BY dev_seq",
+        (device,),
+    ):
+        line = chain.encode_row(
+            device, r["dev_seq"], r["hlc"], r["kind"], r["record_id"], r["op"], r["payload"]
+        )
+        previous = chain.link(previous, chain.leaf(line))
+        assert bytes(r["chain"]) == previous, r["dev_seq"]
+    stamps = [r["hlc"] for r in db.query("SELECT hlc FROM changes ORDER BY seq")]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    audited = db.query("SELECT count(*) AS n FROM audit_log WHERE kind = 'step_status'")
+    assert (
+        audited[0]["n"]
+        == db.query("SELECT count(*) AS n FROM changes WHERE kind = 'step_status'")[0]["n"]
+    )

@@ -707,7 +707,7 @@ class ProgressView(QWidget):
         dialog.imported.connect(self._edited)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self._dialog = dialog
+        self._dialog: QDialog = dialog
         return dialog
 
     def _fill_attention(self) -> None:

@@ -118,8 +118,8 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.columns, self.tr("列の対応"))
         self.changes = self._table("importChanges")
         self.tabs.addTab(self.changes, self.tr("変更される内容"))
-        self.rejected = self._table("importRejected")
-        self.tabs.addTab(self.rejected, self.tr("取り込めない行"))
+        self.unmatched = self._table("importRejected")
+        self.tabs.addTab(self.unmatched, self.tr("取り込めない行"))
         layout.addWidget(self.tabs, 1)
 
         self.summary = plain_label(
@@ -303,7 +303,7 @@ class ImportDialog(QDialog):
             ],
         )
         self._fill(
-            self.rejected,
+            self.unmatched,
             [self.tr("行"), self.tr("理由"), self.tr("内容")],
             [[str(r.row), r.reason, r.text] for r in plan.rejected],
         )

@@ -26,6 +26,7 @@ from typing import Any
 
 from dxdesk.core import progress as rules
 from dxdesk.core import reference
+from dxdesk.core.model import Record, Value, key_id, kind, validate
 from dxdesk.errors import UserError
 from dxdesk.services.progress import ProgressService, is_shown
 from dxdesk.services.records import Change
@@ -370,7 +371,7 @@ class ProgressImport:
             if org is None or any(o is None for o, _ in found):
                 reject(next(w for o, w in found if o is None))
                 continue
-            if any(o.id != org.id for o, _ in found):
+            if any(o is not None and o.id != org.id for o, _ in found):
                 reject(f"団体コードと団体名が一致しません（{'・'.join(given)}）")
                 continue
             targets: list[tuple[str, dict[int, str]]] = []
@@ -441,26 +442,68 @@ class ProgressImport:
     def apply(
         self, plan: Plan, on: date | None = None, progress: Callable[[int], None] | None = None
     ) -> list[Change]:
-        """Write the plan in one transaction (all or nothing), one keyed write per step."""
+        """Write the plan in one transaction (all or nothing), one keyed record per step.
+
+        Steps without a record (a national workbook's usual case) are created together
+        (``RecordStore.insert_many``: the same rows, stamps and change log as one by one);
+        steps already held (live or deleted) are updated through ``RecordService.put``.
+        Each distinct value is checked once by the model's rules (``validate``), not once per
+        row: the records are exactly what ``validate`` makes of each row.
+        """
         when = (on or self.service.today).isoformat()
         records = self.service.records
+        k = kind("step_status")
         changes: list[Change] = []
         with self.service.db.transaction():
-            for i, s in enumerate(plan.steps):
-                change = records.put(
-                    "step_status",
-                    {
-                        "org_id": s.org_id,
-                        "system_code": s.system_code,
-                        "step_no": s.step_no,
-                        "status": s.after,
-                        "updated_on": when,
-                    },
+            cells = {(s.org_id, s.system_code) for s in plan.steps}
+            held: set[str] = set()
+            orgs = sorted({o for o, _c in cells})
+            for i in range(0, len(orgs), 500):
+                part = orgs[i : i + 500]
+                held.update(
+                    str(r["id"])
+                    for r in self.service.db.query(
+                        "SELECT id FROM step_status WHERE org_id IN"
+                        f" ({', '.join('?' * len(part))})",
+                        tuple(part),
+                    )
                 )
-                if change is not None:
-                    changes.append(change)
+            checked: dict[tuple[str, object], Value] = {}
+
+            def valid(name: str, value: object) -> Value:
+                if (name, value) not in checked:
+                    checked[(name, value)] = validate(k, {name: value}, partial=True)[name]
+                return checked[(name, value)]
+
+            fresh: list[Record] = []
+            for i, s in enumerate(plan.steps):
+                values: dict[str, object] = {
+                    "org_id": s.org_id,
+                    "system_code": s.system_code,
+                    "step_no": s.step_no,
+                    "status": s.after,
+                    "updated_on": when,
+                }
+                if key_id(k, values) in held:
+                    change = records.put("step_status", values)
+                    if change is not None:
+                        changes.append(change)
+                else:
+                    record: Record = {n: valid(n, v) for n, v in values.items()}
+                    record["note"] = None
+                    fresh.append(record)
                 if progress is not None and i % 500 == 0:
                     progress(i)
+            if fresh:
+                # The organisations the preview matched, still live (as put's lookup checks).
+                live = {
+                    str(r["id"])
+                    for r in self.service.db.query("SELECT id FROM organisation WHERE _deleted = 0")
+                }
+                gone = [o for o in orgs if o not in live]
+                if gone:
+                    raise UserError("unknown_organisation", value=gone[0])
+                changes.extend(records.store.insert_many(k, fresh))
             for v in plan.vendors:
                 change = records.put(
                     "system_status",
