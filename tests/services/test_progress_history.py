@@ -114,3 +114,20 @@ def test_one_rows_refresh_equals_the_whole_matrix(profile: Profile) -> None:
     partial, whole = s.refresh_org(m, org), s.matrix()
     assert partial.cells == whole.cells
     assert partial.by_org(org).counts.working == 20
+
+
+def test_a_rate_that_dropped_since_last_month_needs_attention(profile: Profile) -> None:
+    from dxdesk.services.attention import AttentionService
+
+    _on(profile, date(2026, 1, 10)).set_steps("高千穂町", "01", "1-8", "完了済み")
+    service = AttentionService(profile, date(2026, 2, 20))
+    assert [e for e in service.entries(compare=True) if e.system_code is None] == []
+    # February: the eight steps were recorded by mistake (a correction, back to 作業中).
+    _on(profile, date(2026, 2, 12)).set_steps("高千穂町", "01", "1-8", "作業中")
+    service = AttentionService(profile, date(2026, 2, 20))
+    town = service.progress.records.resolve_org("高千穂町")
+    assert service.previous_rates()[town] == 1.1  # 8 of 18 cells x 40 steps
+    drops = [e for e in service.entries(compare=True) if e.system_code is None]
+    assert [(e.org_name, e.reasons[0].code) for e in drops] == [("高千穂町", "rate_drop")]
+    assert "1.1%から0.0%" in drops[0].reasons[0].text
+    assert [e for e in service.entries() if e.system_code is None] == []  # no comparison asked

@@ -344,7 +344,8 @@ def attention(state: State, limit: int | None, fmt: str, as_of: str | None) -> N
     from dxdesk.services.attention import AttentionService, table
 
     with opened(state, backup=False) as profile:
-        entries = AttentionService(profile, _date(as_of)).entries(limit)
+        # With last month's end from the history: the "完了率が下がった" rule can apply.
+        entries = AttentionService(profile, _date(as_of)).entries(limit, compare=True)
     if fmt == "json":
         output.echo(output.to_json([e.as_json() for e in entries]))
         return
