@@ -252,3 +252,28 @@ def test_a_batch_import_logs_as_one_write_at_a_time_would(
         audited[0]["n"]
         == db.query("SELECT count(*) AS n FROM changes WHERE kind = 'step_status'")[0]["n"]
     )
+
+
+def test_a_teams_wide_sheet_the_furthest_step_per_system(
+    service: ProgressService, tmp_path: Path
+) -> None:
+    from dxdesk.core import reference
+    from dxdesk.services.progress_import import SYSTEM_COLUMN, WIDE, layout_of
+
+    item = next(s for s in reference.procedure_steps() if s.item == "⑤-2")
+    sheet = tmp_path / "チーム表.csv"
+    sheet.write_text(
+        "団体コード,団体名,住民記録,04 個住,戸籍\n"
+        "454419,高千穂町,１２,⑤-2,\n"
+        "452068,日向市,たくさん,3,\n",
+        encoding="utf-8-sig",
+    )
+    data = read_sheet(sheet)
+    header, columns = guess(data.rows)
+    assert layout_of(columns) == WIDE
+    assert [c.system for c in columns if c.role == SYSTEM_COLUMN] == ["01", "04", "19"]
+    plan = ProgressImport(service).preview(data, header, columns)
+    got = {(s.system_code, s.step_no) for s in plan.steps}
+    assert got == {("01", n) for n in range(1, 13)} | {("04", n) for n in range(1, item.no + 1)}
+    assert {s.after for s in plan.steps} == {"完了済み"}
+    assert [(r.row, "たくさん" in r.reason) for r in plan.rejected] == [(3, True)]
