@@ -277,3 +277,34 @@ def test_a_teams_wide_sheet_the_furthest_step_per_system(
     assert got == {("01", n) for n in range(1, 13)} | {("04", n) for n in range(1, item.no + 1)}
     assert {s.after for s in plan.steps} == {"完了済み"}
     assert [(r.row, "たくさん" in r.reason) for r in plan.rejected] == [(3, True)]
+
+
+def test_batch_rows_equal_single_inserts(service: ProgressService, profile: Profile) -> None:
+    """insert_many writes exactly the row insert writes (columns, the clock column's text)."""
+    from dxdesk.core.model import kind
+
+    k = kind("step_status")
+    org = service.records.resolve_org("高千穂町")
+    one = {"org_id": org, "system_code": "01", "step_no": 1, "status": "完了済み"}
+    two = {**one, "step_no": 2}
+    store = profile.records
+    with profile.database.transaction():
+        store.insert(k, {**one, "updated_on": "2026-01-05", "note": None})
+        store.insert_many(k, [{**two, "updated_on": "2026-01-05", "note": None}])
+    a, b = (
+        profile.database.query("SELECT * FROM step_status WHERE step_no = ?", (n,))[0]
+        for n in (1, 2)
+    )
+    differ = {c for c in a if a[c] != b[c]}
+    assert differ <= {"id", "step_no", "_hlc", "_clocks", "rid"}, differ
+    assert a["_clocks"].replace(a["_hlc"], "H") == b["_clocks"].replace(b["_hlc"], "H")
+    with pytest.raises(UserError) as e, profile.database.transaction():
+        store.insert_many(
+            k,
+            [
+                {**one, "step_no": 3, "updated_on": None, "note": None},
+                {**two, "updated_on": None, "note": None},
+            ],
+        )
+    assert e.value.code == "record_key_exists"
+    assert profile.database.query("SELECT count(*) AS n FROM step_status")[0]["n"] == 2

@@ -26,7 +26,7 @@ from typing import Any
 
 from dxdesk.core import progress as rules
 from dxdesk.core import reference
-from dxdesk.core.model import Record, Value, key_id, kind, validate
+from dxdesk.core.model import Record, Value, kind, validate
 from dxdesk.errors import UserError
 from dxdesk.services.progress import ProgressService, is_shown
 from dxdesk.services.records import Change
@@ -456,14 +456,14 @@ class ProgressImport:
         changes: list[Change] = []
         with self.service.db.transaction():
             cells = {(s.org_id, s.system_code) for s in plan.steps}
-            held: set[str] = set()
+            held: set[tuple[str, str, int]] = set()
             orgs = sorted({o for o, _c in cells})
             for i in range(0, len(orgs), 500):
                 part = orgs[i : i + 500]
                 held.update(
-                    str(r["id"])
+                    (str(r["org_id"]), str(r["system_code"]), int(r["step_no"]))
                     for r in self.service.db.query(
-                        "SELECT id FROM step_status WHERE org_id IN"
+                        "SELECT org_id, system_code, step_no FROM step_status WHERE org_id IN"
                         f" ({', '.join('?' * len(part))})",
                         tuple(part),
                     )
@@ -484,7 +484,7 @@ class ProgressImport:
                     "status": s.after,
                     "updated_on": when,
                 }
-                if key_id(k, values) in held:
+                if (s.org_id, s.system_code, s.step_no) in held:
                     change = records.put("step_status", values)
                     if change is not None:
                         changes.append(change)

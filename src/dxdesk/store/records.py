@@ -308,6 +308,13 @@ class RecordStore:
         now = self._now()
         seq, previous = self._log_head()
         rows, log, audit, changes = [], [], [], []
+        # The one-entry clock column as json.dumps writes it ({"*": "stamp@device"}): both
+        # parts are plain ASCII, so the text is built, not encoded, 54,000 times an import.
+        head = json.dumps({_ALL_FIELDS: ""})[:-3]
+
+        def clocks_of(hlc: str) -> str:
+            return f'{head}"{hlc}@{self.device_id}"}}'
+
         fields = ",".join(names)
         for values in records:
             check_rules(kind, values)
@@ -316,7 +323,7 @@ class RecordStore:
             if rid is None:
                 raise RuntimeError(f"a {kind.name} record needs its key")
             hlc = self.clock.now().encode()
-            clocks = json.dumps({_ALL_FIELDS: f"{hlc}@{self.device_id}"})
+            clocks = clocks_of(hlc)
             sql_values = [to_sql(kind, n, values.get(n)) for n in names]
             rows.append([rid, *sql_values, now, now, hlc, self.device_id, clocks])
             text = json.dumps(
