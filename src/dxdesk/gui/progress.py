@@ -683,7 +683,15 @@ class ProgressView(QWidget):
 
     def refresh(self, _change: object = None) -> None:
         """Read the matrix again (one pass over the store) and keep the filters."""
-        self.matrix = self.service.matrix(self.month)
+        month = self.month
+        if month is None:
+            self.matrix = self.service.matrix()
+        else:
+            # A past month replays the change log (about half a second on a year's history):
+            # on a worker, so the window keeps painting (gui/worker.py).
+            from dxdesk.gui.worker import run_busy
+
+            self.matrix = run_busy(self, lambda: self.service.matrix(month))
         self._fill_groups()
         self._apply()
         self._fill_attention()

@@ -95,232 +95,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="962"/>
+        <location filename="../../gui/progress.py" line="1000"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="963"/>
+        <location filename="../../gui/progress.py" line="1001"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="964"/>
+        <location filename="../../gui/progress.py" line="1002"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="965"/>
+        <location filename="../../gui/progress.py" line="1003"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="966"/>
+        <location filename="../../gui/progress.py" line="1004"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="967"/>
-        <location filename="../../gui/progress.py" line="1028"/>
+        <location filename="../../gui/progress.py" line="1005"/>
+        <location filename="../../gui/progress.py" line="1066"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="999"/>
+        <location filename="../../gui/progress.py" line="1037"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1003"/>
+        <location filename="../../gui/progress.py" line="1041"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1005"/>
+        <location filename="../../gui/progress.py" line="1043"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1007"/>
+        <location filename="../../gui/progress.py" line="1045"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1009"/>
+        <location filename="../../gui/progress.py" line="1047"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1016"/>
+        <location filename="../../gui/progress.py" line="1054"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1023"/>
+        <location filename="../../gui/progress.py" line="1061"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1024"/>
+        <location filename="../../gui/progress.py" line="1062"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1025"/>
+        <location filename="../../gui/progress.py" line="1063"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1026"/>
+        <location filename="../../gui/progress.py" line="1064"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1027"/>
+        <location filename="../../gui/progress.py" line="1065"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1036"/>
-        <location filename="../../gui/progress.py" line="1131"/>
+        <location filename="../../gui/progress.py" line="1074"/>
+        <location filename="../../gui/progress.py" line="1169"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1039"/>
+        <location filename="../../gui/progress.py" line="1077"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1044"/>
+        <location filename="../../gui/progress.py" line="1082"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1048"/>
+        <location filename="../../gui/progress.py" line="1086"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1052"/>
+        <location filename="../../gui/progress.py" line="1090"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1062"/>
+        <location filename="../../gui/progress.py" line="1100"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1067"/>
+        <location filename="../../gui/progress.py" line="1105"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1067"/>
+        <location filename="../../gui/progress.py" line="1105"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1067"/>
+        <location filename="../../gui/progress.py" line="1105"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1067"/>
+        <location filename="../../gui/progress.py" line="1105"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1067"/>
+        <location filename="../../gui/progress.py" line="1105"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1075"/>
+        <location filename="../../gui/progress.py" line="1113"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1089"/>
+        <location filename="../../gui/progress.py" line="1127"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1107"/>
-        <location filename="../../gui/progress.py" line="1111"/>
-        <location filename="../../gui/progress.py" line="1113"/>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1145"/>
+        <location filename="../../gui/progress.py" line="1149"/>
+        <location filename="../../gui/progress.py" line="1151"/>
+        <location filename="../../gui/progress.py" line="1157"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1116"/>
+        <location filename="../../gui/progress.py" line="1154"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1117"/>
+        <location filename="../../gui/progress.py" line="1155"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1123"/>
+        <location filename="../../gui/progress.py" line="1161"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1131"/>
+        <location filename="../../gui/progress.py" line="1169"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1131"/>
+        <location filename="../../gui/progress.py" line="1169"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1134"/>
+        <location filename="../../gui/progress.py" line="1172"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1135"/>
+        <location filename="../../gui/progress.py" line="1173"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1136"/>
+        <location filename="../../gui/progress.py" line="1174"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1137"/>
+        <location filename="../../gui/progress.py" line="1175"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1165"/>
+        <location filename="../../gui/progress.py" line="1203"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1166"/>
+        <location filename="../../gui/progress.py" line="1204"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1167"/>
+        <location filename="../../gui/progress.py" line="1205"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1168"/>
+        <location filename="../../gui/progress.py" line="1206"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1200"/>
+        <location filename="../../gui/progress.py" line="1238"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -3599,7 +3599,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>ProgressView</name>
     <message>
         <location filename="../../gui/progress.py" line="143"/>
-        <location filename="../../gui/progress.py" line="642"/>
+        <location filename="../../gui/progress.py" line="656"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
@@ -3615,7 +3615,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="146"/>
-        <location filename="../../gui/progress.py" line="640"/>
+        <location filename="../../gui/progress.py" line="654"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
@@ -3697,7 +3697,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="239"/>
-        <location filename="../../gui/progress.py" line="1245"/>
+        <location filename="../../gui/progress.py" line="1283"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
@@ -3712,260 +3712,260 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="324"/>
+        <location filename="../../gui/progress.py" line="338"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="357"/>
+        <location filename="../../gui/progress.py" line="371"/>
         <source>未</source>
         <translation>NR</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="391"/>
+        <location filename="../../gui/progress.py" line="405"/>
         <source>団体計</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="393"/>
+        <location filename="../../gui/progress.py" line="407"/>
         <source>団体ごとの完了率（対象業務の合計）</source>
         <translation>Completion per organisation (over the systems it runs)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="401"/>
+        <location filename="../../gui/progress.py" line="415"/>
         <source>業務計</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="403"/>
+        <location filename="../../gui/progress.py" line="417"/>
         <source>業務ごとの完了率（表示中の団体の合計）</source>
         <translation>Completion per system (over the organisations shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="491"/>
-        <location filename="../../gui/progress.py" line="680"/>
+        <location filename="../../gui/progress.py" line="505"/>
+        <location filename="../../gui/progress.py" line="702"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
         <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="500"/>
+        <location filename="../../gui/progress.py" line="514"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="503"/>
+        <location filename="../../gui/progress.py" line="517"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="504"/>
+        <location filename="../../gui/progress.py" line="518"/>
         <source>伴走支援の対象</source>
         <translation>Hands-on support targets</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="505"/>
+        <location filename="../../gui/progress.py" line="519"/>
         <source>調査・情報共有のみ</source>
         <translation>Surveys and information sharing only</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="508"/>
+        <location filename="../../gui/progress.py" line="522"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="511"/>
-        <location filename="../../gui/progress.py" line="639"/>
+        <location filename="../../gui/progress.py" line="525"/>
+        <location filename="../../gui/progress.py" line="653"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="512"/>
-        <location filename="../../gui/progress.py" line="1242"/>
+        <location filename="../../gui/progress.py" line="526"/>
+        <location filename="../../gui/progress.py" line="1280"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="514"/>
+        <location filename="../../gui/progress.py" line="528"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="515"/>
+        <location filename="../../gui/progress.py" line="529"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="516"/>
+        <location filename="../../gui/progress.py" line="530"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="528"/>
+        <location filename="../../gui/progress.py" line="542"/>
         <source>過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）</source>
         <translation>Shows the progress as it stood at the end of a past month, rebuilt from the change history (read only)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="530"/>
+        <location filename="../../gui/progress.py" line="544"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="534"/>
+        <location filename="../../gui/progress.py" line="548"/>
         <source>%1年%2月末</source>
         <translation>End of %2/%1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="536"/>
+        <location filename="../../gui/progress.py" line="550"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="542"/>
+        <location filename="../../gui/progress.py" line="556"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="545"/>
+        <location filename="../../gui/progress.py" line="559"/>
         <source>全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます</source>
         <translation>Imports the national step-progress workbooks or a team's own sheet (.xlsx, .csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="549"/>
+        <location filename="../../gui/progress.py" line="563"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="553"/>
+        <location filename="../../gui/progress.py" line="567"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="608"/>
+        <location filename="../../gui/progress.py" line="622"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="628"/>
+        <location filename="../../gui/progress.py" line="642"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="629"/>
+        <location filename="../../gui/progress.py" line="643"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="630"/>
+        <location filename="../../gui/progress.py" line="644"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="631"/>
+        <location filename="../../gui/progress.py" line="645"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="632"/>
+        <location filename="../../gui/progress.py" line="646"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="636"/>
+        <location filename="../../gui/progress.py" line="650"/>
         <source>－ 対象外（県が実施）</source>
         <translation>－ Not applicable (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="637"/>
+        <location filename="../../gui/progress.py" line="651"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="641"/>
+        <location filename="../../gui/progress.py" line="655"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="657"/>
+        <location filename="../../gui/progress.py" line="671"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
         <translation>A cell shows the furthest step reached (the highest completed step)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="684"/>
+        <location filename="../../gui/progress.py" line="706"/>
         <source>%1　［%2年%3月末時点・閲覧のみ］</source>
         <translation>%1  [as of the end of %3/%2, read only]</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="703"/>
+        <location filename="../../gui/progress.py" line="725"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="710"/>
+        <location filename="../../gui/progress.py" line="732"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (%2 points): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="716"/>
+        <location filename="../../gui/progress.py" line="738"/>
         <source>%1（%2点）</source>
         <translation>%1 (%2 points)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="723"/>
+        <location filename="../../gui/progress.py" line="745"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="767"/>
+        <location filename="../../gui/progress.py" line="789"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="769"/>
+        <location filename="../../gui/progress.py" line="791"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="780"/>
+        <location filename="../../gui/progress.py" line="802"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="783"/>
+        <location filename="../../gui/progress.py" line="805"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="790"/>
+        <location filename="../../gui/progress.py" line="812"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="791"/>
+        <location filename="../../gui/progress.py" line="813"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="791"/>
+        <location filename="../../gui/progress.py" line="813"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="805"/>
+        <location filename="../../gui/progress.py" line="827"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="871"/>
+        <location filename="../../gui/progress.py" line="897"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
         <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1226"/>
+        <location filename="../../gui/progress.py" line="1264"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1232"/>
+        <location filename="../../gui/progress.py" line="1270"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
@@ -5194,17 +5194,17 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>「{path}」は取り込めない形式です。.xlsx または .csv のファイルを指定してください。</source>
         <extracomment>UserError in the model: progress_import_format</extracomment>
-        <translation>&quot;{path}&quot; is not a format that can be imported. Choose an .xlsx or .csv file.</translation>
+        <translation>"{path}" is not a format that can be imported. Choose an .xlsx or .csv file.</translation>
     </message>
     <message>
         <source>「{path}」を Excel ファイルとして読み取れません。破損していないかご確認ください。</source>
         <extracomment>UserError in the model: progress_import_unreadable</extracomment>
-        <translation>&quot;{path}&quot; cannot be read as an Excel file. Please check that it is not damaged.</translation>
+        <translation>"{path}" cannot be read as an Excel file. Please check that it is not damaged.</translation>
     </message>
     <message>
         <source>シート「{sheet}」が見つかりません。次のいずれかを指定してください：{sheets}。</source>
         <extracomment>UserError in the model: progress_import_sheet</extracomment>
-        <translation>Sheet &quot;{sheet}&quot; was not found. Choose one of: {sheets}.</translation>
+        <translation>Sheet "{sheet}" was not found. Choose one of: {sheets}.</translation>
     </message>
     <message>
         <source>団体の列と業務システムの列（またはステップの列）が見つかりません。列の対応を指定してください。</source>
