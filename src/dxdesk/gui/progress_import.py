@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 from dxdesk.core import progress as rules
 from dxdesk.core import reference
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import plain_label, user_message, warn
+from dxdesk.gui.messages import ask, plain_label, user_message, warn
 from dxdesk.gui.worker import run_busy
 from dxdesk.services.progress import ProgressService
 from dxdesk.services.progress_import import (
@@ -345,14 +344,13 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or plan.empty:
             return
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("取り込みの確認"),
             self.tr("ステップ %1件・ベンダ %2件を記録します。よろしいですか。")
             .replace("%1", str(len(plan.steps)))
             .replace("%2", str(len(plan.vendors))),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.apply()
 
     def apply(self) -> list[Any]:

@@ -2526,200 +2526,200 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/progress_import.py" line="78"/>
+        <location filename="../../gui/progress_import.py" line="77"/>
         <source>進捗の取込</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="87"/>
+        <location filename="../../gui/progress_import.py" line="86"/>
         <source>ファイルが選ばれていません</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="89"/>
+        <location filename="../../gui/progress_import.py" line="88"/>
         <source>ファイルを選ぶ(&amp;F)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="101"/>
+        <location filename="../../gui/progress_import.py" line="100"/>
         <source>シート</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="102"/>
+        <location filename="../../gui/progress_import.py" line="101"/>
         <source>見出し行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="114"/>
+        <location filename="../../gui/progress_import.py" line="113"/>
         <source>値の例</source>
         <translation>Example values</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="114"/>
+        <location filename="../../gui/progress_import.py" line="113"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="114"/>
+        <location filename="../../gui/progress_import.py" line="113"/>
         <source>取り込む内容</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="114"/>
+        <location filename="../../gui/progress_import.py" line="113"/>
         <source>見出し</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="118"/>
+        <location filename="../../gui/progress_import.py" line="117"/>
         <source>列の対応</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="120"/>
+        <location filename="../../gui/progress_import.py" line="119"/>
         <source>変更される内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="122"/>
+        <location filename="../../gui/progress_import.py" line="121"/>
         <source>取り込めない行</source>
         <translation>Rows not imported</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="126"/>
+        <location filename="../../gui/progress_import.py" line="125"/>
         <source>列の対応を確認し、「プレビュー」で変更内容を確かめてから取り込んでください。</source>
         <translation>Check the column mapping, review the changes with Preview, then import.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="133"/>
+        <location filename="../../gui/progress_import.py" line="132"/>
         <source>プレビュー(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="138"/>
+        <location filename="../../gui/progress_import.py" line="137"/>
         <location filename="../../gui/sync.py" line="123"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="143"/>
+        <location filename="../../gui/progress_import.py" line="142"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="165"/>
+        <location filename="../../gui/progress_import.py" line="164"/>
         <source>取り込む進捗表</source>
         <translation>Progress sheet to import</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="167"/>
+        <location filename="../../gui/progress_import.py" line="166"/>
         <source>進捗表 (*.xlsx *.xlsm *.csv)</source>
         <translation>Progress sheets (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="176"/>
+        <location filename="../../gui/progress_import.py" line="175"/>
         <source>読み込めません</source>
         <translation>Cannot read the file</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="201"/>
+        <location filename="../../gui/progress_import.py" line="200"/>
         <source>取り込まない</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="202"/>
+        <location filename="../../gui/progress_import.py" line="201"/>
         <source>団体（コードまたは名称）</source>
         <translation>Organisation (code or name)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="203"/>
-        <location filename="../../gui/progress_import.py" line="285"/>
+        <location filename="../../gui/progress_import.py" line="202"/>
+        <location filename="../../gui/progress_import.py" line="284"/>
         <source>業務システム</source>
         <translation>Business system</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="204"/>
-        <location filename="../../gui/progress_import.py" line="301"/>
+        <location filename="../../gui/progress_import.py" line="203"/>
+        <location filename="../../gui/progress_import.py" line="300"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="209"/>
+        <location filename="../../gui/progress_import.py" line="208"/>
         <source>ステップ%1（%2）</source>
         <translation>Step %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="216"/>
+        <location filename="../../gui/progress_import.py" line="215"/>
         <source>業務「%1」の到達ステップ</source>
         <translation>Furthest step of %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="278"/>
+        <location filename="../../gui/progress_import.py" line="277"/>
         <source>プレビューできません</source>
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="284"/>
+        <location filename="../../gui/progress_import.py" line="283"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="286"/>
+        <location filename="../../gui/progress_import.py" line="285"/>
         <source>ステップ</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="287"/>
+        <location filename="../../gui/progress_import.py" line="286"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="288"/>
+        <location filename="../../gui/progress_import.py" line="287"/>
         <source>取込後</source>
         <translation>After import</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="307"/>
+        <location filename="../../gui/progress_import.py" line="306"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="307"/>
+        <location filename="../../gui/progress_import.py" line="306"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="307"/>
+        <location filename="../../gui/progress_import.py" line="306"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="312"/>
+        <location filename="../../gui/progress_import.py" line="311"/>
         <source>変更される内容（%1件）</source>
         <translation>Changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="317"/>
+        <location filename="../../gui/progress_import.py" line="316"/>
         <source>取り込めない行（%1行）</source>
         <translation>Rows not imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="321"/>
+        <location filename="../../gui/progress_import.py" line="320"/>
         <source>%1行を読み、%2件の団体・業務が一致しました。ステップ %3件・ベンダ %4件が変更されます。取り込めない行は %5行です（推測では取り込みません）。</source>
         <translation>Read %1 rows; %2 organisation/system cells matched. %3 steps and %4 vendors will change. %5 rows cannot be imported (nothing is guessed).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="350"/>
+        <location filename="../../gui/progress_import.py" line="349"/>
         <source>取り込みの確認</source>
         <translation>Confirm import</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="351"/>
+        <location filename="../../gui/progress_import.py" line="350"/>
         <source>ステップ %1件・ベンダ %2件を記録します。よろしいですか。</source>
         <translation>Record %1 steps and %2 vendors?</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_import.py" line="366"/>
+        <location filename="../../gui/progress_import.py" line="364"/>
         <source>取り込めません</source>
         <translation>Cannot import</translation>
     </message>
