@@ -17,6 +17,7 @@ from dxdesk.core import reference
 from dxdesk.core.calendar import stored_date
 from dxdesk.core.clock import JST
 from dxdesk.core.hlc import Timestamp
+from dxdesk.core.model import kind
 from dxdesk.core.progress import Cell, make_cell
 from dxdesk.store.database import Database
 
@@ -96,10 +97,6 @@ def cells(db: Database, today: date, org_id: str | None = None) -> list[Cell]:
 
 # ---------------------------------------------------------------- the matrix at a past date
 
-# Fields of a step that the matrix shows: a change writing none of them (a note alone) does
-# not move the cell, so it never decides which state a month ended in.
-_STEP_FIELDS = ("status", "updated_on")
-
 
 def _day_of(hlc: str) -> date:
     """The JST day a change was recorded (the wall-clock part of its stamp)."""
@@ -113,8 +110,9 @@ def _replay(
     counts from, the record's values after it, or None while it is deleted).
 
     ``dated_by``: the field that says when a change took effect (a step's ``updated_on``);
-    without it, a change counts from the day it was recorded. Older ids (``record_aliases``) are the keyed record's history too. The log is replayed in
-    stamp order, field by field, as the merge applies it (the newest write of a field wins).
+    without it, a change counts from the day it was recorded. Older ids (``record_aliases``)
+    are the keyed record's history too. The log is replayed in stamp order, field by field, as
+    the merge applies it (the newest write of a field wins).
     """
     alias = {
         str(r["alias_id"]): str(r["record_id"])
@@ -122,6 +120,7 @@ def _replay(
             "SELECT alias_id, record_id FROM record_aliases WHERE kind = ?", (kind_name,)
         )
     }
+    shown = (kind(kind_name).title, dated_by)
     state: dict[str, dict[str, Any]] = {}
     deleted: dict[str, bool] = {}
     out: dict[str, list[tuple[date, dict[str, Any] | None]]] = {}
@@ -134,6 +133,8 @@ def _replay(
             payload = json.loads(str(r["payload"]))
         except ValueError:
             payload = {}
+        if not isinstance(payload, dict):
+            payload = {}
         values = {k: v for k, v in payload.items() if not k.startswith("_")}
         op = str(r["op"])
         current = state.setdefault(rid, {})
@@ -144,8 +145,11 @@ def _replay(
             deleted[rid] = False
         recorded = _day_of(str(r["hlc"]))
         if dated_by is not None:
-            if op in ("create", "update") and not any(f in values for f in _STEP_FIELDS):
-                continue  # a note: the cell did not move
+            # What the matrix shows of a dated record: its status (the kind's title) and its
+            # date. A change writing neither (a note alone) did not move the cell, so it never
+            # decides which state a month ended in.
+            if op in ("create", "update") and not any(f in values for f in shown):
+                continue
             # A step counts from the day the user said it got there (``--on``), recorded
             # later or not: March's 完了 entered on 2 April belongs to March's matrix.
             said = current.get(dated_by) if op in ("create", "update") else None
