@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from dxdesk.gui.mainwindow import MainWindow
@@ -89,3 +89,19 @@ def test_import_maps_previews_then_writes(qtbot: QtBot, profile: Profile, tmp_pa
     changes = dialog.apply()
     assert len(changes) == 3
     assert _rate(view, "高千穂町", "01") == 5.0  # the matrix repainted from the store
+
+
+def test_the_progress_menu_opens_the_import(qtbot: QtBot, profile: Profile) -> None:
+    window, view = _window(qtbot, profile)
+    [action] = [
+        a
+        for m in window.menuBar().findChildren(QMenu)
+        if m.objectName() == "progressMenu"
+        for a in m.actions()
+        if a.objectName() == "importProgress"
+    ]
+    action.trigger()
+    dialog = view._dialog
+    assert isinstance(dialog, ImportDialog) and dialog.isVisible()
+    dialog.reject()
+    assert window.grab().width() == 1366

@@ -3148,7 +3148,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="430"/>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="805"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -3234,57 +3234,72 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="502"/>
+        <location filename="../../gui/mainwindow.py" line="503"/>
+        <source>進捗(&amp;S)</source>
+        <translation>&amp;Standardisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="505"/>
+        <source>取込(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="508"/>
+        <source>Excel に書き出す(&amp;X)…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="511"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="600"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="638"/>
+        <location filename="../../gui/mainwindow.py" line="647"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="642"/>
+        <location filename="../../gui/mainwindow.py" line="651"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="657"/>
+        <location filename="../../gui/mainwindow.py" line="666"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="694"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="734"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="742"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="825"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="828"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="875"/>
+        <location filename="../../gui/mainwindow.py" line="884"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
