@@ -42,7 +42,13 @@ def test_the_month_chooser_shows_a_past_months_end(qtbot: QtBot, profile: Profil
     s = ProgressService(profile, TODAY)
     s.set_steps("高千穂町", "01", "1-4", "完了済み", "2025-10-20")
     s.set_steps("高千穂町", "01", "5-8", "完了済み", "2025-12-05")
+    from dxdesk.services.records import RecordService
+
+    long_name = "日向灘システムズ・アンド・クラウドソリューションズ株式会社"
+    vendor = RecordService(profile).add("vendor", {"name": long_name}).record_id
+    s.set_fields("高千穂町", "01", {"vendor_id": vendor})
     window, view = _window(qtbot, profile)
+    assert view.group_box.findText(f"担当ベンダ：{long_name}") >= 0
     assert window.grab().width() == 1366  # the chooser and 取込 fit the filter row
     assert _rate(view, "高千穂町", "01") == 20.0
     box = view.month_box

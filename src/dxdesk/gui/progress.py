@@ -524,6 +524,14 @@ class ProgressView(QWidget):
             self.status_box.addItem(state_text(state), f"state:{state}")
         self.status_box.addItem(self.tr("計画より遅れ"), "mark:behind")
         self.status_box.addItem(self.tr("期限後の移行予定（特定移行支援なし）"), "mark:risk")
+        # The group and status lists hold long entries (担当ベンダ：…株式会社): the boxes keep a
+        # fixed width and their lists open wide enough, or the filter row, with the month
+        # chooser and the buttons, would push the window past 1366 pixels.
+        for box in (self.group_box, self.status_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
         for label, box in (
             (self.tr("グループ"), self.group_box),
             (self.tr("支援"), self.bansou_box),
@@ -829,6 +837,8 @@ class ProgressView(QWidget):
         i = self.group_box.findData(current)
         self.group_box.setCurrentIndex(max(0, i))
         self.group_box.blockSignals(False)
+        view = self.group_box.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)  # the list shows whole names
 
     def shown_org_ids(self) -> list[str]:
         assert self.matrix is not None
