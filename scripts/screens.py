@@ -163,6 +163,38 @@ def desk(window: Any, out: Path) -> None:
         form.reject()
 
 
+def progress_screens(window: Any, out: Path, tmp: Path) -> None:
+    """The matrix at a past month's end, and 取込… with a sheet that moves some steps and has
+    rows it cannot match (the mapping, then the preview)."""
+    from dxdesk.gui.progress_import import ImportDialog
+    from dxdesk.services.progress_import import long_rows
+
+    window.resize(1366, 768)
+    window.show_global("progress")
+    view = window.progress_view()
+    box = view.month_box
+    box.setCurrentIndex(box.findData("2025-09") if box.findData("2025-09") >= 0 else 1)
+    grab(window, out / "global-progress-month-1366x768.png")
+    box.setCurrentIndex(0)
+    header, rows = long_rows(view.service)
+    rows = [list(r) for r in rows[:60]]
+    for r in rows[:6]:  # a team moved a few steps
+        r[4 + 38], r[4 + 39] = "完了済み", "作業中"
+    rows[7][0] = "４５４４１０"  # a check digit that disagrees
+    rows[9][1], rows[9][0] = "存在しない町", ""
+    rows[11][4 + 3] = "たぶん"
+    sheet = tmp / "手順書ステップ進捗（団体から）.csv"
+    lines = [",".join(header)] + [",".join(str(v) for v in r) for r in rows]
+    sheet.write_bytes(("\n".join(lines) + "\n").encode("cp932"))
+    dialog = ImportDialog(view.service, str(sheet), window)
+    grab(dialog, out / "dialog-progress-import-columns.png")
+    dialog.preview()
+    grab(dialog, out / "dialog-progress-import-preview.png")
+    dialog.tabs.setCurrentIndex(2)
+    grab(dialog, out / "dialog-progress-import-rejected.png")
+    dialog.reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
@@ -235,6 +267,7 @@ def main() -> int:
             form.reject()
             dialogs(window, out)
             desk(window, out)
+            progress_screens(window, out, Path(tmp))
             window.close()
         finally:
             profile.close(backup=False)

@@ -137,6 +137,13 @@ MESSAGES: dict[str, str] = {
     "progress_bad_steps": "ステップ「{steps}」を読み取れません。1〜40 の番号か範囲で指定してください（例：12、1-12、1-3,7）。",
     "progress_bad_status": "状態「{status}」は指定できません。次のいずれかを指定してください：{statuses}。",
     "progress_unknown_system": "業務システム「{system}」が見つかりません。01〜20 のコードか名称（例：住民記録）で指定してください。",
+    "progress_future_month": "{month} はまだ終わっていない先の月のため、進捗を表示できません（今日は {today} です）。",
+    "progress_diff_order": "比較の開始月（{start}）は終了月（{end}）より前の月を指定してください。",
+    "progress_import_encoding": "ファイルの文字コードを読み取れません。UTF-8 または Shift_JIS の CSV で保存してください。",
+    "progress_import_format": "「{path}」は取り込めない形式です。.xlsx または .csv のファイルを指定してください。",
+    "progress_import_unreadable": "「{path}」を Excel ファイルとして読み取れません。破損していないかご確認ください。",
+    "progress_import_sheet": "シート「{sheet}」が見つかりません。次のいずれかを指定してください：{sheets}。",
+    "progress_import_columns": "団体の列と業務システムの列（またはステップの列）が見つかりません。列の対応を指定してください。",
     "progress_key_field": "「{field}」は標準化状況を特定する項目のため、ここでは変更できません。",
 }
 

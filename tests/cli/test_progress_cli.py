@@ -97,3 +97,44 @@ def test_xlsx_attention_and_vendors(app: Cli, tmp_path: Path) -> None:  # noqa: 
     assert vendors[0]["completion_rate"] == 30.0
     text = app.ok("progress", "vendors")
     assert "株式会社テスト電算" in text and "ベンダ別の集計" in text
+
+
+def test_a_past_month_and_the_difference(app: Cli) -> None:  # noqa: F811
+    app.ok("progress", "step", "高千穂町", "住民記録", "1-12", "完了済み", "--on", "2025-06-30")
+    app.ok("progress", "step", "高千穂町", "01", "13-14", "完了済み", "--on", "2025-07-15")
+    june = app.json("progress", "show", "--org", "高千穂町", "--system", "01", "--month", "2025-06")
+    assert june["counts"]["完了済み"] == 12 and june["furthest_step"] == 12
+    may = app.json("progress", "show", "--org", "高千穂町", "--month", "2025-05")
+    assert {c["counts"]["完了済み"] for c in may} == {0}
+    d = app.json("progress", "diff", "--from", "2025-06", "--to", "2025-07", "--format", "json")
+    assert [(c["org_name"], c["system_code"]) for c in d["changed"]] == [("高千穂町", "01")]
+    assert d["changed"][0]["completed_steps"] == [13, 14]
+    assert d["changed"][0]["completion_rate"] == {"from": 30.0, "to": 35.0}
+    table = app.ok("progress", "diff", "--from", "2025-06", "--to", "2025-07")
+    assert "30.0 → 35.0" in table and "変化した団体・業務" in table
+    assert "年月「2025-6x」" in app.refused("progress", "show", "--month", "2025-6x")
+    assert "開始月" in app.refused("progress", "diff", "--from", "2025-07", "--to", "2025-06")
+
+
+def test_import_dry_run_then_import_and_export_long(app: Cli, tmp_path: Path) -> None:  # noqa: F811
+    rows = [
+        ["団体コード", "団体名", "業務システム", *(f"ステップ{n}" for n in range(1, 41))],
+        ["４５４４１９", "高千穂町", "住民記録", *(["完了済み"] * 3 + [""] * 37)],
+        ["999999", "", "住民記録", *(["完了済み"] + [""] * 39)],
+    ]
+    body = "\n".join(",".join(r) for r in rows) + "\n"
+    sheet = tmp_path / "進捗 取込.csv"
+    sheet.write_bytes(body.encode("cp932"))
+    out = app.ok("progress", "import", str(sheet), "--dry-run")
+    assert "確認のみ" in out and "999999" in out and "取り込めない行" in out
+    cells = app.json("progress", "show", "--org", "高千穂町", "--system", "01")
+    assert cells["counts"]["完了済み"] == 0  # the dry run wrote nothing
+    out = app.ok("progress", "import", str(sheet), "--on", "2026-01-31")
+    assert "3件を記録しました" in out
+    cells = app.json("progress", "show", "--org", "高千穂町", "--system", "01")
+    assert cells["counts"]["完了済み"] == 3 and cells["steps"][0]["date"] == "2026-01-31"
+    long = tmp_path / "出力" / "ステップ.xlsx"
+    long.parent.mkdir()
+    app.ok("progress", "export", "--out", str(long), "--layout", "long")
+    assert "変更される内容はありません" in app.ok("progress", "import", str(long), "--dry-run")
+    assert "取り込めない形式" in app.refused("progress", "import", str(tmp_path / "a.txt"))

@@ -73,6 +73,7 @@ def progress() -> None:
     "--out", metavar="FILE", help="CSV（BOM付き UTF-8、Excel 用）または .xlsx の書き出し先"
 )
 @click.option("--as-of", "as_of", metavar="DATE", help="遅れの判定に使う日付（既定：今日）")
+@click.option("--month", metavar="YYYY-MM", help="その月の末日時点の進捗（変更履歴から再現します）")
 @click.pass_obj
 def show(
     state: State,
@@ -81,6 +82,7 @@ def show(
     fmt: str,
     out: str | None,
     as_of: str | None,
+    month: str | None,
 ) -> None:
     """進捗を表示します：団体別・業務別・工程別の集計、団体の業務一覧、業務の40ステップ。"""
     from dxdesk.services import progress as svc
@@ -100,9 +102,22 @@ def show(
     today = _date(as_of)
     with opened(state, backup=False) as profile:
         service = svc.ProgressService(profile, today)
-        m = service.matrix()
+        m = service.matrix(month)
         org_id = service.records.resolve_org(org) if org else None
         code = service.system_code(system) if system else None
+        if month is not None and org_id and code and fmt != "xlsx":
+            # A past month's cell: its steps as they stood, from the history.
+            cell = m.cell(org_id, code)
+            if fmt == "json":
+                data = svc.cell_json(m, cell)
+                data["month"] = month
+                data["steps"] = [
+                    {"step_no": s.no, "status": s.status, "date": s.updated_on} for s in cell.steps
+                ]
+                output.echo(output.to_json(data))
+                return
+            _emit([(f"{month}末時点", svc.cell_table(m, [cell]))], fmt, out)
+            return
         if fmt == "xlsx":
             assert out is not None
             # The matrix of the organisations asked for (all by default), every system.
@@ -160,6 +175,87 @@ def _date(text: str | None) -> Any:
         return parse_date(text)
     except ValueError:
         raise UserError("bad_argument", detail=f"日付「{text}」を読み取れません。") from None
+
+
+@progress.command("diff")
+@click.option("--from", "from_month", required=True, metavar="YYYY-MM", help="比較の基準とする月")
+@click.option("--to", "to_month", required=True, metavar="YYYY-MM", help="比較する月")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def diff(state: State, from_month: str, to_month: str, fmt: str) -> None:
+    """二つの月の末日時点の進捗を比べ、変化した団体・業務と停滞している団体・業務を表示します。"""
+    from dxdesk.services import progress as svc
+
+    with opened(state, backup=False) as profile:
+        d = svc.ProgressService(profile).diff(from_month, to_month)
+    if fmt == "json":
+        output.echo(output.to_json(svc.diff_json(d)))
+        return
+    _emit(svc.diff_tables(d), "table", None)
+
+
+@progress.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="変更内容を表示するだけで、記録しません")
+@click.option("--sheet", metavar="NAME", help="取り込むシート名（既定：最初のシート）")
+@click.option("--on", "on", metavar="DATE", help="取り込んだ状態の日付（既定：今日）")
+@click.pass_obj
+def import_file(state: State, file: str, dry_run: bool, sheet: str | None, on: str | None) -> None:
+    """Excel（.xlsx）または CSV の進捗表を取り込みます（全国の手順書ステップ進捗表の形式、または団体×業務の表）。
+
+    見出し行と列の意味を推定し、変更される内容と取り込めない行を表示します。
+    --dry-run を付けない場合は、表示した内容をまとめて一度に記録します。
+    """
+    from dxdesk.services.progress import ProgressService
+    from dxdesk.services.progress_import import ProgressImport, guess, plan_tables, read_sheet
+
+    data = read_sheet(file, sheet)
+    header, columns = guess(data.rows)
+    when = _date(on)
+    with opened(state, backup=not dry_run) as profile:
+        importer = ProgressImport(ProgressService(profile))
+        plan = importer.preview(data, header, columns)
+        output.echo(
+            f"シート「{plan.sheet}」：見出し {header + 1}行目、{plan.rows_read}行を読み、"
+            f"{plan.cells}件の団体・業務が一致しました。"
+        )
+        _emit([(t, tbl) for t, tbl in plan_tables(plan) if tbl[1]], "table", None)
+        if plan.empty:
+            output.echo("変更される内容はありません。")
+            return
+        if dry_run:
+            output.echo(
+                f"確認のみ（--dry-run）：ステップ {len(plan.steps)}件、ベンダ {len(plan.vendors)}件"
+                "は記録していません。"
+            )
+            return
+        changes = importer.apply(plan, when)
+    output.echo(f"{len(changes)}件を記録しました（取り込めない行：{len(plan.rejected)}行）。")
+
+
+@progress.command("export")
+@click.option("--out", required=True, metavar="FILE.xlsx", help="書き出し先の .xlsx")
+@click.option(
+    "--layout",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    help="wide：団体×業務の進捗表と集計、long：団体・業務ごとに40ステップの状態（全国の進捗表の形式）",
+)
+@click.pass_obj
+def export(state: State, out: str, layout: str) -> None:
+    """進捗を Excel に書き出します。"""
+    from dxdesk.services import progress as svc
+    from dxdesk.services.progress_import import write_long_workbook
+
+    with opened(state, backup=False) as profile:
+        service = svc.ProgressService(profile)
+        if layout == "long":
+            write_long_workbook(out, service)
+        else:
+            svc.write_matrix_workbook(out, service.matrix())
+    output.echo(f"書き出しました：{Path(out)}")
 
 
 @progress.command("step")
@@ -248,7 +344,8 @@ def attention(state: State, limit: int | None, fmt: str, as_of: str | None) -> N
     from dxdesk.services.attention import AttentionService, table
 
     with opened(state, backup=False) as profile:
-        entries = AttentionService(profile, _date(as_of)).entries(limit)
+        # With last month's end from the history: the "完了率が下がった" rule can apply.
+        entries = AttentionService(profile, _date(as_of)).entries(limit, compare=True)
     if fmt == "json":
         output.echo(output.to_json([e.as_json() for e in entries]))
         return

@@ -15,6 +15,7 @@ them through here. The rules' data and sources are in resources/progress_rules.j
 from __future__ import annotations
 
 import json
+import re
 from calendar import monthrange
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import stored_date
+from dxdesk.errors import UserError
 
 DONE, WORKING, NOT_STARTED, NOT_APPLICABLE = "完了済み", "作業中", "未着手", "対象外"
 STATUSES = (DONE, WORKING, NOT_STARTED, NOT_APPLICABLE)
@@ -352,3 +354,108 @@ def step_label(no: int | None) -> str:
         if s.no == no:
             return s.item
     return str(no)
+
+
+# ---------------------------------------------------------------- months and their difference
+
+_MONTH_RE = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+def month_end(text: str) -> date:
+    """The last day of ``YYYY-MM`` (full-width digits folded); UserError("bad_month") else."""
+    import unicodedata
+
+    m = _MONTH_RE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise UserError("bad_month", value=text)
+    year, month = int(m.group(1)), int(m.group(2))
+    return date(year, month, monthrange(year, month)[1])
+
+
+def previous_month(text: str) -> str:
+    end = month_end(text)
+    y, m0 = divmod(end.year * 12 + end.month - 2, 12)
+    return f"{y:04d}-{m0 + 1:02d}"
+
+
+@dataclass(frozen=True)
+class CellMove:
+    """One cell between two dates: what it was, what it became, and which steps moved."""
+
+    before: Cell
+    after: Cell
+    completed: tuple[int, ...]  # steps 完了済み after that were not before
+    reopened: tuple[int, ...]  # steps 完了済み before that are not after (a correction)
+    started: tuple[int, ...]  # steps 作業中 after that were 未着手 before
+
+    @property
+    def org_id(self) -> str:
+        return self.after.org_id
+
+    @property
+    def system_code(self) -> str:
+        return self.after.system_code
+
+    @property
+    def rate_before(self) -> float:
+        return self.before.counts.completion_rate
+
+    @property
+    def rate_after(self) -> float:
+        return self.after.counts.completion_rate
+
+    @property
+    def went_live(self) -> bool:
+        return self.after.live and not self.before.live
+
+    @property
+    def changed(self) -> bool:
+        """Its rate, furthest step or 運用開始 differ: what the difference of two months lists."""
+        return (
+            self.rate_before != self.rate_after
+            or self.before.furthest_step != self.after.furthest_step
+            or self.before.live != self.after.live
+        )
+
+    @property
+    def moved(self) -> bool:
+        """Any step changed status at all (作業中 started counts: work is being done)."""
+        return tuple(s.status for s in self.before.steps) != tuple(
+            s.status for s in self.after.steps
+        ) or (self.before.live != self.after.live)
+
+    @property
+    def stalled(self) -> bool:
+        """Under way (recorded, not 運用開始, not complete) and not one step moved in between."""
+        return (
+            self.after.applies
+            and self.after.recorded
+            and not self.after.live
+            and self.rate_after < 100.0
+            and not self.moved
+        )
+
+
+def move(before: Cell, after: Cell) -> CellMove:
+    b = {s.no: s.status for s in before.steps}
+    a = {s.no: s.status for s in after.steps}
+    return CellMove(
+        before,
+        after,
+        completed=tuple(n for n in sorted(a) if a[n] == DONE and b.get(n) != DONE),
+        reopened=tuple(n for n in sorted(a) if b.get(n) == DONE and a[n] != DONE),
+        started=tuple(n for n in sorted(a) if a[n] == WORKING and b.get(n) == NOT_STARTED),
+    )
+
+
+def moves(before: Iterable[Cell], after: Iterable[Cell]) -> list[CellMove]:
+    """Every cell that applies, paired by (organisation, system), in the order of ``after``."""
+    held = {(c.org_id, c.system_code): c for c in before}
+    out = []
+    for c in after:
+        if not c.applies:
+            continue
+        b = held.get((c.org_id, c.system_code))
+        if b is not None:
+            out.append(move(b, c))
+    return out

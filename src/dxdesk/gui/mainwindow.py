@@ -500,6 +500,15 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"register_{kind_name}")
             set_shortcut(action, shortcut)
             action.triggered.connect(lambda _=False, k=kind_name: self.show_register(k))
+        # 進捗: the standardisation matrix's file work (gui/progress.py, gui/progress_import.py).
+        progress = self.menuBar().addMenu(self.tr("進捗(&S)"))
+        progress.setObjectName("progressMenu")
+        take = progress.addAction(self.tr("取込(&I)…"))
+        take.setObjectName("importProgress")
+        take.triggered.connect(lambda _=False: self.open_progress_import())
+        out = progress.addAction(self.tr("Excel に書き出す(&X)…"))
+        out.setObjectName("exportProgress")
+        out.triggered.connect(lambda _=False: self._show_progress().export_xlsx())
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
         for key, label in GLOBAL_VIEWS:
             action = view.addAction(self.tr(label))
@@ -898,6 +907,14 @@ class MainWindow(QMainWindow):
             bar.set_org(self.current_org)
             self._org_time = bar
         return self._org_time
+
+    def _show_progress(self) -> Any:
+        self.show_global("progress")
+        return self.progress_view()
+
+    def open_progress_import(self, path: str | None = None) -> Any:
+        """進捗 > 取込…: the matrix, then the import dialog over it (gui/progress_import.py)."""
+        return self._show_progress().open_import(path)
 
     def progress_view(self) -> Any:
         """The standardisation matrix (gui/progress.py), built the first time it is shown."""

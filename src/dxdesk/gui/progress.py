@@ -83,6 +83,18 @@ from dxdesk.services.progress import (
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+MONTHS_SHOWN = 24  # the month chooser: the last two years (a fiscal year and the one before)
+
+
+def recent_months(today: date, count: int) -> list[str]:
+    """The ``count`` months before today's, newest first (``YYYY-MM``)."""
+    out = []
+    index = today.year * 12 + today.month - 1
+    for i in range(1, count + 1):
+        y, m0 = divmod(index - i, 12)
+        out.append(f"{y:04d}-{m0 + 1:02d}")
+    return out
+
 
 # Rate bands (lower bound in percent, colour): light enough for black text to stay readable.
 BANDS: tuple[tuple[float, str], ...] = (
@@ -285,6 +297,20 @@ class ProgressModel(QAbstractTableModel):
         self._by_system = {s.code: m.by_system(s.code, org_ids) for s in m.systems}
         self._total = m.total(org_ids)
         self.endResetModel()
+
+    def update_matrix(self, m: Matrix, org_id: str) -> None:
+        """The same rows with one organisation's new figures (after its edit): no reset, so
+        the view keeps its layout and repaints only that row and the two summaries."""
+        self.matrix = m
+        self._by_org[org_id] = m.by_org(org_id)
+        self._by_system = {s.code: m.by_system(s.code, self.org_ids) for s in m.systems}
+        self._total = m.total(self.org_ids)
+        last_col, last_row = self.columnCount() - 1, self.rowCount() - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(0, last_col))  # 業務計
+        self.dataChanged.emit(self.index(0, 0), self.index(last_row, 0))  # 団体計
+        if org_id in self.org_ids:
+            row = self.org_ids.index(org_id) + 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_col))
 
     # shape
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -498,6 +524,14 @@ class ProgressView(QWidget):
             self.status_box.addItem(state_text(state), f"state:{state}")
         self.status_box.addItem(self.tr("計画より遅れ"), "mark:behind")
         self.status_box.addItem(self.tr("期限後の移行予定（特定移行支援なし）"), "mark:risk")
+        # The group and status lists hold long entries (担当ベンダ：…株式会社): the boxes keep a
+        # fixed width and their lists open wide enough, or the filter row, with the month
+        # chooser and the buttons, would push the window past 1366 pixels.
+        for box in (self.group_box, self.status_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
         for label, box in (
             (self.tr("グループ"), self.group_box),
             (self.tr("支援"), self.bansou_box),
@@ -508,7 +542,32 @@ class ProgressView(QWidget):
             filters.addWidget(caption)
             filters.addWidget(box)
             box.currentIndexChanged.connect(self._apply)
+        # The matrix as it stood at the end of a past month (rebuilt from the change log):
+        # for the monthly report and for "where were we in the autumn", read only.
+        self.month_box = QComboBox()
+        self.month_box.setObjectName("progressMonth")
+        self.month_box.setToolTip(
+            self.tr("過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）")
+        )
+        self.month_box.addItem(self.tr("現在"), None)
+        for month in recent_months(service.today, MONTHS_SHOWN):
+            y, m = month.split("-")
+            self.month_box.addItem(
+                self.tr("%1年%2月末").replace("%1", y).replace("%2", str(int(m))), month
+            )
+        caption = plain_label(self.tr("時点"))
+        caption.setBuddy(self.month_box)
+        filters.addWidget(caption)
+        filters.addWidget(self.month_box)
+        self.month_box.currentIndexChanged.connect(self._month_changed)
         filters.addStretch(1)
+        self.import_button = QPushButton(self.tr("取込(&I)…"))
+        self.import_button.setObjectName("progressImport")
+        self.import_button.setToolTip(
+            self.tr("全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます")
+        )
+        self.import_button.clicked.connect(self.open_import)
+        filters.addWidget(self.import_button)
         self.export_button = QPushButton(self.tr("Excel に書き出す(&X)…"))
         self.export_button.setObjectName("progressExport")
         self.export_button.setToolTip(
@@ -624,12 +683,48 @@ class ProgressView(QWidget):
 
     # ------------------------------------------------------------ data
 
+    @property
+    def month(self) -> str | None:
+        """The past month shown (``YYYY-MM``), None for the present."""
+        data = self.month_box.currentData()
+        return str(data) if data else None
+
     def refresh(self, _change: object = None) -> None:
         """Read the matrix again (one pass over the store) and keep the filters."""
-        self.matrix = self.service.matrix()
+        month = self.month
+        if month is None:
+            self.matrix = self.service.matrix()
+        else:
+            # A past month replays the change log (about half a second on a year's history):
+            # on a worker, so the window keeps painting (gui/worker.py).
+            from dxdesk.gui.worker import run_busy
+
+            self.matrix = run_busy(self, lambda: self.service.matrix(month))
         self._fill_groups()
         self._apply()
         self._fill_attention()
+
+    def _month_changed(self) -> None:
+        month = self.month
+        base = self.tr(
+            "標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）"
+        )
+        if month is not None:
+            y, m = month.split("-")
+            base = self.tr("%1　［%2年%3月末時点・閲覧のみ］").replace("%1", base)
+            base = base.replace("%2", y).replace("%3", str(int(m)))
+        self.title.setText(base)
+        self.refresh()
+
+    def open_import(self, path: str | None = None) -> QDialog:
+        from dxdesk.gui.progress_import import ImportDialog
+
+        dialog = ImportDialog(self.service, path, self)
+        dialog.imported.connect(self._edited)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._dialog: QDialog = dialog
+        return dialog
 
     def _fill_attention(self) -> None:
         assert self.matrix is not None
@@ -742,6 +837,8 @@ class ProgressView(QWidget):
         i = self.group_box.findData(current)
         self.group_box.setCurrentIndex(max(0, i))
         self.group_box.blockSignals(False)
+        view = self.group_box.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)  # the list shows whole names
 
     def shown_org_ids(self) -> list[str]:
         assert self.matrix is not None
@@ -797,6 +894,10 @@ class ProgressView(QWidget):
         self._size_columns()
         if current.isValid():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._fill_phases(ids)
+
+    def _fill_phases(self, ids: list[str]) -> None:
+        assert self.matrix is not None
         phases = "　".join(
             f"{phase_text(p)} {_percent(c.completion_rate)}" for p, c in self.matrix.by_phase(ids)
         )
@@ -837,13 +938,14 @@ class ProgressView(QWidget):
 
     def open_cell(self, index: QModelIndex) -> QDialog | None:
         c = self.model.cell_at(index)
-        if c is None or self.matrix is None:
-            return None
+        if c is None or self.matrix is None or self.month is not None:
+            return None  # a past month is read only: its cells are shown by their tooltip
         org = next(o for o in self.matrix.orgs if o.id == c.org_id)
         if not is_shown(org, c):
             return None
         dialog = CellDialog(self.service, c.org_id, c.system_code, self)
-        dialog.changed.connect(self._edited)
+        org_id = c.org_id
+        dialog.changed.connect(lambda change: self._edited(change, org_id))
         dialog.open_record.connect(self.open_record)
         dialog.new_record.connect(self.new_record)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -851,8 +953,19 @@ class ProgressView(QWidget):
         self._dialog = dialog
         return dialog
 
-    def _edited(self, change: object) -> None:
-        self.refresh()
+    def _edited(self, change: object, org_id: str | None = None) -> None:
+        """After an edit: one organisation's edit re-reads that row alone (one query for its
+        800 steps, not the matrix's 22,400); an import re-reads everything."""
+        if org_id is not None and self.matrix is not None and self.month is None:
+            self.matrix = self.service.refresh_org(self.matrix, org_id)
+            if self._matcher() is None:  # the rows shown cannot change: repaint in place
+                self.model.update_matrix(self.matrix, org_id)
+                self._fill_phases(self.model.org_ids)
+            else:
+                self._apply()
+            self._fill_attention()
+        else:
+            self.refresh()
         self.changed.emit(change)
 
 

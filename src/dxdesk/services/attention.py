@@ -195,10 +195,25 @@ class AttentionService:
         self.progress = ProgressService(profile, today)
 
     def entries(
-        self, limit: int | None = None, previous: Mapping[str, float] | None = None
+        self,
+        limit: int | None = None,
+        previous: Mapping[str, float] | None = None,
+        *,
+        compare: bool = False,
     ) -> list[Entry]:
+        """The ranked list; ``compare``: with each organisation's 完了率 at the end of the
+        previous month (rebuilt from the change log) for the "rate dropped" rule."""
+        if compare and previous is None:
+            previous = self.previous_rates()
         out = rank(self.progress.matrix(), previous)
         return out if limit is None else out[:limit]
+
+    def previous_rates(self) -> dict[str, float]:
+        """Each organisation's 完了率 at the end of the month before today's."""
+        today = self.progress.today
+        month = rules.previous_month(f"{today.year:04d}-{today.month:02d}")
+        m = self.progress.matrix(month)
+        return {o.id: m.by_org(o.id).completion_rate for o in m.orgs}
 
 
 def table(entries: list[Entry]) -> tuple[list[str], list[list[Any]]]:

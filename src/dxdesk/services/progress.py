@@ -126,6 +126,28 @@ class Matrix:
 
 
 @dataclass(frozen=True)
+class Diff:
+    """Two months' matrices and every cell that applies paired between them."""
+
+    from_month: str
+    to_month: str
+    before: Matrix
+    after: Matrix
+    moves: list[rules.CellMove]
+
+    @property
+    def changed(self) -> list[rules.CellMove]:
+        return [m for m in self.moves if m.changed]
+
+    @property
+    def stalled(self) -> list[rules.CellMove]:
+        return [m for m in self.moves if m.stalled]
+
+    def org_of(self, move: rules.CellMove) -> Org:
+        return next(o for o in self.after.orgs if o.id == move.org_id)
+
+
+@dataclass(frozen=True)
 class StepLine:
     no: int
     item: str
@@ -188,8 +210,25 @@ class ProgressService:
 
     # ------------------------------------------------------------ reading
 
-    def matrix(self) -> Matrix:
-        data = rows.read(self.db)
+    def month_date(self, month: str) -> date:
+        """The day a month's matrix stands at: its last day, or today for the current month.
+        A month still to come has no matrix yet (a sentence, not an empty table)."""
+        end = rules.month_end(month)
+        if end >= self.today:
+            if (end.year, end.month) == (self.today.year, self.today.month):
+                return self.today
+            raise UserError("progress_future_month", month=month, today=self.today.isoformat())
+        return end
+
+    def matrix(self, month: str | None = None) -> Matrix:
+        """The matrix now, or as it stood at the end of ``month`` (``YYYY-MM``), rebuilt from
+        the change log; a past month's marks are judged as of that day."""
+        if month is not None:
+            at = self.month_date(month)
+            return self._matrix(rows.read_at(self.db, at), at)
+        return self._matrix(rows.read(self.db), self.today)
+
+    def _matrix(self, data: rows.MatrixRows, today: date) -> Matrix:
         orgs = tuple(
             Org(
                 str(o["id"]),
@@ -201,8 +240,32 @@ class ProgressService:
             )
             for o in data.orgs
         )
-        cells = {(c.org_id, c.system_code): c for c in rows.cells_of(data, self.today)}
-        return Matrix(self.today, orgs, cells)
+        cells = {(c.org_id, c.system_code): c for c in rows.cells_of(data, today)}
+        return Matrix(today, orgs, cells)
+
+    def refresh_org(self, m: Matrix, org_id: str) -> Matrix:
+        """``m`` with one organisation's cells read again (after an edit of that row): the
+        same figures as a whole ``matrix()``, from one pass over that organisation's rows."""
+        data = rows.read(self.db, org_id)
+        if not data.orgs:  # deleted meanwhile: the whole matrix, which leaves it out
+            return self.matrix()
+        cells = dict(m.cells)
+        for c in rows.cells_of(data, m.today):
+            cells[(c.org_id, c.system_code)] = c
+        return Matrix(m.today, m.orgs, cells)
+
+    def diff(self, from_month: str, to_month: str) -> Diff:
+        """What moved between the end of ``from_month`` and the end of ``to_month``."""
+        if rules.month_end(from_month) >= rules.month_end(to_month):
+            raise UserError("progress_diff_order", start=from_month, end=to_month)
+        before, after = self.matrix(from_month), self.matrix(to_month)
+        return Diff(
+            from_month,
+            to_month,
+            before,
+            after,
+            rules.moves(before.cells.values(), after.cells.values()),
+        )
 
     def groups(self, group_type: str | None = None) -> list[Group]:
         """生活圏 / ベンダ / テーマ groups with their live members (group_member records)."""
@@ -752,3 +815,118 @@ def vendor_names(service: ProgressService) -> dict[str, str]:
         str(r["id"]): str(r["name"])
         for r in service.db.query("SELECT id, name FROM vendor WHERE _deleted = 0")
     }
+
+
+# ---------------------------------------------------------------- the difference of two months
+
+
+def move_json(d: Diff, mv: rules.CellMove) -> dict[str, Any]:
+    """One cell of ``dxdesk progress diff --format json``."""
+    org = d.org_of(mv)
+    return {
+        "org_code": org.code,
+        "org_name": org.name,
+        "system_code": mv.system_code,
+        "completion_rate": {"from": mv.rate_before, "to": mv.rate_after},
+        "furthest_step": {"from": mv.before.furthest_step, "to": mv.after.furthest_step},
+        "live": {"from": mv.before.live, "to": mv.after.live},
+        "completed_steps": list(mv.completed),
+        "reopened_steps": list(mv.reopened),
+        "started_steps": list(mv.started),
+        "stalled": mv.stalled,
+    }
+
+
+def diff_json(d: Diff) -> dict[str, Any]:
+    return {
+        "from": d.from_month,
+        "to": d.to_month,
+        "completion_rate": {
+            "from": d.before.total().completion_rate,
+            "to": d.after.total().completion_rate,
+        },
+        "changed": [move_json(d, m) for m in d.changed],
+        "stalled": [move_json(d, m) for m in d.stalled],
+    }
+
+
+def _steps_text(nos: Sequence[int]) -> str:
+    return "、".join(rules.step_label(n) for n in nos)
+
+
+def diff_tables(d: Diff) -> list[tuple[str, Table]]:
+    """The difference as tables: the totals, the cells that changed, the cells that stalled."""
+    totals: Table = (
+        ["", d.from_month, d.to_month],
+        [
+            ["完了率（%）", d.before.total().completion_rate, d.after.total().completion_rate],
+            ["運用開始", d.before.total().live, d.after.total().live],
+            ["計画より遅れ", d.before.total().behind, d.after.total().behind],
+        ],
+    )
+    changed_rows = []
+    for m in d.changed:
+        org = d.org_of(m)
+        s = reference.system_by_code(m.system_code)
+        changed_rows.append(
+            [
+                org.code,
+                org.name,
+                s.name if s else m.system_code,
+                f"{m.rate_before:.1f} → {m.rate_after:.1f}",
+                f"{rules.step_label(m.before.furthest_step) or '－'} → "
+                f"{rules.step_label(m.after.furthest_step) or '－'}",
+                "運用開始"
+                if m.went_live
+                else ("運用開始を取消" if m.before.live and not m.after.live else ""),
+                _steps_text(m.completed),
+                _steps_text(m.reopened),
+            ]
+        )
+    stalled_rows = []
+    for m in d.stalled:
+        org = d.org_of(m)
+        s = reference.system_by_code(m.system_code)
+        stalled_rows.append(
+            [
+                org.code,
+                org.name,
+                s.name if s else m.system_code,
+                m.rate_after,
+                rules.step_label(m.after.furthest_step),
+                m.after.last_update.isoformat() if m.after.last_update else "",
+            ]
+        )
+    return [
+        ("全体", totals),
+        (
+            "変化した団体・業務",
+            (
+                [
+                    "団体コード",
+                    "団体名",
+                    "業務システム",
+                    "完了率（%）",
+                    "到達ステップ",
+                    "運用開始",
+                    "完了したステップ",
+                    "完了を取り消したステップ",
+                ],
+                changed_rows,
+            ),
+        ),
+        (
+            "停滞している団体・業務（期間中にステップの変化なし）",
+            (
+                [
+                    "団体コード",
+                    "団体名",
+                    "業務システム",
+                    "完了率（%）",
+                    "到達ステップ",
+                    "最終更新日",
+                ],
+                stalled_rows,
+            ),
+        ),
+    ]

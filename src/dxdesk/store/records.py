@@ -292,6 +292,68 @@ class RecordStore:
         self._log(kind, rid, "create", hlc, payload)
         return Change(kind.name, rid, "create", tuple(names))
 
+    def insert_many(self, kind: Kind, records: Sequence[Record]) -> list[Change]:
+        """Insert many new keyed records at once (an import): exactly the rows, stamps, change
+        log and audit entries that ``insert`` would write one by one, in three ``executemany``
+        statements instead of four statements per record. A key already held fails the whole
+        batch back to its savepoint; the records are then inserted one by one, so the error is
+        the one ``insert`` gives for it (nothing of the batch is kept either way).
+        """
+        self._require_transaction()
+        if not kind.key:
+            raise RuntimeError("insert_many is for keyed kinds (ids derived from the key)")
+        names = [f.name for f in kind.fields]
+        cols = ", ".join(["id", *names, "_created_at", "_updated_at", "_hlc", "_device", "_clocks"])
+        marks = ", ".join("?" * (len(names) + 6))
+        now = self._now()
+        seq, previous = self._log_head()
+        rows, log, audit, changes = [], [], [], []
+        # The one-entry clock column as json.dumps writes it ({"*": "stamp@device"}): both
+        # parts are plain ASCII, so the text is built, not encoded, 54,000 times an import.
+        head = json.dumps({_ALL_FIELDS: ""})[:-3]
+
+        def clocks_of(hlc: str) -> str:
+            return f'{head}"{hlc}@{self.device_id}"}}'
+
+        fields = ",".join(names)
+        for values in records:
+            check_rules(kind, values)
+            self._check_scope(kind, *self._scope_orgs(kind, values))
+            rid = key_id(kind, values)
+            if rid is None:
+                raise RuntimeError(f"a {kind.name} record needs its key")
+            hlc = self.clock.now().encode()
+            clocks = clocks_of(hlc)
+            sql_values = [to_sql(kind, n, values.get(n)) for n in names]
+            rows.append([rid, *sql_values, now, now, hlc, self.device_id, clocks])
+            text = json.dumps(
+                {n: values.get(n) for n in names}, ensure_ascii=False, separators=(",", ":")
+            )
+            seq += 1
+            line = chain.encode_row(self.device_id, seq, hlc, kind.name, rid, "create", text)
+            previous = chain.link(previous, chain.leaf(line))
+            log.append((self.device_id, seq, hlc, kind.name, rid, "create", text, previous))
+            audit.append((now, self.device_id, self.actor, "create", kind.name, rid, fields))
+            changes.append(Change(kind.name, rid, "create", tuple(names)))
+        try:
+            with self.database.transaction():
+                self.conn.executemany(f'INSERT INTO "{kind.name}" ({cols}) VALUES ({marks})', rows)
+                self.conn.executemany(
+                    "INSERT INTO changes (device_id, dev_seq, hlc, kind, record_id, op, payload,"
+                    " chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    log,
+                )
+                self.conn.executemany(
+                    "INSERT INTO audit_log (at, device_id, actor, action, kind, record_id, fields)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    audit,
+                )
+        except Exception as exc:
+            if "UNIQUE" not in str(exc):
+                raise
+            return [self.insert(kind, dict(r)) for r in records]
+        return changes
+
     def _select(self, kind: Kind, record_id: str) -> dict[str, Any] | None:
         # Straight on the connection, not Database.query: its savepoint (which guards arbitrary
         # SQL) was two more statements on every read before a write (bench/run.py row 2).

@@ -9,12 +9,13 @@ standardisation steps, issues with countermeasures and response status, and next
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from dxdesk.core import progress as progress_rules
 from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
 from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
@@ -38,6 +39,7 @@ from dxdesk.reports.documents._queries import (
 )
 from dxdesk.reports.pdf import PdfDocument
 from dxdesk.reports.xlsx import Sheet, workbook_bytes
+from dxdesk.store import progress as progress_rows
 from dxdesk.store.database import Database
 from dxdesk.store.meanings import open_clause
 
@@ -61,6 +63,10 @@ class OrgMonth:
     issues: list[dict[str, Any]] = field(default_factory=list)
     progress: list[tuple[str, str]] = field(default_factory=list)  # (system, what happened)
     steps_done: list[tuple[str, int]] = field(default_factory=list)  # (system, steps completed)
+    moved: bool = False  # a cell's rate, furthest step or 運用開始 changed over the month
+    # The organisation's 完了率 (all its systems, as 総務省 sums them) at the previous month's
+    # end and at this month's, when it moved
+    rate: tuple[float, float] | None = None
     went_live: list[str] = field(default_factory=list)  # systems live on the standard this month
     next_visits: list[dict[str, Any]] = field(default_factory=list)
 
@@ -113,7 +119,7 @@ class Monthly:
 
     @property
     def progressed(self) -> list[OrgMonth]:
-        return [o for o in self.orgs if o.steps_done or o.went_live]
+        return [o for o in self.orgs if o.steps_done or o.moved or o.went_live]
 
     @property
     def engaged(self) -> list[OrgMonth]:
@@ -217,22 +223,30 @@ def monthly_data(
     ):
         if r["org_id"] in orgs:
             orgs[r["org_id"]].issues.append(r)
-    # Progress: procedure steps completed this month, and systems that went live.
-    done: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in db.query(
-        "SELECT org_id, system_code, step_no FROM step_status WHERE _deleted = 0"
-        " AND status = '完了済み' AND updated_on BETWEEN :start AND :end",
-        params,
-    ):
-        done[(str(r["org_id"]), str(r["system_code"]))].append(int(r["step_no"]))
-    for (org_id, code), nos in sorted(done.items()):
-        if org_id in orgs:
-            last = steps.get(max(nos))
-            latest = f"{last.item} {last.name}" if last else f"ステップ{max(nos)}"
-            orgs[org_id].progress.append(
-                (systems.get(code, code), f"手順書ステップ {len(nos)}件完了（最新：{latest}）")
+    # Progress: the matrix at the month's end against the previous month's end (前月からの
+    # 変化), both rebuilt from the change log: steps completed, rates that moved.
+    eve = p.start - timedelta(days=1)
+    before = progress_rows.cells_of(progress_rows.read_at(db, eve), eve)
+    after = progress_rows.cells_of(progress_rows.read_at(db, p.end), p.end)
+    for mv in progress_rules.moves(before, after):
+        if mv.org_id not in orgs or not (mv.completed or mv.changed):
+            continue
+        name = systems.get(mv.system_code, mv.system_code)
+        om = orgs[mv.org_id]
+        if mv.completed:
+            last = steps.get(max(mv.completed))
+            latest = f"{last.item} {last.name}" if last else f"ステップ{max(mv.completed)}"
+            om.progress.append(
+                (name, f"手順書ステップ {len(mv.completed)}件完了（最新：{latest}）")
             )
-            orgs[org_id].steps_done.append((systems.get(code, code), len(nos)))
+            om.steps_done.append((name, len(mv.completed)))
+        om.moved = True
+    for org_id, om in orgs.items():
+        if om.moved:
+            om.rate = (
+                progress_rules.total(c for c in before if c.org_id == org_id).completion_rate,
+                progress_rules.total(c for c in after if c.org_id == org_id).completion_rate,
+            )
     for r in db.query(
         "SELECT org_id, system_code FROM system_status WHERE _deleted = 0 AND live = 1"
         " AND planned_go_live BETWEEN :start AND :end ORDER BY system_code",
@@ -573,21 +587,33 @@ def _plans(doc: PdfDocument, data: Monthly) -> None:
 
 
 def _progress(doc: PdfDocument, data: Monthly) -> None:
-    """The month's standardisation progress, one row per organisation (every one that moved,
-    with work or without): steps completed by system, and systems that went live."""
-    doc.heading("9. 標準化の進捗（当月に完了した手順書ステップ・運用開始）")
+    """The month's standardisation progress against the previous month's end (前月からの変化),
+    one row per organisation that moved (with work or without): steps completed by system,
+    完了率 before and after where it moved, and systems that went live."""
+    doc.heading("9. 標準化の進捗（前月からの変化：完了した手順書ステップ・完了率・運用開始）")
     rows = []
     for o in data.progressed:
         steps = sum(n for _, n in o.steps_done)
         by_system = "、".join(f"{s}{n}件" for s, n in o.steps_done)
+        rates = f"{o.rate[0]:.1f}% → {o.rate[1]:.1f}%" if o.rate else ""
         rows.append(
-            [o.org.name, f"{steps}件（{by_system}）" if steps else "", "、".join(o.went_live)]
+            [
+                o.org.name,
+                f"{steps}件（{by_system}）" if steps else "",
+                rates,
+                "、".join(o.went_live),
+            ]
         )
     doc.table(
-        ["団体", "完了した手順書ステップ（業務システム別の件数）", "運用開始"],
+        [
+            "団体",
+            "完了した手順書ステップ（業務システム別の件数）",
+            "団体の完了率（前月末→当月末）",
+            "運用開始",
+        ],
         rows,
-        widths=[2.2, 8, 2.6],
-        align="LLL",
+        widths=[2.4, 5.8, 2.6, 2.0],
+        align="LLLL",
         empty_text="当月に完了した手順書ステップはありません。",
     )
 

@@ -125,232 +125,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="897"/>
+        <location filename="../../gui/progress.py" line="1010"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="898"/>
+        <location filename="../../gui/progress.py" line="1011"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="899"/>
+        <location filename="../../gui/progress.py" line="1012"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="900"/>
+        <location filename="../../gui/progress.py" line="1013"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="901"/>
+        <location filename="../../gui/progress.py" line="1014"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="902"/>
-        <location filename="../../gui/progress.py" line="963"/>
+        <location filename="../../gui/progress.py" line="1015"/>
+        <location filename="../../gui/progress.py" line="1076"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="934"/>
+        <location filename="../../gui/progress.py" line="1047"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="938"/>
+        <location filename="../../gui/progress.py" line="1051"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="940"/>
+        <location filename="../../gui/progress.py" line="1053"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="942"/>
+        <location filename="../../gui/progress.py" line="1055"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="944"/>
+        <location filename="../../gui/progress.py" line="1057"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="951"/>
+        <location filename="../../gui/progress.py" line="1064"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="958"/>
+        <location filename="../../gui/progress.py" line="1071"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="959"/>
+        <location filename="../../gui/progress.py" line="1072"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="960"/>
+        <location filename="../../gui/progress.py" line="1073"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="961"/>
+        <location filename="../../gui/progress.py" line="1074"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="962"/>
+        <location filename="../../gui/progress.py" line="1075"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="971"/>
-        <location filename="../../gui/progress.py" line="1066"/>
+        <location filename="../../gui/progress.py" line="1084"/>
+        <location filename="../../gui/progress.py" line="1179"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="974"/>
+        <location filename="../../gui/progress.py" line="1087"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="979"/>
+        <location filename="../../gui/progress.py" line="1092"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="983"/>
+        <location filename="../../gui/progress.py" line="1096"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="987"/>
+        <location filename="../../gui/progress.py" line="1100"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="997"/>
+        <location filename="../../gui/progress.py" line="1110"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1115"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1115"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1115"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1115"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1115"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1010"/>
+        <location filename="../../gui/progress.py" line="1123"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1024"/>
+        <location filename="../../gui/progress.py" line="1137"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1042"/>
-        <location filename="../../gui/progress.py" line="1046"/>
-        <location filename="../../gui/progress.py" line="1048"/>
-        <location filename="../../gui/progress.py" line="1054"/>
+        <location filename="../../gui/progress.py" line="1155"/>
+        <location filename="../../gui/progress.py" line="1159"/>
+        <location filename="../../gui/progress.py" line="1161"/>
+        <location filename="../../gui/progress.py" line="1167"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1051"/>
+        <location filename="../../gui/progress.py" line="1164"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1052"/>
+        <location filename="../../gui/progress.py" line="1165"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1058"/>
+        <location filename="../../gui/progress.py" line="1171"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1066"/>
+        <location filename="../../gui/progress.py" line="1179"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1066"/>
+        <location filename="../../gui/progress.py" line="1179"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1069"/>
+        <location filename="../../gui/progress.py" line="1182"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1070"/>
+        <location filename="../../gui/progress.py" line="1183"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1071"/>
+        <location filename="../../gui/progress.py" line="1184"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1072"/>
+        <location filename="../../gui/progress.py" line="1185"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1100"/>
+        <location filename="../../gui/progress.py" line="1213"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1101"/>
+        <location filename="../../gui/progress.py" line="1214"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1102"/>
+        <location filename="../../gui/progress.py" line="1215"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1103"/>
+        <location filename="../../gui/progress.py" line="1216"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1135"/>
+        <location filename="../../gui/progress.py" line="1248"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -2676,6 +2676,204 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
+        <location filename="../../gui/progress_import.py" line="77"/>
+        <source>進捗の取込</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="86"/>
+        <source>ファイルが選ばれていません</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="88"/>
+        <source>ファイルを選ぶ(&amp;F)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="100"/>
+        <source>シート</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="101"/>
+        <source>見出し行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="113"/>
+        <source>値の例</source>
+        <translation>Example values</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="113"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="113"/>
+        <source>取り込む内容</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="113"/>
+        <source>見出し</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="117"/>
+        <source>列の対応</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="119"/>
+        <source>変更される内容</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="121"/>
+        <source>取り込めない行</source>
+        <translation>Rows not imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="125"/>
+        <source>列の対応を確認し、「プレビュー」で変更内容を確かめてから取り込んでください。</source>
+        <translation>Check the column mapping, review the changes with Preview, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="132"/>
+        <source>プレビュー(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="137"/>
+        <location filename="../../gui/sync.py" line="123"/>
+        <source>取り込む(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="142"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="164"/>
+        <source>取り込む進捗表</source>
+        <translation>Progress sheet to import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="166"/>
+        <source>進捗表 (*.xlsx *.xlsm *.csv)</source>
+        <translation>Progress sheets (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="175"/>
+        <source>読み込めません</source>
+        <translation>Cannot read the file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="200"/>
+        <source>取り込まない</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="201"/>
+        <source>団体（コードまたは名称）</source>
+        <translation>Organisation (code or name)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="202"/>
+        <location filename="../../gui/progress_import.py" line="284"/>
+        <source>業務システム</source>
+        <translation>Business system</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="203"/>
+        <location filename="../../gui/progress_import.py" line="300"/>
+        <source>ベンダ</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="208"/>
+        <source>ステップ%1（%2）</source>
+        <translation>Step %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="215"/>
+        <source>業務「%1」の到達ステップ</source>
+        <translation>Furthest step of %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="277"/>
+        <source>プレビューできません</source>
+        <translation>Cannot preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="283"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="285"/>
+        <source>ステップ</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="286"/>
+        <source>現在</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="287"/>
+        <source>取込後</source>
+        <translation>After import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="306"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="306"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="306"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="311"/>
+        <source>変更される内容（%1件）</source>
+        <translation>Changes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="316"/>
+        <source>取り込めない行（%1行）</source>
+        <translation>Rows not imported (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="320"/>
+        <source>%1行を読み、%2件の団体・業務が一致しました。ステップ %3件・ベンダ %4件が変更されます。取り込めない行は %5行です（推測では取り込みません）。</source>
+        <translation>Read %1 rows; %2 organisation/system cells matched. %3 steps and %4 vendors will change. %5 rows cannot be imported (nothing is guessed).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="349"/>
+        <source>取り込みの確認</source>
+        <translation>Confirm import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="350"/>
+        <source>ステップ %1件・ベンダ %2件を記録します。よろしいですか。</source>
+        <translation>Record %1 steps and %2 vendors?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_import.py" line="364"/>
+        <source>取り込めません</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
         <location filename="../../gui/sync.py" line="92"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
@@ -2729,11 +2927,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/sync.py" line="121"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sync.py" line="123"/>
-        <source>取り込む(&amp;I)</source>
-        <translation>&amp;Import</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="154"/>
@@ -3115,7 +3308,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="431"/>
-        <location filename="../../gui/mainwindow.py" line="797"/>
+        <location filename="../../gui/mainwindow.py" line="806"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -3201,57 +3394,72 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="503"/>
+        <location filename="../../gui/mainwindow.py" line="504"/>
+        <source>進捗(&amp;S)</source>
+        <translation>&amp;Standardisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="506"/>
+        <source>取込(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="509"/>
+        <source>Excel に書き出す(&amp;X)…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="512"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="592"/>
+        <location filename="../../gui/mainwindow.py" line="601"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="639"/>
+        <location filename="../../gui/mainwindow.py" line="648"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="643"/>
+        <location filename="../../gui/mainwindow.py" line="652"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="658"/>
+        <location filename="../../gui/mainwindow.py" line="667"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="686"/>
+        <location filename="../../gui/mainwindow.py" line="695"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="726"/>
+        <location filename="../../gui/mainwindow.py" line="735"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="734"/>
+        <location filename="../../gui/mainwindow.py" line="743"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="817"/>
+        <location filename="../../gui/mainwindow.py" line="826"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="820"/>
+        <location filename="../../gui/mainwindow.py" line="829"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="876"/>
+        <location filename="../../gui/mainwindow.py" line="885"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3565,338 +3773,374 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress.py" line="131"/>
-        <location filename="../../gui/progress.py" line="605"/>
+        <location filename="../../gui/progress.py" line="143"/>
+        <location filename="../../gui/progress.py" line="664"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="132"/>
+        <location filename="../../gui/progress.py" line="144"/>
         <source>移行作業中</source>
         <translation>Migrating</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="133"/>
+        <location filename="../../gui/progress.py" line="145"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="134"/>
-        <location filename="../../gui/progress.py" line="603"/>
+        <location filename="../../gui/progress.py" line="146"/>
+        <location filename="../../gui/progress.py" line="662"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="135"/>
-        <location filename="../../gui/progress.py" line="216"/>
+        <location filename="../../gui/progress.py" line="147"/>
+        <location filename="../../gui/progress.py" line="228"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="136"/>
+        <location filename="../../gui/progress.py" line="148"/>
         <source>対象外</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="143"/>
+        <location filename="../../gui/progress.py" line="155"/>
         <source>計画立案</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="144"/>
+        <location filename="../../gui/progress.py" line="156"/>
         <source>システム選定・調達</source>
         <translation>Selection and procurement</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="145"/>
+        <location filename="../../gui/progress.py" line="157"/>
         <source>移行</source>
         <translation>Migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="166"/>
+        <location filename="../../gui/progress.py" line="178"/>
         <source>この団体では実施しない業務です（県が実施）。集計に含めません。</source>
         <translation>This organisation does not run this system (the prefecture does). It is not counted.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="173"/>
+        <location filename="../../gui/progress.py" line="185"/>
         <source>記録がありますが、規則上は対象外です。団体の福祉事務所設置をご確認ください。</source>
         <translation>Records exist, but by rule this system does not apply. Please check whether the organisation runs a welfare office.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="179"/>
+        <location filename="../../gui/progress.py" line="191"/>
         <source>完了率 %1（完了済み %2・対象外 %3 ／ 40）</source>
         <translation>Completion %1 (completed %2, not applicable %3, of 40)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="185"/>
+        <location filename="../../gui/progress.py" line="197"/>
         <source>作業中 %1・未着手 %2</source>
         <translation>In progress %1, not started %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="192"/>
+        <location filename="../../gui/progress.py" line="204"/>
         <source>到達ステップ：%1 %2</source>
         <translation>Furthest step: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="198"/>
+        <location filename="../../gui/progress.py" line="210"/>
         <source>移行予定日：%1</source>
         <translation>Planned go-live: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="203"/>
+        <location filename="../../gui/progress.py" line="215"/>
         <source>標準準拠システムで運用開始済み</source>
         <translation>Running on the standard-compliant system</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="207"/>
+        <location filename="../../gui/progress.py" line="219"/>
         <source>特定移行支援システム（%1、移行目標時期 %2）</source>
         <translation>Special migration support system (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="210"/>
+        <location filename="../../gui/progress.py" line="222"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="222"/>
+        <location filename="../../gui/progress.py" line="234"/>
         <source>移行予定が期限（令和7年度末）後で、特定移行支援の登録がありません</source>
         <translation>Planned go-live is after the deadline (end of FY2025) and no special migration support is recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="227"/>
-        <location filename="../../gui/progress.py" line="1180"/>
+        <location filename="../../gui/progress.py" line="239"/>
+        <location filename="../../gui/progress.py" line="1293"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="238"/>
+        <location filename="../../gui/progress.py" line="250"/>
         <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
         <translation>%1 systems — completed %2, in progress %3, not started %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="245"/>
+        <location filename="../../gui/progress.py" line="257"/>
         <source>運用開始 %1・特定移行支援 %2・計画より遅れ %3・期限後の移行予定 %4</source>
         <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="312"/>
+        <location filename="../../gui/progress.py" line="338"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="345"/>
+        <location filename="../../gui/progress.py" line="371"/>
         <source>未</source>
         <translation>NR</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="379"/>
+        <location filename="../../gui/progress.py" line="405"/>
         <source>団体計</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="381"/>
+        <location filename="../../gui/progress.py" line="407"/>
         <source>団体ごとの完了率（対象業務の合計）</source>
         <translation>Completion per organisation (over the systems it runs)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="389"/>
+        <location filename="../../gui/progress.py" line="415"/>
         <source>業務計</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="391"/>
+        <location filename="../../gui/progress.py" line="417"/>
         <source>業務ごとの完了率（表示中の団体の合計）</source>
         <translation>Completion per system (over the organisations shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="479"/>
+        <location filename="../../gui/progress.py" line="505"/>
+        <location filename="../../gui/progress.py" line="710"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
         <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="488"/>
+        <location filename="../../gui/progress.py" line="514"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="491"/>
+        <location filename="../../gui/progress.py" line="517"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="492"/>
+        <location filename="../../gui/progress.py" line="518"/>
         <source>伴走支援の対象</source>
         <translation>Hands-on support targets</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="493"/>
+        <location filename="../../gui/progress.py" line="519"/>
         <source>調査・情報共有のみ</source>
         <translation>Surveys and information sharing only</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="496"/>
+        <location filename="../../gui/progress.py" line="522"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="499"/>
-        <location filename="../../gui/progress.py" line="602"/>
+        <location filename="../../gui/progress.py" line="525"/>
+        <location filename="../../gui/progress.py" line="661"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="500"/>
-        <location filename="../../gui/progress.py" line="1177"/>
+        <location filename="../../gui/progress.py" line="526"/>
+        <location filename="../../gui/progress.py" line="1290"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="502"/>
+        <location filename="../../gui/progress.py" line="536"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="503"/>
+        <location filename="../../gui/progress.py" line="537"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="504"/>
+        <location filename="../../gui/progress.py" line="538"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="512"/>
+        <location filename="../../gui/progress.py" line="550"/>
+        <source>過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）</source>
+        <translation>Shows the progress as it stood at the end of a past month, rebuilt from the change history (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="552"/>
+        <source>現在</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="556"/>
+        <source>%1年%2月末</source>
+        <translation>End of %2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="558"/>
+        <source>時点</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="564"/>
+        <source>取込(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="567"/>
+        <source>全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます</source>
+        <translation>Imports the national step-progress workbooks or a team's own sheet (.xlsx, .csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="571"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="516"/>
+        <location filename="../../gui/progress.py" line="575"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="571"/>
+        <location filename="../../gui/progress.py" line="630"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="591"/>
+        <location filename="../../gui/progress.py" line="650"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="592"/>
+        <location filename="../../gui/progress.py" line="651"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="593"/>
+        <location filename="../../gui/progress.py" line="652"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="594"/>
+        <location filename="../../gui/progress.py" line="653"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="595"/>
+        <location filename="../../gui/progress.py" line="654"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="599"/>
+        <location filename="../../gui/progress.py" line="658"/>
         <source>－ 対象外（県が実施）</source>
         <translation>－ Not applicable (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="600"/>
+        <location filename="../../gui/progress.py" line="659"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="604"/>
+        <location filename="../../gui/progress.py" line="663"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="620"/>
+        <location filename="../../gui/progress.py" line="679"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
         <translation>A cell shows the furthest step reached (the highest completed step)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="638"/>
+        <location filename="../../gui/progress.py" line="714"/>
+        <source>%1　［%2年%3月末時点・閲覧のみ］</source>
+        <translation>%1  [as of the end of %3/%2, read only]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="733"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="645"/>
+        <location filename="../../gui/progress.py" line="740"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (%2 points): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="651"/>
+        <location filename="../../gui/progress.py" line="746"/>
         <source>%1（%2点）</source>
         <translation>%1 (%2 points)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="658"/>
+        <location filename="../../gui/progress.py" line="753"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="702"/>
+        <location filename="../../gui/progress.py" line="797"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="704"/>
+        <location filename="../../gui/progress.py" line="799"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="715"/>
+        <location filename="../../gui/progress.py" line="810"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="718"/>
+        <location filename="../../gui/progress.py" line="813"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="725"/>
+        <location filename="../../gui/progress.py" line="820"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="726"/>
+        <location filename="../../gui/progress.py" line="821"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="726"/>
+        <location filename="../../gui/progress.py" line="821"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="740"/>
+        <location filename="../../gui/progress.py" line="835"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="806"/>
+        <location filename="../../gui/progress.py" line="907"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
         <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1161"/>
+        <location filename="../../gui/progress.py" line="1274"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1167"/>
+        <location filename="../../gui/progress.py" line="1280"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
@@ -5132,6 +5376,41 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>業務システム「{system}」が見つかりません。01〜20 のコードか名称（例：住民記録）で指定してください。</source>
         <extracomment>UserError in the model: progress_unknown_system</extracomment>
         <translation>The business system “{system}” was not found. Please give its code 01-20 or its name (e.g. the short name used in the national data).</translation>
+    </message>
+    <message>
+        <source>{month} はまだ終わっていない先の月のため、進捗を表示できません（今日は {today} です）。</source>
+        <extracomment>UserError in the model: progress_future_month</extracomment>
+        <translation>{month} has not ended yet, so its progress cannot be shown (today is {today}).</translation>
+    </message>
+    <message>
+        <source>比較の開始月（{start}）は終了月（{end}）より前の月を指定してください。</source>
+        <extracomment>UserError in the model: progress_diff_order</extracomment>
+        <translation>The start month ({start}) must be before the end month ({end}).</translation>
+    </message>
+    <message>
+        <source>ファイルの文字コードを読み取れません。UTF-8 または Shift_JIS の CSV で保存してください。</source>
+        <extracomment>UserError in the model: progress_import_encoding</extracomment>
+        <translation>The file's character encoding cannot be read. Save the CSV in UTF-8 or Shift_JIS.</translation>
+    </message>
+    <message>
+        <source>「{path}」は取り込めない形式です。.xlsx または .csv のファイルを指定してください。</source>
+        <extracomment>UserError in the model: progress_import_format</extracomment>
+        <translation>"{path}" is not a format that can be imported. Choose an .xlsx or .csv file.</translation>
+    </message>
+    <message>
+        <source>「{path}」を Excel ファイルとして読み取れません。破損していないかご確認ください。</source>
+        <extracomment>UserError in the model: progress_import_unreadable</extracomment>
+        <translation>"{path}" cannot be read as an Excel file. Please check that it is not damaged.</translation>
+    </message>
+    <message>
+        <source>シート「{sheet}」が見つかりません。次のいずれかを指定してください：{sheets}。</source>
+        <extracomment>UserError in the model: progress_import_sheet</extracomment>
+        <translation>Sheet "{sheet}" was not found. Choose one of: {sheets}.</translation>
+    </message>
+    <message>
+        <source>団体の列と業務システムの列（またはステップの列）が見つかりません。列の対応を指定してください。</source>
+        <extracomment>UserError in the model: progress_import_columns</extracomment>
+        <translation>No organisation column and business system (or step) column found. Please set the column mapping.</translation>
     </message>
     <message>
         <source>「{field}」は標準化状況を特定する項目のため、ここでは変更できません。</source>
