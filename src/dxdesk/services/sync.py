@@ -22,8 +22,10 @@ from typing import Any, Literal
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.core.model import KINDS, key_id
+from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
+from dxdesk.services import staff
 from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
 from dxdesk.store import chain, ledger, memberships
 from dxdesk.store.backup import prune_backups
@@ -92,14 +94,30 @@ def read_team(path: Path) -> enrol.Team:
     return enrol.parse_team(_read_file(path), str(path))
 
 
-def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
-    """Hub: enrol the device (after the fingerprint was compared) and write the team file."""
+def staff_candidates(profile: Profile, member: enrol.Member) -> staff.Candidates:
+    """Hub, at accept: the staff records the device's owner may be, matched by name first
+    (NFKC, spaces folded); ``suggested`` is the one to offer for confirmation."""
+    return staff.candidates(profile, member.owner)
+
+
+def accept(
+    profile: Profile, member: enrol.Member, out: Path, *, staff_id: str | None = None
+) -> Path:
+    """Hub: enrol the device (after the fingerprint was compared) and write the team file.
+
+    ``staff_id``: the existing staff record of the device's person (chosen by the supervisor,
+    usually ``staff_candidates(...).suggested``): the laptop then records under it instead of
+    the record it made for its owner, and no second record of the person reaches the hub.
+    None: a new person; the laptop's own record comes with its first bundle.
+    """
     _require_role(profile, "hub")
     if member.role != "field" or member.device_id == profile.device_id:
         raise UserError("enrol_bad_file", path=member.name, detail="現地担当者の端末ではありません")
+    chosen = staff.find(profile, staff_id) if staff_id is not None else None
     hub, keys = own_member(profile)
     with profile.database.transaction():
         enrol.add_peer(profile.database, member)
+        staff.set_link(profile, member.device_id, chosen.id if chosen else None)
     team = enrol.Team(
         hub=hub,
         roster=tuple(
@@ -108,6 +126,14 @@ def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
         escrow=enrol.get_meta(profile.database, enrol.META_ESCROW),
         created_at=stamp(),
         escrow_at=enrol.get_meta(profile.database, META_ESCROW_AT) or "",
+        staff=None
+        if chosen is None
+        else {
+            "device_id": member.device_id,
+            "id": chosen.id,
+            "name": chosen.name,
+            "role": chosen.role,
+        },
     )
     atomic_write_bytes(Path(out), enrol.team_file(team, keys), mode=0o644)
     profile.audit("enrol_accept")
@@ -131,8 +157,26 @@ def join(profile: Profile, team: enrol.Team) -> enrol.Member:
         for member in team.roster:
             if member.device_id not in (me.device_id, team.hub.device_id):
                 enrol.add_peer(profile.database, member)
+        if team.staff is not None and team.staff["device_id"] == me.device_id:
+            _link_owner(profile, team.staff)
     profile.audit("enrol_join")
     return team.hub
+
+
+def _link_owner(profile: Profile, chosen: dict[str, str]) -> None:
+    """Field, at join: record under the hub's staff record of this laptop's person. The
+    record the laptop made for its owner at setup is merged into it (whatever was recorded
+    before joining moves with it) and deleted, so the hub never holds the person twice. The
+    hub's record is held as a stand-in until the hub's first bundle brings it."""
+    staff_kind = kind_of("staff")
+    target = chosen["id"]
+    own = staff.owner_id(profile)
+    if own == target:
+        return
+    staff.stand_in(profile, target, {"name": chosen["name"], "role": chosen["role"]})
+    if own and profile.records.exists(staff_kind, own):
+        staff.merge_in_transaction(profile, own, target)
+    staff.set_owner(profile, target)
 
 
 def revoke(profile: Profile, device: str) -> ledger.PeerRow:
@@ -444,6 +488,9 @@ def _extra(profile: Profile, scope: list[str] | None, escrow: str | None) -> dic
             }
             for r in enrol.peers(profile.database)
         ]
+        # Whose laptop is whose: a laptop follows the staff record the hub holds for it (after
+        # a merge of duplicates its own may be gone), by the roster's clock.
+        out["staff_links"] = staff.links(profile)
         out["roster_at"] = profile.records.clock.now().encode()
     return out
 
@@ -659,6 +706,10 @@ def _follow_roster(profile: Profile, m: bundle.Manifest, origins: _Origins) -> N
         if revoked:
             enrol.revoke(db, device)
     enrol.set_meta(db, META_ROSTER_AT, at)
+    links = json.loads(m.raw).get("staff_links")
+    mine = links.get(me) if isinstance(links, dict) else None
+    if isinstance(mine, str) and mine and mine != staff.owner_id(profile):
+        staff.set_owner(profile, mine)
     # This device's own scope as the hub holds it, by the same clock: local writes outside it
     # are refused at once (store/records.py) instead of holding up every later bundle.
     scope = None if m.scope is None else sorted(m.scope)
