@@ -232,3 +232,39 @@ def _export(c: Cli, usb: Path) -> Path:
     c.ok("bundle", "export", "--to", "hub", "--out", str(usb))
     [bundle] = list(usb.glob("*.dxb"))
     return bundle
+
+
+def test_accept_links_the_laptop_to_the_staff_of_the_same_name_and_merge_joins_two(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    hub.ok("add", "staff", "name=山田　太郎", "role=伴走支援")
+    request, team = tmp_path / "申請.json", tmp_path / "チーム.json"
+    field.ok("enrol", "request", "--out", str(request))
+    # Asked first for the fingerprint, then whether the person is the one of the same name.
+    code, out, err = answer(hub, "y\ny", "enrol", "accept", str(request), "--out", str(team))
+    assert code == 0, err
+    assert "同じ氏名の担当者が登録されています：山田　太郎（伴走支援）" in out
+    field.ok("enrol", "join", str(team), "--yes")
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=CLI 訪問")
+    usb = tmp_path / "USB"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    hub.ok("bundle", "import", str(bundle), "--yes")
+    assert hub.ok("list", "staff").count("山田") == 1
+
+    # A duplicate entered by hand is merged into the one record, its visit moving with it.
+    hub.ok("add", "staff", "name=山田 太郎（重複）", "role=伴走支援")
+    hub.ok(
+        "add",
+        "visit",
+        "date=2025-11-26",
+        "org_id=高千穂町",
+        "mode=訪問",
+        "title=重複側",
+        "staff_id=山田 太郎（重複）",
+    )
+    done = hub.ok("staff", "merge", "山田 太郎（重複）", "山田　太郎", "--yes")
+    assert "訪問・ヒアリング 1件" in done and "統合しました" in done
+    assert hub.ok("list", "staff").count("山田") == 1
+    code, _out, err = answer(hub, "", "staff", "merge", "山田　太郎", "山田　太郎", "--yes")
+    assert code == 1 and "同じ担当者" in err

@@ -179,6 +179,7 @@ LAZY_COMMANDS = {
     "devices": "dxdesk.cli.sync",
     "bundle": "dxdesk.cli.sync",
     "conflicts": "dxdesk.cli.sync",
+    "staff": "dxdesk.cli.sync",
 }
 
 

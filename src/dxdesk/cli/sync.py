@@ -54,11 +54,22 @@ def enrol_request(state: State, out: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--out", "out", metavar="TEAMFILE", required=True, help="チームファイルの出力先")
 @click.option("--yes", is_flag=True, help="指紋の確認を済ませたものとして確認を省略する")
+@click.option(
+    "--staff",
+    "staff_ref",
+    metavar="NAME|ID",
+    help="端末の利用者に当たる既存の担当者（氏名か ID）。省略時は氏名の一致する担当者を提案します",
+)
+@click.option("--new-staff", is_flag=True, help="既存の担当者に結び付けず、新しい担当者とする")
 @click.pass_obj
-def enrol_accept(state: State, file: str, out: str, yes: bool) -> None:
+def enrol_accept(
+    state: State, file: str, out: str, yes: bool, staff_ref: str | None, new_staff: bool
+) -> None:
     """登録申請を承認し、チームファイルを作成します（ハブの端末）。"""
     from dxdesk.services import sync
 
+    if staff_ref is not None and new_staff:
+        raise UserError("bad_argument", detail="--staff と --new-staff は同時に指定できません。")
     member = sync.read_request(Path(file))
     output.echo(
         f"申請した端末：{one_line(member.name)}（{one_line(member.owner)}）"
@@ -68,10 +79,48 @@ def enrol_accept(state: State, file: str, out: str, yes: bool) -> None:
     if not yes:
         click.confirm("電話で読み上げてもらった指紋と一致しますか", abort=True, err=True)
     with opened(state) as profile:
-        path = sync.accept(profile, member, Path(out))
+        chosen = None if new_staff else _choose_staff(profile, member, staff_ref, yes=yes)
+        path = sync.accept(profile, member, Path(out), staff_id=chosen)
         _member, keys = sync.own_member(profile)
+    if chosen is None:
+        output.echo(
+            "新しい担当者として登録しました（端末の利用者の記録は最初のバンドルで届きます）。"
+        )
     output.echo(f"端末を登録し、チームファイルを作成しました：{path}")
     show_fingerprint("ハブの指紋（参加時に現地担当者が確認します）", keys.fingerprint)
+
+
+def _choose_staff(profile: Any, member: Any, given: str | None, *, yes: bool) -> str | None:
+    """The staff record of the device's person: the one given, else the one of the same name
+    once confirmed (another may be typed instead; empty: a new person)."""
+    from dxdesk.services import staff, sync
+
+    if given is not None:
+        chosen = staff.find(profile, given)
+        output.echo(f"担当者「{one_line(chosen.label)}」の端末として登録します。")
+        return chosen.id
+    found = sync.staff_candidates(profile, member)
+    if found.suggested is not None:
+        label = one_line(found.suggested.label)
+        output.echo(f"同じ氏名の担当者が登録されています：{label}")
+        if yes or click.confirm("この担当者の端末として登録しますか", default=True, err=True):
+            return found.suggested.id
+    elif found.matched:
+        names = "、".join(f"{one_line(s.label)}（ID：{s.id}）" for s in found.matched)
+        output.echo(f"同じ氏名の担当者が複数登録されています：{names}")
+        if yes:
+            raise UserError("staff_ambiguous", name=member.owner)
+    else:
+        output.echo(f"「{one_line(member.owner)}」という氏名の担当者は登録されていません。")
+    if yes:
+        return None
+    typed = click.prompt(
+        "結び付ける担当者の氏名か ID（空欄：新しい担当者として登録）",
+        default="",
+        show_default=False,
+        err=True,
+    )
+    return staff.find(profile, typed).id if typed.strip() else None
 
 
 @enrol.command("join")
@@ -512,3 +561,36 @@ def bundle_history(state: State, limit: int, fmt: str) -> None:
         output.table(["取り込み日時", "送信元", "変更", "新規", "更新", "競合", "バンドル"], table)
     )
     output.echo(f"（{len(table)}件）")
+
+
+# ------------------------------------------------------------------ staff
+
+
+@cli.group("staff")
+def staff_group() -> None:
+    """担当者の記録を整理します（同じ人の二重登録の統合）。"""
+
+
+@staff_group.command("merge")
+@click.argument("source", metavar="FROM")
+@click.argument("into", metavar="INTO")
+@click.option("--yes", is_flag=True, help="確認を省略する")
+@click.pass_obj
+def staff_merge(state: State, source: str, into: str, yes: bool) -> None:
+    """担当者 FROM を INTO に統合します。記録の担当者はすべて INTO に移り、FROM は削除されます（同期されます）。"""
+    from dxdesk.services import staff
+
+    with opened(state) as profile:
+        a, b = staff.find(profile, source), staff.find(profile, into)
+        if not yes:
+            click.confirm(
+                f"担当者「{one_line(a.label)}」を「{one_line(b.label)}」に統合します。よろしいですか",
+                abort=True,
+                err=True,
+            )
+        done = staff.merge(profile, a.id, b.id)
+    moved = "、".join(f"{label} {n}件" for label, n in done.moved.items()) or "なし"
+    output.echo(
+        f"「{one_line(done.retired.label)}」を「{one_line(done.kept.label)}」に統合しました"
+        f"（移した記録：{moved}）。次のバンドルで他の端末にも届きます。"
+    )
