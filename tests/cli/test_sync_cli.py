@@ -268,3 +268,27 @@ def test_accept_links_the_laptop_to_the_staff_of_the_same_name_and_merge_joins_t
     assert hub.ok("list", "staff").count("山田") == 1
     code, _out, err = answer(hub, "", "staff", "merge", "山田　太郎", "山田　太郎", "--yes")
     assert code == 1 and "同じ担当者" in err
+
+
+def test_import_of_a_selection_in_reverse_order_warns_of_nothing(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    enrol(hub, field, tmp_path)
+    bundles = []
+    for n in (1, 2):
+        field.ok(
+            "add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", f"title=訪問{n}"
+        )
+        usb = tmp_path / f"USB{n}"
+        field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+        bundles += list(usb.glob("*.dxb"))
+    # The second alone: the first's work is named in words, with the laptop and its person.
+    code, out, _err = answer(hub, "n", "bundle", "import", str(bundles[1]))
+    assert code == 1
+    assert "注意：端末「山田のノートPC」（山田 太郎）の" in out and "届いていません" in out
+    code, out, err = answer(hub, "y\ny", "bundle", "import", str(bundles[1]), str(bundles[0]))
+    assert code == 0, err
+    assert "届いていません" not in out + err
+    # Applied oldest first, whatever the order given.
+    assert out.index(bundles[0].name) < out.index(bundles[1].name)
+    assert "訪問1" in hub.ok("list", "visit") and "訪問2" in hub.ok("list", "visit")

@@ -290,4 +290,15 @@ def test_a_bundle_that_skips_an_earlier_one_names_the_device_and_the_gap(
     qtbot.addWidget(dialog)
     dialog.add_files([later])
     note = dialog.details.text()
-    assert "山田の端末 の変更" in note and "届いていません" in note
+    assert "端末「山田の端末」（山田 担当）の" in note and "届いていません" in note
+    # With a third file chosen first: the second fills the third's hole, so only the lost
+    # first bundle is missing, said once; applied in the order they were written.
+    RecordService(field).add("visit", visit("三つ目の訪問"))
+    third = sync.export_bundle(field, "hub", usb).path
+    both = ImportDialog(hub)
+    qtbot.addWidget(both)
+    both.add_files([third, later])
+    assert both.details.text().count("届いていません") == 1
+    assert note.split("届いていません")[0] == both.details.text().split("届いていません")[0]
+    done = both.apply()
+    assert [r.preview.path for r in done] == [later, third]

@@ -293,16 +293,18 @@ def show_preview(p: Any) -> None:
         f"　変更 {s['count']} 件{kind_of}"
     )
     if s["plan"] is not None:
-        show_counts(s["plan"], scoped=s["scoped"], gaps_real=s["gaps_real"])
+        # Gaps are said once for the whole selection, in words (bundle_import).
+        show_counts(s["plan"], scoped=s["scoped"], gaps=False)
     elif not s["already"]:
         output.echo("（種類ごとの件数は、取り込んだ後に表示します）")
 
 
-def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
+def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True, gaps: bool = True) -> None:
     """Counts per kind, duplicates, clocks ahead and gaps, from a merge plan or an apply summary.
 
     ``gaps_real``: False for a scoped bundle that does not declare what it covers, whose
-    holes (other organisations' changes) would show as gaps.
+    holes (other organisations' changes) would show as gaps. ``gaps``: False when the caller
+    says them itself (``bundle import``: over the selection, in words).
     """
     plan = plan if isinstance(plan, dict) else {}
     rows = _plan_rows(plan)
@@ -330,10 +332,10 @@ def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
         )
     if scoped:
         output.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
-    if not gaps_real:
+    if not gaps_real or not gaps:
         return
-    for device, gaps in (plan.get("gaps") or {}).items():
-        spans = "、".join(f"{lo}〜{hi}" for lo, hi in gaps)
+    for device, ranges in (plan.get("gaps") or {}).items():
+        spans = "、".join(f"{lo}〜{hi}" for lo, hi in ranges)
         output.echo(
             f"注意：端末 {one_line(device[:8])} の変更（連番 {spans}）がまだ届いていません。"
             "以前のバンドルが未取り込みの可能性があります（送信元で --full による再作成もできます）。"
@@ -350,19 +352,31 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
 
     refused: list[UserError] = []
     with opened(state, backup=False) as profile:
+        # Every file checked first (nothing written): the gaps are those of the selection
+        # taken together, and the files are applied in the order they were written.
+        previews: list[Any] = []
         for file in files:
-            name = Path(file).name
-            output.echo(f"■ {one_line(name)}")
             try:
                 # Unattended: verify now, report the applied counts after (flat memory).
-                p = sync.preview(profile, Path(file), plan=not yes)
-                if p.already:
-                    output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
-                    continue
+                previews.append(sync.preview(profile, Path(file), plan=not yes))
+            except UserError as err:
+                if len(files) == 1:
+                    raise
+                output.echo(f"■ {one_line(Path(file).name)}")
+                output.echo(f"エラー：{one_line(err.message)}", err=True)
+                refused.append(err)
+        for gap in sync.selection_gaps(profile, previews):
+            output.echo(f"注意：{one_line(gap.sentence)}")
+        for p in sync.in_import_order(previews):
+            output.echo(f"■ {one_line(p.path.name)}")
+            if p.already:
+                output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
+                continue
+            try:
                 show_preview(p)
                 if not yes:
                     click.confirm("取り込みますか", abort=True, err=True)
-                result = sync.import_bundle(profile, Path(file), p)
+                result = sync.import_bundle(profile, p.path, p)
             except UserError as err:
                 if len(files) == 1:
                     raise
@@ -372,9 +386,9 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
             if result.applied:
                 if p.plan is None:
                     s = p.summary()
-                    show_counts(
-                        sync.jsonable(result.summary), scoped=s["scoped"], gaps_real=s["gaps_real"]
-                    )
+                    show_counts(sync.jsonable(result.summary), scoped=s["scoped"], gaps=False)
+                    for gap in sync.plan_gaps(profile, p, result.summary):
+                        output.echo(f"注意：{one_line(gap.sentence)}")
                 output.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 kept = sum(result.summary.forks.values()) if result.summary else 0
                 if kept:

@@ -81,6 +81,19 @@ def _table(headers: list[str]) -> QTableWidget:
 # ------------------------------------------------------------------ import
 
 
+def _shown_date(iso: str) -> str:
+    """A date in a sentence: 和暦 in Japanese, ISO in English (no 和暦 there)."""
+    if not iso:
+        return ""
+    from datetime import date
+
+    from dxdesk.core.calendar import format_wareki
+
+    if QCoreApplication.translate("Date", "和暦") != "和暦":
+        return iso
+    return format_wareki(date.fromisoformat(iso))
+
+
 class ImportDialog(QDialog):
     """Drop (or add) bundle files; read what each would do; then apply the good ones."""
 
@@ -175,11 +188,11 @@ class ImportDialog(QDialog):
 
     def _show(self) -> None:
         self.table.setRowCount(0)
-        notes: list[str] = []  # gaps and clock warnings
-        # Gaps name devices: read the roster once, and only when some bundle has a gap.
-        gapped = any(p.plan is not None and p.plan.gaps for p in self.previews)
-        roster = sync.devices(self.profile) if gapped else []
-        names = {str(d["device_id"]): str(d["name"]) for d in roster}
+        # Gaps over the whole selection: a bundle's missing changes carried by another file
+        # of it are not missing (services.sync.selection_gaps).
+        notes: list[str] = [
+            self.gap_note(g) for g in sync.selection_gaps(self.profile, self.previews)
+        ]
         for p in self.previews:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -191,15 +204,6 @@ class ImportDialog(QDialog):
                     totals[1] += counts.updated
                     totals[2] += counts.deleted
                     totals[3] += counts.conflicts
-                for device, ranges in plan.gaps.items():
-                    spans = ", ".join(f"{a}–{b}" for a, b in ranges)
-                    notes.append(
-                        self.tr(
-                            "%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。"
-                        )
-                        .replace("%1", one_line(names.get(device, device[:8])))
-                        .replace("%2", spans)
-                    )
                 if plan.ahead:
                     # A sender whose clock runs ahead wins every conflict until time catches up.
                     notes.append(
@@ -225,6 +229,35 @@ class ImportDialog(QDialog):
         self.details.setText("\n".join(notes))
         self.apply_button.setEnabled(any(not p.already for p in self.previews))
 
+    def gap_note(self, gap: sync.Gap) -> str:
+        """One missing span in words: whose laptop, from when (the CLI says ``gap.sentence``)."""
+        who = (
+            self.tr("端末「%1」（%2）").replace("%2", one_line(gap.owner))
+            if gap.owner
+            else self.tr("端末「%1」")
+        ).replace("%1", one_line(gap.device_name))
+        after, until = (_shown_date(d) for d in (gap.after, gap.until))
+        if after and until:
+            when = self.tr("%1から%2まで").replace("%1", after).replace("%2", until)
+        elif after:
+            when = self.tr("%1以降").replace("%1", after)
+        elif until:
+            when = self.tr("%1まで").replace("%1", until)
+        else:
+            when = self.tr("最初から")
+        return (
+            self.tr(
+                "注意：%1の%2の作業（変更 %3 件、連番 %4〜%5）がまだ届いていません。"
+                "その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で"
+                "作り直してもらってください。"
+            )
+            .replace("%1", who)
+            .replace("%2", when)
+            .replace("%3", str(gap.count))
+            .replace("%4", str(gap.first))
+            .replace("%5", str(gap.last))
+        )
+
     def _fork_notes(self, forks: dict[str, int]) -> list[str]:
         # Two histories under one device (a copied profile): kept aside, never merged or lost.
         return [
@@ -242,9 +275,7 @@ class ImportDialog(QDialog):
         """Apply each checked bundle (oldest first), one transaction each; report the result."""
         done: list[sync.Imported] = []
         failed: list[str] = []
-        pending = sorted(
-            (p for p in self.previews if not p.already), key=lambda p: p.manifest.created_at
-        )
+        pending = sync.in_import_order([p for p in self.previews if not p.already])
         for p in pending:
             try:
                 with wait_cursor():

@@ -554,6 +554,160 @@ class Preview:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Changes of one laptop that none of the bundles at hand (nor this database) holds: a
+    bundle written before them never arrived. Said in words: whose laptop, from when."""
+
+    device_id: str
+    device_name: str
+    owner: str
+    first: int  # the missing change numbers of that laptop's log, first..last
+    last: int
+    after: str  # ISO date of the last change held before them ("": none held)
+    until: str  # ISO date of the first change after them ("": not known)
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def sentence(self) -> str:
+        """The Japanese sentence (the CLI's; the window builds the same from its catalogue)."""
+        who = (
+            f"端末「{self.device_name}」（{self.owner}）"
+            if self.owner
+            else f"端末「{self.device_name}」"
+        )
+        return (
+            f"{who}の{_gap_when(self.after, self.until)}の作業（変更 {self.count} 件、"
+            f"連番 {self.first}〜{self.last}）がまだ届いていません。"
+            "その端末で先に作成されたバンドルを取り込むか、送信元で「すべてを含める」"
+            "（--full）で作り直してもらってください。"
+        )
+
+
+def _wareki(iso: str) -> str:
+    from datetime import date
+
+    from dxdesk.core.calendar import format_wareki
+
+    return format_wareki(date.fromisoformat(iso))
+
+
+def _gap_when(after: str, until: str) -> str:
+    """「令和7年11月25日から令和7年11月28日まで」: when the missing work was done, as far as
+    the changes around it say."""
+    if after and until:
+        return f"{_wareki(after)}から{_wareki(until)}まで"
+    if after:
+        return f"{_wareki(after)}以降"
+    if until:
+        return f"{_wareki(until)}まで"
+    return "最初から"
+
+
+def _hlc_date(hlc: str) -> str:
+    """The Japan date of an HLC stamp ("" when there is none)."""
+    if not hlc:
+        return ""
+    from datetime import UTC, datetime
+
+    from dxdesk.core.clock import JST
+    from dxdesk.core.hlc import Timestamp
+
+    try:
+        wall = Timestamp.decode(hlc).wall_ms
+    except ValueError:
+        return ""
+    return datetime.fromtimestamp(wall / 1000, UTC).astimezone(JST).date().isoformat()
+
+
+def in_import_order(previews: list[Preview]) -> list[Preview]:
+    """The order to apply a selection of bundles in: as they were written (each sender's in
+    the order of its log), so none is applied before one it follows. The CLI and the window
+    both apply in this order."""
+    return sorted(previews, key=lambda p: (p.manifest.created_at, p.manifest.bundle_id))
+
+
+def _carried(m: bundle.Manifest) -> dict[str, tuple[int, int]]:
+    """The change numbers a bundle accounts for, per log: what it carries, and for a scoped
+    bundle from the hub what it declares it covers (other organisations' holes)."""
+    out = dict(m.ranges)
+    if m.scope is not None and m.since is not None:
+        for device, through in m.state_vector.items():
+            out[device] = (
+                min(m.since.get(device, 0) + 1, out.get(device, (through, 0))[0]),
+                through,
+            )
+    return out
+
+
+def _subtract(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(lo, hi)]
+    for a, b in spans:
+        nxt: list[tuple[int, int]] = []
+        for x, y in pieces:
+            if b < x or a > y:
+                nxt.append((x, y))
+                continue
+            if x < a:
+                nxt.append((x, a - 1))
+            if b < y:
+                nxt.append((b + 1, y))
+        pieces = nxt
+    return pieces
+
+
+def selection_gaps(profile: Profile, previews: list[Preview]) -> list[Gap]:
+    """The gaps of a selection of bundles taken together: a change missing for one bundle but
+    carried by another of the selection (in any order) is not missing. Each laptop's missing
+    span is said once, with its device name and person, and from when."""
+    if not previews:
+        return []
+    carried: list[tuple[Path, dict[str, tuple[int, int]]]] = [
+        (p.path, _carried(p.manifest)) for p in previews if not p.already
+    ]
+    # (device, first, last, after, until); the dates around the original gap stay true
+    # bounds for any piece of it.
+    pieces: list[tuple[str, int, int, str, str]] = []
+    for p in previews:
+        if p.plan is None or not p.summary()["gaps_real"]:
+            continue
+        times = getattr(p.plan, "gap_times", {}) or {}
+        for device, ranges in p.plan.gaps.items():
+            others = [c[device] for path, c in carried if path != p.path and device in c]
+            bounds = times.get(device) or []
+            for i, (lo, hi) in enumerate(ranges):
+                after, until = bounds[i] if i < len(bounds) else ("", "")
+                for a, b in _subtract(int(lo), int(hi), others):
+                    pieces.append((device, a, b, _hlc_date(after), _hlc_date(until)))
+    if not pieces:
+        return []
+    names = {str(d["device_id"]): (str(d["name"]), str(d["owner"])) for d in devices(profile)}
+    out: list[Gap] = []
+    # Several bundles may report one hole (each cut by what the others carry): said once.
+    for device, a, b, after, until in sorted(pieces):
+        last = out[-1] if out else None
+        if last is not None and last.device_id == device and a <= last.last + 1:
+            out[-1] = dataclasses.replace(
+                last,
+                last=max(last.last, b),
+                # Bounds that stay true for the union: the earlier start, the later end.
+                after=min(last.after, after) if last.after and after else "",
+                until=max(last.until, until) if last.until and until else "",
+            )
+            continue
+        name, owner = names.get(device, (device[:8], ""))
+        out.append(Gap(device, name, owner, a, b, after, until))
+    return out
+
+
+def plan_gaps(profile: Profile, p: Preview, plan: Any) -> list[Gap]:
+    """The gaps an applied bundle reported (``Imported.summary``), in words."""
+    return selection_gaps(profile, [dataclasses.replace(p, plan=plan, already=False)])
+
+
+@dataclass(frozen=True)
 class Imported:
     preview: Preview
     applied: bool

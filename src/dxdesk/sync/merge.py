@@ -104,6 +104,9 @@ class Plan:
     mismatched: int = 0
     forks: dict[str, int] = field(default_factory=dict)  # log id -> changes kept aside
     gaps: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # For each gap, the HLC of the change held just before it and of the one just after ("":
+    # none held): when the missing work was done, for a sentence a person reads.
+    gap_times: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     max_hlc: str = ""
     # Stamped more than a day after this machine's clock: that device's clock is wrong, and its
     # edits will win against everyone's until real time catches up. Worth telling the user.
@@ -128,6 +131,7 @@ class Plan:
             "mismatched": self.mismatched,
             "forks": dict(sorted(self.forks.items())),
             "gaps": {d: [list(r) for r in rs] for d, rs in sorted(self.gaps.items())},
+            "gap_times": {d: [list(r) for r in rs] for d, rs in sorted(self.gap_times.items())},
             "conflicts": self.conflicts,
             "ahead": self.ahead,
             "kept": self.kept,
@@ -299,6 +303,20 @@ class _Merge:
             elif through > before[device]:
                 ledger.set_coverage(self.db, device, through)
         self._gaps()
+        self._gap_times()
+
+    def _gap_times(self) -> None:
+        # Read while every incoming change is in the table (a plan rolls them back after).
+        def hlc_at(device: str, seq: int) -> str:
+            row = self.conn.execute(
+                "SELECT hlc FROM changes WHERE device_id = ? AND dev_seq = ?", (device, seq)
+            ).fetchone()
+            return "" if row is None else str(row[0])
+
+        for device, ranges in self.result.gaps.items():
+            self.result.gap_times[device] = [
+                (hlc_at(device, lo - 1), hlc_at(device, hi + 1)) for lo, hi in ranges
+            ]
 
     def _vector(self, device: str) -> int:
         return held_through(self.db, device)
