@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -218,6 +219,13 @@ def test_a_conflict_is_kept_as_it_is_and_marked_reviewed(
     hub.ok("bundle", "import", str(_export(field, tmp_path / "usb2")), "--yes")
     listed = hub.ok("conflicts")
     assert "（1件）" in listed
+    # The organisation, and who wrote each value on which device.
+    assert "団体" in listed.splitlines()[0] and "高千穂町" in listed
+    assert "山田のノートPC（山田 太郎） 20" in listed and "ハブPC（宮崎 統括） 20" in listed
+    [entry] = json.loads(hub.ok("conflicts", "--format", "json"))
+    assert entry["org"] == "高千穂町"
+    writers = {tuple(entry["current_writer"]), tuple(entry["losing_writer"])}
+    assert writers == {("山田のノートPC", "山田 太郎"), ("ハブPC", "宮崎 統括")}
     conflict_id = listed.splitlines()[2].split()[0]
     title = hub.ok("show", "visit", record)
     out = hub.ok("conflicts", "reviewed", conflict_id)

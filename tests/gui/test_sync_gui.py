@@ -167,13 +167,27 @@ def test_conflicts_are_listed_side_by_side_and_restored(
     view = ConflictsView(hub)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 2
-    rows = {view.table.item(r, 2).text(): r for r in range(2)}
+    header = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    col = {name: header.index(name) for name in header}
+    rows = {view.table.item(r, col["項目"]).text(): r for r in range(2)}
     org_row = rows["団体"]  # shown by name, as every list shows an organisation
-    assert {view.table.item(org_row, c).text() for c in (3, 4)} == {"日之影町", "五ヶ瀬町"}
+    values = {view.table.item(org_row, col[c]).text() for c in ("現在の値", "採用されなかった値")}
+    assert values == {"日之影町", "五ヶ瀬町"}
     row = rows["件名"]
-    current = view.table.item(row, 3).text()
-    losing = view.table.item(row, 4).text()
+    current = view.table.item(row, col["現在の値"]).text()
+    losing = view.table.item(row, col["採用されなかった値"]).text()
     assert {current, losing} == {"ハブでの件名", "現地での件名"}
+    # The record's organisation, and who wrote each value from which device, and when.
+    now_org = RecordService(hub).get("visit", change.record_id)["org_id"]
+    assert view.table.item(row, col["団体"]).text() == RecordService(hub).org_names()[now_org]
+    writers = {
+        view.table.item(row, col[c]).text() for c in ("現在の値の入力", "採用されなかった値の入力")
+    }
+    assert len(writers) == 2
+    assert any(w.startswith("山田の端末（山田 担当） 20") for w in writers), writers
+    assert any(w.startswith("統括の端末（統括 担当） 20") for w in writers), writers
+    shown = {c.id: c for c in sync.describe_conflicts(hub)}
+    assert all(c.current_at and c.losing_at for c in shown.values())
     view.table.selectRow(row)
     assert view.restore_selected()
     now = RecordService(hub).get("visit", change.record_id)["title"]

@@ -425,24 +425,40 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         if fmt == "json":
             items = sync.list_conflicts(profile, include_resolved=include_resolved)
-            output.echo(output.to_json([vars(c) for c in items]))
+            said = {c.id: c for c in sync.describe_conflicts(profile, include_resolved=True)}
+            # The stored entry, with the record's organisation and who wrote each value.
+            rows = []
+            for c in items:
+                row = vars(c).copy()
+                shown = said.get(c.id)
+                if shown is not None:
+                    row["org"] = shown.org
+                    row["current_writer"] = [shown.current_device, shown.current_person]
+                    row["current_at"] = shown.current_at
+                    row["losing_writer"] = [shown.losing_device, shown.losing_person]
+                    row["losing_at"] = shown.losing_at
+                rows.append(row)
+            output.echo(output.to_json(rows))
             return
         shown = sync.describe_conflicts(profile, include_resolved=include_resolved)
     rows = [
         [
             c.id[:8],
+            c.org or "－",
             c.kind_label,
             c.title,
             c.field_label,
             "（削除済み）" if c.record_deleted else c.current or "（空欄）",
+            c.current_by,
             c.losing or "（空欄）",
+            c.losing_by,
             "解決済み" if c.resolved else "",
         ]
         for c in shown
     ]
-    output.echo(
-        output.table(["ID", "種類", "件名", "項目", "現在の値", "採用されなかった値", "状態"], rows)
-    )
+    headers = ["ID", "団体", "種類", "件名", "項目", "現在の値", "入力（端末・担当者・日時）"]
+    headers += ["採用されなかった値", "入力（端末・担当者・日時）", "状態"]
+    output.echo(output.table(headers, rows))
     output.echo(f"（{len(rows)}件）")
 
 

@@ -423,11 +423,14 @@ class ConflictsView(QWidget):
         note.setWordWrap(True)
         self.table = _table(
             [
+                self.tr("団体"),
                 self.tr("種類"),
                 self.tr("記録"),
                 self.tr("項目"),
                 self.tr("現在の値"),
+                self.tr("現在の値の入力"),
                 self.tr("採用されなかった値"),
+                self.tr("採用されなかった値の入力"),
                 self.tr("検出日時"),
             ]
         )
@@ -457,23 +460,35 @@ class ConflictsView(QWidget):
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             values = [
+                c.org,
                 QCoreApplication.translate("Kind", c.kind_label),
                 c.title,
                 self.tr("削除")
                 if c.field_label == "削除"
                 else QCoreApplication.translate("Field", c.field_label),
                 self.tr("（削除済み）") if c.record_deleted else c.current,
+                self._writer(c.current_device, c.current_person, c.current_at),
                 c.losing,
+                self._writer(c.losing_device, c.losing_person, c.losing_at),
                 c.detected_at[:16].replace("T", " "),
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, _item(value))
-        for col, width in enumerate((90, 160, 110, 220, 220)):
+        for col, width in enumerate((90, 90, 150, 100, 170, 190, 170, 190)):
             self.table.setColumnWidth(col, width)
         self.restore_button.setEnabled(bool(self.conflicts))
         self.review_button.setEnabled(bool(self.conflicts))
         if not self.conflicts:
             self.status.setText(self.tr("未確認の競合はありません。"))
+
+    def _writer(self, device: str, person: str, at: str) -> str:
+        """Who wrote a value, and when: 「平川のノート（平川 美咲）2025-11-25 14:03」."""
+        who = (
+            self.tr("%1（%2）").replace("%1", one_line(device)).replace("%2", one_line(person))
+            if person
+            else one_line(device)
+        )
+        return f"{who} {at}".strip()
 
     def review_selected(self) -> bool:
         """Keep the current values of the selected rows: they leave the list, nothing changes."""

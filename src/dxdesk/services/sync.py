@@ -1079,6 +1079,69 @@ class ConflictShown:
     record_deleted: bool
     resolved: bool
     detected_at: str
+    org: str = ""  # the record's organisation (団体), by name; "" when it has none
+    # Who wrote each of the two values that met, and when (Japan time, "YYYY-MM-DD HH:MM"):
+    # the device by name and its person. ``current_*`` is the write kept at the time.
+    current_device: str = ""
+    current_person: str = ""
+    current_at: str = ""
+    losing_device: str = ""
+    losing_person: str = ""
+    losing_at: str = ""
+
+    @property
+    def current_by(self) -> str:
+        return _written_by(self.current_device, self.current_person, self.current_at)
+
+    @property
+    def losing_by(self) -> str:
+        return _written_by(self.losing_device, self.losing_person, self.losing_at)
+
+
+def _written_by(device: str, person: str, at: str) -> str:
+    """「平川のノート（平川 美咲）2025-11-25 14:03」"""
+    who = f"{device}（{person}）" if person else device
+    return f"{who} {at}".strip()
+
+
+def _hlc_time(hlc: str) -> str:
+    """An HLC stamp as Japan wall-clock time, to the minute ("" when not a stamp)."""
+    from datetime import UTC, datetime
+
+    from dxdesk.core.clock import JST
+    from dxdesk.core.hlc import Timestamp
+
+    try:
+        wall = Timestamp.decode(hlc).wall_ms
+    except ValueError:
+        return ""
+    return f"{datetime.fromtimestamp(wall / 1000, UTC).astimezone(JST):%Y-%m-%d %H:%M}"
+
+
+def _writers(profile: Profile) -> Any:
+    """log id -> (device name, person): this device's logs, the enrolled devices' and the
+    ones known from imports (a log of an unknown device shows its first 8 characters)."""
+    db = profile.database
+    people: dict[str, tuple[str, str]] = {
+        str(r["device_id"]): (str(r["name"]), str(r["owner"])) for r in enrol.peers(db)
+    }
+    me = (profile.meta.get("device_name", ""), profile.meta.get("owner_name", ""))
+    for log_id in own_logs(profile):
+        people[log_id] = me
+    known = {
+        str(r[0]): str(r[1] or "")
+        for r in db.conn.execute("SELECT device_id, name FROM devices").fetchall()
+    }
+
+    def who(log_id: str) -> tuple[str, str]:
+        if log_id in people:
+            return people[log_id]
+        owner = ledger.log_owner(db, log_id)
+        if owner is not None and owner in people:
+            return people[owner]
+        return (known.get(log_id) or log_id[:8], "")
+
+    return who
 
 
 def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> list[ConflictShown]:
@@ -1089,6 +1152,7 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
 
     records = RecordService(profile)
     orgs = records.org_names()
+    who = _writers(profile)
     out = []
     for c in list_conflicts(profile, include_resolved=include_resolved):
         k = kind_of(c.kind) if c.kind in KNOWN_KINDS else None
@@ -1106,6 +1170,15 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
             label = typed.field(c.field).label
         else:
             label = "削除" if c.field == "_deleted" else c.field
+        org = ""
+        column = k.org_column if k is not None else None
+        if k is not None and column is not None:
+            held = profile.database.conn.execute(
+                f'SELECT "{column}" FROM "{k.name}" WHERE id = ?', (c.record_id,)
+            ).fetchone()
+            org = orgs.get(str(held[0]), "") if held and held[0] else ""
+        current_device, current_person = who(c.winning_device)
+        losing_device, losing_person = who(c.losing_device)
         out.append(
             ConflictShown(
                 id=c.id,
@@ -1117,9 +1190,22 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
                 record_deleted=c.record_deleted,
                 resolved=c.resolved_at is not None,
                 detected_at=str(c.detected_at),
+                org=org,
+                current_device=current_device,
+                current_person=current_person,
+                current_at=_hlc_time(c.winning_hlc),
+                losing_device=losing_device,
+                losing_person=losing_person,
+                losing_at=_hlc_time(c.losing_hlc),
             )
         )
     return out
+
+
+def unreviewed_conflicts(profile: Profile) -> int:
+    """How many conflicts wait for a person (the home screen's figure): open entries whose
+    losing value is not current again."""
+    return len(list_conflicts(profile))
 
 
 def review_conflict(profile: Profile, conflict_id: str) -> None:
