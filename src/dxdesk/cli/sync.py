@@ -430,13 +430,13 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
             rows = []
             for c in items:
                 row = vars(c).copy()
-                shown = said.get(c.id)
-                if shown is not None:
-                    row["org"] = shown.org
-                    row["current_writer"] = [shown.current_device, shown.current_person]
-                    row["current_at"] = shown.current_at
-                    row["losing_writer"] = [shown.losing_device, shown.losing_person]
-                    row["losing_at"] = shown.losing_at
+                one = said.get(c.id)
+                if one is not None:
+                    row["org"] = one.org
+                    row["current_writer"] = [one.current_device, one.current_person]
+                    row["current_at"] = one.current_at
+                    row["losing_writer"] = [one.losing_device, one.losing_person]
+                    row["losing_at"] = one.losing_at
                 rows.append(row)
             output.echo(output.to_json(rows))
             return
