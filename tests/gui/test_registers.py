@@ -160,3 +160,18 @@ def test_every_register_has_a_shortcut_and_no_shortcut_of_the_window_clashes(
         assert action is not None and action.shortcut().toString() == shortcut
         action.trigger()
         assert window.registers.tabs.currentWidget() is window.registers._pages[kind_name]
+
+
+def test_the_staff_register_opens_the_merge_of_one_person(qtbot: QtBot, profile: Profile) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from dxdesk.gui.staff import StaffMergeDialog
+
+    window = _window(qtbot, profile)
+    window.show_register("staff")
+    button = window.registers.findChild(QPushButton, "merge_staff")
+    assert button is not None and button.isVisible()
+    button.click()
+    [dialog] = [d for d in window.findChildren(StaffMergeDialog) if d.isVisible()]
+    assert dialog.source.count() == dialog.into.count() >= 1
+    dialog.reject()

@@ -52,6 +52,29 @@ def answer_modal(button_text: str, seen: dict[str, str]) -> None:
     QTimer.singleShot(0, act)
 
 
+def answer_in_turn(*buttons: str, seen: dict[str, str] | None = None) -> None:
+    """Modal dialogs one after another: press each named button in the first modal showing
+    it (the fingerprint first, then the choice of the laptop's person)."""
+    pending = list(buttons)
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        box = dialog.findChild(QDialogButtonBox) if isinstance(dialog, QDialog) else None
+        match = [b for b in box.buttons() if b.text() == pending[0]] if box else []
+        if not match:
+            QTimer.singleShot(10, act)
+            return
+        label = dialog.findChild(QLabel, "fingerprint")
+        if seen is not None and label is not None:
+            seen["fingerprint"] = label.text()
+        pending.pop(0)
+        match[0].click()
+        if pending:
+            QTimer.singleShot(10, act)
+
+    QTimer.singleShot(0, act)
+
+
 def enrol_through_the_window(qtbot: QtBot, hub: Profile, field: Profile, usb: Path) -> None:
     field_devices = DevicesDialog(field)
     qtbot.addWidget(field_devices)
@@ -65,7 +88,7 @@ def enrol_through_the_window(qtbot: QtBot, hub: Profile, field: Profile, usb: Pa
     hub_devices = DevicesDialog(hub)
     qtbot.addWidget(hub_devices)
     compared: dict[str, str] = {}
-    answer_modal("一致しました", compared)
+    answer_in_turn("一致しました", "登録する", seen=compared)
     team = hub_devices.accept_request(request, usb / "チーム.dxenrol")
     assert team is not None and compared["fingerprint"] == own
     assert hub_devices.table.rowCount() == 2

@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))
             view.progress_requested.connect(self.open_goal_month)
+            view.staff_merge_requested.connect(self.open_staff_merge)
             self.stack.addWidget(view)
             self._globals["registers"] = view
         return self._globals["registers"]
@@ -732,6 +733,15 @@ class MainWindow(QMainWindow):
         view.changed.connect(self._reload_all)
         self._open_view(self.tr("別の履歴"), view, 900, 420)
         return view
+
+    def open_staff_merge(self) -> Any:
+        from dxdesk.gui.staff import StaffMergeDialog
+
+        dialog = StaffMergeDialog(self.profile, self)
+        dialog.merged.connect(self._reload_all)
+        delete_on_close(dialog)
+        dialog.open()
+        return dialog
 
     def open_devices(self) -> Any:
         from dxdesk.gui.sync import DevicesDialog

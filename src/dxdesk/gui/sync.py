@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, plain_label, user_message
+from dxdesk.gui.staff import staff_label
 from dxdesk.gui.worker import wait_cursor
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
@@ -679,6 +681,12 @@ class DevicesDialog(QDialog):
         ):
             self.status.setText(self.tr("指紋が一致しないため、登録しませんでした。"))
             return None
+        # Whose laptop: the hub's record of the person, so no second one arrives with it.
+        link = StaffLinkDialog(self.profile, member, self)
+        if not confirmed and link.exec() != QDialog.DialogCode.Accepted:
+            self.status.setText(self.tr("登録を取りやめました。"))
+            return None
+        staff_id = link.chosen()
         if out is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
@@ -691,7 +699,7 @@ class DevicesDialog(QDialog):
             out = Path(chosen)
         try:
             with wait_cursor():
-                written = sync.accept(self.profile, member, out)
+                written = sync.accept(self.profile, member, out, staff_id=staff_id)
         except UserError as err:
             self.status.setText(user_message(err))
             return None
@@ -776,6 +784,81 @@ class DevicesDialog(QDialog):
             self.tr("%1 の登録を取り消しました。").replace("%1", one_line(device["name"]))
         )
         return True
+
+
+class StaffLinkDialog(QDialog):
+    """At accept: which staff record is the person of the laptop. The record of the same name
+    (NFKC, spaces ignored) is offered first; another may be chosen, or a new person."""
+
+    def __init__(self, profile: Profile, member: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("端末の利用者の確認"))
+        self.setObjectName("staffLinkDialog")
+        found = sync.staff_candidates(profile, member)
+        self.suggested = found.suggested
+        intro = plain_label(
+            self.tr(
+                "端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、"
+                "登録済みの担当者と結び付けてください。"
+            )
+            .replace("%1", one_line(member.name))
+            .replace("%2", one_line(member.owner))
+        )
+        intro.setWordWrap(True)
+        self.same = QRadioButton(self)
+        self.same.setObjectName("staffSame")
+        self.other = QRadioButton(self.tr("別の担当者を選ぶ(&O)："), self)
+        self.other.setObjectName("staffOther")
+        self.others = QComboBox(self)
+        self.others.setObjectName("staffChoices")
+        for choice in (*found.matched, *found.others):
+            if self.suggested is None or choice.id != self.suggested.id:
+                self.others.addItem(staff_label(choice), choice.id)
+        self.new = QRadioButton(self.tr("新しい担当者として登録する(&N)"), self)
+        self.new.setObjectName("staffNew")
+        if self.suggested is not None:
+            self.same.setText(
+                self.tr("登録済みの「%1」と同じ人です(&S)").replace(
+                    "%1", staff_label(self.suggested)
+                )
+            )
+            self.same.setChecked(True)
+        else:
+            self.same.setVisible(False)
+            self.new.setChecked(True)
+        self.other.setEnabled(self.others.count() > 0)
+        self.others.setEnabled(False)
+        self.other.toggled.connect(self.others.setEnabled)
+        note = plain_label(
+            self.tr(
+                "結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。"
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("登録する"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.same)
+        row = QHBoxLayout()
+        row.addWidget(self.other)
+        row.addWidget(self.others, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.new)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(560, 240)
+
+    def chosen(self) -> str | None:
+        """The staff id the laptop will record under; None for a new person."""
+        if self.same.isChecked() and self.suggested is not None:
+            return self.suggested.id
+        if self.other.isChecked() and self.others.currentIndex() >= 0:
+            return str(self.others.currentData())
+        return None
 
 
 class ScopeDialog(QDialog):

@@ -200,18 +200,31 @@ def merge_in_transaction(profile: Profile, source_id: str, into_id: str) -> Merg
     return _merge(profile, find(profile, source_id), find(profile, into_id))
 
 
+def _referring(profile: Profile, k: Kind, name: str, staff_id: str) -> list[str]:
+    return [
+        str(r[0])
+        for r in profile.database.conn.execute(
+            f'SELECT id FROM "{k.name}" WHERE "{name}" = ? AND _deleted = 0 ORDER BY id',
+            (staff_id,),
+        )
+    ]
+
+
+def references(profile: Profile, staff_id: str) -> dict[str, int]:
+    """How many records name the person, per kind (its Japanese label): what a merge moves."""
+    out: dict[str, int] = {}
+    for k, name in staff_fields():
+        n = len(_referring(profile, k, name, staff_id))
+        if n:
+            out[k.label] = out.get(k.label, 0) + n
+    return out
+
+
 def _merge(profile: Profile, a: StaffChoice, b: StaffChoice) -> Merged:
     store = profile.records
     moved: dict[str, int] = {}
     for k, name in staff_fields():
-        ids = [
-            str(r[0])
-            for r in profile.database.conn.execute(
-                f'SELECT id FROM "{k.name}" WHERE "{name}" = ? AND _deleted = 0 ORDER BY id',
-                (a.id,),
-            )
-        ]
-        for rid in ids:
+        for rid in _referring(profile, k, name, a.id):
             if name in k.key:
                 _rekey(profile, k, rid, name, b.id)
             else:
