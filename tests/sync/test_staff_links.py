@@ -180,3 +180,27 @@ def test_merging_a_record_into_itself_is_refused(hub) -> None:
     with pytest.raises(UserError) as unknown:
         staff.merge(hub, "存在しない人", "統括 太郎")
     assert unknown.value.code == "staff_unknown"
+
+
+def test_work_sent_before_the_merge_arrived_moves_to_the_kept_record(hub, tmp_path: Path) -> None:
+    kept = RecordService(hub).add("staff", {"name": HIRAKAWA, "role": "伴走支援"}).record_id
+    field = person(tmp_path / "f", "field", HIRAKAWA, "平川のノート")
+    usb = tmp_path / "usb"
+    try:
+        enrol(hub, field, tmp_path, link=False)
+        duplicate = staff.owner_id(field)
+        roundtrip(hub, field, usb)
+        staff.merge(hub, str(duplicate), kept)
+        # The laptop goes on recording under its own record, not yet knowing of the merge.
+        late = RecordService(field).add("visit", visit_of("合併を知らずに記録")).record_id
+        sync.import_bundle(hub, sync.export_bundle(field, "hub", usb).path)
+        assert RecordService(hub).get("visit", late)["staff_id"] == kept
+        grid = OverviewService(hub).month_grid("2025-11")
+        assert sum(c.hours for (sid, _o), c in grid.cells.items() if sid == kept) == 2.0
+        # The move reaches the laptop, which now records under the kept record.
+        sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
+        assert RecordService(field).get("visit", late)["staff_id"] == kept
+        assert staff.owner_id(field) == kept
+        assert merge.digest(field.database) == merge.digest(hub.database)
+    finally:
+        field.close(backup=False)

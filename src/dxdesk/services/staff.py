@@ -7,7 +7,9 @@ laptop to an existing record (``candidates`` finds it by name) and the laptop re
 (services/sync.py ``join``); and a duplicate made before can be merged (``merge``): every field
 of the model that refers to staff (found from the model, never listed here) is moved to the kept
 record through the change log, so the move syncs like any edit, and the other record is deleted
-(a tombstone: restorable, and synced too).
+(a tombstone: restorable, and synced too). Records that arrive later naming the retired
+person (written before the merge reached their laptop) are moved at import by the device that
+merged (``follow_merges``), and that move syncs like the first.
 
 Which laptop is whose: the hub keeps a link per device (meta ``staff_link:<device>``) and sends
 it with the roster (services/sync.py), so a laptop whose own record was merged away follows the
@@ -30,6 +32,7 @@ from dxdesk.store import ledger, seeds
 STAFF = "staff"
 OWNER_KEY = "owner_staff_id"
 LINK_PREFIX = "staff_link:"
+MERGED_PREFIX = "staff_merged:"  # meta: a person merged away here -> the one kept
 _SPACES = re.compile(r"\s+")
 
 
@@ -124,14 +127,44 @@ def owner_id(profile: Profile) -> str | None:
     return str(own) if own else None
 
 
-def set_owner(profile: Profile, staff_id: str) -> None:
-    """This laptop now records under ``staff_id`` (inside the caller's transaction)."""
+def _set_meta(profile: Profile, key: str, value: str) -> None:
     profile.database.conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (OWNER_KEY, staff_id),
+        (key, value),
     )
+
+
+def set_owner(profile: Profile, staff_id: str) -> None:
+    """This laptop now records under ``staff_id`` (inside the caller's transaction)."""
+    _set_meta(profile, OWNER_KEY, staff_id)
     profile.meta[OWNER_KEY] = staff_id
+
+
+def follow_merges(profile: Profile) -> int:
+    """Move what arrived naming a person merged away here (a laptop wrote it before the merge
+    reached it) to the person kept, as the merge did; inside the caller's transaction (an
+    import's). Returns how many records moved."""
+    rows = profile.database.conn.execute(
+        "SELECT key, value FROM meta WHERE key LIKE ? ESCAPE '!'", (MERGED_PREFIX + "%",)
+    ).fetchall()
+    merged = {str(k)[len(MERGED_PREFIX) :]: str(v) for k, v in rows}
+    moved = 0
+    for source, first in merged.items():
+        into, seen = first, {source}
+        while into in merged and into not in seen:  # merged again later: the last one kept
+            seen.add(into)
+            into = merged[into]
+        if into == source:
+            continue
+        for k, name in staff_fields():
+            for rid in _referring(profile, k, name, source):
+                if name in k.key:
+                    _rekey(profile, k, rid, name, into)
+                else:
+                    profile.records.update(k, rid, {name: into})
+                moved += 1
+    return moved
 
 
 def stand_in(profile: Profile, staff_id: str, values: Record) -> bool:
@@ -231,6 +264,9 @@ def _merge(profile: Profile, a: StaffChoice, b: StaffChoice) -> Merged:
                 store.update(k, rid, {name: b.id})
             moved[k.label] = moved.get(k.label, 0) + 1
     store.delete(kind(STAFF), a.id)
+    # Remembered here: a laptop that had not heard of the merge yet may still send records
+    # naming the retired person; each import moves them too (``follow_merges``).
+    _set_meta(profile, MERGED_PREFIX + a.id, b.id)
     if owner_id(profile) == a.id:
         set_owner(profile, b.id)
     if profile.role == "hub":

@@ -1007,6 +1007,8 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
             pass
         # An older laptop's additions to a list arrive as memberships (store/memberships.py).
         memberships.reconcile(profile.records)
+        # Records naming a person merged away here, from a laptop that had not heard of it.
+        staff.follow_merges(profile)
         for head in verified.verifier.heads:
             if head.log_id not in verified.divergence.since:
                 _store_head(db, head)
