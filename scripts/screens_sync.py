@@ -3,8 +3,9 @@
     QT_QPA_PLATFORM=offscreen python scripts/screens_sync.py [--out docs/screens] [--lang en]
 
 A hub and a field laptop are made in a temporary folder (no demo needed): the choice of the
-laptop's person at accept (dialog-enrol-staff.png), and the conflict log with a concurrent edit
-of a visit's title and organisation (dialog-conflicts.png), each within 1366x768.
+laptop's person at accept (dialog-enrol-staff.png), the conflict log with a concurrent edit of
+a visit's title (dialog-conflicts.png) and the merge of one person entered twice
+(dialog-staff-merge.png), each within 1366x768.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def main() -> int:
 
     translators = install_translators(app, args.lang)
     suffix = "" if args.lang == "ja" else "-en"
+    from dxdesk.gui.staff import StaffMergeDialog
     from dxdesk.gui.sync import ConflictsView, StaffLinkDialog
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,6 +94,11 @@ def main() -> int:
             view = ConflictsView(hub)
             view.resize(1340, 420)
             grab(view, out / f"dialog-conflicts{suffix}.png")
+            # One person entered twice by hand: the merge from the staff register.
+            records.add("staff", {"name": "黒木花子", "role": "伴走支援"})
+            merge = StaffMergeDialog(hub)
+            grab(merge, out / f"dialog-staff-merge{suffix}.png")
+            merge.reject()
         finally:
             hub.close(backup=False)
             field.close(backup=False)

@@ -91,6 +91,8 @@ class StaffMergeDialog(QDialog):
             by_name.setdefault(staff.name_key(choice.name), []).append(i)
         twins = next((rows for rows in by_name.values() if len(rows) > 1), None)
         if twins is not None:
+            # Ids grow with time (UUIDv7): the older record is kept, the newer merged into it.
+            twins = sorted(twins, key=lambda i: people[i].id)
             self.into.setCurrentIndex(twins[0])
             self.source.setCurrentIndex(twins[1])
         elif len(people) > 1:
