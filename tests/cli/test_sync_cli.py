@@ -300,3 +300,47 @@ def test_import_of_a_selection_in_reverse_order_warns_of_nothing(
     # Applied oldest first, whatever the order given.
     assert out.index(bundles[0].name) < out.index(bundles[1].name)
     assert "訪問1" in hub.ok("list", "visit") and "訪問2" in hub.ok("list", "visit")
+
+
+def test_accept_lets_the_supervisor_name_another_record_or_a_new_person(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    from dxdesk.services import staff
+
+    hub.ok("add", "staff", "name=山田 太郎", "role=伴走支援")
+    other = hub.ok("add", "staff", "name=山田 太郎（旧姓 黒木）", "role=伴走支援").strip()
+    request = tmp_path / "申請.json"
+    field.ok("enrol", "request", "--out", str(request))
+    # Not the one offered: another typed by name.
+    code, out, err = answer(
+        hub,
+        "y\nn\n山田 太郎（旧姓 黒木）",
+        "enrol",
+        "accept",
+        str(request),
+        "--out",
+        str(tmp_path / "t1.json"),
+    )
+    assert code == 0, err
+    field.ok("enrol", "join", str(tmp_path / "t1.json"), "--yes")
+    profile = reopen(field.root)
+    try:
+        assert staff.owner_id(profile) == other
+    finally:
+        profile.close(backup=False)
+    # --new-staff: no link; an unknown --staff is refused in one sentence, nothing written.
+    code, _out, err = hub.run(
+        "enrol",
+        "accept",
+        str(request),
+        "--out",
+        str(tmp_path / "t2.json"),
+        "--yes",
+        "--staff",
+        "存在しない人",
+    )
+    assert code == 1 and "見つかりません" in err and not (tmp_path / "t2.json").exists()
+    out = hub.ok(
+        "enrol", "accept", str(request), "--out", str(tmp_path / "t3.json"), "--yes", "--new-staff"
+    )
+    assert "新しい担当者として登録しました" in out
