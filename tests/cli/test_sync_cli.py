@@ -344,3 +344,19 @@ def test_accept_lets_the_supervisor_name_another_record_or_a_new_person(
         "enrol", "accept", str(request), "--out", str(tmp_path / "t3.json"), "--yes", "--new-staff"
     )
     assert "新しい担当者として登録しました" in out
+
+
+def test_unattended_import_says_a_lost_bundle_once(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    enrol(hub, field, tmp_path)
+    files = []
+    for n in (1, 2, 3):
+        field.ok(
+            "add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", f"title=訪問{n}"
+        )
+        usb = tmp_path / f"USB{n}"
+        field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+        files += list(usb.glob("*.dxb"))
+    # The first stayed at home; the other two, unattended, in any order.
+    out = hub.ok("bundle", "import", "--yes", str(files[2]), str(files[1]))
+    assert out.count("届いていません") == 1
+    assert "端末「山田のノートPC」（山田 太郎）の" in out

@@ -365,8 +365,15 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 output.echo(f"■ {one_line(Path(file).name)}")
                 output.echo(f"エラー：{one_line(err.message)}", err=True)
                 refused.append(err)
-        for gap in sync.selection_gaps(profile, previews):
-            output.echo(f"注意：{one_line(gap.sentence)}")
+        said: set[tuple[str, int, int]] = set()  # each missing span once, whoever reports it
+
+        def say(gaps: list[Any]) -> None:
+            for gap in gaps:
+                if (gap.device_id, gap.first, gap.last) not in said:
+                    said.add((gap.device_id, gap.first, gap.last))
+                    output.echo(f"注意：{one_line(gap.sentence)}")
+
+        say(sync.selection_gaps(profile, previews))
         for p in sync.in_import_order(previews):
             output.echo(f"■ {one_line(p.path.name)}")
             if p.already:
@@ -387,8 +394,7 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 if p.plan is None:
                     s = p.summary()
                     show_counts(sync.jsonable(result.summary), scoped=s["scoped"], gaps=False)
-                    for gap in sync.plan_gaps(profile, p, result.summary):
-                        output.echo(f"注意：{one_line(gap.sentence)}")
+                    say(sync.plan_gaps(profile, p, result.summary))
                 output.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 kept = sum(result.summary.forks.values()) if result.summary else 0
                 if kept:
