@@ -169,6 +169,20 @@ def test_a_duplicate_is_merged_everywhere_and_the_laptop_follows(hub, tmp_path: 
         assert merge.digest(field.database) == merge.digest(hub.database)
         assert hub.records.get(kind("staff"), duplicate) is None  # deleted, restorable
         assert hub.records.get(kind("staff"), duplicate, include_deleted=True) is not None
+
+        # Another laptop, enrolled after: the hub's bundle brings it the records as merged.
+        other = person(tmp_path / "o", "field", "黒木 花子", "黒木の端末")
+        try:
+            enrol(hub, other, tmp_path, link=True)
+            usb = tmp_path / "usb"
+            sync.import_bundle(other, sync.export_bundle(hub, other.device_id, usb).path)
+            assert duplicate not in held(other) and kept in held(other)
+            assert [n for n in live_staff(other) if n == HIRAKAWA] == [HIRAKAWA]
+            assert OverviewService(other).month_grid("2025-11").cells == grid.cells
+            roundtrip(hub, other, usb)
+            assert merge.digest(other.database) == merge.digest(hub.database)
+        finally:
+            other.close(backup=False)
     finally:
         field.close(backup=False)
 

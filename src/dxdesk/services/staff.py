@@ -127,6 +127,14 @@ def owner_id(profile: Profile) -> str | None:
     return str(own) if own else None
 
 
+def _meta_under(profile: Profile, prefix: str) -> dict[str, str]:
+    """{rest of the key: value} of the meta keys starting with ``prefix``."""
+    rows = profile.database.conn.execute(
+        "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+    ).fetchall()
+    return {str(k)[len(prefix) :]: str(v) for k, v in rows}
+
+
 def _set_meta(profile: Profile, key: str, value: str) -> None:
     profile.database.conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?)"
@@ -145,10 +153,7 @@ def follow_merges(profile: Profile) -> int:
     """Move what arrived naming a person merged away here (a laptop wrote it before the merge
     reached it) to the person kept, as the merge did; inside the caller's transaction (an
     import's). Returns how many records moved."""
-    rows = profile.database.conn.execute(
-        "SELECT key, value FROM meta WHERE key LIKE ? ESCAPE '!'", (MERGED_PREFIX + "%",)
-    ).fetchall()
-    merged = {str(k)[len(MERGED_PREFIX) :]: str(v) for k, v in rows}
+    merged = _meta_under(profile, MERGED_PREFIX)
     moved = 0
     for source, first in merged.items():
         into, seen = first, {source}
@@ -180,10 +185,7 @@ def stand_in(profile: Profile, staff_id: str, values: Record) -> bool:
 
 def links(profile: Profile) -> dict[str, str]:
     """Hub: {device id: staff id} of the enrolled laptops whose person is known."""
-    rows = profile.database.conn.execute(
-        "SELECT key, value FROM meta WHERE key LIKE ? ESCAPE '!'", (LINK_PREFIX + "%",)
-    ).fetchall()
-    return {str(k)[len(LINK_PREFIX) :]: str(v) for k, v in rows}
+    return _meta_under(profile, LINK_PREFIX)
 
 
 def set_link(profile: Profile, device_id: str, staff_id: str | None) -> None:
