@@ -253,6 +253,10 @@ def test_accept_links_the_laptop_to_the_staff_of_the_same_name_and_merge_joins_t
     assert code == 0, err
     assert "同じ氏名の担当者が登録されています：山田　太郎（伴走支援）" in out
     field.ok("enrol", "join", str(team), "--yes")
+    # Both sides say whom the laptop records as.
+    assert json.loads(hub.ok("devices", "--format", "json"))[1]["staff"] == "山田　太郎"
+    assert json.loads(field.ok("devices", "--format", "json"))[0]["staff"] == "山田　太郎"
+    assert "記録上の担当者" in hub.ok("devices").splitlines()[0]
     field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=CLI 訪問")
     usb = tmp_path / "USB"
     field.ok("bundle", "export", "--to", "hub", "--out", str(usb))

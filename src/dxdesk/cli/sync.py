@@ -223,6 +223,7 @@ def devices(state: State, fmt: str) -> None:
         [
             r["name"],
             r["owner"],
+            r["staff"] or "－",
             ROLE_LABELS.get(r["role"], r["role"]),
             r["fingerprint"],
             r["status"],
@@ -231,7 +232,8 @@ def devices(state: State, fmt: str) -> None:
         ]
         for r in rows
     ]
-    output.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "送る範囲", "ID"], table))
+    headers = ["端末名", "担当者", "記録上の担当者", "役割", "指紋", "状態", "送る範囲", "ID"]
+    output.echo(output.table(headers, table))
 
 
 # ------------------------------------------------------------------ bundles

@@ -241,8 +241,12 @@ def full_due(profile: Profile, device: str) -> bool:
 
 
 def devices(profile: Profile) -> list[dict[str, Any]]:
-    """This device first, then the roster (public keys and fingerprints only)."""
+    """This device first, then the roster (public keys and fingerprints only). ``staff``: the
+    staff record the device records under, by name (this device's own; at the hub, the one
+    linked at accept or by a merge; "" when not known here)."""
     me, _keys = own_member(profile)
+    names = {s.id: s.name for s in staff.all_staff(profile)}
+    links = staff.links(profile) if profile.role == "hub" else {}
     rows = [
         {
             "device_id": me.device_id,
@@ -252,6 +256,7 @@ def devices(profile: Profile) -> list[dict[str, Any]]:
             "fingerprint": me.fingerprint,
             "status": "この端末",
             "scope": None,
+            "staff": names.get(staff.owner_id(profile) or "", ""),
         }
     ]
     for r in enrol.peers(profile.database):
@@ -264,6 +269,7 @@ def devices(profile: Profile) -> list[dict[str, Any]]:
                 "fingerprint": r["fingerprint"],
                 "status": "取消済み" if r["revoked_at"] else "登録済み",
                 "scope": json.loads(r["scope"]) if r["scope"] else None,
+                "staff": names.get(links.get(r["device_id"], ""), ""),
             }
         )
     return rows
