@@ -52,6 +52,8 @@ def test_accept_offers_the_staff_of_the_same_name_and_the_laptop_records_under_i
     assert team is not None
     sync.join(field, sync.read_team(team))
     assert staff.owner_id(field) == kept
+    devices.refresh()  # whom the laptop records as, in the roster
+    assert devices.table.item(1, 5).text() == "山田　担当"
     RecordService(field).add(
         "visit", {**visit("現地の訪問"), "start_time": "09:00", "end_time": "11:00"}
     )

@@ -562,6 +562,7 @@ class DevicesDialog(QDialog):
                 self.tr("役割"),
                 self.tr("指紋"),
                 self.tr("状態"),
+                self.tr("記録上の担当者"),
             ]
         )
         self.table.setObjectName("devices")
@@ -614,7 +615,8 @@ class DevicesDialog(QDialog):
             status = {"この端末": self.tr("この端末"), "取消済み": self.tr("取消済み")}.get(
                 d["status"], self.tr("登録済み")
             )
-            for col, value in enumerate([*values, status]):
+            # Whom the device records as (linked at accept): one person, one column of hours.
+            for col, value in enumerate([*values, status, d.get("staff", "")]):
                 self.table.setItem(row, col, _item(value))
 
     def _confirm_fingerprint(self, name: str, fingerprint: str, *, ask: bool) -> bool:

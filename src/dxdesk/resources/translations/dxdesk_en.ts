@@ -1175,152 +1175,157 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="574"/>
+        <location filename="../../gui/sync.py" line="565"/>
+        <source>記録上の担当者</source>
+        <translation>Records as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="575"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="576"/>
+        <location filename="../../gui/sync.py" line="577"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="578"/>
+        <location filename="../../gui/sync.py" line="579"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="585"/>
+        <location filename="../../gui/sync.py" line="586"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="587"/>
+        <location filename="../../gui/sync.py" line="588"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="610"/>
+        <location filename="../../gui/sync.py" line="611"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="610"/>
+        <location filename="../../gui/sync.py" line="611"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="614"/>
+        <location filename="../../gui/sync.py" line="615"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="614"/>
+        <location filename="../../gui/sync.py" line="615"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="615"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="622"/>
+        <location filename="../../gui/sync.py" line="624"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="625"/>
+        <location filename="../../gui/sync.py" line="627"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="628"/>
+        <location filename="../../gui/sync.py" line="630"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="636"/>
+        <location filename="../../gui/sync.py" line="638"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="637"/>
+        <location filename="../../gui/sync.py" line="639"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="649"/>
+        <location filename="../../gui/sync.py" line="651"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="660"/>
+        <location filename="../../gui/sync.py" line="662"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="669"/>
+        <location filename="../../gui/sync.py" line="671"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="682"/>
+        <location filename="../../gui/sync.py" line="684"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="687"/>
+        <location filename="../../gui/sync.py" line="689"/>
         <source>登録を取りやめました。</source>
         <translation>Enrolment cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="693"/>
+        <location filename="../../gui/sync.py" line="695"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="708"/>
+        <location filename="../../gui/sync.py" line="710"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="717"/>
+        <location filename="../../gui/sync.py" line="719"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="731"/>
+        <location filename="../../gui/sync.py" line="733"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="741"/>
+        <location filename="../../gui/sync.py" line="743"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="756"/>
+        <location filename="../../gui/sync.py" line="758"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="766"/>
+        <location filename="../../gui/sync.py" line="768"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="771"/>
+        <location filename="../../gui/sync.py" line="773"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="773"/>
+        <location filename="../../gui/sync.py" line="775"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="784"/>
+        <location filename="../../gui/sync.py" line="786"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -4281,22 +4286,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="880"/>
+        <location filename="../../gui/sync.py" line="882"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="883"/>
+        <location filename="../../gui/sync.py" line="885"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="925"/>
+        <location filename="../../gui/sync.py" line="927"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="933"/>
+        <location filename="../../gui/sync.py" line="935"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -4468,37 +4473,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>StaffLinkDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="795"/>
+        <location filename="../../gui/sync.py" line="797"/>
         <source>端末の利用者の確認</source>
         <translation>Who uses this device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="801"/>
+        <location filename="../../gui/sync.py" line="803"/>
         <source>端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、登録済みの担当者と結び付けてください。</source>
         <translation>Device “%1” is used by “%2”. Link it to the registered staff member so that the person is not recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="810"/>
+        <location filename="../../gui/sync.py" line="812"/>
         <source>別の担当者を選ぶ(&amp;O)：</source>
         <translation>Choose an&amp;other staff member:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="817"/>
+        <location filename="../../gui/sync.py" line="819"/>
         <source>新しい担当者として登録する(&amp;N)</source>
         <translation>Register as a &amp;new staff member</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="821"/>
+        <location filename="../../gui/sync.py" line="823"/>
         <source>登録済みの「%1」と同じ人です(&amp;S)</source>
         <translation>The &amp;same person as the registered “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="834"/>
+        <location filename="../../gui/sync.py" line="836"/>
         <source>結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。</source>
         <translation>Once linked, what is recorded on that device is recorded for this staff member (one column in the hours table).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="839"/>
+        <location filename="../../gui/sync.py" line="841"/>
         <source>登録する</source>
         <translation>Enrol</translation>
     </message>
@@ -4512,7 +4517,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/staff.py" line="45"/>
-        <location filename="../../gui/staff.py" line="126"/>
+        <location filename="../../gui/staff.py" line="128"/>
         <source>担当者の統合</source>
         <translation>Merge staff</translation>
     </message>
@@ -4537,32 +4542,32 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../gui/staff.py" line="104"/>
+        <location filename="../../gui/staff.py" line="106"/>
         <source>統合元と統合先に別の担当者を選んでください。</source>
         <translation>Choose two different staff members to merge.</translation>
     </message>
     <message>
-        <location filename="../../gui/staff.py" line="108"/>
+        <location filename="../../gui/staff.py" line="110"/>
         <source>%1 %2件</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/staff.py" line="114"/>
+        <location filename="../../gui/staff.py" line="116"/>
         <source>なし</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../gui/staff.py" line="114"/>
+        <location filename="../../gui/staff.py" line="116"/>
         <source>統合先に移る記録：%1</source>
         <translation>Records that move: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/staff.py" line="122"/>
+        <location filename="../../gui/staff.py" line="124"/>
         <source>「%1」を「%2」に統合します。よろしいですか。</source>
         <translation>Merge “%1” into “%2”?</translation>
     </message>
     <message>
-        <location filename="../../gui/staff.py" line="145"/>
+        <location filename="../../gui/staff.py" line="147"/>
         <source>「%1」を「%2」に統合しました（移した記録 %3件）。</source>
         <translation>Merged “%1” into “%2” (%3 records moved).</translation>
     </message>
