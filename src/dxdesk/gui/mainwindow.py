@@ -723,7 +723,8 @@ class MainWindow(QMainWindow):
 
         view = ConflictsView(self.profile, QDialog(self))
         view.restored.connect(self._reload_all)
-        self._open_view(self.tr("競合の記録"), view, 1000, 480)
+        # Nine columns (who wrote each value, and when): as wide as a 1366 screen allows.
+        self._open_view(self.tr("競合の記録"), view, 1340, 520)
         return view
 
     def open_forks(self) -> Any:
