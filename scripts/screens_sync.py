@@ -5,7 +5,8 @@
 A hub and a field laptop are made in a temporary folder (no demo needed): the choice of the
 laptop's person at accept (dialog-enrol-staff.png), the conflict log with a concurrent edit of
 a visit's title (dialog-conflicts.png) and the merge of one person entered twice
-(dialog-staff-merge.png), each within 1366x768.
+(dialog-staff-merge.png), and the import of a bundle whose predecessor was left at home
+(dialog-import-gap.png), each within 1366x768.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def main() -> int:
     translators = install_translators(app, args.lang)
     suffix = "" if args.lang == "ja" else "-en"
     from dxdesk.gui.staff import StaffMergeDialog
-    from dxdesk.gui.sync import ConflictsView, StaffLinkDialog
+    from dxdesk.gui.sync import ConflictsView, ImportDialog, StaffLinkDialog
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -94,6 +95,15 @@ def main() -> int:
             view = ConflictsView(hub)
             view.resize(1340, 420)
             grab(view, out / f"dialog-conflicts{suffix}.png")
+            # A bundle left at home: the next one's import names whose work, from when.
+            RecordService(field).add("visit", {**visit, "title": "置き忘れたバンドルの訪問"})
+            sync.export_bundle(field, "hub", usb / "home").path.unlink()
+            RecordService(field).add("visit", {**visit, "title": "次の訪問"})
+            later = sync.export_bundle(field, "hub", usb / "stick").path
+            dialog = ImportDialog(hub)
+            dialog.add_files([later])
+            grab(dialog, out / f"dialog-import-gap{suffix}.png")
+            dialog.reject()
             # One person entered twice by hand: the merge from the staff register.
             records.add("staff", {"name": "黒木花子", "role": "伴走支援"})
             merge = StaffMergeDialog(hub)

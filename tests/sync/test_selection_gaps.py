@@ -64,4 +64,4 @@ def test_a_missing_bundle_is_said_in_words(three) -> None:
     [gap] = sync.selection_gaps(hub, [sync.preview(hub, paths[2])])
     middle = sync.preview(hub, paths[1]).manifest.ranges[field.device_id]
     assert (gap.first, gap.last) == middle
-    assert f"{today}から{today}までの作業" in gap.sentence
+    assert f"の{today}の作業（変更 {gap.count} 件、連番 " in gap.sentence  # one day: said once

@@ -239,7 +239,9 @@ class ImportDialog(QDialog):
             else self.tr("端末「%1」")
         ).replace("%1", one_line(gap.device_name))
         after, until = (_shown_date(d) for d in (gap.after, gap.until))
-        if after and until:
+        if after and until and after == until:
+            when = after  # all of it on one day
+        elif after and until:
             when = self.tr("%1から%2まで").replace("%1", after).replace("%2", until)
         elif after:
             when = self.tr("%1以降").replace("%1", after)
@@ -249,15 +251,14 @@ class ImportDialog(QDialog):
             when = self.tr("最初から")
         return (
             self.tr(
-                "注意：%1の%2の作業（変更 %3 件、連番 %4〜%5）がまだ届いていません。"
+                "注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。"
                 "その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で"
                 "作り直してもらってください。"
             )
             .replace("%1", who)
             .replace("%2", when)
             .replace("%3", str(gap.count))
-            .replace("%4", str(gap.first))
-            .replace("%5", str(gap.last))
+            .replace("%4", gap.numbers)
         )
 
     def _fork_notes(self, forks: dict[str, int]) -> list[str]:

@@ -577,6 +577,11 @@ class Gap:
         return self.last - self.first + 1
 
     @property
+    def numbers(self) -> str:
+        """「31〜42」, or 「31」 for one change."""
+        return str(self.first) if self.first == self.last else f"{self.first}〜{self.last}"
+
+    @property
     def sentence(self) -> str:
         """The Japanese sentence (the CLI's; the window builds the same from its catalogue)."""
         who = (
@@ -586,7 +591,7 @@ class Gap:
         )
         return (
             f"{who}の{_gap_when(self.after, self.until)}の作業（変更 {self.count} 件、"
-            f"連番 {self.first}〜{self.last}）がまだ届いていません。"
+            f"連番 {self.numbers}）がまだ届いていません。"
             "その端末で先に作成されたバンドルを取り込むか、送信元で「すべてを含める」"
             "（--full）で作り直してもらってください。"
         )
@@ -604,6 +609,8 @@ def _gap_when(after: str, until: str) -> str:
     """「令和7年11月25日から令和7年11月28日まで」: when the missing work was done, as far as
     the changes around it say."""
     if after and until:
+        if after == until:  # all of it on one day
+            return _wareki(after)
         return f"{_wareki(after)}から{_wareki(until)}まで"
     if after:
         return f"{_wareki(after)}以降"

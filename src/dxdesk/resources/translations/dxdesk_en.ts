@@ -839,107 +839,107 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="417"/>
+        <location filename="../../gui/sync.py" line="418"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="421"/>
+        <location filename="../../gui/sync.py" line="422"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="428"/>
+        <location filename="../../gui/sync.py" line="429"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="429"/>
+        <location filename="../../gui/sync.py" line="430"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="430"/>
+        <location filename="../../gui/sync.py" line="431"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="431"/>
+        <location filename="../../gui/sync.py" line="432"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="432"/>
+        <location filename="../../gui/sync.py" line="433"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="433"/>
+        <location filename="../../gui/sync.py" line="434"/>
         <source>現在の値の入力</source>
         <translation>Current value entered by</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="434"/>
+        <location filename="../../gui/sync.py" line="435"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="435"/>
+        <location filename="../../gui/sync.py" line="436"/>
         <source>採用されなかった値の入力</source>
         <translation>Value not kept entered by</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="436"/>
+        <location filename="../../gui/sync.py" line="437"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="441"/>
+        <location filename="../../gui/sync.py" line="442"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="444"/>
+        <location filename="../../gui/sync.py" line="445"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="468"/>
+        <location filename="../../gui/sync.py" line="469"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="471"/>
+        <location filename="../../gui/sync.py" line="472"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="484"/>
+        <location filename="../../gui/sync.py" line="485"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="489"/>
+        <location filename="../../gui/sync.py" line="490"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="499"/>
+        <location filename="../../gui/sync.py" line="500"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="509"/>
+        <location filename="../../gui/sync.py" line="510"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="517"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="527"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1145,187 +1145,187 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="556"/>
+        <location filename="../../gui/sync.py" line="557"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="560"/>
+        <location filename="../../gui/sync.py" line="561"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="561"/>
+        <location filename="../../gui/sync.py" line="562"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="563"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="563"/>
+        <location filename="../../gui/sync.py" line="564"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="564"/>
+        <location filename="../../gui/sync.py" line="565"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="565"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>記録上の担当者</source>
         <translation>Records as</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="575"/>
+        <location filename="../../gui/sync.py" line="576"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="577"/>
+        <location filename="../../gui/sync.py" line="578"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="579"/>
+        <location filename="../../gui/sync.py" line="580"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="586"/>
+        <location filename="../../gui/sync.py" line="587"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="588"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="611"/>
+        <location filename="../../gui/sync.py" line="612"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="611"/>
+        <location filename="../../gui/sync.py" line="612"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="615"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="615"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="616"/>
+        <location filename="../../gui/sync.py" line="617"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="624"/>
+        <location filename="../../gui/sync.py" line="625"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="627"/>
+        <location filename="../../gui/sync.py" line="628"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="630"/>
+        <location filename="../../gui/sync.py" line="631"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="638"/>
+        <location filename="../../gui/sync.py" line="639"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="639"/>
+        <location filename="../../gui/sync.py" line="640"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="651"/>
+        <location filename="../../gui/sync.py" line="652"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="662"/>
+        <location filename="../../gui/sync.py" line="663"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="671"/>
+        <location filename="../../gui/sync.py" line="672"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="684"/>
+        <location filename="../../gui/sync.py" line="685"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="689"/>
+        <location filename="../../gui/sync.py" line="690"/>
         <source>登録を取りやめました。</source>
         <translation>Enrolment cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="695"/>
+        <location filename="../../gui/sync.py" line="696"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="710"/>
+        <location filename="../../gui/sync.py" line="711"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="719"/>
+        <location filename="../../gui/sync.py" line="720"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="733"/>
+        <location filename="../../gui/sync.py" line="734"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="743"/>
+        <location filename="../../gui/sync.py" line="744"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="758"/>
+        <location filename="../../gui/sync.py" line="759"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="768"/>
+        <location filename="../../gui/sync.py" line="769"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="773"/>
+        <location filename="../../gui/sync.py" line="774"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="775"/>
+        <location filename="../../gui/sync.py" line="776"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="786"/>
+        <location filename="../../gui/sync.py" line="787"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1447,52 +1447,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="335"/>
+        <location filename="../../gui/sync.py" line="336"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="345"/>
+        <location filename="../../gui/sync.py" line="346"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="348"/>
+        <location filename="../../gui/sync.py" line="349"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="353"/>
+        <location filename="../../gui/sync.py" line="354"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="356"/>
+        <location filename="../../gui/sync.py" line="357"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="357"/>
+        <location filename="../../gui/sync.py" line="358"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="367"/>
+        <location filename="../../gui/sync.py" line="368"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="377"/>
+        <location filename="../../gui/sync.py" line="378"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="382"/>
+        <location filename="../../gui/sync.py" line="383"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="398"/>
+        <location filename="../../gui/sync.py" line="399"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -2659,47 +2659,47 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>device “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="243"/>
+        <location filename="../../gui/sync.py" line="245"/>
         <source>%1から%2まで</source>
         <translation>from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="245"/>
+        <location filename="../../gui/sync.py" line="247"/>
         <source>%1以降</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="247"/>
+        <location filename="../../gui/sync.py" line="249"/>
         <source>%1まで</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="249"/>
+        <location filename="../../gui/sync.py" line="251"/>
         <source>最初から</source>
         <translation>from the start</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="252"/>
-        <source>注意：%1の%2の作業（変更 %3 件、連番 %4〜%5）がまだ届いていません。その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で作り直してもらってください。</source>
-        <translation>Note: the work of %1 %2 (%3 changes, numbers %4–%5) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
+        <location filename="../../gui/sync.py" line="254"/>
+        <source>注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で作り直してもらってください。</source>
+        <translation>Note: the work of %1 — %2 — (%3 changes, numbers %4) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="267"/>
+        <location filename="../../gui/sync.py" line="268"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
         <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="294"/>
+        <location filename="../../gui/sync.py" line="295"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="300"/>
+        <location filename="../../gui/sync.py" line="301"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="308"/>
+        <location filename="../../gui/sync.py" line="309"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -3023,7 +3023,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="431"/>
-        <location filename="../../gui/mainwindow.py" line="806"/>
+        <location filename="../../gui/mainwindow.py" line="807"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -3139,27 +3139,27 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="726"/>
+        <location filename="../../gui/mainwindow.py" line="727"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="734"/>
+        <location filename="../../gui/mainwindow.py" line="735"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="826"/>
+        <location filename="../../gui/mainwindow.py" line="827"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="829"/>
+        <location filename="../../gui/mainwindow.py" line="830"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="885"/>
+        <location filename="../../gui/mainwindow.py" line="886"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -4286,22 +4286,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="882"/>
+        <location filename="../../gui/sync.py" line="883"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="885"/>
+        <location filename="../../gui/sync.py" line="886"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="927"/>
+        <location filename="../../gui/sync.py" line="928"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="935"/>
+        <location filename="../../gui/sync.py" line="936"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -4473,37 +4473,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>StaffLinkDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="797"/>
+        <location filename="../../gui/sync.py" line="798"/>
         <source>端末の利用者の確認</source>
         <translation>Who uses this device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="803"/>
+        <location filename="../../gui/sync.py" line="804"/>
         <source>端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、登録済みの担当者と結び付けてください。</source>
         <translation>Device “%1” is used by “%2”. Link it to the registered staff member so that the person is not recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="812"/>
+        <location filename="../../gui/sync.py" line="813"/>
         <source>別の担当者を選ぶ(&amp;O)：</source>
         <translation>Choose an&amp;other staff member:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="819"/>
+        <location filename="../../gui/sync.py" line="820"/>
         <source>新しい担当者として登録する(&amp;N)</source>
         <translation>Register as a &amp;new staff member</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="823"/>
+        <location filename="../../gui/sync.py" line="824"/>
         <source>登録済みの「%1」と同じ人です(&amp;S)</source>
         <translation>The &amp;same person as the registered “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="836"/>
+        <location filename="../../gui/sync.py" line="837"/>
         <source>結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。</source>
         <translation>Once linked, what is recorded on that device is recorded for this staff member (one column in the hours table).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="841"/>
+        <location filename="../../gui/sync.py" line="842"/>
         <source>登録する</source>
         <translation>Enrol</translation>
     </message>
