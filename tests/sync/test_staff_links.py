@@ -218,3 +218,15 @@ def test_work_sent_before_the_merge_arrived_moves_to_the_kept_record(hub, tmp_pa
         assert merge.digest(field.database) == merge.digest(hub.database)
     finally:
         field.close(backup=False)
+
+
+def test_only_the_hub_merges(tmp_path: Path) -> None:
+    field = person(tmp_path / "f", "field", HIRAKAWA, "平川のノート")
+    try:
+        other = RecordService(field).add("staff", {"name": "重複", "role": "伴走支援"}).record_id
+        with pytest.raises(UserError) as refused:
+            staff.merge(field, other, str(staff.owner_id(field)))
+        assert refused.value.code == "enrol_wrong_role"
+        assert field.records.get(kind("staff"), other) is not None  # nothing written
+    finally:
+        field.close(backup=False)

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
                 lambda k: self.lists.count(self._list_query(kind=k)),
                 partial(goal_months, self.profile),
                 engagement_warnings=partial(warning_lines, self.profile),
+                can_merge_staff=self.profile.role == "hub",
             )
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))

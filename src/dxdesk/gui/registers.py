@@ -141,6 +141,7 @@ class RegisterView(QWidget):
         parent: QWidget | None = None,
         *,
         engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
+        can_merge_staff: bool = False,
     ) -> None:
         super().__init__(parent)
         self._make_table = make_table
@@ -164,7 +165,7 @@ class RegisterView(QWidget):
             button.setObjectName(f"new_{name}")
             button.clicked.connect(lambda _=False, k=name: self.new_requested.emit(k))
             bar.addWidget(button)
-            if name == "staff":
+            if name == "staff" and can_merge_staff:  # the hub's (services/staff.py merge)
                 merge = QPushButton(self.tr("担当者の統合(&J)…"), page)
                 merge.setObjectName("merge_staff")
                 merge.setToolTip(

@@ -218,8 +218,12 @@ def _creators(profile: Profile, staff_id: str) -> set[str]:
 
 
 def merge(profile: Profile, source: str, into: str) -> Merged:
-    """Merge the staff record ``source`` into ``into`` (each by id or unique name): every
+    """Hub: merge the staff record ``source`` into ``into`` (each by id or unique name): every
     reference moves, through the change log; ``source`` is deleted. One transaction."""
+    if profile.role != "hub":
+        # One desk decides who is whom: two devices merging one pair each their own way round
+        # would delete both records and move the references back and forth for ever.
+        raise UserError("enrol_wrong_role", role="ハブ")
     a = find(profile, source)
     b = find(profile, into)
     if a.id == b.id:
@@ -266,9 +270,12 @@ def _merge(profile: Profile, a: StaffChoice, b: StaffChoice) -> Merged:
                 store.update(k, rid, {name: b.id})
             moved[k.label] = moved.get(k.label, 0) + 1
     store.delete(kind(STAFF), a.id)
-    # Remembered here: a laptop that had not heard of the merge yet may still send records
-    # naming the retired person; each import moves them too (``follow_merges``).
-    _set_meta(profile, MERGED_PREFIX + a.id, b.id)
+    if profile.role == "hub":
+        # Remembered at the hub: a laptop that had not heard of the merge yet may still send
+        # records naming the retired person; each import moves them too (``follow_merges``).
+        # The kept record is nobody's duplicate any more (a merge the other way round before).
+        _set_meta(profile, MERGED_PREFIX + a.id, b.id)
+        profile.database.conn.execute("DELETE FROM meta WHERE key = ?", (MERGED_PREFIX + b.id,))
     if owner_id(profile) == a.id:
         set_owner(profile, b.id)
     if profile.role == "hub":
