@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -218,6 +219,13 @@ def test_a_conflict_is_kept_as_it_is_and_marked_reviewed(
     hub.ok("bundle", "import", str(_export(field, tmp_path / "usb2")), "--yes")
     listed = hub.ok("conflicts")
     assert "（1件）" in listed
+    # The organisation, and who wrote each value on which device.
+    assert "団体" in listed.splitlines()[0] and "高千穂町" in listed
+    assert "山田のノートPC（山田 太郎） 20" in listed and "ハブPC（宮崎 統括） 20" in listed
+    [entry] = json.loads(hub.ok("conflicts", "--format", "json"))
+    assert entry["org"] == "高千穂町"
+    writers = {tuple(entry["current_writer"]), tuple(entry["losing_writer"])}
+    assert writers == {("山田のノートPC", "山田 太郎"), ("ハブPC", "宮崎 統括")}
     conflict_id = listed.splitlines()[2].split()[0]
     title = hub.ok("show", "visit", record)
     out = hub.ok("conflicts", "reviewed", conflict_id)
@@ -232,3 +240,127 @@ def _export(c: Cli, usb: Path) -> Path:
     c.ok("bundle", "export", "--to", "hub", "--out", str(usb))
     [bundle] = list(usb.glob("*.dxb"))
     return bundle
+
+
+def test_accept_links_the_laptop_to_the_staff_of_the_same_name_and_merge_joins_two(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    hub.ok("add", "staff", "name=山田　太郎", "role=伴走支援")
+    request, team = tmp_path / "申請.json", tmp_path / "チーム.json"
+    field.ok("enrol", "request", "--out", str(request))
+    # Asked first for the fingerprint, then whether the person is the one of the same name.
+    code, out, err = answer(hub, "y\ny", "enrol", "accept", str(request), "--out", str(team))
+    assert code == 0, err
+    assert "同じ氏名の担当者が登録されています：山田　太郎（伴走支援）" in out
+    field.ok("enrol", "join", str(team), "--yes")
+    # Both sides say whom the laptop records as.
+    assert json.loads(hub.ok("devices", "--format", "json"))[1]["staff"] == "山田　太郎"
+    assert json.loads(field.ok("devices", "--format", "json"))[0]["staff"] == "山田　太郎"
+    assert "記録上の担当者" in hub.ok("devices").splitlines()[0]
+    field.ok("add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", "title=CLI 訪問")
+    usb = tmp_path / "USB"
+    field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+    [bundle] = list(usb.glob("*.dxb"))
+    hub.ok("bundle", "import", str(bundle), "--yes")
+    assert hub.ok("list", "staff").count("山田") == 1
+
+    # A duplicate entered by hand is merged into the one record, its visit moving with it.
+    hub.ok("add", "staff", "name=山田 太郎（重複）", "role=伴走支援")
+    hub.ok(
+        "add",
+        "visit",
+        "date=2025-11-26",
+        "org_id=高千穂町",
+        "mode=訪問",
+        "title=重複側",
+        "staff_id=山田 太郎（重複）",
+    )
+    done = hub.ok("staff", "merge", "山田 太郎（重複）", "山田　太郎", "--yes")
+    assert "訪問・ヒアリング 1件" in done and "統合しました" in done
+    assert hub.ok("list", "staff").count("山田") == 1
+    code, _out, err = answer(hub, "", "staff", "merge", "山田　太郎", "山田　太郎", "--yes")
+    assert code == 1 and "同じ担当者" in err
+
+
+def test_import_of_a_selection_in_reverse_order_warns_of_nothing(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    enrol(hub, field, tmp_path)
+    bundles = []
+    for n in (1, 2):
+        field.ok(
+            "add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", f"title=訪問{n}"
+        )
+        usb = tmp_path / f"USB{n}"
+        field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+        bundles += list(usb.glob("*.dxb"))
+    # The second alone: the first's work is named in words, with the laptop and its person.
+    code, out, _err = answer(hub, "n", "bundle", "import", str(bundles[1]))
+    assert code == 1
+    assert "注意：端末「山田のノートPC」（山田 太郎）の" in out and "届いていません" in out
+    code, out, err = answer(hub, "y\ny", "bundle", "import", str(bundles[1]), str(bundles[0]))
+    assert code == 0, err
+    assert "届いていません" not in out + err
+    # Applied oldest first, whatever the order given.
+    assert out.index(bundles[0].name) < out.index(bundles[1].name)
+    assert "訪問1" in hub.ok("list", "visit") and "訪問2" in hub.ok("list", "visit")
+
+
+def test_accept_lets_the_supervisor_name_another_record_or_a_new_person(
+    hub: Cli, field: Cli, tmp_path: Path
+) -> None:
+    from dxdesk.services import staff
+
+    hub.ok("add", "staff", "name=山田 太郎", "role=伴走支援")
+    other = hub.ok("add", "staff", "name=山田 太郎（旧姓 黒木）", "role=伴走支援").strip()
+    request = tmp_path / "申請.json"
+    field.ok("enrol", "request", "--out", str(request))
+    # Not the one offered: another typed by name.
+    code, out, err = answer(
+        hub,
+        "y\nn\n山田 太郎（旧姓 黒木）",
+        "enrol",
+        "accept",
+        str(request),
+        "--out",
+        str(tmp_path / "t1.json"),
+    )
+    assert code == 0, err
+    field.ok("enrol", "join", str(tmp_path / "t1.json"), "--yes")
+    profile = reopen(field.root)
+    try:
+        assert staff.owner_id(profile) == other
+    finally:
+        profile.close(backup=False)
+    # --new-staff: no link; an unknown --staff is refused in one sentence, nothing written.
+    code, _out, err = hub.run(
+        "enrol",
+        "accept",
+        str(request),
+        "--out",
+        str(tmp_path / "t2.json"),
+        "--yes",
+        "--staff",
+        "存在しない人",
+    )
+    assert code == 1 and "見つかりません" in err and not (tmp_path / "t2.json").exists()
+    out = hub.ok(
+        "enrol", "accept", str(request), "--out", str(tmp_path / "t3.json"), "--yes", "--new-staff"
+    )
+    assert "新しい担当者として登録しました" in out
+
+
+def test_unattended_import_says_a_lost_bundle_once(hub: Cli, field: Cli, tmp_path: Path) -> None:
+    enrol(hub, field, tmp_path)
+    files = []
+    for n in (1, 2, 3):
+        field.ok(
+            "add", "visit", "date=2025-11-25", "org_id=高千穂町", "mode=訪問", f"title=訪問{n}"
+        )
+        usb = tmp_path / f"USB{n}"
+        field.ok("bundle", "export", "--to", "hub", "--out", str(usb))
+        files += list(usb.glob("*.dxb"))
+    # The first stayed at home; the other two, unattended, in any order.
+    out = hub.ok("bundle", "import", "--yes", str(files[2]), str(files[1]))
+    assert out.count("届いていません") == 1
+    assert "端末「山田のノートPC」（山田 太郎）の" in out

@@ -3,6 +3,7 @@ edited and deleted; a goal's months; one shortcut per register, none clashing.""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,3 +169,28 @@ def test_every_register_has_a_shortcut_and_no_shortcut_of_the_window_clashes(
         assert action is not None and action.shortcut().toString() == shortcut
         action.trigger()
         assert window.registers.tabs.currentWidget() is window.registers._pages[kind_name]
+
+
+def test_the_staff_register_opens_the_merge_of_one_person(
+    qtbot: QtBot, profile: Profile, tmp_path: Path
+) -> None:
+    from dxdesk.gui.staff import StaffMergeDialog
+    from tests.sync.sync_helpers import make_profile
+
+    # Who is whom is the hub's to decide: a field laptop's register offers no merge.
+    field = _window(qtbot, profile)
+    field.show_register("staff")
+    assert field.registers.findChild(QPushButton, "merge_staff") is None
+    hub = make_profile(tmp_path / "hub", "hub", "統括")
+    try:
+        window = _window(qtbot, hub)
+        window.show_register("staff")
+        button = window.registers.findChild(QPushButton, "merge_staff")
+        assert button is not None and button.isVisible()
+        button.click()
+        [dialog] = [d for d in window.findChildren(StaffMergeDialog) if d.isVisible()]
+        assert dialog.source.count() == dialog.into.count() >= 1
+        dialog.reject()
+        window.close()
+    finally:
+        hub.close(backup=False)

@@ -52,6 +52,29 @@ def answer_modal(button_text: str, seen: dict[str, str]) -> None:
     QTimer.singleShot(0, act)
 
 
+def answer_in_turn(*buttons: str, seen: dict[str, str] | None = None) -> None:
+    """Modal dialogs one after another: press each named button in the first modal showing
+    it (the fingerprint first, then the choice of the laptop's person)."""
+    pending = list(buttons)
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        box = dialog.findChild(QDialogButtonBox) if isinstance(dialog, QDialog) else None
+        match = [b for b in box.buttons() if b.text() == pending[0]] if box else []
+        if not match:
+            QTimer.singleShot(10, act)
+            return
+        label = dialog.findChild(QLabel, "fingerprint")
+        if seen is not None and label is not None:
+            seen["fingerprint"] = label.text()
+        pending.pop(0)
+        match[0].click()
+        if pending:
+            QTimer.singleShot(10, act)
+
+    QTimer.singleShot(0, act)
+
+
 def enrol_through_the_window(qtbot: QtBot, hub: Profile, field: Profile, usb: Path) -> None:
     field_devices = DevicesDialog(field)
     qtbot.addWidget(field_devices)
@@ -65,7 +88,7 @@ def enrol_through_the_window(qtbot: QtBot, hub: Profile, field: Profile, usb: Pa
     hub_devices = DevicesDialog(hub)
     qtbot.addWidget(hub_devices)
     compared: dict[str, str] = {}
-    answer_modal("一致しました", compared)
+    answer_in_turn("一致しました", "登録する", seen=compared)
     team = hub_devices.accept_request(request, usb / "チーム.dxenrol")
     assert team is not None and compared["fingerprint"] == own
     assert hub_devices.table.rowCount() == 2
@@ -167,13 +190,27 @@ def test_conflicts_are_listed_side_by_side_and_restored(
     view = ConflictsView(hub)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 2
-    rows = {view.table.item(r, 2).text(): r for r in range(2)}
+    header = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    col = {name: header.index(name) for name in header}
+    rows = {view.table.item(r, col["項目"]).text(): r for r in range(2)}
     org_row = rows["団体"]  # shown by name, as every list shows an organisation
-    assert {view.table.item(org_row, c).text() for c in (3, 4)} == {"日之影町", "五ヶ瀬町"}
+    values = {view.table.item(org_row, col[c]).text() for c in ("現在の値", "採用されなかった値")}
+    assert values == {"日之影町", "五ヶ瀬町"}
     row = rows["件名"]
-    current = view.table.item(row, 3).text()
-    losing = view.table.item(row, 4).text()
+    current = view.table.item(row, col["現在の値"]).text()
+    losing = view.table.item(row, col["採用されなかった値"]).text()
     assert {current, losing} == {"ハブでの件名", "現地での件名"}
+    # The record's organisation, and who wrote each value from which device, and when.
+    now_org = RecordService(hub).get("visit", change.record_id)["org_id"]
+    assert view.table.item(row, col["団体"]).text() == RecordService(hub).org_names()[now_org]
+    writers = {
+        view.table.item(row, col[c]).text() for c in ("現在の値の入力", "採用されなかった値の入力")
+    }
+    assert len(writers) == 2
+    assert any(w.startswith("山田の端末（山田 担当） 20") for w in writers), writers
+    assert any(w.startswith("統括の端末（統括 担当） 20") for w in writers), writers
+    shown = {c.id: c for c in sync.describe_conflicts(hub)}
+    assert all(c.current_at and c.losing_at for c in shown.values())
     view.table.selectRow(row)
     assert view.restore_selected()
     now = RecordService(hub).get("visit", change.record_id)["title"]
@@ -290,4 +327,15 @@ def test_a_bundle_that_skips_an_earlier_one_names_the_device_and_the_gap(
     qtbot.addWidget(dialog)
     dialog.add_files([later])
     note = dialog.details.text()
-    assert "山田の端末 の変更" in note and "届いていません" in note
+    assert "端末「山田の端末」（山田 担当）の" in note and "届いていません" in note
+    # With a third file chosen first: the second fills the third's hole, so only the lost
+    # first bundle is missing, said once; applied in the order they were written.
+    RecordService(field).add("visit", visit("三つ目の訪問"))
+    third = sync.export_bundle(field, "hub", usb).path
+    both = ImportDialog(hub)
+    qtbot.addWidget(both)
+    both.add_files([third, later])
+    assert both.details.text().count("届いていません") == 1
+    assert note.split("届いていません")[0] == both.details.text().split("届いていません")[0]
+    done = both.apply()
+    assert [r.preview.path for r in done] == [later, third]

@@ -337,8 +337,10 @@ def test_plan_writes_nothing_and_predicts_apply(devs: dict[str, Device]) -> None
     s = b.receive(incoming + incoming[:1])
     assert p.as_dict() == s.as_dict()
     # A's note lost to B's later one: nothing changed here, so the import counts no update.
-    assert (s.counts("vendor").new, s.counts("vendor").updated) == (2, 0)
-    assert (s.counts("vendor").deleted, s.counts("vendor").conflicts) == (1, 1)
+    # 別のベンダ arrives created and deleted: stored as a tombstone, counted as nothing.
+    assert (s.counts("vendor").new, s.counts("vendor").updated) == (1, 0)
+    assert (s.counts("vendor").deleted, s.counts("vendor").conflicts) == (0, 1)
+    assert b.db.query("SELECT _deleted FROM vendor WHERE name = '別のベンダ'") == [{"_deleted": 1}]
     assert s.duplicates == 1
     # The search index follows an apply (plan had set its triggers aside): the new vendor is
     # in it; the one that arrived deleted is not (the index holds live records only).

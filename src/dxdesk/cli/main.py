@@ -180,6 +180,7 @@ LAZY_COMMANDS = {
     "devices": "dxdesk.cli.sync",
     "bundle": "dxdesk.cli.sync",
     "conflicts": "dxdesk.cli.sync",
+    "staff": "dxdesk.cli.sync",
 }
 
 

@@ -54,11 +54,22 @@ def enrol_request(state: State, out: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--out", "out", metavar="TEAMFILE", required=True, help="チームファイルの出力先")
 @click.option("--yes", is_flag=True, help="指紋の確認を済ませたものとして確認を省略する")
+@click.option(
+    "--staff",
+    "staff_ref",
+    metavar="NAME|ID",
+    help="端末の利用者に当たる既存の担当者（氏名か ID）。省略時は氏名の一致する担当者を提案します",
+)
+@click.option("--new-staff", is_flag=True, help="既存の担当者に結び付けず、新しい担当者とする")
 @click.pass_obj
-def enrol_accept(state: State, file: str, out: str, yes: bool) -> None:
+def enrol_accept(
+    state: State, file: str, out: str, yes: bool, staff_ref: str | None, new_staff: bool
+) -> None:
     """登録申請を承認し、チームファイルを作成します（ハブの端末）。"""
     from dxdesk.services import sync
 
+    if staff_ref is not None and new_staff:
+        raise UserError("bad_argument", detail="--staff と --new-staff は同時に指定できません。")
     member = sync.read_request(Path(file))
     output.echo(
         f"申請した端末：{one_line(member.name)}（{one_line(member.owner)}）"
@@ -68,10 +79,48 @@ def enrol_accept(state: State, file: str, out: str, yes: bool) -> None:
     if not yes:
         click.confirm("電話で読み上げてもらった指紋と一致しますか", abort=True, err=True)
     with opened(state) as profile:
-        path = sync.accept(profile, member, Path(out))
+        chosen = None if new_staff else _choose_staff(profile, member, staff_ref, yes=yes)
+        path = sync.accept(profile, member, Path(out), staff_id=chosen)
         _member, keys = sync.own_member(profile)
+    if chosen is None:
+        output.echo(
+            "新しい担当者として登録しました（端末の利用者の記録は最初のバンドルで届きます）。"
+        )
     output.echo(f"端末を登録し、チームファイルを作成しました：{path}")
     show_fingerprint("ハブの指紋（参加時に現地担当者が確認します）", keys.fingerprint)
+
+
+def _choose_staff(profile: Any, member: Any, given: str | None, *, yes: bool) -> str | None:
+    """The staff record of the device's person: the one given, else the one of the same name
+    once confirmed (another may be typed instead; empty: a new person)."""
+    from dxdesk.services import staff, sync
+
+    if given is not None:
+        chosen = staff.find(profile, given)
+        output.echo(f"担当者「{one_line(chosen.label)}」の端末として登録します。")
+        return chosen.id
+    found = sync.staff_candidates(profile, member)
+    if found.suggested is not None:
+        label = one_line(found.suggested.label)
+        output.echo(f"同じ氏名の担当者が登録されています：{label}")
+        if yes or click.confirm("この担当者の端末として登録しますか", default=True, err=True):
+            return found.suggested.id
+    elif found.matched:
+        names = "、".join(f"{one_line(s.label)}（ID：{s.id}）" for s in found.matched)
+        output.echo(f"同じ氏名の担当者が複数登録されています：{names}")
+        if yes:
+            raise UserError("staff_ambiguous", name=member.owner)
+    else:
+        output.echo(f"「{one_line(member.owner)}」という氏名の担当者は登録されていません。")
+    if yes:
+        return None
+    typed = click.prompt(
+        "結び付ける担当者の氏名か ID（空欄：新しい担当者として登録）",
+        default="",
+        show_default=False,
+        err=True,
+    )
+    return staff.find(profile, typed).id if typed.strip() else None
 
 
 @enrol.command("join")
@@ -174,6 +223,7 @@ def devices(state: State, fmt: str) -> None:
         [
             r["name"],
             r["owner"],
+            r["staff"] or "－",
             ROLE_LABELS.get(r["role"], r["role"]),
             r["fingerprint"],
             r["status"],
@@ -182,7 +232,8 @@ def devices(state: State, fmt: str) -> None:
         ]
         for r in rows
     ]
-    output.echo(output.table(["端末名", "担当者", "役割", "指紋", "状態", "送る範囲", "ID"], table))
+    headers = ["端末名", "担当者", "記録上の担当者", "役割", "指紋", "状態", "送る範囲", "ID"]
+    output.echo(output.table(headers, table))
 
 
 # ------------------------------------------------------------------ bundles
@@ -244,16 +295,18 @@ def show_preview(p: Any) -> None:
         f"　変更 {s['count']} 件{kind_of}"
     )
     if s["plan"] is not None:
-        show_counts(s["plan"], scoped=s["scoped"], gaps_real=s["gaps_real"])
+        # Gaps are said once for the whole selection, in words (bundle_import).
+        show_counts(s["plan"], scoped=s["scoped"], gaps=False)
     elif not s["already"]:
         output.echo("（種類ごとの件数は、取り込んだ後に表示します）")
 
 
-def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
+def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True, gaps: bool = True) -> None:
     """Counts per kind, duplicates, clocks ahead and gaps, from a merge plan or an apply summary.
 
     ``gaps_real``: False for a scoped bundle that does not declare what it covers, whose
-    holes (other organisations' changes) would show as gaps.
+    holes (other organisations' changes) would show as gaps. ``gaps``: False when the caller
+    says them itself (``bundle import``: over the selection, in words).
     """
     plan = plan if isinstance(plan, dict) else {}
     rows = _plan_rows(plan)
@@ -281,10 +334,10 @@ def show_counts(plan: Any, *, scoped: bool, gaps_real: bool = True) -> None:
         )
     if scoped:
         output.echo("（この端末に割り当てられた団体の記録と参照データだけが届きます）")
-    if not gaps_real:
+    if not gaps_real or not gaps:
         return
-    for device, gaps in (plan.get("gaps") or {}).items():
-        spans = "、".join(f"{lo}〜{hi}" for lo, hi in gaps)
+    for device, ranges in (plan.get("gaps") or {}).items():
+        spans = "、".join(f"{lo}〜{hi}" for lo, hi in ranges)
         output.echo(
             f"注意：端末 {one_line(device[:8])} の変更（連番 {spans}）がまだ届いていません。"
             "以前のバンドルが未取り込みの可能性があります（送信元で --full による再作成もできます）。"
@@ -301,19 +354,38 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
 
     refused: list[UserError] = []
     with opened(state, backup=False) as profile:
+        # Every file checked first (nothing written): the gaps are those of the selection
+        # taken together, and the files are applied in the order they were written.
+        previews: list[Any] = []
         for file in files:
-            name = Path(file).name
-            output.echo(f"■ {one_line(name)}")
             try:
                 # Unattended: verify now, report the applied counts after (flat memory).
-                p = sync.preview(profile, Path(file), plan=not yes)
-                if p.already:
-                    output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
-                    continue
+                previews.append(sync.preview(profile, Path(file), plan=not yes))
+            except UserError as err:
+                if len(files) == 1:
+                    raise
+                output.echo(f"■ {one_line(Path(file).name)}")
+                output.echo(f"エラー：{one_line(err.message)}", err=True)
+                refused.append(err)
+        said: set[tuple[str, int, int]] = set()  # each missing span once, whoever reports it
+
+        def say(gaps: list[Any]) -> None:
+            for gap in gaps:
+                if (gap.device_id, gap.first, gap.last) not in said:
+                    said.add((gap.device_id, gap.first, gap.last))
+                    output.echo(f"注意：{one_line(gap.sentence)}")
+
+        say(sync.selection_gaps(profile, previews))
+        for p in sync.in_import_order(previews):
+            output.echo(f"■ {one_line(p.path.name)}")
+            if p.already:
+                output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
+                continue
+            try:
                 show_preview(p)
                 if not yes:
                     click.confirm("取り込みますか", abort=True, err=True)
-                result = sync.import_bundle(profile, Path(file), p)
+                result = sync.import_bundle(profile, p.path, p)
             except UserError as err:
                 if len(files) == 1:
                     raise
@@ -323,9 +395,8 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
             if result.applied:
                 if p.plan is None:
                     s = p.summary()
-                    show_counts(
-                        sync.jsonable(result.summary), scoped=s["scoped"], gaps_real=s["gaps_real"]
-                    )
+                    show_counts(sync.jsonable(result.summary), scoped=s["scoped"], gaps=False)
+                    say(sync.plan_gaps(profile, p, result.summary))
                 output.echo(f"取り込みました（変更 {p.manifest.count} 件）。")
                 kept = sum(result.summary.forks.values()) if result.summary else 0
                 if kept:
@@ -362,24 +433,40 @@ def conflicts(ctx: click.Context, include_resolved: bool, fmt: str) -> None:
     with opened(state, backup=False) as profile:
         if fmt == "json":
             items = sync.list_conflicts(profile, include_resolved=include_resolved)
-            output.echo(output.to_json([vars(c) for c in items]))
+            said = {c.id: c for c in sync.describe_conflicts(profile, include_resolved=True)}
+            # The stored entry, with the record's organisation and who wrote each value.
+            rows = []
+            for c in items:
+                row = vars(c).copy()
+                one = said.get(c.id)
+                if one is not None:
+                    row["org"] = one.org
+                    row["current_writer"] = [one.current_device, one.current_person]
+                    row["current_at"] = one.current_at
+                    row["losing_writer"] = [one.losing_device, one.losing_person]
+                    row["losing_at"] = one.losing_at
+                rows.append(row)
+            output.echo(output.to_json(rows))
             return
         shown = sync.describe_conflicts(profile, include_resolved=include_resolved)
     rows = [
         [
             c.id[:8],
+            c.org or "－",
             c.kind_label,
             c.title,
             c.field_label,
             "（削除済み）" if c.record_deleted else c.current or "（空欄）",
+            c.current_by,
             c.losing or "（空欄）",
+            c.losing_by,
             "解決済み" if c.resolved else "",
         ]
         for c in shown
     ]
-    output.echo(
-        output.table(["ID", "種類", "件名", "項目", "現在の値", "採用されなかった値", "状態"], rows)
-    )
+    headers = ["ID", "団体", "種類", "件名", "項目", "現在の値", "入力（端末・担当者・日時）"]
+    headers += ["採用されなかった値", "入力（端末・担当者・日時）", "状態"]
+    output.echo(output.table(headers, rows))
     output.echo(f"（{len(rows)}件）")
 
 
@@ -512,3 +599,36 @@ def bundle_history(state: State, limit: int, fmt: str) -> None:
         output.table(["取り込み日時", "送信元", "変更", "新規", "更新", "競合", "バンドル"], table)
     )
     output.echo(f"（{len(table)}件）")
+
+
+# ------------------------------------------------------------------ staff
+
+
+@cli.group("staff")
+def staff_group() -> None:
+    """担当者の記録を整理します（同じ人の二重登録の統合）。"""
+
+
+@staff_group.command("merge")
+@click.argument("source", metavar="FROM")
+@click.argument("into", metavar="INTO")
+@click.option("--yes", is_flag=True, help="確認を省略する")
+@click.pass_obj
+def staff_merge(state: State, source: str, into: str, yes: bool) -> None:
+    """担当者 FROM を INTO に統合します。記録の担当者はすべて INTO に移り、FROM は削除されます（同期されます）。"""
+    from dxdesk.services import staff
+
+    with opened(state) as profile:
+        a, b = staff.find(profile, source), staff.find(profile, into)
+        if not yes:
+            click.confirm(
+                f"担当者「{one_line(a.label)}」を「{one_line(b.label)}」に統合します。よろしいですか",
+                abort=True,
+                err=True,
+            )
+        done = staff.merge(profile, a.id, b.id)
+    moved = "、".join(f"{label} {n}件" for label, n in done.moved.items()) or "なし"
+    output.echo(
+        f"「{one_line(done.retired.label)}」を「{one_line(done.kept.label)}」に統合しました"
+        f"（移した記録：{moved}）。次のバンドルで他の端末にも届きます。"
+    )

@@ -338,10 +338,12 @@ class MainWindow(QMainWindow):
                 partial(goal_months, self.profile),
                 engagement_warnings=partial(warning_lines, self.profile),
                 goal_target=partial(goal_target, self.profile),
+                can_merge_staff=self.profile.role == "hub",
             )
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))
             view.progress_requested.connect(self.open_goal_month)
+            view.staff_merge_requested.connect(self.open_staff_merge)
             self.stack.addWidget(view)
             self._globals["registers"] = view
         return self._globals["registers"]
@@ -732,7 +734,8 @@ class MainWindow(QMainWindow):
 
         view = ConflictsView(self.profile, QDialog(self))
         view.restored.connect(self._reload_all)
-        self._open_view(self.tr("競合の記録"), view, 1000, 480)
+        # Nine columns (who wrote each value, and when): as wide as a 1366 screen allows.
+        self._open_view(self.tr("競合の記録"), view, 1340, 520)
         return view
 
     def open_forks(self) -> Any:
@@ -742,6 +745,15 @@ class MainWindow(QMainWindow):
         view.changed.connect(self._reload_all)
         self._open_view(self.tr("別の履歴"), view, 900, 420)
         return view
+
+    def open_staff_merge(self) -> Any:
+        from dxdesk.gui.staff import StaffMergeDialog
+
+        dialog = StaffMergeDialog(self.profile, self)
+        dialog.merged.connect(self._reload_all)
+        delete_on_close(dialog)
+        dialog.open()
+        return dialog
 
     def open_devices(self) -> Any:
         from dxdesk.gui.sync import DevicesDialog

@@ -159,6 +159,7 @@ class RegisterView(QWidget):
     new_requested = Signal(str)  # kind
     progress_requested = Signal(str, str, str)  # goal id, month, progress id ("" when none)
     engagement_requested = Signal(str)  # an engagement a warning names
+    staff_merge_requested = Signal()  # 担当者の統合 (one person entered twice)
 
     def __init__(
         self,
@@ -169,6 +170,7 @@ class RegisterView(QWidget):
         *,
         engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
         goal_target: Callable[[str], GoalTarget] | None = None,
+        can_merge_staff: bool = False,
     ) -> None:
         super().__init__(parent)
         self._goal_target = goal_target
@@ -193,6 +195,14 @@ class RegisterView(QWidget):
             button.setObjectName(f"new_{name}")
             button.clicked.connect(lambda _=False, k=name: self.new_requested.emit(k))
             bar.addWidget(button)
+            if name == "staff" and can_merge_staff:  # the hub's (services/staff.py merge)
+                merge = QPushButton(self.tr("担当者の統合(&J)…"), page)
+                merge.setObjectName("merge_staff")
+                merge.setToolTip(
+                    self.tr("同じ人が二重に登録されているとき、記録を一人にまとめます。")
+                )
+                merge.clicked.connect(lambda _=False: self.staff_merge_requested.emit())
+                bar.addWidget(merge)
             bar.addStretch(1)
             column.addLayout(bar)
             self._pages[name] = page

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, plain_label, user_message
+from dxdesk.gui.staff import staff_label
 from dxdesk.gui.worker import wait_cursor
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
@@ -79,6 +81,19 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 # ------------------------------------------------------------------ import
+
+
+def _shown_date(iso: str) -> str:
+    """A date in a sentence: 和暦 in Japanese, ISO in English (no 和暦 there)."""
+    if not iso:
+        return ""
+    from datetime import date
+
+    from dxdesk.core.calendar import format_wareki
+
+    if QCoreApplication.translate("Date", "和暦") != "和暦":
+        return iso
+    return format_wareki(date.fromisoformat(iso))
 
 
 class ImportDialog(QDialog):
@@ -175,11 +190,11 @@ class ImportDialog(QDialog):
 
     def _show(self) -> None:
         self.table.setRowCount(0)
-        notes: list[str] = []  # gaps and clock warnings
-        # Gaps name devices: read the roster once, and only when some bundle has a gap.
-        gapped = any(p.plan is not None and p.plan.gaps for p in self.previews)
-        roster = sync.devices(self.profile) if gapped else []
-        names = {str(d["device_id"]): str(d["name"]) for d in roster}
+        # Gaps over the whole selection: a bundle's missing changes carried by another file
+        # of it are not missing (services.sync.selection_gaps).
+        notes: list[str] = [
+            self.gap_note(g) for g in sync.selection_gaps(self.profile, self.previews)
+        ]
         for p in self.previews:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -191,15 +206,6 @@ class ImportDialog(QDialog):
                     totals[1] += counts.updated
                     totals[2] += counts.deleted
                     totals[3] += counts.conflicts
-                for device, ranges in plan.gaps.items():
-                    spans = ", ".join(f"{a}–{b}" for a, b in ranges)
-                    notes.append(
-                        self.tr(
-                            "%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。"
-                        )
-                        .replace("%1", one_line(names.get(device, device[:8])))
-                        .replace("%2", spans)
-                    )
                 if plan.ahead:
                     # A sender whose clock runs ahead wins every conflict until time catches up.
                     notes.append(
@@ -225,6 +231,36 @@ class ImportDialog(QDialog):
         self.details.setText("\n".join(notes))
         self.apply_button.setEnabled(any(not p.already for p in self.previews))
 
+    def gap_note(self, gap: sync.Gap) -> str:
+        """One missing span in words: whose laptop, from when (the CLI says ``gap.sentence``)."""
+        who = (
+            self.tr("端末「%1」（%2）").replace("%2", one_line(gap.owner))
+            if gap.owner
+            else self.tr("端末「%1」")
+        ).replace("%1", one_line(gap.device_name))
+        after, until = (_shown_date(d) for d in (gap.after, gap.until))
+        if after and until and after == until:
+            when = after  # all of it on one day
+        elif after and until:
+            when = self.tr("%1から%2まで").replace("%1", after).replace("%2", until)
+        elif after:
+            when = self.tr("%1以降").replace("%1", after)
+        elif until:
+            when = self.tr("%1まで").replace("%1", until)
+        else:
+            when = self.tr("最初から")
+        return (
+            self.tr(
+                "注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。"
+                "その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で"
+                "作り直してもらってください。"
+            )
+            .replace("%1", who)
+            .replace("%2", when)
+            .replace("%3", str(gap.count))
+            .replace("%4", gap.numbers)
+        )
+
     def _fork_notes(self, forks: dict[str, int]) -> list[str]:
         # Two histories under one device (a copied profile): kept aside, never merged or lost.
         return [
@@ -242,9 +278,7 @@ class ImportDialog(QDialog):
         """Apply each checked bundle (oldest first), one transaction each; report the result."""
         done: list[sync.Imported] = []
         failed: list[str] = []
-        pending = sorted(
-            (p for p in self.previews if not p.already), key=lambda p: p.manifest.created_at
-        )
+        pending = sync.in_import_order([p for p in self.previews if not p.already])
         for p in pending:
             try:
                 with wait_cursor():
@@ -392,11 +426,14 @@ class ConflictsView(QWidget):
         note.setWordWrap(True)
         self.table = _table(
             [
+                self.tr("団体"),
                 self.tr("種類"),
                 self.tr("記録"),
                 self.tr("項目"),
                 self.tr("現在の値"),
+                self.tr("現在の値の入力"),
                 self.tr("採用されなかった値"),
+                self.tr("採用されなかった値の入力"),
                 self.tr("検出日時"),
             ]
         )
@@ -426,23 +463,35 @@ class ConflictsView(QWidget):
         self.table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
             values = [
+                c.org,
                 QCoreApplication.translate("Kind", c.kind_label),
                 c.title,
                 self.tr("削除")
                 if c.field_label == "削除"
                 else QCoreApplication.translate("Field", c.field_label),
                 self.tr("（削除済み）") if c.record_deleted else c.current,
+                self._writer(c.current_device, c.current_person, c.current_at),
                 c.losing,
+                self._writer(c.losing_device, c.losing_person, c.losing_at),
                 c.detected_at[:16].replace("T", " "),
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, _item(value))
-        for col, width in enumerate((90, 160, 110, 220, 220)):
+        for col, width in enumerate((90, 90, 150, 100, 170, 190, 170, 190)):
             self.table.setColumnWidth(col, width)
         self.restore_button.setEnabled(bool(self.conflicts))
         self.review_button.setEnabled(bool(self.conflicts))
         if not self.conflicts:
             self.status.setText(self.tr("未確認の競合はありません。"))
+
+    def _writer(self, device: str, person: str, at: str) -> str:
+        """Who wrote a value, and when: 「平川のノート（平川 美咲）2025-11-25 14:03」."""
+        who = (
+            self.tr("%1（%2）").replace("%1", one_line(device)).replace("%2", one_line(person))
+            if person
+            else one_line(device)
+        )
+        return f"{who} {at}".strip()
 
     def review_selected(self) -> bool:
         """Keep the current values of the selected rows: they leave the list, nothing changes."""
@@ -514,6 +563,7 @@ class DevicesDialog(QDialog):
                 self.tr("役割"),
                 self.tr("指紋"),
                 self.tr("状態"),
+                self.tr("記録上の担当者"),
             ]
         )
         self.table.setObjectName("devices")
@@ -566,7 +616,8 @@ class DevicesDialog(QDialog):
             status = {"この端末": self.tr("この端末"), "取消済み": self.tr("取消済み")}.get(
                 d["status"], self.tr("登録済み")
             )
-            for col, value in enumerate([*values, status]):
+            # Whom the device records as (linked at accept): one person, one column of hours.
+            for col, value in enumerate([*values, status, d.get("staff", "")]):
                 self.table.setItem(row, col, _item(value))
 
     def _confirm_fingerprint(self, name: str, fingerprint: str, *, ask: bool) -> bool:
@@ -633,6 +684,12 @@ class DevicesDialog(QDialog):
         ):
             self.status.setText(self.tr("指紋が一致しないため、登録しませんでした。"))
             return None
+        # Whose laptop: the hub's record of the person, so no second one arrives with it.
+        link = StaffLinkDialog(self.profile, member, self)
+        if not confirmed and link.exec() != QDialog.DialogCode.Accepted:
+            self.status.setText(self.tr("登録を取りやめました。"))
+            return None
+        staff_id = link.chosen()
         if out is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
@@ -645,7 +702,7 @@ class DevicesDialog(QDialog):
             out = Path(chosen)
         try:
             with wait_cursor():
-                written = sync.accept(self.profile, member, out)
+                written = sync.accept(self.profile, member, out, staff_id=staff_id)
         except UserError as err:
             self.status.setText(user_message(err))
             return None
@@ -730,6 +787,81 @@ class DevicesDialog(QDialog):
             self.tr("%1 の登録を取り消しました。").replace("%1", one_line(device["name"]))
         )
         return True
+
+
+class StaffLinkDialog(QDialog):
+    """At accept: which staff record is the person of the laptop. The record of the same name
+    (NFKC, spaces ignored) is offered first; another may be chosen, or a new person."""
+
+    def __init__(self, profile: Profile, member: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("端末の利用者の確認"))
+        self.setObjectName("staffLinkDialog")
+        found = sync.staff_candidates(profile, member)
+        self.suggested = found.suggested
+        intro = plain_label(
+            self.tr(
+                "端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、"
+                "登録済みの担当者と結び付けてください。"
+            )
+            .replace("%1", one_line(member.name))
+            .replace("%2", one_line(member.owner))
+        )
+        intro.setWordWrap(True)
+        self.same = QRadioButton(self)
+        self.same.setObjectName("staffSame")
+        self.other = QRadioButton(self.tr("別の担当者を選ぶ(&O)："), self)
+        self.other.setObjectName("staffOther")
+        self.others = QComboBox(self)
+        self.others.setObjectName("staffChoices")
+        for choice in (*found.matched, *found.others):
+            if self.suggested is None or choice.id != self.suggested.id:
+                self.others.addItem(staff_label(choice), choice.id)
+        self.new = QRadioButton(self.tr("新しい担当者として登録する(&N)"), self)
+        self.new.setObjectName("staffNew")
+        if self.suggested is not None:
+            self.same.setText(
+                self.tr("登録済みの「%1」と同じ人です(&S)").replace(
+                    "%1", staff_label(self.suggested)
+                )
+            )
+            self.same.setChecked(True)
+        else:
+            self.same.setVisible(False)
+            self.new.setChecked(True)
+        self.other.setEnabled(self.others.count() > 0)
+        self.others.setEnabled(False)
+        self.other.toggled.connect(self.others.setEnabled)
+        note = plain_label(
+            self.tr(
+                "結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。"
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("登録する"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.same)
+        row = QHBoxLayout()
+        row.addWidget(self.other)
+        row.addWidget(self.others, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.new)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(560, 240)
+
+    def chosen(self) -> str | None:
+        """The staff id the laptop will record under; None for a new person."""
+        if self.same.isChecked() and self.suggested is not None:
+            return self.suggested.id
+        if self.other.isChecked() and self.others.currentIndex() >= 0:
+            return str(self.others.currentData())
+        return None
 
 
 class ScopeDialog(QDialog):

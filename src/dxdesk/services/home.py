@@ -5,7 +5,7 @@ the month's on-site days against the target per intensive-support municipality (
 badges, services/overview.py), the intensive-support warnings (services/engagements.py), open issues not yet shared with the prefecture and for how long,
 overdue issues, recent imports and the conflicts to review. A field consultant: this week's
 visits, their own open issues and consultations, hours entered this week and the open days
-without any, the last bundle sent. Every item names what it opens (``Item.target``).
+without any, the last bundle sent and its conflicts to review. Every item names what it opens (``Item.target``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import kind
-from dxdesk.errors import UserError
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.deadlines import DeadlineService
 from dxdesk.services.engagements import warning_lines
@@ -98,6 +97,8 @@ class HomeService:
                 self.own_open("consultation"),
                 self.week_hours(),
                 self.last_bundle(),
+                # A field laptop meets conflicts too (the hub's edits against its own).
+                self.conflicts(),
             )
         return Home(role_of(self.profile), self.today, sections)
 
@@ -208,27 +209,23 @@ class HomeService:
         return _section("imports", "最近の取り込み", items, "取り込みはまだありません。")
 
     def conflicts(self) -> Section:
+        """The conflicts waiting for a person, as the conflict log counts them
+        (``services.sync.describe_conflicts``: an entry whose losing value is current again
+        waits for nobody): the record's organisation, kind, title and field."""
+        from dxdesk.services import sync
+
         items = []
-        rows = self.db.query(
-            "SELECT kind, record_id, field, detected_at FROM conflicts"
-            " WHERE resolved_at IS NULL ORDER BY detected_at DESC"
-        )
-        for r in rows:
-            try:
-                k = kind(str(r["kind"]))
-            except UserError:  # a kind of a newer version: still listed
-                items.append(Item(f"{r['kind']} {r['field']}", ("view", "conflicts")))
-                continue
-            record = self.profile.records.get(k, str(r["record_id"]), include_deleted=True)
-            title = str(record.get(k.title) or "") if record else ""
-            label = next((f.label for f in k.fields if f.name == r["field"]), str(r["field"]))
-            text = f"{k.label}「{title}」の{label}（{str(r['detected_at'])[:10]}）"
-            # The record itself when it is held; the conflict log otherwise.
-            target: Target = (
-                ("record", k.name, str(r["record_id"])) if record else ("view", "conflicts")
-            )
-            items.append(Item(text, target))
+        for c in sync.describe_conflicts(self.profile):
+            where = f"{c.org}　" if c.org else ""
+            text = f"{where}{c.kind_label}「{c.title}」の{c.field_label}（{c.detected_at[:10]}）"
+            items.append(Item(text, ("view", "conflicts")))
         return _section("conflicts", "確認が必要な競合", items)
+
+    def unreviewed_conflicts(self) -> int:
+        """The figure alone (a badge, a status line): the same count as the section's."""
+        from dxdesk.services import sync
+
+        return sync.unreviewed_conflicts(self.profile)
 
     def _device_names(self) -> dict[str, str]:
         return {

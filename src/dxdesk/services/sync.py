@@ -22,8 +22,10 @@ from typing import Any, Literal
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
 from dxdesk.core.model import KINDS, key_id
+from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
+from dxdesk.services import staff
 from dxdesk.services.profile import PRE_IMPORT_PREFIX, Profile
 from dxdesk.store import chain, ledger, memberships
 from dxdesk.store.backup import prune_backups
@@ -92,14 +94,30 @@ def read_team(path: Path) -> enrol.Team:
     return enrol.parse_team(_read_file(path), str(path))
 
 
-def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
-    """Hub: enrol the device (after the fingerprint was compared) and write the team file."""
+def staff_candidates(profile: Profile, member: enrol.Member) -> staff.Candidates:
+    """Hub, at accept: the staff records the device's owner may be, matched by name first
+    (NFKC, spaces folded); ``suggested`` is the one to offer for confirmation."""
+    return staff.candidates(profile, member.owner)
+
+
+def accept(
+    profile: Profile, member: enrol.Member, out: Path, *, staff_id: str | None = None
+) -> Path:
+    """Hub: enrol the device (after the fingerprint was compared) and write the team file.
+
+    ``staff_id``: the existing staff record of the device's person (chosen by the supervisor,
+    usually ``staff_candidates(...).suggested``): the laptop then records under it instead of
+    the record it made for its owner, and no second record of the person reaches the hub.
+    None: a new person; the laptop's own record comes with its first bundle.
+    """
     _require_role(profile, "hub")
     if member.role != "field" or member.device_id == profile.device_id:
         raise UserError("enrol_bad_file", path=member.name, detail="現地担当者の端末ではありません")
+    chosen = staff.find(profile, staff_id) if staff_id is not None else None
     hub, keys = own_member(profile)
     with profile.database.transaction():
         enrol.add_peer(profile.database, member)
+        staff.set_link(profile, member.device_id, chosen.id if chosen else None)
     team = enrol.Team(
         hub=hub,
         roster=tuple(
@@ -108,6 +126,14 @@ def accept(profile: Profile, member: enrol.Member, out: Path) -> Path:
         escrow=enrol.get_meta(profile.database, enrol.META_ESCROW),
         created_at=stamp(),
         escrow_at=enrol.get_meta(profile.database, META_ESCROW_AT) or "",
+        staff=None
+        if chosen is None
+        else {
+            "device_id": member.device_id,
+            "id": chosen.id,
+            "name": chosen.name,
+            "role": chosen.role,
+        },
     )
     atomic_write_bytes(Path(out), enrol.team_file(team, keys), mode=0o644)
     profile.audit("enrol_accept")
@@ -131,8 +157,26 @@ def join(profile: Profile, team: enrol.Team) -> enrol.Member:
         for member in team.roster:
             if member.device_id not in (me.device_id, team.hub.device_id):
                 enrol.add_peer(profile.database, member)
+        if team.staff is not None and team.staff["device_id"] == me.device_id:
+            _link_owner(profile, team.staff)
     profile.audit("enrol_join")
     return team.hub
+
+
+def _link_owner(profile: Profile, chosen: dict[str, str]) -> None:
+    """Field, at join: record under the hub's staff record of this laptop's person. The
+    record the laptop made for its owner at setup is merged into it (whatever was recorded
+    before joining moves with it) and deleted, so the hub never holds the person twice. The
+    hub's record is held as a stand-in until the hub's first bundle brings it."""
+    staff_kind = kind_of("staff")
+    target = chosen["id"]
+    own = staff.owner_id(profile)
+    if own == target:
+        return
+    staff.stand_in(profile, target, {"name": chosen["name"], "role": chosen["role"]})
+    if own and profile.records.exists(staff_kind, own):
+        staff.merge_in_transaction(profile, own, target)
+    staff.set_owner(profile, target)
 
 
 def revoke(profile: Profile, device: str) -> ledger.PeerRow:
@@ -197,8 +241,12 @@ def full_due(profile: Profile, device: str) -> bool:
 
 
 def devices(profile: Profile) -> list[dict[str, Any]]:
-    """This device first, then the roster (public keys and fingerprints only)."""
+    """This device first, then the roster (public keys and fingerprints only). ``staff``: the
+    staff record the device records under, by name (this device's own; at the hub, the one
+    linked at accept or by a merge; "" when not known here)."""
     me, _keys = own_member(profile)
+    names = {s.id: s.name for s in staff.all_staff(profile)}
+    links = staff.links(profile) if profile.role == "hub" else {}
     rows = [
         {
             "device_id": me.device_id,
@@ -208,6 +256,7 @@ def devices(profile: Profile) -> list[dict[str, Any]]:
             "fingerprint": me.fingerprint,
             "status": "この端末",
             "scope": None,
+            "staff": names.get(staff.owner_id(profile) or "", ""),
         }
     ]
     for r in enrol.peers(profile.database):
@@ -220,6 +269,7 @@ def devices(profile: Profile) -> list[dict[str, Any]]:
                 "fingerprint": r["fingerprint"],
                 "status": "取消済み" if r["revoked_at"] else "登録済み",
                 "scope": json.loads(r["scope"]) if r["scope"] else None,
+                "staff": names.get(links.get(r["device_id"], ""), ""),
             }
         )
     return rows
@@ -444,6 +494,9 @@ def _extra(profile: Profile, scope: list[str] | None, escrow: str | None) -> dic
             }
             for r in enrol.peers(profile.database)
         ]
+        # Whose laptop is whose: a laptop follows the staff record the hub holds for it (after
+        # a merge of duplicates its own may be gone), by the roster's clock.
+        out["staff_links"] = staff.links(profile)
         out["roster_at"] = profile.records.clock.now().encode()
     return out
 
@@ -504,6 +557,167 @@ class Preview:
             "gaps_real": self.manifest.scope is None or self.manifest.since is not None,
             "plan": jsonable(self.plan),
         }
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Changes of one laptop that none of the bundles at hand (nor this database) holds: a
+    bundle written before them never arrived. Said in words: whose laptop, from when."""
+
+    device_id: str
+    device_name: str
+    owner: str
+    first: int  # the missing change numbers of that laptop's log, first..last
+    last: int
+    after: str  # ISO date of the last change held before them ("": none held)
+    until: str  # ISO date of the first change after them ("": not known)
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def numbers(self) -> str:
+        """「31〜42」, or 「31」 for one change."""
+        return str(self.first) if self.first == self.last else f"{self.first}〜{self.last}"
+
+    @property
+    def sentence(self) -> str:
+        """The Japanese sentence (the CLI's; the window builds the same from its catalogue)."""
+        who = (
+            f"端末「{self.device_name}」（{self.owner}）"
+            if self.owner
+            else f"端末「{self.device_name}」"
+        )
+        return (
+            f"{who}の{_gap_when(self.after, self.until)}の作業（変更 {self.count} 件、"
+            f"連番 {self.numbers}）がまだ届いていません。"
+            "その端末で先に作成されたバンドルを取り込むか、送信元で「すべてを含める」"
+            "（--full）で作り直してもらってください。"
+        )
+
+
+def _wareki(iso: str) -> str:
+    from datetime import date
+
+    from dxdesk.core.calendar import format_wareki
+
+    return format_wareki(date.fromisoformat(iso))
+
+
+def _gap_when(after: str, until: str) -> str:
+    """「令和7年11月25日から令和7年11月28日まで」: when the missing work was done, as far as
+    the changes around it say."""
+    if after and until:
+        if after == until:  # all of it on one day
+            return _wareki(after)
+        return f"{_wareki(after)}から{_wareki(until)}まで"
+    if after:
+        return f"{_wareki(after)}以降"
+    if until:
+        return f"{_wareki(until)}まで"
+    return "最初から"
+
+
+def _hlc_date(hlc: str) -> str:
+    """The Japan date of an HLC stamp ("" when there is none)."""
+    if not hlc:
+        return ""
+    from datetime import UTC, datetime
+
+    from dxdesk.core.clock import JST
+    from dxdesk.core.hlc import Timestamp
+
+    try:
+        wall = Timestamp.decode(hlc).wall_ms
+    except ValueError:
+        return ""
+    return datetime.fromtimestamp(wall / 1000, UTC).astimezone(JST).date().isoformat()
+
+
+def in_import_order(previews: list[Preview]) -> list[Preview]:
+    """The order to apply a selection of bundles in: as they were written (each sender's in
+    the order of its log), so none is applied before one it follows. The CLI and the window
+    both apply in this order."""
+    return sorted(previews, key=lambda p: (p.manifest.created_at, p.manifest.bundle_id))
+
+
+def _carried(m: bundle.Manifest) -> dict[str, tuple[int, int]]:
+    """The change numbers a bundle accounts for, per log: what it carries, and for a scoped
+    bundle from the hub what it declares it covers (other organisations' holes)."""
+    out = dict(m.ranges)
+    if m.scope is not None and m.since is not None:
+        for device, through in m.state_vector.items():
+            out[device] = (
+                min(m.since.get(device, 0) + 1, out.get(device, (through, 0))[0]),
+                through,
+            )
+    return out
+
+
+def _subtract(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(lo, hi)]
+    for a, b in spans:
+        nxt: list[tuple[int, int]] = []
+        for x, y in pieces:
+            if b < x or a > y:
+                nxt.append((x, y))
+                continue
+            if x < a:
+                nxt.append((x, a - 1))
+            if b < y:
+                nxt.append((b + 1, y))
+        pieces = nxt
+    return pieces
+
+
+def selection_gaps(profile: Profile, previews: list[Preview]) -> list[Gap]:
+    """The gaps of a selection of bundles taken together: a change missing for one bundle but
+    carried by another of the selection (in any order) is not missing. Each laptop's missing
+    span is said once, with its device name and person, and from when."""
+    if not previews:
+        return []
+    carried: list[tuple[Path, dict[str, tuple[int, int]]]] = [
+        (p.path, _carried(p.manifest)) for p in previews if not p.already
+    ]
+    # (device, first, last, after, until); the dates around the original gap stay true
+    # bounds for any piece of it.
+    pieces: list[tuple[str, int, int, str, str]] = []
+    for p in previews:
+        if p.plan is None or not p.summary()["gaps_real"]:
+            continue
+        times = getattr(p.plan, "gap_times", {}) or {}
+        for device, ranges in p.plan.gaps.items():
+            others = [c[device] for path, c in carried if path != p.path and device in c]
+            bounds = times.get(device) or []
+            for i, (lo, hi) in enumerate(ranges):
+                after, until = bounds[i] if i < len(bounds) else ("", "")
+                for a, b in _subtract(int(lo), int(hi), others):
+                    pieces.append((device, a, b, _hlc_date(after), _hlc_date(until)))
+    if not pieces:
+        return []
+    names = {str(d["device_id"]): (str(d["name"]), str(d["owner"])) for d in devices(profile)}
+    out: list[Gap] = []
+    # Several bundles may report one hole (each cut by what the others carry): said once.
+    for device, a, b, after, until in sorted(pieces):
+        last = out[-1] if out else None
+        if last is not None and last.device_id == device and a <= last.last + 1:
+            out[-1] = dataclasses.replace(
+                last,
+                last=max(last.last, b),
+                # Bounds that stay true for the union: the earlier start, the later end.
+                after=min(last.after, after) if last.after and after else "",
+                until=max(last.until, until) if last.until and until else "",
+            )
+            continue
+        name, owner = names.get(device, (device[:8], ""))
+        out.append(Gap(device, name, owner, a, b, after, until))
+    return out
+
+
+def plan_gaps(profile: Profile, p: Preview, plan: Any) -> list[Gap]:
+    """The gaps an applied bundle reported (``Imported.summary``), in words."""
+    return selection_gaps(profile, [dataclasses.replace(p, plan=plan, already=False)])
 
 
 @dataclass(frozen=True)
@@ -659,6 +873,10 @@ def _follow_roster(profile: Profile, m: bundle.Manifest, origins: _Origins) -> N
         if revoked:
             enrol.revoke(db, device)
     enrol.set_meta(db, META_ROSTER_AT, at)
+    links = json.loads(m.raw).get("staff_links")
+    mine = links.get(me) if isinstance(links, dict) else None
+    if isinstance(mine, str) and mine and mine != staff.owner_id(profile):
+        staff.set_owner(profile, mine)
     # This device's own scope as the hub holds it, by the same clock: local writes outside it
     # are refused at once (store/records.py) instead of holding up every later bundle.
     scope = None if m.scope is None else sorted(m.scope)
@@ -802,6 +1020,8 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
             pass
         # An older laptop's additions to a list arrive as memberships (store/memberships.py).
         memberships.reconcile(profile.records)
+        # Records naming a person merged away here, from a laptop that had not heard of it.
+        staff.follow_merges(profile)
         for head in verified.verifier.heads:
             if head.log_id not in verified.divergence.since:
                 _store_head(db, head)
@@ -874,6 +1094,69 @@ class ConflictShown:
     record_deleted: bool
     resolved: bool
     detected_at: str
+    org: str = ""  # the record's organisation (団体), by name; "" when it has none
+    # Who wrote each of the two values that met, and when (Japan time, "YYYY-MM-DD HH:MM"):
+    # the device by name and its person. ``current_*`` is the write kept at the time.
+    current_device: str = ""
+    current_person: str = ""
+    current_at: str = ""
+    losing_device: str = ""
+    losing_person: str = ""
+    losing_at: str = ""
+
+    @property
+    def current_by(self) -> str:
+        return _written_by(self.current_device, self.current_person, self.current_at)
+
+    @property
+    def losing_by(self) -> str:
+        return _written_by(self.losing_device, self.losing_person, self.losing_at)
+
+
+def _written_by(device: str, person: str, at: str) -> str:
+    """「平川のノート（平川 美咲）2025-11-25 14:03」"""
+    who = f"{device}（{person}）" if person else device
+    return f"{who} {at}".strip()
+
+
+def _hlc_time(hlc: str) -> str:
+    """An HLC stamp as Japan wall-clock time, to the minute ("" when not a stamp)."""
+    from datetime import UTC, datetime
+
+    from dxdesk.core.clock import JST
+    from dxdesk.core.hlc import Timestamp
+
+    try:
+        wall = Timestamp.decode(hlc).wall_ms
+    except ValueError:
+        return ""
+    return f"{datetime.fromtimestamp(wall / 1000, UTC).astimezone(JST):%Y-%m-%d %H:%M}"
+
+
+def _writers(profile: Profile) -> Any:
+    """log id -> (device name, person): this device's logs, the enrolled devices' and the
+    ones known from imports (a log of an unknown device shows its first 8 characters)."""
+    db = profile.database
+    people: dict[str, tuple[str, str]] = {
+        str(r["device_id"]): (str(r["name"]), str(r["owner"])) for r in enrol.peers(db)
+    }
+    me = (profile.meta.get("device_name", ""), profile.meta.get("owner_name", ""))
+    for log_id in own_logs(profile):
+        people[log_id] = me
+    known = {
+        str(r[0]): str(r[1] or "")
+        for r in db.conn.execute("SELECT device_id, name FROM devices").fetchall()
+    }
+
+    def who(log_id: str) -> tuple[str, str]:
+        if log_id in people:
+            return people[log_id]
+        owner = ledger.log_owner(db, log_id)
+        if owner is not None and owner in people:
+            return people[owner]
+        return (known.get(log_id) or log_id[:8], "")
+
+    return who
 
 
 def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> list[ConflictShown]:
@@ -884,6 +1167,7 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
 
     records = RecordService(profile)
     orgs = records.org_names()
+    who = _writers(profile)
     out = []
     for c in list_conflicts(profile, include_resolved=include_resolved):
         k = kind_of(c.kind) if c.kind in KNOWN_KINDS else None
@@ -901,6 +1185,15 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
             label = typed.field(c.field).label
         else:
             label = "削除" if c.field == "_deleted" else c.field
+        org = ""
+        column = k.org_column if k is not None else None
+        if k is not None and column is not None:
+            held = profile.database.conn.execute(
+                f'SELECT "{column}" FROM "{k.name}" WHERE id = ?', (c.record_id,)
+            ).fetchone()
+            org = orgs.get(str(held[0]), "") if held and held[0] else ""
+        current_device, current_person = who(c.winning_device)
+        losing_device, losing_person = who(c.losing_device)
         out.append(
             ConflictShown(
                 id=c.id,
@@ -912,9 +1205,22 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
                 record_deleted=c.record_deleted,
                 resolved=c.resolved_at is not None,
                 detected_at=str(c.detected_at),
+                org=org,
+                current_device=current_device,
+                current_person=current_person,
+                current_at=_hlc_time(c.winning_hlc),
+                losing_device=losing_device,
+                losing_person=losing_person,
+                losing_at=_hlc_time(c.losing_hlc),
             )
         )
     return out
+
+
+def unreviewed_conflicts(profile: Profile) -> int:
+    """How many conflicts wait for a person (the home screen's figure): open entries whose
+    losing value is not current again."""
+    return len(list_conflicts(profile))
 
 
 def review_conflict(profile: Profile, conflict_id: str) -> None:

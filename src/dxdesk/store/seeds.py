@@ -84,29 +84,38 @@ def is_seed(kind_name: str, record_id: str) -> bool:
     return (kind_name, record_id) in seed_ids()
 
 
+def _at_genesis(conn: Any, k: Kind, rid: str, values: Record) -> int:
+    names = k.field_names
+    cols = ("id", *names, "_created_at", "_updated_at", "_hlc", "_device", "_clocks")
+    row = stored(k, values)
+    params = (
+        rid,
+        *(row[n] for n in names),
+        GENESIS_AT,
+        GENESIS_AT,
+        GENESIS_HLC,
+        GENESIS_DEVICE,
+        json.dumps({"*": GENESIS}),
+    )
+    cursor = conn.execute(
+        f'INSERT OR IGNORE INTO "{k.name}" ({", ".join(cols)})'
+        f" VALUES ({', '.join('?' * len(cols))})",
+        params,
+    )
+    return int(cursor.rowcount)
+
+
 def insert(conn: Any) -> int:
     """Write the seeded rows a database lacks, at genesis, logging nothing."""
-    written = 0
-    for k, rid, values in seed_records():
-        names = k.field_names
-        cols = ("id", *names, "_created_at", "_updated_at", "_hlc", "_device", "_clocks")
-        row = stored(k, values)
-        params = (
-            rid,
-            *(row[n] for n in names),
-            GENESIS_AT,
-            GENESIS_AT,
-            GENESIS_HLC,
-            GENESIS_DEVICE,
-            json.dumps({"*": GENESIS}),
-        )
-        cursor = conn.execute(
-            f'INSERT OR IGNORE INTO "{k.name}" ({", ".join(cols)})'
-            f" VALUES ({', '.join('?' * len(cols))})",
-            params,
-        )
-        written += cursor.rowcount
-    return written
+    return sum(_at_genesis(conn, k, rid, values) for k, rid, values in seed_records())
+
+
+def stand_in(conn: Any, k: Kind, rid: str, values: Record) -> bool:
+    """Hold a record another device owns until its create arrives (a field laptop's staff
+    record, named by the hub at enrolment): at genesis and unlogged like a seed, so the owner's
+    create and every later write beat it without a conflict, and nothing of it is sent.
+    False when a row with that id is already here."""
+    return _at_genesis(conn, k, rid, values) > 0
 
 
 def repair(conn: Any) -> int:

@@ -73,6 +73,9 @@ class Team:
     escrow: str | None
     created_at: str
     escrow_at: str = ""  # the hub clock (HLC) of the escrow key; "" from an older hub
+    # The staff record of the enrolling laptop's person as the hub chose it at accept
+    # ({"device_id", "id", "name", "role"}); None: the laptop keeps its own (a new person).
+    staff: dict[str, str] | None = None
 
 
 # ----------------------------------------------------------------------- own keys
@@ -172,7 +175,21 @@ def team_file(team: Team, keys: crypto.DeviceKeys) -> bytes:
         "escrow_at": team.escrow_at,
         "created_at": team.created_at,
     }
+    if team.staff is not None:
+        body["staff"] = team.staff
     return _signed_file(TEAM_TYPE, body, keys)
+
+
+def _parse_staff(raw: object) -> dict[str, str] | None:
+    if raw is None:
+        return None
+    names = ("device_id", "id", "name", "role")
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(n, ""), str) for n in names):
+        raise ValueError("staff")
+    out = {n: str(raw.get(n, ""))[:200] for n in names}
+    if not out["device_id"] or not out["id"]:
+        raise ValueError("staff")
+    return out
 
 
 def parse_team(data: bytes, path: str) -> Team:
@@ -190,11 +207,12 @@ def parse_team(data: bytes, path: str) -> Team:
         escrow_at = body.get("escrow_at") or ""
         if escrow_at and not (isinstance(escrow_at, str) and hlc_acceptable(escrow_at)):
             raise ValueError("escrow_at")
+        staff = _parse_staff(body.get("staff"))
     except (ValueError, TypeError):
         raise UserError("enrol_bad_file", path=path, detail="内容が正しくありません") from None
     if hub.role != "hub" or not crypto.verify(hub.sign_public, signature, message):
         raise UserError("enrol_bad_file", path=path, detail="ハブの署名が一致しません")
-    return Team(hub, roster, escrow, created_at, str(escrow_at))
+    return Team(hub, roster, escrow, created_at, str(escrow_at), staff)
 
 
 # ----------------------------------------------------------------------- roster

@@ -104,6 +104,9 @@ class Plan:
     mismatched: int = 0
     forks: dict[str, int] = field(default_factory=dict)  # log id -> changes kept aside
     gaps: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # For each gap, the HLC of the change held just before it and of the one just after ("":
+    # none held): when the missing work was done, for a sentence a person reads.
+    gap_times: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     max_hlc: str = ""
     # Stamped more than a day after this machine's clock: that device's clock is wrong, and its
     # edits will win against everyone's until real time catches up. Worth telling the user.
@@ -128,6 +131,7 @@ class Plan:
             "mismatched": self.mismatched,
             "forks": dict(sorted(self.forks.items())),
             "gaps": {d: [list(r) for r in rs] for d, rs in sorted(self.gaps.items())},
+            "gap_times": {d: [list(r) for r in rs] for d, rs in sorted(self.gap_times.items())},
             "conflicts": self.conflicts,
             "ahead": self.ahead,
             "kept": self.kept,
@@ -278,6 +282,11 @@ class _Merge:
         # Changes a replay (an orphan's create arriving) applied, with an effect, before their
         # own turn in the batch: counted then, when their own merge finds nothing left to do.
         self.replay_effects: set[tuple[str, int]] = set()
+        # Records this run created (and counted new), with the updates it counted for them, and
+        # those it then counted deleted: a record that arrives and leaves in one set of changes
+        # changes nothing a person sees, so it is counted as nothing (``_unborn``).
+        self.born: dict[tuple[str, str], int] = {}
+        self.born_gone: set[tuple[str, str]] = set()
 
     # ------------------------------------------------------------ driving
 
@@ -298,7 +307,36 @@ class _Merge:
                 self.result.gaps[device] = [(before[device] + 1, since)]
             elif through > before[device]:
                 ledger.set_coverage(self.db, device, through)
+        self._unborn()
         self._gaps()
+        self._gap_times()
+
+    def _unborn(self) -> None:
+        """A record created and deleted by the same set of changes (a laptop's own staff record
+        merged into the hub's at enrolment) is stored as a tombstone, but counted as nothing."""
+        for kind_name, rid in sorted(self.born_gone):
+            row = self.conn.execute(
+                f'SELECT _deleted FROM "{kind_name}" WHERE id = ?', (rid,)
+            ).fetchone()
+            if row is None or not row[0]:
+                continue
+            counts = self.result.counts(kind_name)
+            counts.new -= 1
+            counts.deleted -= 1
+            counts.updated -= self.born[(kind_name, rid)]
+
+    def _gap_times(self) -> None:
+        # Read while every incoming change is in the table (a plan rolls them back after).
+        def hlc_at(device: str, seq: int) -> str:
+            row = self.conn.execute(
+                "SELECT hlc FROM changes WHERE device_id = ? AND dev_seq = ?", (device, seq)
+            ).fetchone()
+            return "" if row is None else str(row[0])
+
+        for device, ranges in self.result.gaps.items():
+            self.result.gap_times[device] = [
+                (hlc_at(device, lo - 1), hlc_at(device, hi + 1)) for lo, hi in ranges
+            ]
 
     def _vector(self, device: str) -> int:
         return held_through(self.db, device)
@@ -604,6 +642,7 @@ class _Merge:
                 row = self._new_row(k, rid, c, data)
                 if counts is not None:
                     counts.new += 1
+                    self.born.setdefault(key, 0)
             else:
                 self.changed = False
                 values = stored(k, data)
@@ -646,11 +685,18 @@ class _Merge:
                 self._conflict(row, DELETED, "false", clock, row.clocks[DELETED])
             if self._effect(c, counts) and counts is not None:
                 counts.updated += 1
+                if key in self.born:
+                    self.born[key] += 1
             return
         was_deleted = row.deleted
         self._write(row, DELETED, 1 if c.op == "delete" else 0, clock, effective(base, DELETED))
         if self._effect(c, counts) and counts is not None:
             self._count(counts, c.op)
+            if key in self.born:
+                if c.op == "delete":
+                    self.born_gone.add(key)
+                else:
+                    self.born_gone.discard(key)  # restored: it counts as it was
         if c.op == "delete" and row.deleted and not was_deleted:
             for name in self.model.field_names[k.name]:
                 edited = row.clocks[name]

@@ -884,87 +884,107 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="384"/>
+        <location filename="../../gui/sync.py" line="418"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="388"/>
+        <location filename="../../gui/sync.py" line="422"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="395"/>
+        <location filename="../../gui/sync.py" line="429"/>
+        <source>団体</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="430"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="396"/>
+        <location filename="../../gui/sync.py" line="431"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="397"/>
+        <location filename="../../gui/sync.py" line="432"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="398"/>
+        <location filename="../../gui/sync.py" line="433"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="399"/>
+        <location filename="../../gui/sync.py" line="434"/>
+        <source>現在の値の入力</source>
+        <translation>Current value entered by</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="435"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="400"/>
+        <location filename="../../gui/sync.py" line="436"/>
+        <source>採用されなかった値の入力</source>
+        <translation>Value not kept entered by</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="437"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="405"/>
+        <location filename="../../gui/sync.py" line="442"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="408"/>
+        <location filename="../../gui/sync.py" line="445"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="431"/>
+        <location filename="../../gui/sync.py" line="469"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="434"/>
+        <location filename="../../gui/sync.py" line="472"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="445"/>
+        <location filename="../../gui/sync.py" line="485"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="451"/>
+        <location filename="../../gui/sync.py" line="490"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="500"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="461"/>
+        <location filename="../../gui/sync.py" line="510"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="468"/>
+        <location filename="../../gui/sync.py" line="517"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="478"/>
+        <location filename="../../gui/sync.py" line="527"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1061,6 +1081,14 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/wizard.py" line="377"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>Date</name>
+    <message>
+        <location filename="../../gui/sync.py" line="94"/>
+        <source>和暦</source>
+        <translation>ISO</translation>
     </message>
 </context>
 <context>
@@ -1162,177 +1190,187 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="508"/>
+        <location filename="../../gui/sync.py" line="557"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="512"/>
+        <location filename="../../gui/sync.py" line="561"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="513"/>
+        <location filename="../../gui/sync.py" line="562"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="514"/>
+        <location filename="../../gui/sync.py" line="563"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="515"/>
+        <location filename="../../gui/sync.py" line="564"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="565"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="566"/>
+        <source>記録上の担当者</source>
+        <translation>Records as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="576"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="578"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="580"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="537"/>
+        <location filename="../../gui/sync.py" line="587"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="539"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="612"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="612"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="567"/>
+        <location filename="../../gui/sync.py" line="617"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="574"/>
+        <location filename="../../gui/sync.py" line="625"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="577"/>
+        <location filename="../../gui/sync.py" line="628"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="580"/>
+        <location filename="../../gui/sync.py" line="631"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="588"/>
+        <location filename="../../gui/sync.py" line="639"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="640"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="601"/>
+        <location filename="../../gui/sync.py" line="652"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="612"/>
+        <location filename="../../gui/sync.py" line="663"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="621"/>
+        <location filename="../../gui/sync.py" line="672"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="634"/>
+        <location filename="../../gui/sync.py" line="685"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="639"/>
+        <location filename="../../gui/sync.py" line="690"/>
+        <source>登録を取りやめました。</source>
+        <translation>Enrolment cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="696"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="654"/>
+        <location filename="../../gui/sync.py" line="711"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="663"/>
+        <location filename="../../gui/sync.py" line="720"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="677"/>
+        <location filename="../../gui/sync.py" line="734"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="687"/>
+        <location filename="../../gui/sync.py" line="744"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="702"/>
+        <location filename="../../gui/sync.py" line="759"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="712"/>
+        <location filename="../../gui/sync.py" line="769"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="717"/>
+        <location filename="../../gui/sync.py" line="774"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="719"/>
+        <location filename="../../gui/sync.py" line="776"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="730"/>
+        <location filename="../../gui/sync.py" line="787"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1454,52 +1492,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="302"/>
+        <location filename="../../gui/sync.py" line="336"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="312"/>
+        <location filename="../../gui/sync.py" line="346"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="315"/>
+        <location filename="../../gui/sync.py" line="349"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="320"/>
+        <location filename="../../gui/sync.py" line="354"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="323"/>
+        <location filename="../../gui/sync.py" line="357"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="324"/>
+        <location filename="../../gui/sync.py" line="358"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="334"/>
+        <location filename="../../gui/sync.py" line="368"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="344"/>
+        <location filename="../../gui/sync.py" line="378"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="349"/>
+        <location filename="../../gui/sync.py" line="383"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="365"/>
+        <location filename="../../gui/sync.py" line="399"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -2747,7 +2785,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress_import.py" line="137"/>
-        <location filename="../../gui/sync.py" line="123"/>
+        <location filename="../../gui/sync.py" line="138"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
@@ -2874,107 +2912,137 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="92"/>
+        <location filename="../../gui/sync.py" line="107"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="99"/>
+        <location filename="../../gui/sync.py" line="114"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="106"/>
+        <location filename="../../gui/sync.py" line="121"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="107"/>
+        <location filename="../../gui/sync.py" line="122"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="108"/>
+        <location filename="../../gui/sync.py" line="123"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="109"/>
+        <location filename="../../gui/sync.py" line="124"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="110"/>
+        <location filename="../../gui/sync.py" line="125"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="111"/>
+        <location filename="../../gui/sync.py" line="126"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="112"/>
+        <location filename="../../gui/sync.py" line="127"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="113"/>
+        <location filename="../../gui/sync.py" line="128"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="121"/>
+        <location filename="../../gui/sync.py" line="136"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="154"/>
+        <location filename="../../gui/sync.py" line="169"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="198"/>
-        <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
-        <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sync.py" line="207"/>
+        <location filename="../../gui/sync.py" line="213"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="220"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="220"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="222"/>
+        <location filename="../../gui/sync.py" line="228"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="232"/>
+        <location filename="../../gui/sync.py" line="237"/>
+        <source>端末「%1」（%2）</source>
+        <translation>device “%1” (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="239"/>
+        <source>端末「%1」</source>
+        <translation>device “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="245"/>
+        <source>%1から%2まで</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="247"/>
+        <source>%1以降</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="249"/>
+        <source>%1まで</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="251"/>
+        <source>最初から</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="254"/>
+        <source>注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で作り直してもらってください。</source>
+        <translation>Note: the work of %1 — %2 — (%3 changes, numbers %4) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="268"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
         <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="261"/>
+        <location filename="../../gui/sync.py" line="295"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="267"/>
+        <location filename="../../gui/sync.py" line="301"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="275"/>
+        <location filename="../../gui/sync.py" line="309"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -3307,159 +3375,159 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="431"/>
-        <location filename="../../gui/mainwindow.py" line="806"/>
+        <location filename="../../gui/mainwindow.py" line="433"/>
+        <location filename="../../gui/mainwindow.py" line="818"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="457"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="456"/>
+        <location filename="../../gui/mainwindow.py" line="458"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="458"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="464"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="467"/>
+        <location filename="../../gui/mainwindow.py" line="469"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="469"/>
+        <location filename="../../gui/mainwindow.py" line="471"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="473"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="474"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/mainwindow.py" line="475"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="475"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
+        <location filename="../../gui/mainwindow.py" line="482"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="481"/>
+        <location filename="../../gui/mainwindow.py" line="483"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="485"/>
+        <location filename="../../gui/mainwindow.py" line="487"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="493"/>
+        <location filename="../../gui/mainwindow.py" line="495"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="504"/>
+        <location filename="../../gui/mainwindow.py" line="506"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="506"/>
+        <location filename="../../gui/mainwindow.py" line="508"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
+        <location filename="../../gui/mainwindow.py" line="511"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="512"/>
+        <location filename="../../gui/mainwindow.py" line="514"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="601"/>
+        <location filename="../../gui/mainwindow.py" line="603"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="648"/>
+        <location filename="../../gui/mainwindow.py" line="650"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="652"/>
+        <location filename="../../gui/mainwindow.py" line="654"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="667"/>
+        <location filename="../../gui/mainwindow.py" line="669"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="695"/>
+        <location filename="../../gui/mainwindow.py" line="697"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="735"/>
+        <location filename="../../gui/mainwindow.py" line="738"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="743"/>
+        <location filename="../../gui/mainwindow.py" line="746"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="826"/>
+        <location filename="../../gui/mainwindow.py" line="838"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="829"/>
+        <location filename="../../gui/mainwindow.py" line="841"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="885"/>
+        <location filename="../../gui/mainwindow.py" line="897"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -4605,27 +4673,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="192"/>
+        <location filename="../../gui/registers.py" line="194"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="244"/>
+        <location filename="../../gui/registers.py" line="199"/>
+        <source>担当者の統合(&amp;J)…</source>
+        <translation>&amp;Merge staff…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="202"/>
+        <source>同じ人が二重に登録されているとき、記録を一人にまとめます。</source>
+        <translation>When one person is registered twice, brings their records together under one.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/registers.py" line="254"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="248"/>
+        <location filename="../../gui/registers.py" line="258"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="296"/>
+        <location filename="../../gui/registers.py" line="306"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="306"/>
+        <location filename="../../gui/registers.py" line="316"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4633,22 +4711,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="751"/>
+        <location filename="../../gui/sync.py" line="883"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="754"/>
+        <location filename="../../gui/sync.py" line="886"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="796"/>
+        <location filename="../../gui/sync.py" line="928"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="804"/>
+        <location filename="../../gui/sync.py" line="936"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -4815,6 +4893,108 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/wizard.py" line="575"/>
         <source>データは作成済みです。回復キーを保存または書き留め、「回復キーを書き留めました」にチェックを入れてから「完了」を押してください。</source>
         <translation>Your data has been created. Save or write down the recovery key, tick “I have written down the recovery key”, then click “Finish”.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffLinkDialog</name>
+    <message>
+        <location filename="../../gui/sync.py" line="798"/>
+        <source>端末の利用者の確認</source>
+        <translation>Who uses this device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="804"/>
+        <source>端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、登録済みの担当者と結び付けてください。</source>
+        <translation>Device “%1” is used by “%2”. Link it to the registered staff member so that the person is not recorded twice.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="813"/>
+        <source>別の担当者を選ぶ(&amp;O)：</source>
+        <translation>Choose an&amp;other staff member:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="820"/>
+        <source>新しい担当者として登録する(&amp;N)</source>
+        <translation>Register as a &amp;new staff member</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="824"/>
+        <source>登録済みの「%1」と同じ人です(&amp;S)</source>
+        <translation>The &amp;same person as the registered “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="837"/>
+        <source>結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。</source>
+        <translation>Once linked, what is recorded on that device is recorded for this staff member (one column in the hours table).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="842"/>
+        <source>登録する</source>
+        <translation>Enrol</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMergeDialog</name>
+    <message>
+        <location filename="../../gui/staff.py" line="31"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="45"/>
+        <location filename="../../gui/staff.py" line="128"/>
+        <source>担当者の統合</source>
+        <translation>Merge staff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="49"/>
+        <source>同じ人が二重に登録されているときに、一つにまとめます。統合元を担当者とする記録（訪問・工数・課題の担当者・常時支援者など）はすべて統合先に移り、統合元は削除されます。この変更は次のバンドルで他の端末にも届きます。</source>
+        <translation>Brings one person registered twice together. Every record naming the person to merge (visits, hours, issue owners, supporters and so on) moves to the person kept, and the merged record is deleted. The next bundle carries this change to the other devices.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="69"/>
+        <source>統合元（削除する記録）(&amp;F)：</source>
+        <translation>Merge &amp;from (deleted):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="70"/>
+        <source>統合先（残す記録）(&amp;T)：</source>
+        <translation>Merge in&amp;to (kept):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="73"/>
+        <source>統合する(&amp;M)</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="106"/>
+        <source>統合元と統合先に別の担当者を選んでください。</source>
+        <translation>Choose two different staff members to merge.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="110"/>
+        <source>%1 %2件</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="116"/>
+        <source>なし</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="116"/>
+        <source>統合先に移る記録：%1</source>
+        <translation>Records that move: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="124"/>
+        <source>「%1」を「%2」に統合します。よろしいですか。</source>
+        <translation>Merge “%1” into “%2”?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/staff.py" line="147"/>
+        <source>「%1」を「%2」に統合しました（移した記録 %3件）。</source>
+        <translation>Merged “%1” into “%2” (%3 records moved).</translation>
     </message>
 </context>
 <context>
@@ -5351,6 +5531,21 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>端末（{device}）は既に別の鍵で登録されています。取り消してから登録し直してください。</source>
         <extracomment>UserError in the model: enrol_key_mismatch</extracomment>
         <translation>The device ({device}) is already enrolled with another key. Please revoke it and enrol it again.</translation>
+    </message>
+    <message>
+        <source>担当者「{name}」が見つかりません。氏名か ID で指定してください（「dxdesk list staff」で一覧を確認できます）。</source>
+        <extracomment>UserError in the model: staff_unknown</extracomment>
+        <translation>Staff member “{name}” was not found. Give a name or an id (“dxdesk list staff” lists them).</translation>
+    </message>
+    <message>
+        <source>「{name}」という担当者が複数います。ID で指定してください（「dxdesk list staff」で確認できます）。</source>
+        <extracomment>UserError in the model: staff_ambiguous</extracomment>
+        <translation>There is more than one staff member named “{name}”. Give the id (“dxdesk list staff” lists them).</translation>
+    </message>
+    <message>
+        <source>統合元と統合先が同じ担当者（{name}）です。別の担当者を指定してください。</source>
+        <extracomment>UserError in the model: staff_merge_same</extracomment>
+        <translation>The staff member to merge and the one to keep are the same ({name}). Choose two different ones.</translation>
     </message>
     <message>
         <source>端末「{device}」が見つかりません。「dxdesk devices」で一覧をご確認ください。</source>
