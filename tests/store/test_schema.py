@@ -127,6 +127,8 @@ def test_migrations_since_the_generator_say_how_they_were_made() -> None:
         if "generated from the model by scripts/migration.py" in text:
             generated += 1
             continue
+        if path.name.endswith("_reserved_for_another_branch.sql") and text == "-- reserved\n":
+            continue  # a number held for a branch merged later (removed at merge)
         assert "Written by hand: bookkeeping" in text, path.name
         made = set(re.findall(r'CREATE (?:VIRTUAL )?TABLE "?(\w+)', text))
         assert made and not made & kinds and not any(t.startswith("fts_") for t in made)
