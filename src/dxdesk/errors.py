@@ -98,7 +98,7 @@ MESSAGES: dict[str, str] = {
     ),
     "no_population": (
         "{org}の人口が参照データにないため、同規模の事例を絞り込めません。"
-        "--band を外すか、人口の分かる団体を指定してください。"
+        "人口の分かる団体を指定するか、--similar-to を外してテーマで絞り込んでください。"
     ),
     "activity_csv_unreadable": (
         "利用状況の CSV（{path}）を読み込めませんでした：{detail}。"

@@ -24,9 +24,7 @@ from dxdesk.cli.main import State, cli, opened
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
 )
 @click.pass_obj
-def cases(
-    state: State, similar_to: str | None, theme: str | None, band: float, fmt: str
-) -> None:
+def cases(state: State, similar_to: str | None, theme: str | None, band: float, fmt: str) -> None:
     """事例（県内外）の一覧。--similar-to で同規模自治体の事例に絞り込みます。"""
     from dxdesk.services.cases import CaseService
 
@@ -61,9 +59,7 @@ def cases(
         for c in found.cases
     ]
     if rows:
-        output.echo(
-            output.table(["事例名", "自治体", "都道府県", "人口", "テーマ", "年度"], rows)
-        )
+        output.echo(output.table(["事例名", "自治体", "都道府県", "人口", "テーマ", "年度"], rows))
     else:
         output.echo("該当する事例はありません。")
     if found.unknown:

@@ -81,7 +81,9 @@ def engagement_table(
     with opened(state, backup=False) as profile:
         service = EngagementTableService(profile)
         found = service.resolve(engagement_ref)
-        wanted = None if month is None else str(coerce(kind("engagement_month").field("month"), month))
+        wanted = (
+            None if month is None else str(coerce(kind("engagement_month").field("month"), month))
+        )
         table = service.table(found.id, wanted)
         if out:
             written = write_table_xlsx(table, out)

@@ -76,7 +76,7 @@ class CaseService:
 
     def all_cases(self) -> list[Case]:
         rows = self.db.query(
-            "SELECT c.*, o.name AS org_name, o.code AS org_code FROM \"case\" AS c"
+            'SELECT c.*, o.name AS org_name, o.code AS org_code FROM "case" AS c'
             " LEFT JOIN organisation AS o ON o.id = c.org_id"
             f" WHERE {live_clause(kind('case'), 'c')} ORDER BY c.year DESC, c.title, c.id"
         )

@@ -100,16 +100,28 @@ class EngagementTableService:
         self.today = self.engagements.today
 
     def resolve(self, value: str) -> Engagement:
-        """An engagement from its id, or from its organisation's name or code (this fiscal
-        year's engagement of it; refused when there are none or several)."""
+        """An engagement from its id, or from its organisation's name or code: its only
+        engagement, or of several the one of this fiscal year (refused when that leaves none
+        or more than one)."""
         found = self.engagements.find(value.strip())
         if found is not None:
             return found
         from dxdesk.services.references import References
 
         org_id = References(self.profile).resolve_org(value)
+        years = [
+            int(r["fy"])
+            for r in self.db.query(
+                "SELECT DISTINCT fy FROM engagement AS e"
+                f" WHERE {live_clause(kind('engagement'), 'e')} AND org_id = ? AND fy IS NOT NULL"
+                " ORDER BY fy",
+                (org_id,),
+            )
+        ]
         fy = fiscal_year(self.today)
-        mine = [e for e in self.engagements.engagements(fy) if e.org_id == org_id]
+        if len(years) > 1:
+            years = [y for y in years if y == fy]
+        mine = [e for y in years for e in self.engagements.engagements(y) if e.org_id == org_id]
         if len(mine) == 1:
             return mine[0]
         if not mine:
@@ -205,12 +217,9 @@ class EngagementTableService:
             (org_id, staff_id, a.isoformat(), b.isoformat()),
         )
         done = "\n".join(
-            f"・{int(str(v['date'])[5:7])}/{int(str(v['date'])[8:10])} {v['title']}"
-            for v in visits
+            f"・{int(str(v['date'])[5:7])}/{int(str(v['date'])[8:10])} {v['title']}" for v in visits
         )
-        after = next(
-            (str(v["next_actions"]) for v in reversed(visits) if v["next_actions"]), ""
-        )
+        after = next((str(v["next_actions"]) for v in reversed(visits) if v["next_actions"]), "")
         return done, after
 
 

@@ -36,7 +36,7 @@ def activity_figures(db: Database, first_month: str, last_month: str) -> list[Gr
         " a.active_members, a.members FROM comm_activity AS a"
         " JOIN comm_group AS g ON g.id = a.comm_group_id"
         " LEFT JOIN comm_tool AS t ON t.id = g.tool_id"
-        " LEFT JOIN \"group\" AS d ON d.id = g.group_id AND d._deleted = 0"
+        ' LEFT JOIN "group" AS d ON d.id = g.group_id AND d._deleted = 0'
         f" WHERE {live_clause(a, 'a')} AND {live_clause(g, 'g')}"
         " AND a.month BETWEEN ? AND ? ORDER BY a.month, t.name, g.name",
         (first_month, last_month),

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
-from dxdesk.services.demo import goals, hours, meetings, people, progress, schedule, visits
+from dxdesk.services.demo import (
+    dxsupport,
+    goals,
+    hours,
+    meetings,
+    people,
+    progress,
+    schedule,
+    visits,
+)
 from dxdesk.services.demo.state import Demo
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
@@ -36,6 +45,8 @@ def _run(demo: Demo) -> None:
     goals.add_goals(demo)
     goals.add_case_studies(demo)
     people.add_plan(demo)
+    # Last, on a random stream of its own: the stages above produce what they did without it.
+    dxsupport.add_general_support(demo)
 
 
 def _ensure_empty(service: RecordService) -> None:
