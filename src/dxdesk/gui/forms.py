@@ -278,6 +278,14 @@ class RecordForm(QDialog):
             self.layout_form.addRow(label, self.children_panel)
             focus_chain.append(self.children_panel.list)
             self._refresh_children()
+            # The engagement's 管理表 (gui/engagement_table.py), from its visits and hours.
+            self.table_button = QPushButton(self.tr("管理表を開く…"), body)
+            self.table_button.setObjectName("open_management_table")
+            self.table_button.setToolTip(
+                self.tr("月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。")
+            )
+            self.table_button.clicked.connect(lambda _=False: self.open_management_table())
+            self.layout_form.addRow("", self.table_button)
         for f in self._derived_fields():
             line = getattr(self.editors[f.name], "line", None)
             if line is not None and f.derive is not None:
@@ -421,6 +429,19 @@ class RecordForm(QDialog):
         found = EngagementService(self.service.profile).find(self.record_id)
         rows = [(s.id, describe(s)) for s in found.supporters] if found else []
         panel.set_rows(rows, [w.text for w in found.warnings] if found else [])
+
+    def open_management_table(self) -> Any:
+        """The engagement's 管理表 (saved first when new or changed)."""
+        from dxdesk.gui.engagement_table import ManagementTableView
+
+        if (self.record_id is None or self.is_dirty()) and not self.save():
+            return None
+        assert self.record_id is not None
+        view = ManagementTableView(self.service, self.drafts, self.record_id, parent=self)
+        view.changed.connect(self.follow_up_created)  # the window refreshes from the Change
+        self.management_view = view
+        view.open()
+        return view
 
     def add_child(self) -> RecordForm | None:
         """A new supporter of this engagement (saved first when new or changed)."""

@@ -136,10 +136,11 @@ class CaseService:
             (engagement_id,),
         )
         if not rows:
-            raise UserError("engagement_not_found", value=engagement_id, fy="")
+            raise UserError("unknown_record", label=kind("engagement").label, id=engagement_id)
         e = rows[0]
         theme = str(e["theme"] or e["dx_theme"] or "集中支援")
-        menu = RecordService(self.profile).get("engagement", engagement_id).get("menu") or []
+        held = RecordService(self.profile).get("engagement", engagement_id).get("menu")
+        menu = held if isinstance(held, list) else []
         approach = "\n".join(
             x
             for x in (

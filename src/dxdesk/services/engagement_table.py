@@ -132,7 +132,7 @@ class EngagementTableService:
         """The table of one month (YYYY-MM), or of every month of the period up to today."""
         e = self.engagements.find(engagement_id)
         if e is None:
-            raise UserError("engagement_not_found", value=engagement_id, fy=fiscal_year(self.today))
+            raise UserError("unknown_record", label=kind("engagement").label, id=engagement_id)
         if month is None:
             months = engagement_months(e, self.today) or engagement_months(e)[:1]
         else:

@@ -347,12 +347,12 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>町</source>
-        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <extracomment>Choice in the model: organisation.org_kind, case.municipality_type</extracomment>
         <translation>Town</translation>
     </message>
     <message>
         <source>村</source>
-        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <extracomment>Choice in the model: organisation.org_kind, case.municipality_type</extracomment>
         <translation>Village</translation>
     </message>
     <message>
@@ -402,7 +402,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>訪問</source>
-        <extracomment>Choice in the model: visit.mode, consultation.channel</extracomment>
+        <extracomment>Choice in the model: visit.mode, consultation.channel, info_share.channel</extracomment>
         <translation>Visit</translation>
     </message>
     <message>
@@ -442,7 +442,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document, … (9 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, engagement.dx_theme, … (15 uses)</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -522,7 +522,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>メール</source>
-        <extracomment>Choice in the model: consultation.channel</extracomment>
+        <extracomment>Choice in the model: consultation.channel, info_share.channel</extracomment>
         <translation>Email</translation>
     </message>
     <message>
@@ -537,12 +537,12 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>標準化・共通化</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>Standardization &amp; shared systems</translation>
     </message>
     <message>
         <source>フロントヤード改革</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>Front-yard reform</translation>
     </message>
     <message>
@@ -557,12 +557,12 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>セキュリティ</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>Security</translation>
     </message>
     <message>
         <source>AI・RPA</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>AI &amp; RPA</translation>
     </message>
     <message>
@@ -577,7 +577,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>会議</source>
-        <extracomment>Choice in the model: time.activity</extracomment>
+        <extracomment>Choice in the model: time.activity, info_share.channel</extracomment>
         <translation>Meeting</translation>
     </message>
     <message>
@@ -716,6 +716,56 @@ Python %1 / %2</translation>
         <translation>Not applicable</translation>
     </message>
     <message>
+        <source>推進体制・人材育成</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Organisation and skills</translation>
+    </message>
+    <message>
+        <source>行政手続のオンライン化</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Online procedures</translation>
+    </message>
+    <message>
+        <source>テレワーク・働き方</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Telework and ways of working</translation>
+    </message>
+    <message>
+        <source>データ利活用</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Use of data</translation>
+    </message>
+    <message>
+        <source>地域社会のデジタル化</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Digital local community</translation>
+    </message>
+    <message>
+        <source>申請準備中</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Preparing the application</translation>
+    </message>
+    <message>
+        <source>申請済み</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>採択</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>不採択</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>辞退</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <source>作成中</source>
         <extracomment>Choice in the model: case_study.status</extracomment>
         <translation>Draft</translation>
@@ -744,6 +794,111 @@ Python %1 / %2</translation>
         <source>取下げ</source>
         <extracomment>Choice in the model: engagement_application.status</extracomment>
         <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>企業・団体</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Companies and associations</translation>
+    </message>
+    <message>
+        <source>教育機関</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Educational institution</translation>
+    </message>
+    <message>
+        <source>予算担当部署</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Budget department</translation>
+    </message>
+    <message>
+        <source>庁内関係課</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Other departments of the office</translation>
+    </message>
+    <message>
+        <source>金融機関</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Financial institution</translation>
+    </message>
+    <message>
+        <source>国・県の機関</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>National or prefectural body</translation>
+    </message>
+    <message>
+        <source>住民団体</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Residents' group</translation>
+    </message>
+    <message>
+        <source>政令指定都市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Designated city</translation>
+    </message>
+    <message>
+        <source>中核市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Core city</translation>
+    </message>
+    <message>
+        <source>施行時特例市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Special city (former)</translation>
+    </message>
+    <message>
+        <source>一般市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>特別区</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Special ward</translation>
+    </message>
+    <message>
+        <source>当方の支援</source>
+        <extracomment>Choice in the model: case.source</extracomment>
+        <translation>Our own support</translation>
+    </message>
+    <message>
+        <source>国・自治体の公表資料</source>
+        <extracomment>Choice in the model: case.source</extracomment>
+        <translation>Published by a government</translation>
+    </message>
+    <message>
+        <source>報道・講演</source>
+        <extracomment>Choice in the model: case.source</extracomment>
+        <translation>Press or talk</translation>
+    </message>
+    <message>
+        <source>説明会</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>操作研修</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Hands-on training</translation>
+    </message>
+    <message>
+        <source>活用事例の紹介</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Examples of use</translation>
+    </message>
+    <message>
+        <source>キャンペーン</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>文書</source>
+        <extracomment>Choice in the model: info_share.channel</extracomment>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>コミュニケーションツール</source>
+        <extracomment>Choice in the model: info_share.channel</extracomment>
+        <translation>Communication tool</translation>
     </message>
     <message>
         <source>既定</source>
@@ -1508,7 +1663,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (16 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (25 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1538,7 +1693,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (14 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (15 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -1563,7 +1718,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>連絡先</source>
-        <extracomment>Field in the model: vendor.contact, expert.contact</extracomment>
+        <extracomment>Field in the model: vendor.contact, expert.contact, stakeholder.contact</extracomment>
         <translation>Contact details</translation>
     </message>
     <message>
@@ -1573,7 +1728,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>種別</source>
-        <extracomment>Field in the model: group.group_type, training.training_type, meeting.meeting_type</extracomment>
+        <extracomment>Field in the model: group.group_type, training.training_type, meeting.meeting_type, stakeholder.stakeholder_type, comm_event.event_type</extracomment>
         <translation>Type</translation>
     </message>
     <message>
@@ -1588,7 +1743,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>日付</source>
-        <extracomment>Field in the model: visit.date, time.date, meeting.date, closed_day.date</extracomment>
+        <extracomment>Field in the model: visit.date, time.date, meeting.date, coordination.date, closed_day.date</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1613,7 +1768,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>件名</source>
-        <extracomment>Field in the model: visit.title, consultation.topic</extracomment>
+        <extracomment>Field in the model: visit.title, consultation.topic, coordination.title, info_share.title</extracomment>
         <translation>Subject</translation>
     </message>
     <message>
@@ -1623,7 +1778,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>担当者</source>
-        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id, plan_item.owner_id</extracomment>
+        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id, coordination.staff_id, info_share.staff_id, plan_item.owner_id</extracomment>
         <translation>Staff member</translation>
     </message>
     <message>
@@ -1708,7 +1863,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>内容</source>
-        <extracomment>Field in the model: issue.description, time.note, goal.description</extracomment>
+        <extracomment>Field in the model: issue.description, time.note, goal.description, comm_event.notes, info_share.content</extracomment>
         <translation>Details</translation>
     </message>
     <message>
@@ -1813,12 +1968,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>名称</source>
-        <extracomment>Field in the model: training.title</extracomment>
+        <extracomment>Field in the model: training.title, stakeholder.name, comm_event.title</extracomment>
         <translation>Title</translation>
     </message>
     <message>
         <source>実施日</source>
-        <extracomment>Field in the model: training.date</extracomment>
+        <extracomment>Field in the model: training.date, comm_event.date</extracomment>
         <translation>Date held</translation>
     </message>
     <message>
@@ -1853,7 +2008,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>参加人数</source>
-        <extracomment>Field in the model: training.participants, training_participant.participants</extracomment>
+        <extracomment>Field in the model: training.participants, training_participant.participants, comm_activity.members, comm_event.participants</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -1918,7 +2073,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>年月</source>
-        <extracomment>Field in the model: goal_progress.month</extracomment>
+        <extracomment>Field in the model: goal_progress.month, engagement_month.month, comm_activity.month</extracomment>
         <translation>Month</translation>
     </message>
     <message>
@@ -2067,13 +2222,58 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Support theme</translation>
     </message>
     <message>
+        <source>DXテーマ</source>
+        <extracomment>Field in the model: engagement.dx_theme</extracomment>
+        <translation>DX theme</translation>
+    </message>
+    <message>
+        <source>支援メニュー</source>
+        <extracomment>Field in the model: engagement.menu</extracomment>
+        <translation>Support menu</translation>
+    </message>
+    <message>
+        <source>計画・スケジュールの県合意日</source>
+        <extracomment>Field in the model: engagement.plan_agreed_on</extracomment>
+        <translation>Plan agreed with the prefecture on</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <extracomment>Field in the model: engagement.outcomes, case_study.results, case.results</extracomment>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>申請した実証事業・補助事業</source>
+        <extracomment>Field in the model: engagement.grant_scheme</extracomment>
+        <translation>Pilot or subsidy programme applied to</translation>
+    </message>
+    <message>
+        <source>申請日</source>
+        <extracomment>Field in the model: engagement.grant_applied_on</extracomment>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>申請の結果</source>
+        <extracomment>Field in the model: engagement.grant_result</extracomment>
+        <translation>Result of the application</translation>
+    </message>
+    <message>
+        <source>派遣した専門人材</source>
+        <extracomment>Field in the model: engagement.experts_dispatched</extracomment>
+        <translation>Experts dispatched</translation>
+    </message>
+    <message>
+        <source>職員へ移転したノウハウ</source>
+        <extracomment>Field in the model: engagement.knowledge_passed</extracomment>
+        <translation>Know-how passed to staff</translation>
+    </message>
+    <message>
         <source>集中支援</source>
-        <extracomment>Field in the model: case_study.engagement_id, engagement_supporter.engagement_id</extracomment>
+        <extracomment>Field in the model: case_study.engagement_id, engagement_supporter.engagement_id, engagement_milestone.engagement_id, engagement_stakeholder.engagement_id, engagement_month.engagement_id, engagement_case.engagement_id</extracomment>
         <translation>Intensive support</translation>
     </message>
     <message>
         <source>事例名</source>
-        <extracomment>Field in the model: case_study.title</extracomment>
+        <extracomment>Field in the model: case_study.title, case.title</extracomment>
         <translation>Case title</translation>
     </message>
     <message>
@@ -2087,18 +2287,13 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Support provided</translation>
     </message>
     <message>
-        <source>成果</source>
-        <extracomment>Field in the model: case_study.results</extracomment>
-        <translation>Results</translation>
-    </message>
-    <message>
         <source>他団体への示唆</source>
         <extracomment>Field in the model: case_study.lessons</extracomment>
         <translation>Lessons for other municipalities</translation>
     </message>
     <message>
         <source>グループ</source>
-        <extracomment>Field in the model: group_member.group_id</extracomment>
+        <extracomment>Field in the model: group_member.group_id, coordination.group_id</extracomment>
         <translation>Group</translation>
     </message>
     <message>
@@ -2128,7 +2323,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>県と合意済み</source>
-        <extracomment>Field in the model: engagement_application.agreed_with_pref</extracomment>
+        <extracomment>Field in the model: engagement_application.agreed_with_pref, comm_tool.agreed_with_pref</extracomment>
         <translation>Agreed with the prefecture</translation>
     </message>
     <message>
@@ -2143,7 +2338,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>常時支援者</source>
-        <extracomment>Field in the model: engagement_supporter.staff_id</extracomment>
+        <extracomment>Field in the model: engagement_supporter.staff_id, engagement_month.staff_id</extracomment>
         <translation>Dedicated supporter</translation>
     </message>
     <message>
@@ -2175,6 +2370,226 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>常駐日程</source>
         <extracomment>Field in the model: engagement_supporter.schedule</extracomment>
         <translation>Resident schedule</translation>
+    </message>
+    <message>
+        <source>マイルストーン</source>
+        <extracomment>Field in the model: engagement_milestone.title, plan_item.milestone</extracomment>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>予定日</source>
+        <extracomment>Field in the model: engagement_milestone.planned_on</extracomment>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>達成日</source>
+        <extracomment>Field in the model: engagement_milestone.reached_on</extracomment>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>所在の団体</source>
+        <extracomment>Field in the model: stakeholder.org_id</extracomment>
+        <translation>Located in</translation>
+    </message>
+    <message>
+        <source>部署</source>
+        <extracomment>Field in the model: stakeholder.department</extracomment>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>ステークホルダー</source>
+        <extracomment>Field in the model: engagement_stakeholder.stakeholder_id</extracomment>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <source>役割・関わり</source>
+        <extracomment>Field in the model: engagement_stakeholder.role</extracomment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>実施内容</source>
+        <extracomment>Field in the model: engagement_month.done</extracomment>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>今後の予定・次の対応</source>
+        <extracomment>Field in the model: engagement_month.next_steps</extracomment>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>団体（県内）</source>
+        <extracomment>Field in the model: case.org_id</extracomment>
+        <translation>Organisation (in the prefecture)</translation>
+    </message>
+    <message>
+        <source>自治体名</source>
+        <extracomment>Field in the model: case.municipality</extracomment>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>都道府県</source>
+        <extracomment>Field in the model: case.prefecture</extracomment>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <extracomment>Field in the model: case.population</extracomment>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>自治体の区分</source>
+        <extracomment>Field in the model: case.municipality_type</extracomment>
+        <translation>Type of municipality</translation>
+    </message>
+    <message>
+        <source>テーマ</source>
+        <extracomment>Field in the model: case.theme</extracomment>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>実施年度</source>
+        <extracomment>Field in the model: case.year</extracomment>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>取組内容</source>
+        <extracomment>Field in the model: case.summary</extracomment>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>教訓・示唆</source>
+        <extracomment>Field in the model: case.lessons</extracomment>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>出典の種別</source>
+        <extracomment>Field in the model: case.source</extracomment>
+        <translation>Kind of source</translation>
+    </message>
+    <message>
+        <source>出典</source>
+        <extracomment>Field in the model: case.source_title</extracomment>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>出典URL</source>
+        <extracomment>Field in the model: case.source_url</extracomment>
+        <translation>Source URL</translation>
+    </message>
+    <message>
+        <source>事例</source>
+        <extracomment>Field in the model: engagement_case.case_id, consultation_case.case_id</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>相談</source>
+        <extracomment>Field in the model: consultation_case.consultation_id</extracomment>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>ツール名</source>
+        <extracomment>Field in the model: comm_tool.name</extracomment>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>選定日</source>
+        <extracomment>Field in the model: comm_tool.chosen_on</extracomment>
+        <translation>Chosen on</translation>
+    </message>
+    <message>
+        <source>選定理由</source>
+        <extracomment>Field in the model: comm_tool.reason</extracomment>
+        <translation>Why it was chosen</translation>
+    </message>
+    <message>
+        <source>ツール</source>
+        <extracomment>Field in the model: comm_group.tool_id, comm_account.tool_id, comm_event.tool_id</extracomment>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>グループ名（ツール上）</source>
+        <extracomment>Field in the model: comm_group.name</extracomment>
+        <translation>Group name (on the tool)</translation>
+    </message>
+    <message>
+        <source>対応するグループ</source>
+        <extracomment>Field in the model: comm_group.group_id</extracomment>
+        <translation>dxdesk group</translation>
+    </message>
+    <message>
+        <source>開設日</source>
+        <extracomment>Field in the model: comm_group.opened_on</extracomment>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>発行数</source>
+        <extracomment>Field in the model: comm_account.accounts</extracomment>
+        <translation>Accounts issued</translation>
+    </message>
+    <message>
+        <source>発行日</source>
+        <extracomment>Field in the model: comm_account.issued_on</extracomment>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>ツールのグループ</source>
+        <extracomment>Field in the model: comm_activity.comm_group_id</extracomment>
+        <translation>Tool group</translation>
+    </message>
+    <message>
+        <source>投稿数</source>
+        <extracomment>Field in the model: comm_activity.posts</extracomment>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>アクティブ人数</source>
+        <extracomment>Field in the model: comm_activity.active_members</extracomment>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>対象のグループ</source>
+        <extracomment>Field in the model: comm_event.comm_group_id</extracomment>
+        <translation>Group concerned</translation>
+    </message>
+    <message>
+        <source>主な団体</source>
+        <extracomment>Field in the model: coordination.org_id</extracomment>
+        <translation>Main organisation</translation>
+    </message>
+    <message>
+        <source>調整内容</source>
+        <extracomment>Field in the model: coordination.content</extracomment>
+        <translation>What was coordinated</translation>
+    </message>
+    <message>
+        <source>次の対応</source>
+        <extracomment>Field in the model: coordination.next_steps</extracomment>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>送付日</source>
+        <extracomment>Field in the model: info_share.date</extracomment>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>送付先の団体</source>
+        <extracomment>Field in the model: info_share.org_id</extracomment>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>宛先（所属・氏名）</source>
+        <extracomment>Field in the model: info_share.recipient</extracomment>
+        <translation>Recipient (department, name)</translation>
+    </message>
+    <message>
+        <source>方法</source>
+        <extracomment>Field in the model: info_share.channel</extracomment>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>送付した資料</source>
+        <extracomment>Field in the model: info_share.materials</extracomment>
+        <translation>Materials sent</translation>
     </message>
     <message>
         <source>帳票</source>
@@ -2265,11 +2680,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>作業項目</source>
         <extracomment>Field in the model: plan_item.title</extracomment>
         <translation>Task</translation>
-    </message>
-    <message>
-        <source>マイルストーン</source>
-        <extracomment>Field in the model: plan_item.milestone</extracomment>
-        <translation>Milestone</translation>
     </message>
     <message>
         <source>表示順</source>
@@ -2754,6 +3164,76 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Related organisation of an issue</translation>
     </message>
     <message>
+        <source>集中支援のマイルストーン</source>
+        <extracomment>Kind in the model: engagement_milestone</extracomment>
+        <translation>Engagement milestone</translation>
+    </message>
+    <message>
+        <source>ステークホルダー</source>
+        <extracomment>Kind in the model: stakeholder</extracomment>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <source>集中支援の関係者</source>
+        <extracomment>Kind in the model: engagement_stakeholder</extracomment>
+        <translation>Engagement stakeholder</translation>
+    </message>
+    <message>
+        <source>管理表の記入</source>
+        <extracomment>Kind in the model: engagement_month</extracomment>
+        <translation>Management table note</translation>
+    </message>
+    <message>
+        <source>事例</source>
+        <extracomment>Kind in the model: case</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>集中支援で紹介した事例</source>
+        <extracomment>Kind in the model: engagement_case</extracomment>
+        <translation>Case introduced in an engagement</translation>
+    </message>
+    <message>
+        <source>相談で紹介した事例</source>
+        <extracomment>Kind in the model: consultation_case</extracomment>
+        <translation>Case introduced in a consultation</translation>
+    </message>
+    <message>
+        <source>コミュニケーションツール</source>
+        <extracomment>Kind in the model: comm_tool</extracomment>
+        <translation>Communication tool</translation>
+    </message>
+    <message>
+        <source>ツールのグループ</source>
+        <extracomment>Kind in the model: comm_group</extracomment>
+        <translation>Tool group</translation>
+    </message>
+    <message>
+        <source>ツールのアカウント</source>
+        <extracomment>Kind in the model: comm_account</extracomment>
+        <translation>Tool accounts</translation>
+    </message>
+    <message>
+        <source>ツールの利用状況</source>
+        <extracomment>Kind in the model: comm_activity</extracomment>
+        <translation>Tool activity</translation>
+    </message>
+    <message>
+        <source>利用促進の取組</source>
+        <extracomment>Kind in the model: comm_event</extracomment>
+        <translation>Promotion event</translation>
+    </message>
+    <message>
+        <source>広域連携の調整記録</source>
+        <extracomment>Kind in the model: coordination</extracomment>
+        <translation>Wide-area coordination</translation>
+    </message>
+    <message>
+        <source>情報共有</source>
+        <extracomment>Kind in the model: info_share</extracomment>
+        <translation>Information shared</translation>
+    </message>
+    <message>
         <source>帳票の様式</source>
         <extracomment>Kind in the model: document_form</extracomment>
         <translation>Document form</translation>
@@ -3094,6 +3574,92 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/mainwindow.py" line="875"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
+    </message>
+</context>
+<context>
+    <name>ManagementTable</name>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="45"/>
+        <source>年月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="46"/>
+        <source>常時支援者</source>
+        <translation>Dedicated supporter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="47"/>
+        <source>現地日数</source>
+        <translation>Days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="48"/>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="49"/>
+        <source>実施内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="50"/>
+        <source>次の対応</source>
+        <translation>Next steps</translation>
+    </message>
+</context>
+<context>
+    <name>ManagementTableView</name>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="78"/>
+        <source>管理表 — %1</source>
+        <translation>Management table — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="85"/>
+        <source>表示する月</source>
+        <translation>Month shown</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="86"/>
+        <source>今月までの全期間</source>
+        <translation>The whole period up to this month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="90"/>
+        <source>Excel に書き出す…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="95"/>
+        <source>表示する月：</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="110"/>
+        <source>ダブルクリックまたは Enter で、その月の実施内容と次の対応を記入します。</source>
+        <translation>Double-click or press Enter to write the month's work done and next steps.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="145"/>
+        <source>合計：現地 %1 日、%2 時間</source>
+        <translation>Total: %1 days on site, %2 hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="180"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="180"/>
+        <source>管理表を書き出す</source>
+        <translation>Export the management table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="189"/>
+        <source>書き出しました：%1</source>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 <context>
@@ -3812,6 +4378,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Enter the reason for selecting or declining</translation>
     </message>
     <message>
+        <source>支援メニューは次の中から選んでください：{choices}</source>
+        <extracomment>Reason in the model: core/model.py:479</extracomment>
+        <translation>choose the support menu items from: {choices}</translation>
+    </message>
+    <message>
+        <source>団体を選ぶか、自治体名を入力してください</source>
+        <extracomment>Reason in the model: core/model.py:491</extracomment>
+        <translation>choose an organisation or enter a municipality's name</translation>
+    </message>
+    <message>
         <source>必須項目です</source>
         <extracomment>Reason in the model: core/model.py:345, core/model.py:440</extracomment>
         <translation>this field is required</translation>
@@ -3873,7 +4449,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:478</extracomment>
+        <extracomment>Reason in the model: core/model.py:501</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
@@ -3905,95 +4481,105 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="284"/>
+        <location filename="../../gui/forms.py" line="282"/>
+        <source>管理表を開く…</source>
+        <translation>Open the management table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="285"/>
+        <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
+        <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="292"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="287"/>
+        <location filename="../../gui/forms.py" line="295"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="295"/>
-        <location filename="../../gui/forms.py" line="708"/>
+        <location filename="../../gui/forms.py" line="303"/>
+        <location filename="../../gui/forms.py" line="729"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="297"/>
+        <location filename="../../gui/forms.py" line="305"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="298"/>
-        <location filename="../../gui/forms.py" line="710"/>
+        <location filename="../../gui/forms.py" line="306"/>
+        <location filename="../../gui/forms.py" line="731"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="300"/>
+        <location filename="../../gui/forms.py" line="308"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="303"/>
+        <location filename="../../gui/forms.py" line="311"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="367"/>
+        <location filename="../../gui/forms.py" line="375"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="401"/>
+        <location filename="../../gui/forms.py" line="409"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="417"/>
+        <location filename="../../gui/forms.py" line="425"/>
         <source>保存すると、常時支援者を追加できます。</source>
         <translation>Save the engagement to add its resident supporters.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="615"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="605"/>
-        <location filename="../../gui/forms.py" line="642"/>
+        <location filename="../../gui/forms.py" line="626"/>
+        <location filename="../../gui/forms.py" line="663"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="670"/>
+        <location filename="../../gui/forms.py" line="691"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="701"/>
+        <location filename="../../gui/forms.py" line="722"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="709"/>
+        <location filename="../../gui/forms.py" line="730"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="747"/>
+        <location filename="../../gui/forms.py" line="768"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="749"/>
+        <location filename="../../gui/forms.py" line="770"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="770"/>
+        <location filename="../../gui/forms.py" line="791"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4731,6 +5317,46 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{detail}</source>
         <extracomment>UserError in the model: bad_argument</extracomment>
         <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>「{value}」に当たる集中支援が見つかりません（{fy}年度）。集中支援の ID か団体名を指定してください。</source>
+        <extracomment>UserError in the model: engagement_not_found</extracomment>
+        <translation>No engagement matches “{value}” (fiscal year {fy}). Give the engagement's id or its organisation's name.</translation>
+    </message>
+    <message>
+        <source>「{value}」の集中支援は{count}件あります。集中支援の ID で指定してください。</source>
+        <extracomment>UserError in the model: engagement_ambiguous</extracomment>
+        <translation>“{value}” has {count} engagements. Give the engagement's id.</translation>
+    </message>
+    <message>
+        <source>{month}は集中支援の期間（{start}〜{end}）の外です。期間内の年月を指定してください。</source>
+        <extracomment>UserError in the model: month_outside_engagement</extracomment>
+        <translation>{month} is outside the engagement's period ({start} to {end}). Give a month within it.</translation>
+    </message>
+    <message>
+        <source>{org}の人口が参照データにないため、同規模の事例を絞り込めません。人口の分かる団体を指定するか、--similar-to を外してテーマで絞り込んでください。</source>
+        <extracomment>UserError in the model: no_population</extracomment>
+        <translation>The reference data has no population for {org}, so similar-sized cases cannot be found. Name an organisation whose population is known, or leave out --similar-to and filter by theme.</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV（{path}）を読み込めませんでした：{detail}。UTF-8 または Shift_JIS（CP932）の CSV を指定してください。</source>
+        <extracomment>UserError in the model: activity_csv_unreadable</extracomment>
+        <translation>The activity CSV ({path}) could not be read: {detail}. Give a CSV in UTF-8 or Shift_JIS (CP932).</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV に必要な列（{missing}）がありません。見出し行に「年月」「グループ」「投稿数」「アクティブ人数」を含めてください。</source>
+        <extracomment>UserError in the model: activity_csv_columns</extracomment>
+        <translation>The activity CSV lacks the columns {missing}. Its header row must name the month, group, posts and active members (in Japanese or English).</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV の{line}行目のグループ「{group}」がツール「{tool}」に登録されていません。先にツールのグループを登録してください。何も取り込んでいません。</source>
+        <extracomment>UserError in the model: activity_csv_group</extracomment>
+        <translation>Line {line} of the activity CSV names the group “{group}”, which is not a group of “{tool}”. Register the group first. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV の{line}行目の値が正しくありません（{detail}）。何も取り込んでいません。</source>
+        <extracomment>UserError in the model: activity_csv_value</extracomment>
+        <translation>Line {line} of the activity CSV has a wrong value ({detail}). Nothing was imported.</translation>
     </message>
     <message>
         <source>パスフレーズファイル（{path}）を読み込めませんでした。</source>

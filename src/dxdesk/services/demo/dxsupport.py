@@ -281,7 +281,7 @@ EVENTS = (
     (date(2025, 10, 16), "活用事例の紹介（標準化の情報共有）", "活用事例の紹介", 41),
     (date(2026, 1, 22), "利用促進キャンペーン（質問投稿の呼びかけ）", "キャンペーン", None),
 )
-SHARES = (
+SHARES: tuple[tuple[str, str, list[str]], ...] = (
     ("標準化の進捗状況（月次）の共有", "メール", ["標準化進捗一覧.xlsx"]),
     ("研修・勉強会の開催案内", "メール", ["研修案内.pdf"]),
     ("好事例集（フロントヤード改革）の送付", "文書", ["好事例集.pdf"]),
@@ -376,10 +376,10 @@ def add_general_support(demo: Demo) -> None:
         eid = demo.engagement_ids[org.id]
         staff = demo.staff_ids[str(e["staff"])]
         focus = [str(x) for x in e["focus"]]
-        start = str(e["start"])[:7]
+        first = str(e["start"])[:7]
         for i, (y, m) in enumerate(fy_months()):
             month = f"{y:04d}-{m:02d}"
-            if month < start or rng.random() < 0.2:
+            if month < first or rng.random() < 0.2:
                 continue
             notes.append(
                 {
