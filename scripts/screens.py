@@ -103,6 +103,36 @@ def dialogs(window: Any, out: Path) -> None:
         dialog.reject()
 
 
+def dx_support(window: Any, out: Path) -> None:
+    """General DX support (issue 13): an engagement's form and its 管理表 on a month with work,
+    the case library and the communication tool's per-group charts, at 1366x768."""
+    from dxdesk.gui.engagement_table import ManagementTableView
+
+    rows = window.profile.database.query(
+        "SELECT e.id FROM engagement AS e JOIN organisation AS o ON o.id = e.org_id"
+        " WHERE e._deleted = 0 AND o.name = '高千穂町'"
+    )
+    if not rows:
+        return
+    engagement = str(rows[0]["id"])
+    form = window.open_record("engagement", engagement)
+    grab(form, out / "form-engagement.png", (900, 720))
+    view = ManagementTableView(window.records, window.drafts, engagement, window)
+    month = view.month.findData("2025-11")
+    view.month.setCurrentIndex(max(0, month))
+    grab(view, out / "dialog-management-table-1366x768.png", (1366, 768))
+    view.month.setCurrentIndex(0)
+    grab(view, out / "dialog-management-table-all-1366x768.png", (1366, 768))
+    view.reject()
+    form.reject()
+    window.resize(1366, 768)
+    for kind_name in ("case", "comm_tool"):
+        window.show_register(kind_name)
+        window.show()
+        QApplication.processEvents()
+        grab(window, out / f"register-{kind_name}-1366x768.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
@@ -172,6 +202,7 @@ def main() -> int:
             grab(form, out / "form-training.png")
             form.reject()
             dialogs(window, out)
+            dx_support(window, out)
             window.close()
         finally:
             profile.close(backup=False)

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
                 lambda k: self.lists.count(self._list_query(kind=k)),
                 partial(goal_months, self.profile),
                 engagement_warnings=partial(warning_lines, self.profile),
+                comm_panel=self._comm_panel,
             )
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))
@@ -344,6 +345,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self._globals["registers"] = view
         return self._globals["registers"]
+
+    def _comm_panel(self, parent: Any) -> Any:
+        """The communication tool's per-group charts and CSV import (gui/commtool.py)."""
+        from dxdesk.gui.commtool import CommActivityPanel
+        from dxdesk.services.commtool import CommToolService
+
+        service = CommToolService(self.profile)
+        panel = CommActivityPanel(
+            lambda: service.series("0000-01", "9999-12"), service.import_csv, parent
+        )
+        panel.imported.connect(self.data_changed)  # signal to signal
+        return panel
 
     @property
     def home(self) -> Any:

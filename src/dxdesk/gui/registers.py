@@ -54,6 +54,13 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("case_study", "Ctrl+Shift+J"),
     ("closed_day", "Ctrl+Shift+O"),
     ("submission", "Ctrl+Shift+B"),
+    # General DX support (issue 13): the register of outside bodies, the case library, the
+    # communication tool (its activity charts under it), coordination and sharing.
+    ("stakeholder", "Ctrl+Shift+H"),
+    ("case", "Ctrl+Shift+L"),
+    ("comm_tool", "Ctrl+Shift+X"),
+    ("coordination", "Ctrl+Shift+W"),
+    ("info_share", "Ctrl+Shift+F"),
 )
 
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, without converting the Qt namespace's enums
@@ -140,12 +147,15 @@ class RegisterView(QWidget):
         parent: QWidget | None = None,
         *,
         engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
+        comm_panel: Callable[[QWidget], QWidget] | None = None,
     ) -> None:
         super().__init__(parent)
         self._make_table = make_table
         self._count = count
         self._goal_months = goal_months
         self._engagement_warnings = engagement_warnings
+        self._comm_panel = comm_panel
+        self.comm_panel: QWidget | None = None
         self.warning_list: QListWidget | None = None
         self.tables: dict[str, Any] = {}
         self._pages: dict[str, QWidget] = {}
@@ -224,6 +234,17 @@ class RegisterView(QWidget):
                 split.setSizes([320, 160])
                 layout.addWidget(split, 1)
                 self._show_warnings()
+            elif name == "comm_tool" and self._comm_panel is not None:
+                from PySide6.QtCore import Qt
+                from PySide6.QtWidgets import QSplitter
+
+                # Under the tools, each group's activity per month (gui/commtool.py).
+                split = QSplitter(Qt.Orientation.Vertical, page)
+                split.addWidget(table)
+                self.comm_panel = self._comm_panel(split)
+                split.addWidget(self.comm_panel)
+                split.setSizes([160, 420])
+                layout.addWidget(split, 1)
             else:
                 layout.addWidget(table, 1)
             table.show()

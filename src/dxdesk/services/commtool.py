@@ -154,3 +154,6 @@ class CommToolService:
         for f in activity_figures(self.db, first_month, last_month):
             out.setdefault(f"{f.tool} / {f.group}", []).append(f)
         return out
+
+
+__all__ = ["CommToolService", "GroupActivity", "ImportResult", "decode"]

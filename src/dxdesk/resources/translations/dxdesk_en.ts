@@ -992,6 +992,64 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>CommActivityPanel</name>
+    <message>
+        <location filename="../../gui/commtool.py" line="47"/>
+        <source>グループ</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="49"/>
+        <source>CSV を取り込む…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="53"/>
+        <source>ツールの CSV エクスポート（UTF-8 または Shift_JIS）から月ごとの利用状況を取り込みます。</source>
+        <translation>Imports each month's activity from the tool's CSV export (UTF-8 or Shift_JIS).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="58"/>
+        <source>グループごとの利用状況：</source>
+        <translation>Activity by group:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="70"/>
+        <source>投稿数（件）</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="72"/>
+        <source>アクティブ人数（人）</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="93"/>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="98"/>
+        <source>利用状況はまだ登録されていません。</source>
+        <translation>No activity has been recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="103"/>
+        <source>CSV ファイル (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="103"/>
+        <source>利用状況の CSV を取り込む</source>
+        <translation>Import the activity CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="113"/>
+        <source>%1の利用状況を%2行取り込みました（%3）。</source>
+        <translation>Imported %2 rows of activity of %1 (%3).</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
         <location filename="../../gui/sync.py" line="384"/>
@@ -2778,33 +2836,33 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="77"/>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="84"/>
+        <location filename="../../gui/registers.py" line="112"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="87"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="87"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="80"/>
+        <location filename="../../gui/registers.py" line="87"/>
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="85"/>
+        <location filename="../../gui/registers.py" line="92"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="103"/>
+        <location filename="../../gui/registers.py" line="110"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -3434,144 +3492,144 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="443"/>
+        <location filename="../../gui/mainwindow.py" line="809"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="454"/>
+        <location filename="../../gui/mainwindow.py" line="467"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="468"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="470"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="479"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="481"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="483"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="484"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="487"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
+        <location filename="../../gui/mainwindow.py" line="493"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="497"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
+        <location filename="../../gui/mainwindow.py" line="504"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="505"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="502"/>
+        <location filename="../../gui/mainwindow.py" line="515"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="604"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="638"/>
+        <location filename="../../gui/mainwindow.py" line="651"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="642"/>
+        <location filename="../../gui/mainwindow.py" line="655"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="657"/>
+        <location filename="../../gui/mainwindow.py" line="670"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="698"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="738"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="746"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="829"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="832"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="875"/>
+        <location filename="../../gui/mainwindow.py" line="888"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3579,32 +3637,32 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ManagementTable</name>
     <message>
-        <location filename="../../gui/engagement_table.py" line="45"/>
+        <location filename="../../gui/engagement_table.py" line="46"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="46"/>
+        <location filename="../../gui/engagement_table.py" line="47"/>
         <source>常時支援者</source>
         <translation>Dedicated supporter</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="47"/>
+        <location filename="../../gui/engagement_table.py" line="48"/>
         <source>現地日数</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="48"/>
+        <location filename="../../gui/engagement_table.py" line="49"/>
         <source>時間</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="49"/>
+        <location filename="../../gui/engagement_table.py" line="50"/>
         <source>実施内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="50"/>
+        <location filename="../../gui/engagement_table.py" line="51"/>
         <source>次の対応</source>
         <translation>Next steps</translation>
     </message>
@@ -3612,52 +3670,52 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ManagementTableView</name>
     <message>
-        <location filename="../../gui/engagement_table.py" line="78"/>
+        <location filename="../../gui/engagement_table.py" line="79"/>
         <source>管理表 — %1</source>
         <translation>Management table — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="85"/>
+        <location filename="../../gui/engagement_table.py" line="86"/>
         <source>表示する月</source>
         <translation>Month shown</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="86"/>
+        <location filename="../../gui/engagement_table.py" line="87"/>
         <source>今月までの全期間</source>
         <translation>The whole period up to this month</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="90"/>
+        <location filename="../../gui/engagement_table.py" line="91"/>
         <source>Excel に書き出す…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="95"/>
+        <location filename="../../gui/engagement_table.py" line="96"/>
         <source>表示する月：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="110"/>
+        <location filename="../../gui/engagement_table.py" line="111"/>
         <source>ダブルクリックまたは Enter で、その月の実施内容と次の対応を記入します。</source>
         <translation>Double-click or press Enter to write the month's work done and next steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="145"/>
+        <location filename="../../gui/engagement_table.py" line="146"/>
         <source>合計：現地 %1 日、%2 時間</source>
         <translation>Total: %1 days on site, %2 hours</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="180"/>
+        <location filename="../../gui/engagement_table.py" line="181"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="180"/>
+        <location filename="../../gui/engagement_table.py" line="181"/>
         <source>管理表を書き出す</source>
         <translation>Export the management table</translation>
     </message>
     <message>
-        <location filename="../../gui/engagement_table.py" line="189"/>
+        <location filename="../../gui/engagement_table.py" line="190"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -4766,27 +4824,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="162"/>
+        <location filename="../../gui/registers.py" line="172"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="214"/>
+        <location filename="../../gui/registers.py" line="224"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="218"/>
+        <location filename="../../gui/registers.py" line="228"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="266"/>
+        <location filename="../../gui/registers.py" line="287"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="276"/>
+        <location filename="../../gui/registers.py" line="297"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
