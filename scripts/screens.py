@@ -117,6 +117,9 @@ def dx_support(window: Any, out: Path) -> None:
     engagement = str(rows[0]["id"])
     form = window.open_record("engagement", engagement)
     grab(form, out / "form-engagement.png", (900, 720))
+    bar = form.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # its supporters, milestones, stakeholders, cases, 管理表
+    grab(form, out / "form-engagement-children.png", (900, 720))
     view = ManagementTableView(window.records, window.drafts, engagement, window)
     month = view.month.findData("2025-11")
     view.month.setCurrentIndex(max(0, month))

@@ -107,3 +107,42 @@ def test_the_table_from_the_form_with_a_note_and_the_export(
     assert shown[:2] == [april, may] and shown == sorted(shown)
     view.close()
     form.close()
+
+
+def test_milestones_stakeholders_and_cases_in_the_engagements_form(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    from dxdesk.gui.members import ChildrenPanel
+
+    fy = fiscal_year(today_jst())
+    s = RecordService(profile)
+    e = s.add("engagement", {"org_id": TAKACHIHO, "fy": fy, "theme": "窓口DX"}).record_id
+    body = s.add("stakeholder", {"name": "県北ICT協議会", "stakeholder_type": "企業・団体"})
+    case = s.add("case", {"title": "書かない窓口", "municipality": "A町", "theme": "その他"})
+    s.add("engagement_case", {"engagement_id": e, "case_id": case.record_id})
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    form = window.open_record("engagement", e)
+
+    def lines(name: str) -> list[str]:
+        panel = form.findChild(ChildrenPanel, f"children_{name}")
+        box = panel.findChild(QListWidget, "children_list")
+        return [box.item(i).text() for i in range(box.count())]
+
+    assert lines("engagement_case") == ["書かない窓口（A町）"]
+    assert lines("engagement_milestone") == ["まだ登録されていません。"]
+    child = form.add_child("engagement_milestone")
+    assert child is not None and child.values()["engagement_id"] == e
+    child.set_values({"title": "現状調査の完了", "planned_on": f"{fy}-06-30"})
+    assert child.save(), (child.shown_errors, child.banner.text())
+    child.close()
+    assert lines("engagement_milestone") == [f"現状調査の完了　予定 {fy}-06-30／未達成"]
+    child = form.add_child("engagement_stakeholder")
+    assert child is not None
+    child.set_values({"stakeholder_id": body.record_id, "role": "試行環境の提供"})
+    assert child.save(), (child.shown_errors, child.banner.text())
+    child.close()
+    assert lines("engagement_stakeholder") == ["県北ICT協議会（企業・団体）　試行環境の提供"]
+    form.close()

@@ -1339,7 +1339,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         title="title",
         org_field="org_id",
-        list_columns=("title", "municipality", "prefecture", "population", "theme"),
+        list_columns=("title", "org_id", "municipality", "prefecture", "population", "theme"),
         rules=(case_has_place,),
         aliases=("jirei",),
     ),

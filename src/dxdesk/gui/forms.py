@@ -262,6 +262,7 @@ class RecordForm(QDialog):
             self.layout_form.addRow(label, self.members)
             focus_chain.append(self.members.list)
         self.children_panel: ChildrenPanel | None = None
+        self.detail_panels: dict[str, ChildrenPanel] = {}
         self.child_form: RecordForm | None = None
         if self.kind.name == SUPPORTED:
             # An engagement's 常時支援者: records with a period each, opened in their own form;
@@ -278,6 +279,22 @@ class RecordForm(QDialog):
             self.layout_form.addRow(label, self.children_panel)
             focus_chain.append(self.children_panel.list)
             self._refresh_children()
+            # Its milestones, stakeholders and cases introduced: a list each, the same way.
+            from dxdesk.services.engagement_details import DETAIL_CHILDREN
+
+            for child_name in DETAIL_CHILDREN:
+                extra = ChildrenPanel(
+                    QCoreApplication.translate("Kind", kind(child_name).label), body
+                )
+                extra.setObjectName(f"children_{child_name}")
+                extra.add_requested.connect(lambda n=child_name: self.add_child(n))
+                extra.open_requested.connect(lambda cid, n=child_name: self.open_child(cid, n))
+                label = plain_label(extra.title, body)
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                self.layout_form.addRow(label, extra)
+                focus_chain.append(extra.list)
+                self.detail_panels[child_name] = extra
+            self._refresh_details()
             # The engagement's 管理表 (gui/engagement_table.py), from its visits and hours.
             self.table_button = QPushButton(self.tr("管理表を開く…"), body)
             self.table_button.setObjectName("open_management_table")
@@ -443,23 +460,40 @@ class RecordForm(QDialog):
         view.open()
         return view
 
-    def add_child(self) -> RecordForm | None:
-        """A new supporter of this engagement (saved first when new or changed)."""
+    def _refresh_details(self) -> None:
+        if not self.detail_panels:
+            return
+        if self.record_id is None:
+            for panel in self.detail_panels.values():
+                panel.set_rows([], [self.tr("保存すると追加できます。")])
+            return
+        from dxdesk.services.engagement_details import child_lines
+
+        lines = child_lines(self.service.profile, self.record_id)
+        for name, panel in self.detail_panels.items():
+            panel.set_rows(lines.get(name, []), [])
+
+    def add_child(self, child_kind: str = SUPPORTER) -> RecordForm | None:
+        """A new supporter (or milestone, stakeholder, case introduced) of this engagement,
+        saved first when new or changed."""
         if (self.record_id is None or self.is_dirty()) and not self.save():
             return None
         assert self.record_id is not None
-        parent = str(kind(SUPPORTER).parent)
-        return self._open_child(None, {parent: self.record_id})
+        parent = str(kind(child_kind).parent)
+        return self._open_child(None, {parent: self.record_id}, child_kind)
 
-    def open_child(self, child_id: str) -> RecordForm:
-        return self._open_child(child_id, None)
+    def open_child(self, child_id: str, child_kind: str = SUPPORTER) -> RecordForm:
+        return self._open_child(child_id, None, child_kind)
 
-    def _open_child(self, child_id: str | None, initial: dict[str, Any] | None) -> RecordForm:
+    def _open_child(
+        self, child_id: str | None, initial: dict[str, Any] | None, child_kind: str = SUPPORTER
+    ) -> RecordForm:
         form = RecordForm(
-            self.service, self.drafts, SUPPORTER, record_id=child_id, initial=initial, parent=self
+            self.service, self.drafts, child_kind, record_id=child_id, initial=initial, parent=self
         )
         form.saved.connect(self.follow_up_created)  # signal to signal: the window refreshes
         form.saved.connect(lambda _change: self._refresh_children())
+        form.saved.connect(lambda _change: self._refresh_details())
         form.setWindowModality(Qt.WindowModality.WindowModal)
         self.child_form = form
         form.open()
@@ -608,6 +642,7 @@ class RecordForm(QDialog):
             self.original = self.service.get(self.kind.name, self.record_id or change.record_id)
             self._show_derived_values()
             self._refresh_children()
+            self._refresh_details()
         self._baseline = self.values()
         self.autosave_timer.stop()
         self.discard_draft()

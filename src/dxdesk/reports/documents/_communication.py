@@ -71,15 +71,27 @@ def communication_tool_section(doc: PdfDocument, db: Database, period: Period) -
     doc.heading("（参考）コミュニケーションツールの利用状況")
     if figures:
         posts = sum(f.posts or 0 for f in figures)
-        doc.paragraph(f"{len(figures)}グループで、当月の投稿数は合計{posts:,}件でした。")
+        tools = sorted({f.tool for f in figures})
+        doc.paragraph(
+            f"{'・'.join(tools)}の{len(figures)}グループで、当月の投稿数は合計{posts:,}件でした。"
+        )
+        one_tool = len(tools) == 1  # the tool is named above: no column repeating it
+        header = ["グループ", "対応するグループ", "投稿数", "アクティブ人数", "参加人数"]
         doc.table(
-            ["ツール", "グループ", "対応するグループ", "投稿数", "アクティブ人数", "参加人数"],
+            header if one_tool else ["ツール", *header],
             [
-                [f.tool, f.group, f.dxdesk_group, f.posts, f.active_members, f.members]
+                [
+                    *(() if one_tool else (f.tool,)),
+                    f.group,
+                    f.dxdesk_group,
+                    f.posts,
+                    f.active_members,
+                    f.members,
+                ]
                 for f in figures
             ],
-            widths=[2, 3, 3, 1.2, 1.5, 1.2],
-            align="LLLRRR",
+            widths=[4, 4, 1.2, 1.5, 1.2] if one_tool else [2, 3, 3, 1.2, 1.5, 1.2],
+            align="LLRRR" if one_tool else "LLLRRR",
         )
     if events:
         doc.paragraph(

@@ -4539,105 +4539,110 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="282"/>
+        <location filename="../../gui/forms.py" line="299"/>
         <source>管理表を開く…</source>
         <translation>Open the management table…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="285"/>
+        <location filename="../../gui/forms.py" line="302"/>
         <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
         <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="292"/>
+        <location filename="../../gui/forms.py" line="309"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="295"/>
+        <location filename="../../gui/forms.py" line="312"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="303"/>
-        <location filename="../../gui/forms.py" line="729"/>
+        <location filename="../../gui/forms.py" line="320"/>
+        <location filename="../../gui/forms.py" line="764"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="305"/>
+        <location filename="../../gui/forms.py" line="322"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="306"/>
-        <location filename="../../gui/forms.py" line="731"/>
+        <location filename="../../gui/forms.py" line="323"/>
+        <location filename="../../gui/forms.py" line="766"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="308"/>
+        <location filename="../../gui/forms.py" line="325"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="311"/>
+        <location filename="../../gui/forms.py" line="328"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="375"/>
+        <location filename="../../gui/forms.py" line="392"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="409"/>
+        <location filename="../../gui/forms.py" line="426"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="425"/>
+        <location filename="../../gui/forms.py" line="442"/>
         <source>保存すると、常時支援者を追加できます。</source>
         <translation>Save the engagement to add its resident supporters.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="615"/>
+        <location filename="../../gui/forms.py" line="468"/>
+        <source>保存すると追加できます。</source>
+        <translation>Save the record to add these.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="650"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="626"/>
-        <location filename="../../gui/forms.py" line="663"/>
+        <location filename="../../gui/forms.py" line="661"/>
+        <location filename="../../gui/forms.py" line="698"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="691"/>
+        <location filename="../../gui/forms.py" line="726"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="722"/>
+        <location filename="../../gui/forms.py" line="757"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="730"/>
+        <location filename="../../gui/forms.py" line="765"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="768"/>
+        <location filename="../../gui/forms.py" line="803"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="770"/>
+        <location filename="../../gui/forms.py" line="805"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="791"/>
+        <location filename="../../gui/forms.py" line="826"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>

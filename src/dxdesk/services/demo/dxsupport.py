@@ -75,9 +75,10 @@ DETAILS: dict[str, dict[str, object]] = {
     },
 }
 
+PLAN_MILESTONE = "支援計画・スケジュールの県合意"
 MILESTONES = (
     ("現状調査の完了", 45, 50),
-    ("支援計画・スケジュールの県合意", 60, 55),
+    (PLAN_MILESTONE, 60, 55),
     ("試行・移行の実施", 180, 190),
     ("成果のとりまとめ", 300, None),
 )
@@ -334,6 +335,8 @@ def add_general_support(demo: Demo) -> None:
                 if reached is None
                 else demo.next_open(date.fromordinal(start.toordinal() + reached))
             )
+            if title == PLAN_MILESTONE:  # reached the day the plan was agreed, as recorded
+                r = date.fromisoformat(str(details["plan_agreed_on"]))
             milestones.append(
                 {
                     "engagement_id": eid,
@@ -412,6 +415,7 @@ def add_general_support(demo: Demo) -> None:
         {
             "title": t,
             "org_id": orgs[code].id,
+            "prefecture": "宮崎県",
             "theme": theme,
             "year": year,
             "summary": summary,
