@@ -145,4 +145,19 @@ def test_milestones_stakeholders_and_cases_in_the_engagements_form(
     assert child.save(), (child.shown_errors, child.banner.text())
     child.close()
     assert lines("engagement_stakeholder") == ["県北ICT協議会（企業・団体）　試行環境の提供"]
+    # The outcomes as a 支援事例 draft, opened in its own form.
+    form.set_values({"outcomes": "記入時間が半減"})
+    draft = form.draft_case_study()
+    assert draft is not None and draft.kind.name == "case_study"
+    assert draft.values()["results"] == "記入時間が半減" and draft.values()["status"] == "作成中"
+    draft.close()
+    form.close()
+    # A consultation lists the cases introduced in it the same way.
+    consult = s.add(
+        "consultation",
+        {"org_id": TAKACHIHO, "channel": "電話", "category": "その他", "topic": "窓口の相談"},
+    ).record_id
+    s.add("consultation_case", {"consultation_id": consult, "case_id": case.record_id})
+    form = window.open_record("consultation", consult)
+    assert lines("consultation_case") == ["書かない窓口（A町）"]
     form.close()

@@ -77,7 +77,7 @@ def test_an_engagements_outcomes_become_a_case_study_draft(profile: Profile) -> 
             "knowledge_passed": "業務フロー図の書き方",
         },
     ).record_id
-    draft = s.get("case_study", CaseService(profile).draft_from_engagement(e))
+    draft = s.get("case_study", CaseService(profile).draft_from_engagement(e).record_id)
     assert draft["title"] == "高鍋町における書かない窓口"
     assert draft["status"] == "作成中" and draft["engagement_id"] == e
     assert draft["results"] == "申請書の記入時間が半減"

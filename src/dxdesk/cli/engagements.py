@@ -120,5 +120,5 @@ def engagement_case_study(state: State, engagement_ref: str) -> None:
 
     with opened(state) as profile:
         found = EngagementTableService(profile).resolve(engagement_ref)
-        record_id = CaseService(profile).draft_from_engagement(found.id)
+        record_id = CaseService(profile).draft_from_engagement(found.id).record_id
     output.echo(f"支援事例の下書きを作成しました：{record_id}")

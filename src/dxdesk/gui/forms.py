@@ -279,22 +279,6 @@ class RecordForm(QDialog):
             self.layout_form.addRow(label, self.children_panel)
             focus_chain.append(self.children_panel.list)
             self._refresh_children()
-            # Its milestones, stakeholders and cases introduced: a list each, the same way.
-            from dxdesk.services.engagement_details import DETAIL_CHILDREN
-
-            for child_name in DETAIL_CHILDREN:
-                extra = ChildrenPanel(
-                    QCoreApplication.translate("Kind", kind(child_name).label), body
-                )
-                extra.setObjectName(f"children_{child_name}")
-                extra.add_requested.connect(lambda n=child_name: self.add_child(n))
-                extra.open_requested.connect(lambda cid, n=child_name: self.open_child(cid, n))
-                label = plain_label(extra.title, body)
-                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                self.layout_form.addRow(label, extra)
-                focus_chain.append(extra.list)
-                self.detail_panels[child_name] = extra
-            self._refresh_details()
             # The engagement's 管理表 (gui/engagement_table.py), from its visits and hours.
             self.table_button = QPushButton(self.tr("管理表を開く…"), body)
             self.table_button.setObjectName("open_management_table")
@@ -302,7 +286,32 @@ class RecordForm(QDialog):
                 self.tr("月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。")
             )
             self.table_button.clicked.connect(lambda _=False: self.open_management_table())
-            self.layout_form.addRow("", self.table_button)
+            # Its outcomes as a 支援事例 draft (services/cases.py), opened in its own form.
+            self.draft_button = QPushButton(self.tr("成果から支援事例の下書きを作成…"), body)
+            self.draft_button.setObjectName("draft_case_study")
+            self.draft_button.clicked.connect(lambda _=False: self.draft_case_study())
+            engagement_buttons = QWidget(body)
+            button_row = QHBoxLayout(engagement_buttons)
+            button_row.setContentsMargins(0, 0, 0, 0)
+            button_row.addWidget(self.table_button)
+            button_row.addWidget(self.draft_button)
+            button_row.addStretch(1)
+            self.layout_form.addRow("", engagement_buttons)
+        # Child records listed by name (an engagement's milestones, stakeholders and cases
+        # introduced; a consultation's cases): a list each, added and opened in their own form.
+        from dxdesk.services.engagement_details import DETAIL_CHILDREN
+
+        for child_name in DETAIL_CHILDREN.get(self.kind.name, ()):
+            extra = ChildrenPanel(QCoreApplication.translate("Kind", kind(child_name).label), body)
+            extra.setObjectName(f"children_{child_name}")
+            extra.add_requested.connect(lambda n=child_name: self.add_child(n))
+            extra.open_requested.connect(lambda cid, n=child_name: self.open_child(cid, n))
+            label = plain_label(extra.title, body)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.layout_form.addRow(label, extra)
+            focus_chain.append(extra.list)
+            self.detail_panels[child_name] = extra
+        self._refresh_details()
         for f in self._derived_fields():
             line = getattr(self.editors[f.name], "line", None)
             if line is not None and f.derive is not None:
@@ -469,9 +478,30 @@ class RecordForm(QDialog):
             return
         from dxdesk.services.engagement_details import child_lines
 
-        lines = child_lines(self.service.profile, self.record_id)
+        lines = child_lines(self.service.profile, self.kind.name, self.record_id)
         for name, panel in self.detail_panels.items():
             panel.set_rows(lines.get(name, []), [])
+
+    def draft_case_study(self) -> RecordForm | None:
+        """A 支援事例 draft from this engagement's outcomes (saved first), opened to edit."""
+        from dxdesk.services.cases import CaseService
+
+        if (self.record_id is None or self.is_dirty()) and not self.save():
+            return None
+        assert self.record_id is not None
+        try:
+            made = CaseService(self.service.profile).draft_from_engagement(self.record_id)
+        except UserError as err:
+            self._show_banner(user_message(err))
+            return None
+        self.follow_up_created.emit(made)  # the window shows the new draft in its lists
+        form = RecordForm(
+            self.service, self.drafts, made.kind, record_id=made.record_id, parent=self
+        )
+        form.saved.connect(self.follow_up_created)
+        self.child_form = form
+        form.open()
+        return form
 
     def add_child(self, child_kind: str = SUPPORTER) -> RecordForm | None:
         """A new supporter (or milestone, stakeholder, case introduced) of this engagement,

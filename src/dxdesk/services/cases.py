@@ -20,6 +20,7 @@ from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.store.meanings import live_clause
+from dxdesk.store.records import Change
 
 DEFAULT_BAND = 0.5
 
@@ -126,8 +127,8 @@ class CaseService:
         similar.sort(key=lambda c: (abs((c.population or 0) - population), c.title))
         return CaseSearch(tuple(similar), population, low, high, unknown)
 
-    def draft_from_engagement(self, engagement_id: str) -> str:
-        """A 支援事例 draft (作成中) from an engagement's outcomes; the new record's id. The
+    def draft_from_engagement(self, engagement_id: str) -> Change:
+        """A 支援事例 draft (作成中) from an engagement's outcomes; the change made. The
         engagement's theme names it, its notes and menu give the background and approach, its
         outcomes the results and the knowledge passed the lessons."""
         rows = self.db.query(
@@ -162,4 +163,4 @@ class CaseService:
                 "lessons": e["knowledge_passed"],
             },
         )
-        return change.record_id
+        return change

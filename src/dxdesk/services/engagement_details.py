@@ -1,7 +1,7 @@
-"""The lines an engagement's form lists for its child records other than its supporters: the
-milestones planned and reached, the stakeholders involved (from the register of outside bodies)
-and the cases introduced, with names rather than ids (services/engagements.py has the
-supporters and their warnings)."""
+"""The lines a form lists for child records named by what they are rather than their ids: an
+engagement's milestones planned and reached, its stakeholders (from the register of outside
+bodies) and the cases introduced, and a consultation's cases (services/engagements.py has an
+engagement's supporters and their warnings)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,45 @@ from dxdesk.core.model import kind
 from dxdesk.services.profile import Profile
 from dxdesk.store.meanings import live_clause
 
-# The child kinds the engagement's form lists, in its order.
-DETAIL_CHILDREN = ("engagement_milestone", "engagement_stakeholder", "engagement_case")
+# Per parent kind, the child kinds its form lists, in its order.
+DETAIL_CHILDREN: dict[str, tuple[str, ...]] = {
+    "engagement": ("engagement_milestone", "engagement_stakeholder", "engagement_case"),
+    "consultation": ("consultation_case",),
+}
 
 
-def child_lines(profile: Profile, engagement_id: str) -> dict[str, list[tuple[str, str]]]:
-    """(child id, one line) per child kind of DETAIL_CHILDREN."""
+def _cases(profile: Profile, child: str, parent: str, record_id: str) -> list[tuple[str, str]]:
+    """The cases introduced in one record (``child`` links them by its ``parent`` field)."""
+    k = kind(child)
+    return [
+        (
+            str(r["id"]),
+            f"{r['title'] or r['case_id']}（{r['place'] or ''}）"
+            + (f"　{r['note']}" if r["note"] else ""),
+        )
+        for r in profile.database.query(
+            "SELECT l.id, l.case_id, l.note, c.title, COALESCE(o.name, c.municipality) AS place"
+            f' FROM "{k.name}" AS l LEFT JOIN "case" AS c ON c.id = l.case_id'
+            " LEFT JOIN organisation AS o ON o.id = c.org_id"
+            f' WHERE {live_clause(k, "l")} AND l."{parent}" = ? ORDER BY c.title',
+            (record_id,),
+        )
+    ]
+
+
+def child_lines(
+    profile: Profile, parent_kind: str, record_id: str
+) -> dict[str, list[tuple[str, str]]]:
+    """(child id, one line) per child kind DETAIL_CHILDREN lists for ``parent_kind``."""
+    if parent_kind == "consultation":
+        return {
+            "consultation_case": _cases(profile, "consultation_case", "consultation_id", record_id)
+        }
+    if parent_kind != "engagement":
+        return {}
+    engagement_id = record_id
     db = profile.database
-    m, s, c = (kind(n) for n in DETAIL_CHILDREN)
+    m, s = kind("engagement_milestone"), kind("engagement_stakeholder")
     milestones = [
         (
             str(r["id"]),
@@ -43,18 +74,5 @@ def child_lines(profile: Profile, engagement_id: str) -> dict[str, list[tuple[st
             (engagement_id,),
         )
     ]
-    cases = [
-        (
-            str(r["id"]),
-            f"{r['title'] or r['case_id']}（{r['place'] or ''}）"
-            + (f"　{r['note']}" if r["note"] else ""),
-        )
-        for r in db.query(
-            "SELECT l.id, l.case_id, l.note, c.title, COALESCE(o.name, c.municipality) AS place"
-            ' FROM engagement_case AS l LEFT JOIN "case" AS c ON c.id = l.case_id'
-            " LEFT JOIN organisation AS o ON o.id = c.org_id"
-            f" WHERE {live_clause(c, 'l')} AND l.engagement_id = ? ORDER BY c.title",
-            (engagement_id,),
-        )
-    ]
-    return dict(zip(DETAIL_CHILDREN, (milestones, stakeholders, cases), strict=True))
+    cases = _cases(profile, "engagement_case", "engagement_id", engagement_id)
+    return dict(zip(DETAIL_CHILDREN["engagement"], (milestones, stakeholders, cases), strict=True))

@@ -4539,110 +4539,115 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="299"/>
+        <location filename="../../gui/forms.py" line="283"/>
         <source>管理表を開く…</source>
         <translation>Open the management table…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="302"/>
+        <location filename="../../gui/forms.py" line="286"/>
         <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
         <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="309"/>
+        <location filename="../../gui/forms.py" line="290"/>
+        <source>成果から支援事例の下書きを作成…</source>
+        <translation>Draft a case study from the outcomes…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="318"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="312"/>
+        <location filename="../../gui/forms.py" line="321"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="320"/>
-        <location filename="../../gui/forms.py" line="764"/>
+        <location filename="../../gui/forms.py" line="329"/>
+        <location filename="../../gui/forms.py" line="794"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="322"/>
+        <location filename="../../gui/forms.py" line="331"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="323"/>
-        <location filename="../../gui/forms.py" line="766"/>
+        <location filename="../../gui/forms.py" line="332"/>
+        <location filename="../../gui/forms.py" line="796"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="325"/>
+        <location filename="../../gui/forms.py" line="334"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="328"/>
+        <location filename="../../gui/forms.py" line="337"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="392"/>
+        <location filename="../../gui/forms.py" line="401"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="426"/>
+        <location filename="../../gui/forms.py" line="435"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="442"/>
+        <location filename="../../gui/forms.py" line="451"/>
         <source>保存すると、常時支援者を追加できます。</source>
         <translation>Save the engagement to add its resident supporters.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="468"/>
+        <location filename="../../gui/forms.py" line="477"/>
         <source>保存すると追加できます。</source>
         <translation>Save the record to add these.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="650"/>
+        <location filename="../../gui/forms.py" line="680"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="661"/>
-        <location filename="../../gui/forms.py" line="698"/>
+        <location filename="../../gui/forms.py" line="691"/>
+        <location filename="../../gui/forms.py" line="728"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="726"/>
+        <location filename="../../gui/forms.py" line="756"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="757"/>
+        <location filename="../../gui/forms.py" line="787"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="765"/>
+        <location filename="../../gui/forms.py" line="795"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="803"/>
+        <location filename="../../gui/forms.py" line="833"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="805"/>
+        <location filename="../../gui/forms.py" line="835"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="826"/>
+        <location filename="../../gui/forms.py" line="856"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
