@@ -84,3 +84,12 @@ def test_an_engagements_outcomes_become_a_case_study_draft(profile: Profile) -> 
     assert draft["approach"] == "支援メニュー：課題の抽出・整理、好事例の紹介"
     with pytest.raises(UserError):
         s.add("engagement", {"org_id": "高鍋町", "fy": 2025, "menu": ["何でも支援"]})
+
+
+def test_each_listed_child_kind_belongs_to_its_parent() -> None:
+    from dxdesk.core.model import kind
+    from dxdesk.services.engagement_details import _LINES, DETAIL_CHILDREN
+
+    for parent, children in DETAIL_CHILDREN.items():
+        for child in children:
+            assert kind(child).parent_kind == parent and child in _LINES, child
