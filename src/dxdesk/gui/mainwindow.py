@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
                 lambda k: self.lists.count(self._list_query(kind=k)),
                 partial(goal_months, self.profile),
                 engagement_warnings=partial(warning_lines, self.profile),
-                comm_panel=self._comm_panel,
+                panels={"comm_tool": self._comm_panel, "case": self._case_panel},
             )
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))
@@ -356,6 +356,16 @@ class MainWindow(QMainWindow):
             lambda: service.series("0000-01", "9999-12"), service.import_csv, parent
         )
         panel.imported.connect(self.data_changed)  # signal to signal
+        return panel
+
+    def _case_panel(self, parent: Any) -> Any:
+        """The case library's similar-size search (gui/cases.py)."""
+        from dxdesk.gui.cases import CaseFinderPanel
+        from dxdesk.services.cases import CaseService, reference_orgs
+
+        service = CaseService(self.profile)
+        panel = CaseFinderPanel(service.search, reference_orgs(self.profile), parent)
+        panel.case_requested.connect(partial(self.open_record, "case"))
         return panel
 
     @property

@@ -147,15 +147,16 @@ class RegisterView(QWidget):
         parent: QWidget | None = None,
         *,
         engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
-        comm_panel: Callable[[QWidget], QWidget] | None = None,
+        panels: dict[str, Callable[[QWidget], QWidget]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._make_table = make_table
         self._count = count
         self._goal_months = goal_months
         self._engagement_warnings = engagement_warnings
-        self._comm_panel = comm_panel
-        self.comm_panel: QWidget | None = None
+        # Panels under a register's list (the case finder, the tool's charts), by kind.
+        self._panel_makers = panels or {}
+        self.panels: dict[str, QWidget] = {}
         self.warning_list: QListWidget | None = None
         self.tables: dict[str, Any] = {}
         self._pages: dict[str, QWidget] = {}
@@ -234,17 +235,19 @@ class RegisterView(QWidget):
                 split.setSizes([320, 160])
                 layout.addWidget(split, 1)
                 self._show_warnings()
-            elif name == "comm_tool" and self._comm_panel is not None:
+            elif name in self._panel_makers:
                 from PySide6.QtCore import Qt
                 from PySide6.QtWidgets import QSplitter
 
-                # Under the tools, each group's activity per month (gui/commtool.py).
+                # A panel under the list: the tools' per-group activity (gui/commtool.py), the
+                # case library's similar-size search (gui/cases.py).
                 split = QSplitter(Qt.Orientation.Vertical, page)
                 split.addWidget(table)
-                self.comm_panel = self._comm_panel(split)
-                split.addWidget(self.comm_panel)
-                split.setSizes([160, 420])
+                under = self._panel_makers[name](split)
+                split.addWidget(under)
+                split.setSizes([160, 420] if name == "comm_tool" else [300, 280])
                 layout.addWidget(split, 1)
+                self.panels[name] = under
             else:
                 layout.addWidget(table, 1)
             table.show()

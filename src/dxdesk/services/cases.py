@@ -164,3 +164,16 @@ class CaseService:
             },
         )
         return change
+
+
+def reference_orgs(profile: Profile) -> list[tuple[str, str, int | None]]:
+    """(id, name, reference population) of each municipality, in code order: the organisations
+    a similar-size search can be asked for (None where the figure is not verified)."""
+    pops = reference.populations()
+    return [
+        (str(r["id"]), str(r["name"]), pops.get(str(r["code"])))
+        for r in profile.database.query(
+            "SELECT id, name, code, org_kind FROM organisation WHERE _deleted = 0 ORDER BY code"
+        )
+        if r["org_kind"] != "県"  # a prefecture division has no population of its own
+    ]

@@ -93,6 +93,89 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>CaseFinderPanel</name>
+    <message>
+        <location filename="../../gui/cases.py" line="44"/>
+        <source>同規模の事例を探す団体</source>
+        <translation>Organisation to find similar-sized cases for</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="45"/>
+        <source>（団体を選ぶと同規模の事例に絞り込みます）</source>
+        <translation>(choose an organisation to show cases of a similar size)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="48"/>
+        <source>人口 %1人</source>
+        <translation>population %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="50"/>
+        <source>人口未確認</source>
+        <translation>population not verified</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="55"/>
+        <source>すべてのテーマ</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="63"/>
+        <source>0.5 で人口の 2/3 倍〜1.5 倍を同規模とみなします。</source>
+        <translation>0.5 counts 2/3 to 1.5 times the population as a similar size.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="68"/>
+        <source>同規模の事例：</source>
+        <translation>Similar cases:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="71"/>
+        <source>幅</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="79"/>
+        <source>事例名</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="80"/>
+        <source>自治体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="81"/>
+        <source>都道府県</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="82"/>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="83"/>
+        <source>テーマ</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="111"/>
+        <source>人口%1人に対し、%2〜%3人の自治体の事例です（%4件）。</source>
+        <translation>Cases of municipalities of %2 to %3 people, for a population of %1 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="118"/>
+        <source>人口が分からないため対象外とした事例：%1件</source>
+        <translation> Cases left out because their population is unknown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="122"/>
+        <source>%1件の事例です。</source>
+        <translation>%1 cases.</translation>
+    </message>
+</context>
+<context>
     <name>CellDialog</name>
     <message>
         <location filename="../../gui/progress.py" line="897"/>
@@ -3492,144 +3575,144 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
-        <location filename="../../gui/mainwindow.py" line="809"/>
+        <location filename="../../gui/mainwindow.py" line="453"/>
+        <location filename="../../gui/mainwindow.py" line="819"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="467"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="478"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="480"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="481"/>
+        <location filename="../../gui/mainwindow.py" line="491"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="483"/>
+        <location filename="../../gui/mainwindow.py" line="493"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="485"/>
+        <location filename="../../gui/mainwindow.py" line="495"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="486"/>
+        <location filename="../../gui/mainwindow.py" line="496"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="487"/>
+        <location filename="../../gui/mainwindow.py" line="497"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="502"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="493"/>
+        <location filename="../../gui/mainwindow.py" line="503"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="497"/>
+        <location filename="../../gui/mainwindow.py" line="507"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="504"/>
+        <location filename="../../gui/mainwindow.py" line="514"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="505"/>
+        <location filename="../../gui/mainwindow.py" line="515"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="515"/>
+        <location filename="../../gui/mainwindow.py" line="525"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="604"/>
+        <location filename="../../gui/mainwindow.py" line="614"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="651"/>
+        <location filename="../../gui/mainwindow.py" line="661"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="655"/>
+        <location filename="../../gui/mainwindow.py" line="665"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="670"/>
+        <location filename="../../gui/mainwindow.py" line="680"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="698"/>
+        <location filename="../../gui/mainwindow.py" line="708"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="738"/>
+        <location filename="../../gui/mainwindow.py" line="748"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="746"/>
+        <location filename="../../gui/mainwindow.py" line="756"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="829"/>
+        <location filename="../../gui/mainwindow.py" line="839"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="832"/>
+        <location filename="../../gui/mainwindow.py" line="842"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="888"/>
+        <location filename="../../gui/mainwindow.py" line="898"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -4834,27 +4917,27 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="172"/>
+        <location filename="../../gui/registers.py" line="173"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="224"/>
+        <location filename="../../gui/registers.py" line="225"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="228"/>
+        <location filename="../../gui/registers.py" line="229"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="287"/>
+        <location filename="../../gui/registers.py" line="290"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="297"/>
+        <location filename="../../gui/registers.py" line="300"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
