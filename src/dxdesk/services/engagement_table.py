@@ -159,7 +159,8 @@ class EngagementTableService:
                 (e.id, month),
             )
         }
-        # Each person once, over the union of their periods in the month.
+        # Each person once, over their period within the month (one period each: supporters
+        # are keyed by engagement and staff member, so no one holds two).
         spans: dict[str, tuple[date, date, str]] = {}
         for s in e.supporters:
             a, b = max(lo, s.start), min(hi, s.end)
