@@ -195,6 +195,44 @@ def progress_screens(window: Any, out: Path, tmp: Path) -> None:
     dialog.reject()
 
 
+def dx_support(window: Any, out: Path) -> None:
+    """General DX support (issue 13): an engagement's form and its 管理表 on a month with work,
+    the case library and the communication tool's per-group charts, at 1366x768."""
+    from dxdesk.gui.engagement_table import ManagementTableView
+
+    rows = window.profile.database.query(
+        "SELECT e.id FROM engagement AS e JOIN organisation AS o ON o.id = e.org_id"
+        " WHERE e._deleted = 0 AND o.name = '高千穂町'"
+    )
+    if not rows:
+        return
+    engagement = str(rows[0]["id"])
+    form = window.open_record("engagement", engagement)
+    grab(form, out / "form-engagement.png", (900, 720))
+    bar = form.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # its supporters, milestones, stakeholders, cases, 管理表
+    grab(form, out / "form-engagement-children.png", (900, 720))
+    view = ManagementTableView(window.records, window.drafts, engagement, window)
+    month = view.month.findData("2025-11")
+    view.month.setCurrentIndex(max(0, month))
+    grab(view, out / "dialog-management-table-1366x768.png", (1366, 768))
+    view.month.setCurrentIndex(0)
+    grab(view, out / "dialog-management-table-all-1366x768.png", (1366, 768))
+    view.reject()
+    form.reject()
+    window.resize(1366, 768)
+    for kind_name in ("case", "comm_tool"):
+        window.show_register(kind_name)
+        window.show()
+        QApplication.processEvents()
+        finder = window.registers.panels.get(kind_name)
+        if kind_name == "case" and finder is not None:  # the cases of 高鍋町's size
+            finder.org.setCurrentIndex(
+                max(0, finder.org.findText("高鍋町", Qt.MatchFlag.MatchStartsWith))
+            )
+        grab(window, out / f"register-{kind_name}-1366x768.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
@@ -268,6 +306,7 @@ def main() -> int:
             dialogs(window, out)
             desk(window, out)
             progress_screens(window, out, Path(tmp))
+            dx_support(window, out)
             window.close()
         finally:
             profile.close(backup=False)

@@ -89,6 +89,36 @@ MESSAGES: dict[str, str] = {
     ),
     "backup_invalid": "バックアップファイル（{path}）を検証できませんでした：{detail}。",
     "bad_argument": "{detail}",
+    # General DX support (issue 13)
+    "engagement_not_found": (
+        "「{value}」に当たる集中支援が見つかりません（{fy}年度）。"
+        "集中支援の ID か団体名を指定してください。"
+    ),
+    "engagement_ambiguous": (
+        "「{value}」の集中支援は{count}件あります。集中支援の ID で指定してください。"
+    ),
+    "month_outside_engagement": (
+        "{month}は集中支援の期間（{start}〜{end}）の外です。期間内の年月を指定してください。"
+    ),
+    "no_population": (
+        "{org}の人口が参照データにないため、同規模の事例を絞り込めません。"
+        "人口の分かる団体を指定するか、--similar-to を外してテーマで絞り込んでください。"
+    ),
+    "activity_csv_unreadable": (
+        "利用状況の CSV（{path}）を読み込めませんでした：{detail}。"
+        "UTF-8 または Shift_JIS（CP932）の CSV を指定してください。"
+    ),
+    "activity_csv_columns": (
+        "利用状況の CSV に必要な列（{missing}）がありません。"
+        "見出し行に「年月」「グループ」「投稿数」「アクティブ人数」を含めてください。"
+    ),
+    "activity_csv_group": (
+        "利用状況の CSV の{line}行目のグループ「{group}」がツール「{tool}」に登録されていません。"
+        "先にツールのグループを登録してください。何も取り込んでいません。"
+    ),
+    "activity_csv_value": (
+        "利用状況の CSV の{line}行目の値が正しくありません（{detail}）。何も取り込んでいません。"
+    ),
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
     "self_test_failed": "自己診断で問題が見つかりました。{detail}。インストールし直しても解消しない場合は、この表示を添えて担当者にご連絡ください。",
     "print_failed": "印刷を開始できませんでした。プリンターの設定をご確認ください。",

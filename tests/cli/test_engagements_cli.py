@@ -19,8 +19,9 @@ def app(tmp_path: Path) -> Cli:
 
 
 def test_engagements_with_their_supporters_and_warnings(app: Cli) -> None:
-    first = app.add("engagement", "org_id=高千穂町", "fy=2025", "theme=窓口DX")
-    second = app.add("engagement", "org_id=日之影町", "fy=2025", "theme=庁内DX")
+    agreed = "plan_agreed_on=2025-05-01"  # in time: the plan warning has tests of its own
+    first = app.add("engagement", "org_id=高千穂町", "fy=2025", "theme=窓口DX", agreed)
+    second = app.add("engagement", "org_id=日之影町", "fy=2025", "theme=庁内DX", agreed)
     staff = app.staff_id()
     app.add("engagement_supporter", f"engagement_id={first}", f"staff_id={staff}", "dedicated=はい")
     app.add(

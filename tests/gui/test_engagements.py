@@ -32,7 +32,14 @@ def test_supporters_in_the_form_and_warnings_in_the_registers(
     fy = fiscal_year(today_jst())  # the view judges this year's engagements
     service = RecordService(profile)
     engagement = service.add(
-        "engagement", {"org_id": TAKACHIHO, "fy": fy, "target_days": 0, "theme": "窓口DX"}
+        "engagement",
+        {
+            "org_id": TAKACHIHO,
+            "fy": fy,
+            "target_days": 0,
+            "theme": "窓口DX",
+            "plan_agreed_on": f"{fy}-04-20",
+        },
     ).record_id
     staff = service.add("staff", {"name": "延岡 支援", "role": "常時支援者"}).record_id
     window = MainWindow(profile)

@@ -46,6 +46,11 @@ VALUES: dict[str, dict[str, Any]] = {
         "category": "成果品",
         "start_date": "2025-04-10",
     },
+    "stakeholder": {"name": "県北ICT推進協議会", "stakeholder_type": "企業・団体"},
+    "case": {"title": "書かない窓口", "municipality": "みなみ台町", "theme": "フロントヤード改革"},
+    "comm_tool": {"name": "LoGoチャット"},
+    "coordination": {"date": "2025-11-20", "title": "共同調達の仕様の調整"},
+    "info_share": {"date": "2025-11-20", "org_id": TAKACHIHO, "title": "進捗状況の共有"},
 }
 
 

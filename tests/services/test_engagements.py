@@ -16,6 +16,7 @@ from dxdesk.paths import ProfilePaths
 from dxdesk.services.engagements import (
     DOUBLE_DEDICATED,
     GAP,
+    PLAN_LATE,
     SHORT_MONTH,
     EngagementService,
 )
@@ -58,6 +59,8 @@ def _staff(s: RecordService, name: str) -> str:
 
 
 def _engagement(s: RecordService, org: str, **values: object) -> str:
+    # The plan agreed in time unless a test says otherwise: the other warnings stand alone.
+    values = {"plan_agreed_on": "2025-04-20", **values}
     return s.add("engagement", {"org_id": org, "fy": 2025, "theme": "窓口DX", **values}).record_id
 
 
@@ -205,3 +208,30 @@ def test_an_application_selected_or_declined_says_why(hub: Profile) -> None:
     )
     held = s.get("engagement_application", applied)
     assert (held["status"], held["follows_id"], held["agreed_with_pref"]) == ("選定", ended, True)
+
+
+def test_the_plan_agreed_later_than_two_months_after_the_start(hub: Profile) -> None:
+    s = RecordService(hub)
+    a = _staff(s, "平川 一郎")
+    late = _engagement(s, TAKACHIHO, start_date="2025-04-10", plan_agreed_on="2025-06-11")
+    on_time = _engagement(s, HINOKAGE, start_date="2025-04-10", plan_agreed_on="2025-06-10")
+    for e in (late, on_time):
+        _support(s, e, a)
+    codes = {
+        e.id: [w.code for w in e.warnings]
+        for e in EngagementService(hub, date(2025, 7, 1)).engagements(2025)
+    }
+    assert codes[late] == [PLAN_LATE] and codes[on_time] == []
+
+
+def test_a_plan_not_agreed_is_flagged_once_the_two_months_have_passed(hub: Profile) -> None:
+    s = RecordService(hub)
+    e = _engagement(s, TAKACHIHO, start_date="2025-08-31", plan_agreed_on=None)
+    _support(s, e, _staff(s, "平川 一郎"))
+    # Two months after 8/31 is 10/31 (November has no 31st for the later case).
+    before = EngagementService(hub, date(2025, 10, 31)).find(e)
+    after = EngagementService(hub, date(2025, 11, 1)).find(e)
+    assert before is not None and after is not None
+    assert PLAN_LATE not in [w.code for w in before.warnings]
+    assert [w.code for w in after.warnings if w.code == PLAN_LATE] == [PLAN_LATE]
+    assert "10月31日" in next(w.text for w in after.warnings if w.code == PLAN_LATE)

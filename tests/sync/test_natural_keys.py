@@ -84,6 +84,13 @@ def test_keyed_kinds_and_their_rules() -> None:
         "related_org": ("issue_id", "org_id"),
         "engagement_supporter": ("engagement_id", "staff_id"),
         "document_form": ("doc_kind",),
+        # General DX support (issue 13).
+        "engagement_stakeholder": ("engagement_id", "stakeholder_id"),
+        "engagement_month": ("engagement_id", "staff_id", "month"),
+        "engagement_case": ("engagement_id", "case_id"),
+        "consultation_case": ("consultation_id", "case_id"),
+        "comm_account": ("tool_id", "org_id"),
+        "comm_activity": ("comm_group_id", "month"),
     }
     for k in KINDS:
         for name in k.key:

@@ -503,6 +503,29 @@ def reason_when_decided(r: Mapping[str, Value]) -> ValidationError | None:
     return None
 
 
+def menu_items_known(r: Mapping[str, Value]) -> ValidationError | None:
+    """An engagement's support menu names only the contract's menu items (SUPPORT_MENU)."""
+    items = r.get("menu")
+    stray = [x for x in items if x not in SUPPORT_MENU] if isinstance(items, list) else []
+    if stray:
+        return ValidationError(
+            "menu",
+            "支援メニュー",
+            "支援メニューは次の中から選んでください：{choices}",
+            choices="、".join(SUPPORT_MENU),
+        )
+    return None
+
+
+def case_has_place(r: Mapping[str, Value]) -> ValidationError | None:
+    """A case says where it happened: one of the 28 organisations, or a municipality's name."""
+    if not r.get("org_id") and not r.get("municipality"):
+        return ValidationError(
+            "municipality", "自治体名", "団体を選ぶか、自治体名を入力してください"
+        )
+    return None
+
+
 def date_not_before(first: str, later: str, label: str) -> RecordRule:
     def rule(r: Mapping[str, Value]) -> ValidationError | None:
         a, b = r.get(first), r.get(later)
@@ -639,6 +662,53 @@ DELIVERABLES = (
     "情報漏洩等への対策に関する文書",
     "その他",
 )
+
+# ---- General DX support (issue 13): the engagement's details, the case library, the
+# communication tool (6(3)), wide-area coordination and sharing outside 伴走支援.
+# The contract's support menu for 実効性のあるデジタル化支援 (6(2)イ): what an engagement takes.
+SUPPORT_MENU = (
+    "推進体制の構築",
+    "課題の抽出・整理",
+    "好事例の紹介",
+    "研修",
+    "ステークホルダー連携",
+    "ネットワーク・機器要件",
+    "費用対効果",
+    "運用モデル・資金計画",
+    "実証・補助事業への申請",
+    "専門人材の派遣",
+    "プロジェクト推進",
+)
+DX_THEMES = (
+    "推進体制・人材育成",
+    "フロントヤード改革",
+    "標準化・共通化",
+    "行政手続のオンライン化",
+    "AI・RPA",
+    "テレワーク・働き方",
+    "セキュリティ",
+    "データ利活用",
+    "地域社会のデジタル化",
+    "その他",
+)
+# The plan and schedule of an engagement are agreed with the prefecture within two months of
+# its start (6(2)イ); later than that is flagged (services/engagements.py).
+PLAN_AGREEMENT_MONTHS = 2
+GRANT_RESULTS = ("申請準備中", "申請済み", "採択", "不採択", "辞退")
+STAKEHOLDER_TYPES = (
+    "企業・団体",
+    "教育機関",
+    "予算担当部署",
+    "庁内関係課",
+    "金融機関",
+    "国・県の機関",
+    "住民団体",
+    "その他",
+)
+MUNICIPALITY_TYPES = ("政令指定都市", "中核市", "施行時特例市", "一般市", "特別区", "町", "村")
+CASE_SOURCES = ("当方の支援", "国・自治体の公表資料", "報道・講演", "その他")
+COMM_EVENT_TYPES = ("説明会", "操作研修", "活用事例の紹介", "キャンペーン", "その他")
+SHARE_CHANNELS = ("メール", "文書", "会議", "コミュニケーションツール", "訪問", "その他")
 
 F = Field
 T = FieldType
@@ -1127,12 +1197,25 @@ KINDS: tuple[Kind, ...] = (
             F("end_date", "終了日", T.DATE),
             F("target_days", "月間目標日数", T.INT, minimum=0, maximum=31),
             F("theme", "支援テーマ"),
+            # The details of 6(2)イ (issue 13): the DX theme, the contract's menu items taken, the
+            # plan agreed with the prefecture (flagged when later than PLAN_AGREEMENT_MONTHS after
+            # the start), the outcomes, a 実証・補助事業 application, experts and knowledge passed.
+            # Milestones and stakeholders are child records (two people may add at once).
+            F("dx_theme", "DXテーマ", T.CHOICE, choices=DX_THEMES),
+            F("menu", "支援メニュー", T.LIST),
+            F("plan_agreed_on", "計画・スケジュールの県合意日", T.DATE),
+            F("outcomes", "成果", T.LONGTEXT),
+            F("grant_scheme", "申請した実証事業・補助事業"),
+            F("grant_applied_on", "申請日", T.DATE),
+            F("grant_result", "申請の結果", T.CHOICE, choices=GRANT_RESULTS),
+            F("experts_dispatched", "派遣した専門人材", T.LONGTEXT),
+            F("knowledge_passed", "職員へ移転したノウハウ", T.LONGTEXT),
             F("notes", "備考", T.LONGTEXT),
         ),
         title="theme",
         org_field="org_id",
-        list_columns=("fy", "org_id", "target_days", "theme"),
-        rules=(date_not_before("start_date", "end_date", "終了日"),),
+        list_columns=("fy", "org_id", "target_days", "theme", "dx_theme", "plan_agreed_on"),
+        rules=(date_not_before("start_date", "end_date", "終了日"), menu_items_known),
     ),
     Kind(
         "case_study",
@@ -1254,6 +1337,249 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("issue_id", "org_id", "note"),
         key=("issue_id", "org_id"),
         parent="issue_id",
+    ),
+    # ---- General DX support (issue 13), one block: the engagement's child records (its
+    # milestones, stakeholders, the 管理表's monthly notes and the cases introduced), the
+    # register of outside bodies, the case library, the communication tool (6(3)), the
+    # wide-area coordination log and the information shared outside 伴走支援.
+    Kind(
+        "engagement_milestone",
+        "集中支援のマイルストーン",
+        (
+            F("engagement_id", "集中支援", T.REF, ref="engagement", required=True),
+            F("title", "マイルストーン", required=True),
+            F("planned_on", "予定日", T.DATE),
+            F("reached_on", "達成日", T.DATE),
+            F("note", "備考", T.TEXT),
+        ),
+        title="title",
+        date_field="planned_on",
+        list_columns=("engagement_id", "title", "planned_on", "reached_on"),
+        parent="engagement_id",
+        aliases=("milestone",),
+    ),
+    # An outside body (企業・団体, 教育機関, 予算担当部署 ...) that engagements work with.
+    Kind(
+        "stakeholder",
+        "ステークホルダー",
+        (
+            F("name", "名称", required=True),
+            F("stakeholder_type", "種別", T.CHOICE, required=True, choices=STAKEHOLDER_TYPES),
+            F("org_id", "所在の団体", T.ORG),
+            F("department", "部署"),
+            F("contact", "連絡先"),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        org_field="org_id",
+        list_columns=("name", "stakeholder_type", "org_id", "department"),
+    ),
+    # One record per (engagement, stakeholder): two laptops that each add one both keep theirs.
+    Kind(
+        "engagement_stakeholder",
+        "集中支援の関係者",
+        (
+            F("engagement_id", "集中支援", T.REF, ref="engagement", required=True),
+            F("stakeholder_id", "ステークホルダー", T.REF, ref="stakeholder", required=True),
+            F("role", "役割・関わり"),
+            F("note", "備考", T.TEXT),
+        ),
+        title="stakeholder_id",
+        list_columns=("engagement_id", "stakeholder_id", "role"),
+        key=("engagement_id", "stakeholder_id"),
+        parent="engagement_id",
+    ),
+    # The 管理表 (6(2)イ⑦) line a supporter writes for a month: what was done and what is next.
+    # Days and hours are never typed here: they come from the visits and time entries.
+    Kind(
+        "engagement_month",
+        "管理表の記入",
+        (
+            F("engagement_id", "集中支援", T.REF, ref="engagement", required=True),
+            F("staff_id", "常時支援者", T.REF, ref="staff", required=True, default=ME),
+            F("month", "年月", T.MONTH, required=True, default=TODAY),
+            F("done", "実施内容", T.LONGTEXT),
+            F("next_steps", "今後の予定・次の対応", T.LONGTEXT),
+        ),
+        title="month",
+        date_field="month",
+        list_columns=("engagement_id", "month", "staff_id", "done"),
+        key=("engagement_id", "staff_id", "month"),
+        parent="engagement_id",
+    ),
+    # A case of the library (事例, 6(2)ア① and イ⑧): from anywhere in Japan. One of the 28 is
+    # named by org_id; any other municipality by its name, prefecture, population and type
+    # (its population is what the 同規模自治体 filter reads, services/cases.py).
+    Kind(
+        "case",
+        "事例",
+        (
+            F("title", "事例名", required=True),
+            F("org_id", "団体（県内）", T.ORG),
+            F("municipality", "自治体名"),
+            F("prefecture", "都道府県"),
+            F("population", "人口", T.INT, minimum=0, maximum=40_000_000),
+            F("municipality_type", "自治体の区分", T.CHOICE, choices=MUNICIPALITY_TYPES),
+            F("theme", "テーマ", T.CHOICE, required=True, choices=DX_THEMES),
+            F("year", "実施年度", T.INT, minimum=2000, maximum=2100),
+            F("summary", "取組内容", T.LONGTEXT),
+            F("results", "成果", T.LONGTEXT),
+            F("lessons", "教訓・示唆", T.LONGTEXT),
+            F("source", "出典の種別", T.CHOICE, choices=CASE_SOURCES),
+            F("source_title", "出典"),
+            F("source_url", "出典URL", searchable=False),
+        ),
+        title="title",
+        org_field="org_id",
+        list_columns=("title", "org_id", "municipality", "prefecture", "population", "theme"),
+        rules=(case_has_place,),
+        aliases=("jirei",),
+    ),
+    # A case introduced in an engagement or a consultation (好事例の紹介): one link record each.
+    Kind(
+        "engagement_case",
+        "集中支援で紹介した事例",
+        (
+            F("engagement_id", "集中支援", T.REF, ref="engagement", required=True),
+            F("case_id", "事例", T.REF, ref="case", required=True),
+            F("note", "備考", T.TEXT),
+        ),
+        title="case_id",
+        list_columns=("engagement_id", "case_id", "note"),
+        key=("engagement_id", "case_id"),
+        parent="engagement_id",
+    ),
+    Kind(
+        "consultation_case",
+        "相談で紹介した事例",
+        (
+            F("consultation_id", "相談", T.REF, ref="consultation", required=True),
+            F("case_id", "事例", T.REF, ref="case", required=True),
+            F("note", "備考", T.TEXT),
+        ),
+        title="case_id",
+        list_columns=("consultation_id", "case_id", "note"),
+        key=("consultation_id", "case_id"),
+        parent="consultation_id",
+    ),
+    # The communication tool chosen with the prefecture (6(3)) and its groups, each mapped to a
+    # dxdesk group (生活圏, vendor, theme).
+    Kind(
+        "comm_tool",
+        "コミュニケーションツール",
+        (
+            F("name", "ツール名", required=True),
+            F("chosen_on", "選定日", T.DATE),
+            F("agreed_with_pref", "県と合意済み", T.BOOL),
+            F("reason", "選定理由", T.LONGTEXT),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        date_field="chosen_on",
+        list_columns=("name", "chosen_on", "agreed_with_pref"),
+    ),
+    Kind(
+        "comm_group",
+        "ツールのグループ",
+        (
+            F("tool_id", "ツール", T.REF, ref="comm_tool", required=True),
+            F("name", "グループ名（ツール上）", required=True),
+            F("group_id", "対応するグループ", T.REF, ref="group"),
+            F("opened_on", "開設日", T.DATE),
+            F("notes", "備考", T.LONGTEXT),
+        ),
+        title="name",
+        list_columns=("tool_id", "name", "group_id", "opened_on"),
+    ),
+    # Accounts issued to an organisation on a tool: one record per (tool, organisation).
+    Kind(
+        "comm_account",
+        "ツールのアカウント",
+        (
+            F("tool_id", "ツール", T.REF, ref="comm_tool", required=True),
+            F("org_id", "団体", T.ORG, required=True),
+            F("accounts", "発行数", T.INT, required=True, minimum=0, maximum=10_000),
+            F("issued_on", "発行日", T.DATE),
+            F("note", "備考", T.TEXT),
+        ),
+        title="org_id",
+        org_field="org_id",
+        list_columns=("tool_id", "org_id", "accounts", "issued_on"),
+        key=("tool_id", "org_id"),
+    ),
+    # A group's activity in a month, typed or imported from the tool's CSV export: one record
+    # per (group, month), so an import again updates rather than duplicates.
+    Kind(
+        "comm_activity",
+        "ツールの利用状況",
+        (
+            F("comm_group_id", "ツールのグループ", T.REF, ref="comm_group", required=True),
+            F("month", "年月", T.MONTH, required=True, default=TODAY),
+            F("posts", "投稿数", T.INT, minimum=0, maximum=1_000_000),
+            F("active_members", "アクティブ人数", T.INT, minimum=0, maximum=100_000),
+            F("members", "参加人数", T.INT, minimum=0, maximum=100_000),
+            F("note", "備考", T.TEXT),
+        ),
+        title="month",
+        date_field="month",
+        list_columns=("month", "comm_group_id", "posts", "active_members", "members"),
+        key=("comm_group_id", "month"),
+    ),
+    Kind(
+        "comm_event",
+        "利用促進の取組",
+        (
+            F("date", "実施日", T.DATE, required=True, default=TODAY),
+            F("title", "名称", required=True),
+            F("event_type", "種別", T.CHOICE, choices=COMM_EVENT_TYPES),
+            F("tool_id", "ツール", T.REF, ref="comm_tool"),
+            F("comm_group_id", "対象のグループ", T.REF, ref="comm_group"),
+            F("participants", "参加人数", T.INT, minimum=0, maximum=10_000),
+            F("notes", "内容", T.LONGTEXT),
+        ),
+        title="title",
+        date_field="date",
+        list_columns=("date", "title", "event_type", "participants"),
+    ),
+    # Coordination between municipalities for wide-area support (6(2)ア⑤).
+    Kind(
+        "coordination",
+        "広域連携の調整記録",
+        (
+            F("date", "日付", T.DATE, required=True, default=TODAY),
+            F("group_id", "グループ", T.REF, ref="group"),
+            F("org_id", "主な団体", T.ORG),
+            F("title", "件名", required=True),
+            F("content", "調整内容", T.LONGTEXT),
+            F("next_steps", "次の対応", T.LONGTEXT),
+            F("staff_id", "担当者", T.REF, ref="staff", default=ME),
+        ),
+        title="title",
+        date_field="date",
+        org_field="org_id",
+        list_columns=("date", "group_id", "org_id", "title"),
+        owner_field="staff_id",
+    ),
+    # What was sent to the organisations outside 伴走支援 (宮崎市, 都城市, the two prefecture
+    # divisions, 6(1)ア), to whom and when.
+    Kind(
+        "info_share",
+        "情報共有",
+        (
+            F("date", "送付日", T.DATE, required=True, default=TODAY),
+            F("org_id", "送付先の団体", T.ORG, required=True),
+            F("recipient", "宛先（所属・氏名）"),
+            F("channel", "方法", T.CHOICE, choices=SHARE_CHANNELS),
+            F("title", "件名", required=True),
+            F("materials", "送付した資料", T.LIST),
+            F("content", "内容", T.LONGTEXT),
+            F("staff_id", "担当者", T.REF, ref="staff", default=ME),
+        ),
+        title="title",
+        date_field="date",
+        org_field="org_id",
+        list_columns=("date", "org_id", "recipient", "channel", "title"),
+        owner_field="staff_id",
     ),
     # The official form of the documents sent to the prefecture, set once on the hub and synced:
     # one record per document (既定 for all the others), fields left empty fall back to 既定.

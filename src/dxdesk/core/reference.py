@@ -132,3 +132,14 @@ def system_applies(org_kind: str, welfare_office: bool, system_code: str) -> boo
     if org_kind == "県":
         return False  # prefecture divisions are handled by their own system_code
     return not (system.prefecture_runs and not welfare_office)
+
+
+@cache
+def populations() -> dict[str, int]:
+    """The population of each of the 26 municipalities whose figure is verified, by 団体コード
+    (resources/populations.csv, with its source: 令和2年国勢調査)."""
+    out: dict[str, int] = {}
+    for r in _rows("populations.csv"):
+        if r["population"]:
+            out[r["code"]] = int(r["population"])
+    return out

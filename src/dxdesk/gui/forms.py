@@ -319,6 +319,42 @@ class RecordForm(QDialog):
         # The first panel by its old name (an engagement's supporters).
         self.children_panel = next(iter(self.children_panels.values()), None)
         self._refresh_children()
+        self.detail_panels: dict[str, ChildrenPanel] = {}
+        if SUPPORTER in self.children_panels:
+            # The engagement's 管理表 (gui/engagement_table.py): per 常時支援者, from the visits
+            # and hours, so the kind whose children are supporters has one.
+            self.table_button = QPushButton(self.tr("管理表を開く…"), body)
+            self.table_button.setObjectName("open_management_table")
+            self.table_button.setToolTip(
+                self.tr("月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。")
+            )
+            self.table_button.clicked.connect(lambda _=False: self.open_management_table())
+            # Its outcomes as a 支援事例 draft (services/cases.py), opened in its own form.
+            self.draft_button = QPushButton(self.tr("成果から支援事例の下書きを作成…"), body)
+            self.draft_button.setObjectName("draft_case_study")
+            self.draft_button.clicked.connect(lambda _=False: self.draft_case_study())
+            engagement_buttons = QWidget(body)
+            button_row = QHBoxLayout(engagement_buttons)
+            button_row.setContentsMargins(0, 0, 0, 0)
+            button_row.addWidget(self.table_button)
+            button_row.addWidget(self.draft_button)
+            button_row.addStretch(1)
+            self.layout_form.addRow("", engagement_buttons)
+        # Child records listed by name (an engagement's milestones, stakeholders and cases
+        # introduced; a consultation's cases): a list each, added and opened in their own form.
+        from dxdesk.services.engagement_details import DETAIL_CHILDREN
+
+        for child_name in DETAIL_CHILDREN.get(self.kind.name, ()):
+            extra = ChildrenPanel(QCoreApplication.translate("Kind", kind(child_name).label), body)
+            extra.setObjectName(f"children_{child_name}")
+            extra.add_requested.connect(lambda n=child_name: self.add_child(n))
+            extra.open_requested.connect(lambda cid, n=child_name: self.open_child(cid, n))
+            label = plain_label(extra.title, body)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.layout_form.addRow(label, extra)
+            focus_chain.append(extra.list)
+            self.detail_panels[child_name] = extra
+        self._refresh_details()
         for f in self._derived_fields():
             line = getattr(self.editors[f.name], "line", None)
             if line is not None and f.derive is not None:
@@ -504,11 +540,19 @@ class RecordForm(QDialog):
     def _panel_kinds(self) -> list[Kind]:
         """Child kinds listed with their own forms: every child kind of this one but the
         organisations ticked in the members editor."""
+        from dxdesk.services.engagement_details import DETAIL_CHILDREN
+
         members = self.service.membership_kind(self.kind.name) if self._has_members() else None
+        # Children named by what they are (milestones, stakeholders, cases) have their own lines
+        # (services/engagement_details.py) and panels (detail_panels): not listed twice.
+        detailed = DETAIL_CHILDREN.get(self.kind.name, ())
         return [
             c
             for c in KINDS
-            if c.parent is not None and c.parent_kind == self.kind.name and c is not members
+            if c.parent is not None
+            and c.parent_kind == self.kind.name
+            and c is not members
+            and c.name not in detailed
         ]
 
     @staticmethod
@@ -529,6 +573,53 @@ class RecordForm(QDialog):
                 panel.set_rows(rows, [w.text for w in found.warnings] if found else [])
             else:
                 self._list_children(kind(name), panel)
+
+    def open_management_table(self) -> Any:
+        """The engagement's 管理表 (saved first when new or changed)."""
+        from dxdesk.gui.engagement_table import ManagementTableView
+
+        if (self.record_id is None or self.is_dirty()) and not self.save():
+            return None
+        assert self.record_id is not None
+        view = ManagementTableView(self.service, self.drafts, self.record_id, parent=self)
+        view.changed.connect(self.follow_up_created)  # the window refreshes from the Change
+        self.management_view = view
+        view.open()
+        return view
+
+    def _refresh_details(self) -> None:
+        if not self.detail_panels:
+            return
+        if self.record_id is None:
+            for panel in self.detail_panels.values():
+                panel.set_rows([], [self.tr("保存すると追加できます。")])
+            return
+        from dxdesk.services.engagement_details import child_lines
+
+        lines = child_lines(self.service.profile, self.kind.name, self.record_id)
+        for name, panel in self.detail_panels.items():
+            panel.set_rows(lines.get(name, []), [])
+
+    def draft_case_study(self) -> RecordForm | None:
+        """A 支援事例 draft from this engagement's outcomes (saved first), opened to edit."""
+        from dxdesk.services.cases import CaseService
+
+        if (self.record_id is None or self.is_dirty()) and not self.save():
+            return None
+        assert self.record_id is not None
+        try:
+            made = CaseService(self.service.profile).draft_from_engagement(self.record_id)
+        except UserError as err:
+            self._show_banner(user_message(err))
+            return None
+        self.follow_up_created.emit(made)  # the window shows the new draft in its lists
+        form = RecordForm(
+            self.service, self.drafts, made.kind, record_id=made.record_id, parent=self
+        )
+        form.saved.connect(self.follow_up_created)
+        self.child_form = form
+        form.open()
+        return form
 
     def _list_children(self, child: Kind, panel: ChildrenPanel) -> None:
         """One line per child, in the order of its first choice field and its 表示順."""
@@ -595,6 +686,7 @@ class RecordForm(QDialog):
         form.saved.connect(lambda _change: self._refresh_children())
         form.follow_up_created.connect(self.follow_up_created)
         form.follow_up_created.connect(lambda _change: self._refresh_children())
+        form.saved.connect(lambda _change: self._refresh_details())
         form.setWindowModality(Qt.WindowModality.WindowModal)
         self.child_form = form
         form.open()
@@ -820,6 +912,7 @@ class RecordForm(QDialog):
             self.original = self.service.get(self.kind.name, self.record_id or change.record_id)
             self._show_derived_values()
             self._refresh_children()
+            self._refresh_details()
         self._baseline = self.values()
         self.autosave_timer.stop()
         self.discard_draft()

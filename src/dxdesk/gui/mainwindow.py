@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
                 engagement_warnings=partial(warning_lines, self.profile),
                 goal_target=partial(goal_target, self.profile),
                 can_merge_staff=self.profile.role == "hub",
+                panels={"comm_tool": self._comm_panel, "case": self._case_panel},
             )
             view.new_requested.connect(self.open_form)
             view.engagement_requested.connect(partial(self.open_record, "engagement"))
@@ -347,6 +348,28 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self._globals["registers"] = view
         return self._globals["registers"]
+
+    def _comm_panel(self, parent: Any) -> Any:
+        """The communication tool's per-group charts and CSV import (gui/commtool.py)."""
+        from dxdesk.gui.commtool import CommActivityPanel
+        from dxdesk.services.commtool import CommToolService
+
+        service = CommToolService(self.profile)
+        panel = CommActivityPanel(
+            lambda: service.series("0000-01", "9999-12"), service.import_csv, parent
+        )
+        panel.imported.connect(self.data_changed)  # signal to signal
+        return panel
+
+    def _case_panel(self, parent: Any) -> Any:
+        """The case library's similar-size search (gui/cases.py)."""
+        from dxdesk.gui.cases import CaseFinderPanel
+        from dxdesk.services.cases import CaseService, reference_orgs
+
+        service = CaseService(self.profile)
+        panel = CaseFinderPanel(service.search, reference_orgs(self.profile), parent)
+        panel.case_requested.connect(partial(self.open_record, "case"))
+        return panel
 
     @property
     def home(self) -> Any:

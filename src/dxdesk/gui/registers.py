@@ -58,6 +58,13 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     # Set once a year by the supervisor: no shortcut of their own.
     ("document_form", ""),
     ("plan_item", ""),
+    # General DX support (issue 13): the register of outside bodies, the case library, the
+    # communication tool (its activity charts under it), coordination and sharing.
+    ("stakeholder", "Ctrl+Shift+H"),
+    ("case", "Ctrl+Shift+A"),
+    ("comm_tool", "Ctrl+Shift+X"),
+    ("coordination", "Ctrl+Shift+W"),
+    ("info_share", "Ctrl+Shift+F"),
 )
 
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, without converting the Qt namespace's enums
@@ -171,6 +178,7 @@ class RegisterView(QWidget):
         engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
         goal_target: Callable[[str], GoalTarget] | None = None,
         can_merge_staff: bool = False,
+        panels: dict[str, Callable[[QWidget], QWidget]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._goal_target = goal_target
@@ -178,6 +186,9 @@ class RegisterView(QWidget):
         self._count = count
         self._goal_months = goal_months
         self._engagement_warnings = engagement_warnings
+        # Panels under a register's list (the case finder, the tool's charts), by kind.
+        self._panel_makers = panels or {}
+        self.panels: dict[str, QWidget] = {}
         self.warning_list: QListWidget | None = None
         self.tables: dict[str, Any] = {}
         self._pages: dict[str, QWidget] = {}
@@ -264,6 +275,19 @@ class RegisterView(QWidget):
                 split.setSizes([320, 160])
                 layout.addWidget(split, 1)
                 self._show_warnings()
+            elif name in self._panel_makers:
+                from PySide6.QtCore import Qt
+                from PySide6.QtWidgets import QSplitter
+
+                # A panel under the list: the tools' per-group activity (gui/commtool.py), the
+                # case library's similar-size search (gui/cases.py).
+                split = QSplitter(Qt.Orientation.Vertical, page)
+                split.addWidget(table)
+                under = self._panel_makers[name](split)
+                split.addWidget(under)
+                split.setSizes([160, 420] if name == "comm_tool" else [300, 280])
+                layout.addWidget(split, 1)
+                self.panels[name] = under
             else:
                 layout.addWidget(table, 1)
             table.show()

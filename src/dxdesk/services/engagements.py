@@ -2,7 +2,7 @@
 常時支援者 and the warnings about them, Qt-free (the CLI, the registers view and the home
 screen read this; the rules live here and nowhere else).
 
-The three warnings:
+The warnings:
 
 - 支援者不在: a day of the engagement's period (its start to its end, within its fiscal year)
   on which no supporter holds the role (6(2)イ⑤). A supporter's empty period is the
@@ -15,6 +15,8 @@ The three warnings:
   engagement covers only in part it is scaled by the 開庁日 covered, so a start on the 20th asks
   for the share of the month it holds. Judging from the 開庁日 left (never calendar days) is what
   makes a month of 19 開庁日 with a holiday week fair.
+- 計画合意の遅れ: the plan and schedule agreed with the prefecture later than two months
+  (PLAN_AGREEMENT_MONTHS) after the engagement's start, or not yet agreed when those have passed.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from typing import Any
 
 from dxdesk.core.calendar import OfficeCalendar, fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
-from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
+from dxdesk.core.model import DEFAULT_TARGET_DAYS, PLAN_AGREEMENT_MONTHS, kind
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.profile import Profile
 from dxdesk.store.meanings import live_clause, site_days
 
 GAP, DOUBLE_DEDICATED, SHORT_MONTH = "no_supporter", "double_dedicated", "site_days_short"
+PLAN_LATE = "plan_agreed_late"
 _DAY = timedelta(days=1)
 
 
@@ -77,6 +80,8 @@ class Engagement:
     supporters: tuple[Supporter, ...]
     month: MonthFigures | None  # None when the month judged is outside the period
     warnings: tuple[Warning, ...] = field(default=())
+    plan_agreed: date | None = None  # the plan and schedule agreed with the prefecture
+    plan_due: date | None = None  # PLAN_AGREEMENT_MONTHS after the start
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -111,6 +116,7 @@ class Engagement:
                 "remaining": self.month.remaining,
             },
             "warnings": [{"code": w.code, "text": w.text} for w in self.warnings],
+            "plan_agreed_on": None if self.plan_agreed is None else self.plan_agreed.isoformat(),
         }
 
 
@@ -232,9 +238,11 @@ class EngagementService:
                     target,
                     supporters,
                     month,
+                    plan_agreed=_day(r["plan_agreed_on"]),
+                    plan_due=add_months(_day(r["start_date"]) or start, PLAN_AGREEMENT_MONTHS),
                 )
             )
-        warned = _warnings(built)
+        warned = _warnings(built, self.today)
         return [
             replace(e, warnings=tuple(w for w in warned if w.engagement_id == e.id)) for e in built
         ]
@@ -263,8 +271,42 @@ def describe(s: Supporter) -> str:
     return f"{s.name or s.staff_id}　{'、'.join(parts)}"
 
 
-def _warnings(engagements: list[Engagement]) -> list[Warning]:
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day where it has no such day)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    first = date(d.year + y, m + 1, 1)
+    last = ((first + timedelta(days=32)).replace(day=1) - _DAY).day
+    return first.replace(day=min(d.day, last))
+
+
+def _plan_warning(e: Engagement, today: date) -> Warning | None:
+    """The plan agreed later than two months after the start, or not yet when that has passed."""
+    due = e.plan_due
+    if due is None:
+        return None
+    if e.plan_agreed is not None and e.plan_agreed > due:
+        return Warning(
+            PLAN_LATE,
+            e.id,
+            f"{e.org}の集中支援の計画・スケジュールの県との合意（{_md(e.plan_agreed)}）は、"
+            f"開始から2か月の期限（{_md(due)}）を過ぎています。",
+        )
+    if e.plan_agreed is None and today > due:
+        return Warning(
+            PLAN_LATE,
+            e.id,
+            f"{e.org}の集中支援の計画・スケジュールが、開始から2か月の期限（{_md(due)}）を"
+            "過ぎても県と合意されていません。",
+        )
+    return None
+
+
+def _warnings(engagements: list[Engagement], today: date) -> list[Warning]:
     out: list[Warning] = []
+    for e in engagements:
+        late = _plan_warning(e, today)
+        if late is not None:
+            out.append(late)
     for e in engagements:
         if e.end < e.start:
             continue

@@ -20,6 +20,7 @@ from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
 from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
 from dxdesk.reports.base import ReportContext, ReportKind, register
+from dxdesk.reports.documents._communication import communication_tool_section
 from dxdesk.reports.documents._queries import (
     ACTIVE_TIME,
     SITE_DAYS,
@@ -714,6 +715,7 @@ def build_pdf(ctx: ReportContext) -> bytes:
     _shared(doc, data)
     _plans(doc, data)
     _progress(doc, data)
+    communication_tool_section(doc, ctx.database, data.period)
     _details(doc, data, data.detailed)
     return doc.build()
 

@@ -123,6 +123,89 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>CaseFinderPanel</name>
+    <message>
+        <location filename="../../gui/cases.py" line="44"/>
+        <source>同規模の事例を探す団体</source>
+        <translation>Organisation to find similar-sized cases for</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="45"/>
+        <source>（団体を選ぶと同規模の事例に絞り込みます）</source>
+        <translation>(choose an organisation to show cases of a similar size)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="48"/>
+        <source>人口 %1人</source>
+        <translation>population %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="50"/>
+        <source>人口未確認</source>
+        <translation>population not verified</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="55"/>
+        <source>すべてのテーマ</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="63"/>
+        <source>0.5 で人口の 2/3 倍〜1.5 倍を同規模とみなします。</source>
+        <translation>0.5 counts 2/3 to 1.5 times the population as a similar size.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="68"/>
+        <source>同規模の事例：</source>
+        <translation>Similar cases:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="71"/>
+        <source>幅</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="79"/>
+        <source>事例名</source>
+        <translation>Case title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="80"/>
+        <source>自治体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="81"/>
+        <source>都道府県</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="82"/>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="83"/>
+        <source>テーマ</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="111"/>
+        <source>人口%1人に対し、%2〜%3人の自治体の事例です（%4件）。</source>
+        <translation>Cases of municipalities of %2 to %3 people, for a population of %1 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="118"/>
+        <source>人口が分からないため対象外とした事例：%1件</source>
+        <translation> Cases left out because their population is unknown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cases.py" line="122"/>
+        <source>%1件の事例です。</source>
+        <translation>%1 cases.</translation>
+    </message>
+</context>
+<context>
     <name>CellDialog</name>
     <message>
         <location filename="../../gui/progress.py" line="1010"/>
@@ -377,12 +460,12 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>町</source>
-        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <extracomment>Choice in the model: organisation.org_kind, case.municipality_type</extracomment>
         <translation>Town</translation>
     </message>
     <message>
         <source>村</source>
-        <extracomment>Choice in the model: organisation.org_kind</extracomment>
+        <extracomment>Choice in the model: organisation.org_kind, case.municipality_type</extracomment>
         <translation>Village</translation>
     </message>
     <message>
@@ -432,7 +515,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>訪問</source>
-        <extracomment>Choice in the model: visit.mode, consultation.channel</extracomment>
+        <extracomment>Choice in the model: visit.mode, consultation.channel, info_share.channel</extracomment>
         <translation>Visit</translation>
     </message>
     <message>
@@ -472,7 +555,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document, … (9 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, engagement.dx_theme, … (15 uses)</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -552,7 +635,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>メール</source>
-        <extracomment>Choice in the model: consultation.channel</extracomment>
+        <extracomment>Choice in the model: consultation.channel, info_share.channel</extracomment>
         <translation>Email</translation>
     </message>
     <message>
@@ -567,12 +650,12 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>標準化・共通化</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>Standardization &amp; shared systems</translation>
     </message>
     <message>
         <source>フロントヤード改革</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>Front-yard reform</translation>
     </message>
     <message>
@@ -587,12 +670,12 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>セキュリティ</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>Security</translation>
     </message>
     <message>
         <source>AI・RPA</source>
-        <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
+        <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
         <translation>AI &amp; RPA</translation>
     </message>
     <message>
@@ -607,7 +690,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>会議</source>
-        <extracomment>Choice in the model: time.activity</extracomment>
+        <extracomment>Choice in the model: time.activity, info_share.channel</extracomment>
         <translation>Meeting</translation>
     </message>
     <message>
@@ -746,6 +829,56 @@ Python %1 / %2</translation>
         <translation>Not applicable</translation>
     </message>
     <message>
+        <source>推進体制・人材育成</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Organisation and skills</translation>
+    </message>
+    <message>
+        <source>行政手続のオンライン化</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Online procedures</translation>
+    </message>
+    <message>
+        <source>テレワーク・働き方</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Telework and ways of working</translation>
+    </message>
+    <message>
+        <source>データ利活用</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Use of data</translation>
+    </message>
+    <message>
+        <source>地域社会のデジタル化</source>
+        <extracomment>Choice in the model: engagement.dx_theme, case.theme</extracomment>
+        <translation>Digital local community</translation>
+    </message>
+    <message>
+        <source>申請準備中</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Preparing the application</translation>
+    </message>
+    <message>
+        <source>申請済み</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>採択</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>不採択</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>辞退</source>
+        <extracomment>Choice in the model: engagement.grant_result</extracomment>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <source>作成中</source>
         <extracomment>Choice in the model: case_study.status</extracomment>
         <translation>Draft</translation>
@@ -774,6 +907,111 @@ Python %1 / %2</translation>
         <source>取下げ</source>
         <extracomment>Choice in the model: engagement_application.status</extracomment>
         <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>企業・団体</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Companies and associations</translation>
+    </message>
+    <message>
+        <source>教育機関</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Educational institution</translation>
+    </message>
+    <message>
+        <source>予算担当部署</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Budget department</translation>
+    </message>
+    <message>
+        <source>庁内関係課</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Other departments of the office</translation>
+    </message>
+    <message>
+        <source>金融機関</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Financial institution</translation>
+    </message>
+    <message>
+        <source>国・県の機関</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>National or prefectural body</translation>
+    </message>
+    <message>
+        <source>住民団体</source>
+        <extracomment>Choice in the model: stakeholder.stakeholder_type</extracomment>
+        <translation>Residents' group</translation>
+    </message>
+    <message>
+        <source>政令指定都市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Designated city</translation>
+    </message>
+    <message>
+        <source>中核市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Core city</translation>
+    </message>
+    <message>
+        <source>施行時特例市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Special city (former)</translation>
+    </message>
+    <message>
+        <source>一般市</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>特別区</source>
+        <extracomment>Choice in the model: case.municipality_type</extracomment>
+        <translation>Special ward</translation>
+    </message>
+    <message>
+        <source>当方の支援</source>
+        <extracomment>Choice in the model: case.source</extracomment>
+        <translation>Our own support</translation>
+    </message>
+    <message>
+        <source>国・自治体の公表資料</source>
+        <extracomment>Choice in the model: case.source</extracomment>
+        <translation>Published by a government</translation>
+    </message>
+    <message>
+        <source>報道・講演</source>
+        <extracomment>Choice in the model: case.source</extracomment>
+        <translation>Press or talk</translation>
+    </message>
+    <message>
+        <source>説明会</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>操作研修</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Hands-on training</translation>
+    </message>
+    <message>
+        <source>活用事例の紹介</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Examples of use</translation>
+    </message>
+    <message>
+        <source>キャンペーン</source>
+        <extracomment>Choice in the model: comm_event.event_type</extracomment>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>文書</source>
+        <extracomment>Choice in the model: info_share.channel</extracomment>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>コミュニケーションツール</source>
+        <extracomment>Choice in the model: info_share.channel</extracomment>
+        <translation>Communication tool</translation>
     </message>
     <message>
         <source>既定</source>
@@ -879,6 +1117,64 @@ Python %1 / %2</translation>
         <source>どちらでも</source>
         <extracomment>Choice in the model: training_wish.preferred_format</extracomment>
         <translation>Either</translation>
+    </message>
+</context>
+<context>
+    <name>CommActivityPanel</name>
+    <message>
+        <location filename="../../gui/commtool.py" line="47"/>
+        <source>グループ</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="49"/>
+        <source>CSV を取り込む…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="53"/>
+        <source>ツールの CSV エクスポート（UTF-8 または Shift_JIS）から月ごとの利用状況を取り込みます。</source>
+        <translation>Imports each month's activity from the tool's CSV export (UTF-8 or Shift_JIS).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="58"/>
+        <source>グループごとの利用状況：</source>
+        <translation>Activity by group:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="70"/>
+        <source>投稿数（件）</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="72"/>
+        <source>アクティブ人数（人）</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="93"/>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="98"/>
+        <source>利用状況はまだ登録されていません。</source>
+        <translation>No activity has been recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="103"/>
+        <source>CSV ファイル (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="103"/>
+        <source>利用状況の CSV を取り込む</source>
+        <translation>Import the activity CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commtool.py" line="113"/>
+        <source>%1の利用状況を%2行取り込みました（%3）。</source>
+        <translation>Imported %2 rows of activity of %1 (%3).</translation>
     </message>
 </context>
 <context>
@@ -1591,7 +1887,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (17 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (26 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -1621,7 +1917,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (16 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (17 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -1646,7 +1942,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>連絡先</source>
-        <extracomment>Field in the model: vendor.contact, expert.contact</extracomment>
+        <extracomment>Field in the model: vendor.contact, expert.contact, stakeholder.contact</extracomment>
         <translation>Contact details</translation>
     </message>
     <message>
@@ -1656,7 +1952,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>種別</source>
-        <extracomment>Field in the model: group.group_type, training.training_type, meeting.meeting_type</extracomment>
+        <extracomment>Field in the model: group.group_type, training.training_type, meeting.meeting_type, stakeholder.stakeholder_type, comm_event.event_type</extracomment>
         <translation>Type</translation>
     </message>
     <message>
@@ -1671,7 +1967,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>日付</source>
-        <extracomment>Field in the model: visit.date, time.date, meeting.date, closed_day.date</extracomment>
+        <extracomment>Field in the model: visit.date, time.date, meeting.date, coordination.date, closed_day.date</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1696,7 +1992,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>件名</source>
-        <extracomment>Field in the model: visit.title, consultation.topic</extracomment>
+        <extracomment>Field in the model: visit.title, consultation.topic, coordination.title, info_share.title</extracomment>
         <translation>Subject</translation>
     </message>
     <message>
@@ -1706,7 +2002,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>担当者</source>
-        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id, plan_item.owner_id</extracomment>
+        <extracomment>Field in the model: visit.staff_id, issue.owner_id, time.staff_id, coordination.staff_id, info_share.staff_id, plan_item.owner_id</extracomment>
         <translation>Staff member</translation>
     </message>
     <message>
@@ -1791,7 +2087,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>内容</source>
-        <extracomment>Field in the model: issue.description, time.note, goal.description, meeting_item.text</extracomment>
+        <extracomment>Field in the model: issue.description, time.note, goal.description, comm_event.notes, info_share.content, meeting_item.text</extracomment>
         <translation>Details</translation>
     </message>
     <message>
@@ -1911,12 +2207,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>名称</source>
-        <extracomment>Field in the model: training.title</extracomment>
+        <extracomment>Field in the model: training.title, stakeholder.name, comm_event.title</extracomment>
         <translation>Title</translation>
     </message>
     <message>
         <source>実施日</source>
-        <extracomment>Field in the model: training.date</extracomment>
+        <extracomment>Field in the model: training.date, comm_event.date</extracomment>
         <translation>Date held</translation>
     </message>
     <message>
@@ -1951,7 +2247,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>参加人数</source>
-        <extracomment>Field in the model: training.participants, training_participant.participants</extracomment>
+        <extracomment>Field in the model: training.participants, training_participant.participants, comm_activity.members, comm_event.participants</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -2051,7 +2347,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>年月</source>
-        <extracomment>Field in the model: goal_progress.month</extracomment>
+        <extracomment>Field in the model: goal_progress.month, engagement_month.month, comm_activity.month</extracomment>
         <translation>Month</translation>
     </message>
     <message>
@@ -2061,7 +2357,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>実施内容</source>
-        <extracomment>Field in the model: goal_progress.actions</extracomment>
+        <extracomment>Field in the model: goal_progress.actions, engagement_month.done</extracomment>
         <translation>Actions taken</translation>
     </message>
     <message>
@@ -2215,13 +2511,58 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Support theme</translation>
     </message>
     <message>
+        <source>DXテーマ</source>
+        <extracomment>Field in the model: engagement.dx_theme</extracomment>
+        <translation>DX theme</translation>
+    </message>
+    <message>
+        <source>支援メニュー</source>
+        <extracomment>Field in the model: engagement.menu</extracomment>
+        <translation>Support menu</translation>
+    </message>
+    <message>
+        <source>計画・スケジュールの県合意日</source>
+        <extracomment>Field in the model: engagement.plan_agreed_on</extracomment>
+        <translation>Plan agreed with the prefecture on</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <extracomment>Field in the model: engagement.outcomes, case_study.results, case.results</extracomment>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>申請した実証事業・補助事業</source>
+        <extracomment>Field in the model: engagement.grant_scheme</extracomment>
+        <translation>Pilot or subsidy programme applied to</translation>
+    </message>
+    <message>
+        <source>申請日</source>
+        <extracomment>Field in the model: engagement.grant_applied_on</extracomment>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>申請の結果</source>
+        <extracomment>Field in the model: engagement.grant_result</extracomment>
+        <translation>Result of the application</translation>
+    </message>
+    <message>
+        <source>派遣した専門人材</source>
+        <extracomment>Field in the model: engagement.experts_dispatched</extracomment>
+        <translation>Experts dispatched</translation>
+    </message>
+    <message>
+        <source>職員へ移転したノウハウ</source>
+        <extracomment>Field in the model: engagement.knowledge_passed</extracomment>
+        <translation>Know-how passed to staff</translation>
+    </message>
+    <message>
         <source>集中支援</source>
-        <extracomment>Field in the model: case_study.engagement_id, engagement_supporter.engagement_id</extracomment>
+        <extracomment>Field in the model: case_study.engagement_id, engagement_supporter.engagement_id, engagement_milestone.engagement_id, engagement_stakeholder.engagement_id, engagement_month.engagement_id, engagement_case.engagement_id</extracomment>
         <translation>Intensive support</translation>
     </message>
     <message>
         <source>事例名</source>
-        <extracomment>Field in the model: case_study.title</extracomment>
+        <extracomment>Field in the model: case_study.title, case.title</extracomment>
         <translation>Case title</translation>
     </message>
     <message>
@@ -2235,18 +2576,13 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Support provided</translation>
     </message>
     <message>
-        <source>成果</source>
-        <extracomment>Field in the model: case_study.results</extracomment>
-        <translation>Results</translation>
-    </message>
-    <message>
         <source>他団体への示唆</source>
         <extracomment>Field in the model: case_study.lessons</extracomment>
         <translation>Lessons for other municipalities</translation>
     </message>
     <message>
         <source>グループ</source>
-        <extracomment>Field in the model: group_member.group_id</extracomment>
+        <extracomment>Field in the model: group_member.group_id, coordination.group_id</extracomment>
         <translation>Group</translation>
     </message>
     <message>
@@ -2276,7 +2612,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>県と合意済み</source>
-        <extracomment>Field in the model: engagement_application.agreed_with_pref</extracomment>
+        <extracomment>Field in the model: engagement_application.agreed_with_pref, comm_tool.agreed_with_pref</extracomment>
         <translation>Agreed with the prefecture</translation>
     </message>
     <message>
@@ -2291,7 +2627,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>常時支援者</source>
-        <extracomment>Field in the model: engagement_supporter.staff_id</extracomment>
+        <extracomment>Field in the model: engagement_supporter.staff_id, engagement_month.staff_id</extracomment>
         <translation>Dedicated supporter</translation>
     </message>
     <message>
@@ -2323,6 +2659,221 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>常駐日程</source>
         <extracomment>Field in the model: engagement_supporter.schedule</extracomment>
         <translation>Resident schedule</translation>
+    </message>
+    <message>
+        <source>マイルストーン</source>
+        <extracomment>Field in the model: engagement_milestone.title, plan_item.milestone</extracomment>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>予定日</source>
+        <extracomment>Field in the model: engagement_milestone.planned_on</extracomment>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>達成日</source>
+        <extracomment>Field in the model: engagement_milestone.reached_on</extracomment>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>所在の団体</source>
+        <extracomment>Field in the model: stakeholder.org_id</extracomment>
+        <translation>Located in</translation>
+    </message>
+    <message>
+        <source>部署</source>
+        <extracomment>Field in the model: stakeholder.department</extracomment>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>ステークホルダー</source>
+        <extracomment>Field in the model: engagement_stakeholder.stakeholder_id</extracomment>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <source>役割・関わり</source>
+        <extracomment>Field in the model: engagement_stakeholder.role</extracomment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>今後の予定・次の対応</source>
+        <extracomment>Field in the model: engagement_month.next_steps</extracomment>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>団体（県内）</source>
+        <extracomment>Field in the model: case.org_id</extracomment>
+        <translation>Organisation (in the prefecture)</translation>
+    </message>
+    <message>
+        <source>自治体名</source>
+        <extracomment>Field in the model: case.municipality</extracomment>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>都道府県</source>
+        <extracomment>Field in the model: case.prefecture</extracomment>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <extracomment>Field in the model: case.population</extracomment>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>自治体の区分</source>
+        <extracomment>Field in the model: case.municipality_type</extracomment>
+        <translation>Type of municipality</translation>
+    </message>
+    <message>
+        <source>テーマ</source>
+        <extracomment>Field in the model: case.theme, training_wish.theme</extracomment>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>実施年度</source>
+        <extracomment>Field in the model: case.year</extracomment>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>取組内容</source>
+        <extracomment>Field in the model: case.summary</extracomment>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>教訓・示唆</source>
+        <extracomment>Field in the model: case.lessons</extracomment>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>出典の種別</source>
+        <extracomment>Field in the model: case.source</extracomment>
+        <translation>Kind of source</translation>
+    </message>
+    <message>
+        <source>出典</source>
+        <extracomment>Field in the model: case.source_title</extracomment>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>出典URL</source>
+        <extracomment>Field in the model: case.source_url</extracomment>
+        <translation>Source URL</translation>
+    </message>
+    <message>
+        <source>事例</source>
+        <extracomment>Field in the model: engagement_case.case_id, consultation_case.case_id</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>相談</source>
+        <extracomment>Field in the model: consultation_case.consultation_id</extracomment>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>ツール名</source>
+        <extracomment>Field in the model: comm_tool.name</extracomment>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>選定日</source>
+        <extracomment>Field in the model: comm_tool.chosen_on</extracomment>
+        <translation>Chosen on</translation>
+    </message>
+    <message>
+        <source>選定理由</source>
+        <extracomment>Field in the model: comm_tool.reason</extracomment>
+        <translation>Why it was chosen</translation>
+    </message>
+    <message>
+        <source>ツール</source>
+        <extracomment>Field in the model: comm_group.tool_id, comm_account.tool_id, comm_event.tool_id</extracomment>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>グループ名（ツール上）</source>
+        <extracomment>Field in the model: comm_group.name</extracomment>
+        <translation>Group name (on the tool)</translation>
+    </message>
+    <message>
+        <source>対応するグループ</source>
+        <extracomment>Field in the model: comm_group.group_id</extracomment>
+        <translation>dxdesk group</translation>
+    </message>
+    <message>
+        <source>開設日</source>
+        <extracomment>Field in the model: comm_group.opened_on</extracomment>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>発行数</source>
+        <extracomment>Field in the model: comm_account.accounts</extracomment>
+        <translation>Accounts issued</translation>
+    </message>
+    <message>
+        <source>発行日</source>
+        <extracomment>Field in the model: comm_account.issued_on</extracomment>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>ツールのグループ</source>
+        <extracomment>Field in the model: comm_activity.comm_group_id</extracomment>
+        <translation>Tool group</translation>
+    </message>
+    <message>
+        <source>投稿数</source>
+        <extracomment>Field in the model: comm_activity.posts</extracomment>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>アクティブ人数</source>
+        <extracomment>Field in the model: comm_activity.active_members</extracomment>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>対象のグループ</source>
+        <extracomment>Field in the model: comm_event.comm_group_id</extracomment>
+        <translation>Group concerned</translation>
+    </message>
+    <message>
+        <source>主な団体</source>
+        <extracomment>Field in the model: coordination.org_id</extracomment>
+        <translation>Main organisation</translation>
+    </message>
+    <message>
+        <source>調整内容</source>
+        <extracomment>Field in the model: coordination.content</extracomment>
+        <translation>What was coordinated</translation>
+    </message>
+    <message>
+        <source>次の対応</source>
+        <extracomment>Field in the model: coordination.next_steps</extracomment>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>送付日</source>
+        <extracomment>Field in the model: info_share.date</extracomment>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>送付先の団体</source>
+        <extracomment>Field in the model: info_share.org_id</extracomment>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>宛先（所属・氏名）</source>
+        <extracomment>Field in the model: info_share.recipient</extracomment>
+        <translation>Recipient (department, name)</translation>
+    </message>
+    <message>
+        <source>方法</source>
+        <extracomment>Field in the model: info_share.channel</extracomment>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>送付した資料</source>
+        <extracomment>Field in the model: info_share.materials</extracomment>
+        <translation>Materials sent</translation>
     </message>
     <message>
         <source>帳票</source>
@@ -2415,11 +2966,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Task</translation>
     </message>
     <message>
-        <source>マイルストーン</source>
-        <extracomment>Field in the model: plan_item.milestone</extracomment>
-        <translation>Milestone</translation>
-    </message>
-    <message>
         <source>表示順</source>
         <extracomment>Field in the model: plan_item.sort_order, meeting_item.sort_order</extracomment>
         <translation>Order</translation>
@@ -2443,11 +2989,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>登録した課題</source>
         <extracomment>Field in the model: meeting_item.issue_id</extracomment>
         <translation>Issue recorded</translation>
-    </message>
-    <message>
-        <source>テーマ</source>
-        <extracomment>Field in the model: training_wish.theme</extracomment>
-        <translation>Theme</translation>
     </message>
     <message>
         <source>希望形式</source>
@@ -2551,38 +3092,38 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="91"/>
-        <location filename="../../gui/registers.py" line="125"/>
+        <location filename="../../gui/registers.py" line="98"/>
+        <location filename="../../gui/registers.py" line="132"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="94"/>
+        <location filename="../../gui/registers.py" line="101"/>
         <source>月ごとの実績値と目標値</source>
         <translation>Monthly values against the target</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="98"/>
+        <location filename="../../gui/registers.py" line="105"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="98"/>
+        <location filename="../../gui/registers.py" line="105"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="98"/>
+        <location filename="../../gui/registers.py" line="105"/>
         <source>達成状況</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="104"/>
+        <location filename="../../gui/registers.py" line="111"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="123"/>
+        <location filename="../../gui/registers.py" line="130"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -3165,6 +3706,76 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Related organisation of an issue</translation>
     </message>
     <message>
+        <source>集中支援のマイルストーン</source>
+        <extracomment>Kind in the model: engagement_milestone</extracomment>
+        <translation>Engagement milestone</translation>
+    </message>
+    <message>
+        <source>ステークホルダー</source>
+        <extracomment>Kind in the model: stakeholder</extracomment>
+        <translation>Stakeholder</translation>
+    </message>
+    <message>
+        <source>集中支援の関係者</source>
+        <extracomment>Kind in the model: engagement_stakeholder</extracomment>
+        <translation>Engagement stakeholder</translation>
+    </message>
+    <message>
+        <source>管理表の記入</source>
+        <extracomment>Kind in the model: engagement_month</extracomment>
+        <translation>Management table note</translation>
+    </message>
+    <message>
+        <source>事例</source>
+        <extracomment>Kind in the model: case</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>集中支援で紹介した事例</source>
+        <extracomment>Kind in the model: engagement_case</extracomment>
+        <translation>Case introduced in an engagement</translation>
+    </message>
+    <message>
+        <source>相談で紹介した事例</source>
+        <extracomment>Kind in the model: consultation_case</extracomment>
+        <translation>Case introduced in a consultation</translation>
+    </message>
+    <message>
+        <source>コミュニケーションツール</source>
+        <extracomment>Kind in the model: comm_tool</extracomment>
+        <translation>Communication tool</translation>
+    </message>
+    <message>
+        <source>ツールのグループ</source>
+        <extracomment>Kind in the model: comm_group</extracomment>
+        <translation>Tool group</translation>
+    </message>
+    <message>
+        <source>ツールのアカウント</source>
+        <extracomment>Kind in the model: comm_account</extracomment>
+        <translation>Tool accounts</translation>
+    </message>
+    <message>
+        <source>ツールの利用状況</source>
+        <extracomment>Kind in the model: comm_activity</extracomment>
+        <translation>Tool activity</translation>
+    </message>
+    <message>
+        <source>利用促進の取組</source>
+        <extracomment>Kind in the model: comm_event</extracomment>
+        <translation>Promotion event</translation>
+    </message>
+    <message>
+        <source>広域連携の調整記録</source>
+        <extracomment>Kind in the model: coordination</extracomment>
+        <translation>Wide-area coordination</translation>
+    </message>
+    <message>
+        <source>情報共有</source>
+        <extracomment>Kind in the model: info_share</extracomment>
+        <translation>Information shared</translation>
+    </message>
+    <message>
         <source>帳票の様式</source>
         <extracomment>Kind in the model: document_form</extracomment>
         <translation>Document form</translation>
@@ -3375,161 +3986,247 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="433"/>
-        <location filename="../../gui/mainwindow.py" line="818"/>
+        <location filename="../../gui/mainwindow.py" line="456"/>
+        <location filename="../../gui/mainwindow.py" line="841"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="480"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="458"/>
+        <location filename="../../gui/mainwindow.py" line="481"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="483"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="469"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/mainwindow.py" line="496"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="497"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="475"/>
+        <location filename="../../gui/mainwindow.py" line="498"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="499"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="477"/>
+        <location filename="../../gui/mainwindow.py" line="500"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="482"/>
+        <location filename="../../gui/mainwindow.py" line="505"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="483"/>
+        <location filename="../../gui/mainwindow.py" line="506"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="487"/>
+        <location filename="../../gui/mainwindow.py" line="510"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="517"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="495"/>
+        <location filename="../../gui/mainwindow.py" line="518"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="506"/>
+        <location filename="../../gui/mainwindow.py" line="529"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="508"/>
+        <location filename="../../gui/mainwindow.py" line="531"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="511"/>
+        <location filename="../../gui/mainwindow.py" line="534"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="514"/>
+        <location filename="../../gui/mainwindow.py" line="537"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="603"/>
+        <location filename="../../gui/mainwindow.py" line="626"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="650"/>
+        <location filename="../../gui/mainwindow.py" line="673"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="654"/>
+        <location filename="../../gui/mainwindow.py" line="677"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="669"/>
+        <location filename="../../gui/mainwindow.py" line="692"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="697"/>
+        <location filename="../../gui/mainwindow.py" line="720"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="738"/>
+        <location filename="../../gui/mainwindow.py" line="761"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="746"/>
+        <location filename="../../gui/mainwindow.py" line="769"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="838"/>
+        <location filename="../../gui/mainwindow.py" line="861"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="841"/>
+        <location filename="../../gui/mainwindow.py" line="864"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="897"/>
+        <location filename="../../gui/mainwindow.py" line="920"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
+    </message>
+</context>
+<context>
+    <name>ManagementTable</name>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="46"/>
+        <source>年月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="47"/>
+        <source>常時支援者</source>
+        <translation>Dedicated supporter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="48"/>
+        <source>現地日数</source>
+        <translation>Days on site</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="49"/>
+        <source>時間</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="50"/>
+        <source>実施内容</source>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="51"/>
+        <source>次の対応</source>
+        <translation>Next steps</translation>
+    </message>
+</context>
+<context>
+    <name>ManagementTableView</name>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="79"/>
+        <source>管理表 — %1</source>
+        <translation>Management table — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="86"/>
+        <source>表示する月</source>
+        <translation>Month shown</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="87"/>
+        <source>今月までの全期間</source>
+        <translation>The whole period up to this month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="91"/>
+        <source>Excel に書き出す…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="96"/>
+        <source>表示する月：</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="111"/>
+        <source>ダブルクリックまたは Enter で、その月の実施内容と次の対応を記入します。</source>
+        <translation>Double-click or press Enter to write the month's work done and next steps.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="146"/>
+        <source>合計：現地 %1 日、%2 時間</source>
+        <translation>Total: %1 days on site, %2 hours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="181"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="181"/>
+        <source>管理表を書き出す</source>
+        <translation>Export the management table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engagement_table.py" line="190"/>
+        <source>書き出しました：%1</source>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 <context>
@@ -4284,6 +4981,16 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Enter the reason for selecting or declining</translation>
     </message>
     <message>
+        <source>支援メニューは次の中から選んでください：{choices}</source>
+        <extracomment>Reason in the model: core/model.py:511</extracomment>
+        <translation>choose the support menu items from: {choices}</translation>
+    </message>
+    <message>
+        <source>団体を選ぶか、自治体名を入力してください</source>
+        <extracomment>Reason in the model: core/model.py:523</extracomment>
+        <translation>choose an organisation or enter a municipality's name</translation>
+    </message>
+    <message>
         <source>必須項目です</source>
         <extracomment>Reason in the model: core/model.py:377, core/model.py:472</extracomment>
         <translation>this field is required</translation>
@@ -4345,7 +5052,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:510</extracomment>
+        <extracomment>Reason in the model: core/model.py:533</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
@@ -4388,105 +5095,125 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/forms.py" line="325"/>
+        <source>管理表を開く…</source>
+        <translation>Open the management table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="328"/>
+        <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
+        <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="332"/>
+        <source>成果から支援事例の下書きを作成…</source>
+        <translation>Draft a case study from the outcomes…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="360"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="328"/>
+        <location filename="../../gui/forms.py" line="363"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="336"/>
-        <location filename="../../gui/forms.py" line="941"/>
+        <location filename="../../gui/forms.py" line="371"/>
+        <location filename="../../gui/forms.py" line="1033"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="338"/>
+        <location filename="../../gui/forms.py" line="373"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="339"/>
-        <location filename="../../gui/forms.py" line="943"/>
+        <location filename="../../gui/forms.py" line="374"/>
+        <location filename="../../gui/forms.py" line="1035"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="341"/>
+        <location filename="../../gui/forms.py" line="376"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="344"/>
+        <location filename="../../gui/forms.py" line="379"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="413"/>
-        <location filename="../../gui/forms.py" line="441"/>
+        <location filename="../../gui/forms.py" line="448"/>
+        <location filename="../../gui/forms.py" line="476"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="428"/>
+        <location filename="../../gui/forms.py" line="463"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="493"/>
+        <location filename="../../gui/forms.py" line="528"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="522"/>
+        <location filename="../../gui/forms.py" line="565"/>
         <source>保存すると、%1を追加できます。</source>
         <translation>Save first to add %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="564"/>
+        <location filename="../../gui/forms.py" line="594"/>
+        <source>保存すると追加できます。</source>
+        <translation>Save the record to add these.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="654"/>
         <source>（%1登録済み）</source>
         <translation> (recorded as %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="827"/>
+        <location filename="../../gui/forms.py" line="919"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="838"/>
-        <location filename="../../gui/forms.py" line="875"/>
+        <location filename="../../gui/forms.py" line="930"/>
+        <location filename="../../gui/forms.py" line="967"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="903"/>
+        <location filename="../../gui/forms.py" line="995"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="934"/>
+        <location filename="../../gui/forms.py" line="1026"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="942"/>
+        <location filename="../../gui/forms.py" line="1034"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="980"/>
+        <location filename="../../gui/forms.py" line="1072"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="982"/>
+        <location filename="../../gui/forms.py" line="1074"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1003"/>
+        <location filename="../../gui/forms.py" line="1095"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4673,37 +5400,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="194"/>
+        <location filename="../../gui/registers.py" line="205"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="199"/>
+        <location filename="../../gui/registers.py" line="210"/>
         <source>担当者の統合(&amp;J)…</source>
         <translation>&amp;Merge staff…</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="202"/>
+        <location filename="../../gui/registers.py" line="213"/>
         <source>同じ人が二重に登録されているとき、記録を一人にまとめます。</source>
         <translation>When one person is registered twice, brings their records together under one.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="254"/>
+        <location filename="../../gui/registers.py" line="265"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="258"/>
+        <location filename="../../gui/registers.py" line="269"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="306"/>
+        <location filename="../../gui/registers.py" line="330"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="316"/>
+        <location filename="../../gui/registers.py" line="340"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -5341,6 +6068,46 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{detail}</source>
         <extracomment>UserError in the model: bad_argument</extracomment>
         <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>「{value}」に当たる集中支援が見つかりません（{fy}年度）。集中支援の ID か団体名を指定してください。</source>
+        <extracomment>UserError in the model: engagement_not_found</extracomment>
+        <translation>No engagement matches “{value}” (fiscal year {fy}). Give the engagement's id or its organisation's name.</translation>
+    </message>
+    <message>
+        <source>「{value}」の集中支援は{count}件あります。集中支援の ID で指定してください。</source>
+        <extracomment>UserError in the model: engagement_ambiguous</extracomment>
+        <translation>“{value}” has {count} engagements. Give the engagement's id.</translation>
+    </message>
+    <message>
+        <source>{month}は集中支援の期間（{start}〜{end}）の外です。期間内の年月を指定してください。</source>
+        <extracomment>UserError in the model: month_outside_engagement</extracomment>
+        <translation>{month} is outside the engagement's period ({start} to {end}). Give a month within it.</translation>
+    </message>
+    <message>
+        <source>{org}の人口が参照データにないため、同規模の事例を絞り込めません。人口の分かる団体を指定するか、--similar-to を外してテーマで絞り込んでください。</source>
+        <extracomment>UserError in the model: no_population</extracomment>
+        <translation>The reference data has no population for {org}, so similar-sized cases cannot be found. Name an organisation whose population is known, or leave out --similar-to and filter by theme.</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV（{path}）を読み込めませんでした：{detail}。UTF-8 または Shift_JIS（CP932）の CSV を指定してください。</source>
+        <extracomment>UserError in the model: activity_csv_unreadable</extracomment>
+        <translation>The activity CSV ({path}) could not be read: {detail}. Give a CSV in UTF-8 or Shift_JIS (CP932).</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV に必要な列（{missing}）がありません。見出し行に「年月」「グループ」「投稿数」「アクティブ人数」を含めてください。</source>
+        <extracomment>UserError in the model: activity_csv_columns</extracomment>
+        <translation>The activity CSV lacks the columns {missing}. Its header row must name the month, group, posts and active members (in Japanese or English).</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV の{line}行目のグループ「{group}」がツール「{tool}」に登録されていません。先にツールのグループを登録してください。何も取り込んでいません。</source>
+        <extracomment>UserError in the model: activity_csv_group</extracomment>
+        <translation>Line {line} of the activity CSV names the group “{group}”, which is not a group of “{tool}”. Register the group first. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>利用状況の CSV の{line}行目の値が正しくありません（{detail}）。何も取り込んでいません。</source>
+        <extracomment>UserError in the model: activity_csv_value</extracomment>
+        <translation>Line {line} of the activity CSV has a wrong value ({detail}). Nothing was imported.</translation>
     </message>
     <message>
         <source>パスフレーズファイル（{path}）を読み込めませんでした。</source>

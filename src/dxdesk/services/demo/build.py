@@ -10,6 +10,7 @@ from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.services.demo import (
     desk,
+    dxsupport,
     goals,
     hours,
     meetings,
@@ -45,7 +46,9 @@ def _run(demo: Demo, seed: int) -> None:
     goals.add_goals(demo)
     goals.add_case_studies(demo)
     people.add_plan(demo)
-    desk.add_desk(demo, seed)  # last, with its own random stream
+    desk.add_desk(demo, seed)  # with its own random stream
+    # Last, on a random stream of its own: the stages above produce what they did without it.
+    dxsupport.add_general_support(demo)
 
 
 def _ensure_empty(service: RecordService) -> None:

@@ -1,0 +1,87 @@
+"""The general DX support commands (issue 13): ``dxdesk engagement table`` to .xlsx and as JSON,
+``dxdesk engagement case-study``, ``dxdesk cases --similar-to`` and ``dxdesk comm import``, with
+their refusals as one sentence, exit 1 and nothing written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.cli.test_cli import Cli, recovery_key_of
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Cli:
+    c = Cli(tmp_path / "宮崎 テスト" / "プロファイル")
+    c.recovery = recovery_key_of(c.ok("init", "--name", "山田 太郎", "--device", "山田のノートPC"))
+    return c
+
+
+def test_the_management_table_from_the_command_line(app: Cli, tmp_path: Path) -> None:
+    e = app.add("engagement", "org_id=高千穂町", "fy=2025", "theme=窓口DX", "start_date=2025-04-01")
+    staff = app.staff_id()
+    app.add("engagement_supporter", f"engagement_id={e}", f"staff_id={staff}")
+    for day in ("2025-05-07", "2025-05-08"):
+        app.add(
+            "visit",
+            f"date={day}",
+            "org_id=高千穂町",
+            f"staff_id={staff}",
+            "mode=訪問",
+            "title=現地支援",
+            "hours=4",
+        )
+    app.add(
+        "engagement_month",
+        f"engagement_id={e}",
+        f"staff_id={staff}",
+        "month=2025-05",
+        "done=窓口の棚卸し",
+        "next_steps=試行",
+    )
+    found = json.loads(
+        app.ok("engagement", "table", "高千穂町", "--month", "2025/5", "--format", "json")
+    )
+    assert found["months"] == ["2025-05"]
+    assert [(r["site_days"], r["hours"], r["done"]) for r in found["rows"]] == [
+        (2, 8.0, "窓口の棚卸し")
+    ]
+    out = tmp_path / "管理表 高千穂町.xlsx"
+    said = app.ok("engagement", "table", e, "--month", "2025-05", "--out", str(out))
+    assert "管理表を書き出しました" in said
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    assert rows[1][:6] == ("2025-05", "山田 太郎", 2, 8, "窓口の棚卸し", "試行")
+    line = app.refused(
+        "engagement", "table", e, "--month", "2026-05", "--out", str(tmp_path / "x.xlsx")
+    )
+    assert "期間" in line and not (tmp_path / "x.xlsx").exists()
+    assert "日之影町" in app.refused("engagement", "table", "日之影町")
+    draft = app.ok("engagement", "case-study", "高千穂町").strip().rsplit("：", 1)[1]
+    assert app.json("show", "case_study", draft)["status"] == "作成中"
+
+
+def test_similar_cases_and_the_activity_import(app: Cli, tmp_path: Path) -> None:
+    app.add("case", "title=近い町", "municipality=A町", "population=20000", "theme=その他")
+    app.add("case", "title=遠い市", "municipality=B市", "population=90000", "theme=その他")
+    app.add("case", "title=規模不明", "municipality=C村", "theme=その他")
+    found = app.json("cases", "--similar-to", "高鍋町")
+    assert [c["title"] for c in found["cases"]] == ["近い町"]
+    assert (found["reference_population"], found["unknown_population"]) == (19922, 1)
+    assert len(app.json("cases", "--theme", "その他")["cases"]) == 3
+    assert "人口" in app.refused("cases", "--similar-to", "椎葉村")
+
+    tool = app.add("comm_tool", "name=LoGoチャット")
+    app.add("comm_group", f"tool_id={tool}", "name=県北生活圏")
+    export = tmp_path / "export.csv"
+    export.write_bytes(
+        "年月,グループ,投稿数,アクティブ人数\r\n2025-05,県北生活圏,12,5\r\n".encode("cp932")
+    )
+    assert "1行" in app.ok("comm", "import", str(export))
+    rows = app.json("list", "comm_activity")
+    assert [(r["month"], r["posts"], r["active_members"]) for r in rows] == [("2025-05", 12, 5)]
+    export.write_text("年月,グループ,投稿数,アクティブ人数\n2025-06,県南,1,1\n", encoding="utf-8")
+    assert "県南" in app.refused("comm", "import", str(export))
+    assert len(app.json("list", "comm_activity")) == 1
