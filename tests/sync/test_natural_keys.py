@@ -84,6 +84,9 @@ def test_keyed_kinds_and_their_rules() -> None:
         "related_org": ("issue_id", "org_id"),
         "engagement_supporter": ("engagement_id", "staff_id"),
         "document_form": ("doc_kind",),
+        "report_template": ("document",),
+        "report_section": ("document", "section"),
+        "report_note": ("month", "section"),
     }
     for k in KINDS:
         for name in k.key:

@@ -173,6 +173,7 @@ LAZY_COMMANDS = {
     "show": "dxdesk.cli.records",
     "search": "dxdesk.cli.records",
     "report": "dxdesk.cli.report",
+    "report-template": "dxdesk.cli.report",
     "progress": "dxdesk.cli.progress",
     "attention": "dxdesk.cli.progress",
     "enrol": "dxdesk.cli.sync",
