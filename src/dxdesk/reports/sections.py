@@ -50,10 +50,6 @@ class Chosen:
     free_text: bool
     known: bool  # a built-in section of this version, or a free-text one
 
-    @property
-    def label(self) -> str:
-        return self.title
-
 
 @dataclass(frozen=True)
 class Layout:
