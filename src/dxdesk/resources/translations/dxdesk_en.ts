@@ -442,7 +442,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document, … (9 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, submission.document, … (10 uses)</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -752,7 +752,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>月次作業報告書</source>
-        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document, report_template.document, report_section.document</extracomment>
         <translation>Monthly work report</translation>
     </message>
     <message>
@@ -834,6 +834,31 @@ Python %1 / %2</translation>
         <source>成果品</source>
         <extracomment>Choice in the model: plan_item.category</extracomment>
         <translation>Deliverables</translation>
+    </message>
+    <message>
+        <source>末尾に一行で記載</source>
+        <extracomment>Choice in the model: report_template.quiet_orgs</extracomment>
+        <translation>One line at the end</translation>
+    </message>
+    <message>
+        <source>一覧表に1団体1行で記載</source>
+        <extracomment>Choice in the model: report_template.quiet_orgs</extracomment>
+        <translation>One row per organisation in a table</translation>
+    </message>
+    <message>
+        <source>団体ごとに節を設ける</source>
+        <extracomment>Choice in the model: report_template.quiet_orgs</extracomment>
+        <translation>A section for each organisation</translation>
+    </message>
+    <message>
+        <source>可搬記録媒体（USBメモリ等）</source>
+        <extracomment>Choice in the model: bundle_export.medium</extracomment>
+        <translation>Removable media (USB stick etc.)</translation>
+    </message>
+    <message>
+        <source>共有フォルダ</source>
+        <extracomment>Choice in the model: bundle_export.medium</extracomment>
+        <translation>Shared folder</translation>
     </message>
 </context>
 <context>
@@ -1508,7 +1533,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (16 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (17 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -2178,7 +2203,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>帳票</source>
-        <extracomment>Field in the model: document_form.doc_kind</extracomment>
+        <extracomment>Field in the model: document_form.doc_kind, report_template.document, report_section.document</extracomment>
         <translation>Document</translation>
     </message>
     <message>
@@ -2253,12 +2278,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>ファイル名</source>
-        <extracomment>Field in the model: submission.file_name</extracomment>
+        <extracomment>Field in the model: submission.file_name, bundle_export.file_name</extracomment>
         <translation>File name</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <extracomment>Field in the model: submission.fingerprint</extracomment>
+        <extracomment>Field in the model: submission.fingerprint, bundle_export.sha256</extracomment>
         <translation>SHA-256</translation>
     </message>
     <message>
@@ -2273,8 +2298,93 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>表示順</source>
-        <extracomment>Field in the model: plan_item.sort_order</extracomment>
+        <extracomment>Field in the model: plan_item.sort_order, report_section.sort_order</extracomment>
         <translation>Order</translation>
+    </message>
+    <message>
+        <source>当月の記録がない団体</source>
+        <extracomment>Field in the model: report_template.quiet_orgs</extracomment>
+        <translation>Organisations without records this month</translation>
+    </message>
+    <message>
+        <source>項目の識別名</source>
+        <extracomment>Field in the model: report_section.section, report_note.section</extracomment>
+        <translation>Section key</translation>
+    </message>
+    <message>
+        <source>見出し</source>
+        <extracomment>Field in the model: report_section.title</extracomment>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>記載する</source>
+        <extracomment>Field in the model: report_section.included</extracomment>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>自由記述</source>
+        <extracomment>Field in the model: report_section.free_text</extracomment>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>対象月</source>
+        <extracomment>Field in the model: report_note.month</extracomment>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>本文</source>
+        <extracomment>Field in the model: report_note.body</extracomment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>書出し日時</source>
+        <extracomment>Field in the model: bundle_export.exported_at</extracomment>
+        <translation>Exported at</translation>
+    </message>
+    <message>
+        <source>書出し端末のID</source>
+        <extracomment>Field in the model: bundle_export.device_id</extracomment>
+        <translation>Exporting device ID</translation>
+    </message>
+    <message>
+        <source>書出し端末</source>
+        <extracomment>Field in the model: bundle_export.device</extracomment>
+        <translation>Exporting device</translation>
+    </message>
+    <message>
+        <source>書出した人</source>
+        <extracomment>Field in the model: bundle_export.person</extracomment>
+        <translation>Exported by</translation>
+    </message>
+    <message>
+        <source>受取先のID</source>
+        <extracomment>Field in the model: bundle_export.recipient_id</extracomment>
+        <translation>Recipient ID</translation>
+    </message>
+    <message>
+        <source>受取先</source>
+        <extracomment>Field in the model: bundle_export.recipient</extracomment>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>受取先の使用者</source>
+        <extracomment>Field in the model: bundle_export.recipient_owner</extracomment>
+        <translation>Recipient's user</translation>
+    </message>
+    <message>
+        <source>同期ファイルのID</source>
+        <extracomment>Field in the model: bundle_export.bundle_id</extracomment>
+        <translation>Bundle ID</translation>
+    </message>
+    <message>
+        <source>変更件数</source>
+        <extracomment>Field in the model: bundle_export.change_count</extracomment>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>媒体</source>
+        <extracomment>Field in the model: bundle_export.medium</extracomment>
+        <translation>Medium</translation>
     </message>
     <message>
         <source>理由</source>
@@ -2769,6 +2879,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Plan item</translation>
     </message>
     <message>
+        <source>帳票の構成</source>
+        <extracomment>Kind in the model: report_template</extracomment>
+        <translation>Document layout</translation>
+    </message>
+    <message>
+        <source>帳票の構成項目</source>
+        <extracomment>Kind in the model: report_section</extracomment>
+        <translation>Document section</translation>
+    </message>
+    <message>
+        <source>帳票の記述</source>
+        <extracomment>Kind in the model: report_note</extracomment>
+        <translation>Document text</translation>
+    </message>
+    <message>
+        <source>同期ファイルの書出し記録</source>
+        <extracomment>Kind in the model: bundle_export</extracomment>
+        <translation>Bundle export log</translation>
+    </message>
+    <message>
         <source>臨時閉庁日</source>
         <extracomment>Kind in the model: closed_day</extracomment>
         <translation>Special closed days</translation>
@@ -2955,143 +3085,148 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="430"/>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="808"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="454"/>
+        <location filename="../../gui/mainwindow.py" line="463"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="464"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="466"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
+        <location filename="../../gui/mainwindow.py" line="472"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="475"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="479"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="480"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="481"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/mainwindow.py" line="482"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="483"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="488"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="493"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
+        <location filename="../../gui/mainwindow.py" line="496"/>
+        <source>月次作業報告書の構成(&amp;T)…</source>
+        <translation>Monthly report &amp;layout…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="503"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="504"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="502"/>
+        <location filename="../../gui/mainwindow.py" line="514"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="603"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="638"/>
+        <location filename="../../gui/mainwindow.py" line="650"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="642"/>
+        <location filename="../../gui/mainwindow.py" line="654"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="657"/>
+        <location filename="../../gui/mainwindow.py" line="669"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="697"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="737"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="745"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="828"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="831"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="875"/>
+        <location filename="../../gui/mainwindow.py" line="887"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -4206,6 +4341,81 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>ReportTemplateDialog</name>
+    <message>
+        <location filename="../../gui/report_template.py" line="40"/>
+        <location filename="../../gui/report_template.py" line="56"/>
+        <source>月次作業報告書の構成</source>
+        <translation>Monthly report layout</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="64"/>
+        <source>報告書に記載する項目と順序を選びます（仕様書 6(1)イ(イ)：報告項目は県と協議し決定）。見出しはダブルクリックで変更できます。</source>
+        <translation>Choose the sections of the report and their order (specification 6(1)(i)(a): report items are agreed with the prefecture). Double-click a heading to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="69"/>
+        <source>構成は統括（ハブ）の端末で変更します。この端末では、自由記述の項目の本文を入力できます。</source>
+        <translation>The layout is changed on the supervisor's (hub) device. On this device you can write the text of the free-text sections.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="83"/>
+        <source>上へ(&amp;U)</source>
+        <translation>&amp;Up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="85"/>
+        <source>下へ(&amp;D)</source>
+        <translation>&amp;Down</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="87"/>
+        <source>自由記述の項目を追加(&amp;A)…</source>
+        <translation>&amp;Add free-text section…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="106"/>
+        <source>当月の記録がない団体</source>
+        <translation>Organisations without records this month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="110"/>
+        <location filename="../../gui/report_template.py" line="199"/>
+        <source>空欄の場合は「特になし。」と記載されます。</source>
+        <translation>If left empty, the report says "Nothing to report."</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="136"/>
+        <source>自由記述：本文を月ごとに入力します。</source>
+        <translation>Free text: the text is written for each month.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="175"/>
+        <source>自由記述の項目を追加</source>
+        <translation>Add free-text section</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="176"/>
+        <source>見出し（例：来月の予定、県への相談事項）</source>
+        <translation>Heading (e.g. plans for next month, questions for the prefecture)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="194"/>
+        <source>本文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="196"/>
+        <source>自動で作成する項目です。</source>
+        <translation>This section is produced automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="198"/>
+        <source>本文（%1）</source>
+        <translation>Text (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ScopeDialog</name>
     <message>
         <location filename="../../gui/sync.py" line="751"/>
@@ -4796,6 +5006,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>文書のひな形（{path}）を読み込めませんでした：{detail}。</source>
         <extracomment>UserError in the model: document_template_invalid</extracomment>
         <translation>The document template ({path}) could not be read: {detail}.</translation>
+    </message>
+    <message>
+        <source>月次作業報告書の構成は県と協議して決める項目のため、統括（ハブ）の端末で変更してください。</source>
+        <extracomment>UserError in the model: report_template_hub_only</extracomment>
+        <translation>The monthly report's layout is agreed with the prefecture; please change it on the supervisor's (hub) device.</translation>
+    </message>
+    <message>
+        <source>月次作業報告書に「{section}」という項目はありません。「dxdesk report-template show」で一覧をご確認ください。</source>
+        <extracomment>UserError in the model: report_section_unknown</extracomment>
+        <translation>The monthly report has no section "{section}". See the list with "dxdesk report-template show".</translation>
+    </message>
+    <message>
+        <source>月次作業報告書には既に「{section}」という項目があります。別の見出しを指定してください。</source>
+        <extracomment>UserError in the model: report_section_exists</extracomment>
+        <translation>The monthly report already has a section "{section}". Please choose another heading.</translation>
+    </message>
+    <message>
+        <source>「{section}」は自動で作成する項目のため、月ごとの本文は入力できません。自由記述の項目を指定してください。</source>
+        <extracomment>UserError in the model: report_section_not_free</extracomment>
+        <translation>"{section}" is produced automatically, so no monthly text can be written for it. Please name a free-text section.</translation>
     </message>
     <message>
         <source>研修「{title}」は{status}のため、実施結果報告書はまだ作成できません。実施後に状態を「実施済み」にしてください。</source>
