@@ -864,87 +864,87 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="384"/>
+        <location filename="../../gui/sync.py" line="397"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="388"/>
+        <location filename="../../gui/sync.py" line="401"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="395"/>
+        <location filename="../../gui/sync.py" line="408"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="396"/>
+        <location filename="../../gui/sync.py" line="409"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="397"/>
+        <location filename="../../gui/sync.py" line="410"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="398"/>
+        <location filename="../../gui/sync.py" line="411"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="399"/>
+        <location filename="../../gui/sync.py" line="412"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="400"/>
+        <location filename="../../gui/sync.py" line="413"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="405"/>
+        <location filename="../../gui/sync.py" line="418"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="408"/>
+        <location filename="../../gui/sync.py" line="421"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="431"/>
+        <location filename="../../gui/sync.py" line="444"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="434"/>
+        <location filename="../../gui/sync.py" line="447"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="445"/>
+        <location filename="../../gui/sync.py" line="458"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="451"/>
+        <location filename="../../gui/sync.py" line="464"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="461"/>
+        <location filename="../../gui/sync.py" line="474"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="468"/>
+        <location filename="../../gui/sync.py" line="481"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="478"/>
+        <location filename="../../gui/sync.py" line="491"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1142,177 +1142,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="508"/>
+        <location filename="../../gui/sync.py" line="521"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="512"/>
+        <location filename="../../gui/sync.py" line="525"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="513"/>
+        <location filename="../../gui/sync.py" line="526"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="514"/>
+        <location filename="../../gui/sync.py" line="527"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="515"/>
+        <location filename="../../gui/sync.py" line="528"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="529"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="541"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="537"/>
+        <location filename="../../gui/sync.py" line="550"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="539"/>
+        <location filename="../../gui/sync.py" line="552"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="575"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="575"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="579"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="579"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="567"/>
+        <location filename="../../gui/sync.py" line="580"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="574"/>
+        <location filename="../../gui/sync.py" line="587"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="577"/>
+        <location filename="../../gui/sync.py" line="590"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="580"/>
+        <location filename="../../gui/sync.py" line="593"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="588"/>
+        <location filename="../../gui/sync.py" line="601"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="602"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="601"/>
+        <location filename="../../gui/sync.py" line="614"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="612"/>
+        <location filename="../../gui/sync.py" line="625"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="621"/>
+        <location filename="../../gui/sync.py" line="634"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="634"/>
+        <location filename="../../gui/sync.py" line="647"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="639"/>
+        <location filename="../../gui/sync.py" line="652"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="654"/>
+        <location filename="../../gui/sync.py" line="667"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="663"/>
+        <location filename="../../gui/sync.py" line="676"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="677"/>
+        <location filename="../../gui/sync.py" line="690"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="687"/>
+        <location filename="../../gui/sync.py" line="700"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="702"/>
+        <location filename="../../gui/sync.py" line="715"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="712"/>
+        <location filename="../../gui/sync.py" line="725"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="717"/>
+        <location filename="../../gui/sync.py" line="730"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="719"/>
+        <location filename="../../gui/sync.py" line="732"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="730"/>
+        <location filename="../../gui/sync.py" line="743"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1434,52 +1434,57 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="302"/>
+        <location filename="../../gui/sync.py" line="303"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="312"/>
+        <location filename="../../gui/sync.py" line="313"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="315"/>
+        <location filename="../../gui/sync.py" line="316"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="320"/>
+        <location filename="../../gui/sync.py" line="326"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="323"/>
+        <location filename="../../gui/sync.py" line="329"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="324"/>
+        <location filename="../../gui/sync.py" line="330"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="334"/>
+        <location filename="../../gui/sync.py" line="333"/>
+        <source>媒体(&amp;M)：</source>
+        <translation>&amp;Medium:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="341"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="344"/>
+        <location filename="../../gui/sync.py" line="351"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="349"/>
+        <location filename="../../gui/sync.py" line="356"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="365"/>
+        <location filename="../../gui/sync.py" line="378"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -2636,112 +2641,112 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="92"/>
+        <location filename="../../gui/sync.py" line="93"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="99"/>
+        <location filename="../../gui/sync.py" line="100"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="106"/>
+        <location filename="../../gui/sync.py" line="107"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="107"/>
+        <location filename="../../gui/sync.py" line="108"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="108"/>
+        <location filename="../../gui/sync.py" line="109"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="109"/>
+        <location filename="../../gui/sync.py" line="110"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="110"/>
+        <location filename="../../gui/sync.py" line="111"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="111"/>
+        <location filename="../../gui/sync.py" line="112"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="112"/>
+        <location filename="../../gui/sync.py" line="113"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="113"/>
+        <location filename="../../gui/sync.py" line="114"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="121"/>
+        <location filename="../../gui/sync.py" line="122"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="123"/>
+        <location filename="../../gui/sync.py" line="124"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="154"/>
+        <location filename="../../gui/sync.py" line="155"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="198"/>
+        <location filename="../../gui/sync.py" line="199"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="207"/>
+        <location filename="../../gui/sync.py" line="208"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="222"/>
+        <location filename="../../gui/sync.py" line="223"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="232"/>
+        <location filename="../../gui/sync.py" line="233"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
         <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="261"/>
+        <location filename="../../gui/sync.py" line="262"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="267"/>
+        <location filename="../../gui/sync.py" line="268"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="275"/>
+        <location filename="../../gui/sync.py" line="276"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -4418,22 +4423,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="751"/>
+        <location filename="../../gui/sync.py" line="764"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="754"/>
+        <location filename="../../gui/sync.py" line="767"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="796"/>
+        <location filename="../../gui/sync.py" line="809"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="804"/>
+        <location filename="../../gui/sync.py" line="817"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
