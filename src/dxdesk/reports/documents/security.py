@@ -283,14 +283,14 @@ def build_pdf(ctx: ReportContext) -> bytes:
             align="RLLLLLR",
             font_size=8,
         )
+        doc.paragraph(
+            "書出し記録は、各端末が同期ファイルを書き出した際に記録し、同期によって全ての端末に"
+            "共有されるものです（変更件数が「－」のものは、本書を作成した端末にまだ届いていない"
+            "同期ファイルです）。",
+            small=True,
+        )
     else:
         doc.paragraph(f"{f.period.label}に書き出した同期ファイルはありません。")
-    doc.paragraph(
-        "書出し記録は、各端末が同期ファイルを書き出した際に記録し、同期によって全ての端末に"
-        "共有されるものです（変更件数が「－」のものは、本書を作成した端末にまだ届いていない"
-        "同期ファイルです）。",
-        small=True,
-    )
     return doc.build()
 
 
