@@ -86,8 +86,8 @@ class ReportTemplateDialog(QDialog):
         self.down.setObjectName("sectionDown")
         self.add = QPushButton(self.tr("自由記述の項目を追加(&A)…"))
         self.add.setObjectName("addFreeSection")
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_section(-1))
+        self.down.clicked.connect(lambda: self.move_section(1))
         self.add.clicked.connect(self._ask_free_section)
         for b in (self.up, self.down, self.add):
             b.setEnabled(self.hub)
@@ -148,7 +148,7 @@ class ReportTemplateDialog(QDialog):
             out.append(replace(row, label=label, included=checked))
         return out
 
-    def move(self, step: int) -> None:
+    def move_section(self, step: int) -> None:
         i = self.list.currentRow()
         j = i + step
         if i < 0 or not 0 <= j < self.list.count():
