@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from dxdesk.core.calendar import format_wareki
 from dxdesk.core.model import QUIET_ORG_MODES
 from dxdesk.errors import UserError
-from dxdesk.gui.messages import user_message, warn
+from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.services import report_template as rt
 from dxdesk.services.profile import Profile
 
@@ -59,7 +58,7 @@ class ReportTemplateDialog(QDialog):
         self._shown_key: str | None = None
 
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "報告書に記載する項目と順序を選びます（仕様書 6(1)イ(イ)：報告項目は県と協議し決定）。"
                 "見出しはダブルクリックで変更できます。"
@@ -104,7 +103,7 @@ class ReportTemplateDialog(QDialog):
         self.quiet.setCurrentIndex(QUIET_ORG_MODES.index(template.quiet_orgs))
         self.quiet.setEnabled(self.hub)
         form.addRow(self.tr("当月の記録がない団体"), self.quiet)
-        self.note_label = QLabel()
+        self.note_label = plain_label()
         self.note = QPlainTextEdit()
         self.note.setObjectName("sectionNote")
         self.note.setPlaceholderText(self.tr("空欄の場合は「特になし。」と記載されます。"))

@@ -4348,74 +4348,74 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ReportTemplateDialog</name>
     <message>
-        <location filename="../../gui/report_template.py" line="40"/>
-        <location filename="../../gui/report_template.py" line="56"/>
+        <location filename="../../gui/report_template.py" line="39"/>
+        <location filename="../../gui/report_template.py" line="55"/>
         <source>月次作業報告書の構成</source>
         <translation>Monthly report layout</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="64"/>
+        <location filename="../../gui/report_template.py" line="63"/>
         <source>報告書に記載する項目と順序を選びます（仕様書 6(1)イ(イ)：報告項目は県と協議し決定）。見出しはダブルクリックで変更できます。</source>
         <translation>Choose the sections of the report and their order (specification 6(1)(i)(a): report items are agreed with the prefecture). Double-click a heading to change it.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="69"/>
+        <location filename="../../gui/report_template.py" line="68"/>
         <source>構成は統括（ハブ）の端末で変更します。この端末では、自由記述の項目の本文を入力できます。</source>
         <translation>The layout is changed on the supervisor's (hub) device. On this device you can write the text of the free-text sections.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="83"/>
+        <location filename="../../gui/report_template.py" line="82"/>
         <source>上へ(&amp;U)</source>
         <translation>&amp;Up</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="85"/>
+        <location filename="../../gui/report_template.py" line="84"/>
         <source>下へ(&amp;D)</source>
         <translation>&amp;Down</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="87"/>
+        <location filename="../../gui/report_template.py" line="86"/>
         <source>自由記述の項目を追加(&amp;A)…</source>
         <translation>&amp;Add free-text section…</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="106"/>
+        <location filename="../../gui/report_template.py" line="105"/>
         <source>当月の記録がない団体</source>
         <translation>Organisations without records this month</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="110"/>
-        <location filename="../../gui/report_template.py" line="199"/>
+        <location filename="../../gui/report_template.py" line="109"/>
+        <location filename="../../gui/report_template.py" line="198"/>
         <source>空欄の場合は「特になし。」と記載されます。</source>
         <translation>If left empty, the report says "Nothing to report."</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="136"/>
+        <location filename="../../gui/report_template.py" line="135"/>
         <source>自由記述：本文を月ごとに入力します。</source>
         <translation>Free text: the text is written for each month.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="175"/>
+        <location filename="../../gui/report_template.py" line="174"/>
         <source>自由記述の項目を追加</source>
         <translation>Add free-text section</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="176"/>
+        <location filename="../../gui/report_template.py" line="175"/>
         <source>見出し（例：来月の予定、県への相談事項）</source>
         <translation>Heading (e.g. plans for next month, questions for the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="194"/>
+        <location filename="../../gui/report_template.py" line="193"/>
         <source>本文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="196"/>
+        <location filename="../../gui/report_template.py" line="195"/>
         <source>自動で作成する項目です。</source>
         <translation>This section is produced automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/report_template.py" line="198"/>
+        <location filename="../../gui/report_template.py" line="197"/>
         <source>本文（%1）</source>
         <translation>Text (%1)</translation>
     </message>
