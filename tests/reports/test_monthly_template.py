@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dxdesk.core.model import QUIET_ORG_MODES
@@ -76,6 +77,10 @@ def test_the_default_prints_what_it_printed_before(demo_profile: Profile, tmp_pa
     """No template stored: the text is the one kept from before sections were configurable."""
     out = _month(demo_profile, tmp_path / "既定.pdf")
     assert _layout_text(out) == FIXTURE.read_text("utf-8")
+    book = openpyxl.load_workbook(
+        generate(demo_profile, ReportRequest("monthly", month=MONTH), tmp_path / "既定.xlsx")
+    )
+    assert "記載事項" not in book.sheetnames  # no free-text section: the sheets as before
 
 
 @needs_pdftotext
@@ -120,6 +125,16 @@ def test_a_template_chooses_orders_and_adds_sections(hub: Profile, tmp_path: Pat
     assert quiet and all(squash(o.org.name) in text for o in quiet)
     # The closing line names the progress table by its new number.
     assert "標準化の進捗は8.に記載" in text  # plans first, goals left out
+
+    # The workbook carries the free text on a sheet of its own.
+    book = openpyxl.load_workbook(
+        generate(hub, ReportRequest("monthly", month=MONTH), tmp_path / "構成.xlsx")
+    )
+    notes = list(book["記載事項"].iter_rows(min_row=2, values_only=True))
+    assert notes == [
+        ("県への相談事項", "標準準拠システムへの移行経費について\n\n第二段落です。"),
+        ("来月の予定", "特になし。"),
+    ]
 
     # Every organisation its own section.
     t = rt.current(hub)

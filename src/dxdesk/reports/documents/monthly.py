@@ -805,6 +805,18 @@ def build_xlsx(ctx: ReportContext) -> bytes:
         for t in data.trainings
     ]
     goals = [[text(g["title"]), g["target_value"], g["value"], text(g["unit"])] for g in data.goals]
+    # The template's free-text sections with the month's text (a sheet only when it has any).
+    chosen = sections.layout(ctx.database, TITLE, SECTIONS)
+    month_notes = sections.notes(ctx.database, data.period.start.strftime("%Y-%m"))
+    free = [
+        [
+            c.title or c.key.removeprefix(sections.FREE_PREFIX),
+            month_notes.get(c.key) or "特になし。",
+        ]
+        for c in chosen.printed
+        if c.free_text
+    ]
+    extra = [Sheet("記載事項", ["項目", "本文"], free, widths={1: 80})] if free else []
     return workbook_bytes(
         [
             Sheet(
@@ -835,6 +847,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             Sheet("研修", ["実施日", "名称", "種別", "参加人数"], trainings),
             Sheet("目標", ["目標", "目標値", "累計実績", "単位"], goals),
             Sheet(UNASSIGNED_LABEL, ["作業区分", "時間"], [list(a) for a in data.unassigned]),
+            *extra,
         ],
         title=f"{TITLE}（{data.period.label}）",
     )
