@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--month", default="2025-11")
     parser.add_argument("--fy", type=int, default=2025)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--package-runs", type=int, default=1)
     args = parser.parse_args(argv)
     registry = load_documents()
     with tempfile.TemporaryDirectory(prefix="dxdesk-bench-") as tmp:
@@ -148,9 +149,47 @@ def main(argv: list[str] | None = None) -> int:
                     f"  baseline {base_s:5.2f} s  {base_n} pages  {base_s / base_n * 1000:5.1f}"
                     f" ms/page ({rows} rows);  ratio x{ratio:.2f}"
                 )
+            # The same month under a template of the prefecture's choosing (issue 14): 翌月の予定
+            # first, two free-text sections, one row per quiet organisation.
+            _template(profile, args.month)
+            request = ReportRequest("monthly", month=args.month)
+            rows = baseline_rows_for(pages(build(profile, request, "pdf")))
+            seconds, data, base_s, base = timed_pair(
+                partial(build, profile, request, "pdf"), partial(baseline_pdf, rows), args.runs
+            )
+            n, base_n = pages(data), pages(base)
+            print(
+                f"{'月次（構成を指定）':17} {seconds:6.2f} s  {n} pages  {seconds / n * 1000:5.1f}"
+                f" ms/page;  baseline {base_s / base_n * 1000:5.1f} ms/page;"
+                f"  ratio x{(seconds / n) / (base_s / base_n):.2f}"
+            )
+            # The fiscal-year package (services/package.py): every deliverable, one .zip.
+            from dxdesk.services.package import build_package
+
+            times = []
+            for i in range(max(1, args.package_runs)):
+                start = time.perf_counter()
+                made = build_package(profile, args.fy, Path(tmp) / f"成果品{i}.zip")
+                times.append(time.perf_counter() - start)
+            print(
+                f"{'成果品一式 zip':18} {statistics.median(times):6.2f} s  ({len(made.entries)}"
+                f" documents, {len(made.files) + 2} files; median of {len(times)})"
+            )
         finally:
             profile.close(backup=False)
     return 0
+
+
+def _template(profile: Profile, month: str) -> None:
+    from dxdesk.core.model import QUIET_ORG_MODES
+    from dxdesk.services import report_template as rt
+
+    t = rt.current(profile)
+    plans = next(r for r in t.sections if r.key == "plans")
+    rt.save(profile, [plans, *(r for r in t.sections if r is not plans)], QUIET_ORG_MODES[1])
+    rt.add_free_section(profile, "来月の予定")
+    rt.add_free_section(profile, "県への相談事項")
+    rt.set_note(profile, month, "県への相談事項", "標準準拠システムへの移行経費について。" * 20)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dxdesk.paths import ProfilePaths
 from dxdesk.reports.base import ReportRequest
+from dxdesk.services.calendar import monthly_report_due
 from dxdesk.services.profile import Credentials, Profile, create_profile, open_profile
 from dxdesk.services.reports import generate, list_kinds
 from dxdesk.store.keys import KdfParams
@@ -49,7 +50,9 @@ REQUESTS: dict[str, Callable[[Profile], dict[str, object]]] = {
             " AND v.findings IS NOT NULL ORDER BY v.date DESC LIMIT 1",
         )
     },
-    "monthly": lambda p: {"month": MONTH},
+    # Dated as submitted on its due date (the 10th, or the open day the rule gives), not the
+    # day the samples are rendered: a November report dated a year later reads wrong.
+    "monthly": lambda p: {"month": MONTH, "issued": monthly_report_due(p, MONTH).due},
     "consultations": lambda p: {"month": MONTH},
     "experts": lambda p: {"fy": FY},
     "plan": lambda p: {"fy": FY},

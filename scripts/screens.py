@@ -88,8 +88,9 @@ def open_progress_cell(window: Any) -> Any:
 def dialogs(window: Any, out: Path) -> None:
     """The dialogs a user meets besides forms: settings, documents and preview, bundles."""
     from dxdesk.gui.documents import DocumentDialog
+    from dxdesk.gui.report_template import ReportTemplateDialog
     from dxdesk.gui.settings_dialog import SettingsDialog
-    from dxdesk.gui.sync import DevicesDialog, ImportDialog
+    from dxdesk.gui.sync import DevicesDialog, ExportDialog, ImportDialog
 
     window.resize(1366, 768)
     window.grouping.setCurrentIndex(window.grouping.findData("生活圏"))
@@ -110,6 +111,8 @@ def dialogs(window: Any, out: Path) -> None:
     for name, dialog in (
         ("dialog-import.png", ImportDialog(window.profile, window)),
         ("dialog-devices.png", DevicesDialog(window.profile, window)),
+        ("dialog-export.png", ExportDialog(window.profile, window)),
+        ("dialog-report-template.png", ReportTemplateDialog(window.profile, window.month, window)),
     ):
         grab(dialog, out / name)
         dialog.reject()

@@ -136,6 +136,10 @@ MESSAGES: dict[str, str] = {
     "bad_month": "年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。",
     "report_template_invalid": "質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。",
     "document_template_invalid": "文書のひな形（{path}）を読み込めませんでした：{detail}。",
+    "report_template_hub_only": "月次作業報告書の構成は県と協議して決める項目のため、統括（ハブ）の端末で変更してください。",
+    "report_section_unknown": "月次作業報告書に「{section}」という項目はありません。「dxdesk report-template show」で一覧をご確認ください。",
+    "report_section_exists": "月次作業報告書には既に「{section}」という項目があります。別の見出しを指定してください。",
+    "report_section_not_free": "「{section}」は自動で作成する項目のため、月ごとの本文は入力できません。自由記述の項目を指定してください。",
     "training_not_held": "研修「{title}」は{status}のため、実施結果報告書はまだ作成できません。実施後に状態を「実施済み」にしてください。",
     # Field bundles and enrolment (sync)
     "bundle_damaged": "バンドルファイルが破損しているか、改ざんされています（{detail}）。",

@@ -55,7 +55,8 @@ def test_a_fork_is_listed_with_what_it_holds_and_can_be_adopted(
     view.show()
     assert view.table.rowCount() == 1
     assert view.table.item(0, 0).text() == "山田の端末"
-    assert view.table.item(0, 1).text() == "訪問・ヒアリング 1件"
+    # The twin's visit and the export log entry its bundle carried.
+    assert view.table.item(0, 1).text() == "同期ファイルの書出し記録 1件、訪問・ヒアリング 1件"
     view.grab().save(str(tmp_path / "forks.png"))
     assert "複製した端末の訪問" not in titles(hub)
     changed: list[bool] = []
@@ -63,7 +64,7 @@ def test_a_fork_is_listed_with_what_it_holds_and_can_be_adopted(
     assert view.adopt_selected()
     assert changed and view.table.rowCount() == 0
     assert {"元の端末の訪問", "複製した端末の訪問"} <= titles(hub)
-    assert "1 件" in view.status.text()
+    assert "2 件" in view.status.text()
 
 
 def test_setting_a_fork_aside_keeps_it_stored(qtbot: QtBot, hub_with_fork: Profile) -> None:
@@ -73,7 +74,7 @@ def test_setting_a_fork_aside_keeps_it_stored(qtbot: QtBot, hub_with_fork: Profi
     assert view.dismiss_selected()
     assert view.table.rowCount() == 0 and not view.adopt_button.isEnabled()
     kept = sync.list_forks(hub, include_resolved=True)
-    assert len(kept) == 1 and kept[0].resolution == "dismissed" and kept[0].count == 1
+    assert len(kept) == 1 and kept[0].resolution == "dismissed" and kept[0].count == 2
     assert "複製した端末の訪問" not in titles(hub)
 
 

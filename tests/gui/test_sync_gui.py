@@ -125,9 +125,15 @@ def test_export_drop_check_then_import(
     export = ExportDialog(field)
     qtbot.addWidget(export)
     export.folder.setText(str(usb))
+    export.medium.setCurrentIndex(export.medium.findData("共有フォルダ"))
     exported = export.export()
     assert exported is not None and exported.path.parent == usb
     assert "保存しました" in export.status.text()
+    # The export log entry the bundle carries names the medium chosen.
+    logged = field.database.query("SELECT medium, file_name FROM bundle_export")
+    assert [dict(r) for r in logged] == [
+        {"medium": "共有フォルダ", "file_name": exported.path.name}
+    ]
     tampered = usb / "改ざん.dxb"
     data = bytearray(exported.path.read_bytes())
     data[len(data) // 2] ^= 0x01
@@ -254,7 +260,8 @@ def test_changes_from_a_clock_running_ahead_are_pointed_out_before_import(
     before = tree_digest(hub.paths.root)
     dialog.add_files([ahead])
     [warning] = [line for line in dialog.details.text().splitlines() if "時計" in line]
-    assert "山田の端末" in warning and "1 件" in warning and "1日以上先" in warning
+    # The visit and the bundle's own export log entry, both stamped by the clock ahead.
+    assert "山田の端末" in warning and "2 件" in warning and "1日以上先" in warning
     assert tree_digest(hub.paths.root) == before  # shown before anything is written
     assert len(dialog.apply()) == 2
 

@@ -19,7 +19,7 @@ from dxdesk.reports.pdf_gantt import BAR, MILESTONE
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.services.reports import generate
-from tests.reports.readback import needs_pdftotext, read_pdf, squash
+from tests.reports.readback import needs_pdftotext, read_pdf, squash, table_rows
 
 FY = 2025
 MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"]
@@ -242,9 +242,75 @@ def test_security_states_what_the_profile_proves(tmp_path: Path) -> None:
             generate(hub, ReportRequest("security"), tmp_path / "対策.xlsx")
         )
         log = list(book["書出し記録"].iter_rows(min_row=2, values_only=True))
-        assert len(log) == 2 and all(r[3] == "延岡の端末" for r in log)
+        assert len(log) == 2 and all(r[4] == "延岡の端末" for r in log)
+        # The first carried the staff record and its own log entry (a record, with the
+        # person); the second only that entry, so it is listed from this device's ledger.
+        assert all(r[2] == "県庁の端末" for r in log) and log[0][3] == "県庁 担当", log
     finally:
         for p in (hub, field, lost):
+            p.close(backup=False)
+
+
+@needs_pdftotext
+def test_the_hub_lists_every_laptops_exports(tmp_path: Path) -> None:
+    """A laptop exports twice; the hub imports both: its 情報漏洩等への対策に関する文書 lists both
+    exports under the laptop's name, person and file name, with the hash the hub read, and its
+    own reply; the export entries synced as records, not from the hub's local ledger."""
+    from dxdesk.services import sync
+    from tests.sync.sync_helpers import enrol_field, make_profile, visit
+
+    hub = make_profile(tmp_path / "hub", "hub", "県庁")
+    field = make_profile(tmp_path / "field", "field", "延岡")
+    usb = tmp_path / "usb"
+    try:
+        enrol_field(hub, field, tmp_path)
+        RecordService(hub).add("staff", {"name": "日向 統括", "role": "統括責任者"})
+        sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
+        RecordService(field).add("visit", visit("延岡の1件目"))
+        first = sync.export_bundle(field, "hub", usb)
+        RecordService(field).add("visit", visit("延岡の2件目"))
+        second = sync.export_bundle(field, "hub", usb, medium="共有フォルダ")
+        for path in (first.path, second.path):
+            sync.import_bundle(hub, path)
+        entries = hub.database.query(
+            "SELECT file_name, device, person, medium, _device FROM bundle_export"
+            " WHERE _deleted = 0 AND device_id = ? ORDER BY exported_at, rid",
+            (field.device_id,),
+        )
+        assert [e["file_name"] for e in entries] == [first.path.name, second.path.name]
+        assert all(e["device"] == "延岡の端末" and e["person"] == "延岡 担当" for e in entries)
+        assert [e["medium"] for e in entries] == ["可搬記録媒体（USBメモリ等）", "共有フォルダ"]
+        # The hub never wrote these bundles: its own ledger has them as imports only.
+        assert not hub.database.query(
+            "SELECT 1 FROM bundles WHERE direction = 'export' AND sender = ?", (field.device_id,)
+        )
+        out = generate(hub, ReportRequest("security"), tmp_path / "対策.pdf")
+        doc = read_pdf(out)
+        rows = [r for r in table_rows(out, "No") if r[1:2] and "R" in r[1]]
+        written = [r for r in rows if r[2] == "延岡の端末"]
+        assert len(written) == 2, rows  # both exports, each with who and for whom
+        assert all(r[3] == "延岡 担当" and r[4].startswith("県庁の端末") for r in written)
+        assert doc.both("同期ファイル3件")  # the hub's own export to the laptop too
+        book = openpyxl.load_workbook(
+            generate(hub, ReportRequest("security"), tmp_path / "対策.xlsx")
+        )
+        log = [
+            r
+            for r in book["書出し記録"].iter_rows(min_row=2, values_only=True)
+            if r[2] == "延岡の端末"
+        ]
+        assert [r[8] for r in log] == [first.path.name, second.path.name]
+        shas = {
+            r["bundle_id"]: r["sha256"]
+            for r in hub.database.query("SELECT bundle_id, sha256 FROM bundles")
+        }
+        assert [r[9] for r in log] == [shas[first.bundle_id], shas[second.bundle_id]]
+        assert [r[7] for r in log] == [first.count, second.count]
+        # The laptop has nothing new after the hub's reply brought only export entries.
+        sync.import_bundle(field, sync.export_bundle(hub, field.device_id, usb).path)
+        assert sync.export_bundle(field, "hub", usb).count == 0
+    finally:
+        for p in (hub, field):
             p.close(backup=False)
 
 

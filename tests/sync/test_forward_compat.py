@@ -243,6 +243,7 @@ def test_a_laptop_updated_later_shows_what_it_kept(
     # over the records they share (f1 lacks the status edit until it syncs).
     carry(new, hub, usb)
     carry(hub, f1, usb)
+    carry(hub, new, usb)  # the hub's export log entry of the bundle to f1 (nothing else)
     for k, rid in [(FUTURE_ISSUE, ids["i1"]), (DECISION, ids["d2"]), (ACTION, ids["a1"])]:
         assert clocks(new, k, rid) == clocks(f1, k, rid)
     assert merge.digest(new.database, model=FUTURE) == merge.digest(f1.database, model=FUTURE)

@@ -91,6 +91,9 @@ def test_keyed_kinds_and_their_rules() -> None:
         "consultation_case": ("consultation_id", "case_id"),
         "comm_account": ("tool_id", "org_id"),
         "comm_activity": ("comm_group_id", "month"),
+        "report_template": ("document",),
+        "report_section": ("document", "section"),
+        "report_note": ("month", "section"),
     }
     for k in KINDS:
         for name in k.key:

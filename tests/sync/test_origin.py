@@ -294,11 +294,14 @@ def test_relayed_changes_need_their_origins_proof(team, tmp_path: Path) -> None:
     # Without proofs (an older hub): its own changes only.
     refused(a, forge(hub, a, genuine, usb, proofs=False), "bundle_origin_unsigned")
     # Altered content under a genuine head.
-    last = genuine[-1]
+    # (The visit's title, not the log's last change: the export log entry follows it.)
+    at = next(i for i, c in enumerate(genuine) if "B が現地で記録" in c.payload)
+    last = genuine[at]
     altered = merge.Change(
         *[*vars(last).values()][:6], last.payload.replace("B が現地で記録", "書き換えた件名")
     )
-    refused(a, forge(hub, a, relay([*genuine[:-1], altered]), usb), "bundle_origin_forged")
+    forged = [*genuine[:at], altered, *genuine[at + 1 :]]
+    refused(a, forge(hub, a, relay(forged), usb), "bundle_origin_forged")
     # Reordered.
     swapped = [*genuine[:-2], genuine[-1], genuine[-2]]
     refused(a, forge(hub, a, relay(swapped), usb), "bundle_origin_forged")
@@ -425,22 +428,23 @@ def test_a_copied_profile_keeps_both_histories_at_the_hub(tmp_path: Path) -> Non
         send(first, "hub", hub, usb)
         done = send(twin, "hub", hub, usb)
         assert done.applied
-        assert done.summary.forks == {first.records.device_id: 2}
+        # The twin's two visits and the entry of the export log its bundle carries.
+        assert done.summary.forks == {first.records.device_id: 3}
         assert "元の端末の訪問" in titles(hub)
         assert "複製した端末の訪問" not in titles(hub)  # kept aside, not merged, not dropped
         forks = sync.list_forks(hub)
-        assert len(forks) == 1 and forks[0].count == 2 and forks[0].device_name == "Aの端末"
+        assert len(forks) == 1 and forks[0].count == 3 and forks[0].device_name == "Aの端末"
         # The twin keeps sending: its later work joins the same fork, nothing is lost.
         RecordService(twin).add("visit", visit("複製した端末の3件目"))
         later = send(twin, "hub", hub, usb)
         assert sum(later.summary.forks.values()) >= 1
-        assert sync.list_forks(hub)[0].count == 3
+        assert sync.list_forks(hub)[0].count == 5  # three visits, two export log entries
         # The hub's reply changes nothing of the twin's own work.
         send(hub, twin.device_id, twin, usb)
         assert {"複製した端末の訪問", "複製した端末の2件目", "複製した端末の3件目"} <= titles(twin)
         # A person adopts the kept history at the hub: both histories' records are there.
         written = sync.adopt_fork(hub, forks[0].id[:8])
-        assert written == 3
+        assert written == 5
         assert {
             "元の端末の訪問",
             "複製した端末の訪問",
@@ -563,7 +567,7 @@ def test_a_relay_cannot_move_a_laptop_past_changes_it_left_out(team, tmp_path: P
         "SELECT seq, chain, signature FROM log_heads WHERE log_id = ?", (b.device_id,)
     ).fetchone()
     head = origin.Head(b.device_id, b.device_id, int(row[0]), bytes(row[1]), bytes(row[2]))
-    skip_to = head.seq - 1
+    skip_to = head.seq - 2  # the last visit and the export log entry of B's bundle
     tail = list(merge.log_changes(hub.database, b.device_id, skip_to, head.seq))
     start_chain = chain.chain_at(hub.database.conn, b.device_id, skip_to)
     assert start_chain is not None and have < skip_to

@@ -177,6 +177,7 @@ LAZY_COMMANDS = {
     "search": "dxdesk.cli.records",
     "report": "dxdesk.cli.report",
     "manual": "dxdesk.cli.report",
+    "report-template": "dxdesk.cli.report",
     "progress": "dxdesk.cli.progress",
     "attention": "dxdesk.cli.progress",
     "enrol": "dxdesk.cli.sync",

@@ -173,3 +173,131 @@ def manual_command(out: str) -> None:
         path = path.with_suffix(".pdf")
     built = manual.save(path)
     output.echo(f"利用者マニュアル（{built.pages}ページ）を保存しました：{path}")
+
+
+# ---------------------------------------------------------------- the monthly report's template
+
+
+@cli.group("report-template", invoke_without_command=True)
+@click.pass_context
+def report_template(ctx: click.Context) -> None:
+    """月次作業報告書の構成（記載する項目・順序・見出し、自由記述の項目、月ごとの本文）。"""
+    if ctx.invoked_subcommand is None:
+        _show(ctx.obj)
+
+
+def _show(state: State) -> None:
+    from dxdesk.services import report_template as rt
+
+    with opened(state, backup=False) as profile:
+        t = rt.current(profile)
+    rows = []
+    n = 0
+    for r in t.sections:
+        n += r.included
+        rows.append(
+            [
+                str(n) if r.included else "－",
+                r.label,
+                "記載する" if r.included else "記載しない",
+                "自由記述" if r.free_text else "自動作成",
+                r.key,
+            ]
+        )
+    output.echo(output.table(["番号", "見出し", "記載", "種類", "識別名"], rows, max_col=50))
+    output.echo(f"当月の記録がない団体：{t.quiet_orgs}" + ("" if t.stored else "（既定の構成）"))
+
+
+@report_template.command("show")
+@click.pass_obj
+def template_show(state: State) -> None:
+    """現在の構成を表示します。"""
+    _show(state)
+
+
+@report_template.command("set")
+@click.argument("section")
+@click.option("--include/--exclude", default=None, help="記載する／記載しない")
+@click.option("--title", help="見出し（空にすると既定の見出し）")
+@click.option("--position", type=int, help="何番目に置くか（1から。記載しない項目も数えます）")
+@click.option(
+    "--quiet-orgs",
+    type=click.Choice(["line", "table", "section"]),
+    help="当月の記録がない団体：line 末尾に一行、table 一覧表に1団体1行、section 団体ごとの節",
+)
+@click.pass_obj
+def template_set(
+    state: State,
+    section: str,
+    include: bool | None,
+    title: str | None,
+    position: int | None,
+    quiet_orgs: str | None,
+) -> None:
+    """項目（識別名または見出し。quiet-orgs の指定だけなら「-」）の記載・見出し・順序を変更します。"""
+    from dataclasses import replace
+
+    from dxdesk.core.model import QUIET_ORG_MODES
+    from dxdesk.services import report_template as rt
+
+    modes = dict(zip(("line", "table", "section"), QUIET_ORG_MODES, strict=True))
+    with opened(state) as profile:
+        t = rt.current(profile)
+        rows = list(t.sections)
+        if section != "-":
+            row = rt.find(t, section)
+            i = rows.index(row)
+            if include is not None:
+                row = replace(row, included=include)
+            if title is not None:
+                row = replace(row, label=title.strip() or row.default_title)
+            rows.pop(i)
+            if position is not None:
+                i = min(max(position - 1, 0), len(rows))
+            rows.insert(i, row)
+        changed = rt.save(profile, rows, modes[quiet_orgs] if quiet_orgs else t.quiet_orgs)
+    output.echo("月次作業報告書の構成を保存しました。" if changed else "構成は変わりません。")
+
+
+@report_template.command("add")
+@click.argument("title")
+@click.pass_obj
+def template_add(state: State, title: str) -> None:
+    """自由記述の項目（例：来月の予定、県への相談事項）を末尾に追加します。"""
+    from dxdesk.services import report_template as rt
+
+    with opened(state) as profile:
+        row = rt.add_free_section(profile, title)
+    output.echo(f"自由記述の項目「{row.label}」を追加しました（識別名：{row.key}）。")
+
+
+@report_template.command("note")
+@click.argument("section")
+@click.option("--month", required=True, metavar="YYYY-MM", help="対象月")
+@click.option("--text", "body", help="本文（省略時は現在の本文を表示）")
+@click.option(
+    "--file", "body_file", type=click.Path(dir_okay=False), help="本文のファイル（UTF-8）"
+)
+@click.pass_obj
+def template_note(
+    state: State, section: str, month: str, body: str | None, body_file: str | None
+) -> None:
+    """自由記述の項目の、対象月の本文を入力（または表示）します。"""
+    from dxdesk.fsutil import io_error
+    from dxdesk.services import report_template as rt
+
+    if body_file is not None:
+        try:
+            body = Path(body_file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            if isinstance(exc, OSError):
+                raise io_error(exc, Path(body_file)) from exc
+            raise click.UsageError("本文のファイルは UTF-8 で保存してください。") from exc
+    with opened(state, backup=body is not None) as profile:
+        if body is None:
+            output.echo(
+                rt.note(profile, month, section) or "（本文はありません：特になし と記載されます）"
+            )
+            return
+        rt.set_note(profile, month, section, body)
+    output.echo("本文を保存しました。")

@@ -250,13 +250,22 @@ def bundle() -> None:
 @click.option(
     "--full", is_flag=True, help="前回以降の差分ではなく、すべてを入れる（紛失時の復旧用）"
 )
+@click.option(
+    "--medium",
+    type=click.Choice(["usb", "folder", "other"]),
+    default="usb",
+    show_default=True,
+    help="書出し記録に記載する媒体：usb 可搬記録媒体（USBメモリ等）、folder 共有フォルダ、other その他",
+)
 @click.pass_obj
-def bundle_export(state: State, to: str, out: str, full: bool) -> None:
+def bundle_export(state: State, to: str, out: str, full: bool, medium: str) -> None:
     """送信先がまだ持っていない変更を1つのバンドルファイルに書き出します。"""
+    from dxdesk.core.model import EXPORT_MEDIA
     from dxdesk.services import sync
 
+    media = dict(zip(("usb", "folder", "other"), EXPORT_MEDIA, strict=True))
     with opened(state) as profile:
-        result = sync.export_bundle(profile, to, Path(out), full=full)
+        result = sync.export_bundle(profile, to, Path(out), full=full, medium=media[medium])
     what = "すべての変更" if result.full else "前回以降の変更"
     output.echo(
         f"{result.recipient_name} 宛てのバンドルを作成しました（{what} {result.count} 件）："

@@ -709,6 +709,13 @@ MUNICIPALITY_TYPES = ("政令指定都市", "中核市", "施行時特例市", "
 CASE_SOURCES = ("当方の支援", "国・自治体の公表資料", "報道・講演", "その他")
 COMM_EVENT_TYPES = ("説明会", "操作研修", "活用事例の紹介", "キャンペーン", "その他")
 SHARE_CHANNELS = ("メール", "文書", "会議", "コミュニケーションツール", "訪問", "その他")
+# The monthly report's items agreed with the prefecture (6(1)イ(イ)): what a report template is
+# of, and how organisations without work in the month appear (the default first: one closing
+# line naming them; a table with one row each; or a section each like the others).
+TEMPLATED_DOCUMENTS = ("月次作業報告書",)
+QUIET_ORG_MODES = ("末尾に一行で記載", "一覧表に1団体1行で記載", "団体ごとに節を設ける")
+# What carried a bundle out of the laptop (情報漏洩等への対策に関する文書).
+EXPORT_MEDIA = ("可搬記録媒体（USBメモリ等）", "共有フォルダ", "その他")
 
 F = Field
 T = FieldType
@@ -1645,6 +1652,82 @@ KINDS: tuple[Kind, ...] = (
         list_columns=("fy", "sort_order", "title", "category", "start_date", "end_date"),
         rules=(date_not_before("start_date", "end_date", "終了日"),),
         aliases=("plan",),
+    ),
+    # ---- issue 14: the monthly report's template, its monthly free text, the export log.
+    # The report template of a document, set on the hub and synced: one record per document
+    # (keyed by it, so two hubs write one record), with one keyed record per section below.
+    Kind(
+        "report_template",
+        "帳票の構成",
+        (
+            F("document", "帳票", T.CHOICE, required=True, choices=TEMPLATED_DOCUMENTS),
+            F(
+                "quiet_orgs",
+                "当月の記録がない団体",
+                T.CHOICE,
+                choices=QUIET_ORG_MODES,
+                default=QUIET_ORG_MODES[0],
+            ),
+            F("note", "備考", T.TEXT),
+        ),
+        title="document",
+        list_columns=("document", "quiet_orgs"),
+        key=("document",),
+    ),
+    # One section of a document's template: a built-in one (its ``section`` a key of the
+    # document's section registry, reports/documents/monthly.py SECTIONS) or a free-text one
+    # (自由記述, its text written per month in ``report_note``). Keyed by (document, section).
+    Kind(
+        "report_section",
+        "帳票の構成項目",
+        (
+            F("document", "帳票", T.CHOICE, required=True, choices=TEMPLATED_DOCUMENTS),
+            F("section", "項目の識別名", required=True, max_length=60),
+            F("title", "見出し"),
+            F("included", "記載する", T.BOOL, default=True),
+            F("sort_order", "表示順", T.INT, minimum=0, maximum=10_000),
+            F("free_text", "自由記述", T.BOOL),
+        ),
+        title="title",
+        list_columns=("document", "sort_order", "section", "title", "included", "free_text"),
+        key=("document", "section"),
+    ),
+    # The text of a free-text section for one month (来月の予定, 県への相談事項 ...).
+    Kind(
+        "report_note",
+        "帳票の記述",
+        (
+            F("month", "対象月", T.MONTH, required=True, default=TODAY),
+            F("section", "項目の識別名", required=True, max_length=60),
+            F("body", "本文", T.LONGTEXT),
+        ),
+        title="section",
+        list_columns=("month", "section", "body"),
+        key=("month", "section"),
+    ),
+    # A bundle written by a device (services/sync.py export_bundle), recorded inside the bundle
+    # it describes so that the hub learns every laptop's exports and prints them in the
+    # 情報漏洩等への対策に関する文書. Written by dxdesk, never by hand.
+    Kind(
+        "bundle_export",
+        "同期ファイルの書出し記録",
+        (
+            F("exported_at", "書出し日時", T.DATETIME, required=True),
+            F("device_id", "書出し端末のID", searchable=False),
+            F("device", "書出し端末"),
+            F("person", "書出した人"),
+            F("recipient_id", "受取先のID", searchable=False),
+            F("recipient", "受取先"),
+            F("recipient_owner", "受取先の使用者"),
+            F("file_name", "ファイル名"),
+            F("bundle_id", "同期ファイルのID", searchable=False),
+            F("change_count", "変更件数", T.INT, minimum=0),
+            F("medium", "媒体", T.CHOICE, choices=EXPORT_MEDIA),
+            F("sha256", "SHA-256", max_length=64, searchable=False),
+        ),
+        title="file_name",
+        date_field="exported_at",
+        list_columns=("exported_at", "device", "person", "recipient", "file_name", "medium"),
     ),
     Kind(
         "closed_day",

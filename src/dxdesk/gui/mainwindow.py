@@ -473,6 +473,15 @@ class MainWindow(QMainWindow):
 
         return ask_and_make(self, self.profile, self.month)
 
+    def open_report_template(self) -> Any:
+        """帳票 > 月次作業報告書の構成: sections, order, free text (gui/report_template.py)."""
+        from dxdesk.core.clock import today_jst
+        from dxdesk.gui.report_template import ReportTemplateDialog
+
+        dialog = ReportTemplateDialog(self.profile, self.month or f"{today_jst():%Y-%m}", self)
+        dialog.open()
+        return dialog
+
     def _document_for(self, kind: str, record_id: str) -> Any:
         return self.open_document(kind, record_id=record_id)
 
@@ -510,6 +519,9 @@ class MainWindow(QMainWindow):
         package = documents.addAction(self.tr("成果品一式の作成(&K)…"))
         package.setObjectName("makePackage")
         package.triggered.connect(lambda _=False: self.make_package())
+        template = documents.addAction(self.tr("月次作業報告書の構成(&T)…"))
+        template.setObjectName("openReportTemplate")
+        template.triggered.connect(lambda _=False: self.open_report_template())
         documents.addSeparator()
         # One entry per document, added when the menu first opens (see _record_documents).
         documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))

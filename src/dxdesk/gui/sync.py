@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxdesk.core.model import EXPORT_MEDIA
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, plain_label, user_message
 from dxdesk.gui.staff import staff_label
@@ -351,6 +352,11 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
+        # Recorded in the export log (情報漏洩等への対策に関する文書): what carries the file out.
+        self.medium = QComboBox()
+        self.medium.setObjectName("medium")
+        for medium in EXPORT_MEDIA:
+            self.medium.addItem(QCoreApplication.translate("Choice", medium), medium)
         self.full = QCheckBox(self.tr("すべてを含める（送ったバンドルが失われたときに使います）"))
         self.full.setObjectName("full")
         form = QFormLayout()
@@ -358,6 +364,7 @@ class ExportDialog(QDialog):
         folder_label = plain_label(self.tr("保存先フォルダ(&F)："))
         folder_label.setBuddy(self.folder)  # a row of two widgets: QFormLayout sets none
         form.addRow(folder_label, folder_row)
+        form.addRow(self.tr("媒体(&M)："), self.medium)
         form.addRow("", self.full)
         self.status = plain_label()
         self.status.setObjectName("exportStatus")
@@ -390,7 +397,13 @@ class ExportDialog(QDialog):
         to = str(self.recipient.currentData())
         try:
             with wait_cursor():
-                result = sync.export_bundle(self.profile, to, folder, full=self.full.isChecked())
+                result = sync.export_bundle(
+                    self.profile,
+                    to,
+                    folder,
+                    full=self.full.isChecked(),
+                    medium=str(self.medium.currentData()),
+                )
         except UserError as err:
             self.status.setText(user_message(err))
             return None

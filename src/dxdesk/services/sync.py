@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.hlc import acceptable as hlc_acceptable
-from dxdesk.core.model import KINDS, key_id
+from dxdesk.core.model import EXPORT_MEDIA, KINDS, key_id, kind, validate
 from dxdesk.core.model import kind as kind_of
 from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes, io_error, open_regular
@@ -35,6 +35,8 @@ from dxdesk.sync import bundle, conflicts, crypto, enrol, foreign, merge, origin
 log = logging.getLogger("dxdesk.services.sync")
 
 KNOWN_KINDS = frozenset(k.name for k in KINDS)
+# The kind of the export log entry every bundle that carries work holds about itself.
+EXPORT_LOG = "bundle_export"
 PRE_IMPORT_KEPT = 5
 # meta key: the next bundle to this device must be full (its scope was widened).
 FULL_DUE = "sync_full_due_{}"
@@ -331,8 +333,17 @@ def resolve_recipient(profile: Profile, to: str) -> ledger.PeerRow:
     return enrol.find_peer(profile.database, to)
 
 
-def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = False) -> Exported:
-    """One bundle with everything ``to`` lacks (``full``: everything in its scope)."""
+def export_bundle(
+    profile: Profile, to: str, out_dir: Path, *, full: bool = False, medium: str = EXPORT_MEDIA[0]
+) -> Exported:
+    """One bundle with everything ``to`` lacks (``full``: everything in its scope).
+
+    A bundle that carries anything also carries its own entry in the export log (a
+    ``bundle_export`` record, written first in the same transaction, so a failed write leaves
+    neither), which is how the hub learns every laptop's exports (情報漏洩等への対策に関する文書).
+    A bundle that carries nothing but other exports' log entries logs nothing (it holds no
+    record of the work), so devices in step stay in step and a relay does not echo forever.
+    """
     keys = _keys(profile)
     peer = resolve_recipient(profile, to)
     if peer["revoked_at"]:
@@ -344,8 +355,86 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
     scope = json.loads(peer["scope"]) if peer["scope"] else None
     escrow = enrol.get_meta(db, enrol.META_ESCROW)
     recipients = [peer["age_recipient"], *([escrow] if escrow else [])]
+    created_at = _now_precise()
+    bundle_id = bundle.new_bundle_id()
     with db.transaction():
         heads = _heads_to_send(profile, keys)
+        # Judged by what the peer holds, also for a full bundle: a full copy of what it
+        # already has (a repair) is not new work and would otherwise echo between devices.
+        known = have if not full else known_by(profile, peer["device_id"])
+        if _carries_work(db, heads, known):
+            _log_export(profile, peer, bundle_id, created_at, medium)
+            heads = _heads_to_send(profile, keys)  # signed again, over the log entry
+        return _write_export(
+            profile,
+            keys,
+            peer,
+            out_dir,
+            heads,
+            have,
+            full,
+            scope,
+            escrow,
+            recipients,
+            created_at,
+            bundle_id,
+        )
+
+
+def _carries_work(db: Any, heads: dict[str, origin.Head], have: dict[str, int]) -> bool:
+    """Whether the peer lacks a change other than an export log entry (``_log_export``)."""
+    for log_id, head in heads.items():
+        start = int(have.get(log_id, 0))
+        if (
+            start < head.seq
+            and db.conn.execute(
+                "SELECT 1 FROM changes WHERE device_id = ? AND dev_seq > ? AND dev_seq <= ?"
+                " AND kind != ? LIMIT 1",
+                (log_id, start, head.seq, EXPORT_LOG),
+            ).fetchone()
+        ):
+            return True
+    return False
+
+
+def _log_export(
+    profile: Profile, peer: ledger.PeerRow, bundle_id: str, created_at: str, medium: str
+) -> None:
+    k = kind(EXPORT_LOG)
+    values = validate(
+        k,
+        {
+            "exported_at": created_at[:16],
+            "device_id": profile.device_id,
+            "device": profile.meta.get("device_name", ""),
+            "person": profile.meta.get("owner_name", ""),
+            "recipient_id": peer["device_id"],
+            "recipient": peer["name"],
+            "recipient_owner": peer["owner"],
+            "file_name": bundle.bundle_file_name(created_at, profile.device_id, bundle_id),
+            "bundle_id": bundle_id,
+            "medium": medium,
+        },
+    )
+    profile.records.insert(k, values)
+
+
+def _write_export(
+    profile: Profile,
+    keys: Any,
+    peer: ledger.PeerRow,
+    out_dir: Path,
+    heads: dict[str, origin.Head],
+    have: dict[str, int],
+    full: bool,
+    scope: list[str] | None,
+    escrow: str | None,
+    recipients: list[str],
+    created_at: str,
+    bundle_id: str,
+) -> Exported:
+    db = profile.database
+    due = FULL_DUE.format(peer["device_id"])
     vector = merge.state_vector(db)
     if profile.role == "hub":
         # What the bundle covers (scoped bundles: merge ``covers``) is what it can prove: a
@@ -362,17 +451,17 @@ def export_bundle(profile: Profile, to: str, out_dir: Path, *, full: bool = Fals
         recipients=recipients,
         schema_version=db.schema_version,
         state_vector=vector,
-        created_at=_now_precise(),
+        created_at=created_at,
         full=full,
         since=have,
         extra=_extra(profile, scope, escrow),
+        bundle_id=bundle_id,
     )
     m = written.manifest
-    with db.transaction():
-        _record_bundle(db, m, "export", stamp())
-        enrol.set_meta(db, due, None)
-        sent = _max_vector(_sent(profile, peer["device_id"]), vector)
-        ledger.set_sent(db, peer["device_id"], sent, _now_precise())
+    _record_bundle(db, m, "export", stamp())
+    enrol.set_meta(db, due, None)
+    sent = _max_vector(_sent(profile, peer["device_id"]), vector)
+    ledger.set_sent(db, peer["device_id"], sent, _now_precise())
     profile.audit("bundle_export")
     log.info("bundle exported: %d changes", m.count)
     return Exported(written.path, peer["device_id"], peer["name"], m.count, full, m.bundle_id)

@@ -242,6 +242,26 @@ def exports(db: Database, *, since: str = "", until: str = "\uffff") -> list[Exp
     return cast("list[ExportLogRow]", rows)
 
 
+class BundleFacts(TypedDict):
+    sha256: str
+    change_count: int
+    direction: str
+
+
+def bundle_facts(db: Database) -> dict[str, BundleFacts]:
+    """What this device knows of each bundle it wrote or read, by bundle id: its content
+    hash and change count (an export log entry travels inside its own bundle, so it cannot
+    hold them; the writer's ledger and the hub's import ledger do)."""
+    return {
+        str(r["bundle_id"]): {
+            "sha256": str(r["sha256"]),
+            "change_count": int(r["change_count"]),
+            "direction": str(r["direction"]),
+        }
+        for r in db.query("SELECT bundle_id, sha256, change_count, direction FROM bundles")
+    }
+
+
 # ----------------------------------------------------------------------- import history
 
 

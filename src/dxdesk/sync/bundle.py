@@ -368,6 +368,17 @@ class _Plaintext:
         return out
 
 
+def new_bundle_id() -> str:
+    return str(uuid.uuid4())
+
+
+def bundle_file_name(created_at: str, device_id: str, bundle_id: str) -> str:
+    """The file name of a bundle, from ids and its time only (never from user text); known
+    before the bundle is written, so the export log inside it can name its own file."""
+    stamp = created_at[:19].replace("-", "").replace(":", "").replace("T", "-")
+    return f"dxdesk-{stamp}-{device_id[:8]}-{bundle_id[:8]}{SUFFIX}"
+
+
 def write_bundle(
     out_dir: Path,
     source: Callable[[], Iterable[bytes | ChangeLike]],
@@ -383,6 +394,7 @@ def write_bundle(
     since: dict[str, int] | None = None,
     extra: dict[str, Any] | None = None,
     requires: tuple[str, ...] = WRITTEN_FEATURES,
+    bundle_id: str | None = None,
 ) -> Written:
     """Write one bundle into ``out_dir`` (temp name, fsync, rename) and return it.
 
@@ -402,7 +414,7 @@ def write_bundle(
         pair = ranges.setdefault(item.device_id, [item.dev_seq, item.dev_seq])
         pair[0] = min(pair[0], item.dev_seq)
         pair[1] = max(pair[1], item.dev_seq)
-    bundle_id = str(uuid.uuid4())
+    bundle_id = bundle_id or new_bundle_id()
     manifest_obj: dict[str, Any] = {
         **(extra or {}),
         "format": FORMAT_VERSION,
@@ -437,8 +449,7 @@ def write_bundle(
     needed = len(head) + size + size // 500 + 1024 * 1024
     if free < needed:
         raise UserError("disk_full")
-    stamp = created_at[:19].replace("-", "").replace(":", "").replace("T", "-")
-    name = f"dxdesk-{stamp}-{keys.device_id[:8]}-{bundle_id[:8]}{SUFFIX}"
+    name = bundle_file_name(created_at, keys.device_id, bundle_id)
     dest = out_dir / name
     tmp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
     plain = _Plaintext(head, (_encode(c) for c in source()))

@@ -55,7 +55,12 @@ def activity_figures(db: Database, first_month: str, last_month: str) -> list[Gr
     ]
 
 
-def communication_tool_section(doc: PdfDocument, db: Database, period: Period) -> None:
+def communication_tool_section(
+    doc: PdfDocument,
+    db: Database,
+    period: Period,
+    heading: str = "（参考）コミュニケーションツールの利用状況",
+) -> None:
     """コミュニケーションツールの利用状況: the month's posts and active members per group and
     the promotion events held; nothing at all when the month has neither."""
     month = f"{period.start:%Y-%m}"
@@ -68,7 +73,7 @@ def communication_tool_section(doc: PdfDocument, db: Database, period: Period) -
     )
     if not figures and not events:
         return
-    doc.heading("（参考）コミュニケーションツールの利用状況")
+    doc.heading(heading)
     if figures:
         posts = sum(f.posts or 0 for f in figures)
         tools = sorted({f.tool for f in figures})

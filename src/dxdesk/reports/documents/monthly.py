@@ -18,7 +18,8 @@ from typing import Any
 from dxdesk.core import progress as progress_rules
 from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
-from dxdesk.core.model import DEFAULT_TARGET_DAYS, kind
+from dxdesk.core.model import DEFAULT_TARGET_DAYS, QUIET_ORG_MODES, kind
+from dxdesk.reports import sections
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._communication import communication_tool_section
 from dxdesk.reports.documents._queries import (
@@ -145,6 +146,19 @@ class Monthly:
     @property
     def hearing_count(self) -> int:
         return sum(o.hearings for o in self.orgs)
+
+
+@dataclass
+class Page:
+    """What a section builder gets: the document, the month's figures, the template and the
+    number each printed section has (a section may refer to another by its number)."""
+
+    doc: PdfDocument
+    data: Monthly
+    layout: sections.Layout
+    numbers: dict[str, int]
+    notes: dict[str, str]  # the month's free text by section key
+    db: Database  # for a section that reads what the month's figures do not hold
 
 
 def _next_month(first: date) -> str:
@@ -390,8 +404,9 @@ ORG_HEADER = [
 ]
 
 
-def _summary(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading("1. 実施概要")
+def _overview(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     modes = Counter(str(v["mode"]) for o in data.orgs for v in o.visits)
     mode_text = "、".join(f"{m}{n}件" for m, n in sorted(modes.items()))
     doc.table(
@@ -411,7 +426,11 @@ def _summary(doc: PdfDocument, data: Monthly) -> None:
         widths=[4, 2, 4],
         align="LRL",
     )
-    doc.heading("2. 団体別の実施状況")
+
+
+def _per_org(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     rows = _org_rows(data)
     reported = data.reported
     total: list[object] = [
@@ -439,8 +458,9 @@ def _summary(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
-def _engagement(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading("3. 集中支援団体の現地支援日数（目標：月10日）")
+def _engagement(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     rows: list[list[object]] = []
     for o in data.engaged:
         gap = o.site_days - (o.target_days or 0)
@@ -475,8 +495,9 @@ def goal_month_text(g: Mapping[str, Any]) -> str:
     return "\n".join(parts) or text(g["note"])
 
 
-def _goals(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading("4. 目標の進捗")
+def _goals(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     rows = []
     for g in data.goals:
         unit = text(g["unit"])
@@ -503,8 +524,9 @@ def _goals(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
-def _consultations(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading(f"5. 相談対応（{len(data.consultations)}件）")
+def _consultations(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     by_cat = Counter(str(c["category"]) for c in data.consultations)
     if by_cat:
         doc.table(
@@ -544,8 +566,9 @@ def _records_table(
     )
 
 
-def _trainings(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading("6. 研修・ワークショップ")
+def _trainings(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     _records_table(
         doc,
         [
@@ -560,8 +583,9 @@ def _trainings(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
-def _shared(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading("7. 県へ共有した課題")
+def _shared(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     _records_table(
         doc,
         [
@@ -576,8 +600,9 @@ def _shared(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
-def _plans(doc: PdfDocument, data: Monthly) -> None:
-    doc.heading(f"8. 翌月（{data.next_label}）の予定")
+def _plans(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     doc.table(
         ["予定日", "団体", "内容"],
         [[d, org, what] for d, org, what in data.plans],
@@ -587,11 +612,12 @@ def _plans(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
-def _progress(doc: PdfDocument, data: Monthly) -> None:
+def _progress(page: Page, heading: str) -> None:
     """The month's standardisation progress against the previous month's end (前月からの変化),
     one row per organisation that moved (with work or without): steps completed by system,
     完了率 before and after where it moved, and systems that went live."""
-    doc.heading("9. 標準化の進捗（前月からの変化：完了した手順書ステップ・完了率・運用開始）")
+    doc, data = page.doc, page.data
+    doc.heading(heading)
     rows = []
     for o in data.progressed:
         steps = sum(n for _, n in o.steps_done)
@@ -619,9 +645,12 @@ def _progress(doc: PdfDocument, data: Monthly) -> None:
     )
 
 
-def _details(doc: PdfDocument, data: Monthly, orgs: list[OrgMonth]) -> None:
+def _details(page: Page, heading: str) -> None:
+    doc, data = page.doc, page.data
+    every = page.layout.quiet_orgs == QUIET_ORG_MODES[2]
+    orgs = data.orgs if every else data.detailed
     doc.page_break()
-    doc.heading("10. 団体別の詳細")
+    doc.heading(heading)
     for n, o in enumerate(orgs, start=1):
         doc.heading(f"({n}) {o.org.name}", level=1)
         facts = [
@@ -683,12 +712,27 @@ def _details(doc: PdfDocument, data: Monthly, orgs: list[OrgMonth]) -> None:
                 doc.paragraph(f"予定：{line}")
             if actions:
                 doc.paragraph(actions[-1])
-    if data.quiet:
-        names = "、".join(o.org.name for o in data.quiet)
-        doc.paragraph(
-            f"上記以外の{len(data.quiet)}団体（{names}）は、当月の訪問・相談・工数等の記録は"
-            "ありません（標準化の進捗は9.に記載）。"
+    if every or not data.quiet:
+        return
+    # Where the progress of the quiet ones is reported, when the template prints that table.
+    progress = page.numbers.get("progress")
+    where = f"（標準化の進捗は{progress}.に記載）" if progress else ""
+    if page.layout.quiet_orgs == QUIET_ORG_MODES[1]:
+        doc.heading(f"当月の記録がない団体（{len(data.quiet)}団体）", level=1)
+        doc.table(
+            ["団体", "当月の状況"],
+            [[o.org.name, "訪問・相談・工数等の記録なし"] for o in data.quiet],
+            widths=[3, 9],
+            align="LL",
         )
+        if where:
+            doc.paragraph(where.strip("（）") + "。", small=True)
+        return
+    names = "、".join(o.org.name for o in data.quiet)
+    doc.paragraph(
+        f"上記以外の{len(data.quiet)}団体（{names}）は、当月の訪問・相談・工数等の記録は"
+        f"ありません{where}。"
+    )
 
 
 def _in(value: object, p: Period) -> bool:
@@ -707,17 +751,85 @@ def build_pdf(ctx: ReportContext) -> bytes:
     )
     # The due date (data.due) and its rule are for the window's deadlines, not the prefecture.
     doc.opening(f"{data.period.label}の作業について、下記のとおり報告します。")
-    _summary(doc, data)
-    _engagement(doc, data)
-    _goals(doc, data)
-    _consultations(doc, data)
-    _trainings(doc, data)
-    _shared(doc, data)
-    _plans(doc, data)
-    _progress(doc, data)
-    communication_tool_section(doc, ctx.database, data.period)
-    _details(doc, data, data.detailed)
+    chosen = sections.layout(ctx.database, TITLE, SECTIONS)
+    printed = chosen.printed
+    page = Page(
+        doc=doc,
+        data=data,
+        layout=chosen,
+        numbers=_numbers(printed),
+        notes=sections.notes(ctx.database, data.period.start.strftime("%Y-%m")),
+        db=ctx.database,
+    )
+    by_key = {s.key: s for s in SECTIONS}
+    for c in printed:
+        built_in = by_key.get(c.key)
+        n = page.numbers.get(c.key)
+        if built_in is None:  # a free-text section of the template
+            _free_text(page, f"{n}. {c.title or c.key.removeprefix(sections.FREE_PREFIX)}", c.key)
+            continue
+        default = built_in.heading(page) if built_in.heading else built_in.title
+        title = c.title or default
+        built_in.build(page, f"{n}. {title}" if n is not None else title)
     return doc.build()
+
+
+def _free_text(page: Page, heading: str, key: str) -> None:
+    """A section the template adds (来月の予定, 県への相談事項): the month's text, or 特になし."""
+    page.doc.heading(heading)
+    body = page.notes.get(key, "").strip()
+    for paragraph in body.split("\n\n") if body else ["特になし。"]:
+        page.doc.text(paragraph.strip())
+
+
+# The monthly report's sections in their default order (the compact layout): the one place a
+# section is declared. The template (reports/sections.py) chooses, orders and renames them.
+def _communication(page: Page, heading: str) -> None:
+    communication_tool_section(page.doc, page.db, page.data.period, heading=heading)
+
+
+def _numbers(printed: tuple[sections.Chosen, ...]) -> dict[str, int]:
+    """The number of each printed section, counting the numbered ones only."""
+    numbered = {s.key for s in SECTIONS if s.numbered}
+    out: dict[str, int] = {}
+    for c in printed:
+        if c.key in numbered or c.free_text:
+            out[c.key] = len(out) + 1
+    return out
+
+
+SECTIONS: tuple[sections.Section[Page], ...] = (
+    sections.Section("overview", "実施概要", _overview),
+    sections.Section("organisations", "団体別の実施状況", _per_org),
+    sections.Section("engagements", "集中支援団体の現地支援日数（目標：月10日）", _engagement),
+    sections.Section("goals", "目標の進捗", _goals),
+    sections.Section(
+        "consultations",
+        "相談対応",
+        _consultations,
+        heading=lambda p: f"相談対応（{len(p.data.consultations)}件）",
+    ),
+    sections.Section("trainings", "研修・ワークショップ", _trainings),
+    sections.Section("shared_issues", "県へ共有した課題", _shared),
+    sections.Section(
+        "plans", "翌月の予定", _plans, heading=lambda p: f"翌月（{p.data.next_label}）の予定"
+    ),
+    sections.Section(
+        "progress",
+        "標準化の進捗（前月からの変化：完了した手順書ステップ・完了率・運用開始）",
+        _progress,
+    ),
+    # For reference and unnumbered, printed only in a month with figures (reports/documents/
+    # _communication.py): a section number that a month may leave out would make the report's
+    # numbering jump.
+    sections.Section(
+        "communication",
+        "（参考）コミュニケーションツールの利用状況",
+        _communication,
+        numbered=False,
+    ),
+    sections.Section("details", "団体別の詳細", _details),
+)
 
 
 def build_xlsx(ctx: ReportContext) -> bytes:
@@ -770,6 +882,18 @@ def build_xlsx(ctx: ReportContext) -> bytes:
         for t in data.trainings
     ]
     goals = [[text(g["title"]), g["target_value"], g["value"], text(g["unit"])] for g in data.goals]
+    # The template's free-text sections with the month's text (a sheet only when it has any).
+    chosen = sections.layout(ctx.database, TITLE, SECTIONS)
+    month_notes = sections.notes(ctx.database, data.period.start.strftime("%Y-%m"))
+    free = [
+        [
+            c.title or c.key.removeprefix(sections.FREE_PREFIX),
+            month_notes.get(c.key) or "特になし。",
+        ]
+        for c in chosen.printed
+        if c.free_text
+    ]
+    extra = [Sheet("記載事項", ["項目", "本文"], free, widths={1: 80})] if free else []
     return workbook_bytes(
         [
             Sheet(
@@ -800,6 +924,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             Sheet("研修", ["実施日", "名称", "種別", "参加人数"], trainings),
             Sheet("目標", ["目標", "目標値", "累計実績", "単位"], goals),
             Sheet(UNASSIGNED_LABEL, ["作業区分", "時間"], [list(a) for a in data.unassigned]),
+            *extra,
         ],
         title=f"{TITLE}（{data.period.label}）",
     )

@@ -41,7 +41,87 @@ SLOT_LABELS = {
 }
 ROLE_LABELS = {"hub": "ハブ（統括）", "field": "現地端末"}
 DEVICE_COLUMNS = ("No", "端末名", "使用者", "種別", "登録日", "失効日", "鍵の指紋")
-EXPORT_COLUMNS = ("No", "書出し日時", "書出し端末", "受取先", "受取先の使用者", "変更件数")
+EXPORT_COLUMNS = ("No", "書出し日時", "書出し端末", "書出した人", "受取先", "媒体", "変更件数")
+EXPORT_XLSX_COLUMNS = (
+    "No",
+    "書出し日時",
+    "書出し端末",
+    "書出した人",
+    "受取先",
+    "受取先の使用者",
+    "媒体",
+    "変更件数",
+    "ファイル名",
+    "SHA-256",
+)
+
+
+@dataclass(frozen=True)
+class Export:
+    """One bundle written by a device of the team, as the export log knows it."""
+
+    at: str  # ISO date and time (minutes at least)
+    device: str
+    person: str
+    recipient: str
+    recipient_owner: str
+    medium: str
+    file_name: str
+    change_count: int | None  # None: not known here (the bundle has not arrived)
+    sha256: str
+    bundle_id: str
+
+
+def exports(db: Any, since: str, until: str) -> list[Export]:
+    """Every device's exports in [since, until): the synced ``bundle_export`` records (each
+    bundle carries its own, so the hub holds every laptop's), with the hash and count from
+    this device's ledger where it wrote or read the bundle; and this device's own exports of
+    an older version that wrote no record (from the ledger alone)."""
+    facts = ledger.bundle_facts(db)
+    out: list[Export] = []
+    seen: set[str] = set()
+    for r in db.query(
+        "SELECT * FROM bundle_export WHERE _deleted = 0 AND exported_at >= ? AND exported_at < ?"
+        " ORDER BY exported_at, _hlc",
+        (since[:16], until),
+    ):
+        bid = text(r["bundle_id"])
+        seen.add(bid)
+        known = facts.get(bid)
+        out.append(
+            Export(
+                at=text(r["exported_at"]),
+                device=text(r["device"]),
+                person=text(r["person"]),
+                recipient=text(r["recipient"]),
+                recipient_owner=text(r["recipient_owner"]),
+                medium=text(r["medium"]),
+                file_name=text(r["file_name"]),
+                change_count=known["change_count"] if known else None,
+                sha256=known["sha256"] if known else "",
+                bundle_id=bid,
+            )
+        )
+    for e in ledger.exports(db, since=since, until=until):
+        if e["bundle_id"] in seen:
+            continue
+        out.append(
+            Export(
+                at=e["at"],
+                device=e["sender"],
+                person="",
+                recipient=e["recipient"],
+                recipient_owner=e["recipient_owner"],
+                medium="",
+                file_name="",
+                change_count=e["change_count"],
+                sha256=e["sha256"],
+                bundle_id=e["bundle_id"],
+            )
+        )
+    # Stable: within one minute the records keep their clock order (the query's).
+    out.sort(key=lambda x: x.at[:16])
+    return out
 
 
 @dataclass(frozen=True)
@@ -50,7 +130,7 @@ class Facts:
     cipher: dict[str, str]
     slots: list[tuple[str, str]]  # (slot label, how it derives its key)
     devices: list[ledger.PeerRow]
-    exports: list[ledger.ExportLogRow]
+    exports: list[Export]
     audit_count: int
     audit_first: str
     audit_last: str
@@ -81,7 +161,7 @@ def facts(ctx: ReportContext) -> Facts:
         cipher=cipher_settings(db.conn),
         slots=slots,
         devices=ledger.peers(db),
-        exports=ledger.exports(db, since=p.start.isoformat(), until=end),
+        exports=exports(db, since=p.start.isoformat(), until=end),
         audit_count=int(audit["n"]),
         audit_first=text(audit["first"]),
         audit_last=text(audit["last"]),
@@ -113,7 +193,15 @@ def _device_rows(f: Facts) -> list[list[object]]:
 
 def _export_rows(f: Facts) -> list[list[object]]:
     return [
-        [i, _moment(e["at"]), e["sender"], e["recipient"], e["recipient_owner"], e["change_count"]]
+        [
+            i,
+            _moment(e.at),
+            e.device,
+            e.person or "－",
+            f"{e.recipient}（{e.recipient_owner}）" if e.recipient_owner else e.recipient,
+            e.medium or "－",
+            "－" if e.change_count is None else e.change_count,
+        ]
         for i, e in enumerate(f.exports, start=1)
     ]
 
@@ -189,11 +277,20 @@ def build_pdf(ctx: ReportContext) -> bytes:
     doc.heading(f"{n}. 同期ファイルの書出し記録（{f.period.label}）")
     if f.exports:
         doc.table(
-            list(EXPORT_COLUMNS), _export_rows(f), widths=[4, 16, 18, 18, 14, 8], align="RLLLLR"
+            list(EXPORT_COLUMNS),
+            _export_rows(f),
+            widths=[4, 15, 15, 12, 20, 14, 10],
+            align="RLLLLLR",
+            font_size=8,
+        )
+        doc.paragraph(
+            "書出し記録は、各端末が同期ファイルを書き出した際に記録し、同期によって全ての端末に"
+            "共有されるものです（変更件数が「－」のものは、本書を作成した端末にまだ届いていない"
+            "同期ファイルです）。",
+            small=True,
         )
     else:
         doc.paragraph(f"{f.period.label}に書き出した同期ファイルはありません。")
-    doc.paragraph("書出し記録は、この端末で書き出した同期ファイルを記載しています。", small=True)
     return doc.build()
 
 
@@ -214,19 +311,22 @@ def build_xlsx(ctx: ReportContext) -> bytes:
     exports = [
         [
             i,
-            datetime.fromisoformat(e["at"]).replace(tzinfo=None),
-            e["sender"],
-            e["recipient"],
-            e["recipient_owner"],
-            e["change_count"],
-            e["sha256"],
+            datetime.fromisoformat(e.at).replace(tzinfo=None),
+            e.device,
+            e.person,
+            e.recipient,
+            e.recipient_owner,
+            e.medium,
+            e.change_count,
+            e.file_name,
+            e.sha256,
         ]
         for i, e in enumerate(f.exports, start=1)
     ]
     return workbook_bytes(
         [
             Sheet("登録端末", list(DEVICE_COLUMNS), devices),
-            Sheet("書出し記録", [*EXPORT_COLUMNS, "SHA-256"], exports),
+            Sheet("書出し記録", list(EXPORT_XLSX_COLUMNS), exports),
         ],
         title=TITLE,
     )

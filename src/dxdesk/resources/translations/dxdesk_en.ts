@@ -555,7 +555,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, engagement.dx_theme, … (15 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, engagement.dx_theme, … (16 uses)</extracomment>
         <translation>Other</translation>
     </message>
     <message>
@@ -1020,7 +1020,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>月次作業報告書</source>
-        <extracomment>Choice in the model: document_form.doc_kind, submission.document</extracomment>
+        <extracomment>Choice in the model: document_form.doc_kind, submission.document, report_template.document, report_section.document</extracomment>
         <translation>Monthly work report</translation>
     </message>
     <message>
@@ -1104,6 +1104,31 @@ Python %1 / %2</translation>
         <translation>Deliverables</translation>
     </message>
     <message>
+        <source>末尾に一行で記載</source>
+        <extracomment>Choice in the model: report_template.quiet_orgs</extracomment>
+        <translation>One line at the end</translation>
+    </message>
+    <message>
+        <source>一覧表に1団体1行で記載</source>
+        <extracomment>Choice in the model: report_template.quiet_orgs</extracomment>
+        <translation>One row per organisation in a table</translation>
+    </message>
+    <message>
+        <source>団体ごとに節を設ける</source>
+        <extracomment>Choice in the model: report_template.quiet_orgs</extracomment>
+        <translation>A section for each organisation</translation>
+    </message>
+    <message>
+        <source>可搬記録媒体（USBメモリ等）</source>
+        <extracomment>Choice in the model: bundle_export.medium</extracomment>
+        <translation>Removable media (USB stick etc.)</translation>
+    </message>
+    <message>
+        <source>共有フォルダ</source>
+        <extracomment>Choice in the model: bundle_export.medium</extracomment>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
         <source>決定事項</source>
         <extracomment>Choice in the model: meeting_item.item_type</extracomment>
         <translation>Decision</translation>
@@ -1180,107 +1205,107 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="418"/>
+        <location filename="../../gui/sync.py" line="431"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="422"/>
+        <location filename="../../gui/sync.py" line="435"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="429"/>
+        <location filename="../../gui/sync.py" line="442"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="430"/>
+        <location filename="../../gui/sync.py" line="443"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="431"/>
+        <location filename="../../gui/sync.py" line="444"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="432"/>
+        <location filename="../../gui/sync.py" line="445"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="433"/>
+        <location filename="../../gui/sync.py" line="446"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="434"/>
+        <location filename="../../gui/sync.py" line="447"/>
         <source>現在の値の入力</source>
         <translation>Current value entered by</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="435"/>
+        <location filename="../../gui/sync.py" line="448"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="436"/>
+        <location filename="../../gui/sync.py" line="449"/>
         <source>採用されなかった値の入力</source>
         <translation>Value not kept entered by</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="437"/>
+        <location filename="../../gui/sync.py" line="450"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="442"/>
+        <location filename="../../gui/sync.py" line="455"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="445"/>
+        <location filename="../../gui/sync.py" line="458"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="469"/>
+        <location filename="../../gui/sync.py" line="482"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="472"/>
+        <location filename="../../gui/sync.py" line="485"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="485"/>
+        <location filename="../../gui/sync.py" line="498"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="490"/>
+        <location filename="../../gui/sync.py" line="503"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="500"/>
+        <location filename="../../gui/sync.py" line="513"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="510"/>
+        <location filename="../../gui/sync.py" line="523"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="517"/>
+        <location filename="../../gui/sync.py" line="530"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="527"/>
+        <location filename="../../gui/sync.py" line="540"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1382,7 +1407,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>Date</name>
     <message>
-        <location filename="../../gui/sync.py" line="94"/>
+        <location filename="../../gui/sync.py" line="95"/>
         <source>和暦</source>
         <translation>ISO</translation>
     </message>
@@ -1486,187 +1511,187 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="557"/>
+        <location filename="../../gui/sync.py" line="570"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="561"/>
+        <location filename="../../gui/sync.py" line="574"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="575"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="563"/>
+        <location filename="../../gui/sync.py" line="576"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="564"/>
+        <location filename="../../gui/sync.py" line="577"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="565"/>
+        <location filename="../../gui/sync.py" line="578"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="579"/>
         <source>記録上の担当者</source>
         <translation>Records as</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="576"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="578"/>
+        <location filename="../../gui/sync.py" line="591"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="580"/>
+        <location filename="../../gui/sync.py" line="593"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="587"/>
+        <location filename="../../gui/sync.py" line="600"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="602"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="612"/>
+        <location filename="../../gui/sync.py" line="625"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="612"/>
+        <location filename="../../gui/sync.py" line="625"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="616"/>
+        <location filename="../../gui/sync.py" line="629"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="616"/>
+        <location filename="../../gui/sync.py" line="629"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="617"/>
+        <location filename="../../gui/sync.py" line="630"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="625"/>
+        <location filename="../../gui/sync.py" line="638"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="628"/>
+        <location filename="../../gui/sync.py" line="641"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="631"/>
+        <location filename="../../gui/sync.py" line="644"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="639"/>
+        <location filename="../../gui/sync.py" line="652"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="640"/>
+        <location filename="../../gui/sync.py" line="653"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="652"/>
+        <location filename="../../gui/sync.py" line="665"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="663"/>
+        <location filename="../../gui/sync.py" line="676"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="672"/>
+        <location filename="../../gui/sync.py" line="685"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="685"/>
+        <location filename="../../gui/sync.py" line="698"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="690"/>
+        <location filename="../../gui/sync.py" line="703"/>
         <source>登録を取りやめました。</source>
         <translation>Enrolment cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="696"/>
+        <location filename="../../gui/sync.py" line="709"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="711"/>
+        <location filename="../../gui/sync.py" line="724"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="720"/>
+        <location filename="../../gui/sync.py" line="733"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="734"/>
+        <location filename="../../gui/sync.py" line="747"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="744"/>
+        <location filename="../../gui/sync.py" line="757"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="759"/>
+        <location filename="../../gui/sync.py" line="772"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="769"/>
+        <location filename="../../gui/sync.py" line="782"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="774"/>
+        <location filename="../../gui/sync.py" line="787"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="776"/>
+        <location filename="../../gui/sync.py" line="789"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="787"/>
+        <location filename="../../gui/sync.py" line="800"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1788,52 +1813,57 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="336"/>
+        <location filename="../../gui/sync.py" line="337"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="346"/>
+        <location filename="../../gui/sync.py" line="347"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="349"/>
+        <location filename="../../gui/sync.py" line="350"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="354"/>
+        <location filename="../../gui/sync.py" line="360"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="357"/>
+        <location filename="../../gui/sync.py" line="363"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="358"/>
+        <location filename="../../gui/sync.py" line="364"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="368"/>
+        <location filename="../../gui/sync.py" line="367"/>
+        <source>媒体(&amp;M)：</source>
+        <translation>&amp;Medium:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="375"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="378"/>
+        <location filename="../../gui/sync.py" line="385"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="383"/>
+        <location filename="../../gui/sync.py" line="390"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="399"/>
+        <location filename="../../gui/sync.py" line="412"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -1887,7 +1917,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (26 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (27 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -2877,7 +2907,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>帳票</source>
-        <extracomment>Field in the model: document_form.doc_kind</extracomment>
+        <extracomment>Field in the model: document_form.doc_kind, report_template.document, report_section.document</extracomment>
         <translation>Document</translation>
     </message>
     <message>
@@ -2952,12 +2982,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>ファイル名</source>
-        <extracomment>Field in the model: submission.file_name</extracomment>
+        <extracomment>Field in the model: submission.file_name, bundle_export.file_name</extracomment>
         <translation>File name</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <extracomment>Field in the model: submission.fingerprint</extracomment>
+        <extracomment>Field in the model: submission.fingerprint, bundle_export.sha256</extracomment>
         <translation>SHA-256</translation>
     </message>
     <message>
@@ -2967,8 +2997,93 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>表示順</source>
-        <extracomment>Field in the model: plan_item.sort_order, meeting_item.sort_order</extracomment>
+        <extracomment>Field in the model: plan_item.sort_order, report_section.sort_order, meeting_item.sort_order</extracomment>
         <translation>Order</translation>
+    </message>
+    <message>
+        <source>当月の記録がない団体</source>
+        <extracomment>Field in the model: report_template.quiet_orgs</extracomment>
+        <translation>Organisations without records this month</translation>
+    </message>
+    <message>
+        <source>項目の識別名</source>
+        <extracomment>Field in the model: report_section.section, report_note.section</extracomment>
+        <translation>Section key</translation>
+    </message>
+    <message>
+        <source>見出し</source>
+        <extracomment>Field in the model: report_section.title</extracomment>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>記載する</source>
+        <extracomment>Field in the model: report_section.included</extracomment>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>自由記述</source>
+        <extracomment>Field in the model: report_section.free_text</extracomment>
+        <translation>Free text</translation>
+    </message>
+    <message>
+        <source>対象月</source>
+        <extracomment>Field in the model: report_note.month</extracomment>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>本文</source>
+        <extracomment>Field in the model: report_note.body</extracomment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>書出し日時</source>
+        <extracomment>Field in the model: bundle_export.exported_at</extracomment>
+        <translation>Exported at</translation>
+    </message>
+    <message>
+        <source>書出し端末のID</source>
+        <extracomment>Field in the model: bundle_export.device_id</extracomment>
+        <translation>Exporting device ID</translation>
+    </message>
+    <message>
+        <source>書出し端末</source>
+        <extracomment>Field in the model: bundle_export.device</extracomment>
+        <translation>Exporting device</translation>
+    </message>
+    <message>
+        <source>書出した人</source>
+        <extracomment>Field in the model: bundle_export.person</extracomment>
+        <translation>Exported by</translation>
+    </message>
+    <message>
+        <source>受取先のID</source>
+        <extracomment>Field in the model: bundle_export.recipient_id</extracomment>
+        <translation>Recipient ID</translation>
+    </message>
+    <message>
+        <source>受取先</source>
+        <extracomment>Field in the model: bundle_export.recipient</extracomment>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>受取先の使用者</source>
+        <extracomment>Field in the model: bundle_export.recipient_owner</extracomment>
+        <translation>Recipient's user</translation>
+    </message>
+    <message>
+        <source>同期ファイルのID</source>
+        <extracomment>Field in the model: bundle_export.bundle_id</extracomment>
+        <translation>Bundle ID</translation>
+    </message>
+    <message>
+        <source>変更件数</source>
+        <extracomment>Field in the model: bundle_export.change_count</extracomment>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>媒体</source>
+        <extracomment>Field in the model: bundle_export.medium</extracomment>
+        <translation>Medium</translation>
     </message>
     <message>
         <source>理由</source>
@@ -3326,7 +3441,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress_import.py" line="137"/>
-        <location filename="../../gui/sync.py" line="138"/>
+        <location filename="../../gui/sync.py" line="139"/>
         <source>取り込む(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
@@ -3453,137 +3568,137 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="107"/>
+        <location filename="../../gui/sync.py" line="108"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="114"/>
+        <location filename="../../gui/sync.py" line="115"/>
         <source>バンドルファイル（.dxb）をここへドラッグするか、「ファイルを追加」で選んでください。取り込む前に、送信元・作成日時・件数を確認できます（この時点では何も書き込みません）。</source>
         <translation>Drag bundle files (.dxb) here, or choose them with "Add files". Before anything is imported you can check the sender, date and counts (nothing is written yet).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="121"/>
+        <location filename="../../gui/sync.py" line="122"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="122"/>
+        <location filename="../../gui/sync.py" line="123"/>
         <source>送信元</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="123"/>
+        <location filename="../../gui/sync.py" line="124"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="124"/>
+        <location filename="../../gui/sync.py" line="125"/>
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="125"/>
+        <location filename="../../gui/sync.py" line="126"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="126"/>
+        <location filename="../../gui/sync.py" line="127"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="127"/>
+        <location filename="../../gui/sync.py" line="128"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="128"/>
+        <location filename="../../gui/sync.py" line="129"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="136"/>
+        <location filename="../../gui/sync.py" line="137"/>
         <source>ファイルを追加(&amp;A)…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="169"/>
+        <location filename="../../gui/sync.py" line="170"/>
         <source>バンドルファイルを選択</source>
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="213"/>
+        <location filename="../../gui/sync.py" line="214"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="220"/>
+        <location filename="../../gui/sync.py" line="221"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="220"/>
+        <location filename="../../gui/sync.py" line="221"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="228"/>
+        <location filename="../../gui/sync.py" line="229"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="237"/>
+        <location filename="../../gui/sync.py" line="238"/>
         <source>端末「%1」（%2）</source>
         <translation>device “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="239"/>
+        <location filename="../../gui/sync.py" line="240"/>
         <source>端末「%1」</source>
         <translation>device “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="245"/>
+        <location filename="../../gui/sync.py" line="246"/>
         <source>%1から%2まで</source>
         <translation>from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="247"/>
+        <location filename="../../gui/sync.py" line="248"/>
         <source>%1以降</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="249"/>
+        <location filename="../../gui/sync.py" line="250"/>
         <source>%1まで</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="251"/>
+        <location filename="../../gui/sync.py" line="252"/>
         <source>最初から</source>
         <translation>from the start</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="254"/>
+        <location filename="../../gui/sync.py" line="255"/>
         <source>注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で作り直してもらってください。</source>
         <translation>Note: the work of %1 — %2 — (%3 changes, numbers %4) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="268"/>
+        <location filename="../../gui/sync.py" line="269"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
         <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="295"/>
+        <location filename="../../gui/sync.py" line="296"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="301"/>
+        <location filename="../../gui/sync.py" line="302"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="309"/>
+        <location filename="../../gui/sync.py" line="310"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -3791,6 +3906,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Plan item</translation>
     </message>
     <message>
+        <source>帳票の構成</source>
+        <extracomment>Kind in the model: report_template</extracomment>
+        <translation>Document layout</translation>
+    </message>
+    <message>
+        <source>帳票の構成項目</source>
+        <extracomment>Kind in the model: report_section</extracomment>
+        <translation>Document section</translation>
+    </message>
+    <message>
+        <source>帳票の記述</source>
+        <extracomment>Kind in the model: report_note</extracomment>
+        <translation>Document text</translation>
+    </message>
+    <message>
+        <source>同期ファイルの書出し記録</source>
+        <extracomment>Kind in the model: bundle_export</extracomment>
+        <translation>Bundle export log</translation>
+    </message>
+    <message>
         <source>臨時閉庁日</source>
         <extracomment>Kind in the model: closed_day</extracomment>
         <translation>Special closed days</translation>
@@ -3987,158 +4122,163 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="456"/>
-        <location filename="../../gui/mainwindow.py" line="841"/>
+        <location filename="../../gui/mainwindow.py" line="853"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="481"/>
+        <location filename="../../gui/mainwindow.py" line="490"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="483"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
+        <location filename="../../gui/mainwindow.py" line="498"/>
         <source>終了</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="501"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="503"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="496"/>
+        <location filename="../../gui/mainwindow.py" line="505"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="497"/>
+        <location filename="../../gui/mainwindow.py" line="506"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="498"/>
+        <location filename="../../gui/mainwindow.py" line="507"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="499"/>
+        <location filename="../../gui/mainwindow.py" line="508"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="500"/>
+        <location filename="../../gui/mainwindow.py" line="509"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="505"/>
+        <location filename="../../gui/mainwindow.py" line="514"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="506"/>
+        <location filename="../../gui/mainwindow.py" line="515"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="510"/>
+        <location filename="../../gui/mainwindow.py" line="519"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="517"/>
+        <location filename="../../gui/mainwindow.py" line="522"/>
+        <source>月次作業報告書の構成(&amp;T)…</source>
+        <translation>Monthly report &amp;layout…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="529"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="518"/>
+        <location filename="../../gui/mainwindow.py" line="530"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="529"/>
+        <location filename="../../gui/mainwindow.py" line="541"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="531"/>
+        <location filename="../../gui/mainwindow.py" line="543"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="534"/>
+        <location filename="../../gui/mainwindow.py" line="546"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="537"/>
+        <location filename="../../gui/mainwindow.py" line="549"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="626"/>
+        <location filename="../../gui/mainwindow.py" line="638"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="673"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="677"/>
+        <location filename="../../gui/mainwindow.py" line="689"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="692"/>
+        <location filename="../../gui/mainwindow.py" line="704"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="720"/>
+        <location filename="../../gui/mainwindow.py" line="732"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="761"/>
+        <location filename="../../gui/mainwindow.py" line="773"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="769"/>
+        <location filename="../../gui/mainwindow.py" line="781"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="861"/>
+        <location filename="../../gui/mainwindow.py" line="873"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="864"/>
+        <location filename="../../gui/mainwindow.py" line="876"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="920"/>
+        <location filename="../../gui/mainwindow.py" line="932"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -5094,126 +5234,126 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Tick the ones this record answers.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="325"/>
+        <location filename="../../gui/forms.py" line="326"/>
         <source>管理表を開く…</source>
         <translation>Open the management table…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="328"/>
+        <location filename="../../gui/forms.py" line="329"/>
         <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
         <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="332"/>
+        <location filename="../../gui/forms.py" line="333"/>
         <source>成果から支援事例の下書きを作成…</source>
         <translation>Draft a case study from the outcomes…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="360"/>
+        <location filename="../../gui/forms.py" line="361"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="363"/>
+        <location filename="../../gui/forms.py" line="364"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="371"/>
-        <location filename="../../gui/forms.py" line="1033"/>
+        <location filename="../../gui/forms.py" line="372"/>
+        <location filename="../../gui/forms.py" line="1034"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="373"/>
+        <location filename="../../gui/forms.py" line="374"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="374"/>
-        <location filename="../../gui/forms.py" line="1035"/>
+        <location filename="../../gui/forms.py" line="375"/>
+        <location filename="../../gui/forms.py" line="1036"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="376"/>
+        <location filename="../../gui/forms.py" line="377"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="379"/>
+        <location filename="../../gui/forms.py" line="380"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="448"/>
-        <location filename="../../gui/forms.py" line="476"/>
+        <location filename="../../gui/forms.py" line="449"/>
+        <location filename="../../gui/forms.py" line="477"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="463"/>
+        <location filename="../../gui/forms.py" line="464"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="528"/>
+        <location filename="../../gui/forms.py" line="529"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="565"/>
+        <location filename="../../gui/forms.py" line="566"/>
         <source>保存すると、%1を追加できます。</source>
         <translation>Save first to add %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="595"/>
         <source>保存すると追加できます。</source>
         <translation>Save the record to add these.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="654"/>
+        <location filename="../../gui/forms.py" line="655"/>
         <source>（%1登録済み）</source>
         <translation> (recorded as %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="919"/>
+        <location filename="../../gui/forms.py" line="920"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="930"/>
-        <location filename="../../gui/forms.py" line="967"/>
+        <location filename="../../gui/forms.py" line="931"/>
+        <location filename="../../gui/forms.py" line="968"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="995"/>
+        <location filename="../../gui/forms.py" line="996"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1026"/>
+        <location filename="../../gui/forms.py" line="1027"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1034"/>
+        <location filename="../../gui/forms.py" line="1035"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1072"/>
+        <location filename="../../gui/forms.py" line="1073"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1074"/>
+        <location filename="../../gui/forms.py" line="1075"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1095"/>
+        <location filename="../../gui/forms.py" line="1096"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -5436,24 +5576,99 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>ReportTemplateDialog</name>
+    <message>
+        <location filename="../../gui/report_template.py" line="39"/>
+        <location filename="../../gui/report_template.py" line="55"/>
+        <source>月次作業報告書の構成</source>
+        <translation>Monthly report layout</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="63"/>
+        <source>報告書に記載する項目と順序を選びます（仕様書 6(1)イ(イ)：報告項目は県と協議し決定）。見出しはダブルクリックで変更できます。</source>
+        <translation>Choose the sections of the report and their order (specification 6(1)(i)(a): report items are agreed with the prefecture). Double-click a heading to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="68"/>
+        <source>構成は統括（ハブ）の端末で変更します。この端末では、自由記述の項目の本文を入力できます。</source>
+        <translation>The layout is changed on the supervisor's (hub) device. On this device you can write the text of the free-text sections.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="82"/>
+        <source>上へ(&amp;U)</source>
+        <translation>&amp;Up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="84"/>
+        <source>下へ(&amp;D)</source>
+        <translation>&amp;Down</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="86"/>
+        <source>自由記述の項目を追加(&amp;A)…</source>
+        <translation>&amp;Add free-text section…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="105"/>
+        <source>当月の記録がない団体</source>
+        <translation>Organisations without records this month</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="109"/>
+        <location filename="../../gui/report_template.py" line="198"/>
+        <source>空欄の場合は「特になし。」と記載されます。</source>
+        <translation>If left empty, the report says "Nothing to report."</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="135"/>
+        <source>自由記述：本文を月ごとに入力します。</source>
+        <translation>Free text: the text is written for each month.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="174"/>
+        <source>自由記述の項目を追加</source>
+        <translation>Add free-text section</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="175"/>
+        <source>見出し（例：来月の予定、県への相談事項）</source>
+        <translation>Heading (e.g. plans for next month, questions for the prefecture)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="193"/>
+        <source>本文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="195"/>
+        <source>自動で作成する項目です。</source>
+        <translation>This section is produced automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/report_template.py" line="197"/>
+        <source>本文（%1）</source>
+        <translation>Text (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="883"/>
+        <location filename="../../gui/sync.py" line="896"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="886"/>
+        <location filename="../../gui/sync.py" line="899"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="928"/>
+        <location filename="../../gui/sync.py" line="941"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="936"/>
+        <location filename="../../gui/sync.py" line="949"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -5625,37 +5840,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>StaffLinkDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="798"/>
+        <location filename="../../gui/sync.py" line="811"/>
         <source>端末の利用者の確認</source>
         <translation>Who uses this device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="804"/>
+        <location filename="../../gui/sync.py" line="817"/>
         <source>端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、登録済みの担当者と結び付けてください。</source>
         <translation>Device “%1” is used by “%2”. Link it to the registered staff member so that the person is not recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="813"/>
+        <location filename="../../gui/sync.py" line="826"/>
         <source>別の担当者を選ぶ(&amp;O)：</source>
         <translation>Choose an&amp;other staff member:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="820"/>
+        <location filename="../../gui/sync.py" line="833"/>
         <source>新しい担当者として登録する(&amp;N)</source>
         <translation>Register as a &amp;new staff member</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="824"/>
+        <location filename="../../gui/sync.py" line="837"/>
         <source>登録済みの「%1」と同じ人です(&amp;S)</source>
         <translation>The &amp;same person as the registered “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="837"/>
+        <location filename="../../gui/sync.py" line="850"/>
         <source>結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。</source>
         <translation>Once linked, what is recorded on that device is recorded for this staff member (one column in the hours table).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="842"/>
+        <location filename="../../gui/sync.py" line="855"/>
         <source>登録する</source>
         <translation>Enrol</translation>
     </message>
@@ -6173,6 +6388,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>文書のひな形（{path}）を読み込めませんでした：{detail}。</source>
         <extracomment>UserError in the model: document_template_invalid</extracomment>
         <translation>The document template ({path}) could not be read: {detail}.</translation>
+    </message>
+    <message>
+        <source>月次作業報告書の構成は県と協議して決める項目のため、統括（ハブ）の端末で変更してください。</source>
+        <extracomment>UserError in the model: report_template_hub_only</extracomment>
+        <translation>The monthly report's layout is agreed with the prefecture; please change it on the supervisor's (hub) device.</translation>
+    </message>
+    <message>
+        <source>月次作業報告書に「{section}」という項目はありません。「dxdesk report-template show」で一覧をご確認ください。</source>
+        <extracomment>UserError in the model: report_section_unknown</extracomment>
+        <translation>The monthly report has no section "{section}". See the list with "dxdesk report-template show".</translation>
+    </message>
+    <message>
+        <source>月次作業報告書には既に「{section}」という項目があります。別の見出しを指定してください。</source>
+        <extracomment>UserError in the model: report_section_exists</extracomment>
+        <translation>The monthly report already has a section "{section}". Please choose another heading.</translation>
+    </message>
+    <message>
+        <source>「{section}」は自動で作成する項目のため、月ごとの本文は入力できません。自由記述の項目を指定してください。</source>
+        <extracomment>UserError in the model: report_section_not_free</extracomment>
+        <translation>"{section}" is produced automatically, so no monthly text can be written for it. Please name a free-text section.</translation>
     </message>
     <message>
         <source>研修「{title}」は{status}のため、実施結果報告書はまだ作成できません。実施後に状態を「実施済み」にしてください。</source>
