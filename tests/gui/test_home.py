@@ -134,3 +134,33 @@ def test_the_supervisors_attention_items_open_the_progress_cell(qtbot: QtBot, hu
         "02",
     )
     dialog.close()
+
+
+def test_the_first_paint_does_not_wait_for_the_attention_list(
+    qtbot: QtBot, hub: Profile
+) -> None:
+    """The attention list (the whole progress matrix scored) is a placeholder in the first
+    paint and filled in right after it, with what the service computes (bench/gui.py W3)."""
+    from PySide6.QtWidgets import QApplication
+
+    from dxdesk.gui.home import HomePage
+    from dxdesk.services.home import HomeService
+
+    RecordService(hub).add("issue", {"org_id": TAKACHIHO, "title": "移行計画", "status": "未対応"})
+    page = HomePage(hub)
+    qtbot.addWidget(page)
+    assert page.home is not None and page.home.pending == ("attention",)
+    assert page.lists["attention"].item(0).text() == "集計しています…"
+    # The cheap sections are there for the first paint.
+    assert page.boxes["unshared"].title() == "県へ未共有の課題（1件）"
+    QApplication.processEvents()
+    assert page.home.pending == ("attention",)  # not shown yet: nothing painted
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.home is not None and not page.home.pending)
+    expected = HomeService(hub).section("attention")
+    shown = page.home.section("attention")
+    assert shown == expected
+    first = page.lists["attention"].item(0).text()
+    assert first == (expected.items[0].text if expected.items else expected.empty)
+    assert first != "集計しています…"

@@ -11,6 +11,7 @@ without any, the last bundle sent. Every item names what it opens (``Item.target
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -29,6 +30,12 @@ from dxdesk.store.timeentries import active_time
 
 SUPERVISOR, CONSULTANT = "supervisor", "consultant"
 SHOWN = 8  # items per section; the section's count says how many there are
+# Sections that cost tens of milliseconds: the attention list scores the whole progress
+# matrix (about 60 ms on the demo profile, the rest of the home screen about 2 ms). The window
+# paints the others first and fills these in after its first paint (gui/home.py).
+DEFERRED = frozenset({"attention"})
+ATTENTION_TITLE = "標準化の要注意（点数の高い順）"
+PLACEHOLDER_TITLES = {"attention": ATTENTION_TITLE}
 
 # What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name),
 # ("progress", org id, system code or "") — the matrix with that cell's detail (or row).
@@ -56,6 +63,7 @@ class Home:
     role: str
     today: date
     sections: tuple[Section, ...] = field(default=())
+    pending: tuple[str, ...] = ()  # sections still placeholders (HomeService.home defer=True)
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -77,29 +85,47 @@ class HomeService:
         self.db = profile.database
         self.today = today or today_jst()
 
-    def home(self, month: str | None = None) -> Home:
-        """``month`` (YYYY-MM): the window's 対象月 for the on-site days; default this month."""
-        sections: tuple[Section, ...]
+    def home(self, month: str | None = None, *, defer: bool = False) -> Home:
+        """``month`` (YYYY-MM): the window's 対象月 for the on-site days; default this month.
+
+        ``defer``: the DEFERRED sections are placeholders (``Home.pending`` names them), for a
+        first paint that does not wait for them; ``section(key)`` computes one afterwards."""
+        makers = self._makers(month)
+        sections = tuple(
+            self._placeholder(key) if defer and key in DEFERRED else make()
+            for key, make in makers.items()
+        )
+        pending = tuple(k for k in makers if defer and k in DEFERRED)
+        return Home(role_of(self.profile), self.today, sections, pending)
+
+    def section(self, key: str, month: str | None = None) -> Section:
+        """One section, computed now (a deferred one, after the first paint)."""
+        return self._makers(month)[key]()
+
+    def _makers(self, month: str | None) -> dict[str, Callable[[], Section]]:
+        """The role's sections in their order on the screen, each by its key."""
         if role_of(self.profile) == SUPERVISOR:
-            sections = (
-                self.deadlines(),
-                self.site_days(month),
-                self.attention(),
-                self.engagement_warnings(),
-                self.unshared_issues(),
-                self.overdue_issues(),
-                self.imports(),
-                self.conflicts(),
-            )
-        else:
-            sections = (
-                self.week_visits(),
-                self.own_open("issue"),
-                self.own_open("consultation"),
-                self.week_hours(),
-                self.last_bundle(),
-            )
-        return Home(role_of(self.profile), self.today, sections)
+            return {
+                "deadlines": self.deadlines,
+                "site_days": lambda: self.site_days(month),
+                "attention": self.attention,
+                "engagements": self.engagement_warnings,
+                "unshared": self.unshared_issues,
+                "overdue_issues": self.overdue_issues,
+                "imports": self.imports,
+                "conflicts": self.conflicts,
+            }
+        return {
+            "week_visits": self.week_visits,
+            "own_issue": lambda: self.own_open("issue"),
+            "own_consultation": lambda: self.own_open("consultation"),
+            "week_hours": self.week_hours,
+            "last_bundle": self.last_bundle,
+        }
+
+    def _placeholder(self, key: str) -> Section:
+        title = PLACEHOLDER_TITLES[key]
+        return Section(key, title, 0, (), "集計しています…")
 
     # ------------------------------------------------------------ supervisor
 
@@ -155,7 +181,7 @@ class HomeService:
         ]
         return _section(
             "attention",
-            "標準化の要注意（点数の高い順）",
+            ATTENTION_TITLE,
             items,
             "注意が必要な団体・業務はありません。",
             limit=int(settings()["home_shown"]),
