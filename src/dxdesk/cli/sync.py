@@ -204,8 +204,8 @@ def bundle_export(state: State, to: str, out: str, full: bool) -> None:
     """送信先がまだ持っていない変更を1つのバンドルファイルに書き出します。"""
     from dxdesk.services import sync
 
-    with opened(state) as profile:
-        result = sync.export_bundle(profile, to, Path(out), full=full)
+    with opened(state) as profile, output.Meter("バンドルの作成") as meter:
+        result = sync.export_bundle(profile, to, Path(out), full=full, progress=meter)
     what = "すべての変更" if result.full else "前回以降の変更"
     output.echo(
         f"{result.recipient_name} 宛てのバンドルを作成しました（{what} {result.count} 件）："
@@ -306,14 +306,16 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
             output.echo(f"■ {one_line(name)}")
             try:
                 # Unattended: verify now, report the applied counts after (flat memory).
-                p = sync.preview(profile, Path(file), plan=not yes)
+                with output.Meter("確認") as meter:
+                    p = sync.preview(profile, Path(file), plan=not yes, progress=meter)
                 if p.already:
                     output.echo("このバンドルは既に取り込み済みです（変更はありません）。")
                     continue
                 show_preview(p)
                 if not yes:
                     click.confirm("取り込みますか", abort=True, err=True)
-                result = sync.import_bundle(profile, Path(file), p)
+                with output.Meter("取り込み") as meter:
+                    result = sync.import_bundle(profile, Path(file), p, progress=meter)
             except UserError as err:
                 if len(files) == 1:
                     raise

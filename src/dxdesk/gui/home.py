@@ -97,8 +97,8 @@ class HomePage(QWidget):
     def fill_pending(self) -> None:
         """Compute and show the sections the first paint left as placeholders."""
         home = self.home
-        if home is None or not home.pending:
-            return
+        if home is None or not home.pending or self.service.profile.closed:
+            return  # nothing left, or the window closed before the timer fired
         keys = [s.key for s in home.sections]
         sections = list(home.sections)
         for key in home.pending:
