@@ -113,14 +113,16 @@ class Meter:
         self.active = stream is not None and stream.isatty()
         self.shown = False
         self._last = 0.0
+        self._what = ""
 
     def __call__(self, done: int, total: int, what: str = "") -> bool:
         if not self.active:
             return True
         now = time.monotonic()
-        if self.shown and now - self._last < self.INTERVAL and done < total:
+        # A new stage is always shown; counts within a stage at most ten times a second.
+        if self.shown and what == self._what and now - self._last < self.INTERVAL and done < total:
             return True
-        self._last = now
+        self._last, self._what = now, what
         part = f"{done:,}/{total:,}（{done * 100 // total}%）" if total > 0 else f"{done:,}"
         text = escape_controls(f"{self.label}：{what} {part}" if what else f"{self.label}：{part}")
         # Back to the line's start and clear it (the only control written on purpose).
