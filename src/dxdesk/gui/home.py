@@ -99,13 +99,15 @@ class HomePage(QWidget):
         home = self.home
         if home is None or not home.pending or self.service.profile.closed:
             return  # nothing left, or the window closed before the timer fired
-        keys = [s.key for s in home.sections]
+        # One section per turn of the event loop: the window answers between them.
+        key, rest = home.pending[0], home.pending[1:]
+        index = [s.key for s in home.sections].index(key)
         sections = list(home.sections)
-        for key in home.pending:
-            index = keys.index(key)
-            sections[index] = self.service.section(key, self.month)
-            self._show(index, sections[index])
-        self.home = Home(home.role, home.today, tuple(sections))
+        sections[index] = self.service.section(key, self.month)
+        self.home = Home(home.role, home.today, tuple(sections), rest)
+        self._show(index, sections[index])
+        if rest:
+            QTimer.singleShot(0, self.fill_pending)
 
     def _show(self, index: int, section: Section) -> None:
         box = self.boxes.get(section.key)
@@ -123,9 +125,12 @@ class HomePage(QWidget):
             self.grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[section.key] = box
             self.lists[section.key] = items
-        box.setTitle(
-            self.tr("%1（%2件）").replace("%1", section.title).replace("%2", str(section.count))
-        )
+        if self.home is not None and section.key in self.home.pending:
+            box.setTitle(section.title)  # no count until it is known
+        else:
+            box.setTitle(
+                self.tr("%1（%2件）").replace("%1", section.title).replace("%2", str(section.count))
+            )
         items = self.lists[section.key]
         items.clear()
         red = QColor(ALERT_COLOUR)

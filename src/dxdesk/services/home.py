@@ -30,12 +30,29 @@ from dxdesk.store.timeentries import active_time
 
 SUPERVISOR, CONSULTANT = "supervisor", "consultant"
 SHOWN = 8  # items per section; the section's count says how many there are
-# Sections that cost tens of milliseconds: the attention list scores the whole progress
-# matrix (about 60 ms on the demo profile, the rest of the home screen about 2 ms). The window
-# paints the others first and fills these in after its first paint (gui/home.py).
-DEFERRED = frozenset({"attention"})
-ATTENTION_TITLE = "標準化の要注意（点数の高い順）"
-PLACEHOLDER_TITLES = {"attention": ATTENTION_TITLE}
+# Sections whose cost grows with the data or is tens of milliseconds: the attention list
+# scores the whole progress matrix (about 60 ms on the demo profile); on-site days, open
+# issues and this week's visits read rows in proportion to the records (a hub or laptop with
+# 100,000 visits and 20,000 issues: 15-40 ms each when the file is cold). The window paints
+# the others first and fills these in, one per turn of the event loop, after its first paint
+# (gui/home.py; bench/gui.py W3).
+DEFERRED = frozenset(
+    {
+        "attention",
+        "site_days",
+        "unshared",
+        "overdue_issues",
+        "week_visits",
+        "own_issue",
+        "own_consultation",
+    }
+)
+TITLES = {
+    "attention": "標準化の要注意（点数の高い順）",
+    "unshared": "県へ未共有の課題",
+    "overdue_issues": "期限を過ぎた課題",
+    "week_visits": "今週の訪問",
+}
 
 # What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name),
 # ("progress", org id, system code or "") — the matrix with that cell's detail (or row).
@@ -92,7 +109,7 @@ class HomeService:
         first paint that does not wait for them; ``section(key)`` computes one afterwards."""
         makers = self._makers(month)
         sections = tuple(
-            self._placeholder(key) if defer and key in DEFERRED else make()
+            self._placeholder(key, month) if defer and key in DEFERRED else make()
             for key, make in makers.items()
         )
         pending = tuple(k for k in makers if defer and k in DEFERRED)
@@ -123,9 +140,21 @@ class HomeService:
             "last_bundle": self.last_bundle,
         }
 
-    def _placeholder(self, key: str) -> Section:
-        title = PLACEHOLDER_TITLES[key]
+    def _placeholder(self, key: str, month: str | None) -> Section:
+        if key == "site_days":
+            title = self._site_days_title(month)
+        elif key.startswith("own_"):
+            title = self._own_title(key[4:])
+        else:
+            title = TITLES[key]
         return Section(key, title, 0, (), "集計しています…")
+
+    def _site_days_title(self, month: str | None) -> str:
+        month = month or self.today.strftime("%Y-%m")
+        return f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）"
+
+    def _own_title(self, kind_name: str) -> str:
+        return f"担当の未完了の{kind(kind_name).label}"
 
     # ------------------------------------------------------------ supervisor
 
@@ -161,7 +190,7 @@ class HomeService:
             items.append(Item(text, ("org", b.org_id), b.days_on_site < b.target_days))
         return _section(
             "site_days",
-            f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）",
+            self._site_days_title(month),
             items,
             "今年度の集中支援の記録がありません。",
         )
@@ -181,7 +210,7 @@ class HomeService:
         ]
         return _section(
             "attention",
-            ATTENTION_TITLE,
+            TITLES["attention"],
             items,
             "注意が必要な団体・業務はありません。",
             limit=int(settings()["home_shown"]),
@@ -213,7 +242,7 @@ class HomeService:
             days = (self.today - date.fromisoformat(since)).days
             text = f"{r['org'] or ''} {r['title']}（把握から{days}日）"
             items.append(Item(text, ("record", "issue", str(r["id"])), days > 14))
-        return Section("unshared", "県へ未共有の課題", count, tuple(items))
+        return Section("unshared", TITLES["unshared"], count, tuple(items))
 
     def overdue_issues(self) -> Section:
         items = []
@@ -223,7 +252,7 @@ class HomeService:
             days = (self.today - date.fromisoformat(str(r["due_date"]))).days
             text = f"{r['org'] or ''} {r['title']}（期限 {r['due_date']}、{days}日超過）"
             items.append(Item(text, ("record", "issue", str(r["id"])), True))
-        return Section("overdue_issues", "期限を過ぎた課題", count, tuple(items))
+        return Section("overdue_issues", TITLES["overdue_issues"], count, tuple(items))
 
     def imports(self) -> Section:
         items = []
@@ -296,7 +325,7 @@ class HomeService:
             items.append(
                 Item(f"{when} {r['org'] or ''} {r['title']}", ("record", "visit", str(r["id"])))
             )
-        return _section("week_visits", "今週の訪問", items)
+        return _section("week_visits", TITLES["week_visits"], items)
 
     def _own_devices(self) -> tuple[str, str]:
         device = str(self.profile.meta.get("device_id", ""))
@@ -333,7 +362,7 @@ class HomeService:
             )
             for r in rows
         ]
-        return _section(f"own_{kind_name}", f"担当の未完了の{k.label}", items)
+        return _section(f"own_{kind_name}", self._own_title(kind_name), items)
 
     def week_hours(self) -> Section:
         monday, sunday = self._week()
