@@ -84,7 +84,7 @@ class HomePage(QWidget):
         for index, section in enumerate(home.sections):
             self._show(index, section)
         if home.pending and self._painted:
-            QTimer.singleShot(0, self.fill_pending)
+            QTimer.singleShot(0, self, self.fill_pending)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -92,7 +92,7 @@ class HomePage(QWidget):
             self._painted = True
             if self.home is not None and self.home.pending:
                 # After this paint is flushed: the timer fires in the next turn of the loop.
-                QTimer.singleShot(0, self.fill_pending)
+                QTimer.singleShot(0, self, self.fill_pending)
 
     def fill_pending(self) -> None:
         """Compute and show the sections the first paint left as placeholders."""
@@ -107,7 +107,7 @@ class HomePage(QWidget):
         self.home = Home(home.role, home.today, tuple(sections), rest)
         self._show(index, sections[index])
         if rest:
-            QTimer.singleShot(0, self.fill_pending)
+            QTimer.singleShot(0, self, self.fill_pending)
 
     def _show(self, index: int, section: Section) -> None:
         box = self.boxes.get(section.key)

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from dxdesk.errors import UserError
+
 T = TypeVar("T")
 
 
@@ -230,4 +232,8 @@ def run_task(
         error = job.error
         job.error = None
         raise error
+    if shared.cancel.is_set():
+        # 中止 pressed while work that cannot stop half-way (a document's build) ran to its
+        # end: its result is dropped, as the user asked.
+        raise UserError("task_cancelled")
     return job.result  # type: ignore[return-value]
