@@ -316,15 +316,22 @@ def bench_home(
     assert app is not None
     for paths in (demo, small, big):  # warm imports, caches and each file
         open_home_once(paths, PASSPHRASE, empty=False)
-    samples: dict[str, list[float]] = {"demo_home": [], "demo_empty": [], "small": [], "big": []}
+    samples: dict[str, list[float]] = {
+        name: [] for name in ("demo_home", "demo_empty", "small", "big", "small_empty", "big_empty")
+    }
     for _ in range(runs):
         samples["demo_home"].append(open_home_once(demo, PASSPHRASE, empty=False))
         samples["demo_empty"].append(open_home_once(demo, PASSPHRASE, empty=True))
         samples["small"].append(open_home_once(small, PASSPHRASE, empty=False))
         samples["big"].append(open_home_once(big, PASSPHRASE, empty=False))
+        samples["small_empty"].append(open_home_once(small, PASSPHRASE, empty=True))
+        samples["big_empty"].append(open_home_once(big, PASSPHRASE, empty=True))
     out: dict[str, Any] = {f"{k}_s": statistics.median(v) for k, v in samples.items()}
     out["demo_ratio"] = out["demo_home_s"] / out["demo_empty_s"]
     out["size_ratio"] = out["big_s"] / out["small_s"]
+    # The same window showing the empty tab, at both sizes: what grows without the home.
+    out["empty_size_ratio"] = out["big_empty_s"] / out["small_empty_s"]
+    out["big_ratio"] = out["big_s"] / out["big_empty_s"]
     return out
 
 
@@ -435,7 +442,10 @@ def _home_line(home: dict[str, Any], visits: int) -> str:
         f" vs the empty 概要 tab {home['demo_empty_s'] * 1000:.0f} ms"
         f" (x{home['demo_ratio']:.2f}, goal <= 1.5); hub with {visits:,} visits vs 100 rows:"
         f" {home['big_s'] * 1000:.0f} ms vs {home['small_s'] * 1000:.0f} ms"
-        f" (x{home['size_ratio']:.2f}, goal <= 1.5)"
+        f" (x{home['size_ratio']:.2f}, goal <= 1.5); the empty tab alone at the two sizes"
+        f" {home['big_empty_s'] * 1000:.0f} ms vs {home['small_empty_s'] * 1000:.0f} ms"
+        f" (x{home['empty_size_ratio']:.2f}); home vs empty tab with {visits:,} visits"
+        f" x{home['big_ratio']:.2f}"
     )
 
 
