@@ -163,3 +163,31 @@ def test_a_large_import_never_stalls_the_event_loop(
     )
     assert elapsed > 1.0  # the work was long enough to have frozen a window
     assert worst < 0.100, f"the event loop stalled {worst * 1000:.0f} ms"
+
+
+def test_a_backup_from_the_window_runs_on_the_worker_and_a_stopped_one_leaves_no_file(
+    qtbot: QtBot, pair: tuple[Profile, Profile], tmp_path: Path
+) -> None:
+    from dxdesk.gui.mainwindow import MainWindow
+
+    hub, _field = pair
+    add_issues(hub, 2_000)
+    window = MainWindow(hub)
+    qtbot.addWidget(window)
+    backups = hub.paths.backups
+    before = set(backups.iterdir()) if backups.exists() else set()
+    window.make_backup()
+    made = {p for p in set(backups.iterdir()) - before if p.suffix == ".db"}
+    assert len(made) == 1 and next(iter(made)).name.startswith("manual-")
+    assert "バックアップを作成しました" in window.statusBar().currentMessage()
+    # Stopped: the copy is abandoned and its temporary file removed.
+    seen: list[tuple[int, int]] = []
+
+    def stop(done: int, total: int, _what: str) -> bool:
+        seen.append((done, total))
+        return False
+
+    with pytest.raises(UserError) as err:
+        hub.backup(tmp_path / "中止.db", stop)
+    assert err.value.code == "backup_cancelled" and seen
+    assert list(tmp_path.glob("*中止*")) == []

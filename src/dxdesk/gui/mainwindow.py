@@ -808,12 +808,22 @@ class MainWindow(QMainWindow):
 
     def make_backup(self) -> None:
         from dxdesk.core.clock import now_jst
+        from dxdesk.gui.worker import run_task
 
         dest = self.profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
         try:
-            path = self.profile.backup(dest)
+            # On a worker with a bar and 中止 (a big profile takes seconds to copy).
+            path = run_task(
+                self,
+                self.tr("バックアップを作成"),
+                self.tr("バックアップを作成しています…"),
+                lambda progress: self.profile.backup(dest, progress),
+            )
         except UserError as err:
-            warn(self, self.tr("バックアップできません"), user_message(err))
+            if err.code != "backup_cancelled":
+                warn(self, self.tr("バックアップできません"), user_message(err))
+            else:
+                self.statusBar().showMessage(user_message(err))
             return
         self.statusBar().showMessage(
             self.tr("バックアップを作成しました：%1").replace("%1", str(path))
