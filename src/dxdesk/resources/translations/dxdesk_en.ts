@@ -839,87 +839,87 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="384"/>
+        <location filename="../../gui/sync.py" line="411"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="388"/>
+        <location filename="../../gui/sync.py" line="415"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="395"/>
+        <location filename="../../gui/sync.py" line="422"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="396"/>
+        <location filename="../../gui/sync.py" line="423"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="397"/>
+        <location filename="../../gui/sync.py" line="424"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="398"/>
+        <location filename="../../gui/sync.py" line="425"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="399"/>
+        <location filename="../../gui/sync.py" line="426"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="400"/>
+        <location filename="../../gui/sync.py" line="427"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="405"/>
+        <location filename="../../gui/sync.py" line="432"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="408"/>
+        <location filename="../../gui/sync.py" line="435"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="431"/>
+        <location filename="../../gui/sync.py" line="458"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="434"/>
+        <location filename="../../gui/sync.py" line="461"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="445"/>
+        <location filename="../../gui/sync.py" line="472"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="451"/>
+        <location filename="../../gui/sync.py" line="478"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="461"/>
+        <location filename="../../gui/sync.py" line="488"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="468"/>
+        <location filename="../../gui/sync.py" line="495"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="478"/>
+        <location filename="../../gui/sync.py" line="505"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1117,177 +1117,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="508"/>
+        <location filename="../../gui/sync.py" line="535"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="512"/>
+        <location filename="../../gui/sync.py" line="539"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="513"/>
+        <location filename="../../gui/sync.py" line="540"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="514"/>
+        <location filename="../../gui/sync.py" line="541"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="515"/>
+        <location filename="../../gui/sync.py" line="542"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="516"/>
+        <location filename="../../gui/sync.py" line="543"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="526"/>
+        <location filename="../../gui/sync.py" line="553"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="528"/>
+        <location filename="../../gui/sync.py" line="555"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="557"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="537"/>
+        <location filename="../../gui/sync.py" line="564"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="539"/>
+        <location filename="../../gui/sync.py" line="566"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="562"/>
+        <location filename="../../gui/sync.py" line="589"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="593"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="593"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="567"/>
+        <location filename="../../gui/sync.py" line="594"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="574"/>
+        <location filename="../../gui/sync.py" line="601"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="577"/>
+        <location filename="../../gui/sync.py" line="604"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="580"/>
+        <location filename="../../gui/sync.py" line="607"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="588"/>
+        <location filename="../../gui/sync.py" line="615"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="616"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="601"/>
+        <location filename="../../gui/sync.py" line="628"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="612"/>
+        <location filename="../../gui/sync.py" line="639"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="621"/>
+        <location filename="../../gui/sync.py" line="648"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="634"/>
+        <location filename="../../gui/sync.py" line="661"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="639"/>
+        <location filename="../../gui/sync.py" line="666"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="654"/>
+        <location filename="../../gui/sync.py" line="681"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="663"/>
+        <location filename="../../gui/sync.py" line="690"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="677"/>
+        <location filename="../../gui/sync.py" line="704"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="687"/>
+        <location filename="../../gui/sync.py" line="714"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="702"/>
+        <location filename="../../gui/sync.py" line="729"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="712"/>
+        <location filename="../../gui/sync.py" line="739"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="717"/>
+        <location filename="../../gui/sync.py" line="744"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="719"/>
+        <location filename="../../gui/sync.py" line="746"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="730"/>
+        <location filename="../../gui/sync.py" line="757"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1295,113 +1295,118 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="185"/>
+        <location filename="../../gui/documents.py" line="225"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="215"/>
+        <location filename="../../gui/documents.py" line="255"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="221"/>
+        <location filename="../../gui/documents.py" line="261"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="222"/>
+        <location filename="../../gui/documents.py" line="262"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="223"/>
+        <location filename="../../gui/documents.py" line="263"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="270"/>
+        <location filename="../../gui/documents.py" line="310"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="275"/>
+        <location filename="../../gui/documents.py" line="315"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="283"/>
+        <location filename="../../gui/documents.py" line="323"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="288"/>
-        <location filename="../../gui/documents.py" line="304"/>
+        <location filename="../../gui/documents.py" line="328"/>
+        <location filename="../../gui/documents.py" line="344"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="296"/>
+        <location filename="../../gui/documents.py" line="336"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="297"/>
+        <location filename="../../gui/documents.py" line="337"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="321"/>
+        <location filename="../../gui/documents.py" line="361"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="325"/>
+        <location filename="../../gui/documents.py" line="365"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="332"/>
+        <location filename="../../gui/documents.py" line="372"/>
         <source>文書の日付</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="335"/>
+        <location filename="../../gui/documents.py" line="375"/>
         <source>例：DX第12号（空欄のときは表示しません）</source>
         <translation>e.g. DX No. 12 (not printed when empty)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="336"/>
+        <location filename="../../gui/documents.py" line="376"/>
         <source>文書番号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="426"/>
+        <location filename="../../gui/documents.py" line="466"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="454"/>
+        <location filename="../../gui/documents.py" line="475"/>
+        <source>%1 を作成しています…</source>
+        <translation>Creating %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="500"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="468"/>
+        <location filename="../../gui/documents.py" line="514"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="470"/>
+        <location filename="../../gui/documents.py" line="516"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="487"/>
+        <location filename="../../gui/documents.py" line="533"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="506"/>
+        <location filename="../../gui/documents.py" line="552"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -1409,52 +1414,58 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="302"/>
+        <location filename="../../gui/sync.py" line="322"/>
+        <location filename="../../gui/sync.py" line="381"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="312"/>
+        <location filename="../../gui/sync.py" line="332"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="315"/>
+        <location filename="../../gui/sync.py" line="335"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="320"/>
+        <location filename="../../gui/sync.py" line="340"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="323"/>
+        <location filename="../../gui/sync.py" line="343"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="324"/>
+        <location filename="../../gui/sync.py" line="344"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="334"/>
+        <location filename="../../gui/sync.py" line="354"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="344"/>
+        <location filename="../../gui/sync.py" line="364"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="349"/>
+        <location filename="../../gui/sync.py" line="369"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="365"/>
+        <location filename="../../gui/sync.py" line="382"/>
+        <source>バンドルを作成しています…</source>
+        <translation>Creating the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="392"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -2460,22 +2471,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../gui/home.py" line="73"/>
+        <location filename="../../gui/home.py" line="78"/>
         <source>担当者</source>
         <translation>Consultant</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="73"/>
+        <location filename="../../gui/home.py" line="78"/>
         <source>統括責任者</source>
         <translation>Lead manager</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="75"/>
+        <location filename="../../gui/home.py" line="80"/>
         <source>ホーム（%1）— %2</source>
         <translation>Home (%1) — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="99"/>
+        <location filename="../../gui/home.py" line="132"/>
         <source>%1（%2件）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2527,6 +2538,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>ImportDialog</name>
     <message>
         <location filename="../../gui/sync.py" line="92"/>
+        <location filename="../../gui/sync.py" line="257"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
@@ -2591,47 +2603,62 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="198"/>
+        <location filename="../../gui/sync.py" line="199"/>
         <source>%1 の変更 %2 が届いていません（先に送られたバンドルが未取込みです）。</source>
         <translation>Changes %2 from %1 have not arrived (an earlier bundle was not imported).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="207"/>
+        <location filename="../../gui/sync.py" line="208"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="222"/>
+        <location filename="../../gui/sync.py" line="223"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="232"/>
+        <location filename="../../gui/sync.py" line="233"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
         <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="261"/>
+        <location filename="../../gui/sync.py" line="246"/>
+        <source>バンドルの確認</source>
+        <translation>Checking a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="247"/>
+        <source>%1 を確認しています（まだ何も書き込みません）…</source>
+        <translation>Checking %1 (nothing is written yet)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="258"/>
+        <source>%1 を取り込んでいます…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="281"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="267"/>
+        <location filename="../../gui/sync.py" line="287"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="275"/>
+        <location filename="../../gui/sync.py" line="295"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -2967,6 +2994,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="455"/>
+        <location filename="../../gui/mainwindow.py" line="818"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
@@ -3081,17 +3109,22 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="819"/>
+        <source>バックアップを作成しています…</source>
+        <translation>Creating a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="824"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="829"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="875"/>
+        <location filename="../../gui/mainwindow.py" line="885"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3277,45 +3310,40 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../gui/package.py" line="28"/>
-        <source>成果品一式を作成しています…</source>
-        <translation>Making the deliverables package…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/package.py" line="29"/>
-        <source>中止</source>
-        <translation>Canceled</translation>
-    </message>
-    <message>
-        <location filename="../../gui/package.py" line="35"/>
-        <location filename="../../gui/package.py" line="51"/>
-        <location filename="../../gui/package.py" line="65"/>
-        <location filename="../../gui/package.py" line="98"/>
+        <location filename="../../gui/package.py" line="30"/>
+        <location filename="../../gui/package.py" line="38"/>
+        <location filename="../../gui/package.py" line="49"/>
+        <location filename="../../gui/package.py" line="82"/>
         <source>成果品一式の作成</source>
         <translation>Deliverables package</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="66"/>
+        <location filename="../../gui/package.py" line="31"/>
+        <source>成果品一式を作成しています…</source>
+        <translation>Making the deliverables package…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="50"/>
         <source>年度（例：2025 は令和7年度）</source>
         <translation>Fiscal year (e.g. 2025 for FY Reiwa 7)</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="76"/>
+        <location filename="../../gui/package.py" line="60"/>
         <source>成果品一式の保存</source>
         <translation>Save the deliverables package</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="78"/>
+        <location filename="../../gui/package.py" line="62"/>
         <source>ZIP ファイル (*.zip)</source>
         <translation>ZIP file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="86"/>
+        <location filename="../../gui/package.py" line="70"/>
         <source>成果品一式を作成しました：%1（書類 %2件）</source>
         <translation>The deliverables package has been made: %1 (%2 documents)</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="92"/>
+        <location filename="../../gui/package.py" line="76"/>
         <source>記録がないため作成していない書類：</source>
         <translation>Not made, as there are no records: </translation>
     </message>
@@ -3374,17 +3402,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="125"/>
+        <location filename="../../gui/documents.py" line="132"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="136"/>
+        <location filename="../../gui/documents.py" line="147"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="144"/>
+        <location filename="../../gui/documents.py" line="156"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
     </message>
@@ -3900,100 +3928,100 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="189"/>
+        <location filename="../../gui/forms.py" line="190"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="284"/>
+        <location filename="../../gui/forms.py" line="285"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="287"/>
+        <location filename="../../gui/forms.py" line="288"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="295"/>
-        <location filename="../../gui/forms.py" line="708"/>
+        <location filename="../../gui/forms.py" line="296"/>
+        <location filename="../../gui/forms.py" line="714"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="297"/>
+        <location filename="../../gui/forms.py" line="298"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="298"/>
-        <location filename="../../gui/forms.py" line="710"/>
+        <location filename="../../gui/forms.py" line="299"/>
+        <location filename="../../gui/forms.py" line="716"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="300"/>
+        <location filename="../../gui/forms.py" line="301"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="303"/>
+        <location filename="../../gui/forms.py" line="304"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="367"/>
+        <location filename="../../gui/forms.py" line="368"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="401"/>
+        <location filename="../../gui/forms.py" line="402"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="417"/>
+        <location filename="../../gui/forms.py" line="418"/>
         <source>保存すると、常時支援者を追加できます。</source>
         <translation>Save the engagement to add its resident supporters.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="595"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="605"/>
-        <location filename="../../gui/forms.py" line="642"/>
+        <location filename="../../gui/forms.py" line="606"/>
+        <location filename="../../gui/forms.py" line="643"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="670"/>
+        <location filename="../../gui/forms.py" line="676"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="701"/>
+        <location filename="../../gui/forms.py" line="707"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="709"/>
+        <location filename="../../gui/forms.py" line="715"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="747"/>
+        <location filename="../../gui/forms.py" line="753"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="749"/>
+        <location filename="../../gui/forms.py" line="755"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="770"/>
+        <location filename="../../gui/forms.py" line="776"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4208,22 +4236,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="751"/>
+        <location filename="../../gui/sync.py" line="778"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="754"/>
+        <location filename="../../gui/sync.py" line="781"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="796"/>
+        <location filename="../../gui/sync.py" line="823"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="804"/>
+        <location filename="../../gui/sync.py" line="831"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -4449,6 +4477,19 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../gui/worker.py" line="150"/>
+        <source>中止(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worker.py" line="207"/>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../gui/unlock.py" line="77"/>
@@ -4656,6 +4697,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>成果品一式の作成を中止しました。ファイルは作成していません。</source>
         <extracomment>UserError in the model: package_cancelled</extracomment>
         <translation>Making the deliverables package was stopped. No file was written.</translation>
+    </message>
+    <message>
+        <source>バンドルの取り込みを中止しました。記録は何も変更していません。</source>
+        <extracomment>UserError in the model: bundle_import_cancelled</extracomment>
+        <translation>The bundle import was cancelled. No records were changed.</translation>
+    </message>
+    <message>
+        <source>バンドルの作成を中止しました。ファイルは作成していません。</source>
+        <extracomment>UserError in the model: bundle_export_cancelled</extracomment>
+        <translation>Creating the bundle was cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <source>バックアップを中止しました。ファイルは作成していません。</source>
+        <extracomment>UserError in the model: backup_cancelled</extracomment>
+        <translation>The backup was cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <source>処理を中止しました。結果は保存も表示もしていません。</source>
+        <extracomment>UserError in the model: task_cancelled</extracomment>
+        <translation>Cancelled. The result was neither saved nor shown.</translation>
     </message>
     <message>
         <source>入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれているため、処理できません。</source>
