@@ -142,7 +142,9 @@ class TaskDialog(QDialog):
         self.setObjectName("taskProgress")
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.label = QLabel(label, self)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it names files: never markup
+        self.label.setText(label)
         self.label.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("taskBar")
