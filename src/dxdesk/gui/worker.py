@@ -27,7 +27,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from dxdesk.errors import UserError
+from dxdesk.gui.messages import plain_label
 
 T = TypeVar("T")
 
@@ -142,9 +142,7 @@ class TaskDialog(QDialog):
         self.setObjectName("taskProgress")
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it names files: never markup
-        self.label.setText(label)
+        self.label = plain_label(label, self)  # it names files from other devices: no markup
         self.label.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("taskBar")
