@@ -83,6 +83,7 @@ def test_an_import_stopped_mid_way_commits_nothing(
     assert "中止しました" in dialog.details.text()
     assert issue_count(hub) == before  # the one transaction was rolled back
     assert not worker.busy()
+    assert dialog.apply_button.isEnabled()  # still listed, checked, ready to import again
     # Nothing half-recorded either: the same file imports in full afterwards.
     done = sync.import_bundle(hub, path)
     assert done.summary is not None and issue_count(hub) == before + 3_000

@@ -263,6 +263,7 @@ class ImportDialog(QDialog):
         """Apply each checked bundle (oldest first), one transaction each; report the result."""
         done: list[sync.Imported] = []
         failed: list[str] = []
+        stopped: list[sync.Preview] = []  # 中止: this one and those after it, still listed
         pending = sorted(
             (p for p in self.previews if not p.already), key=lambda p: p.manifest.created_at
         )
@@ -271,6 +272,11 @@ class ImportDialog(QDialog):
                 result = self._apply_one(p)
             except UserError as err:
                 failed.append(f"{one_line(p.path.name)}: {user_message(err)}")
+                if err.code == "bundle_import_cancelled":
+                    # 中止 stops the batch: this file and those after it stay listed, checked
+                    # and not applied, for 取り込む again.
+                    stopped = pending[pending.index(p) :]
+                    break
                 continue
             done.append(result)
         lines = []
@@ -298,7 +304,7 @@ class ImportDialog(QDialog):
                     ).replace("%1", one_line(r.preview.sender_name))
                 )
             lines.extend(self._fork_notes(s.forks))
-        self.previews = [p for p in self.previews if p.already]
+        self.previews = [p for p in self.previews if p.already] + stopped
         self.previews += [
             sync.Preview(r.preview.path, r.preview.manifest, r.preview.sender_name, True, None)
             for r in done
