@@ -192,3 +192,31 @@ def test_a_backup_from_the_window_runs_on_the_worker_and_a_stopped_one_leaves_no
         hub.backup(tmp_path / "中止.db", stop)
     assert err.value.code == "backup_cancelled" and seen
     assert list(tmp_path.glob("*中止*")) == []
+
+
+def test_the_automatic_backup_after_a_change_is_taken_on_the_worker(
+    qtbot: QtBot, pair: tuple[Profile, Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from dxdesk.gui.mainwindow import MainWindow
+
+    hub, _field = pair
+    window = MainWindow(hub)
+    qtbot.addWidget(window)
+    threads: list[bool] = []
+    real = hub.try_auto_backup
+
+    def on_which_thread(*, force: bool = False) -> UserError | None:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(force=force)
+
+    monkeypatch.setattr(hub, "try_auto_backup", on_which_thread)
+    add_issues(hub, 10)
+    window.auto_backup()
+    assert threads == [False]  # the copy ran off the GUI thread
+    assert len(list(hub.paths.backups.glob("auto-*.db"))) == 1
+    assert not worker.busy()
+    add_issues(hub, 10)
+    window.auto_backup()  # changed, but the next one is not due yet: no thread at all
+    assert threads == [False]

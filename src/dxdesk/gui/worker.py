@@ -188,6 +188,8 @@ def run_task(
     fn: Callable[[Progress], T],
     *,
     on_database: bool = True,
+    cancellable: bool = True,
+    show_after_ms: int = 0,
 ) -> T:
     """Run ``fn(progress)`` on a worker thread behind a TaskDialog; return its result or raise
     its exception here, on the GUI thread.
@@ -197,6 +199,9 @@ def run_task(
     ``*_cancelled`` UserError after rolling back). ``on_database``: the task uses the
     profile's connection (the one connection the profile has: it is opened with an exclusive
     lock), so busy() is True meanwhile (docs/architecture.md, "Work off the GUI thread").
+    ``cancellable=False``: no 中止 (work that has nothing to give back when stopped).
+    ``show_after_ms``: the dialog appears only if the work lasts longer (user input is held
+    meanwhile, as run_busy holds it), so quick work does not flash a dialog.
     """
     shared = _Shared()
     job: _Job[T] = _Job(lambda: fn(shared.report))
@@ -208,6 +213,8 @@ def run_task(
         dialog.label.setText(QCoreApplication.translate("TaskDialog", "中止しています…"))
 
     dialog.cancel_button.clicked.connect(cancel)
+    dialog.cancel_button.setVisible(cancellable)
+    dialog.cancel_button.setEnabled(cancellable)
     timer = QTimer(dialog)
     timer.setInterval(POLL_MS)
     timer.timeout.connect(lambda: dialog.show_progress(*shared.read()))
@@ -220,10 +227,13 @@ def run_task(
     # allocations would stall the GUI thread. Frozen, a pass walks only what the task made.
     gc.freeze()
     try:
-        dialog.show()
         timer.start()
         job.start()
+        if show_after_ms > 0 and not job.isFinished():
+            QTimer.singleShot(show_after_ms, loop.quit)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         if not job.isFinished():
+            dialog.show()
             loop.exec()
         job.wait()
     finally:

@@ -839,87 +839,87 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="411"/>
+        <location filename="../../gui/sync.py" line="417"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="415"/>
+        <location filename="../../gui/sync.py" line="421"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="422"/>
+        <location filename="../../gui/sync.py" line="428"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="423"/>
+        <location filename="../../gui/sync.py" line="429"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="424"/>
+        <location filename="../../gui/sync.py" line="430"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="425"/>
+        <location filename="../../gui/sync.py" line="431"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="426"/>
+        <location filename="../../gui/sync.py" line="432"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="427"/>
+        <location filename="../../gui/sync.py" line="433"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="432"/>
+        <location filename="../../gui/sync.py" line="438"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="435"/>
+        <location filename="../../gui/sync.py" line="441"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="458"/>
+        <location filename="../../gui/sync.py" line="464"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="461"/>
+        <location filename="../../gui/sync.py" line="467"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="472"/>
+        <location filename="../../gui/sync.py" line="478"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="478"/>
+        <location filename="../../gui/sync.py" line="484"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="488"/>
+        <location filename="../../gui/sync.py" line="494"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="495"/>
+        <location filename="../../gui/sync.py" line="501"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="505"/>
+        <location filename="../../gui/sync.py" line="511"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1117,177 +1117,177 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="535"/>
+        <location filename="../../gui/sync.py" line="541"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="539"/>
+        <location filename="../../gui/sync.py" line="545"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="540"/>
+        <location filename="../../gui/sync.py" line="546"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="541"/>
+        <location filename="../../gui/sync.py" line="547"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="542"/>
+        <location filename="../../gui/sync.py" line="548"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="543"/>
+        <location filename="../../gui/sync.py" line="549"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="553"/>
+        <location filename="../../gui/sync.py" line="559"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="555"/>
+        <location filename="../../gui/sync.py" line="561"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="557"/>
+        <location filename="../../gui/sync.py" line="563"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="564"/>
+        <location filename="../../gui/sync.py" line="570"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="566"/>
+        <location filename="../../gui/sync.py" line="572"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="595"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="595"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="593"/>
+        <location filename="../../gui/sync.py" line="599"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="593"/>
+        <location filename="../../gui/sync.py" line="599"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="594"/>
+        <location filename="../../gui/sync.py" line="600"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="601"/>
+        <location filename="../../gui/sync.py" line="607"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="604"/>
+        <location filename="../../gui/sync.py" line="610"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="607"/>
+        <location filename="../../gui/sync.py" line="613"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="615"/>
+        <location filename="../../gui/sync.py" line="621"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="616"/>
+        <location filename="../../gui/sync.py" line="622"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="628"/>
+        <location filename="../../gui/sync.py" line="634"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="639"/>
+        <location filename="../../gui/sync.py" line="645"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="648"/>
+        <location filename="../../gui/sync.py" line="654"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="661"/>
+        <location filename="../../gui/sync.py" line="667"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="666"/>
+        <location filename="../../gui/sync.py" line="672"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="681"/>
+        <location filename="../../gui/sync.py" line="687"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="690"/>
+        <location filename="../../gui/sync.py" line="696"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="704"/>
+        <location filename="../../gui/sync.py" line="710"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="714"/>
+        <location filename="../../gui/sync.py" line="720"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="729"/>
+        <location filename="../../gui/sync.py" line="735"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="739"/>
+        <location filename="../../gui/sync.py" line="745"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="744"/>
+        <location filename="../../gui/sync.py" line="750"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="746"/>
+        <location filename="../../gui/sync.py" line="752"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="757"/>
+        <location filename="../../gui/sync.py" line="763"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1414,58 +1414,58 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="322"/>
-        <location filename="../../gui/sync.py" line="381"/>
+        <location filename="../../gui/sync.py" line="328"/>
+        <location filename="../../gui/sync.py" line="387"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="332"/>
+        <location filename="../../gui/sync.py" line="338"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="335"/>
+        <location filename="../../gui/sync.py" line="341"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="340"/>
+        <location filename="../../gui/sync.py" line="346"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="343"/>
+        <location filename="../../gui/sync.py" line="349"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="344"/>
+        <location filename="../../gui/sync.py" line="350"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="354"/>
+        <location filename="../../gui/sync.py" line="360"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="364"/>
+        <location filename="../../gui/sync.py" line="370"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="369"/>
+        <location filename="../../gui/sync.py" line="375"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="382"/>
+        <location filename="../../gui/sync.py" line="388"/>
         <source>バンドルを作成しています…</source>
         <translation>Creating the bundle…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="392"/>
+        <location filename="../../gui/sync.py" line="398"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -2648,17 +2648,17 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="281"/>
+        <location filename="../../gui/sync.py" line="287"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="287"/>
+        <location filename="../../gui/sync.py" line="293"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="295"/>
+        <location filename="../../gui/sync.py" line="301"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -2982,7 +2982,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="430"/>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="810"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -2994,7 +2994,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="455"/>
-        <location filename="../../gui/mainwindow.py" line="818"/>
+        <location filename="../../gui/mainwindow.py" line="832"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
@@ -3094,39 +3094,45 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="692"/>
+        <location filename="../../gui/mainwindow.py" line="899"/>
+        <source>自動バックアップ</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="693"/>
+        <source>自動バックアップを作成しています…</source>
+        <translation>Creating the automatic backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="699"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="739"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="747"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="833"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="824"/>
+        <location filename="../../gui/mainwindow.py" line="838"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="829"/>
+        <location filename="../../gui/mainwindow.py" line="843"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="885"/>
-        <source>自動バックアップ</source>
-        <translation>Automatic backup</translation>
     </message>
 </context>
 <context>
@@ -4236,22 +4242,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="778"/>
+        <location filename="../../gui/sync.py" line="784"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="781"/>
+        <location filename="../../gui/sync.py" line="787"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="823"/>
+        <location filename="../../gui/sync.py" line="829"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="831"/>
+        <location filename="../../gui/sync.py" line="837"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -4479,12 +4485,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../gui/worker.py" line="150"/>
+        <location filename="../../gui/worker.py" line="151"/>
         <source>中止(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="207"/>
+        <location filename="../../gui/worker.py" line="213"/>
         <source>中止しています…</source>
         <translation>Cancelling…</translation>
     </message>
