@@ -15,6 +15,12 @@
    b. To the main window: the process imports dxdesk's GUI, opens the (small) profile with the
       passphrase (cheapest Argon2id) and shows the main window.
 
+3. Unlock to the home screen painted (the window's first page) vs the window showing the
+   empty 概要 tab instead (its first page before the home screen), on the demo profile; and
+   the home screen on a hub profile with 100,000 visits vs one with 100 rows. Goal: <= 1.5.
+   ``--home-only`` runs this one; ``--home-eager`` measures it as before the fix (every
+   section computed before the first paint).
+
 Medians of ``--runs`` alternating runs; ratios are taken within this run only.
 """
 
@@ -80,7 +86,9 @@ def _raw_rows(kind_name: str, rows: list[dict[str, Any]], device: str) -> tuple[
     return sql, out
 
 
-def make_profile(root: Path, n_visits: int, n_issues: int, seed: int = 5) -> ProfilePaths:
+def make_profile(
+    root: Path, n_visits: int, n_issues: int, seed: int = 5, role: str = "field"
+) -> ProfilePaths:
     """A profile with n visits and n issues: raw SQL in batches into the real encrypted store
     (valid rows, full-text triggers on); a bench fixture, so no change-log rows."""
     paths = ProfilePaths(root)
@@ -88,7 +96,7 @@ def make_profile(root: Path, n_visits: int, n_issues: int, seed: int = 5) -> Pro
         paths,
         owner_name="ベンチ 太郎",
         device_name="bench",
-        role="field",
+        role=role,
         passphrase=PASSPHRASE,
         kdf=CHEAP_KDF,
     )
@@ -222,6 +230,111 @@ def bench_window(small: ProfilePaths, big: ProfilePaths, runs: int) -> dict[str,
     return out
 
 
+# ---------------------------------------------------------------- 3. home screen painted
+
+
+def open_home_once(paths: ProfilePaths, passphrase: str, *, empty: bool) -> float:
+    """Seconds from unlock to the window's first page painted: the home screen, or (``empty``)
+    the empty 概要 tab that was the first page before the home screen existed."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from dxdesk.gui.mainwindow import MainWindow
+    from dxdesk.services.profile import open_profile
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    painted: set[int] = set()
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.add(id(watched))
+            return False
+
+    spy = PaintSpy()
+    app.installEventFilter(spy)
+    original = MainWindow.show_global
+
+    def first_page(window: MainWindow, key: str) -> None:
+        # The baseline: the window as it started before the home screen (its empty 概要 tab).
+        if key == "home":
+            window.stack.setCurrentWidget(window.org_tabs)
+        else:
+            original(window, key)
+
+    if empty:
+        MainWindow.show_global = first_page  # type: ignore[method-assign]
+    try:
+        t0 = time.perf_counter()
+        profile = open_profile(paths, Credentials(passphrase=passphrase, use_keyring=False))
+        window = MainWindow(profile)
+        window.resize(1366, 768)
+        window.show()
+        page = window.stack.currentWidget()
+        _wait(app, lambda: id(page) in painted)
+        elapsed = time.perf_counter() - t0
+        if not empty:  # the deferred sections filled in too, before the profile closes
+            _wait(app, lambda: window.home.home is not None and not window.home.home.pending)
+        window.close_forms()
+        window.hide()
+        window.deleteLater()
+        profile.close(backup=False)
+        app.processEvents()
+    finally:
+        MainWindow.show_global = original  # type: ignore[method-assign]
+        app.removeEventFilter(spy)
+    return elapsed
+
+
+def make_demo(root: Path) -> ProfilePaths:
+    """The demo profile (a hub: the supervisor's home with every section), cheapest KDF."""
+    from dxdesk.services.demo import populate_demo
+
+    paths = ProfilePaths(root)
+    profile, _ = create_profile(
+        paths,
+        owner_name="宮崎 統括（デモ）",
+        device_name="デモ端末",
+        role="hub",
+        passphrase=PASSPHRASE,
+        kdf=CHEAP_KDF,
+    )
+    with profile:
+        populate_demo(profile)
+    return paths
+
+
+def bench_home(
+    demo: ProfilePaths, small: ProfilePaths, big: ProfilePaths, runs: int
+) -> dict[str, Any]:
+    """W3: the home screen painted vs the empty 概要 tab (demo data), and the home screen with
+    100,000 visits vs 100 (hub profiles: the supervisor's home, the costlier one)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert app is not None
+    for paths in (demo, small, big):  # warm imports, caches and each file
+        open_home_once(paths, PASSPHRASE, empty=False)
+    samples: dict[str, list[float]] = {
+        name: [] for name in ("demo_home", "demo_empty", "small", "big", "small_empty", "big_empty")
+    }
+    for _ in range(runs):
+        samples["demo_home"].append(open_home_once(demo, PASSPHRASE, empty=False))
+        samples["demo_empty"].append(open_home_once(demo, PASSPHRASE, empty=True))
+        samples["small"].append(open_home_once(small, PASSPHRASE, empty=False))
+        samples["big"].append(open_home_once(big, PASSPHRASE, empty=False))
+        samples["small_empty"].append(open_home_once(small, PASSPHRASE, empty=True))
+        samples["big_empty"].append(open_home_once(big, PASSPHRASE, empty=True))
+    out: dict[str, Any] = {f"{k}_s": statistics.median(v) for k, v in samples.items()}
+    out["demo_ratio"] = out["demo_home_s"] / out["demo_empty_s"]
+    out["size_ratio"] = out["big_s"] / out["small_s"]
+    # The same window showing the empty tab, at both sizes: what grows without the home.
+    out["empty_size_ratio"] = out["big_empty_s"] / out["small_empty_s"]
+    out["big_ratio"] = out["big_s"] / out["big_empty_s"]
+    return out
+
+
 # ---------------------------------------------------------------- 2. cold start
 
 _SHOW_DXDESK = """
@@ -323,13 +436,48 @@ def bench_cold(small: ProfilePaths, runs: int, home: Path) -> dict[str, float]:
     return out
 
 
+def _home_line(home: dict[str, Any], visits: int) -> str:
+    return (
+        f"W3. unlock to the home screen painted, demo data: {home['demo_home_s'] * 1000:.0f} ms"
+        f" vs the empty 概要 tab {home['demo_empty_s'] * 1000:.0f} ms"
+        f" (x{home['demo_ratio']:.2f}, goal <= 1.5); hub with {visits:,} visits vs 100 rows:"
+        f" {home['big_s'] * 1000:.0f} ms vs {home['small_s'] * 1000:.0f} ms"
+        f" (x{home['size_ratio']:.2f}, goal <= 1.5); the empty tab alone at the two sizes"
+        f" {home['big_empty_s'] * 1000:.0f} ms vs {home['small_empty_s'] * 1000:.0f} ms"
+        f" (x{home['empty_size_ratio']:.2f}); home vs empty tab with {visits:,} visits"
+        f" x{home['big_ratio']:.2f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visits", type=int, default=100_000)
     parser.add_argument("--issues", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--home-only", action="store_true", help="only W3, the home screen's first paint"
+    )
+    parser.add_argument(
+        "--home-eager",
+        action="store_true",
+        help="W3 as before the fix: every home section computed before the first paint",
+    )
     args = parser.parse_args()
+    if args.home_eager:
+        import dxdesk.services.home
+
+        dxdesk.services.home.DEFERRED = frozenset()
+    if args.home_only:
+        with tempfile.TemporaryDirectory() as d:
+            tmp = Path(d)
+            os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+            demo = make_demo(tmp / "demo")
+            small = make_profile(tmp / "small", 80, 20, role="hub")
+            big = make_profile(tmp / "big", args.visits, args.issues, role="hub")
+            home = bench_home(demo, small, big, args.runs)
+        print(json.dumps(home, indent=2) if args.json else _home_line(home, args.visits))
+        return 0
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # window geometry stays here
@@ -338,6 +486,10 @@ def main() -> int:
         big = make_profile(tmp / "big", args.visits, args.issues)
         build_s = time.perf_counter() - t0
         window = bench_window(small, big, args.runs)
+        demo = make_demo(tmp / "demo")
+        hub_small = make_profile(tmp / "hub-small", 80, 20, role="hub")
+        hub_big = make_profile(tmp / "hub-big", args.visits, args.issues, role="hub")
+        home = bench_home(demo, hub_small, hub_big, args.runs)
         cold = bench_cold(small, args.runs, tmp / "config")
     result = {
         "visits": args.visits,
@@ -345,6 +497,7 @@ def main() -> int:
         "runs": args.runs,
         "fixture_build_s": build_s,
         "window": window,
+        "home": home,
         "cold_start": cold,
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {sys.version.split()[0]}",
     }
@@ -359,6 +512,7 @@ def main() -> int:
         f" {window['big_rows_s'] * 1000:.0f} ms vs {window['small_rows_s'] * 1000:.0f} ms"
         f" (x{window['rows_ratio']:.2f}, goal <= 1.5)"
     )
+    print(_home_line(home, args.visits))
     bare_ms = f"bare QMainWindow {cold['bare_s'] * 1000:.0f} ms"
     print(
         f"W2a. cold start to the unlock dialog shown (dxdesk-gui): {cold['unlock_s'] * 1000:.0f} ms"

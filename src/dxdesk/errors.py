@@ -56,6 +56,10 @@ MESSAGES: dict[str, str] = {
     ),
     "package_exists": "{path} は既にあります。成果品一式は、まだない新しいフォルダーまたは .zip ファイルに作成してください。",
     "package_cancelled": "成果品一式の作成を中止しました。ファイルは作成していません。",
+    "bundle_import_cancelled": "バンドルの取り込みを中止しました。記録は何も変更していません。",
+    "bundle_export_cancelled": "バンドルの作成を中止しました。ファイルは作成していません。",
+    "backup_cancelled": "バックアップを中止しました。ファイルは作成していません。",
+    "task_cancelled": "処理を中止しました。結果は保存も表示もしていません。",
     "unreadable_text": (
         "入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が"
         "含まれているため、処理できません。"

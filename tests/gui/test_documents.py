@@ -94,6 +94,12 @@ def test_preview_renders_every_page_from_memory(
     assert isinstance(preview, PreviewDialog)
     qtbot.addWidget(preview)
     assert len(preview.pages) == pages
+    # Page 1 is there when the dialog opens; the others follow, one per turn of the loop.
+    assert pages > 2 and preview.rendered == 1
+    assert not preview.pages[0].pixmap().isNull() and preview.pages[-1].pixmap().isNull()
+    assert preview.pages[-1].size() == preview.pages[1].size()  # framed at full size already
+    qtbot.waitUntil(lambda: preview.rendered == pages)
+    assert not preview.pages[-1].pixmap().isNull()
     image = preview.pages[0].pixmap().toImage()
     # Not a blank sheet: some pixels are dark (text and rules were drawn).
     dark = sum(
@@ -217,3 +223,29 @@ def test_a_document_sent_out_takes_its_date_and_number(
     dialog.list.setCurrentRow(titles.index("ヒアリングシート"))  # a working paper: neither
     assert not dialog.widgets["issued"].isVisible()
     assert not dialog.widgets["number"].isVisible()
+
+
+def test_a_document_build_stopped_shows_and_writes_nothing(
+    qtbot: QtBot, dialog: DocumentDialog, tmp_path: Path
+) -> None:
+    """The build runs on a worker behind a progress dialog; 中止 drops its result."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from dxdesk.gui import worker
+
+    def press() -> None:
+        modal = QApplication.activeModalWidget()
+        button = modal.findChild(QPushButton, "taskCancel") if modal is not None else None
+        if button is None:
+            QTimer.singleShot(2, press)
+            return
+        button.click()
+
+    QTimer.singleShot(0, press)
+    assert dialog.save(str(tmp_path / "中止.pdf")) is None
+    assert "中止しました" in dialog.status.text()
+    assert list(tmp_path.iterdir()) == []
+    assert not worker.busy()
+    # The next build is not affected.
+    assert dialog.save(str(tmp_path / "次.pdf")) == tmp_path / "次.pdf"

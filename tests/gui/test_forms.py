@@ -823,3 +823,33 @@ def test_a_kind_without_follow_ups_has_no_follow_up_button(make_form: MakeForm) 
     form = make_form("issue")
     assert form.follow_up_buttons == {}
     assert form.create_follow_up() is None
+
+
+def test_no_draft_is_written_while_a_task_holds_the_connection(
+    qtbot: QtBot, make_form: MakeForm, drafts: DraftService
+) -> None:
+    """A draft written during an import would join its transaction (and go with it on 中止):
+    the autosave waits while a task runs (gui/worker.py busy) and writes once it has ended."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from dxdesk.gui import worker
+
+    form = make_form("visit")
+    fill_visit(qtbot, form)
+    release = threading.Event()
+    during: list[int] = []
+
+    def autosave_tick() -> None:
+        form.save_draft()  # what the autosave timer calls
+        during.append(len(drafts.pending()))
+        during.append(int(form.autosave_timer.isActive()))
+        release.set()
+
+    QTimer.singleShot(20, autosave_tick)
+    worker.run_task(form, "試験", "待機しています…", lambda _progress: release.wait(10))
+    assert during == [0, 1]  # nothing written, the next tick armed
+    assert not worker.busy()
+    form.save_draft()
+    assert len(drafts.pending()) == 1

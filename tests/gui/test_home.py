@@ -44,6 +44,8 @@ def _window(qtbot: QtBot, profile: Profile) -> MainWindow:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    # The costly sections fill in after the first paint (gui/home.py fill_pending).
+    qtbot.waitUntil(lambda: window.home.home is not None and not window.home.home.pending)
     return window
 
 
@@ -134,3 +136,34 @@ def test_the_supervisors_attention_items_open_the_progress_cell(qtbot: QtBot, hu
         "02",
     )
     dialog.close()
+
+
+def test_the_first_paint_does_not_wait_for_the_attention_list(qtbot: QtBot, hub: Profile) -> None:
+    """The attention list (the whole progress matrix scored) is a placeholder in the first
+    paint and filled in right after it, with what the service computes (bench/gui.py W3)."""
+    from PySide6.QtWidgets import QApplication
+
+    from dxdesk.gui.home import HomePage
+    from dxdesk.services.home import HomeService
+
+    RecordService(hub).add("issue", {"org_id": TAKACHIHO, "title": "移行計画", "status": "未対応"})
+    page = HomePage(hub)
+    qtbot.addWidget(page)
+    assert page.home is not None and "attention" in page.home.pending
+    assert page.lists["attention"].item(0).text() == "集計しています…"
+    assert page.boxes["attention"].title() == "標準化の要注意（点数の高い順）"  # no count yet
+    # The cheap sections are there for the first paint.
+    assert page.boxes["deadlines"].title().startswith("期限が近い・過ぎた提出物")
+    assert page.boxes["imports"].title() == "最近の取り込み（0件）"
+    QApplication.processEvents()
+    assert "attention" in page.home.pending  # not shown yet: nothing painted
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.home is not None and not page.home.pending)
+    expected = HomeService(hub).section("attention")
+    shown = page.home.section("attention")
+    assert shown == expected
+    assert page.boxes["unshared"].title() == "県へ未共有の課題（1件）"
+    first = page.lists["attention"].item(0).text()
+    assert first == (expected.items[0].text if expected.items else expected.empty)
+    assert first != "集計しています…"

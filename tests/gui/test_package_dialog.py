@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from dxdesk.gui.mainwindow import MainWindow
@@ -39,9 +39,12 @@ def test_cancel_stops_before_anything_is_written(
     window = _window(qtbot, profile)
 
     def cancel() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QProgressDialog) and widget.objectName() == "packageProgress":
-                widget.cancel()
+        modal = QApplication.activeModalWidget()
+        button = modal.findChild(QPushButton, "taskCancel") if modal is not None else None
+        if button is None:
+            QTimer.singleShot(2, cancel)
+            return
+        button.click()
 
     QTimer.singleShot(0, cancel)
     out = tmp_path / "中止.zip"

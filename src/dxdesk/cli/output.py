@@ -15,6 +15,7 @@ import io
 import json
 import re
 import sys
+import time
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -94,3 +95,48 @@ def to_json(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     return UNSAFE_KEEPING_LINES.sub(_json_escaped, text)
+
+
+class Meter:
+    """Progress of long work on one line of stderr, only when stderr is a terminal.
+
+    Called as a services ``progress(done, total, what)`` receiver (always answers True: on the
+    command line Ctrl+C stops). A pipe, a file or a CI log gets nothing, so scripts and
+    captured output stay as they were. At most ten redraws a second; ``close`` ends the line.
+    """
+
+    INTERVAL = 0.1
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        stream = sys.stderr
+        self.active = stream is not None and stream.isatty()
+        self.shown = False
+        self._last = 0.0
+        self._what = ""
+
+    def __call__(self, done: int, total: int, what: str = "") -> bool:
+        if not self.active:
+            return True
+        now = time.monotonic()
+        # A new stage is always shown; counts within a stage at most ten times a second.
+        if self.shown and what == self._what and now - self._last < self.INTERVAL and done < total:
+            return True
+        self._last, self._what = now, what
+        part = f"{done:,}/{total:,}（{done * 100 // total}%）" if total > 0 else f"{done:,}"
+        text = escape_controls(f"{self.label}：{what} {part}" if what else f"{self.label}：{part}")
+        # Back to the line's start and clear it (the only control written on purpose).
+        click.echo(f"\r{text}\x1b[K", err=True, nl=False)
+        self.shown = True
+        return True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("\r\x1b[K", err=True, nl=False)
+            self.shown = False
+
+    def __enter__(self) -> Meter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

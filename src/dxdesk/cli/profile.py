@@ -119,8 +119,8 @@ def demo(state: State, seed: int) -> None:
         role="hub",
         passphrase=passphrase,
     )
-    with closing(state, profile):
-        counts = populate_demo(profile, seed=seed)
+    with closing(state, profile), output.Meter("デモデータの作成") as meter:
+        counts = populate_demo(profile, seed=seed, progress=meter)
     output.echo(f"デモ用プロファイルを作成しました：{state.paths.root}")
     output.echo("登録件数：" + "、".join(f"{kind(k).label} {n}件" for k, n in counts.items() if n))
     if shown:

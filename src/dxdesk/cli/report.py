@@ -148,12 +148,8 @@ def _package(state: State, fy: int | None, out: str | None) -> None:
         )
     from dxdesk.services.package import build_package
 
-    def progress(done: int, total: int, what: str) -> bool:
-        output.echo(f"[{done + 1 if done < total else total}/{total}] {what}", err=True)
-        return True
-
-    with opened(state, backup=False) as profile:
-        result = build_package(profile, fy, out, progress=progress)
+    with opened(state, backup=False) as profile, output.Meter("成果品一式") as meter:
+        result = build_package(profile, fy, out, progress=meter)
     output.echo(
         f"成果品一式を作成しました：{result.path}（書類 {len(result.entries)}件、"
         f"ファイル {len(result.files) + 2}件、一覧表 00_成果品一覧表.pdf / .xlsx）"

@@ -264,8 +264,10 @@ def bundle_export(state: State, to: str, out: str, full: bool, medium: str) -> N
     from dxdesk.services import sync
 
     media = dict(zip(("usb", "folder", "other"), EXPORT_MEDIA, strict=True))
-    with opened(state) as profile:
-        result = sync.export_bundle(profile, to, Path(out), full=full, medium=media[medium])
+    with opened(state) as profile, output.Meter("バンドルの作成") as meter:
+        result = sync.export_bundle(
+            profile, to, Path(out), full=full, medium=media[medium], progress=meter
+        )
     what = "すべての変更" if result.full else "前回以降の変更"
     output.echo(
         f"{result.recipient_name} 宛てのバンドルを作成しました（{what} {result.count} 件）："
@@ -369,7 +371,8 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
         for file in files:
             try:
                 # Unattended: verify now, report the applied counts after (flat memory).
-                previews.append(sync.preview(profile, Path(file), plan=not yes))
+                with output.Meter("確認") as meter:
+                    previews.append(sync.preview(profile, Path(file), plan=not yes, progress=meter))
             except UserError as err:
                 if len(files) == 1:
                     raise
@@ -394,7 +397,8 @@ def bundle_import(state: State, files: tuple[str, ...], yes: bool) -> None:
                 show_preview(p)
                 if not yes:
                     click.confirm("取り込みますか", abort=True, err=True)
-                result = sync.import_bundle(profile, p.path, p)
+                with output.Meter("取り込み") as meter:
+                    result = sync.import_bundle(profile, p.path, p, progress=meter)
             except UserError as err:
                 if len(files) == 1:
                     raise

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,7 +46,7 @@ from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.gui.widgets import DateEdit
-from dxdesk.gui.worker import wait_cursor
+from dxdesk.gui.worker import run_task
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.services.reports import ReportKind, ReportRequest, build, list_kinds
@@ -118,7 +118,14 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
 
 
 class PreviewDialog(QDialog):
-    """The pages as they will print, one under another."""
+    """The pages as they will print, one under another, shown as they are rendered.
+
+    Page 1 is rendered before the dialog opens; each further page in its own turn of the
+    event loop (a 36-page report no longer waits for all 36 before showing the first, and the
+    window answers between pages). Each page's frame has its final size from the start, so the
+    scroll bar is right at once."""
+
+    DPI = 96
 
     def __init__(self, title: str, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,21 +134,26 @@ class PreviewDialog(QDialog):
         column = QWidget()
         layout = QVBoxLayout(column)
         self.pages: list[QLabel] = []
-        images = list(page_images(data, 96))
-        for number, image in enumerate(images, start=1):
+        self._data = data  # PDFium reads from this buffer while pages remain
+        self._document: pdfium.PdfDocument | None = pdfium.PdfDocument(data)
+        count = len(self._document)
+        scale = self.DPI / 72
+        for number in range(1, count + 1):
+            width, height = self._document[number - 1].get_size()
             page = plain_label()
-            page.setPixmap(QPixmap.fromImage(image))
             page.setFrameShape(QLabel.Shape.Box)
+            page.setFixedSize(QSize(round(width * scale) + 2, round(height * scale) + 2))
             page.setToolTip(
-                self.tr("%1 / %2 ページ").replace("%1", str(number)).replace("%2", str(len(images)))
+                self.tr("%1 / %2 ページ").replace("%1", str(number)).replace("%2", str(count))
             )
             layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(page)
+        self.rendered = 0
         scroll = QScrollArea()
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.count_label = plain_label(self.tr("全 %1 ページ").replace("%1", str(len(images))))
+        self.count_label = plain_label(self.tr("全 %1 ページ").replace("%1", str(count)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -154,6 +166,34 @@ class PreviewDialog(QDialog):
         screen = QGuiApplication.primaryScreen()
         available = screen.availableSize() if screen else QSize(1366, 768)
         self.resize(min(900, available.width() - 40), available.height() - 80)
+        self.finished.connect(self._close_document)
+        self.render_next()
+
+    def render_next(self) -> None:
+        """Render the next page, then schedule the one after it."""
+        document = self._document
+        if document is None or self.rendered >= len(self.pages):
+            self._close_document()
+            return
+        index = self.rendered
+        page = document[index]
+        bitmap = page.render(scale=self.DPI / 72, rev_byteorder=True, prefer_bgrx=True)
+        image = QImage(
+            bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
+        ).copy()  # own the pixels before PDFium frees its bitmap
+        bitmap.close()
+        page.close()
+        self.pages[index].setPixmap(QPixmap.fromImage(image))
+        self.rendered += 1
+        if self.rendered < len(self.pages):
+            QTimer.singleShot(0, self, self.render_next)
+        else:
+            self._close_document()
+
+    def _close_document(self, *_: object) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
 
 
 # ------------------------------------------------------------------ the dialog
@@ -426,9 +466,15 @@ class DocumentDialog(QDialog):
         self.status.setText(self.tr("作成しています…"))
         self.status.repaint()
         try:
-            # On the GUI thread on purpose: the draft autosave shares the one connection.
-            with wait_cursor():
-                return build(self.profile, self.request(), fmt)
+            request = self.request()
+            # On a worker behind a progress dialog (gui/worker.py run_task): the builder only
+            # reads, and the autosaving forms wait while it holds the connection.
+            return run_task(
+                self,
+                self.current_kind().title,
+                self.tr("%1 を作成しています…").replace("%1", self.current_kind().title),
+                lambda _progress: build(self.profile, request, fmt),
+            )
         except UserError as err:
             self.status.setText(user_message(err))
             return None

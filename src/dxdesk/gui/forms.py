@@ -56,6 +56,7 @@ from dxdesk.core.model import (
     kind,
 )
 from dxdesk.errors import InvalidRecord, UserError, ValidationError
+from dxdesk.gui import worker
 from dxdesk.gui.members import ChildrenPanel, MembersEditor
 from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
@@ -987,6 +988,11 @@ class RecordForm(QDialog):
 
     def save_draft(self) -> None:
         """Keep what is typed so far (the autosave timer calls this while the form is dirty)."""
+        if worker.busy():
+            # A task holds the connection (gui/worker.py run_task): a draft written now would
+            # join its transaction. Try again at the next tick.
+            self.autosave_timer.start()
+            return
         try:
             if self.is_dirty():
                 self.drafts.save(

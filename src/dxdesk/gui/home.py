@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -63,12 +63,17 @@ class HomePage(QWidget):
         self.lists: dict[str, QListWidget] = {}
         self.home: Home | None = None
         self.month = month  # the window's 対象月 (None: this month)
-        self.refresh()
+        # The first paint shows the cheap sections at once; the costly ones (services/home.py
+        # DEFERRED: the attention list scores the whole progress matrix) are placeholders
+        # until the page has painted, then filled in by a zero timer (bench/gui.py W3).
+        self._painted = False
+        self.refresh(defer=True)
 
-    def refresh(self, month: str | None = None) -> None:
+    def refresh(self, month: str | None = None, *, defer: bool = False) -> None:
+        """Show the figures again. ``defer``: the costly sections after the next paint."""
         if month is not None:
             self.month = month
-        home = self.service.home(self.month)
+        home = self.service.home(self.month, defer=defer)
         self.home = home
         who = self.tr("統括責任者") if home.role == SUPERVISOR else self.tr("担当者")
         self.heading.setText(
@@ -78,6 +83,31 @@ class HomePage(QWidget):
         )
         for index, section in enumerate(home.sections):
             self._show(index, section)
+        if home.pending and self._painted:
+            QTimer.singleShot(0, self, self.fill_pending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self.home is not None and self.home.pending:
+                # After this paint is flushed: the timer fires in the next turn of the loop.
+                QTimer.singleShot(0, self, self.fill_pending)
+
+    def fill_pending(self) -> None:
+        """Compute and show the sections the first paint left as placeholders."""
+        home = self.home
+        if home is None or not home.pending or self.service.profile.closed:
+            return  # nothing left, or the window closed before the timer fired
+        # One section per turn of the event loop: the window answers between them.
+        key, rest = home.pending[0], home.pending[1:]
+        index = [s.key for s in home.sections].index(key)
+        sections = list(home.sections)
+        sections[index] = self.service.section(key, self.month)
+        self.home = Home(home.role, home.today, tuple(sections), rest)
+        self._show(index, sections[index])
+        if rest:
+            QTimer.singleShot(0, self, self.fill_pending)
 
     def _show(self, index: int, section: Section) -> None:
         box = self.boxes.get(section.key)
@@ -95,9 +125,12 @@ class HomePage(QWidget):
             self.grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[section.key] = box
             self.lists[section.key] = items
-        box.setTitle(
-            self.tr("%1（%2件）").replace("%1", section.title).replace("%2", str(section.count))
-        )
+        if self.home is not None and section.key in self.home.pending:
+            box.setTitle(section.title)  # no count until it is known
+        else:
+            box.setTitle(
+                self.tr("%1（%2件）").replace("%1", section.title).replace("%2", str(section.count))
+            )
         items = self.lists[section.key]
         items.clear()
         red = QColor(ALERT_COLOUR)

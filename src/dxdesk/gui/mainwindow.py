@@ -726,8 +726,22 @@ class MainWindow(QMainWindow):
         self.auto_backup()
 
     def auto_backup(self, *, force: bool = False) -> None:
-        """An automatic backup if one is due; a failure is shown, the change stays saved."""
-        warning = self.profile.try_auto_backup(force=force)
+        """An automatic backup if one is due; a failure is shown, the change stays saved.
+
+        The copy runs on a worker (a big profile takes seconds); a dialog appears only if it
+        lasts more than half a second."""
+        if not self.profile.changed or not (force or self.profile.backup_due()):
+            return  # the same test auto_backup makes, without a thread for nothing
+        from dxdesk.gui.worker import run_task
+
+        warning = run_task(
+            self,
+            self.tr("自動バックアップ"),
+            self.tr("自動バックアップを作成しています…"),
+            lambda _progress: self.profile.try_auto_backup(force=force),
+            cancellable=False,
+            show_after_ms=500,
+        )
         if warning is not None:
             self.statusBar().showMessage(self.tr("警告：%1").replace("%1", user_message(warning)))
 
@@ -865,12 +879,22 @@ class MainWindow(QMainWindow):
 
     def make_backup(self) -> None:
         from dxdesk.core.clock import now_jst
+        from dxdesk.gui.worker import run_task
 
         dest = self.profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
         try:
-            path = self.profile.backup(dest)
+            # On a worker with a bar and 中止 (a big profile takes seconds to copy).
+            path = run_task(
+                self,
+                self.tr("バックアップを作成"),
+                self.tr("バックアップを作成しています…"),
+                lambda progress: self.profile.backup(dest, progress),
+            )
         except UserError as err:
-            warn(self, self.tr("バックアップできません"), user_message(err))
+            if err.code != "backup_cancelled":
+                warn(self, self.tr("バックアップできません"), user_message(err))
+            else:
+                self.statusBar().showMessage(user_message(err))
             return
         self.statusBar().showMessage(
             self.tr("バックアップを作成しました：%1").replace("%1", str(path))

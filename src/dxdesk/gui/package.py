@@ -1,9 +1,8 @@
 """帳票 > 成果品一式の作成: the fiscal year's deliverables in one .zip, with progress and cancel.
 
-The documents are built on the GUI thread (they read the profile's one connection, which the
-autosaving forms share), one at a time with the event loop turning between them, so the window
-keeps painting and 中止 is honoured before the next document; nothing is written until the last
-one is made (services/package.py).
+The documents are built on a worker (gui/worker.py run_task: a bar and 中止; the autosaving
+forms wait while it holds the profile's connection); 中止 is honoured before the next
+document, and nothing is written until the last one is made (services/package.py).
 """
 
 from __future__ import annotations
@@ -12,49 +11,34 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from dxdesk.core.calendar import fiscal_year, format_fiscal_year
 from dxdesk.core.clock import today_jst
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import message_box, user_message, warn
+from dxdesk.gui.worker import run_task
 from dxdesk.services.package import Package, build_package
 from dxdesk.services.profile import Profile
 
 
 def make_package(parent: QWidget | None, profile: Profile, fy: int, out: Path) -> Package | None:
     """Build the package with a progress dialog; None when stopped or refused (said)."""
-    dialog = QProgressDialog(
-        QCoreApplication.translate("PackageDialog", "成果品一式を作成しています…"),
-        QCoreApplication.translate("PackageDialog", "中止"),
-        0,
-        1,
-        parent,
-    )
-    dialog.setObjectName("packageProgress")
-    dialog.setWindowTitle(QCoreApplication.translate("PackageDialog", "成果品一式の作成"))
-    dialog.setMinimumDuration(0)
-
-    def progress(done: int, total: int, what: str) -> bool:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        dialog.setLabelText(what)
-        QCoreApplication.processEvents()
-        return not dialog.wasCanceled()
-
     try:
-        return build_package(profile, fy, out, progress=progress)
+        return run_task(
+            parent,
+            QCoreApplication.translate("PackageDialog", "成果品一式の作成"),
+            QCoreApplication.translate("PackageDialog", "成果品一式を作成しています…"),
+            lambda progress: build_package(profile, fy, out, progress=progress),
+        )
     except UserError as err:
-        if err.code != "package_cancelled":
+        if err.code not in ("package_cancelled", "task_cancelled"):
             warn(
                 parent,
                 QCoreApplication.translate("PackageDialog", "成果品一式の作成"),
                 user_message(err),
             )
         return None
-    finally:
-        dialog.close()
-        dialog.deleteLater()
 
 
 def ask_and_make(parent: QWidget | None, profile: Profile, month: str | None) -> Package | None:

@@ -41,7 +41,7 @@ from dxdesk.core.model import EXPORT_MEDIA
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, plain_label, user_message
 from dxdesk.gui.staff import staff_label
-from dxdesk.gui.worker import wait_cursor
+from dxdesk.gui.worker import run_task, wait_cursor
 from dxdesk.services import sync
 from dxdesk.services.profile import Profile
 from dxdesk.text import escape_controls, file_stem, one_line
@@ -180,9 +180,10 @@ class ImportDialog(QDialog):
             if path in known:
                 continue
             try:
-                with wait_cursor():
-                    preview = sync.preview(self.profile, path)
+                preview = self._check(path)
             except UserError as err:
+                if err.code == "bundle_import_cancelled":
+                    continue  # stopped by the user: the file is simply not listed
                 self.refused.append((path, user_message(err)))
                 log.info("bundle refused at preview (%s)", err.code)
                 continue
@@ -275,17 +276,43 @@ class ImportDialog(QDialog):
             for log_id, count in forks.items()
         ]
 
+    def _check(self, path: Path) -> sync.Preview:
+        """Verify and count one file on a worker (gui/worker.py run_task), nothing written."""
+        return run_task(
+            self,
+            self.tr("バンドルの確認"),
+            self.tr("%1 を確認しています（まだ何も書き込みません）…").replace(
+                "%1", one_line(path.name)
+            ),
+            lambda progress: sync.preview(self.profile, path, progress=progress),
+        )
+
+    def _apply_one(self, p: sync.Preview) -> sync.Imported:
+        """Apply one checked bundle on a worker; 中止 rolls its one transaction back."""
+        return run_task(
+            self,
+            self.tr("バンドルの取り込み"),
+            self.tr("%1 を取り込んでいます…").replace("%1", one_line(p.path.name)),
+            lambda progress: sync.import_bundle(self.profile, p.path, p, progress=progress),
+        )
+
     def apply(self) -> list[sync.Imported]:
         """Apply each checked bundle (oldest first), one transaction each; report the result."""
         done: list[sync.Imported] = []
         failed: list[str] = []
+        stopped: list[sync.Preview] = []  # 中止: this one and those after it, still listed
+        # In the order they were written (the CLI's order too: sync.in_import_order).
         pending = sync.in_import_order([p for p in self.previews if not p.already])
         for p in pending:
             try:
-                with wait_cursor():
-                    result = sync.import_bundle(self.profile, p.path, p)
+                result = self._apply_one(p)
             except UserError as err:
                 failed.append(f"{one_line(p.path.name)}: {user_message(err)}")
+                if err.code == "bundle_import_cancelled":
+                    # 中止 stops the batch: this file and those after it stay listed, checked
+                    # and not applied, for 取り込む again.
+                    stopped = pending[pending.index(p) :]
+                    break
                 continue
             done.append(result)
         lines = []
@@ -313,7 +340,7 @@ class ImportDialog(QDialog):
                     ).replace("%1", one_line(r.preview.sender_name))
                 )
             lines.extend(self._fork_notes(s.forks))
-        self.previews = [p for p in self.previews if p.already]
+        self.previews = [p for p in self.previews if p.already] + stopped
         self.previews += [
             sync.Preview(r.preview.path, r.preview.manifest, r.preview.sender_name, True, None)
             for r in done
@@ -395,15 +422,17 @@ class ExportDialog(QDialog):
     def export(self) -> sync.Exported | None:
         folder = Path(self.folder.text().strip() or ".")
         to = str(self.recipient.currentData())
+        full = self.full.isChecked()
         try:
-            with wait_cursor():
-                result = sync.export_bundle(
-                    self.profile,
-                    to,
-                    folder,
-                    full=self.full.isChecked(),
-                    medium=str(self.medium.currentData()),
-                )
+            medium = str(self.medium.currentData())
+            result = run_task(
+                self,
+                self.tr("バンドルの作成"),
+                self.tr("バンドルを作成しています…"),
+                lambda progress: sync.export_bundle(
+                    self.profile, to, folder, full=full, medium=medium, progress=progress
+                ),
+            )
         except UserError as err:
             self.status.setText(user_message(err))
             return None

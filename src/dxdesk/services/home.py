@@ -11,6 +11,7 @@ without any, the last bundle sent and its conflicts to review. Every item names 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -28,6 +29,29 @@ from dxdesk.store.timeentries import active_time
 
 SUPERVISOR, CONSULTANT = "supervisor", "consultant"
 SHOWN = 8  # items per section; the section's count says how many there are
+# Sections whose cost grows with the data or is tens of milliseconds: the attention list
+# scores the whole progress matrix (about 60 ms on the demo profile); on-site days, open
+# issues and this week's visits read rows in proportion to the records (a hub or laptop with
+# 100,000 visits and 20,000 issues: 15-40 ms each when the file is cold). The window paints
+# the others first and fills these in, one per turn of the event loop, after its first paint
+# (gui/home.py; bench/gui.py W3).
+DEFERRED = frozenset(
+    {
+        "attention",
+        "site_days",
+        "unshared",
+        "overdue_issues",
+        "week_visits",
+        "own_issue",
+        "own_consultation",
+    }
+)
+TITLES = {
+    "attention": "標準化の要注意（点数の高い順）",
+    "unshared": "県へ未共有の課題",
+    "overdue_issues": "期限を過ぎた課題",
+    "week_visits": "今週の訪問",
+}
 
 # What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name),
 # ("progress", org id, system code or "") — the matrix with that cell's detail (or row).
@@ -55,6 +79,7 @@ class Home:
     role: str
     today: date
     sections: tuple[Section, ...] = field(default=())
+    pending: tuple[str, ...] = ()  # sections still placeholders (HomeService.home defer=True)
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -76,31 +101,61 @@ class HomeService:
         self.db = profile.database
         self.today = today or today_jst()
 
-    def home(self, month: str | None = None) -> Home:
-        """``month`` (YYYY-MM): the window's 対象月 for the on-site days; default this month."""
-        sections: tuple[Section, ...]
+    def home(self, month: str | None = None, *, defer: bool = False) -> Home:
+        """``month`` (YYYY-MM): the window's 対象月 for the on-site days; default this month.
+
+        ``defer``: the DEFERRED sections are placeholders (``Home.pending`` names them), for a
+        first paint that does not wait for them; ``section(key)`` computes one afterwards."""
+        makers = self._makers(month)
+        sections = tuple(
+            self._placeholder(key, month) if defer and key in DEFERRED else make()
+            for key, make in makers.items()
+        )
+        pending = tuple(k for k in makers if defer and k in DEFERRED)
+        return Home(role_of(self.profile), self.today, sections, pending)
+
+    def section(self, key: str, month: str | None = None) -> Section:
+        """One section, computed now (a deferred one, after the first paint)."""
+        return self._makers(month)[key]()
+
+    def _makers(self, month: str | None) -> dict[str, Callable[[], Section]]:
+        """The role's sections in their order on the screen, each by its key."""
         if role_of(self.profile) == SUPERVISOR:
-            sections = (
-                self.deadlines(),
-                self.site_days(month),
-                self.attention(),
-                self.engagement_warnings(),
-                self.unshared_issues(),
-                self.overdue_issues(),
-                self.imports(),
-                self.conflicts(),
-            )
+            return {
+                "deadlines": self.deadlines,
+                "site_days": lambda: self.site_days(month),
+                "attention": self.attention,
+                "engagements": self.engagement_warnings,
+                "unshared": self.unshared_issues,
+                "overdue_issues": self.overdue_issues,
+                "imports": self.imports,
+                "conflicts": self.conflicts,
+            }
+        return {
+            "week_visits": self.week_visits,
+            "own_issue": lambda: self.own_open("issue"),
+            "own_consultation": lambda: self.own_open("consultation"),
+            "week_hours": self.week_hours,
+            "last_bundle": self.last_bundle,
+            # A field laptop meets conflicts too (the hub's edits against its own).
+            "conflicts": self.conflicts,
+        }
+
+    def _placeholder(self, key: str, month: str | None) -> Section:
+        if key == "site_days":
+            title = self._site_days_title(month)
+        elif key.startswith("own_"):
+            title = self._own_title(key[4:])
         else:
-            sections = (
-                self.week_visits(),
-                self.own_open("issue"),
-                self.own_open("consultation"),
-                self.week_hours(),
-                self.last_bundle(),
-                # A field laptop meets conflicts too (the hub's edits against its own).
-                self.conflicts(),
-            )
-        return Home(role_of(self.profile), self.today, sections)
+            title = TITLES[key]
+        return Section(key, title, 0, (), "集計しています…")
+
+    def _site_days_title(self, month: str | None) -> str:
+        month = month or self.today.strftime("%Y-%m")
+        return f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）"
+
+    def _own_title(self, kind_name: str) -> str:
+        return f"担当の未完了の{kind(kind_name).label}"
 
     # ------------------------------------------------------------ supervisor
 
@@ -136,7 +191,7 @@ class HomeService:
             items.append(Item(text, ("org", b.org_id), b.days_on_site < b.target_days))
         return _section(
             "site_days",
-            f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）",
+            self._site_days_title(month),
             items,
             "今年度の集中支援の記録がありません。",
         )
@@ -156,7 +211,7 @@ class HomeService:
         ]
         return _section(
             "attention",
-            "標準化の要注意（点数の高い順）",
+            TITLES["attention"],
             items,
             "注意が必要な団体・業務はありません。",
             limit=int(settings()["home_shown"]),
@@ -164,33 +219,41 @@ class HomeService:
 
     def _issue_rows(
         self, where: str, params: tuple[object, ...], order: str
-    ) -> list[dict[str, Any]]:
-        return self.db.query(
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """How many open issues match, and the first SHOWN of them in ``order``: only the
+        shown rows are read into Python (20,000 issues, half of them unshared: 90 ms for all
+        rows, bench/gui.py W3)."""
+        clause = f"i._deleted = 0 AND {open_clause(kind('issue'), 'i')} AND {where}"
+        count = self.db.query(f"SELECT count(*) AS n FROM issue AS i WHERE {clause}", params)
+        rows = self.db.query(
             "SELECT i.id, i.title, i.raised_on, i.due_date, i._created_at, o.name AS org"
             " FROM issue AS i LEFT JOIN organisation AS o ON o.id = i.org_id"
-            f" WHERE i._deleted = 0 AND {open_clause(kind('issue'), 'i')} AND {where}"
-            f" ORDER BY {order}",
+            f" WHERE {clause} ORDER BY {order} LIMIT {SHOWN}",
             params,
         )
+        return int(count[0]["n"]), rows
 
     def unshared_issues(self) -> Section:
         items = []
-        rows = self._issue_rows("i.shared_on IS NULL", (), "coalesce(i.raised_on, i._created_at)")
+        count, rows = self._issue_rows(
+            "i.shared_on IS NULL", (), "coalesce(i.raised_on, i._created_at)"
+        )
         for r in rows:
             since = str(r["raised_on"] or r["_created_at"])[:10]
             days = (self.today - date.fromisoformat(since)).days
             text = f"{r['org'] or ''} {r['title']}（把握から{days}日）"
             items.append(Item(text, ("record", "issue", str(r["id"])), days > 14))
-        return _section("unshared", "県へ未共有の課題", items)
+        return Section("unshared", TITLES["unshared"], count, tuple(items))
 
     def overdue_issues(self) -> Section:
         items = []
         today = self.today.isoformat()
-        for r in self._issue_rows("i.due_date < ?", (today,), "i.due_date"):
+        count, rows = self._issue_rows("i.due_date < ?", (today,), "i.due_date")
+        for r in rows:
             days = (self.today - date.fromisoformat(str(r["due_date"]))).days
             text = f"{r['org'] or ''} {r['title']}（期限 {r['due_date']}、{days}日超過）"
             items.append(Item(text, ("record", "issue", str(r["id"])), True))
-        return _section("overdue_issues", "期限を過ぎた課題", items)
+        return Section("overdue_issues", TITLES["overdue_issues"], count, tuple(items))
 
     def imports(self) -> Section:
         items = []
@@ -259,7 +322,7 @@ class HomeService:
             items.append(
                 Item(f"{when} {r['org'] or ''} {r['title']}", ("record", "visit", str(r["id"])))
             )
-        return _section("week_visits", "今週の訪問", items)
+        return _section("week_visits", TITLES["week_visits"], items)
 
     def _own_devices(self) -> tuple[str, str]:
         device = str(self.profile.meta.get("device_id", ""))
@@ -296,7 +359,7 @@ class HomeService:
             )
             for r in rows
         ]
-        return _section(f"own_{kind_name}", f"担当の未完了の{k.label}", items)
+        return _section(f"own_{kind_name}", self._own_title(kind_name), items)
 
     def week_hours(self) -> Section:
         monday, sunday = self._week()

@@ -14,6 +14,7 @@ import secrets
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -281,8 +282,9 @@ class Profile:
                 (stamp(), self.device_id, self.meta.get("owner_name", ""), action),
             )
 
-    def backup(self, dest: Path) -> Path:
-        path = write_backup(self.database, self._key, self.keyfile, dest)
+    def backup(self, dest: Path, progress: Callable[[int, int, str], bool] | None = None) -> Path:
+        """A manual backup (``progress``: store/backup.py write_backup's, stoppable)."""
+        path = write_backup(self.database, self._key, self.keyfile, dest, progress)
         self.audit("backup")
         return path
 

@@ -14,7 +14,7 @@ import dataclasses
 import json
 import logging
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -44,6 +44,42 @@ FULL_DUE = "sync_full_due_{}"
 # policies a field device follows by the hub's clock, never by order of delivery).
 META_ESCROW_AT = "sync_escrow_at"
 META_ROSTER_AT = "sync_roster_at"
+
+# Progress of long work: (done, total, what) -> go on? False stops the work with ``cancelled``
+# raised before anything is committed (the window's 中止, services/package.py's protocol).
+Progress = Callable[[int, int, str], bool]
+PROGRESS_EVERY = 250  # changes between two reports: cheap, and often enough for a bar
+
+
+def _stopped(what: str) -> UserError:
+    if what == "export":
+        return UserError("bundle_export_cancelled")
+    return UserError("bundle_import_cancelled")
+
+
+def _reported(
+    items: Iterable[Any],
+    progress: Progress | None,
+    total: int,
+    what: str,
+    cancelled: str,
+    *,
+    offset: int = 0,
+    scale: int = 1,
+) -> Iterator[Any]:
+    """``items`` passed through, reporting every PROGRESS_EVERY of them; UserError(cancelled)
+    when the receiver answers False (the caller's transaction rolls back, temp files go)."""
+    if progress is None:
+        yield from items
+        return
+    if not progress(offset, total * scale, what):
+        raise _stopped(cancelled)
+    for done, item in enumerate(items, 1):
+        yield item
+        if done % PROGRESS_EVERY == 0 and not progress(
+            offset + min(done, total), total * scale, what
+        ):
+            raise _stopped(cancelled)
 
 
 # ----------------------------------------------------------------------- enrolment
@@ -334,7 +370,13 @@ def resolve_recipient(profile: Profile, to: str) -> ledger.PeerRow:
 
 
 def export_bundle(
-    profile: Profile, to: str, out_dir: Path, *, full: bool = False, medium: str = EXPORT_MEDIA[0]
+    profile: Profile,
+    to: str,
+    out_dir: Path,
+    *,
+    full: bool = False,
+    medium: str = EXPORT_MEDIA[0],
+    progress: Progress | None = None,
 ) -> Exported:
     """One bundle with everything ``to`` lacks (``full``: everything in its scope).
 
@@ -343,6 +385,10 @@ def export_bundle(
     neither), which is how the hub learns every laptop's exports (情報漏洩等への対策に関する文書).
     A bundle that carries nothing but other exports' log entries logs nothing (it holds no
     record of the work), so devices in step stay in step and a relay does not echo forever.
+
+    ``progress`` hears of both passes over the changes; answering False stops the export with
+    nothing written (the temporary file is removed, the log entry rolled back, nothing is
+    recorded as sent).
     """
     keys = _keys(profile)
     peer = resolve_recipient(profile, to)
@@ -378,6 +424,7 @@ def export_bundle(
             recipients,
             created_at,
             bundle_id,
+            progress,
         )
 
 
@@ -432,6 +479,7 @@ def _write_export(
     recipients: list[str],
     created_at: str,
     bundle_id: str,
+    progress: Progress | None,
 ) -> Exported:
     db = profile.database
     due = FULL_DUE.format(peer["device_id"])
@@ -441,9 +489,25 @@ def _write_export(
         # log's changes past its newest signed head are not sent yet (sync/origin.py).
         vector = {d: min(n, heads[d].seq) for d, n in vector.items() if d in heads}
     excluded = merge.out_of_scope(db, scope, model=profile.model)
+    # About how many lines each pass yields (changes; proof lines are a few per log).
+    total = max(1, sum(max(0, h.seq - int(have.get(d, 0))) for d, h in heads.items()))
+    passes = iter(range(2))
+
+    def source() -> Iterator[Any]:
+        offset = next(passes, 1) * total
+        return _reported(
+            _segments(db, heads, have, excluded),
+            progress,
+            total,
+            "バンドルを作成しています",
+            "export",
+            offset=offset,
+            scale=2,
+        )
+
     written = bundle.write_bundle(
         Path(out_dir),
-        lambda: _segments(db, heads, have, excluded),
+        source,
         requires=bundle.PROOF_FEATURES,
         keys=keys,
         sender_name=profile.meta.get("device_name", ""),
@@ -1046,7 +1110,9 @@ def _sender_name(profile: Profile, m: bundle.Manifest) -> str:
     return sender["name"] if sender else m.sender_name
 
 
-def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
+def preview(
+    profile: Profile, path: Path, *, plan: bool = True, progress: Progress | None = None
+) -> Preview:
     """Everything checked, nothing written: sender, date, counts per kind, conflicts, gaps.
 
     The counts come from ``merge.plan`` (the merge itself, rolled back: memory as flat as the
@@ -1059,7 +1125,13 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
         if _seen(profile, m):
             return Preview(Path(path), m, name, True, None)
         verified = _Verified(profile, opened)
-        changes = verified.changes()
+        changes = _reported(
+            verified.changes(),
+            progress,
+            m.count,
+            "バンドルを確認しています",
+            "import",
+        )
         covers = _covers(profile, m)
         counts = None
         if plan:
@@ -1078,9 +1150,18 @@ def preview(profile: Profile, path: Path, *, plan: bool = True) -> Preview:
     return Preview(Path(path), m, name, False, counts)
 
 
-def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) -> Imported:
-    """Apply a bundle: preview (unless given), snapshot backup, one transaction."""
-    first = checked or preview(profile, path)
+def import_bundle(
+    profile: Profile,
+    path: Path,
+    checked: Preview | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Imported:
+    """Apply a bundle: preview (unless given), snapshot backup, one transaction.
+
+    ``progress`` hears of the apply pass; answering False rolls the whole transaction back
+    (UserError ``bundle_import_cancelled``): an import stopped mid-way commits nothing."""
+    first = checked or preview(profile, path, progress=progress)
     if first.already:
         return Imported(first, False, None, None)
     backup = _snapshot(profile)
@@ -1092,7 +1173,13 @@ def import_bundle(profile: Profile, path: Path, checked: Preview | None = None) 
         if _seen(profile, m):
             return Imported(first, False, None, backup)
         verified = _Verified(profile, opened)
-        changes = verified.changes()
+        changes = _reported(
+            verified.changes(),
+            progress,
+            m.count,
+            "バンドルを取り込んでいます",
+            "import",
+        )
         summary = merge.apply(
             db,
             changes,

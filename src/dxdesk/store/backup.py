@@ -13,6 +13,7 @@ import logging
 import os
 import secrets
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -40,7 +41,21 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -> Path:
+# Pages copied between two progress reports (4 KiB each: 4 MiB), when a caller asks for them.
+BACKUP_STEP_PAGES = 1024
+
+
+def write_backup(
+    database: Database,
+    key: bytes,
+    keyfile: KeyFile,
+    dest: Path,
+    progress: Callable[[int, int, str], bool] | None = None,
+) -> Path:
+    """Copy the live database to ``dest`` (temp, check, fsync, rename) with its key file.
+
+    ``progress(done, total, what)`` hears of the pages copied; answering False stops the copy
+    (UserError ``backup_cancelled``) and the temporary file is removed: no backup is written."""
     if database.conn.in_transaction:
         # The online backup API retries a locked source forever: it would hang, not fail.
         raise RuntimeError("a backup cannot be taken inside a transaction")
@@ -51,7 +66,15 @@ def write_backup(database: Database, key: bytes, keyfile: KeyFile, dest: Path) -
         target = connect(tmp, key, exclusive=False, configure=False)
         try:
             # Back up from the live connection (it holds the exclusive lock), page by page.
-            database.conn.raw.backup(target.raw)
+            if progress is None:
+                database.conn.raw.backup(target.raw)
+            else:
+
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if not progress(total - remaining, total, "バックアップ"):
+                        raise UserError("backup_cancelled")
+
+                database.conn.raw.backup(target.raw, pages=BACKUP_STEP_PAGES, progress=step)
             # A standalone file: a rollback journal, so checking or restoring it from read-only
             # media never needs -wal/-shm files beside it.
             target.execute("PRAGMA journal_mode = DELETE").fetchone()

@@ -1205,107 +1205,107 @@ Python %1 / %2</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../gui/sync.py" line="431"/>
+        <location filename="../../gui/sync.py" line="460"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="435"/>
+        <location filename="../../gui/sync.py" line="464"/>
         <source>同じ項目が複数の端末で同時に編集されたときは、後の編集を採用し、採用されなかった値をここに残しています。必要なら「この値に戻す」を、現在の値でよければ「現在の値のまま確認済みにする」を押してください。</source>
         <translation>When the same field was edited on several devices at once, the later edit was kept and the other value is listed here. Press "Use this value" if it should be the current one, or "Keep the current value, mark reviewed" if the current one is right.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="442"/>
+        <location filename="../../gui/sync.py" line="471"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="443"/>
+        <location filename="../../gui/sync.py" line="472"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="444"/>
+        <location filename="../../gui/sync.py" line="473"/>
         <source>記録</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="445"/>
+        <location filename="../../gui/sync.py" line="474"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="446"/>
+        <location filename="../../gui/sync.py" line="475"/>
         <source>現在の値</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="447"/>
+        <location filename="../../gui/sync.py" line="476"/>
         <source>現在の値の入力</source>
         <translation>Current value entered by</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="448"/>
+        <location filename="../../gui/sync.py" line="477"/>
         <source>採用されなかった値</source>
         <translation>Value not kept</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="449"/>
+        <location filename="../../gui/sync.py" line="478"/>
         <source>採用されなかった値の入力</source>
         <translation>Value not kept entered by</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="450"/>
+        <location filename="../../gui/sync.py" line="479"/>
         <source>検出日時</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="455"/>
+        <location filename="../../gui/sync.py" line="484"/>
         <source>この値に戻す(&amp;R)</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="458"/>
+        <location filename="../../gui/sync.py" line="487"/>
         <source>現在の値のまま確認済みにする(&amp;K)</source>
         <translation>&amp;Keep the current value, mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="482"/>
+        <location filename="../../gui/sync.py" line="511"/>
         <source>削除</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="485"/>
+        <location filename="../../gui/sync.py" line="514"/>
         <source>（削除済み）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="498"/>
+        <location filename="../../gui/sync.py" line="527"/>
         <source>未確認の競合はありません。</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="503"/>
+        <location filename="../../gui/sync.py" line="532"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="513"/>
+        <location filename="../../gui/sync.py" line="542"/>
         <source>確認済みにする行を選んでください。</source>
         <translation>Please select the rows to mark reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="523"/>
+        <location filename="../../gui/sync.py" line="552"/>
         <source>%1件を現在の値のまま確認済みにしました。</source>
         <translation>%1 kept as they are and marked reviewed.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="530"/>
+        <location filename="../../gui/sync.py" line="559"/>
         <source>戻す値を 1 行選んでください。</source>
         <translation>Please select one row to restore.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="540"/>
+        <location filename="../../gui/sync.py" line="569"/>
         <source>採用されなかった値に戻しました。この変更も次のバンドルで送られます。</source>
         <translation>The value has been restored. This change travels with the next bundle like any edit.</translation>
     </message>
@@ -1511,187 +1511,187 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="570"/>
+        <location filename="../../gui/sync.py" line="599"/>
         <source>端末とチーム</source>
         <translation>Devices and team</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="574"/>
+        <location filename="../../gui/sync.py" line="603"/>
         <source>端末名</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="575"/>
+        <location filename="../../gui/sync.py" line="604"/>
         <source>担当者</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="576"/>
+        <location filename="../../gui/sync.py" line="605"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="577"/>
+        <location filename="../../gui/sync.py" line="606"/>
         <source>指紋</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="578"/>
+        <location filename="../../gui/sync.py" line="607"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="579"/>
+        <location filename="../../gui/sync.py" line="608"/>
         <source>記録上の担当者</source>
         <translation>Records as</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="589"/>
+        <location filename="../../gui/sync.py" line="618"/>
         <source>登録申請を受け付ける(&amp;A)…</source>
         <translation>&amp;Accept an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="591"/>
+        <location filename="../../gui/sync.py" line="620"/>
         <source>登録を取り消す(&amp;R)</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="593"/>
+        <location filename="../../gui/sync.py" line="622"/>
         <source>送る団体(&amp;O)…</source>
         <translation>&amp;Organisations sent…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="600"/>
+        <location filename="../../gui/sync.py" line="629"/>
         <source>登録申請ファイルを作成(&amp;Q)…</source>
         <translation>Write an enrolment re&amp;quest…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="602"/>
+        <location filename="../../gui/sync.py" line="631"/>
         <source>チームファイルを読み込む(&amp;J)…</source>
         <translation>&amp;Join with a team file…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="625"/>
+        <location filename="../../gui/sync.py" line="654"/>
         <source>現地担当</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="625"/>
+        <location filename="../../gui/sync.py" line="654"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="629"/>
+        <location filename="../../gui/sync.py" line="658"/>
         <source>この端末</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="629"/>
+        <location filename="../../gui/sync.py" line="658"/>
         <source>取消済み</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="630"/>
+        <location filename="../../gui/sync.py" line="659"/>
         <source>登録済み</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="638"/>
+        <location filename="../../gui/sync.py" line="667"/>
         <source>指紋の確認</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="641"/>
+        <location filename="../../gui/sync.py" line="670"/>
         <source>%1 の指紋です。電話で相手と読み合わせ、一致することを確認してください。</source>
         <translation>This is the fingerprint of %1. Read it together over the phone and make sure it matches.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="644"/>
+        <location filename="../../gui/sync.py" line="673"/>
         <source>この端末の指紋です。統括責任者からの電話で読み上げてください。</source>
         <translation>This is this device's fingerprint. Read it aloud when the supervisor calls.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="652"/>
+        <location filename="../../gui/sync.py" line="681"/>
         <source>一致しました</source>
         <translation>It matches</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="653"/>
+        <location filename="../../gui/sync.py" line="682"/>
         <source>一致しません</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="665"/>
+        <location filename="../../gui/sync.py" line="694"/>
         <source>登録申請ファイルの保存</source>
         <translation>Save the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="676"/>
+        <location filename="../../gui/sync.py" line="705"/>
         <source>登録申請ファイルを保存しました：%1</source>
         <translation>Enrolment request saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="685"/>
+        <location filename="../../gui/sync.py" line="714"/>
         <source>登録申請ファイルを選択</source>
         <translation>Choose an enrolment request</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="698"/>
+        <location filename="../../gui/sync.py" line="727"/>
         <source>指紋が一致しないため、登録しませんでした。</source>
         <translation>The fingerprints did not match, so nothing was enrolled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="703"/>
+        <location filename="../../gui/sync.py" line="732"/>
         <source>登録を取りやめました。</source>
         <translation>Enrolment cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="709"/>
+        <location filename="../../gui/sync.py" line="738"/>
         <source>チームファイルの保存</source>
         <translation>Save the team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="724"/>
+        <location filename="../../gui/sync.py" line="753"/>
         <source>%1 を登録しました。チームファイル %2 を相手の端末で読み込んでください。</source>
         <translation>%1 is enrolled. Load the team file %2 on that device.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="733"/>
+        <location filename="../../gui/sync.py" line="762"/>
         <source>チームファイルを選択</source>
         <translation>Choose a team file</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="747"/>
+        <location filename="../../gui/sync.py" line="776"/>
         <source>指紋が一致しないため、チームに参加しませんでした。</source>
         <translation>The fingerprints did not match, so this computer did not join the team.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="757"/>
+        <location filename="../../gui/sync.py" line="786"/>
         <source>チームに参加しました。統括（%1）へバンドルを送れます。</source>
         <translation>Joined the team. You can now send bundles to the supervisor (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="772"/>
+        <location filename="../../gui/sync.py" line="801"/>
         <source>設定する端末を 1 台選んでください。</source>
         <translation>Please select one device to set.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="782"/>
+        <location filename="../../gui/sync.py" line="811"/>
         <source>取り消す端末を 1 台選んでください。</source>
         <translation>Please select one device to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="787"/>
+        <location filename="../../gui/sync.py" line="816"/>
         <source>登録の取消し</source>
         <translation>Revoke enrolment</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="789"/>
+        <location filename="../../gui/sync.py" line="818"/>
         <source>%1 の登録を取り消しますか？ この端末からのバンドルは以後読み込みません。</source>
         <translation>Revoke %1? Bundles from that device will no longer be read.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="800"/>
+        <location filename="../../gui/sync.py" line="829"/>
         <source>%1 の登録を取り消しました。</source>
         <translation>%1 has been revoked.</translation>
     </message>
@@ -1699,113 +1699,118 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="185"/>
+        <location filename="../../gui/documents.py" line="225"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="215"/>
+        <location filename="../../gui/documents.py" line="255"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="221"/>
+        <location filename="../../gui/documents.py" line="261"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="222"/>
+        <location filename="../../gui/documents.py" line="262"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="223"/>
+        <location filename="../../gui/documents.py" line="263"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="270"/>
+        <location filename="../../gui/documents.py" line="310"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="275"/>
+        <location filename="../../gui/documents.py" line="315"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="283"/>
+        <location filename="../../gui/documents.py" line="323"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="288"/>
-        <location filename="../../gui/documents.py" line="304"/>
+        <location filename="../../gui/documents.py" line="328"/>
+        <location filename="../../gui/documents.py" line="344"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="296"/>
+        <location filename="../../gui/documents.py" line="336"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="297"/>
+        <location filename="../../gui/documents.py" line="337"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="321"/>
+        <location filename="../../gui/documents.py" line="361"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="325"/>
+        <location filename="../../gui/documents.py" line="365"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="332"/>
+        <location filename="../../gui/documents.py" line="372"/>
         <source>文書の日付</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="335"/>
+        <location filename="../../gui/documents.py" line="375"/>
         <source>例：DX第12号（空欄のときは表示しません）</source>
         <translation>e.g. DX No. 12 (not printed when empty)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="336"/>
+        <location filename="../../gui/documents.py" line="376"/>
         <source>文書番号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="426"/>
+        <location filename="../../gui/documents.py" line="466"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="454"/>
+        <location filename="../../gui/documents.py" line="475"/>
+        <source>%1 を作成しています…</source>
+        <translation>Creating %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="500"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="468"/>
+        <location filename="../../gui/documents.py" line="514"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="470"/>
+        <location filename="../../gui/documents.py" line="516"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="487"/>
+        <location filename="../../gui/documents.py" line="533"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="506"/>
+        <location filename="../../gui/documents.py" line="552"/>
         <source>%1 ページを印刷しました。</source>
         <translation>%1 pages printed.</translation>
     </message>
@@ -1813,57 +1818,63 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="337"/>
+        <location filename="../../gui/sync.py" line="364"/>
+        <location filename="../../gui/sync.py" line="430"/>
         <source>バンドルの作成</source>
         <translation>Create a bundle</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="347"/>
+        <location filename="../../gui/sync.py" line="374"/>
         <source>統括（ハブ）</source>
         <translation>Supervisor (hub)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="350"/>
+        <location filename="../../gui/sync.py" line="377"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="360"/>
+        <location filename="../../gui/sync.py" line="387"/>
         <source>すべてを含める（送ったバンドルが失われたときに使います）</source>
         <translation>Include everything (when a bundle sent earlier was lost)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="363"/>
+        <location filename="../../gui/sync.py" line="390"/>
         <source>送り先(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="364"/>
+        <location filename="../../gui/sync.py" line="391"/>
         <source>保存先フォルダ(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="367"/>
+        <location filename="../../gui/sync.py" line="394"/>
         <source>媒体(&amp;M)：</source>
         <translation>&amp;Medium:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="375"/>
+        <location filename="../../gui/sync.py" line="402"/>
         <source>作成(&amp;E)</source>
         <translation>Cr&amp;eate</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="385"/>
+        <location filename="../../gui/sync.py" line="412"/>
         <source>送り先の端末がまだ登録されていません。</source>
         <translation>No receiving device is enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="390"/>
+        <location filename="../../gui/sync.py" line="417"/>
         <source>保存先フォルダ</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="412"/>
+        <location filename="../../gui/sync.py" line="431"/>
+        <source>バンドルを作成しています…</source>
+        <translation>Creating the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="441"/>
         <source>%1 件の変更を %2 に保存しました。</source>
         <translation>%1 changes saved to %2.</translation>
     </message>
@@ -3304,22 +3315,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../gui/home.py" line="73"/>
+        <location filename="../../gui/home.py" line="78"/>
         <source>担当者</source>
         <translation>Consultant</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="73"/>
+        <location filename="../../gui/home.py" line="78"/>
         <source>統括責任者</source>
         <translation>Lead manager</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="75"/>
+        <location filename="../../gui/home.py" line="80"/>
         <source>ホーム（%1）— %2</source>
         <translation>Home (%1) — %2</translation>
     </message>
     <message>
-        <location filename="../../gui/home.py" line="99"/>
+        <location filename="../../gui/home.py" line="132"/>
         <source>%1（%2件）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3569,6 +3580,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/sync.py" line="108"/>
+        <location filename="../../gui/sync.py" line="294"/>
         <source>バンドルの取り込み</source>
         <translation>Import bundles</translation>
     </message>
@@ -3628,77 +3640,92 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Choose bundle files</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="214"/>
+        <location filename="../../gui/sync.py" line="215"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
         <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="221"/>
+        <location filename="../../gui/sync.py" line="222"/>
         <source>取り込めます</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="221"/>
+        <location filename="../../gui/sync.py" line="222"/>
         <source>取込み済み（変更なし）</source>
         <translation>Already imported (no change)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="229"/>
+        <location filename="../../gui/sync.py" line="230"/>
         <source>読み込めません：%1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="238"/>
+        <location filename="../../gui/sync.py" line="239"/>
         <source>端末「%1」（%2）</source>
         <translation>device “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="240"/>
+        <location filename="../../gui/sync.py" line="241"/>
         <source>端末「%1」</source>
         <translation>device “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="246"/>
+        <location filename="../../gui/sync.py" line="247"/>
         <source>%1から%2まで</source>
         <translation>from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="248"/>
+        <location filename="../../gui/sync.py" line="249"/>
         <source>%1以降</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="250"/>
+        <location filename="../../gui/sync.py" line="251"/>
         <source>%1まで</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="252"/>
+        <location filename="../../gui/sync.py" line="253"/>
         <source>最初から</source>
         <translation>from the start</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="255"/>
+        <location filename="../../gui/sync.py" line="256"/>
         <source>注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で作り直してもらってください。</source>
         <translation>Note: the work of %1 — %2 — (%3 changes, numbers %4) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="269"/>
+        <location filename="../../gui/sync.py" line="270"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
         <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="296"/>
+        <location filename="../../gui/sync.py" line="283"/>
+        <source>バンドルの確認</source>
+        <translation>Checking a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="284"/>
+        <source>%1 を確認しています（まだ何も書き込みません）…</source>
+        <translation>Checking %1 (nothing is written yet)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="295"/>
+        <source>%1 を取り込んでいます…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync.py" line="323"/>
         <source>%1：既に取り込み済みでした。</source>
         <translation>%1: already imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="302"/>
+        <location filename="../../gui/sync.py" line="329"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
         <translation>%1: %2 changes imported (%3 conflicts).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="310"/>
+        <location filename="../../gui/sync.py" line="337"/>
         <source>注意：%1 と同じ変更を持っているのに内容が一致しません。送信元に「すべてを含める」でのバンドル作成を依頼してください（この端末の未送信の記録は消えません）。</source>
         <translation>Note: this computer holds the same changes as %1 but the contents differ. Please ask the sender for a bundle with "Include everything" (nothing unsent on this computer is lost).</translation>
     </message>
@@ -4122,7 +4149,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="456"/>
-        <location filename="../../gui/mainwindow.py" line="853"/>
+        <location filename="../../gui/mainwindow.py" line="867"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
@@ -4134,6 +4161,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="490"/>
+        <location filename="../../gui/mainwindow.py" line="889"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
@@ -4253,34 +4281,45 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="732"/>
+        <location filename="../../gui/mainwindow.py" line="739"/>
+        <location filename="../../gui/mainwindow.py" line="956"/>
+        <source>自動バックアップ</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="740"/>
+        <source>自動バックアップを作成しています…</source>
+        <translation>Creating the automatic backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="746"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="773"/>
+        <location filename="../../gui/mainwindow.py" line="787"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="781"/>
+        <location filename="../../gui/mainwindow.py" line="795"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="873"/>
+        <location filename="../../gui/mainwindow.py" line="890"/>
+        <source>バックアップを作成しています…</source>
+        <translation>Creating a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="895"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="876"/>
+        <location filename="../../gui/mainwindow.py" line="900"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="932"/>
-        <source>自動バックアップ</source>
-        <translation>Automatic backup</translation>
     </message>
 </context>
 <context>
@@ -4550,45 +4589,40 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../gui/package.py" line="28"/>
-        <source>成果品一式を作成しています…</source>
-        <translation>Making the deliverables package…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/package.py" line="29"/>
-        <source>中止</source>
-        <translation>Canceled</translation>
-    </message>
-    <message>
-        <location filename="../../gui/package.py" line="35"/>
-        <location filename="../../gui/package.py" line="51"/>
-        <location filename="../../gui/package.py" line="65"/>
-        <location filename="../../gui/package.py" line="98"/>
+        <location filename="../../gui/package.py" line="30"/>
+        <location filename="../../gui/package.py" line="38"/>
+        <location filename="../../gui/package.py" line="49"/>
+        <location filename="../../gui/package.py" line="82"/>
         <source>成果品一式の作成</source>
         <translation>Deliverables package</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="66"/>
+        <location filename="../../gui/package.py" line="31"/>
+        <source>成果品一式を作成しています…</source>
+        <translation>Making the deliverables package…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/package.py" line="50"/>
         <source>年度（例：2025 は令和7年度）</source>
         <translation>Fiscal year (e.g. 2025 for FY Reiwa 7)</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="76"/>
+        <location filename="../../gui/package.py" line="60"/>
         <source>成果品一式の保存</source>
         <translation>Save the deliverables package</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="78"/>
+        <location filename="../../gui/package.py" line="62"/>
         <source>ZIP ファイル (*.zip)</source>
         <translation>ZIP file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="86"/>
+        <location filename="../../gui/package.py" line="70"/>
         <source>成果品一式を作成しました：%1（書類 %2件）</source>
         <translation>The deliverables package has been made: %1 (%2 documents)</translation>
     </message>
     <message>
-        <location filename="../../gui/package.py" line="92"/>
+        <location filename="../../gui/package.py" line="76"/>
         <source>記録がないため作成していない書類：</source>
         <translation>Not made, as there are no records: </translation>
     </message>
@@ -4647,17 +4681,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="125"/>
+        <location filename="../../gui/documents.py" line="132"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="136"/>
+        <location filename="../../gui/documents.py" line="147"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="144"/>
+        <location filename="../../gui/documents.py" line="156"/>
         <source>全 %1 ページ</source>
         <translation>%1 pages</translation>
     </message>
@@ -5219,141 +5253,141 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="196"/>
+        <location filename="../../gui/forms.py" line="197"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="285"/>
+        <location filename="../../gui/forms.py" line="286"/>
         <source>%1 件を選択</source>
         <translation>%1 selected</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="288"/>
+        <location filename="../../gui/forms.py" line="289"/>
         <source>この記録が対応するものにチェックを付けます。</source>
         <translation>Tick the ones this record answers.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="326"/>
+        <location filename="../../gui/forms.py" line="327"/>
         <source>管理表を開く…</source>
         <translation>Open the management table…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="329"/>
+        <location filename="../../gui/forms.py" line="330"/>
         <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
         <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="333"/>
+        <location filename="../../gui/forms.py" line="334"/>
         <source>成果から支援事例の下書きを作成…</source>
         <translation>Draft a case study from the outcomes…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="361"/>
+        <location filename="../../gui/forms.py" line="362"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="364"/>
+        <location filename="../../gui/forms.py" line="365"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="372"/>
-        <location filename="../../gui/forms.py" line="1034"/>
+        <location filename="../../gui/forms.py" line="373"/>
+        <location filename="../../gui/forms.py" line="1040"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="374"/>
+        <location filename="../../gui/forms.py" line="375"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="375"/>
-        <location filename="../../gui/forms.py" line="1036"/>
+        <location filename="../../gui/forms.py" line="376"/>
+        <location filename="../../gui/forms.py" line="1042"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="377"/>
+        <location filename="../../gui/forms.py" line="378"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="380"/>
+        <location filename="../../gui/forms.py" line="381"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="449"/>
-        <location filename="../../gui/forms.py" line="477"/>
+        <location filename="../../gui/forms.py" line="450"/>
+        <location filename="../../gui/forms.py" line="478"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="464"/>
+        <location filename="../../gui/forms.py" line="465"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="529"/>
+        <location filename="../../gui/forms.py" line="530"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="566"/>
+        <location filename="../../gui/forms.py" line="567"/>
         <source>保存すると、%1を追加できます。</source>
         <translation>Save first to add %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="595"/>
+        <location filename="../../gui/forms.py" line="596"/>
         <source>保存すると追加できます。</source>
         <translation>Save the record to add these.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="655"/>
+        <location filename="../../gui/forms.py" line="656"/>
         <source>（%1登録済み）</source>
         <translation> (recorded as %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="920"/>
+        <location filename="../../gui/forms.py" line="921"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="931"/>
-        <location filename="../../gui/forms.py" line="968"/>
+        <location filename="../../gui/forms.py" line="932"/>
+        <location filename="../../gui/forms.py" line="969"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="996"/>
+        <location filename="../../gui/forms.py" line="1002"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1027"/>
+        <location filename="../../gui/forms.py" line="1033"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1035"/>
+        <location filename="../../gui/forms.py" line="1041"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1073"/>
+        <location filename="../../gui/forms.py" line="1079"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1075"/>
+        <location filename="../../gui/forms.py" line="1081"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1096"/>
+        <location filename="../../gui/forms.py" line="1102"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -5653,22 +5687,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ScopeDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="896"/>
+        <location filename="../../gui/sync.py" line="925"/>
         <source>送る団体 — %1</source>
         <translation>Organisations sent — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="899"/>
+        <location filename="../../gui/sync.py" line="928"/>
         <source>すべての団体（既定）</source>
         <translation>All organisations (default)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="941"/>
+        <location filename="../../gui/sync.py" line="970"/>
         <source>団体を 1 つ以上選ぶか、「すべての団体」にしてください。</source>
         <translation>Please tick at least one organisation, or choose "All organisations".</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="949"/>
+        <location filename="../../gui/sync.py" line="978"/>
         <source>%1 に送る団体を設定しました。</source>
         <translation>The organisations sent to %1 have been set.</translation>
     </message>
@@ -5840,37 +5874,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>StaffLinkDialog</name>
     <message>
-        <location filename="../../gui/sync.py" line="811"/>
+        <location filename="../../gui/sync.py" line="840"/>
         <source>端末の利用者の確認</source>
         <translation>Who uses this device</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="817"/>
+        <location filename="../../gui/sync.py" line="846"/>
         <source>端末「%1」の利用者は「%2」です。担当者の記録が二重にならないよう、登録済みの担当者と結び付けてください。</source>
         <translation>Device “%1” is used by “%2”. Link it to the registered staff member so that the person is not recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="826"/>
+        <location filename="../../gui/sync.py" line="855"/>
         <source>別の担当者を選ぶ(&amp;O)：</source>
         <translation>Choose an&amp;other staff member:</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="833"/>
+        <location filename="../../gui/sync.py" line="862"/>
         <source>新しい担当者として登録する(&amp;N)</source>
         <translation>Register as a &amp;new staff member</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="837"/>
+        <location filename="../../gui/sync.py" line="866"/>
         <source>登録済みの「%1」と同じ人です(&amp;S)</source>
         <translation>The &amp;same person as the registered “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="850"/>
+        <location filename="../../gui/sync.py" line="879"/>
         <source>結び付けると、その端末での記録はこの担当者の記録になります（工数表の列も一つです）。</source>
         <translation>Once linked, what is recorded on that device is recorded for this staff member (one column in the hours table).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync.py" line="855"/>
+        <location filename="../../gui/sync.py" line="884"/>
         <source>登録する</source>
         <translation>Enrol</translation>
     </message>
@@ -5993,6 +6027,19 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/deadlines.py" line="77"/>
         <source>提出したファイル</source>
         <translation>The file submitted</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../gui/worker.py" line="151"/>
+        <source>中止(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worker.py" line="213"/>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -6208,6 +6255,26 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>成果品一式の作成を中止しました。ファイルは作成していません。</source>
         <extracomment>UserError in the model: package_cancelled</extracomment>
         <translation>Making the deliverables package was stopped. No file was written.</translation>
+    </message>
+    <message>
+        <source>バンドルの取り込みを中止しました。記録は何も変更していません。</source>
+        <extracomment>UserError in the model: bundle_import_cancelled</extracomment>
+        <translation>The bundle import was cancelled. No records were changed.</translation>
+    </message>
+    <message>
+        <source>バンドルの作成を中止しました。ファイルは作成していません。</source>
+        <extracomment>UserError in the model: bundle_export_cancelled</extracomment>
+        <translation>Creating the bundle was cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <source>バックアップを中止しました。ファイルは作成していません。</source>
+        <extracomment>UserError in the model: backup_cancelled</extracomment>
+        <translation>The backup was cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <source>処理を中止しました。結果は保存も表示もしていません。</source>
+        <extracomment>UserError in the model: task_cancelled</extracomment>
+        <translation>Cancelled. The result was neither saved nor shown.</translation>
     </message>
     <message>
         <source>入力に文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれているため、処理できません。</source>

@@ -6,6 +6,8 @@ what the stages before it planned, so changing it changes the profile a seed pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.services.demo import (
@@ -27,28 +29,47 @@ from dxdesk.services.records import RecordService
 _WORK_KINDS = ("visit", "vendor", "system_status", "step_status", "consultation", "issue", "time")
 
 
-def _run(demo: Demo, seed: int) -> None:
-    people.add_closed_day(demo)
-    people.add_staff(demo)
-    people.add_vendors(demo)
-    people.add_experts(demo)
-    people.add_contacts(demo)
-    progress.add_matrix(demo)
-    people.add_groups(demo)
-    people.add_engagements(demo)
-    schedule.schedule_year(demo)
-    visits.add_visits(demo)
-    visits.add_issues(demo)
-    visits.add_consultations(demo)
-    meetings.add_trainings(demo)
-    meetings.add_meetings(demo)
-    hours.add_time_entries(demo)
-    goals.add_goals(demo)
-    goals.add_case_studies(demo)
-    people.add_plan(demo)
-    desk.add_desk(demo, seed)  # with its own random stream
-    # Last, on a random stream of its own: the stages above produce what they did without it.
-    dxsupport.add_general_support(demo)
+# The stages in their order, each with what a progress line says while it runs.
+_STAGES: tuple[tuple[str, Callable[[Demo], None]], ...] = (
+    ("臨時閉庁日", people.add_closed_day),
+    ("職員", people.add_staff),
+    ("事業者", people.add_vendors),
+    ("専門人材", people.add_experts),
+    ("連絡先", people.add_contacts),
+    ("標準化の進捗", progress.add_matrix),
+    ("グループ", people.add_groups),
+    ("集中支援", people.add_engagements),
+    ("年間予定", schedule.schedule_year),
+    ("訪問", visits.add_visits),
+    ("課題", visits.add_issues),
+    ("相談", visits.add_consultations),
+    ("研修", meetings.add_trainings),
+    ("会議", meetings.add_meetings),
+    ("工数", hours.add_time_entries),
+    ("目標", goals.add_goals),
+    ("支援事例", goals.add_case_studies),
+    ("業務実施計画", people.add_plan),
+)
+
+
+def _stages(seed: int) -> tuple[tuple[str, Callable[[Demo], None]], ...]:
+    """The stages, then the two that draw from random streams of their own (the stages above
+    produce what they did without them)."""
+    return (
+        *_STAGES,
+        ("会議の決定・課題事項、研修要望", lambda demo: desk.add_desk(demo, seed)),
+        ("一般的なDX支援", dxsupport.add_general_support),
+    )
+
+
+def _run(demo: Demo, seed: int, report: Callable[[int, int, str], bool] | None = None) -> None:
+    stages = _stages(seed)
+    for done, (label, stage) in enumerate(stages):
+        if report is not None:
+            report(done, len(stages), label)
+        stage(demo)
+    if report is not None:
+        report(len(stages), len(stages), "完了")
 
 
 def _ensure_empty(service: RecordService) -> None:
@@ -61,7 +82,12 @@ def _ensure_empty(service: RecordService) -> None:
             )
 
 
-def populate_demo(profile: Profile, *, seed: int = 2025) -> dict[str, int]:
+def populate_demo(
+    profile: Profile,
+    *,
+    seed: int = 2025,
+    progress: Callable[[int, int, str], bool] | None = None,
+) -> dict[str, int]:
     """Fill an open, empty profile with a fiscal year (FY2025) of fictional work.
 
     Returns how many records of each kind were added (kinds with none are left out). The
@@ -72,5 +98,5 @@ def populate_demo(profile: Profile, *, seed: int = 2025) -> dict[str, int]:
     _ensure_empty(service)
     demo = Demo(profile, seed)
     with profile.database.transaction():
-        _run(demo, seed)
+        _run(demo, seed, progress)
     return dict(demo.counts)
