@@ -14,9 +14,13 @@ from tests.sync.sync_helpers import enrol_field, make_profile, visit
 
 
 def totals(p: sync.Preview) -> dict[str, int]:
+    """The records a person changed: the bundle's own entry in the export log (one new
+    bundle_export record, listed under its own kind) aside."""
     assert p.plan is not None
     out = {"new": 0, "updated": 0, "deleted": 0}
-    for counts in p.plan.kinds.values():
+    for name, counts in p.plan.kinds.items():
+        if name == sync.EXPORT_LOG:
+            continue
         out["new"] += counts.new
         out["updated"] += counts.updated
         out["deleted"] += counts.deleted
@@ -47,8 +51,9 @@ def test_first_bundle_after_one_edit_counts_one_update(tmp_path: Path, hub_first
         # The laptop's own staff record is its one new record (no link chosen at accept).
         assert totals(p) == {"new": 1, "updated": 1, "deleted": 0}
         assert p.plan.kinds["staff"].new == 1
+        assert p.plan.kinds[sync.EXPORT_LOG].new == 1  # this bundle's entry in the export log
         # Nothing about the reference rows it never touched travels (store/seeds.py).
-        assert p.manifest.count == 2
+        assert p.manifest.count == 3
         assert p.plan.conflicts == 0
         applied = sync.import_bundle(hub, p.path, p)
         assert applied.summary is not None
