@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.errors import UserError
@@ -45,6 +45,14 @@ def open_or_create(paths: ProfilePaths) -> Profile | None:
     dialog = UnlockDialog(paths)
     if not dialog.exec():
         return None
+    if dialog.remember_warning:
+        from dxdesk.gui.messages import warn
+
+        warn(
+            None,
+            QCoreApplication.translate("UnlockDialog", "この端末に記憶できませんでした"),
+            dialog.remember_warning,
+        )
     return dialog.profile
 
 

@@ -56,12 +56,12 @@ Python %1 / %2</translation>
         <translation>Open the full &amp;licences</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="13"/>
+        <location filename="../../gui/helpmenu.py" line="28"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="15"/>
+        <location filename="../../gui/helpmenu.py" line="40"/>
         <source>dxdesk について(&amp;A)…</source>
         <translation>&amp;About dxdesk…</translation>
     </message>
@@ -2400,6 +2400,64 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="30"/>
+        <source>キーボード操作の一覧(&amp;K)…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="35"/>
+        <source>診断情報をコピー(&amp;D)</source>
+        <translation>Copy &amp;diagnostic information</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="76"/>
+        <source>入力画面</source>
+        <translation>Record form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="80"/>
+        <source>記録を保存</source>
+        <translation>Save the record</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="84"/>
+        <source>カレンダーから選択（日付欄）</source>
+        <translation>Pick from the calendar (date fields)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="86"/>
+        <source>入力画面を閉じる</source>
+        <translation>Close the record form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="107"/>
+        <source>キーボード操作の一覧</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="113"/>
+        <source>メニュー</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="114"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="115"/>
+        <source>キー</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="151"/>
+        <source>診断情報をクリップボードにコピーしました。</source>
+        <translation>The diagnostic information was copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../gui/history.py" line="28"/>
@@ -2785,22 +2843,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../gui/unlock.py" line="264"/>
+        <location filename="../../gui/unlock.py" line="305"/>
         <source>ロック中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="268"/>
+        <location filename="../../gui/unlock.py" line="309"/>
         <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
         <translation>Enter your passphrase to return to where you left off.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="273"/>
+        <location filename="../../gui/unlock.py" line="314"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="279"/>
+        <location filename="../../gui/unlock.py" line="320"/>
         <source>解錠(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -2808,290 +2866,300 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="92"/>
+        <location filename="../../gui/app.py" line="100"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="93"/>
+        <location filename="../../gui/app.py" line="101"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="53"/>
+        <location filename="../../gui/mainwindow.py" line="54"/>
         <source>ホーム</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
-        <location filename="../../gui/mainwindow.py" line="66"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="67"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>標準化の進捗</source>
         <translation>Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>期限・提出物</source>
         <translation>Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>台帳</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="64"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="65"/>
+        <location filename="../../gui/mainwindow.py" line="66"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="109"/>
+        <location filename="../../gui/mainwindow.py" line="110"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="116"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="153"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
-        <source>新しい訪問（Ctrl+N）</source>
-        <translation>New visit (Ctrl+N)</translation>
-    </message>
-    <message>
         <location filename="../../gui/mainwindow.py" line="161"/>
-        <source>新しい課題</source>
-        <translation>New issue</translation>
+        <source>新しい訪問(&amp;V)…</source>
+        <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
-        <source>新しい相談</source>
-        <translation>New consultation</translation>
+        <location filename="../../gui/mainwindow.py" line="164"/>
+        <source>新しい課題(&amp;I)…</source>
+        <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
-        <source>工数の入力</source>
-        <translation>Enter hours</translation>
+        <location filename="../../gui/mainwindow.py" line="167"/>
+        <source>新しい相談(&amp;C)…</source>
+        <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
+        <source>工数の入力(&amp;H)…</source>
+        <translation>Enter &amp;hours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
-        <source>すべての記録を検索（Ctrl+F）</source>
-        <translation>Search all records (Ctrl+F)</translation>
+        <location filename="../../gui/mainwindow.py" line="187"/>
+        <source>すべての記録を検索</source>
+        <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
-        <source>ロック（Ctrl+L）</source>
-        <translation>Lock (Ctrl+L)</translation>
+        <location filename="../../gui/mainwindow.py" line="192"/>
+        <source>検索(&amp;F)</source>
+        <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="221"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
+        <source>ロック(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="248"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="222"/>
+        <location filename="../../gui/mainwindow.py" line="249"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="252"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="240"/>
+        <location filename="../../gui/mainwindow.py" line="267"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430"/>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="839"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="454"/>
+        <location filename="../../gui/mainwindow.py" line="481"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="455"/>
-        <source>バックアップを作成</source>
-        <translation>Create backup</translation>
+        <location filename="../../gui/mainwindow.py" line="482"/>
+        <source>バックアップを作成(&amp;B)</source>
+        <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="463"/>
-        <source>終了</source>
-        <translation>Exit</translation>
+        <location filename="../../gui/mainwindow.py" line="491"/>
+        <source>終了(&amp;X)</source>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="466"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="468"/>
+        <location filename="../../gui/mainwindow.py" line="504"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="470"/>
+        <location filename="../../gui/mainwindow.py" line="506"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="471"/>
+        <location filename="../../gui/mainwindow.py" line="507"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="508"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/mainwindow.py" line="509"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="474"/>
+        <location filename="../../gui/mainwindow.py" line="510"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="479"/>
+        <location filename="../../gui/mainwindow.py" line="514"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="480"/>
+        <location filename="../../gui/mainwindow.py" line="516"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="484"/>
+        <location filename="../../gui/mainwindow.py" line="519"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
+        <location filename="../../gui/mainwindow.py" line="525"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="527"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="502"/>
+        <location filename="../../gui/mainwindow.py" line="536"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="539"/>
+        <source>%1(&amp;%2)</source>
+        <translation>&amp;%2 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="634"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="638"/>
+        <location filename="../../gui/mainwindow.py" line="681"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="642"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="657"/>
+        <location filename="../../gui/mainwindow.py" line="700"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="728"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725"/>
+        <location filename="../../gui/mainwindow.py" line="768"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733"/>
+        <location filename="../../gui/mainwindow.py" line="776"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="859"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="819"/>
+        <location filename="../../gui/mainwindow.py" line="862"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="875"/>
+        <location filename="../../gui/mainwindow.py" line="918"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -4451,73 +4519,93 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../gui/unlock.py" line="77"/>
+        <location filename="../../gui/app.py" line="53"/>
+        <source>この端末に記憶できませんでした</source>
+        <translation>Could not remember on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="78"/>
         <source>dxdesk を開く</source>
         <translation>Open dxdesk</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="90"/>
+        <location filename="../../gui/unlock.py" line="91"/>
         <source>パスフレーズを入力してください</source>
         <translation>Enter your passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="92"/>
+        <location filename="../../gui/unlock.py" line="93"/>
         <source>プロファイル：</source>
         <translation>Profile: </translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="96"/>
+        <location filename="../../gui/unlock.py" line="97"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="99"/>
+        <location filename="../../gui/unlock.py" line="102"/>
+        <source>この端末に記憶する（OS の資格情報ストア）</source>
+        <translation>Remember on this computer (the OS credential store)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="106"/>
+        <source>次回から、この端末のログイン中はパスフレーズなしで開けます。共用の端末では記憶しないでください。</source>
+        <translation>From next time, the data opens without the passphrase while you are logged in on this computer. Do not use this on a shared computer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="112"/>
         <source>回復キーで解錠…</source>
         <translation>Unlock with recovery key…</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="101"/>
+        <location filename="../../gui/unlock.py" line="114"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="104"/>
-        <location filename="../../gui/unlock.py" line="148"/>
+        <location filename="../../gui/unlock.py" line="117"/>
+        <location filename="../../gui/unlock.py" line="162"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="129"/>
+        <location filename="../../gui/unlock.py" line="143"/>
         <source>回復キーで解錠</source>
         <translation>Unlock with recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="133"/>
+        <location filename="../../gui/unlock.py" line="147"/>
         <source>印刷・保存した回復キーを入力し、新しいパスフレーズを設定してください。大文字・小文字、空白やハイフンの有無は問いません。</source>
         <translation>Enter the recovery key you printed or saved, then set a new passphrase. Case, spaces and hyphens do not matter.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="141"/>
+        <location filename="../../gui/unlock.py" line="155"/>
         <source>新しいパスフレーズ(&amp;P)：</source>
         <translation>New &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="143"/>
+        <location filename="../../gui/unlock.py" line="157"/>
         <source>回復キー(&amp;R)：</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="146"/>
+        <location filename="../../gui/unlock.py" line="160"/>
         <source>&lt; 戻る</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="150"/>
+        <location filename="../../gui/unlock.py" line="164"/>
         <source>解錠して設定(&amp;U)</source>
         <translation>&amp;Unlock and set</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="215"/>
+        <location filename="../../gui/unlock.py" line="209"/>
+        <source>この端末には記憶できません（%1）。</source>
+        <translation>This computer cannot remember it (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="256"/>
         <source>回復キーを入力してください。</source>
         <translation>Enter the recovery key.</translation>
     </message>
