@@ -14,3 +14,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "/gui/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _iso_dates() -> object:
+    """The window's date style (gui/dates.py) back to the default after each test: a test
+    that chooses 和暦 must not change what the next one reads."""
+    yield
+    from dxdesk.core.calendar import ISO
+    from dxdesk.gui.dates import set_date_style
+
+    set_date_style(ISO)

@@ -20,6 +20,7 @@ from typing import Any
 from dxdesk.core.reference import RESOURCES
 
 __all__ = [
+    "DATE_STYLES",
     "WEEKDAYS_JA",
     "DueDate",
     "Era",
@@ -28,7 +29,9 @@ __all__ = [
     "eras",
     "fiscal_year",
     "fiscal_year_range",
+    "format_date",
     "format_fiscal_year",
+    "format_stored",
     "format_wareki",
     "format_wareki_compact",
     "monthly_report_rules",
@@ -203,6 +206,38 @@ def format_wareki_compact(d: date) -> str:
     """R7.11.25 for table cells; the first year is 1 (R1.5.1)."""
     era, year = _era_of(d)
     return f"{era.abbr}{year}.{d.month}.{d.day}"
+
+
+# --- The window's one date style -----------------------------------------------------------------
+
+# How a date is shown on screen and in an export's display text (settings.date_style); what is
+# stored is always ISO 8601. 和暦 is the compact form the tables can hold (R7.11.25).
+WAREKI, ISO = "wareki", "iso"
+DATE_STYLES = {WAREKI: "和暦（R7.11.25）", ISO: "西暦（2025-11-25）"}
+
+
+def format_date(d: date, style: str = ISO, *, weekday: bool = False) -> str:
+    """A date as the window shows it: R7.11.25 or 2025-11-25, with (火) when ``weekday``.
+
+    The one place the display form of a date is decided: tables, search, overview, home, the
+    deadline board and the progress dialog all come here (an unknown style reads as ISO)."""
+    text = format_wareki_compact(d) if style == WAREKI else d.isoformat()
+    if weekday:
+        text += f"({WEEKDAYS_JA[d.weekday()]})"
+    return text
+
+
+def format_stored(value: object, style: str = ISO) -> str:
+    """A stored ISO date or date-time ("2026-03-27T10:00...") in the window's style, the time
+    kept as HH:MM; anything else (a month, free text, None) as it is."""
+    if value is None:
+        return ""
+    text = str(value)
+    d = stored_date(text)
+    if d is None:
+        return text
+    rest = text[10:].lstrip("T ")
+    return format_date(d, style) + (f" {rest[:5]}" if rest[:5] else "")
 
 
 # --- Parsing ------------------------------------------------------------------------------------

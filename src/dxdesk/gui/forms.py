@@ -55,6 +55,7 @@ from dxdesk.core.model import (
     kind,
 )
 from dxdesk.errors import InvalidRecord, UserError, ValidationError
+from dxdesk.gui.dates import shown_stored
 from dxdesk.gui.members import ChildrenPanel, MembersEditor
 from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
@@ -356,7 +357,7 @@ class RecordForm(QDialog):
     def _describe(self, target: Kind, record: Record, orgs: dict[str, str]) -> str:
         parts = []
         if target.date_field and record.get(target.date_field):
-            parts.append(str(record[target.date_field]).replace("T", " "))
+            parts.append(shown_stored(record[target.date_field]))
         if target.org_field and record.get(target.org_field):
             parts.append(orgs.get(str(record[target.org_field]), ""))
         parts.append(

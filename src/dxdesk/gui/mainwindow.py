@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
+from dxdesk.gui.dates import date_style, set_date_style
 from dxdesk.gui.helpmenu import plain_action_text
 from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.current_org: str | None = None
         self._undo: tuple[str, list[str]] | None = None
 
+        set_date_style(profile.settings.date_style)  # the one date style (gui/dates.py)
+        self.settings_changed.connect(self._apply_date_style)
         self.setWindowTitle(self.tr("dxdesk — 自治体DXサポート業務"))
         self.setAcceptDrops(True)
         self._build_toolbar()
@@ -535,9 +538,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=kind_name: self.show_register(k))
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
         # The global views by number, as they stand in the tree: Ctrl+1 ホーム ... Ctrl+8 台帳.
-        number = 0
-        for key, label in GLOBAL_VIEWS:
-            number += 1
+        for key, label in GLOBAL_VIEWS:  # (a plain loop: the translations scanner reads it)
+            number = GLOBAL_VIEWS.index((key, label)) + 1
             text = self.tr("%1(&%2)").replace("%1", self.tr(label)).replace("%2", str(number))
             action = self._menu_item(view, f"view_{key}", text, f"Ctrl+{number}")
             action.triggered.connect(lambda _=False, k=key: self.show_global(k))
@@ -843,6 +845,14 @@ class MainWindow(QMainWindow):
                 lambda _=False, d=doc.name, o=org_id: self.open_document(d, org_id=o)
             )
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _apply_date_style(self) -> None:
+        """A new date style shows at once: every view redraws its dates."""
+        if self.profile.settings.date_style != date_style():
+            set_date_style(self.profile.settings.date_style)
+            self._reload_all()
+            if self.current_org and self.stack.currentWidget() is self.org_tabs:
+                self.show_org(self.current_org)
 
     def open_settings(self) -> None:
         from dxdesk.gui.settings_dialog import SettingsDialog

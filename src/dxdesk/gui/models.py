@@ -378,7 +378,8 @@ class RecordTableModel(QAbstractTableModel):
         if not records:
             return []
         names = self._service.names(self._kind, records, self._columns)
-        return [display_row(self._kind, r, self._columns, names) for r in records]
+        style = self._service.date_style
+        return [display_row(self._kind, r, self._columns, names, style) for r in records]
 
 
 __all__ = [

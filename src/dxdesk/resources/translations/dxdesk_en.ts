@@ -95,232 +95,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="897"/>
+        <location filename="../../gui/progress.py" line="898"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="898"/>
+        <location filename="../../gui/progress.py" line="899"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="899"/>
+        <location filename="../../gui/progress.py" line="900"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="900"/>
+        <location filename="../../gui/progress.py" line="901"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="901"/>
+        <location filename="../../gui/progress.py" line="902"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="902"/>
-        <location filename="../../gui/progress.py" line="963"/>
+        <location filename="../../gui/progress.py" line="903"/>
+        <location filename="../../gui/progress.py" line="964"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="934"/>
+        <location filename="../../gui/progress.py" line="935"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="938"/>
+        <location filename="../../gui/progress.py" line="939"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="940"/>
+        <location filename="../../gui/progress.py" line="941"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="942"/>
+        <location filename="../../gui/progress.py" line="943"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="944"/>
+        <location filename="../../gui/progress.py" line="945"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="951"/>
+        <location filename="../../gui/progress.py" line="952"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="958"/>
+        <location filename="../../gui/progress.py" line="959"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="959"/>
+        <location filename="../../gui/progress.py" line="960"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="960"/>
+        <location filename="../../gui/progress.py" line="961"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="961"/>
+        <location filename="../../gui/progress.py" line="962"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="962"/>
+        <location filename="../../gui/progress.py" line="963"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="971"/>
-        <location filename="../../gui/progress.py" line="1066"/>
+        <location filename="../../gui/progress.py" line="972"/>
+        <location filename="../../gui/progress.py" line="1067"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="974"/>
+        <location filename="../../gui/progress.py" line="975"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="979"/>
+        <location filename="../../gui/progress.py" line="980"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="983"/>
+        <location filename="../../gui/progress.py" line="984"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="987"/>
+        <location filename="../../gui/progress.py" line="988"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="997"/>
+        <location filename="../../gui/progress.py" line="998"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1003"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1003"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1003"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1003"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1002"/>
+        <location filename="../../gui/progress.py" line="1003"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1010"/>
+        <location filename="../../gui/progress.py" line="1011"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1024"/>
+        <location filename="../../gui/progress.py" line="1025"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1042"/>
-        <location filename="../../gui/progress.py" line="1046"/>
-        <location filename="../../gui/progress.py" line="1048"/>
-        <location filename="../../gui/progress.py" line="1054"/>
+        <location filename="../../gui/progress.py" line="1043"/>
+        <location filename="../../gui/progress.py" line="1047"/>
+        <location filename="../../gui/progress.py" line="1049"/>
+        <location filename="../../gui/progress.py" line="1055"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1051"/>
+        <location filename="../../gui/progress.py" line="1052"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1052"/>
+        <location filename="../../gui/progress.py" line="1053"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1058"/>
+        <location filename="../../gui/progress.py" line="1059"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1066"/>
+        <location filename="../../gui/progress.py" line="1067"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1066"/>
+        <location filename="../../gui/progress.py" line="1067"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1069"/>
+        <location filename="../../gui/progress.py" line="1070"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1070"/>
+        <location filename="../../gui/progress.py" line="1071"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1071"/>
+        <location filename="../../gui/progress.py" line="1072"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1072"/>
+        <location filename="../../gui/progress.py" line="1073"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1100"/>
+        <location filename="../../gui/progress.py" line="1101"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1101"/>
+        <location filename="../../gui/progress.py" line="1102"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1102"/>
+        <location filename="../../gui/progress.py" line="1103"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1103"/>
+        <location filename="../../gui/progress.py" line="1104"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1135"/>
+        <location filename="../../gui/progress.py" line="1136"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -1044,72 +1044,72 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DeadlineBoard</name>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>提出物</source>
         <translation>Deliverable</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>期限の根拠</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="101"/>
+        <location filename="../../gui/deadlines.py" line="102"/>
         <source>未提出のみ</source>
         <translation>Not yet submitted only</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="104"/>
+        <location filename="../../gui/deadlines.py" line="105"/>
         <source>帳票を作成…</source>
         <translation>Make the document…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="105"/>
+        <location filename="../../gui/deadlines.py" line="106"/>
         <source>作成中にする</source>
         <translation>Mark in preparation</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="106"/>
+        <location filename="../../gui/deadlines.py" line="107"/>
         <source>提出済みにする…</source>
         <translation>Mark submitted…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="107"/>
+        <location filename="../../gui/deadlines.py" line="108"/>
         <source>元の記録を開く</source>
         <translation>Open the source record</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="173"/>
+        <location filename="../../gui/deadlines.py" line="174"/>
         <source>（第%1版）</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="175"/>
+        <location filename="../../gui/deadlines.py" line="176"/>
         <source>（期限超過）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="179"/>
+        <location filename="../../gui/deadlines.py" line="180"/>
         <source>未設定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="191"/>
+        <location filename="../../gui/deadlines.py" line="192"/>
         <source>%1件（期限超過 %2件）</source>
         <translation>%1 items (%2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="267"/>
+        <location filename="../../gui/deadlines.py" line="268"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -2843,22 +2843,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../gui/unlock.py" line="305"/>
+        <location filename="../../gui/unlock.py" line="303"/>
         <source>ロック中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="309"/>
+        <location filename="../../gui/unlock.py" line="307"/>
         <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
         <translation>Enter your passphrase to return to where you left off.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="314"/>
+        <location filename="../../gui/unlock.py" line="312"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="320"/>
+        <location filename="../../gui/unlock.py" line="318"/>
         <source>解錠(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -2876,290 +2876,290 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>ホーム</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
-        <location filename="../../gui/mainwindow.py" line="67"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="68"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>標準化の進捗</source>
         <translation>Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>期限・提出物</source>
         <translation>Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="61"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>台帳</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>訪問・ヒアリング</source>
         <translation>Visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="65"/>
+        <location filename="../../gui/mainwindow.py" line="66"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="66"/>
+        <location filename="../../gui/mainwindow.py" line="67"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="110"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="116"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>新しい訪問(&amp;V)…</source>
         <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="167"/>
         <source>新しい課題(&amp;I)…</source>
         <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>新しい相談(&amp;C)…</source>
         <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>工数の入力(&amp;H)…</source>
         <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source>すべての記録を検索</source>
         <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="192"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="248"/>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="249"/>
+        <location filename="../../gui/mainwindow.py" line="252"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="252"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="267"/>
+        <location filename="../../gui/mainwindow.py" line="270"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="457"/>
-        <location filename="../../gui/mainwindow.py" line="839"/>
+        <location filename="../../gui/mainwindow.py" line="460"/>
+        <location filename="../../gui/mainwindow.py" line="843"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="481"/>
+        <location filename="../../gui/mainwindow.py" line="484"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="482"/>
+        <location filename="../../gui/mainwindow.py" line="485"/>
         <source>バックアップを作成(&amp;B)</source>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="486"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="497"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="504"/>
+        <location filename="../../gui/mainwindow.py" line="507"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="506"/>
+        <location filename="../../gui/mainwindow.py" line="509"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="507"/>
+        <location filename="../../gui/mainwindow.py" line="510"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="508"/>
+        <location filename="../../gui/mainwindow.py" line="511"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
+        <location filename="../../gui/mainwindow.py" line="512"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="510"/>
+        <location filename="../../gui/mainwindow.py" line="513"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="514"/>
+        <location filename="../../gui/mainwindow.py" line="517"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="516"/>
+        <location filename="../../gui/mainwindow.py" line="519"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="519"/>
+        <location filename="../../gui/mainwindow.py" line="522"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="525"/>
+        <location filename="../../gui/mainwindow.py" line="528"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="527"/>
+        <location filename="../../gui/mainwindow.py" line="530"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines &amp; submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="536"/>
+        <location filename="../../gui/mainwindow.py" line="539"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
+        <location filename="../../gui/mainwindow.py" line="543"/>
         <source>%1(&amp;%2)</source>
         <translation>&amp;%2 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="634"/>
+        <location filename="../../gui/mainwindow.py" line="638"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="681"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="689"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="700"/>
+        <location filename="../../gui/mainwindow.py" line="704"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="728"/>
+        <location filename="../../gui/mainwindow.py" line="732"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="768"/>
+        <location filename="../../gui/mainwindow.py" line="772"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="776"/>
+        <location filename="../../gui/mainwindow.py" line="780"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="859"/>
+        <location filename="../../gui/mainwindow.py" line="871"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="862"/>
+        <location filename="../../gui/mainwindow.py" line="874"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="918"/>
+        <location filename="../../gui/mainwindow.py" line="930"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
@@ -3175,17 +3175,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../gui/overview.py" line="184"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>工数計（時間）</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="184"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>現地日数計</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="184"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>目標日数</source>
         <translation>Target days</translation>
     </message>
@@ -3193,12 +3193,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridView</name>
     <message>
-        <location filename="../../gui/overview.py" line="226"/>
+        <location filename="../../gui/overview.py" line="219"/>
         <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
         <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="235"/>
+        <location filename="../../gui/overview.py" line="228"/>
         <source>%1年%2月の工数（担当者 × 団体）</source>
         <translation>Hours for %2/%1 (staff × municipality)</translation>
     </message>
@@ -3277,67 +3277,67 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../gui/overview.py" line="74"/>
+        <location filename="../../gui/overview.py" line="67"/>
         <source>月別の工数（時間）</source>
         <translation>Hours by month</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="79"/>
+        <location filename="../../gui/overview.py" line="72"/>
         <source>最近の訪問・ヒアリング</source>
         <translation>Recent visits &amp; hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="84"/>
+        <location filename="../../gui/overview.py" line="77"/>
         <source>未完了の課題</source>
         <translation>Open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="93"/>
+        <location filename="../../gui/overview.py" line="86"/>
         <source>団体の担当者</source>
         <translation>Municipal contacts</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="105"/>
+        <location filename="../../gui/overview.py" line="98"/>
         <source>伴走支援対象</source>
         <translation>Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="107"/>
+        <location filename="../../gui/overview.py" line="100"/>
         <source>集中支援（月%1日目標）</source>
         <translation>Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="112"/>
+        <location filename="../../gui/overview.py" line="105"/>
         <source>%1年%2月 現地 %3%4 日</source>
         <translation>%2/%1: %3%4 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="123"/>
+        <location filename="../../gui/overview.py" line="116"/>
         <source>工数 %1 時間</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="124"/>
+        <location filename="../../gui/overview.py" line="117"/>
         <source>未完了の課題 %1 件</source>
         <translation>Open issues: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="126"/>
+        <location filename="../../gui/overview.py" line="119"/>
         <source>時間</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="133"/>
+        <location filename="../../gui/overview.py" line="126"/>
         <source>訪問の記録はありません</source>
         <translation>No visits recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="143"/>
+        <location filename="../../gui/overview.py" line="136"/>
         <source>未完了の課題はありません</source>
         <translation>No open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="153"/>
+        <location filename="../../gui/overview.py" line="146"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
     </message>
@@ -3473,338 +3473,338 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress.py" line="131"/>
-        <location filename="../../gui/progress.py" line="605"/>
+        <location filename="../../gui/progress.py" line="132"/>
+        <location filename="../../gui/progress.py" line="606"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="132"/>
+        <location filename="../../gui/progress.py" line="133"/>
         <source>移行作業中</source>
         <translation>Migrating</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="133"/>
+        <location filename="../../gui/progress.py" line="134"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="134"/>
-        <location filename="../../gui/progress.py" line="603"/>
+        <location filename="../../gui/progress.py" line="135"/>
+        <location filename="../../gui/progress.py" line="604"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="135"/>
-        <location filename="../../gui/progress.py" line="216"/>
+        <location filename="../../gui/progress.py" line="136"/>
+        <location filename="../../gui/progress.py" line="217"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="136"/>
+        <location filename="../../gui/progress.py" line="137"/>
         <source>対象外</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="143"/>
+        <location filename="../../gui/progress.py" line="144"/>
         <source>計画立案</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="144"/>
+        <location filename="../../gui/progress.py" line="145"/>
         <source>システム選定・調達</source>
         <translation>Selection and procurement</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="145"/>
+        <location filename="../../gui/progress.py" line="146"/>
         <source>移行</source>
         <translation>Migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="166"/>
+        <location filename="../../gui/progress.py" line="167"/>
         <source>この団体では実施しない業務です（県が実施）。集計に含めません。</source>
         <translation>This organisation does not run this system (the prefecture does). It is not counted.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="173"/>
+        <location filename="../../gui/progress.py" line="174"/>
         <source>記録がありますが、規則上は対象外です。団体の福祉事務所設置をご確認ください。</source>
         <translation>Records exist, but by rule this system does not apply. Please check whether the organisation runs a welfare office.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="179"/>
+        <location filename="../../gui/progress.py" line="180"/>
         <source>完了率 %1（完了済み %2・対象外 %3 ／ 40）</source>
         <translation>Completion %1 (completed %2, not applicable %3, of 40)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="185"/>
+        <location filename="../../gui/progress.py" line="186"/>
         <source>作業中 %1・未着手 %2</source>
         <translation>In progress %1, not started %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="192"/>
+        <location filename="../../gui/progress.py" line="193"/>
         <source>到達ステップ：%1 %2</source>
         <translation>Furthest step: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="198"/>
+        <location filename="../../gui/progress.py" line="199"/>
         <source>移行予定日：%1</source>
         <translation>Planned go-live: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="203"/>
+        <location filename="../../gui/progress.py" line="204"/>
         <source>標準準拠システムで運用開始済み</source>
         <translation>Running on the standard-compliant system</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="207"/>
+        <location filename="../../gui/progress.py" line="208"/>
         <source>特定移行支援システム（%1、移行目標時期 %2）</source>
         <translation>Special migration support system (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="210"/>
+        <location filename="../../gui/progress.py" line="211"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="222"/>
+        <location filename="../../gui/progress.py" line="223"/>
         <source>移行予定が期限（令和7年度末）後で、特定移行支援の登録がありません</source>
         <translation>Planned go-live is after the deadline (end of FY2025) and no special migration support is recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="227"/>
-        <location filename="../../gui/progress.py" line="1180"/>
+        <location filename="../../gui/progress.py" line="228"/>
+        <location filename="../../gui/progress.py" line="1181"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="238"/>
+        <location filename="../../gui/progress.py" line="239"/>
         <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
         <translation>%1 systems — completed %2, in progress %3, not started %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="245"/>
+        <location filename="../../gui/progress.py" line="246"/>
         <source>運用開始 %1・特定移行支援 %2・計画より遅れ %3・期限後の移行予定 %4</source>
         <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="312"/>
+        <location filename="../../gui/progress.py" line="313"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="345"/>
+        <location filename="../../gui/progress.py" line="346"/>
         <source>未</source>
         <translation>NR</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="379"/>
+        <location filename="../../gui/progress.py" line="380"/>
         <source>団体計</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="381"/>
+        <location filename="../../gui/progress.py" line="382"/>
         <source>団体ごとの完了率（対象業務の合計）</source>
         <translation>Completion per organisation (over the systems it runs)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="389"/>
+        <location filename="../../gui/progress.py" line="390"/>
         <source>業務計</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="391"/>
+        <location filename="../../gui/progress.py" line="392"/>
         <source>業務ごとの完了率（表示中の団体の合計）</source>
         <translation>Completion per system (over the organisations shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="479"/>
+        <location filename="../../gui/progress.py" line="480"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
         <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="488"/>
+        <location filename="../../gui/progress.py" line="489"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="491"/>
+        <location filename="../../gui/progress.py" line="492"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="492"/>
+        <location filename="../../gui/progress.py" line="493"/>
         <source>伴走支援の対象</source>
         <translation>Hands-on support targets</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="493"/>
+        <location filename="../../gui/progress.py" line="494"/>
         <source>調査・情報共有のみ</source>
         <translation>Surveys and information sharing only</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="496"/>
+        <location filename="../../gui/progress.py" line="497"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="499"/>
-        <location filename="../../gui/progress.py" line="602"/>
+        <location filename="../../gui/progress.py" line="500"/>
+        <location filename="../../gui/progress.py" line="603"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="500"/>
-        <location filename="../../gui/progress.py" line="1177"/>
+        <location filename="../../gui/progress.py" line="501"/>
+        <location filename="../../gui/progress.py" line="1178"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="502"/>
+        <location filename="../../gui/progress.py" line="503"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="503"/>
+        <location filename="../../gui/progress.py" line="504"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="504"/>
+        <location filename="../../gui/progress.py" line="505"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="512"/>
+        <location filename="../../gui/progress.py" line="513"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="516"/>
+        <location filename="../../gui/progress.py" line="517"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="571"/>
+        <location filename="../../gui/progress.py" line="572"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="591"/>
+        <location filename="../../gui/progress.py" line="592"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="592"/>
+        <location filename="../../gui/progress.py" line="593"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="593"/>
+        <location filename="../../gui/progress.py" line="594"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="594"/>
+        <location filename="../../gui/progress.py" line="595"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="595"/>
+        <location filename="../../gui/progress.py" line="596"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="599"/>
+        <location filename="../../gui/progress.py" line="600"/>
         <source>－ 対象外（県が実施）</source>
         <translation>－ Not applicable (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="600"/>
+        <location filename="../../gui/progress.py" line="601"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="604"/>
+        <location filename="../../gui/progress.py" line="605"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="620"/>
+        <location filename="../../gui/progress.py" line="621"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
         <translation>A cell shows the furthest step reached (the highest completed step)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="638"/>
+        <location filename="../../gui/progress.py" line="639"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="645"/>
+        <location filename="../../gui/progress.py" line="646"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (%2 points): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="651"/>
+        <location filename="../../gui/progress.py" line="652"/>
         <source>%1（%2点）</source>
         <translation>%1 (%2 points)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="658"/>
+        <location filename="../../gui/progress.py" line="659"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="702"/>
+        <location filename="../../gui/progress.py" line="703"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="704"/>
+        <location filename="../../gui/progress.py" line="705"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="715"/>
+        <location filename="../../gui/progress.py" line="716"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="718"/>
+        <location filename="../../gui/progress.py" line="719"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="725"/>
+        <location filename="../../gui/progress.py" line="726"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="726"/>
+        <location filename="../../gui/progress.py" line="727"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="726"/>
+        <location filename="../../gui/progress.py" line="727"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="740"/>
+        <location filename="../../gui/progress.py" line="741"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="806"/>
+        <location filename="../../gui/progress.py" line="807"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
         <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1161"/>
+        <location filename="../../gui/progress.py" line="1162"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1167"/>
+        <location filename="../../gui/progress.py" line="1168"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
@@ -3812,42 +3812,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>QuickAddBar</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="275"/>
+        <location filename="../../gui/timegrid.py" line="276"/>
         <source>時間（1.5 / 1:30）</source>
         <translation>Hours (1.5 / 1:30)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="280"/>
+        <location filename="../../gui/timegrid.py" line="281"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="282"/>
+        <location filename="../../gui/timegrid.py" line="283"/>
         <source>内容（任意）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="283"/>
+        <location filename="../../gui/timegrid.py" line="284"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="285"/>
+        <location filename="../../gui/timegrid.py" line="286"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="286"/>
+        <location filename="../../gui/timegrid.py" line="287"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="288"/>
+        <location filename="../../gui/timegrid.py" line="289"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="317"/>
+        <location filename="../../gui/timegrid.py" line="318"/>
         <source>担当者が登録されていません。</source>
         <translation>No staff member is registered.</translation>
     </message>
@@ -3968,100 +3968,100 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="189"/>
+        <location filename="../../gui/forms.py" line="190"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="284"/>
+        <location filename="../../gui/forms.py" line="285"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="287"/>
+        <location filename="../../gui/forms.py" line="288"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="295"/>
-        <location filename="../../gui/forms.py" line="708"/>
+        <location filename="../../gui/forms.py" line="296"/>
+        <location filename="../../gui/forms.py" line="709"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="297"/>
+        <location filename="../../gui/forms.py" line="298"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="298"/>
-        <location filename="../../gui/forms.py" line="710"/>
+        <location filename="../../gui/forms.py" line="299"/>
+        <location filename="../../gui/forms.py" line="711"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="300"/>
+        <location filename="../../gui/forms.py" line="301"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="303"/>
+        <location filename="../../gui/forms.py" line="304"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="367"/>
+        <location filename="../../gui/forms.py" line="368"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="401"/>
+        <location filename="../../gui/forms.py" line="402"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="417"/>
+        <location filename="../../gui/forms.py" line="418"/>
         <source>保存すると、常時支援者を追加できます。</source>
         <translation>Save the engagement to add its resident supporters.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="594"/>
+        <location filename="../../gui/forms.py" line="595"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="605"/>
-        <location filename="../../gui/forms.py" line="642"/>
+        <location filename="../../gui/forms.py" line="606"/>
+        <location filename="../../gui/forms.py" line="643"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="670"/>
+        <location filename="../../gui/forms.py" line="671"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="701"/>
+        <location filename="../../gui/forms.py" line="702"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="709"/>
+        <location filename="../../gui/forms.py" line="710"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="747"/>
+        <location filename="../../gui/forms.py" line="748"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="749"/>
+        <location filename="../../gui/forms.py" line="750"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="770"/>
+        <location filename="../../gui/forms.py" line="771"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4347,77 +4347,92 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="42"/>
+        <location filename="../../gui/settings_dialog.py" line="43"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="52"/>
+        <location filename="../../gui/settings_dialog.py" line="55"/>
+        <source>和暦（R7.11.25）</source>
+        <translation>Japanese era (R7.11.25)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="56"/>
+        <source>西暦（2025-11-25）</source>
+        <translation>Western (2025-11-25)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="59"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="62"/>
+        <location filename="../../gui/settings_dialog.py" line="69"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="75"/>
+        <location filename="../../gui/settings_dialog.py" line="82"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="83"/>
+        <location filename="../../gui/settings_dialog.py" line="90"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="90"/>
+        <location filename="../../gui/settings_dialog.py" line="97"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="91"/>
+        <location filename="../../gui/settings_dialog.py" line="98"/>
+        <source>日付の表示(&amp;D)：</source>
+        <translation>&amp;Date style:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="99"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="92"/>
+        <location filename="../../gui/settings_dialog.py" line="100"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="93"/>
+        <location filename="../../gui/settings_dialog.py" line="101"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="95"/>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
         <source>自動バックアップの間隔（変更があったとき）(&amp;N)：</source>
         <translation>Automatic backup i&amp;nterval (when something changed):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="97"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>自動バックアップの容量の上限(&amp;M)：</source>
         <translation>&amp;Maximum space for automatic backups:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="98"/>
+        <location filename="../../gui/settings_dialog.py" line="106"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="100"/>
+        <location filename="../../gui/settings_dialog.py" line="108"/>
         <source>表示言語の変更は、次回の起動から反映されます。</source>
         <translation>A change of language takes effect the next time dxdesk starts.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="122"/>
+        <location filename="../../gui/settings_dialog.py" line="130"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="122"/>
+        <location filename="../../gui/settings_dialog.py" line="130"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
@@ -4476,42 +4491,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../gui/deadlines.py" line="46"/>
+        <location filename="../../gui/deadlines.py" line="47"/>
         <source>提出済みにする — %1</source>
         <translation>Mark submitted — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="51"/>
+        <location filename="../../gui/deadlines.py" line="52"/>
         <source>提出したファイル（任意）</source>
         <translation>The file submitted (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="52"/>
+        <location filename="../../gui/deadlines.py" line="53"/>
         <source>選択…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="57"/>
+        <location filename="../../gui/deadlines.py" line="58"/>
         <source>例：DX第12号</source>
         <translation>e.g. DX No. 12</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="62"/>
+        <location filename="../../gui/deadlines.py" line="63"/>
         <source>提出日</source>
         <translation>Submitted on</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="63"/>
+        <location filename="../../gui/deadlines.py" line="64"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="64"/>
+        <location filename="../../gui/deadlines.py" line="65"/>
         <source>文書番号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="77"/>
+        <location filename="../../gui/deadlines.py" line="78"/>
         <source>提出したファイル</source>
         <translation>The file submitted</translation>
     </message>
@@ -4600,12 +4615,12 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>&amp;Unlock and set</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="209"/>
+        <location filename="../../gui/unlock.py" line="208"/>
         <source>この端末には記憶できません（%1）。</source>
         <translation>This computer cannot remember it (%1).</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="256"/>
+        <location filename="../../gui/unlock.py" line="254"/>
         <source>回復キーを入力してください。</source>
         <translation>Enter the recovery key.</translation>
     </message>
@@ -5044,79 +5059,79 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="117"/>
+        <location filename="../../gui/timegrid.py" line="118"/>
         <source>月</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="118"/>
+        <location filename="../../gui/timegrid.py" line="119"/>
         <source>火</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="119"/>
+        <location filename="../../gui/timegrid.py" line="120"/>
         <source>水</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="120"/>
+        <location filename="../../gui/timegrid.py" line="121"/>
         <source>木</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="121"/>
+        <location filename="../../gui/timegrid.py" line="122"/>
         <source>金</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="122"/>
+        <location filename="../../gui/timegrid.py" line="123"/>
         <source>土</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="123"/>
+        <location filename="../../gui/timegrid.py" line="124"/>
         <source>日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="134"/>
+        <location filename="../../gui/timegrid.py" line="135"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="134"/>
+        <location filename="../../gui/timegrid.py" line="135"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="134"/>
-        <location filename="../../gui/timegrid.py" line="141"/>
-        <location filename="../../gui/timegrid.py" line="202"/>
+        <location filename="../../gui/timegrid.py" line="135"/>
+        <location filename="../../gui/timegrid.py" line="142"/>
+        <location filename="../../gui/timegrid.py" line="203"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="136"/>
+        <location filename="../../gui/timegrid.py" line="137"/>
         <source>計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="139"/>
+        <location filename="../../gui/timegrid.py" line="140"/>
         <source>未入力</source>
         <translation>No hours</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="147"/>
+        <location filename="../../gui/timegrid.py" line="148"/>
         <source>（%1・閉庁日）</source>
         <translation> (%1, offices closed)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="149"/>
+        <location filename="../../gui/timegrid.py" line="150"/>
         <source>開庁日ですが、工数が入力されていません。</source>
         <translation>An office day with no hours entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="193"/>
+        <location filename="../../gui/timegrid.py" line="194"/>
         <source>日計</source>
         <translation>Day total</translation>
     </message>
@@ -5124,42 +5139,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="363"/>
+        <location filename="../../gui/timegrid.py" line="364"/>
         <source>担当者</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="371"/>
+        <location filename="../../gui/timegrid.py" line="372"/>
         <source>◀ 前の週</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="372"/>
+        <location filename="../../gui/timegrid.py" line="373"/>
         <source>今週</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="373"/>
+        <location filename="../../gui/timegrid.py" line="374"/>
         <source>次の週 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="421"/>
+        <location filename="../../gui/timegrid.py" line="422"/>
         <source>セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。灰色の列は閉庁日（土日・祝日・年末年始・臨時閉庁日）、「未入力」は工数のない開庁日です。</source>
         <translation>Type hours into a cell as 1.5 or 1:30 (empty or 0 clears it). A change is added as a correcting entry; the original entry is kept. Green cells are work on site. Grey columns are days the offices are closed (weekends, holidays, the year-end break, extra closed days); "No hours" marks an office day without hours.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="474"/>
+        <location filename="../../gui/timegrid.py" line="475"/>
         <source>%1 〜 %2　合計 %3 時間</source>
         <translation>%1 – %2   total %3 h</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="487"/>
+        <location filename="../../gui/timegrid.py" line="488"/>
         <source>%1：同じ工数が複数の端末で訂正されています（%2 時間）。集計には %3 時間を用いています。セルに正しい値を入力すると確定します。</source>
         <translation>%1: the same entry was corrected on several devices (%2 h). Totals use %3 h. Type the right value into the cell to settle it.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="497"/>
+        <location filename="../../gui/timegrid.py" line="498"/>
         <source>%1：1日の合計が %2 時間です。</source>
         <translation>%1: the day adds up to %2 hours.</translation>
     </message>
