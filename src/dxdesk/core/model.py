@@ -97,6 +97,11 @@ class Field:
     default: Default = None
     # Computed on write from other fields when left empty (``fill_derived``).
     derive: Derivation | None = None
+    # A LIST of names picked from records (issue 15): SYSTEMS (the 20 business systems, by
+    # name) or a kind whose records' names are offered (``staff``; ``contact``: those of the
+    # record's organisation when it has one). The stored form stays a list of names, so older
+    # records, free text and other versions read the same (services/pickers.py).
+    pick: str | None = None
 
     @property
     def retired(self) -> bool:
@@ -606,6 +611,8 @@ F = Field
 T = FieldType
 # The kind every ORG field refers to (the 28 organisations).
 ORGANISATION = "organisation"
+# What a LIST field picks from when it is the 20 business systems (Field.pick).
+SYSTEMS = "systems"
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -703,10 +710,10 @@ KINDS: tuple[Kind, ...] = (
             F("title", "件名", required=True),
             F("place", "場所"),
             F("staff_id", "担当者", T.REF, ref="staff", default=ME),
-            F("systems", "関連業務システム", T.LIST),
-            F("attendees_org", "出席者（団体）", T.LIST),
+            F("systems", "関連業務システム", T.LIST, pick=SYSTEMS),
+            F("attendees_org", "出席者（団体）", T.LIST, pick="contact"),
             F("attendees_vendor", "出席者（ベンダ）", T.LIST),
-            F("attendees_ours", "出席者（当方）", T.LIST),
+            F("attendees_ours", "出席者（当方）", T.LIST, pick="staff"),
             F("agenda", "議題", T.LONGTEXT),
             F("notes", "内容・記録", T.LONGTEXT),
             F("findings", "把握した課題・所見", T.LONGTEXT),
@@ -953,9 +960,9 @@ KINDS: tuple[Kind, ...] = (
             F("place", "場所"),
             F("format", "形式", T.CHOICE, choices=MEETING_FORMATS),
             F("org_id", "団体", T.ORG),
-            F("attendees_org", "出席者（団体）", T.LIST),
+            F("attendees_org", "出席者（団体）", T.LIST, pick="contact"),
             F("attendees_pref", "出席者（県）", T.LIST),
-            F("attendees_ours", "出席者（当方）", T.LIST),
+            F("attendees_ours", "出席者（当方）", T.LIST, pick="staff"),
             F("agenda", "議題", T.LONGTEXT),
             F("minutes", "議事概要", T.LONGTEXT),
             F("decisions", "決定事項", T.LONGTEXT),

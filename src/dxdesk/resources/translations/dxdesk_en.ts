@@ -328,12 +328,12 @@ Python %1 / %2</translation>
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../gui/members.py" line="102"/>
+        <location filename="../../gui/members.py" line="133"/>
         <source>%1を追加…</source>
         <translation>Add %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/members.py" line="117"/>
+        <location filename="../../gui/members.py" line="148"/>
         <source>まだ登録されていません。</source>
         <translation>None registered yet.</translation>
     </message>
@@ -1021,22 +1021,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../gui/widgets.py" line="274"/>
+        <location filename="../../gui/widgets.py" line="404"/>
         <source>カレンダーから選択（F4）</source>
         <translation>Pick from calendar (F4)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="275"/>
+        <location filename="../../gui/widgets.py" line="405"/>
         <source>カレンダーから選択</source>
         <translation>Pick from calendar</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="314"/>
+        <location filename="../../gui/widgets.py" line="444"/>
         <source>日付として読み取れません</source>
         <translation>Not a valid date</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="316"/>
+        <location filename="../../gui/widgets.py" line="446"/>
         <source>例：令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
@@ -2283,6 +2283,14 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="190"/>
+        <source>例：%1</source>
+        <translation>e.g. %1</translation>
+    </message>
+</context>
+<context>
     <name>ForksView</name>
     <message>
         <location filename="../../gui/forks.py" line="40"/>
@@ -2835,7 +2843,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ListEdit</name>
     <message>
-        <location filename="../../gui/widgets.py" line="186"/>
+        <location filename="../../gui/widgets.py" line="207"/>
         <source>「、」で区切って入力</source>
         <translation>Separate entries with commas</translation>
     </message>
@@ -3167,7 +3175,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MembersEditor</name>
     <message>
-        <location filename="../../gui/members.py" line="71"/>
+        <location filename="../../gui/members.py" line="51"/>
+        <source>団体名・よみの一部で絞り込み</source>
+        <translation>Filter by part of a name or reading</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members.py" line="102"/>
         <source>%1 団体を選択</source>
         <translation>%1 organisations selected</translation>
     </message>
@@ -3206,7 +3219,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OrgCombo</name>
     <message>
-        <location filename="../../gui/widgets.py" line="533"/>
+        <location filename="../../gui/widgets.py" line="697"/>
         <source>団体名を入力または選択</source>
         <translation>Type or choose a municipality</translation>
     </message>
@@ -3437,6 +3450,29 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/wizard.py" line="155"/>
         <source>確認のため再入力(&amp;C)：</source>
         <translation>&amp;Confirm passphrase:</translation>
+    </message>
+</context>
+<context>
+    <name>PickListEdit</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="228"/>
+        <source>「選択」で一覧から選ぶか、「、」で区切って入力</source>
+        <translation>Choose from the list with “Choose”, or type names separated by 「、」</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="230"/>
+        <source>選択…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="232"/>
+        <source>一覧から選択（F4）</source>
+        <translation>Choose from the list (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="266"/>
+        <source>名前・よみ・コードの一部で絞り込み</source>
+        <translation>Filter by part of a name, reading or code</translation>
     </message>
 </context>
 <context>
@@ -3856,212 +3892,212 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:442</extracomment>
+        <extracomment>Reason in the model: core/model.py:447</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:340</extracomment>
+        <extracomment>Reason in the model: core/model.py:345</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:410</extracomment>
+        <extracomment>Reason in the model: core/model.py:415</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:416</extracomment>
+        <extracomment>Reason in the model: core/model.py:421</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>選定・見送りの理由を入力してください</source>
-        <extracomment>Reason in the model: core/model.py:468</extracomment>
+        <extracomment>Reason in the model: core/model.py:473</extracomment>
         <translation>Enter the reason for selecting or declining</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:345, core/model.py:440</extracomment>
+        <extracomment>Reason in the model: core/model.py:350, core/model.py:445</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:350</extracomment>
+        <extracomment>Reason in the model: core/model.py:355</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:353</extracomment>
+        <extracomment>Reason in the model: core/model.py:358</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:356</extracomment>
+        <extracomment>Reason in the model: core/model.py:361</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:366</extracomment>
+        <extracomment>Reason in the model: core/model.py:371</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:379</extracomment>
+        <extracomment>Reason in the model: core/model.py:384</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:384</extracomment>
+        <extracomment>Reason in the model: core/model.py:389</extracomment>
         <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
     </message>
     <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:388, core/model.py:396, core/model.py:392</extracomment>
+        <extracomment>Reason in the model: core/model.py:393, core/model.py:401, core/model.py:397</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:398</extracomment>
+        <extracomment>Reason in the model: core/model.py:403</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:400</extracomment>
+        <extracomment>Reason in the model: core/model.py:405</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:420</extracomment>
+        <extracomment>Reason in the model: core/model.py:425</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:459</extracomment>
+        <extracomment>Reason in the model: core/model.py:464</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:478</extracomment>
+        <extracomment>Reason in the model: core/model.py:483</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:362</extracomment>
+        <extracomment>Reason in the model: core/model.py:367</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:374</extracomment>
+        <extracomment>Reason in the model: core/model.py:379</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:392</extracomment>
+        <extracomment>Reason in the model: core/model.py:397</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:434</extracomment>
+        <extracomment>Reason in the model: core/model.py:439</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="190"/>
+        <location filename="../../gui/forms.py" line="192"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="285"/>
+        <location filename="../../gui/forms.py" line="296"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="288"/>
+        <location filename="../../gui/forms.py" line="299"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="296"/>
-        <location filename="../../gui/forms.py" line="709"/>
+        <location filename="../../gui/forms.py" line="307"/>
+        <location filename="../../gui/forms.py" line="739"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="298"/>
+        <location filename="../../gui/forms.py" line="309"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="299"/>
-        <location filename="../../gui/forms.py" line="711"/>
+        <location filename="../../gui/forms.py" line="310"/>
+        <location filename="../../gui/forms.py" line="741"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="301"/>
+        <location filename="../../gui/forms.py" line="312"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="304"/>
+        <location filename="../../gui/forms.py" line="315"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="368"/>
+        <location filename="../../gui/forms.py" line="398"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="402"/>
+        <location filename="../../gui/forms.py" line="432"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="418"/>
+        <location filename="../../gui/forms.py" line="448"/>
         <source>保存すると、常時支援者を追加できます。</source>
         <translation>Save the engagement to add its resident supporters.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="595"/>
+        <location filename="../../gui/forms.py" line="625"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="606"/>
-        <location filename="../../gui/forms.py" line="643"/>
+        <location filename="../../gui/forms.py" line="636"/>
+        <location filename="../../gui/forms.py" line="673"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="671"/>
+        <location filename="../../gui/forms.py" line="701"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="702"/>
+        <location filename="../../gui/forms.py" line="732"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="710"/>
+        <location filename="../../gui/forms.py" line="740"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="748"/>
+        <location filename="../../gui/forms.py" line="778"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="750"/>
+        <location filename="../../gui/forms.py" line="780"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="771"/>
+        <location filename="../../gui/forms.py" line="801"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
@@ -4240,7 +4276,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RefCombo</name>
     <message>
-        <location filename="../../gui/widgets.py" line="541"/>
+        <location filename="../../gui/widgets.py" line="705"/>
         <source>一覧から選択</source>
         <translation>Choose from the list</translation>
     </message>
