@@ -36,6 +36,7 @@ __all__ = [
     "format_wareki_compact",
     "monthly_report_rules",
     "parse_date",
+    "parse_month",
     "wareki_year",
 ]
 
@@ -339,6 +340,31 @@ def parse_date(text: str) -> date:
         return _from_era(text, era, int(match["y"]), int(match["m"]), int(match["d"]))
 
     raise ValueError(f"Unrecognised date {text!r}: expected {_ACCEPTED}")
+
+
+# The years a month of this work can fall in (平成元年 to the model's last 年度): 令和99年 is a
+# typing slip, not a month anyone reports on.
+MONTH_YEARS = range(1989, 2101)
+
+
+def parse_month(text: str) -> str:
+    """A month typed by a person as YYYY-MM: 2025-11, 2025/11, 2025年11月, 令和7年11月, R7.11,
+    R7/11 (full-width too). ValueError (English) for anything else or a year outside
+    ``MONTH_YEARS``; the day-level rules of ``parse_date`` (eras' bounds) apply to its 1st."""
+    normalized = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}", normalized):
+        day = normalized[:4] + "-" + normalized[5:] + "-1"
+    elif normalized.endswith("月") and "年" in normalized:
+        day = normalized + "1日"
+    elif re.fullmatch(r"[A-Za-z]\d+[./-]\d{1,2}", normalized):
+        sep = next(c for c in normalized if c in "./-")
+        day = normalized + sep + "1"
+    else:
+        raise ValueError(f"Unrecognised month {text!r}: expected YYYY-MM or 令和7年11月")
+    first = parse_date(day)
+    if first.year not in MONTH_YEARS:
+        raise ValueError(f"Month {text!r} is outside {MONTH_YEARS.start}-{MONTH_YEARS.stop - 1}")
+    return f"{first.year:04d}-{first.month:02d}"
 
 
 # --- 開庁日 -------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from dxdesk.core import reference
-from dxdesk.core.calendar import parse_date
+from dxdesk.core.calendar import parse_date, parse_month
 from dxdesk.core.clock import now_jst
 from dxdesk.core.ids import natural_id
 from dxdesk.errors import InvalidRecord, UserError, ValidationError
@@ -310,7 +310,6 @@ class Kind:
 # ---------------------------------------------------------------- value coercion
 
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
-_MONTH_RE = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _TRUE = {"1", "true", "yes", "y", "on", "はい", "有", "あり", "○", "〇"}
 _FALSE = {"0", "false", "no", "n", "off", "いいえ", "無", "なし", "×", ""}
 MAX_LONGTEXT = 200_000
@@ -384,10 +383,10 @@ def coerce(f: Field, raw: object) -> Value:
             raise bad("時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）")
         return f"{d}T{int(m.group(1)):02d}:{m.group(2)}"
     if t == FieldType.MONTH:
-        m = _MONTH_RE.match(_nfkc(str(raw)))
-        if not m or not 1 <= int(m.group(2)) <= 12:
-            raise bad("年月は YYYY-MM の形式で入力してください（例：2025-11）")
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+        try:  # the one reading of a typed month (2025-11, 令和7年11月, R7.11)
+            return parse_month(str(raw))
+        except ValueError:
+            raise bad("年月は 2025-11 や 令和7年11月 の形式で入力してください") from None
     if t in (FieldType.INT, FieldType.FLOAT):
         if isinstance(raw, bool):
             raise bad("数値で入力してください")
