@@ -142,6 +142,8 @@ def run(
     if language != "en":
         # Calendar popups and standard dialogs in Japanese (月, 火 ...), whatever the OS locale.
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    else:  # English dialogs and calendars even on a Japanese Windows
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     install_translators(app, language)
     crash_reporter = CrashReporter()
     sys.excepthook = crash_reporter

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from dxdesk.core.calendar import ISO, format_date, format_stored
 
 _current = {"style": ISO}
@@ -25,8 +27,50 @@ def date_style() -> str:
 
 
 def shown_date(d: date, *, weekday: bool = False) -> str:
-    """R7.11.25 or 2025-11-25 as chosen in the settings (with (火) when ``weekday``)."""
-    return format_date(d, date_style(), weekday=weekday)
+    """R7.11.25 or 2025-11-25 as chosen in the settings, with the weekday in the window's
+    language when ``weekday``: (火) or (Tue)."""
+    text = format_date(d, date_style())
+    return f"{text}({weekday_name(d.weekday())})" if weekday else text
+
+
+def weekday_name(index: int) -> str:
+    """The short weekday (Monday = 0) in the window's language."""
+    return (
+        QCoreApplication.translate("Weekday", "月"),
+        QCoreApplication.translate("Weekday", "火"),
+        QCoreApplication.translate("Weekday", "水"),
+        QCoreApplication.translate("Weekday", "木"),
+        QCoreApplication.translate("Weekday", "金"),
+        QCoreApplication.translate("Weekday", "土"),
+        QCoreApplication.translate("Weekday", "日"),
+    )[index]
+
+
+def month_name(month: int) -> str:
+    """A month as a chart or a list labels it: 11月, or Nov in English."""
+    return (
+        QCoreApplication.translate("Month", "1月"),
+        QCoreApplication.translate("Month", "2月"),
+        QCoreApplication.translate("Month", "3月"),
+        QCoreApplication.translate("Month", "4月"),
+        QCoreApplication.translate("Month", "5月"),
+        QCoreApplication.translate("Month", "6月"),
+        QCoreApplication.translate("Month", "7月"),
+        QCoreApplication.translate("Month", "8月"),
+        QCoreApplication.translate("Month", "9月"),
+        QCoreApplication.translate("Month", "10月"),
+        QCoreApplication.translate("Month", "11月"),
+        QCoreApplication.translate("Month", "12月"),
+    )[month - 1]
+
+
+def year_month(year: int, month: int) -> str:
+    """2025年11月, or Nov 2025 in English."""
+    return (
+        QCoreApplication.translate("Month", "%1年%2")
+        .replace("%1", str(year))
+        .replace("%2", month_name(month))
+    )
 
 
 def shown_stored(value: object) -> str:

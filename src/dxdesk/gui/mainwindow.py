@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
-from dxdesk.gui.dates import date_style, set_date_style
+from dxdesk.gui.dates import date_style, set_date_style, year_month
 from dxdesk.gui.helpmenu import plain_action_text
 from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         d = start
         for _ in range(12):
             key = d.strftime("%Y-%m")
-            self.month_box.addItem(f"{d.year}年{d.month}月", key)
+            self.month_box.addItem(year_month(d.year, d.month), key)
             d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
         self.month_box.setCurrentIndex(max(0, self.month_box.findData(self.month)))
         self.month_box.blockSignals(False)

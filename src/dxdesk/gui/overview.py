@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.gui.charts import BarChart
-from dxdesk.gui.dates import shown_stored
+from dxdesk.gui.dates import month_name, shown_stored
 from dxdesk.gui.messages import plain_label
 from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 from dxdesk.text import one_line
@@ -116,7 +116,7 @@ class OverviewPanel(QScrollArea):
         self.hours.setText(self.tr("工数 %1 時間").replace("%1", f"{ov.hours_month:g}"))
         self.issues.setText(self.tr("未完了の課題 %1 件").replace("%1", str(ov.open_issue_count)))
         self.chart.set_data(
-            [(f"{int(k[5:])}月", v) for k, v in ov.monthly_hours], unit=self.tr("時間")
+            [(month_name(int(k[5:])), v) for k, v in ov.monthly_hours], unit=self.tr("時間")
         )
         self.visits.setText(
             "\n".join(

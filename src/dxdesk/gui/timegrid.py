@@ -474,7 +474,7 @@ class WeekView(QWidget):
         self.caption.setText(
             self.tr("%1 〜 %2　合計 %3 時間")
             .replace("%1", shown_date(week.start, weekday=True))
-            .replace("%2", f"{end.month}月{end.day}日")
+            .replace("%2", shown_date(end))
             .replace("%3", f"{week.total:g}")
         )
         self._show_warnings(week)

@@ -433,7 +433,7 @@ Python %1 / %2</translation>
     <message>
         <source>研修・勉強会</source>
         <extracomment>Choice in the model: visit.purpose, plan_item.category</extracomment>
-        <translation>Training &amp; study session</translation>
+        <translation>Training and study session</translation>
     </message>
     <message>
         <source>現地支援</source>
@@ -448,7 +448,7 @@ Python %1 / %2</translation>
     <message>
         <source>標準化・移行</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Standardization &amp; migration</translation>
+        <translation>Standardization and migration</translation>
     </message>
     <message>
         <source>ベンダ調整</source>
@@ -458,7 +458,7 @@ Python %1 / %2</translation>
     <message>
         <source>予算・契約</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Budget &amp; contracts</translation>
+        <translation>Budget and contracts</translation>
     </message>
     <message>
         <source>データ移行</source>
@@ -468,7 +468,7 @@ Python %1 / %2</translation>
     <message>
         <source>ネットワーク・クラウド</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Network &amp; cloud</translation>
+        <translation>Network and cloud</translation>
     </message>
     <message>
         <source>業務見直し</source>
@@ -478,7 +478,7 @@ Python %1 / %2</translation>
     <message>
         <source>人員・体制</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Staffing &amp; organization</translation>
+        <translation>Staffing and organization</translation>
     </message>
     <message>
         <source>DX推進</source>
@@ -538,7 +538,7 @@ Python %1 / %2</translation>
     <message>
         <source>標準化・共通化</source>
         <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
-        <translation>Standardization &amp; shared systems</translation>
+        <translation>Standardization and shared systems</translation>
     </message>
     <message>
         <source>フロントヤード改革</source>
@@ -563,7 +563,7 @@ Python %1 / %2</translation>
     <message>
         <source>AI・RPA</source>
         <extracomment>Choice in the model: consultation.category, goal.category</extracomment>
-        <translation>AI &amp; RPA</translation>
+        <translation>AI and RPA</translation>
     </message>
     <message>
         <source>テレワーク</source>
@@ -1559,7 +1559,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>製品・パッケージ</source>
         <extracomment>Field in the model: vendor.products</extracomment>
-        <translation>Products &amp; packages</translation>
+        <translation>Products and packages</translation>
     </message>
     <message>
         <source>連絡先</source>
@@ -1659,7 +1659,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>把握した課題・所見</source>
         <extracomment>Field in the model: visit.findings</extracomment>
-        <translation>Issues &amp; findings</translation>
+        <translation>Issues and findings</translation>
     </message>
     <message>
         <source>次回対応</source>
@@ -1759,7 +1759,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>所属・相談者</source>
         <extracomment>Field in the model: consultation.requester</extracomment>
-        <translation>Department &amp; requester</translation>
+        <translation>Department and requester</translation>
     </message>
     <message>
         <source>相談内容</source>
@@ -1774,7 +1774,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>対応内容・回答</source>
         <extracomment>Field in the model: consultation.response</extracomment>
-        <translation>Response &amp; answer</translation>
+        <translation>Response and answer</translation>
     </message>
     <message>
         <source>回答日</source>
@@ -1824,7 +1824,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>会場・形式</source>
         <extracomment>Field in the model: training.place</extracomment>
-        <translation>Venue &amp; format</translation>
+        <translation>Venue and format</translation>
     </message>
     <message>
         <source>対象者</source>
@@ -2079,7 +2079,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>背景・課題</source>
         <extracomment>Field in the model: case_study.background</extracomment>
-        <translation>Background &amp; issues</translation>
+        <translation>Background and issues</translation>
     </message>
     <message>
         <source>支援内容</source>
@@ -2732,7 +2732,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>訪問・ヒアリング</source>
         <extracomment>Kind in the model: visit</extracomment>
-        <translation>Visits &amp; hearings</translation>
+        <translation>Visits and hearings</translation>
     </message>
     <message>
         <source>課題</source>
@@ -2752,7 +2752,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>研修・ワークショップ</source>
         <extracomment>Kind in the model: training</extracomment>
-        <translation>Training &amp; workshops</translation>
+        <translation>Training and workshops</translation>
     </message>
     <message>
         <source>専門人材</source>
@@ -2917,7 +2917,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/mainwindow.py" line="61"/>
         <source>期限・提出物</source>
-        <translation>Deadlines &amp; submissions</translation>
+        <translation>Deadlines and submissions</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="62"/>
@@ -2927,7 +2927,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/mainwindow.py" line="65"/>
         <source>訪問・ヒアリング</source>
-        <translation>Visits &amp; hearings</translation>
+        <translation>Visits and hearings</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="66"/>
@@ -3109,7 +3109,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/mainwindow.py" line="530"/>
         <source>期限・提出物(&amp;D)</source>
-        <translation>&amp;Deadlines &amp; submissions</translation>
+        <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="539"/>
@@ -3183,6 +3183,74 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/members.py" line="102"/>
         <source>%1 団体を選択</source>
         <translation>%1 organisations selected</translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <location filename="../../gui/dates.py" line="52"/>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="53"/>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="54"/>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="55"/>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="56"/>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="57"/>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="58"/>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="59"/>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="60"/>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="61"/>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="62"/>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="63"/>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="70"/>
+        <source>%1年%2</source>
+        <translation>%2 %1</translation>
     </message>
 </context>
 <context>
@@ -3297,7 +3365,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/overview.py" line="72"/>
         <source>最近の訪問・ヒアリング</source>
-        <translation>Recent visits &amp; hearings</translation>
+        <translation>Recent visits and hearings</translation>
     </message>
     <message>
         <location filename="../../gui/overview.py" line="77"/>
@@ -3892,112 +3960,112 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:447</extracomment>
+        <extracomment>Reason in the model: core/model.py:446</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:345</extracomment>
+        <extracomment>Reason in the model: core/model.py:344</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:415</extracomment>
+        <extracomment>Reason in the model: core/model.py:414</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:421</extracomment>
+        <extracomment>Reason in the model: core/model.py:420</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>選定・見送りの理由を入力してください</source>
-        <extracomment>Reason in the model: core/model.py:473</extracomment>
+        <extracomment>Reason in the model: core/model.py:472</extracomment>
         <translation>Enter the reason for selecting or declining</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:350, core/model.py:445</extracomment>
+        <extracomment>Reason in the model: core/model.py:349, core/model.py:444</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:355</extracomment>
+        <extracomment>Reason in the model: core/model.py:354</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:358</extracomment>
+        <extracomment>Reason in the model: core/model.py:357</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:361</extracomment>
+        <extracomment>Reason in the model: core/model.py:360</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:371</extracomment>
+        <extracomment>Reason in the model: core/model.py:370</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:384</extracomment>
+        <extracomment>Reason in the model: core/model.py:383</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
-        <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:389</extracomment>
-        <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
-    </message>
-    <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:393, core/model.py:401, core/model.py:397</extracomment>
+        <extracomment>Reason in the model: core/model.py:392, core/model.py:400, core/model.py:396</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:403</extracomment>
+        <extracomment>Reason in the model: core/model.py:402</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:405</extracomment>
+        <extracomment>Reason in the model: core/model.py:404</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:425</extracomment>
+        <extracomment>Reason in the model: core/model.py:424</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:464</extracomment>
+        <extracomment>Reason in the model: core/model.py:463</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:483</extracomment>
+        <extracomment>Reason in the model: core/model.py:482</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:367</extracomment>
+        <extracomment>Reason in the model: core/model.py:366</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:379</extracomment>
+        <extracomment>Reason in the model: core/model.py:378</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
+        <source>年月は 2025-11 や 令和7年11月 の形式で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:389</extracomment>
+        <translation>enter the month as 2025-11 or R7.11</translation>
+    </message>
+    <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:397</extracomment>
+        <extracomment>Reason in the model: core/model.py:396</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:439</extracomment>
+        <extracomment>Reason in the model: core/model.py:438</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
@@ -4104,6 +4172,16 @@ Please press "Copy details" and send the text to your support contact (it contai
 </context>
 <context>
     <name>RecordTable</name>
+    <message>
+        <location filename="../../gui/models.py" line="392"/>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="393"/>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
     <message>
         <location filename="../../gui/tableview.py" line="177"/>
         <source>団体</source>
@@ -4832,6 +4910,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>{label} (ID {id}) was not found.</translation>
     </message>
     <message>
+        <source>「{text}」という{label}が{count}件あります。ID で指定してください（dxdesk list で確認できます）。</source>
+        <extracomment>UserError in the model: ambiguous_record</extracomment>
+        <translation>There are {count} records of {label} named “{text}”. Please give the ID (see dxdesk list).</translation>
+    </message>
+    <message>
         <source>{label}（ID：{id}）は削除済みです。</source>
         <extracomment>UserError in the model: record_deleted</extracomment>
         <translation>{label} (ID {id}) has been deleted.</translation>
@@ -4922,9 +5005,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>There is nothing to put in {title} for {what}.</translation>
     </message>
     <message>
-        <source>年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。</source>
+        <source>年月「{value}」を読み取れません。2025-11 や 令和7年11月 の形式で指定してください。</source>
         <extracomment>UserError in the model: bad_month</extracomment>
-        <translation>"{value}" is not a month. Please give it as YYYY-MM (e.g. 2025-11).</translation>
+        <translation>The month “{value}” cannot be read. Please give it as 2025-11 or R7.11 (Reiwa 7, November).</translation>
     </message>
     <message>
         <source>質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。</source>
@@ -5213,6 +5296,44 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/timegrid.py" line="498"/>
         <source>%1：1日の合計が %2 時間です。</source>
         <translation>%1: the day adds up to %2 hours.</translation>
+    </message>
+</context>
+<context>
+    <name>Weekday</name>
+    <message>
+        <location filename="../../gui/dates.py" line="39"/>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="40"/>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="41"/>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="42"/>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="43"/>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="44"/>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="45"/>
+        <source>日</source>
+        <translation>Sun</translation>
     </message>
 </context>
 </TS>
