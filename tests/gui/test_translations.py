@@ -321,3 +321,14 @@ def test_reason_templates_in_the_model_are_all_seen() -> None:
     model = (Path(translations.SRC) / "dxdesk" / "core" / "model.py").read_text(encoding="utf-8")
     assert 'bad(f"' not in model and 'ValidationError(f"' not in model
     assert len(translations.validation_reasons()) >= 15
+
+
+def test_no_english_count_can_read_1_issues(messages: list[Any]) -> None:
+    """English has a singular: a count is written "Issues 6" or "Pages: 1", never "%1 issues"
+    (which reads "1 issues", issue 15). Units after a number (days, hours) are abbreviated
+    or sit in sentences that read for any count."""
+    plural_after_count = re.compile(
+        r"%[1-9] (issues|items|pages|changes|organisations|documents|points|conflicts|systems)\b"
+    )
+    bad = [m.text for m in messages if plural_after_count.search(m.text)]
+    assert bad == []

@@ -1106,7 +1106,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/deadlines.py" line="192"/>
         <source>%1件（期限超過 %2件）</source>
-        <translation>%1 items (%2 overdue)</translation>
+        <translation>Items: %1 (overdue: %2)</translation>
     </message>
     <message>
         <location filename="../../gui/deadlines.py" line="268"/>
@@ -1403,7 +1403,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/documents.py" line="506"/>
         <source>%1 ページを印刷しました。</source>
-        <translation>%1 pages printed.</translation>
+        <translation>Pages printed: %1.</translation>
     </message>
 </context>
 <context>
@@ -1456,7 +1456,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="365"/>
         <source>%1 件の変更を %2 に保存しました。</source>
-        <translation>%1 changes saved to %2.</translation>
+        <translation>Changes saved to %2: %1.</translation>
     </message>
 </context>
 <context>
@@ -2520,7 +2520,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/history.py" line="61"/>
         <source>%1 件の変更</source>
-        <translation>%1 changes</translation>
+        <translation>Changes: %1</translation>
     </message>
 </context>
 <context>
@@ -2664,7 +2664,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="207"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
-        <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
+        <translation>Note: changes from %1 (%2 of them) are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="214"/>
@@ -2684,7 +2684,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="232"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
-        <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
+        <translation>Note: changes of change log %1 (%2 of them) disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="261"/>
@@ -2694,7 +2694,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="267"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
-        <translation>%1: %2 changes imported (%3 conflicts).</translation>
+        <translation>%1: changes imported: %2 (conflicts: %3).</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="275"/>
@@ -3182,7 +3182,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/members.py" line="102"/>
         <source>%1 団体を選択</source>
-        <translation>%1 organisations selected</translation>
+        <translation>Organisations selected: %1</translation>
     </message>
 </context>
 <context>
@@ -3322,17 +3322,17 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/orgtree.py" line="52"/>
         <source>課題%1</source>
-        <translation>%1 issues</translation>
+        <translation>Issues %1</translation>
     </message>
     <message>
         <location filename="../../gui/orgtree.py" line="53"/>
         <source>現地%1/%2日</source>
-        <translation>%1/%2 days on site</translation>
+        <translation>On site %1/%2 d</translation>
     </message>
     <message>
         <location filename="../../gui/orgtree.py" line="54"/>
         <source>現地%1日</source>
-        <translation>%1 days on site</translation>
+        <translation>On site %1 d</translation>
     </message>
     <message>
         <location filename="../../gui/orgtree.py" line="55"/>
@@ -3461,7 +3461,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/package.py" line="86"/>
         <source>成果品一式を作成しました：%1（書類 %2件）</source>
-        <translation>The deliverables package has been made: %1 (%2 documents)</translation>
+        <translation>The deliverables package has been made: %1 (documents: %2)</translation>
     </message>
     <message>
         <location filename="../../gui/package.py" line="92"/>
@@ -3558,7 +3558,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/documents.py" line="144"/>
         <source>全 %1 ページ</source>
-        <translation>%1 pages</translation>
+        <translation>Pages: %1</translation>
     </message>
 </context>
 <context>
@@ -3683,7 +3683,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/progress.py" line="239"/>
         <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
-        <translation>%1 systems — completed %2, in progress %3, not started %4</translation>
+        <translation>Systems: %1 — completed %2, in progress %3, not started %4</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="246"/>
@@ -3845,12 +3845,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/progress.py" line="646"/>
         <source>%1（%2点）：%3</source>
-        <translation>%1 (%2 points): %3</translation>
+        <translation>%1 (points: %2): %3</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="652"/>
         <source>%1（%2点）</source>
-        <translation>%1 (%2 points)</translation>
+        <translation>%1 (points: %2)</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="659"/>
@@ -3900,7 +3900,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/progress.py" line="807"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
-        <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
+        <translation>Completion by phase: %1  |  organisations: %2, systems: %3; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="1162"/>
