@@ -2874,12 +2874,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="100"/>
+        <location filename="../../gui/app.py" line="136"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="101"/>
+        <location filename="../../gui/app.py" line="137"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
@@ -4537,8 +4537,8 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="108"/>
-        <source>表示言語の変更は、次回の起動から反映されます。</source>
-        <translation>A change of language takes effect the next time dxdesk starts.</translation>
+        <source>表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。</source>
+        <translation>The language changes as soon as you save (open record forms are closed).</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="130"/>
@@ -4648,7 +4648,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../gui/app.py" line="53"/>
+        <location filename="../../gui/app.py" line="54"/>
         <source>この端末に記憶できませんでした</source>
         <translation>Could not remember on this computer</translation>
     </message>
