@@ -105,7 +105,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("自動バックアップの容量の上限(&M)："), self.backup_space)
         form.addRow(self.tr("PDF のフォント(&F)："), font_row)
 
-        self.note = plain_label(self.tr("表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。"))
+        self.note = plain_label(
+            self.tr("表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。")
+        )
         self.note.setWordWrap(True)
         self.error = plain_label()
         self.error.setObjectName("settingsError")
