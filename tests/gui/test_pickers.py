@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from dxdesk.core.model import KINDS, SYSTEMS, FieldType, kind
@@ -58,6 +58,12 @@ def form(qtbot: QtBot, service: RecordService, profile: Profile) -> Iterator[Rec
     qtbot.addWidget(f)
     f.show()
     yield f
+    # The pick lists are popups: closed here, so the keyboard they grabbed is let go within
+    # this test (the offscreen plugin says so as a warning).
+    for editor in f.editors.values():
+        if isinstance(editor, PickListEdit) and editor.popup is not None:
+            editor.popup.hide()
+    QApplication.processEvents()
     f.autosave_timer.stop()
     f.hide()
 
