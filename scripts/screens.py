@@ -1,9 +1,10 @@
 """Grab a PNG of every main screen from a demo profile, offscreen, into docs/screens/.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screens.py [--profile DIR] [--out docs/screens]
+    QT_QPA_PLATFORM=offscreen python scripts/screens.py [--profile DIR] [--language ja|en] [--out DIR]
 
 Builds a demo profile in a temporary folder unless --profile names one (passphrase dxdesk-demo).
-Each screen is grabbed at 1366x768 (a common municipal laptop) and 1920x1080.
+Each screen is grabbed at 1366x768 (a common municipal laptop) and 1920x1080, in Japanese into
+docs/screens/ or in English (--language en) into docs/screens/en/.
 """
 
 from __future__ import annotations
@@ -239,20 +240,18 @@ def dx_support(window: Any, out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile")
-    parser.add_argument("--out", default="docs/screens")
+    parser.add_argument("--language", choices=("ja", "en"), default="ja")
+    parser.add_argument("--out", default=None)
     parser.add_argument("--only", choices=("desk",), help="only the screens of one part")
     args = parser.parse_args()
-    out = Path(args.out)
+    out = Path(args.out or ("docs/screens" if args.language == "ja" else "docs/screens/en"))
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    from PySide6.QtCore import QLocale
+    from dxdesk.gui.translators import set_language
 
-    from dxdesk.gui.app import install_translators
-
-    # As the app starts in Japanese: calendar popups and Qt's own buttons in Japanese too.
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-    install_translators(app, "ja")
+    # As the app starts: calendar popups and Qt's own buttons in the same language too.
+    set_language(app, args.language)
     with tempfile.TemporaryDirectory() as tmp:
         paths = ProfilePaths(Path(args.profile)) if args.profile else demo_profile(Path(tmp))
         profile = open_profile(paths, Credentials(passphrase=DEMO_PASSPHRASE))
@@ -286,6 +285,9 @@ def main() -> int:
                         table.view.setCurrentIndex(table.model.index(0, 0))
                     grab(window, out / f"register-{kind_name}-{w}x{h}.png")
                 window.select_org(target.org_id)
+                # Shown even when the tree's item is current already (the second size): the
+                # tree then says nothing and the search page of the first size stayed up.
+                window.show_org(target.org_id)
                 for tab in range(window.org_tabs.count()):
                     window.org_tabs.setCurrentIndex(tab)
                     grab(window, out / f"org-tab{tab}-{w}x{h}.png")
@@ -302,7 +304,18 @@ def main() -> int:
             cell.reject()
             form = window.open_form("visit")
             grab(form, out / "form-visit.png")
+            # The systems picker open over the form, filtered as one types.
+            systems = form.editors["systems"]
+            systems.show_list()
+            systems.filter.setText("住民")
+            grab(systems.popup, out / "picker-systems.png")
+            systems.popup.hide()
             form.reject()
+            from dxdesk.gui.helpmenu import open_keyboard_list
+
+            keys = open_keyboard_list(window)
+            grab(keys, out / "dialog-keyboard.png")
+            keys.reject()
             form = window.open_form("training")
             grab(form, out / "form-training.png")
             form.reject()

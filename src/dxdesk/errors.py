@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "unknown_kind": "「{kind}」という記録の種類はありません。使用できる種類：{kinds}。",
     "unknown_organisation": "団体「{value}」が見つかりません。団体名または団体コードをご確認ください。",
     "unknown_record": "{label}（ID：{id}）が見つかりません。",
+    "ambiguous_record": "「{text}」という{label}が{count}件あります。ID で指定してください（dxdesk list で確認できます）。",
     "record_deleted": "{label}（ID：{id}）は削除済みです。",
     "record_key_exists": (
         "{label}「{key}」は既に登録されています（ID：{id}）。"
@@ -137,7 +138,7 @@ MESSAGES: dict[str, str] = {
     "report_org_not_taken": "{title}は団体を指定して出力する帳票ではないため、--org を外して実行してください。",
     "report_bad_format": "「{kind}」は {suffix} 形式では出力できません。出力できる形式：{formats}。",
     "report_no_data": "{what}について、{title}に記載できるデータがありません。",
-    "bad_month": "年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。",
+    "bad_month": "年月「{value}」を読み取れません。2025-11 や 令和7年11月 の形式で指定してください。",
     "report_template_invalid": "質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。",
     "document_template_invalid": "文書のひな形（{path}）を読み込めませんでした：{detail}。",
     "report_template_hub_only": "月次作業報告書の構成は県と協議して決める項目のため、統括（ハブ）の端末で変更してください。",

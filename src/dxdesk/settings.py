@@ -30,6 +30,9 @@ class Settings:
     language: str = "ja"
     pdf_font: str = ""  # empty: discover a Japanese TrueType font
     idle_lock_minutes: int = 15
+    # How the window shows dates (core/calendar.DATE_STYLES: wareki R7.11.25 or iso 2025-11-25);
+    # stored values are ISO either way.
+    date_style: str = "iso"
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -128,7 +128,7 @@ def test_a_bad_month_gets_one_sentence_and_no_file(dialog: DocumentDialog, tmp_p
     assert isinstance(month, QComboBox)
     month.setCurrentText("2025-13")
     assert dialog.save(str(tmp_path / "x.pdf")) is None
-    assert "YYYY-MM" in dialog.status.text()
+    assert "令和7年11月" in dialog.status.text()
     assert list(tmp_path.iterdir()) == []
 
 

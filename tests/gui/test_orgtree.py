@@ -67,7 +67,7 @@ def test_in_english_the_tree_phrases_are_english(qtbot: QtBot) -> None:
         other = tree.topLevelItem(1)
         assert (other.text(0), other.child(0).text(1)) == (
             "Other",
-            "6 issues · 4/10 days on site · 1 d ago",
+            "Issues 6 · On site 4/10 d · 1 d ago",
         )
         assert all(text != str(p) for p, text in tree.phrases().items())
     finally:

@@ -119,3 +119,30 @@ def test_the_pdf_font_is_chosen_from_the_fonts_found_here(qtbot: QtBot, profile:
     assert again.pdf_font() == found[-1]
     again.font_path.setEditText("C:/Windows/Fonts/BIZ-UDGothicR.ttc")  # a file typed by hand
     assert again.pdf_font() == "C:/Windows/Fonts/BIZ-UDGothicR.ttc"
+
+
+def test_the_language_switches_without_a_restart(
+    qtbot: QtBot, session: Session, profile: Profile
+) -> None:
+    """Saved in the settings, the language applies at once: a new window in English replaces
+    the Japanese one (same place, same session, idle lock kept)."""
+    from PySide6.QtWidgets import QMenu
+
+    old = session.window
+    titles = [a.text() for a in old.menuBar().actions()]
+    assert titles[0] == "ファイル(&F)"
+    profile.update_settings(language="en")
+    old.settings_changed.emit()
+    new = session.window
+    assert new is not old and new.isVisible()
+    assert new.menuBar().actions()[0].text() == "&File"
+    assert session.idle.parent() is new
+    assert new.new_visit_action.iconText() == "New visit"
+    menus = [m for a in new.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+    assert menus[-1].title() == "&Help"
+    qtbot.addWidget(new)
+    # And back.
+    profile.update_settings(language="ja")
+    new.settings_changed.emit()
+    assert session.window.menuBar().actions()[0].text() == "ファイル(&F)"
+    qtbot.addWidget(session.window)

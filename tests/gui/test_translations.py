@@ -80,7 +80,7 @@ def english(qapp: QApplication, qm_file: Path) -> Iterator[QTranslator]:
     ("context", "source", "english_text"),
     [
         ("MainWindow", "課題一覧", "Issue list"),  # self.tr(label) over GLOBAL_VIEWS
-        ("MainWindow", "訪問・ヒアリング", "Visits & hearings"),  # ... over ORG_TABS
+        ("MainWindow", "訪問・ヒアリング", "Visits and hearings"),  # ... over ORG_TABS
         ("MainWindow", "ファイル(&F)", "&File"),
         ("MainWindow", "保存されていない入力", "Unsaved input"),  # app.py: self.window.tr()
         ("RecordTable", "全 %1 件", "%1 total"),
@@ -89,7 +89,7 @@ def english(qapp: QApplication, qm_file: Path) -> Iterator[QTranslator]:
         ("UnlockDialog", "開く(&O)", "&Open"),
         ("SetupWizard", "次へ(&N) >", "&Next >"),
         ("OrgCombo", "団体名を入力または選択", "Type or choose a municipality"),
-        ("Kind", "訪問・ヒアリング", "Visits & hearings"),
+        ("Kind", "訪問・ヒアリング", "Visits and hearings"),
         ("Kind", "工数", "Hours"),
         ("Field", "伴走支援対象", "Hands-on support target"),
         ("Field", "団体", "Municipality"),
@@ -176,6 +176,9 @@ def test_every_message_translated(messages: list[Any]) -> None:
             problems.append(f"{where}: placeholders differ")
         if len(ACCELERATOR.findall(text)) != len(ACCELERATOR.findall(m.source)):
             problems.append(f"{where}: & accelerators differ")
+        if re.search(r"(?<!&)&(?=\s)", text):
+            # A tab, button or menu takes "& " as a mnemonic: "Visits _hearings" (issue 15).
+            problems.append(f"{where}: a lone & would be eaten as a mnemonic; write 'and'")
         if JAPANESE.search(WAREKI_DATE.sub("", text)):
             problems.append(f"{where}: Japanese left in the translation")
     assert problems == []
@@ -318,3 +321,14 @@ def test_reason_templates_in_the_model_are_all_seen() -> None:
     model = (Path(translations.SRC) / "dxdesk" / "core" / "model.py").read_text(encoding="utf-8")
     assert 'bad(f"' not in model and 'ValidationError(f"' not in model
     assert len(translations.validation_reasons()) >= 15
+
+
+def test_no_english_count_can_read_1_issues(messages: list[Any]) -> None:
+    """English has a singular: a count is written "Issues 6" or "Pages: 1", never "%1 issues"
+    (which reads "1 issues", issue 15). Units after a number (days, hours) are abbreviated
+    or sit in sentences that read for any count."""
+    plural_after_count = re.compile(
+        r"%[1-9] (issues|items|pages|changes|organisations|documents|points|conflicts|systems)\b"
+    )
+    bad = [m.text for m in messages if plural_after_count.search(m.text)]
+    assert bad == []

@@ -421,3 +421,32 @@ def test_idle_watcher_never_locks_when_disabled(qtbot: QtBot) -> None:
             pass
     finally:
         watcher.stop()
+
+
+def test_remember_on_this_computer_at_unlock(
+    qtbot: QtBot, profile_paths: ProfilePaths, closed_profile: str, memory_keyring: MemoryKeyring
+) -> None:
+    """Ticked at unlock, the next start opens from the keyring without the passphrase."""
+    assert try_keyring_open(profile_paths) is None
+    d = UnlockDialog(profile_paths)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.remember.isEnabled() and not d.remember.isChecked()
+    d.remember.setChecked(True)
+    d.passphrase.setText(PASSPHRASE)
+    click(qtbot, d.open_button)
+    assert d.profile is not None and d.remember_warning == ""
+    d.profile.close(backup=False)
+    again = try_keyring_open(profile_paths)
+    assert again is not None
+    again.close(backup=False)
+
+
+def test_remember_is_refused_without_a_usable_keyring(
+    qtbot: QtBot, profile_paths: ProfilePaths, closed_profile: str, no_keyring: None
+) -> None:
+    d = UnlockDialog(profile_paths)
+    qtbot.addWidget(d)
+    d.remember.setChecked(True)  # asked when ticked: the keyring cannot hold the key
+    assert not d.remember.isChecked() and not d.remember.isEnabled()
+    assert "記憶できません" in d.error.text()

@@ -104,7 +104,7 @@ def test_hearing_sheet_by_code_with_another_mark(
     ("args", "needle"),
     [
         (["monthly", "--month", "2019-06"], "データがありません"),
-        (["monthly", "--month", "2025-13"], "YYYY-MM"),
+        (["monthly", "--month", "2025-13"], "令和7年11月"),
         (["monthly"], "--month"),
         (["hearing-sheet", "--org", "架空村"], "架空村"),
         (["no-such-document"], "no-such-document"),

@@ -167,6 +167,7 @@ LAZY_COMMANDS = {
     "engagement": "dxdesk.cli.engagements",
     "cases": "dxdesk.cli.dxsupport",
     "comm": "dxdesk.cli.dxsupport",
+    "overview": "dxdesk.cli.overview",
     "kinds": "dxdesk.cli.records",
     "add": "dxdesk.cli.records",
     "edit": "dxdesk.cli.records",
@@ -188,8 +189,42 @@ LAZY_COMMANDS = {
 }
 
 
+# The group's options that a command line may also give after the command (`dxdesk demo
+# --profile X`, as the foundation's documentation wrote it): each takes one value.
+GLOBAL_OPTIONS = ("--profile", "--passphrase-file")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """The command line with the global options moved before the command, wherever they were
+    written (never past ``--``, after which everything is an argument)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS and rest:
+            if "=" in arg:
+                front.append(arg)
+                i += 1
+                continue
+            front += args[i : i + 2]
+            i += 2
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
 class LazyGroup(click.Group):
-    """A click group whose listed modules register their commands when first needed."""
+    """A click group whose listed modules register their commands when first needed, and
+    whose global options may come after the command too (``hoist_global_options``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))

@@ -8,13 +8,14 @@ and the exit codes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from dxdesk.cli import output
 from dxdesk.cli.main import State, cli, opened
-from dxdesk.core.model import KINDS, Dynamic, Field, FieldType, Kind, kind
+from dxdesk.core.model import KINDS, Dynamic, Field, FieldType, Kind, Record, kind
 from dxdesk.errors import UserError
 from dxdesk.text import one_line
 
@@ -81,7 +82,7 @@ def add(state: State, kind_name: str, assignments: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("kind_name", metavar="KIND")
-@click.argument("record_id", metavar="ID")
+@click.argument("record_id", metavar="ID|NAME")
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.pass_obj
 def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, ...]) -> None:
@@ -93,7 +94,9 @@ def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, .
     if not values:
         raise UserError("bad_argument", detail="修正する 項目名=値 を指定してください。")
     with opened(state) as profile:
-        change = RecordService(profile).edit(kind_name, record_id, values)
+        service = RecordService(profile)
+        record_id = service.resolve_record(kind_name, record_id)
+        change = service.edit(kind_name, record_id, values)
     output.echo(
         "変更はありませんでした。"
         if change is None
@@ -106,7 +109,7 @@ def edit(state: State, kind_name: str, record_id: str, assignments: tuple[str, .
 
 @cli.command()
 @click.argument("kind_name", metavar="KIND")
-@click.argument("record_id", metavar="ID")
+@click.argument("record_id", metavar="ID|NAME")
 @click.pass_obj
 def delete(state: State, kind_name: str, record_id: str) -> None:
     """記録を削除します（削除済みとして保持され、undelete で戻せます）。"""
@@ -114,13 +117,14 @@ def delete(state: State, kind_name: str, record_id: str) -> None:
 
     k = kind(kind_name)
     with opened(state) as profile:
-        change = RecordService(profile).delete(kind_name, record_id)
+        service = RecordService(profile)
+        change = service.delete(kind_name, service.resolve_record(kind_name, record_id))
     output.echo(f"{k.label}を削除しました。" if change else "既に削除されています。")
 
 
 @cli.command()
 @click.argument("kind_name", metavar="KIND")
-@click.argument("record_id", metavar="ID")
+@click.argument("record_id", metavar="ID|NAME")
 @click.pass_obj
 def undelete(state: State, kind_name: str, record_id: str) -> None:
     """削除した記録を元に戻します。"""
@@ -128,8 +132,15 @@ def undelete(state: State, kind_name: str, record_id: str) -> None:
 
     k = kind(kind_name)
     with opened(state) as profile:
-        change = RecordService(profile).restore(kind_name, record_id)
+        service = RecordService(profile)
+        found = service.resolve_record(kind_name, record_id, include_deleted=True)
+        change = service.restore(kind_name, found)
     output.echo(f"{k.label}を元に戻しました。" if change else "削除されていません。")
+
+
+IDS_OPTION = click.option(
+    "--ids", is_flag=True, help="担当者・団体・関連する記録を名前でなく ID で表示する"
+)
 
 
 @cli.command("list")
@@ -140,9 +151,16 @@ def undelete(state: State, kind_name: str, record_id: str) -> None:
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="表示する最大件数")
 @click.option("--deleted", is_flag=True, help="削除済みも含める")
+@IDS_OPTION
 @click.pass_obj
 def list_records(
-    state: State, kind_name: str, org: str | None, fmt: str, limit: int | None, deleted: bool
+    state: State,
+    kind_name: str,
+    org: str | None,
+    fmt: str,
+    limit: int | None,
+    deleted: bool,
+    ids: bool,
 ) -> None:
     """記録を一覧表示します。"""
     from dxdesk.services.records import RecordService
@@ -151,16 +169,30 @@ def list_records(
     with opened(state, backup=False) as profile:
         service = RecordService(profile)
         records = service.list_records(kind_name, org=org, limit=limit, include_deleted=deleted)
-        orgs = service.org_names()
+        cols = k.list_columns or k.field_names[:5]
+        shown = k.field_names if fmt == "csv" else cols
+        orgs = service.org_names() if ids else _names(profile, k, records, shown)
         if fmt == "json":
             output.echo(output.to_json(records))
             return
         if fmt == "csv":
             names = ["id", *k.field_names]
-            rows = [[_csv_value(r.get(n)) for n in names] for r in records]
+            rows = [
+                [
+                    str(r["id"]),
+                    *(
+                        _csv_value(
+                            service.display_value(k, n, r.get(n), orgs)
+                            if k.field(n).type in (FieldType.ORG, FieldType.REF)
+                            else r.get(n)
+                        )
+                        for n in k.field_names
+                    ),
+                ]
+                for r in records
+            ]
             output.echo(output.to_csv(names, rows), nl=False, data=True)
             return
-        cols = k.list_columns or k.field_names[:5]
         headers = ["ID", *(k.field(c).label for c in cols)]
         rows = [
             [str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)]
@@ -168,6 +200,14 @@ def list_records(
         ]
     output.echo(output.table(headers, rows))
     output.echo(f"（{len(rows)}件）")
+
+
+def _names(profile: Any, k: Kind, records: list[Record], columns: Sequence[str]) -> dict[str, str]:
+    """Names for the organisations and referenced records shown (people read names; ids with
+    --ids or in JSON)."""
+    from dxdesk.services.query import ListService
+
+    return ListService(profile).names(k, records, columns)
 
 
 def _csv_value(value: Any) -> Any:
@@ -180,20 +220,21 @@ def _csv_value(value: Any) -> Any:
 
 @cli.command()
 @click.argument("kind_name", metavar="KIND")
-@click.argument("record_id", metavar="ID")
+@click.argument("record_id", metavar="ID|NAME")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
 )
+@IDS_OPTION
 @click.pass_obj
-def show(state: State, kind_name: str, record_id: str, fmt: str) -> None:
+def show(state: State, kind_name: str, record_id: str, fmt: str, ids: bool) -> None:
     """記録を1件表示します。"""
     from dxdesk.services.records import RecordService
 
     k = kind(kind_name)
     with opened(state, backup=False) as profile:
         service = RecordService(profile)
-        record = service.get(kind_name, record_id)
-        orgs = service.org_names()
+        record = service.get(kind_name, service.resolve_record(kind_name, record_id))
+        orgs = service.org_names() if ids else _names(profile, k, [record], k.field_names)
         if fmt == "json":
             output.echo(output.to_json(record))
             return

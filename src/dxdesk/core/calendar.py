@@ -20,6 +20,7 @@ from typing import Any
 from dxdesk.core.reference import RESOURCES
 
 __all__ = [
+    "DATE_STYLES",
     "WEEKDAYS_JA",
     "DueDate",
     "Era",
@@ -28,11 +29,14 @@ __all__ = [
     "eras",
     "fiscal_year",
     "fiscal_year_range",
+    "format_date",
     "format_fiscal_year",
+    "format_stored",
     "format_wareki",
     "format_wareki_compact",
     "monthly_report_rules",
     "parse_date",
+    "parse_month",
     "wareki_year",
 ]
 
@@ -205,6 +209,38 @@ def format_wareki_compact(d: date) -> str:
     return f"{era.abbr}{year}.{d.month}.{d.day}"
 
 
+# --- The window's one date style -----------------------------------------------------------------
+
+# How a date is shown on screen and in an export's display text (settings.date_style); what is
+# stored is always ISO 8601. 和暦 is the compact form the tables can hold (R7.11.25).
+WAREKI, ISO = "wareki", "iso"
+DATE_STYLES = {WAREKI: "和暦（R7.11.25）", ISO: "西暦（2025-11-25）"}
+
+
+def format_date(d: date, style: str = ISO, *, weekday: bool = False) -> str:
+    """A date as the window shows it: R7.11.25 or 2025-11-25, with (火) when ``weekday``.
+
+    The one place the display form of a date is decided: tables, search, overview, home, the
+    deadline board and the progress dialog all come here (an unknown style reads as ISO)."""
+    text = format_wareki_compact(d) if style == WAREKI else d.isoformat()
+    if weekday:
+        text += f"({WEEKDAYS_JA[d.weekday()]})"
+    return text
+
+
+def format_stored(value: object, style: str = ISO) -> str:
+    """A stored ISO date or date-time ("2026-03-27T10:00...") in the window's style, the time
+    kept as HH:MM; anything else (a month, free text, None) as it is."""
+    if value is None:
+        return ""
+    text = str(value)
+    d = stored_date(text)
+    if d is None:
+        return text
+    rest = text[10:].lstrip("T ")
+    return format_date(d, style) + (f" {rest[:5]}" if rest[:5] else "")
+
+
 # --- Parsing ------------------------------------------------------------------------------------
 
 _ACCEPTED = "YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, YYYY年M月D日, 令和7年11月25日 or R7.11.25"
@@ -304,6 +340,31 @@ def parse_date(text: str) -> date:
         return _from_era(text, era, int(match["y"]), int(match["m"]), int(match["d"]))
 
     raise ValueError(f"Unrecognised date {text!r}: expected {_ACCEPTED}")
+
+
+# The years a month of this work can fall in (平成元年 to the model's last 年度): 令和99年 is a
+# typing slip, not a month anyone reports on.
+MONTH_YEARS = range(1989, 2101)
+
+
+def parse_month(text: str) -> str:
+    """A month typed by a person as YYYY-MM: 2025-11, 2025/11, 2025年11月, 令和7年11月, R7.11,
+    R7/11 (full-width too). ValueError (English) for anything else or a year outside
+    ``MONTH_YEARS``; the day-level rules of ``parse_date`` (eras' bounds) apply to its 1st."""
+    normalized = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}", normalized):
+        day = normalized[:4] + "-" + normalized[5:] + "-1"
+    elif normalized.endswith("月") and "年" in normalized:
+        day = normalized + "1日"
+    elif re.fullmatch(r"[A-Za-z]\d+[./-]\d{1,2}", normalized):
+        sep = next(c for c in normalized if c in "./-")
+        day = normalized + sep + "1"
+    else:
+        raise ValueError(f"Unrecognised month {text!r}: expected YYYY-MM or 令和7年11月")
+    first = parse_date(day)
+    if first.year not in MONTH_YEARS:
+        raise ValueError(f"Month {text!r} is outside {MONTH_YEARS.start}-{MONTH_YEARS.stop - 1}")
+    return f"{first.year:04d}-{first.month:02d}"
 
 
 # --- 開庁日 -------------------------------------------------------------------------------------

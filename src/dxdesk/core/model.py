@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from dxdesk.core import reference
-from dxdesk.core.calendar import parse_date
+from dxdesk.core.calendar import parse_date, parse_month
 from dxdesk.core.clock import now_jst
 from dxdesk.core.ids import natural_id
 from dxdesk.errors import InvalidRecord, UserError, ValidationError
@@ -104,6 +104,11 @@ class Field:
     # A REF the referenced record's form sets by ticking this kind's records in a list (a
     # training ticks the wishes it answers): RecordService.ticked / set_ticked.
     ticked: bool = False
+    # A LIST of names picked from records (issue 15): SYSTEMS (the 20 business systems, by
+    # name) or a kind whose records' names are offered (``staff``; ``contact``: those of the
+    # record's organisation when it has one). The stored form stays a list of names, so older
+    # records, free text and other versions read the same (services/pickers.py).
+    pick: str | None = None
 
     @property
     def retired(self) -> bool:
@@ -337,7 +342,6 @@ class Kind:
 # ---------------------------------------------------------------- value coercion
 
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
-_MONTH_RE = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _TRUE = {"1", "true", "yes", "y", "on", "はい", "有", "あり", "○", "〇"}
 _FALSE = {"0", "false", "no", "n", "off", "いいえ", "無", "なし", "×", ""}
 MAX_LONGTEXT = 200_000
@@ -411,10 +415,10 @@ def coerce(f: Field, raw: object) -> Value:
             raise bad("時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）")
         return f"{d}T{int(m.group(1)):02d}:{m.group(2)}"
     if t == FieldType.MONTH:
-        m = _MONTH_RE.match(_nfkc(str(raw)))
-        if not m or not 1 <= int(m.group(2)) <= 12:
-            raise bad("年月は YYYY-MM の形式で入力してください（例：2025-11）")
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+        try:  # the one reading of a typed month (2025-11, 令和7年11月, R7.11)
+            return parse_month(str(raw))
+        except ValueError:
+            raise bad("年月は 2025-11 や 令和7年11月 の形式で入力してください") from None
     if t in (FieldType.INT, FieldType.FLOAT):
         if isinstance(raw, bool):
             raise bad("数値で入力してください")
@@ -721,6 +725,8 @@ F = Field
 T = FieldType
 # The kind every ORG field refers to (the 28 organisations).
 ORGANISATION = "organisation"
+# What a LIST field picks from when it is the 20 business systems (Field.pick).
+SYSTEMS = "systems"
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -818,10 +824,10 @@ KINDS: tuple[Kind, ...] = (
             F("title", "件名", required=True),
             F("place", "場所"),
             F("staff_id", "担当者", T.REF, ref="staff", default=ME),
-            F("systems", "関連業務システム", T.LIST),
-            F("attendees_org", "出席者（団体）", T.LIST),
+            F("systems", "関連業務システム", T.LIST, pick=SYSTEMS),
+            F("attendees_org", "出席者（団体）", T.LIST, pick="contact"),
             F("attendees_vendor", "出席者（ベンダ）", T.LIST),
-            F("attendees_ours", "出席者（当方）", T.LIST),
+            F("attendees_ours", "出席者（当方）", T.LIST, pick="staff"),
             F("agenda", "議題", T.LONGTEXT),
             F("notes", "内容・記録", T.LONGTEXT),
             F("findings", "把握した課題・所見", T.LONGTEXT),
@@ -1110,9 +1116,9 @@ KINDS: tuple[Kind, ...] = (
             F("place", "場所"),
             F("format", "形式", T.CHOICE, choices=MEETING_FORMATS),
             F("org_id", "団体", T.ORG),
-            F("attendees_org", "出席者（団体）", T.LIST),
+            F("attendees_org", "出席者（団体）", T.LIST, pick="contact"),
             F("attendees_pref", "出席者（県）", T.LIST),
-            F("attendees_ours", "出席者（当方）", T.LIST),
+            F("attendees_ours", "出席者（当方）", T.LIST, pick="staff"),
             F("agenda", "議題", T.LONGTEXT),
             F("minutes", "議事概要", T.LONGTEXT),
             # One text each in older versions; now meeting_item records (決定事項 / 課題事項),

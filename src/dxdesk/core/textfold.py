@@ -170,4 +170,14 @@ def fold_with_spans(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), starts, ends
 
 
-__all__ = ["FOLDS", "fold", "fold_with_spans"]
+# Katakana → hiragana (ァ..ヶ are ぁ..ゖ shifted by 0x60), for matching a reading.
+_KATAKANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
+def fold_reading(text: str) -> str:
+    """``fold`` and katakana as hiragana: what a picker matches a typed name against, so
+    タカチホ, ﾀｶﾁﾎ and たかちほ all find 高千穂町 through its よみがな たかちほちょう."""
+    return fold(text).translate(_KATAKANA)
+
+
+__all__ = ["FOLDS", "fold", "fold_reading", "fold_with_spans"]

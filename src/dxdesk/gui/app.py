@@ -8,15 +8,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, user_message, warn
-from dxdesk.gui.translators import install_translators
+from dxdesk.gui.translators import set_language
 from dxdesk.paths import ProfilePaths, resolve_profile_dir
 from dxdesk.settings import Settings
 
@@ -45,31 +46,74 @@ def open_or_create(paths: ProfilePaths) -> Profile | None:
     dialog = UnlockDialog(paths)
     if not dialog.exec():
         return None
+    if dialog.remember_warning:
+        from dxdesk.gui.messages import warn
+
+        warn(
+            None,
+            QCoreApplication.translate("UnlockDialog", "この端末に記憶できませんでした"),
+            dialog.remember_warning,
+        )
     return dialog.profile
 
 
 class Session:
     """Ties the main window to locking (shortcut and idle) and to draft recovery."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, *, language: str | None = None) -> None:
         from dxdesk.gui.idle import IdleWatcher
         from dxdesk.gui.mainwindow import MainWindow
         from dxdesk.services.session import ScreenLock
 
         self.profile = profile
+        self.language = language or profile.settings.language
+        self.window_replaced: Callable[[Any], None] | None = None
         # One for the whole session: its wait after wrong passphrases outlives a lock screen.
         self.screen_lock = ScreenLock(profile)
         self.window = MainWindow(profile)
-        self.window.lock_requested.connect(self.lock)
+        self._wire(self.window)
         # It sees every event of the application from Python: during the first paint that is a
         # third of the paint's time (bench/gui.py), and nobody is idle within the first second.
         self.idle = IdleWatcher(profile.settings.idle_lock_minutes, parent=self.window, start=False)
         self.idle.idle.connect(self.lock)
         QTimer.singleShot(IDLE_WATCH_DELAY_MS, self.idle.start)
-        self.window.settings_changed.connect(self.apply_settings)
+
+    def _wire(self, window: Any) -> None:
+        window.lock_requested.connect(self.lock)
+        window.settings_changed.connect(self.apply_settings)
 
     def apply_settings(self) -> None:
         self.idle.set_policy(self.profile.settings.idle_lock_minutes)
+        if self.profile.settings.language != self.language:
+            self.switch_language(self.profile.settings.language)
+
+    def switch_language(self, language: str) -> bool:
+        """Show the window in another language without a restart: the catalogues change and a
+        new main window is built in place of the old one (Qt widgets do not retranslate their
+        texts by themselves; building anew reads every text once more, as at start). Open
+        record forms are closed first, each asking about unsaved input; if one is kept open,
+        the window stays as it is and the language applies at the next start."""
+        from dxdesk.gui.mainwindow import MainWindow
+
+        old = self.window
+        if old.locked or not old.close_forms():
+            return False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        set_language(app, language)
+        self.language = language
+        new = MainWindow(self.profile)
+        self._wire(new)
+        new.setGeometry(old.geometry())
+        self.idle.setParent(new)
+        self.window = new
+        if old.isVisible():
+            new.show()
+        old.hide()
+        old.deleteLater()  # not closed: closing would back up and save geometry for nothing
+        if self.window_replaced is not None:
+            self.window_replaced(new)
+        return True
 
     def lock(self) -> None:
         from dxdesk.gui.unlock import LockScreen
@@ -131,10 +175,8 @@ def run(
     QTimer.singleShot(0, lambda: app.setWindowIcon(_app_icon()))
     settings = Settings.load(paths.settings) if paths.settings.exists() else Settings()
     language = os.environ.get("DXDESK_LANG", settings.language)
-    if language != "en":
-        # Calendar popups and standard dialogs in Japanese (月, 火 ...), whatever the OS locale.
-        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-    install_translators(app, language)
+    # Calendar popups and standard dialogs in the window's language, whatever the OS locale.
+    set_language(app, language)
     crash_reporter = CrashReporter()
     sys.excepthook = crash_reporter
     try:
@@ -147,7 +189,8 @@ def run(
     from dxdesk.logs import setup_file_logging  # the redaction patterns: only for a real start
 
     crash_reporter.log_path = setup_file_logging(paths.logs)
-    session = Session(profile)
+    session = Session(profile, language=language)
+    session.window_replaced = opener.attach  # a change of language builds a new window
     session.window.show()
     session.offer_drafts()
     QTimer.singleShot(0, lambda: opener.attach(session.window))

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk.core.calendar import fiscal_year, format_fiscal_year, format_wareki_compact
+from dxdesk.core.calendar import fiscal_year, format_fiscal_year
 from dxdesk.errors import UserError
+from dxdesk.gui.dates import shown_date
 from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.services.deadlines import SUBMITTED, DeadlineService, Deliverable
 from dxdesk.services.profile import Profile
@@ -165,7 +166,7 @@ class DeadlineBoard(QWidget):
         self.table.setRowCount(len(board))
         red, green = QBrush(QColor(OVERDUE_COLOUR)), QBrush(QColor(DONE_COLOUR))
         for row, d in enumerate(board):
-            due = f"{d.due.isoformat()}（{format_wareki_compact(d.due)}）" if d.due else ""
+            due = shown_date(d.due) if d.due else ""
             status = d.status
             if d.submitted_on:
                 status += f" {d.submitted_on}"

@@ -24,6 +24,7 @@ import html
 import itertools
 import logging
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -57,6 +58,7 @@ from dxdesk.core.model import (
 )
 from dxdesk.errors import InvalidRecord, UserError, ValidationError
 from dxdesk.gui import worker
+from dxdesk.gui.dates import shown_stored
 from dxdesk.gui.members import ChildrenPanel, MembersEditor
 from dxdesk.gui.messages import plain_label, reason_text, user_message
 from dxdesk.gui.widgets import (
@@ -123,6 +125,7 @@ class RecordForm(QDialog):
         self.draft_id = draft_id or new_draft_id()
         self._draft_written = draft_id is not None
         self.editors: dict[str, FieldEditor] = {}
+        self._org_readings: dict[str, str] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.shown_errors: dict[str, str] = {}
         self.follow_up_buttons: dict[str, QPushButton] = {}
@@ -221,7 +224,14 @@ class RecordForm(QDialog):
                 if f.type == FieldType.REF
                 else []
             )
-            editor = editor_for(f, orgs=orgs, refs=refs, parent=body)
+            editor = editor_for(
+                f,
+                orgs=orgs,
+                refs=refs,
+                readings=self._org_readings,
+                picks=partial(self._pick_options, f),
+                parent=body,
+            )
             editor.setObjectName(f"editor_{f.name}")
             editor.setAccessibleName(field_label(f))
             error = plain_label(parent=body)
@@ -267,12 +277,14 @@ class RecordForm(QDialog):
             # membership record each, written when the form is saved (gui/members.py).
             child = self.service.membership_kind(self.kind.name)
             title = QCoreApplication.translate("Kind", child.label)
-            self.members = MembersEditor(title, self._org_pairs(), self._held_members(), body)
+            self.members = MembersEditor(
+                title, self._org_pairs(), self._held_members(), body, readings=self._org_readings
+            )
             self.members.setObjectName("members")
             label = plain_label(self.members.title, body)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_form.addRow(label, self.members)
-            focus_chain.append(self.members.list)
+            focus_chain += [self.members.filter, self.members.list]
         # Records ticked in this form that point at it (a training's 研修要望): one list each.
         self.tick_editors: dict[tuple[str, str], MembersEditor] = {}
         for other, field in self.service.ticked_fields(self.kind.name):
@@ -290,7 +302,7 @@ class RecordForm(QDialog):
             label = plain_label(ticks.title, body)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_form.addRow(label, ticks)
-            focus_chain.append(ticks.list)
+            focus_chain += [ticks.filter, ticks.list]
             self.tick_editors[(other.name, field)] = ticks
         # Child records with their own forms (an engagement's 常時支援者, a meeting's 決定・課題
         # 事項): a list each, a button to add one, and for an open point 「課題として登録」.
@@ -416,7 +428,26 @@ class RecordForm(QDialog):
         self.resize(width, max(height, 320))
 
     def _org_pairs(self) -> list[Pair]:
-        return [(str(r["id"]), str(r["name"])) for r in self.service.list_records("organisation")]
+        rows = self.service.list_records("organisation")
+        # Their よみがな too: a picker finds 高千穂町 by たかちほ (gui/widgets.py LookupCombo).
+        self._org_readings = {str(r["id"]): str(r.get("reading") or "") for r in rows}
+        return [(str(r["id"]), str(r["name"])) for r in rows]
+
+    def _pick_options(self, f: Field) -> list[tuple[str, str, str]]:
+        """What a list field's picker offers now (services/pickers.py): the contacts of the
+        organisation the form holds at this moment, when it names one that exists."""
+        from dxdesk.services.pickers import pick_options
+
+        k = self.kind
+        record: dict[str, Value] = {}
+        if k.org_field and k.org_field in self.editors:
+            value = self.editors[k.org_field].value()
+            record[k.org_field] = value if isinstance(value, str) else None
+        try:
+            options = pick_options(self.service.profile, k.name, f.name, record)
+        except UserError:  # an organisation typed that is not one: every contact
+            options = pick_options(self.service.profile, k.name, f.name, {})
+        return [(o.value, o.shown, o.also) for o in options]
 
     def _ref_pairs(self, f: Field, current: object, preferred: str | None = None) -> list[Pair]:
         """The newest records of the referenced kind, plus the one the field holds now; for a
@@ -454,7 +485,7 @@ class RecordForm(QDialog):
     def _describe(self, target: Kind, record: Record, orgs: dict[str, str]) -> str:
         parts = []
         if target.date_field and record.get(target.date_field):
-            parts.append(str(record[target.date_field]).replace("T", " "))
+            parts.append(shown_stored(record[target.date_field]))
         if target.org_field and record.get(target.org_field):
             parts.append(orgs.get(str(record[target.org_field]), ""))
         parts.append(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk.core.calendar import format_wareki
+from dxdesk.gui.dates import shown_date
 from dxdesk.gui.messages import plain_label
 from dxdesk.services.home import SUPERVISOR, Home, HomeService, Section
 from dxdesk.services.profile import Profile
@@ -79,7 +79,7 @@ class HomePage(QWidget):
         self.heading.setText(
             self.tr("ホーム（%1）— %2")
             .replace("%1", who)
-            .replace("%2", format_wareki(home.today, weekday=True))
+            .replace("%2", shown_date(home.today, weekday=True))
         )
         for index, section in enumerate(home.sections):
             self._show(index, section)

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.errors import UserError
+from dxdesk.gui.dates import date_style, set_date_style, year_month
+from dxdesk.gui.helpmenu import plain_action_text
 from dxdesk.gui.messages import plain_label, user_message, warn
 from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
 from dxdesk.gui.registers import REGISTERS, kind_label
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self.current_org: str | None = None
         self._undo: tuple[str, list[str]] | None = None
 
+        set_date_style(profile.settings.date_style)  # the one date style (gui/dates.py)
+        self.settings_changed.connect(self._apply_date_style)
         self.setWindowTitle(self.tr("dxdesk — 自治体DXサポート業務"))
         self.setAcceptDrops(True)
         self._build_toolbar()
@@ -153,17 +157,27 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
-        self.new_visit_action = new_action(self.tr("新しい訪問（Ctrl+N）"), self)
-        set_shortcut(self.new_visit_action, QKeySequence.StandardKey.New)
+        # One action per frequent task, shared by the toolbar, the menus and the keyboard list
+        # (gui/helpmenu.py): the label has its mnemonic, the shortcut is the action's own, so
+        # a menu shows it once and the toolbar's tooltip names it.
+        self.new_visit_action = self._action(
+            "newVisit", self.tr("新しい訪問(&V)…"), QKeySequence.StandardKey.New
+        )
         self.new_visit_action.triggered.connect(lambda: self.open_form("visit"))
-        bar.addAction(self.new_visit_action)
-        for kind_name, label in (
-            ("issue", "新しい課題"),
-            ("consultation", "新しい相談"),
-            ("time", "工数の入力"),
+        self.new_issue_action = self._action("newIssue", self.tr("新しい課題(&I)…"), "Ctrl+I")
+        self.new_issue_action.triggered.connect(lambda: self.open_form("issue"))
+        self.new_consultation_action = self._action(
+            "newConsultation", self.tr("新しい相談(&C)…"), "Ctrl+J"
+        )
+        self.new_consultation_action.triggered.connect(lambda: self.open_form("consultation"))
+        self.new_time_action = self._action("newTime", self.tr("工数の入力(&H)…"), "Ctrl+T")
+        self.new_time_action.triggered.connect(lambda: self.open_form("time"))
+        for action in (
+            self.new_visit_action,
+            self.new_issue_action,
+            self.new_consultation_action,
+            self.new_time_action,
         ):
-            action = new_action(self.tr(label), self)
-            action.triggered.connect(lambda _=False, k=kind_name: self.open_form(k))
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(plain_label(self.tr(" 対象月 ")))
@@ -173,22 +187,38 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.search_box = QLineEdit()
         self.search_box.setObjectName("search")
-        self.search_box.setPlaceholderText(self.tr("すべての記録を検索（Ctrl+F）"))
+        self.search_box.setPlaceholderText(self.tr("すべての記録を検索"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(260)
         self.search_box.returnPressed.connect(self.run_search)
         bar.addWidget(self.search_box)
-        find = QAction(self)
-        set_shortcut(find, QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        self.find_action = self._action("find", self.tr("検索(&F)"), QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
+        self.search_box.setToolTip(self.find_action.toolTip())
         bar.addSeparator()
-        self.lock_action = new_action(self.tr("ロック（Ctrl+L）"), self)
-        set_shortcut(self.lock_action, "Ctrl+L")
+        self.lock_action = self._action("lock", self.tr("ロック(&L)"), "Ctrl+L")
         self.lock_action.triggered.connect(self.lock_requested)
         bar.addAction(self.lock_action)
         self._fill_months()
         self.month_box.currentIndexChanged.connect(self._month_changed)
+
+    def _action(self, name: str, text: str, key: QKeySequence.StandardKey | str = "") -> QAction:
+        """An action of the window: its menu text with the mnemonic, its one shortcut, the
+        toolbar's text without either and a tooltip naming the shortcut."""
+        action = new_action(text, self)
+        action.setObjectName(name)
+        if key:
+            set_shortcut(action, key)
+        self._retext(action)
+        return action
+
+    @staticmethod
+    def _retext(action: QAction) -> None:
+        plain = plain_action_text(action.text())
+        action.setIconText(plain)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain}（{shortcut}）" if shortcut else plain)
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -206,7 +236,7 @@ class MainWindow(QMainWindow):
         d = start
         for _ in range(12):
             key = d.strftime("%Y-%m")
-            self.month_box.addItem(f"{d.year}年{d.month}月", key)
+            self.month_box.addItem(year_month(d.year, d.month), key)
             d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
         self.month_box.setCurrentIndex(max(0, self.month_box.findData(self.month)))
         self.month_box.blockSignals(False)
@@ -487,37 +517,44 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
-        backup = menu.addAction(self.tr("バックアップを作成"))
+        backup = self._menu_item(menu, "makeBackup", self.tr("バックアップを作成(&B)"))
         backup.triggered.connect(self.make_backup)
-        settings = menu.addAction(self.tr("設定(&S)…"))
-        settings.setObjectName("openSettings")
-        set_shortcut(settings, QKeySequence.StandardKey.Preferences)
+        menu.addSeparator()
+        # Preferences and Quit have no standard key on Windows: name them (Ctrl+, and Ctrl+Q).
+        settings = self._menu_item(menu, "openSettings", self.tr("設定(&S)…"), "Ctrl+,")
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings.triggered.connect(self.open_settings)
         menu.addSeparator()
         menu.addAction(self.lock_action)
-        quit_action = menu.addAction(self.tr("終了"))
-        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
+        quit_action = self._menu_item(menu, "quit", self.tr("終了(&X)"), "Ctrl+Q")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         records = self.menuBar().addMenu(self.tr("記録(&R)"))
-        records.addAction(self.new_visit_action)
-        bundles = self.menuBar().addMenu(self.tr("同期(&Y)"))
-        for name, text, slot in (
-            ("exportBundle", self.tr("バンドルを作成(&E)…"), self.open_export),
-            ("importBundles", self.tr("バンドルを取り込む(&I)…"), self.open_import),
-            ("showConflicts", self.tr("競合の記録(&C)…"), self.open_conflicts),
-            ("showForks", self.tr("別の履歴（複製の検出）(&F)…"), self.open_forks),
-            ("showDevices", self.tr("端末とチーム(&D)…"), self.open_devices),
+        for action in (
+            self.new_visit_action,
+            self.new_issue_action,
+            self.new_consultation_action,
+            self.new_time_action,
         ):
-            action = bundles.addAction(text)
-            action.setObjectName(name)
+            records.addAction(action)
+        records.addSeparator()
+        records.addAction(self.find_action)
+        bundles = self.menuBar().addMenu(self.tr("同期(&Y)"))
+        for name, text, key, slot in (
+            ("exportBundle", self.tr("バンドルを作成(&E)…"), "Ctrl+E", self.open_export),
+            ("importBundles", self.tr("バンドルを取り込む(&I)…"), "Ctrl+O", self.open_import),
+            ("showConflicts", self.tr("競合の記録(&C)…"), "", self.open_conflicts),
+            ("showForks", self.tr("別の履歴（複製の検出）(&F)…"), "", self.open_forks),
+            ("showDevices", self.tr("端末とチーム(&D)…"), "", self.open_devices),
+        ):
+            action = self._menu_item(bundles, name, text, key)
             action.triggered.connect(lambda _=False, s=slot: s())
         documents = self.menuBar().addMenu(self.tr("帳票(&P)"))
-        make = documents.addAction(self.tr("帳票の作成(&P)…"))
-        make.setObjectName("openDocuments")
-        set_shortcut(make, QKeySequence.StandardKey.Print)
+        make = self._menu_item(
+            documents, "openDocuments", self.tr("帳票の作成(&P)…"), QKeySequence.StandardKey.Print
+        )
         make.triggered.connect(lambda _=False: self.open_document())
-        package = documents.addAction(self.tr("成果品一式の作成(&K)…"))
-        package.setObjectName("makePackage")
+        package = self._menu_item(documents, "makePackage", self.tr("成果品一式の作成(&K)…"))
         package.triggered.connect(lambda _=False: self.make_package())
         template = documents.addAction(self.tr("月次作業報告書の構成(&T)…"))
         template.setObjectName("openReportTemplate")
@@ -527,15 +564,15 @@ class MainWindow(QMainWindow):
         documents.aboutToShow.connect(partial(self._fill_documents_menu, documents))
         # Meetings, trainings, goals, experts ...: one entry and shortcut each (gui/registers.py).
         registers = self.menuBar().addMenu(self.tr("台帳(&G)"))
-        board = registers.addAction(self.tr("期限・提出物(&D)"))
-        board.setObjectName("showDeadlines")
-        set_shortcut(board, "Ctrl+Shift+D")
+        board = self._menu_item(
+            registers, "showDeadlines", self.tr("期限・提出物(&D)"), "Ctrl+Shift+D"
+        )
         board.triggered.connect(lambda _=False: self.show_global("deadlines"))
         registers.addSeparator()
         for kind_name, shortcut in REGISTERS:
-            action = registers.addAction(kind_label(kind_name))
-            action.setObjectName(f"register_{kind_name}")
+            action = self._menu_item(registers, f"register_{kind_name}", kind_label(kind_name))
             set_shortcut(action, shortcut)
+            self._retext(action)
             action.triggered.connect(lambda _=False, k=kind_name: self.show_register(k))
         # 進捗: the standardisation matrix's file work (gui/progress.py, gui/progress_import.py).
         progress = self.menuBar().addMenu(self.tr("進捗(&S)"))
@@ -547,12 +584,22 @@ class MainWindow(QMainWindow):
         out.setObjectName("exportProgress")
         out.triggered.connect(lambda _=False: self._show_progress().export_xlsx())
         view = self.menuBar().addMenu(self.tr("表示(&V)"))
-        for key, label in GLOBAL_VIEWS:
-            action = view.addAction(self.tr(label))
+        # The global views by number, as they stand in the tree: Ctrl+1 ホーム ... Ctrl+8 台帳.
+        for key, label in GLOBAL_VIEWS:  # (a plain loop: the translations scanner reads it)
+            number = GLOBAL_VIEWS.index((key, label)) + 1
+            text = self.tr("%1(&%2)").replace("%1", self.tr(label)).replace("%2", str(number))
+            action = self._menu_item(view, f"view_{key}", text, f"Ctrl+{number}")
             action.triggered.connect(lambda _=False, k=key: self.show_global(k))
         from dxdesk.gui.helpmenu import add_help_menu
 
         add_help_menu(self)  # ヘルプ (gui/helpmenu.py), last as every platform expects
+
+    def _menu_item(
+        self, menu: QMenu, name: str, text: str, key: QKeySequence.StandardKey | str = ""
+    ) -> QAction:
+        action = self._action(name, text, key)
+        menu.addAction(action)
+        return action
 
     # ------------------------------------------------------------------ tree
 
@@ -869,6 +916,14 @@ class MainWindow(QMainWindow):
                 lambda _=False, d=doc.name, o=org_id: self.open_document(d, org_id=o)
             )
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _apply_date_style(self) -> None:
+        """A new date style shows at once: every view redraws its dates."""
+        if self.profile.settings.date_style != date_style():
+            set_date_style(self.profile.settings.date_style)
+            self._reload_all()
+            if self.current_org and self.stack.currentWidget() is self.org_tabs:
+                self.show_org(self.current_org)
 
     def open_settings(self) -> None:
         from dxdesk.gui.settings_dialog import SettingsDialog

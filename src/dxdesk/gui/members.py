@@ -9,9 +9,12 @@ theirs after the merge. The editor only collects what changed; the form writes i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxdesk.core.textfold import fold_reading
 from dxdesk.gui.messages import plain_label
 from dxdesk.text import one_line
 
@@ -34,6 +38,7 @@ class MembersEditor(QWidget):
         parent: QWidget | None = None,
         *,
         count_text: str | None = None,
+        readings: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = title  # the membership kind's label (グループ構成団体), translated by the form
@@ -42,6 +47,16 @@ class MembersEditor(QWidget):
         self._held = set(held)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Type part of a name or its よみがな to narrow the 28 (folded as search folds them).
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("member_filter")
+        self.filter.setPlaceholderText(
+            QCoreApplication.translate("MembersEditor", "団体名・よみの一部で絞り込み")
+        )
+        self.filter.setClearButtonEnabled(True)
+        layout.addWidget(self.filter)
+        readings = readings or {}
+        self._keys = [fold_reading(f"{name} {readings.get(org_id, '')}") for org_id, name in orgs]
         self.list = QListWidget(self)
         self.list.setObjectName("member_list")
         self.list.setAccessibleName(self.title)
@@ -57,7 +72,18 @@ class MembersEditor(QWidget):
         self.count.setObjectName("member_count")
         layout.addWidget(self.count)
         self.list.itemChanged.connect(lambda _item: self._update_count())
+        self.filter.textChanged.connect(self.apply_filter)
         self._update_count()
+
+    def apply_filter(self, text: str) -> None:
+        """Only the organisations whose name or reading holds the text; ticks are kept."""
+        key = fold_reading(text.strip())
+        for row, item_key in enumerate(self._keys):
+            self.list.item(row).setHidden(bool(key) and key not in item_key)
+
+    def visible(self) -> list[str]:
+        items = (self.list.item(r) for r in range(self.list.count()))
+        return [i.text() for i in items if not i.isHidden()]
 
     def checked(self) -> set[str]:
         out = set()

@@ -378,7 +378,29 @@ class RecordTableModel(QAbstractTableModel):
         if not records:
             return []
         names = self._service.names(self._kind, records, self._columns)
-        return [display_row(self._kind, r, self._columns, names) for r in records]
+        style = self._service.date_style
+        rows = [display_row(self._kind, r, self._columns, names, style) for r in records]
+        # Choice values and yes/no are the model's words: in the window's language (the data
+        # people typed stays as typed).
+        words = {
+            i: f.type
+            for i, f in enumerate(self._kind.field(c) for c in self._columns)
+            if f.type in (FieldType.CHOICE, FieldType.BOOL)
+        }
+        if words:
+            yes_no = {
+                "はい": QCoreApplication.translate("RecordTable", "はい"),
+                "いいえ": QCoreApplication.translate("RecordTable", "いいえ"),
+            }
+            for row in rows:
+                for i, t in words.items():
+                    if row[i]:
+                        row[i] = (
+                            yes_no.get(row[i], row[i])
+                            if t == FieldType.BOOL
+                            else QCoreApplication.translate("Choice", row[i])
+                        )
+        return rows
 
 
 __all__ = [

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk.core.calendar import format_wareki_compact
 from dxdesk.gui.charts import BarChart
+from dxdesk.gui.dates import month_name, shown_stored
 from dxdesk.gui.messages import plain_label
 from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 from dxdesk.text import one_line
@@ -29,14 +29,7 @@ ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
 def _compact(iso: str | None) -> str:
-    from datetime import date
-
-    if not iso:
-        return ""
-    try:
-        return format_wareki_compact(date.fromisoformat(iso[:10]))
-    except ValueError:
-        return iso
+    return shown_stored(iso[:10] if iso else iso)
 
 
 class OverviewPanel(QScrollArea):
@@ -123,7 +116,7 @@ class OverviewPanel(QScrollArea):
         self.hours.setText(self.tr("工数 %1 時間").replace("%1", f"{ov.hours_month:g}"))
         self.issues.setText(self.tr("未完了の課題 %1 件").replace("%1", str(ov.open_issue_count)))
         self.chart.set_data(
-            [(f"{int(k[5:])}月", v) for k, v in ov.monthly_hours], unit=self.tr("時間")
+            [(month_name(int(k[5:])), v) for k, v in ov.monthly_hours], unit=self.tr("時間")
         )
         self.visits.setText(
             "\n".join(

@@ -69,6 +69,7 @@ from dxdesk.core import reference
 from dxdesk.core.model import STEP_STATUSES
 from dxdesk.core.progress import Cell
 from dxdesk.errors import UserError
+from dxdesk.gui.dates import shown_date
 from dxdesk.gui.messages import plain_label, plain_tooltip, user_message, warn
 from dxdesk.services import attention
 from dxdesk.services.progress import (
@@ -208,7 +209,7 @@ def cell_summary(m: Matrix, c: Cell) -> str:
     if c.planned_go_live:
         lines.append(
             QCoreApplication.translate("ProgressView", "移行予定日：%1").replace(
-                "%1", c.planned_go_live.isoformat()
+                "%1", shown_date(c.planned_go_live)
             )
         )
     if c.live:
@@ -223,7 +224,7 @@ def cell_summary(m: Matrix, c: Cell) -> str:
             )
             .replace(
                 "%2",
-                c.special_target.isoformat()
+                shown_date(c.special_target)
                 if c.special_target
                 else QCoreApplication.translate("ProgressView", "未登録"),
             )
@@ -1164,7 +1165,7 @@ class CellDialog(QDialog):
                 self.tr("あり（%1、移行目標時期 %2）")
                 .replace("%1", c.special_reason or self.tr("理由未登録"))
                 .replace(
-                    "%2", c.special_target.isoformat() if c.special_target else self.tr("未登録")
+                    "%2", shown_date(c.special_target) if c.special_target else self.tr("未登録")
                 )
             )
         else:

@@ -170,7 +170,7 @@ class SearchView(QWidget):
     def _fill(self, row: int, hit: Hit) -> None:
         values = {
             KIND: QCoreApplication.translate("Kind", hit.label),
-            DATE: shown_date(hit),
+            DATE: shown_date(hit, self.records.profile.settings.date_style),
             ORG: hit.org,
             TITLE: hit.title,
             SNIPPET: hit.snippet,

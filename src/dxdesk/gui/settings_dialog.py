@@ -1,4 +1,5 @@
-"""Preferences: language, automatic lock, the monthly-report rule, backups and the PDF font.
+"""Preferences: language, the date style, automatic lock, the monthly-report rule, backups and
+the PDF font.
 
 Values are checked by the service (``Profile.update_settings``) so the CLI and the window
 refuse the same things; a refused value shows its sentence and changes nothing.
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxdesk.core.calendar import monthly_report_rules
+from dxdesk.core.calendar import ISO, WAREKI, monthly_report_rules
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.services.profile import (
@@ -48,6 +49,12 @@ class SettingsDialog(QDialog):
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+
+        self.date_style = QComboBox()
+        self.date_style.setObjectName("dateStyle")
+        self.date_style.addItem(self.tr("和暦（R7.11.25）"), WAREKI)
+        self.date_style.addItem(self.tr("西暦（2025-11-25）"), ISO)
+        self.date_style.setCurrentIndex(max(0, self.date_style.findData(current.date_style)))
 
         minutes = self.tr(" 分")
         self.idle = _spin("idleMinutes", IDLE_LOCK_RANGE, minutes, current.idle_lock_minutes)
@@ -88,6 +95,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("表示言語(&L)："), self.language)
+        form.addRow(self.tr("日付の表示(&D)："), self.date_style)
         form.addRow(self.tr("自動ロックまでの時間(&I)："), self.idle)
         form.addRow(self.tr("月次報告書の期限（10日が閉庁日のとき）(&R)："), self.rule)
         form.addRow(self.tr("自動バックアップの保存数(&B)："), self.backups)
@@ -97,7 +105,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("自動バックアップの容量の上限(&M)："), self.backup_space)
         form.addRow(self.tr("PDF のフォント(&F)："), font_row)
 
-        self.note = plain_label(self.tr("表示言語の変更は、次回の起動から反映されます。"))
+        self.note = plain_label(
+            self.tr("表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。")
+        )
         self.note.setWordWrap(True)
         self.error = plain_label()
         self.error.setObjectName("settingsError")
@@ -134,6 +144,7 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, object]:
         return {
             "language": self.language.currentData(),
+            "date_style": self.date_style.currentData(),
             "idle_lock_minutes": self.idle.value(),
             "monthly_report_rule": self.rule.currentData(),
             "backups_kept": self.backups.value(),

@@ -222,7 +222,9 @@ class RecordTable(QWidget):
         self.filter_edit.setAccessibleName(self.tr("キーワード"))
         self.filter_edit.setPlaceholderText(self.tr("キーワードで絞り込み"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ" * 14))
+        # It stretches into what the bar leaves; its minimum must let the whole bar (with the
+        # urgency legend, in English too) fit a 1366-pixel window.
+        self.filter_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ" * 8))
         self.count_label = plain_label(parent=self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("全 000,000 件") + 8)

@@ -41,6 +41,7 @@ from dxdesk.core.calendar import format_wareki
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import ACTIVITIES
 from dxdesk.errors import UserError, ValidationError
+from dxdesk.gui.dates import shown_date
 from dxdesk.gui.messages import plain_label
 from dxdesk.gui.widgets import ChoiceCombo, DateEdit, OrgCombo, emit_signal
 from dxdesk.services.timesheet import (
@@ -472,8 +473,8 @@ class WeekView(QWidget):
             self.quick.date.set_value(week.entry_day.isoformat())
         self.caption.setText(
             self.tr("%1 〜 %2　合計 %3 時間")
-            .replace("%1", format_wareki(week.start, weekday=True))
-            .replace("%2", f"{end.month}月{end.day}日")
+            .replace("%1", shown_date(week.start, weekday=True))
+            .replace("%2", shown_date(end))
             .replace("%3", f"{week.total:g}")
         )
         self._show_warnings(week)
@@ -495,7 +496,7 @@ class WeekView(QWidget):
             if total > MAX_DAY_HOURS:
                 lines.append(
                     self.tr("%1：1日の合計が %2 時間です。")
-                    .replace("%1", day.isoformat())
+                    .replace("%1", shown_date(day))
                     .replace("%2", f"{total:g}")
                 )
         self.warnings.setText("\n".join(lines))

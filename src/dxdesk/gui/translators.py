@@ -18,6 +18,29 @@ def translations_dir() -> Path:
     return Path(str(files("dxdesk.resources").joinpath("translations")))
 
 
+TRANSLATOR_NAME = "dxdeskTranslator"  # ours, so a change of language removes exactly these
+
+
+def set_language(app: QApplication, language: str) -> list[QTranslator]:
+    """The window's language from now on: the default locale (calendars, standard dialogs) and
+    the catalogues, replacing any installed before (a change in the settings applies at once;
+    widgets built afterwards read the new texts)."""
+    from PySide6.QtCore import QLocale
+
+    for old in app.findChildren(QTranslator):
+        if old.objectName() == TRANSLATOR_NAME:
+            app.removeTranslator(old)
+            old.deleteLater()
+    if language == "en":  # English dialogs and calendars even on a Japanese Windows
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    installed = install_translators(app, language)
+    for translator in installed:
+        translator.setObjectName(TRANSLATOR_NAME)
+    return installed
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Japanese is the source language; English comes from Qt Linguist (.qm built from .ts).
 

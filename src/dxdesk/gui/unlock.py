@@ -74,6 +74,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.profile: Profile | None = None
+        self.remember_warning = ""  # why the keyring refused to remember, if it did
         self.setWindowTitle(self.tr("dxdesk を開く"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._passphrase_page())
@@ -95,6 +96,18 @@ class UnlockDialog(QDialog):
         self.passphrase.setObjectName("passphrase")
         self.show_text = QCheckBox(self.tr("入力内容を表示する"))
         self.show_text.toggled.connect(self._show_passphrase)
+        # As in the setup wizard: remembered, the next start opens without the passphrase.
+        # Whether the OS keyring can hold the key is asked when the box is ticked: asking
+        # loads the keyring's backends, which the dialog's first paint must not wait for.
+        self.remember = QCheckBox(self.tr("この端末に記憶する（OS の資格情報ストア）"))
+        self.remember.setObjectName("remember")
+        self.remember.setToolTip(
+            self.tr(
+                "次回から、この端末のログイン中はパスフレーズなしで開けます。"
+                "共用の端末では記憶しないでください。"
+            )
+        )
+        self.remember.toggled.connect(self._check_keyring)
         self.error = error_label()
         self.recovery_link = _link_button(self.tr("回復キーで解錠…"))
         self.recovery_link.setObjectName("recoveryLink")
@@ -115,6 +128,7 @@ class UnlockDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.show_text)
+        layout.addWidget(self.remember)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -181,6 +195,18 @@ class UnlockDialog(QDialog):
         self.recovery_key.setFocus()
         self.adjustSize()
 
+    def _check_keyring(self, ticked: bool) -> None:
+        if not ticked:
+            return
+        from dxdesk.services.setup import keyring_option
+
+        available, reason = keyring_option()
+        if not available:
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(reason)
+            self.error.setText(self.tr("この端末には記憶できません（%1）。").replace("%1", reason))
+
     def _show_passphrase(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.passphrase.setEchoMode(mode)
@@ -205,8 +231,21 @@ class UnlockDialog(QDialog):
             self.passphrase.setFocus()
             return
         self.passphrase.clear()
+        if self.remember.isChecked():
+            self._remember(profile)
         self.profile = profile
         self.accept()
+
+    def _remember(self, profile: Profile) -> None:
+        """Remember the key in the OS keyring; a keyring that refuses leaves the profile open
+        (the passphrase still opens it next time) and says so."""
+        try:
+            profile.remember_in_keyring()
+        except UserError as err:
+            log.warning("keyring refused at unlock (%s)", err.code)
+            self.remember_warning = user_message(err)
+        else:
+            self.remember_warning = ""
 
     def open_with_recovery_key(self) -> None:
         if self.profile is not None:

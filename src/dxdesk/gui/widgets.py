@@ -14,11 +14,21 @@ import ctypes
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QPoint,
+    QStringListModel,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -28,6 +38,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSizePolicy,
     QToolButton,
@@ -39,6 +51,7 @@ from dxdesk.core import reference
 from dxdesk.core.calendar import OfficeCalendar, format_wareki, parse_date
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import Field, FieldType
+from dxdesk.core.textfold import fold_reading
 from dxdesk.gui.messages import plain_label
 
 EditorValue = str | bool | None
@@ -171,10 +184,18 @@ class NumberEdit(LineEditor):
         self.row.addStretch(1)
 
 
+def example(text: str) -> str:
+    """A placeholder that reads as a hint, never as a value: 例：2025-11-25 (an empty date field
+    showing a bare grey date looks filled in)."""
+    return QCoreApplication.translate("FieldEditor", "例：%1").replace("%1", text)
+
+
 class MonthEdit(LineEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("2025-11", parent)
-        self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("0000-00") * 2)
+        super().__init__(example("2025-11"), parent)
+        self.line.setMaximumWidth(
+            self.line.fontMetrics().horizontalAdvance(example("0000-00")) + 24
+        )
         self.row.addStretch(1)
 
 
@@ -186,12 +207,121 @@ class ListEdit(LineEditor):
         self.line.setPlaceholderText(self.tr("「、」で区切って入力"))
 
 
+def split_list(text: str) -> list[str]:
+    """The names of a list as typed: 「、」, commas and semicolons (full-width too) separate."""
+    return [p.strip() for p in re.split(r"[、,;，；]", text) if p.strip()]
+
+
+class PickListEdit(ListEdit):
+    """A list of names picked from records (Field.pick): typed freely as before, or ticked in a
+    list (the button, F4 or Alt+Down) that filters as one types, by name, reading or code
+    (folded as search folds). ``options`` is asked each time the list opens, so the contacts
+    follow the organisation chosen in the form. Names not on the list stay as typed."""
+
+    def __init__(
+        self,
+        options: Callable[[], Sequence[tuple[str, str, str]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.options = options  # () -> [(stored name, shown, more text to match)]
+        self.line.setPlaceholderText(self.tr("「選択」で一覧から選ぶか、「、」で区切って入力"))
+        self.button = QToolButton(self)
+        self.button.setText(self.tr("選択…"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setToolTip(self.tr("一覧から選択（F4）"))
+        self.row.addWidget(self.button)
+        self.button.clicked.connect(self.show_list)
+        self.line.installEventFilter(self)
+        self.popup: QFrame | None = None
+        self.filter: QLineEdit | None = None
+        self.list: QListWidget | None = None
+        self._keys: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            alt_down = (
+                event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            if event.key() == Qt.Key.Key_F4 or alt_down:
+                self.show_list()
+                return True
+        return super().eventFilter(watched, event)
+
+    def names(self) -> list[str]:
+        return split_list(self.line.text())
+
+    def show_list(self) -> None:
+        """The options ticked as the field holds them, below the field; the filter has focus."""
+        if self.popup is None:
+            self.popup = QFrame(self, Qt.WindowType.Popup)
+            self.popup.setObjectName("pickPopup")
+            self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+            layout = QVBoxLayout(self.popup)
+            layout.setContentsMargins(4, 4, 4, 4)
+            self.filter = QLineEdit(self.popup)
+            self.filter.setObjectName("pickFilter")
+            self.filter.setPlaceholderText(self.tr("名前・よみ・コードの一部で絞り込み"))
+            self.filter.setClearButtonEnabled(True)
+            self.list = QListWidget(self.popup)
+            self.list.setObjectName("pickList")
+            layout.addWidget(self.filter)
+            layout.addWidget(self.list)
+            self.filter.textChanged.connect(self.apply_filter)
+            self.list.itemChanged.connect(self._ticked)
+        assert self.list is not None and self.filter is not None
+        held = self.names()
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._keys = []
+        for stored, shown, also in self.options():
+            item = QListWidgetItem(shown, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, stored)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if stored in held else Qt.CheckState.Unchecked)
+            self._keys.append(fold_reading(f"{shown} {also}"))
+        self.list.blockSignals(False)
+        self.filter.clear()
+        self.apply_filter("")
+        width = max(self.line.width() + self.button.width(), 320)
+        self.popup.resize(width, 300)
+        self.popup.move(self.line.mapToGlobal(QPoint(0, self.line.height())))
+        self.popup.show()
+        self.filter.setFocus()
+
+    def apply_filter(self, text: str) -> None:
+        """Only the options whose name, reading or code holds the text (folded)."""
+        if self.list is None:
+            return
+        key = fold_reading(text.strip())
+        for row, item_key in enumerate(self._keys):
+            self.list.item(row).setHidden(bool(key) and key not in item_key)
+
+    def visible_options(self) -> list[str]:
+        if self.list is None:
+            return []
+        items = (self.list.item(r) for r in range(self.list.count()))
+        return [i.text() for i in items if not i.isHidden()]
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        name = str(item.data(Qt.ItemDataRole.UserRole))
+        names = self.names()
+        if item.checkState() == Qt.CheckState.Checked:
+            if name not in names:
+                names.append(name)
+        else:
+            names = [n for n in names if n != name]
+        self.line.setText(LIST_SEPARATOR.join(names))
+
+
 class TimeEdit(LineEditor):
     """HH:MM; 930, 0930 and 9時30分 are tidied to 09:30 when the field is left."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("13:30", parent)
-        self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance("00:000") + 24)
+        super().__init__(example("13:30"), parent)
+        self.line.setMaximumWidth(self.line.fontMetrics().horizontalAdvance(example("00:00")) + 24)
         self.line.setMinimumWidth(self.line.maximumWidth())
         self.line.editingFinished.connect(self._tidy)
         self.row.addStretch(1)
@@ -264,7 +394,7 @@ class DateEdit(FieldEditor):
     def __init__(self, parent: QWidget | None = None, *, hint: bool = True) -> None:
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("2025-11-25")
+        self.line.setPlaceholderText(example("2025-11-25"))
         metrics = self.line.fontMetrics()
         self.line.setMinimumWidth(metrics.horizontalAdvance("令和10年12月31日") + 16)
         self.line.setMaximumWidth(metrics.horizontalAdvance("令和10年12月31日(水)") + 24)
@@ -464,11 +594,19 @@ class ChoiceCombo(FieldEditor):
 
 class LookupCombo(FieldEditor):
     """Organisations (ORG) and other records (REF): pick from the list or type part of a name
-    (the completer matches anywhere in it). The value is the id of the entry whose name was
-    typed or picked, else the text as typed, which the service then resolves or refuses."""
+    or its よみがな. The completer offers every entry whose name or reading holds what was typed,
+    folded as search folds it (core/textfold.fold_reading: full- and half-width, ヶ/ケ, katakana
+    as hiragana), so 五ケ瀬, ｺﾞｶｾ and ごかせ all find 五ヶ瀬町. The value is the id of the entry
+    whose name was typed or picked, else the text as typed, which the service then resolves or
+    refuses."""
 
     def __init__(
-        self, pairs: Sequence[Pair], placeholder: str = "", parent: QWidget | None = None
+        self,
+        pairs: Sequence[Pair],
+        placeholder: str = "",
+        parent: QWidget | None = None,
+        *,
+        readings: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.combo = _Combo(self)
@@ -481,12 +619,16 @@ class LookupCombo(FieldEditor):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        readings = readings or {}
+        self._keys: list[str] = []
         for stored, shown in pairs:
             self.combo.addItem(shown, stored)
-        completer = QCompleter(self.combo.model(), self.combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self._keys.append(fold_reading(f"{shown} {readings.get(stored, '')}"))
+        # The completer lists what _offer found; picking one sets the combo to that entry.
+        self._offered = QStringListModel(self)
+        completer = QCompleter(self._offered, self.combo)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(15)
         self.combo.setCompleter(completer)
         self.combo.setCurrentIndex(-1)
         line = self.combo.lineEdit()
@@ -496,6 +638,21 @@ class LookupCombo(FieldEditor):
         self.row.addWidget(self.combo, 1)
         self.setFocusProxy(self.combo)
         self.combo.currentTextChanged.connect(self.changed)
+        line.textEdited.connect(self._offer)
+
+    def matches(self, text: str) -> list[str]:
+        """The names whose name or reading holds ``text`` (folded), in the list's order."""
+        key = fold_reading(text.strip())
+        if not key:
+            return []
+        return [self.combo.itemText(i) for i, k in enumerate(self._keys) if key in k]
+
+    def _offer(self, text: str) -> None:
+        found = self.matches(text)
+        self._offered.setStringList(found)
+        completer = self.combo.completer()
+        if found and completer is not None:
+            completer.complete()
 
     @property
     def line(self) -> QLineEdit:
@@ -543,10 +700,17 @@ class LookupCombo(FieldEditor):
 
 
 class OrgCombo(LookupCombo):
-    """The organisations: (id, name) pairs, the 28 in their usual order."""
+    """The organisations: (id, name) pairs, the 28 in their usual order, found by their よみがな
+    too (``readings``: id → reading)."""
 
-    def __init__(self, pairs: Sequence[Pair], parent: QWidget | None = None) -> None:
-        super().__init__(pairs, parent=parent)
+    def __init__(
+        self,
+        pairs: Sequence[Pair],
+        parent: QWidget | None = None,
+        *,
+        readings: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(pairs, parent=parent, readings=readings)
         self.line.setPlaceholderText(self.tr("団体名を入力または選択"))
 
 
@@ -566,9 +730,12 @@ def editor_for(
     *,
     orgs: Sequence[Pair] = (),
     refs: Sequence[Pair] = (),
+    readings: Mapping[str, str] | None = None,
+    picks: Callable[[], Sequence[tuple[str, str, str]]] | None = None,
     parent: QWidget | None = None,
 ) -> FieldEditor:
-    """The editor for one field of the model."""
+    """The editor for one field of the model (``readings``: organisation id → よみがな;
+    ``picks``: the options of a field that declares a picker, asked when its list opens)."""
     t = f.type
     if t == FieldType.DATE:
         return DateEdit(parent)
@@ -588,10 +755,12 @@ def editor_for(
         systems = [(s.code, f"{s.code} {s.name}") for s in reference.business_systems()]
         return ChoiceCombo(systems, required=f.required, parent=parent)
     if t == FieldType.ORG:
-        return OrgCombo(orgs, parent=parent)
+        return OrgCombo(orgs, parent=parent, readings=readings)
     if t == FieldType.REF:
         return RefCombo(refs, parent=parent)
     if t == FieldType.LIST:
+        if f.pick is not None and picks is not None:
+            return PickListEdit(picks, parent)
         return ListEdit(parent)
     if t == FieldType.LONGTEXT:
         return LongTextEdit(parent=parent)

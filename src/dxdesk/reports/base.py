@@ -35,7 +35,6 @@ can fix and returns the complete file as bytes (nothing is written until it has 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxdesk.core.calendar import OfficeCalendar, format_wareki
+from dxdesk.core.calendar import parse_month as calendar_parse_month
 from dxdesk.errors import UserError
 from dxdesk.settings import Settings
 from dxdesk.store.database import Database
@@ -148,15 +148,14 @@ def register(kind: ReportKind) -> ReportKind:
     return kind
 
 
-_MONTH = re.compile(r"(\d{4})[-/](\d{1,2})")
-
-
 def parse_month(text: str) -> tuple[date, date]:
-    """ "2025-11" -> (2025-11-01, 2025-11-30); UserError("bad_month") otherwise."""
-    match = _MONTH.fullmatch(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise UserError("bad_month", value=text)
-    first = date(int(match.group(1)), int(match.group(2)), 1)
+    """ "2025-11" or 令和7年11月 -> (2025-11-01, 2025-11-30); UserError("bad_month") otherwise
+    (core/calendar.parse_month: the one reading of a typed month)."""
+    try:
+        month = calendar_parse_month(text)
+    except ValueError:
+        raise UserError("bad_month", value=text) from None
+    first = date(int(month[:4]), int(month[5:]), 1)
     following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
     return first, following - timedelta(days=1)
 

@@ -17,8 +17,12 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import PackageMetadata
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxdesk import __version__
+
+if TYPE_CHECKING:
+    from dxdesk.services.profile import Profile
 
 LICENSES_JSON = "licenses.json"
 # A dist-info file holding licence text (licenses/ is PEP 639's folder for them).
@@ -187,3 +191,32 @@ def app_info() -> AppInfo:
     import platform
 
     return AppInfo(__version__, platform.python_version(), platform.platform(terse=True))
+
+
+def diagnostics(profile: Profile, *, qt_version: str = "") -> list[tuple[str, str]]:
+    """What ヘルプ > 診断情報をコピー puts on the clipboard, for a message to the person who helps:
+    versions, the platform, the profile's schema and role, and how many records of each kind.
+    Nothing personal: no names, no device name, no folder (a Windows path holds the user's
+    name), no record content."""
+    import platform
+
+    from dxdesk.store.migrations import head_version
+
+    info = profile.info()
+    rows: list[tuple[str, str]] = [
+        ("dxdesk", __version__),
+        ("OS", f"{platform.system()} {platform.release()} ({platform.machine()})"),
+        ("Python", platform.python_version()),
+        ("Qt", qt_version or _installed_version("PySide6_Essentials")),
+        ("SQLCipher", str(info["sqlcipher"])),
+        ("スキーマ", f"{info['schema_version']}（このバージョンの最新：{head_version()}）"),
+        ("役割", str(info["role"])),
+        ("鍵の種類", "、".join(str(s) for s in info["slots"])),
+        ("データベースの大きさ", f"{int(info['size_bytes']) // 1024:,} KB"),
+    ]
+    rows += [(f"件数：{name}", f"{count:,}") for name, count in sorted(info["counts"].items())]
+    return rows
+
+
+def diagnostics_text(rows: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{name}: {value}" for name, value in rows) + "\n"

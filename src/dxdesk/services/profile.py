@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dxdesk.core.calendar import monthly_report_rules
+from dxdesk.core.calendar import DATE_STYLES, monthly_report_rules
 from dxdesk.core.clock import now_jst, stamp
 from dxdesk.core.ids import new_id
 from dxdesk.core.model import kind, validate
@@ -609,6 +609,8 @@ def settings_problems(settings: Settings) -> list[str]:
         )
     if settings.language not in LANGUAGES:
         problems.append("表示言語は日本語（ja）または英語（en）から選んでください。")
+    if settings.date_style not in DATE_STYLES:
+        problems.append("日付の表示形式は和暦（wareki）または西暦（iso）から選んでください。")
     if settings.monthly_report_rule not in monthly_report_rules():
         problems.append("月次報告書の期限の扱いが正しくありません。")
     return problems

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dxdesk.core import reference
-from dxdesk.core.calendar import parse_date
+from dxdesk.core.calendar import ISO, format_stored, parse_date
 from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
@@ -97,8 +97,9 @@ def sortable(k: Kind) -> tuple[str, ...]:
     return (*k.field_names, *SORTABLE_SYSTEM_COLUMNS)
 
 
-def display_value(f: Field, value: Value, names: Mapping[str, str]) -> str:
-    """One value as a table cell shows it (and as TSV copies it)."""
+def display_value(f: Field, value: Value, names: Mapping[str, str], date_style: str = ISO) -> str:
+    """One value as a table cell shows it (and as TSV copies it); dates in the window's style
+    (core/calendar.format_stored)."""
     if value is None:
         return ""
     t = f.type
@@ -113,8 +114,8 @@ def display_value(f: Field, value: Value, names: Mapping[str, str]) -> str:
         if isinstance(value, list):
             return LIST_SEPARATOR.join(str(v) for v in value)
         return str(value)
-    if t == FieldType.DATETIME:
-        return str(value).replace("T", " ")
+    if t in (FieldType.DATE, FieldType.DATETIME):
+        return format_stored(value, date_style)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -125,12 +126,13 @@ def display_row(
     record: Mapping[str, Value],
     columns: Sequence[str],
     names: Mapping[str, str],
+    date_style: str = ISO,
 ) -> list[str]:
     """The cells of one record for the given columns: organisation and referenced records by
     name (``names`` maps ids to names, see ``ListService.names``), 業務システム by name, booleans
-    as はい／いいえ, lists joined with 「、」, dates as stored (date-times with a space)."""
+    as はい／いいえ, lists joined with 「、」, dates in ``date_style`` (date-times with the time)."""
     k = kind(kind_or_name) if isinstance(kind_or_name, str) else kind_or_name
-    return [display_value(k.field(c), record.get(c), names) for c in columns]
+    return [display_value(k.field(c), record.get(c), names, date_style) for c in columns]
 
 
 class ListService:
@@ -141,6 +143,11 @@ class ListService:
         self.database = profile.database
         self.store = profile.records
         self._orgs: dict[str, str] | None = None
+
+    @property
+    def date_style(self) -> str:
+        """How the window shows dates (the settings: read each time, so a change applies)."""
+        return self.profile.settings.date_style
 
     # ------------------------------------------------------------ reads
 

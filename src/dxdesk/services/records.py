@@ -56,6 +56,11 @@ class RecordService:
         """An organisation id from an id, a 6- or 5-digit code, or a name (五ケ瀬町 too)."""
         return self.references.resolve_org(value)
 
+    def resolve_record(self, kind_name: str, value: str, *, include_deleted: bool = False) -> str:
+        """A record's id from its id, or its title where one record has it (an organisation
+        also by its code): ``dxdesk show organisation 高千穂町``."""
+        return self.references.resolve_record(kind(kind_name), value, include_deleted)
+
     def _resolve_refs(self, k: Kind, values: Record) -> None:
         self.references.resolve_refs(k, values)
 
@@ -412,7 +417,7 @@ class RecordService:
         if value is None:
             return ""
         f = k.field(name)
-        if f.type == FieldType.ORG:
+        if f.type in (FieldType.ORG, FieldType.REF):  # ``orgs``: names of the ids it knows
             return orgs.get(str(value), str(value))
         if f.type == FieldType.SYSTEM:
             system = reference.system_by_code(str(value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 import uuid
 
-from dxdesk.core.model import FieldType, Kind, Record, kind
+from dxdesk.core.model import ORGANISATION, FieldType, Kind, Record, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
 from dxdesk.store import memberships
@@ -47,15 +47,7 @@ class References:
             if self.store.exists(target, text):
                 return text
             raise ValidationError(name, f.label, f"{target.label}（ID：{text}）が見つかりません")
-        wanted = unicodedata.normalize("NFKC", text)
-        found = [
-            str(r["id"])
-            for r in self.database.query(
-                f'SELECT id, "{target.title}" AS title FROM "{target.name}" WHERE _deleted = 0'
-            )
-            if r["title"] is not None
-            and unicodedata.normalize("NFKC", str(r["title"])).strip() == wanted
-        ]
+        found = self._by_title(target, text)
         if len(found) == 1:
             return found[0]
         if found:
@@ -65,6 +57,36 @@ class References:
                 f"「{text}」という{target.label}が複数あります。ID で指定してください",
             )
         raise ValidationError(name, f.label, f"「{text}」という{target.label}が見つかりません")
+
+    def _by_title(self, target: Kind, text: str, include_deleted: bool = False) -> list[str]:
+        """The ids of the records whose title is ``text`` (NFKC, as typed)."""
+        wanted = unicodedata.normalize("NFKC", text.strip())
+        live = "" if include_deleted else " WHERE _deleted = 0"
+        return [
+            str(r["id"])
+            for r in self.database.query(
+                f'SELECT id, "{target.title}" AS title FROM "{target.name}"{live}'
+            )
+            if r["title"] is not None
+            and unicodedata.normalize("NFKC", str(r["title"])).strip() == wanted
+        ]
+
+    def resolve_record(self, k: Kind, value: str, include_deleted: bool = False) -> str:
+        """A record of ``k`` by id, or by title where exactly one record has it; an
+        organisation by its code or name as everywhere (``resolve_org``)."""
+        text = value.strip()
+        # An id as it is, deleted or not: show, delete and undelete say what state it is in.
+        if self.database.query(f'SELECT 1 FROM "{k.name}" WHERE id = ?', (text,)):
+            return text
+        if k.name == ORGANISATION and not _looks_like_id(text):
+            return self.resolve_org(text)
+        if not _looks_like_id(text):
+            found = self._by_title(k, text, include_deleted)
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise UserError("ambiguous_record", label=k.label, text=text, count=len(found))
+        raise UserError("unknown_record", label=k.label, id=text)
 
 
 def _looks_like_id(text: str) -> bool:

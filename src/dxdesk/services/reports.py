@@ -100,7 +100,9 @@ def make_context(
         option, label = PARAM_LABELS.get(missing, (missing, missing))
         raise UserError("report_param_missing", option=option, label=label)
     if request.month:
-        parse_month(request.month)
+        # 令和7年11月 as 2025-11: builders read the stored form only.
+        first, _last = parse_month(request.month)
+        request = dataclasses.replace(request, month=f"{first:%Y-%m}")
     if (
         request.recovery_key is not None
         and profile.keyfile.open_with_recovery(request.recovery_key) is None

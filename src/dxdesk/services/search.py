@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dxdesk.core.calendar import ISO
 from dxdesk.core.model import kind
 from dxdesk.services.profile import Profile
 from dxdesk.services.query import display_value
@@ -51,12 +52,12 @@ def search(
     return SearchPage(text, tuple(found.hits), found.total, found.offset)
 
 
-def shown_date(hit: Hit) -> str:
+def shown_date(hit: Hit, date_style: str = ISO) -> str:
     """The hit's date as every table of the app shows its kind's date (services/query.py)."""
     k = kind(hit.kind)
     if k.date_field is None or hit.date is None:
         return ""
-    return display_value(k.field(k.date_field), hit.date, {})
+    return display_value(k.field(k.date_field), hit.date, {}, date_style)
 
 
 def marked(hit: Hit) -> str:

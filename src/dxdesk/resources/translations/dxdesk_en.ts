@@ -56,22 +56,22 @@ Python %1 / %2</translation>
         <translation>Open the full &amp;licences</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="15"/>
+        <location filename="../../gui/helpmenu.py" line="30"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="17"/>
+        <location filename="../../gui/helpmenu.py" line="32"/>
         <source>利用者マニュアル(&amp;M)</source>
         <translation>User &amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="24"/>
+        <location filename="../../gui/helpmenu.py" line="49"/>
         <source>dxdesk について(&amp;A)…</source>
         <translation>&amp;About dxdesk…</translation>
     </message>
     <message>
-        <location filename="../../gui/helpmenu.py" line="52"/>
+        <location filename="../../gui/helpmenu.py" line="77"/>
         <source>利用者マニュアル</source>
         <translation>User manual</translation>
     </message>
@@ -208,232 +208,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="1010"/>
+        <location filename="../../gui/progress.py" line="1011"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1011"/>
+        <location filename="../../gui/progress.py" line="1012"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1012"/>
+        <location filename="../../gui/progress.py" line="1013"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1013"/>
+        <location filename="../../gui/progress.py" line="1014"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1014"/>
+        <location filename="../../gui/progress.py" line="1015"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1015"/>
-        <location filename="../../gui/progress.py" line="1076"/>
+        <location filename="../../gui/progress.py" line="1016"/>
+        <location filename="../../gui/progress.py" line="1077"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1047"/>
+        <location filename="../../gui/progress.py" line="1048"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1051"/>
+        <location filename="../../gui/progress.py" line="1052"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1053"/>
+        <location filename="../../gui/progress.py" line="1054"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1055"/>
+        <location filename="../../gui/progress.py" line="1056"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1057"/>
+        <location filename="../../gui/progress.py" line="1058"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1064"/>
+        <location filename="../../gui/progress.py" line="1065"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1071"/>
+        <location filename="../../gui/progress.py" line="1072"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1072"/>
+        <location filename="../../gui/progress.py" line="1073"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1073"/>
+        <location filename="../../gui/progress.py" line="1074"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1074"/>
+        <location filename="../../gui/progress.py" line="1075"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1075"/>
+        <location filename="../../gui/progress.py" line="1076"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1084"/>
-        <location filename="../../gui/progress.py" line="1179"/>
+        <location filename="../../gui/progress.py" line="1085"/>
+        <location filename="../../gui/progress.py" line="1180"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1087"/>
+        <location filename="../../gui/progress.py" line="1088"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1092"/>
+        <location filename="../../gui/progress.py" line="1093"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1096"/>
+        <location filename="../../gui/progress.py" line="1097"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1100"/>
+        <location filename="../../gui/progress.py" line="1101"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1110"/>
+        <location filename="../../gui/progress.py" line="1111"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1115"/>
+        <location filename="../../gui/progress.py" line="1116"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1115"/>
+        <location filename="../../gui/progress.py" line="1116"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1115"/>
+        <location filename="../../gui/progress.py" line="1116"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1115"/>
+        <location filename="../../gui/progress.py" line="1116"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1115"/>
+        <location filename="../../gui/progress.py" line="1116"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1123"/>
+        <location filename="../../gui/progress.py" line="1124"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1137"/>
+        <location filename="../../gui/progress.py" line="1138"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1155"/>
-        <location filename="../../gui/progress.py" line="1159"/>
-        <location filename="../../gui/progress.py" line="1161"/>
-        <location filename="../../gui/progress.py" line="1167"/>
+        <location filename="../../gui/progress.py" line="1156"/>
+        <location filename="../../gui/progress.py" line="1160"/>
+        <location filename="../../gui/progress.py" line="1162"/>
+        <location filename="../../gui/progress.py" line="1168"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1164"/>
+        <location filename="../../gui/progress.py" line="1165"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1165"/>
+        <location filename="../../gui/progress.py" line="1166"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1171"/>
+        <location filename="../../gui/progress.py" line="1172"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1179"/>
+        <location filename="../../gui/progress.py" line="1180"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1179"/>
+        <location filename="../../gui/progress.py" line="1180"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1182"/>
+        <location filename="../../gui/progress.py" line="1183"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1183"/>
+        <location filename="../../gui/progress.py" line="1184"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1184"/>
+        <location filename="../../gui/progress.py" line="1185"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1185"/>
+        <location filename="../../gui/progress.py" line="1186"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1213"/>
+        <location filename="../../gui/progress.py" line="1214"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1214"/>
+        <location filename="../../gui/progress.py" line="1215"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1215"/>
+        <location filename="../../gui/progress.py" line="1216"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1216"/>
+        <location filename="../../gui/progress.py" line="1217"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1248"/>
+        <location filename="../../gui/progress.py" line="1249"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -441,12 +441,12 @@ Python %1 / %2</translation>
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../gui/members.py" line="114"/>
+        <location filename="../../gui/members.py" line="140"/>
         <source>%1を追加…</source>
         <translation>Add %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/members.py" line="141"/>
+        <location filename="../../gui/members.py" line="167"/>
         <source>まだ登録されていません。</source>
         <translation>None registered yet.</translation>
     </message>
@@ -546,7 +546,7 @@ Python %1 / %2</translation>
     <message>
         <source>研修・勉強会</source>
         <extracomment>Choice in the model: visit.purpose, plan_item.category</extracomment>
-        <translation>Training &amp; study session</translation>
+        <translation>Training and study session</translation>
     </message>
     <message>
         <source>現地支援</source>
@@ -561,7 +561,7 @@ Python %1 / %2</translation>
     <message>
         <source>標準化・移行</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Standardization &amp; migration</translation>
+        <translation>Standardization and migration</translation>
     </message>
     <message>
         <source>ベンダ調整</source>
@@ -571,7 +571,7 @@ Python %1 / %2</translation>
     <message>
         <source>予算・契約</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Budget &amp; contracts</translation>
+        <translation>Budget and contracts</translation>
     </message>
     <message>
         <source>データ移行</source>
@@ -581,7 +581,7 @@ Python %1 / %2</translation>
     <message>
         <source>ネットワーク・クラウド</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Network &amp; cloud</translation>
+        <translation>Network and cloud</translation>
     </message>
     <message>
         <source>業務見直し</source>
@@ -591,7 +591,7 @@ Python %1 / %2</translation>
     <message>
         <source>人員・体制</source>
         <extracomment>Choice in the model: issue.category</extracomment>
-        <translation>Staffing &amp; organization</translation>
+        <translation>Staffing and organization</translation>
     </message>
     <message>
         <source>DX推進</source>
@@ -651,7 +651,7 @@ Python %1 / %2</translation>
     <message>
         <source>標準化・共通化</source>
         <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
-        <translation>Standardization &amp; shared systems</translation>
+        <translation>Standardization and shared systems</translation>
     </message>
     <message>
         <source>フロントヤード改革</source>
@@ -676,7 +676,7 @@ Python %1 / %2</translation>
     <message>
         <source>AI・RPA</source>
         <extracomment>Choice in the model: consultation.category, goal.category, engagement.dx_theme, case.theme</extracomment>
-        <translation>AI &amp; RPA</translation>
+        <translation>AI and RPA</translation>
     </message>
     <message>
         <source>テレワーク</source>
@@ -1415,22 +1415,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../gui/widgets.py" line="274"/>
+        <location filename="../../gui/widgets.py" line="404"/>
         <source>カレンダーから選択（F4）</source>
         <translation>Pick from calendar (F4)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="275"/>
+        <location filename="../../gui/widgets.py" line="405"/>
         <source>カレンダーから選択</source>
         <translation>Pick from calendar</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="314"/>
+        <location filename="../../gui/widgets.py" line="444"/>
         <source>日付として読み取れません</source>
         <translation>Not a valid date</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="316"/>
+        <location filename="../../gui/widgets.py" line="446"/>
         <source>例：令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
@@ -1438,72 +1438,72 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DeadlineBoard</name>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>提出物</source>
         <translation>Deliverable</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>期限の根拠</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="38"/>
+        <location filename="../../gui/deadlines.py" line="39"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="101"/>
+        <location filename="../../gui/deadlines.py" line="102"/>
         <source>未提出のみ</source>
         <translation>Not yet submitted only</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="104"/>
+        <location filename="../../gui/deadlines.py" line="105"/>
         <source>帳票を作成…</source>
         <translation>Make the document…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="105"/>
+        <location filename="../../gui/deadlines.py" line="106"/>
         <source>作成中にする</source>
         <translation>Mark in preparation</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="106"/>
+        <location filename="../../gui/deadlines.py" line="107"/>
         <source>提出済みにする…</source>
         <translation>Mark submitted…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="107"/>
+        <location filename="../../gui/deadlines.py" line="108"/>
         <source>元の記録を開く</source>
         <translation>Open the source record</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="173"/>
+        <location filename="../../gui/deadlines.py" line="174"/>
         <source>（第%1版）</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="175"/>
+        <location filename="../../gui/deadlines.py" line="176"/>
         <source>（期限超過）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="179"/>
+        <location filename="../../gui/deadlines.py" line="180"/>
         <source>未設定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="191"/>
+        <location filename="../../gui/deadlines.py" line="192"/>
         <source>%1件（期限超過 %2件）</source>
-        <translation>%1 items (%2 overdue)</translation>
+        <translation>Items: %1 (overdue: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="267"/>
+        <location filename="../../gui/deadlines.py" line="268"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -1812,7 +1812,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/documents.py" line="552"/>
         <source>%1 ページを印刷しました。</source>
-        <translation>%1 pages printed.</translation>
+        <translation>Pages printed: %1.</translation>
     </message>
 </context>
 <context>
@@ -1876,7 +1876,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="441"/>
         <source>%1 件の変更を %2 に保存しました。</source>
-        <translation>%1 changes saved to %2.</translation>
+        <translation>Changes saved to %2: %1.</translation>
     </message>
 </context>
 <context>
@@ -1979,7 +1979,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>製品・パッケージ</source>
         <extracomment>Field in the model: vendor.products</extracomment>
-        <translation>Products &amp; packages</translation>
+        <translation>Products and packages</translation>
     </message>
     <message>
         <source>連絡先</source>
@@ -2079,7 +2079,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>把握した課題・所見</source>
         <extracomment>Field in the model: visit.findings</extracomment>
-        <translation>Issues &amp; findings</translation>
+        <translation>Issues and findings</translation>
     </message>
     <message>
         <source>次回対応</source>
@@ -2189,7 +2189,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>所属・相談者</source>
         <extracomment>Field in the model: consultation.requester</extracomment>
-        <translation>Department &amp; requester</translation>
+        <translation>Department and requester</translation>
     </message>
     <message>
         <source>相談内容</source>
@@ -2209,7 +2209,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>対応内容・回答</source>
         <extracomment>Field in the model: consultation.response</extracomment>
-        <translation>Response &amp; answer</translation>
+        <translation>Response and answer</translation>
     </message>
     <message>
         <source>回答日</source>
@@ -2259,7 +2259,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>会場・形式</source>
         <extracomment>Field in the model: training.place</extracomment>
-        <translation>Venue &amp; format</translation>
+        <translation>Venue and format</translation>
     </message>
     <message>
         <source>対象者</source>
@@ -2609,7 +2609,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>背景・課題</source>
         <extracomment>Field in the model: case_study.background</extracomment>
-        <translation>Background &amp; issues</translation>
+        <translation>Background and issues</translation>
     </message>
     <message>
         <source>支援内容</source>
@@ -3133,6 +3133,14 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="190"/>
+        <source>例：%1</source>
+        <translation>e.g. %1</translation>
+    </message>
+</context>
+<context>
     <name>ForksView</name>
     <message>
         <location filename="../../gui/forks.py" line="40"/>
@@ -3255,6 +3263,64 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="38"/>
+        <source>キーボード操作の一覧(&amp;K)…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="44"/>
+        <source>診断情報をコピー(&amp;D)</source>
+        <translation>Copy &amp;diagnostic information</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="106"/>
+        <source>入力画面</source>
+        <translation>Record form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="110"/>
+        <source>記録を保存</source>
+        <translation>Save the record</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="114"/>
+        <source>カレンダーから選択（日付欄）</source>
+        <translation>Pick from the calendar (date fields)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="116"/>
+        <source>入力画面を閉じる</source>
+        <translation>Close the record form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="137"/>
+        <source>キーボード操作の一覧</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="143"/>
+        <source>メニュー</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="144"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="145"/>
+        <source>キー</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/helpmenu.py" line="181"/>
+        <source>診断情報をクリップボードにコピーしました。</source>
+        <translation>The diagnostic information was copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../gui/history.py" line="28"/>
@@ -3309,7 +3375,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/history.py" line="61"/>
         <source>%1 件の変更</source>
-        <translation>%1 changes</translation>
+        <translation>Changes: %1</translation>
     </message>
 </context>
 <context>
@@ -3642,7 +3708,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="215"/>
         <source>注意：%1 の変更 %2 件は、この端末の時計より1日以上先の日時で記録されています。送信元の端末の時計が狂っている可能性があります。</source>
-        <translation>Note: %2 changes from %1 are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
+        <translation>Note: changes from %1 (%2 of them) are dated more than a day after this computer's clock. The sending device's clock is probably wrong.</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="222"/>
@@ -3692,12 +3758,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="256"/>
         <source>注意：%1の%2の作業（変更 %3 件、連番 %4）がまだ届いていません。その端末で先に作成されたバンドルを一緒に選ぶか、送信元で「すべてを含める」で作り直してもらってください。</source>
-        <translation>Note: the work of %1 — %2 — (%3 changes, numbers %4) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
+        <translation>Note: the work of %1 — %2 — (changes: %3, numbers %4) has not arrived yet. Select the bundle that device made earlier as well, or ask the sender to make the bundle again with “Include everything”.</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="270"/>
         <source>注意：変更履歴 %1 の変更 %2 件は、この端末にある同じ端末の履歴と食い違っています（プロファイルのフォルダを複製して2台で使った可能性があります）。取り込まずに別に保管しました。「dxdesk bundle forks」で確認・取り込みができます。</source>
-        <translation>Note: %2 changes of change log %1 disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
+        <translation>Note: changes of change log %1 (%2 of them) disagree with the history of the same device held here (the profile folder may have been copied and used on two computers). They were not imported but kept apart; see Sync → Other histories.</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="283"/>
@@ -3722,7 +3788,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/sync.py" line="329"/>
         <source>%1：%2 件の変更を取り込みました（競合 %3 件）。</source>
-        <translation>%1: %2 changes imported (%3 conflicts).</translation>
+        <translation>%1: changes imported: %2 (conflicts: %3).</translation>
     </message>
     <message>
         <location filename="../../gui/sync.py" line="337"/>
@@ -3760,7 +3826,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>訪問・ヒアリング</source>
         <extracomment>Kind in the model: visit</extracomment>
-        <translation>Visits &amp; hearings</translation>
+        <translation>Visits and hearings</translation>
     </message>
     <message>
         <source>課題</source>
@@ -3780,7 +3846,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <source>研修・ワークショップ</source>
         <extracomment>Kind in the model: training</extracomment>
-        <translation>Training &amp; workshops</translation>
+        <translation>Training and workshops</translation>
     </message>
     <message>
         <source>専門人材</source>
@@ -3971,7 +4037,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ListEdit</name>
     <message>
-        <location filename="../../gui/widgets.py" line="186"/>
+        <location filename="../../gui/widgets.py" line="207"/>
         <source>「、」で区切って入力</source>
         <translation>Separate entries with commas</translation>
     </message>
@@ -3979,22 +4045,22 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../gui/unlock.py" line="264"/>
+        <location filename="../../gui/unlock.py" line="303"/>
         <source>ロック中</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="268"/>
+        <location filename="../../gui/unlock.py" line="307"/>
         <source>パスフレーズを入力すると、ロックする前の画面に戻ります。</source>
         <translation>Enter your passphrase to return to where you left off.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="273"/>
+        <location filename="../../gui/unlock.py" line="312"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="279"/>
+        <location filename="../../gui/unlock.py" line="318"/>
         <source>解錠(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -4002,322 +4068,336 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="92"/>
+        <location filename="../../gui/app.py" line="136"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="93"/>
+        <location filename="../../gui/app.py" line="137"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="53"/>
+        <location filename="../../gui/mainwindow.py" line="55"/>
         <source>ホーム</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="54"/>
+        <location filename="../../gui/mainwindow.py" line="56"/>
         <source>課題一覧</source>
         <translation>Issue list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="55"/>
+        <location filename="../../gui/mainwindow.py" line="57"/>
         <source>相談管理表</source>
         <translation>Consultation log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56"/>
-        <location filename="../../gui/mainwindow.py" line="66"/>
+        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="68"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57"/>
+        <location filename="../../gui/mainwindow.py" line="59"/>
         <source>週間工数</source>
         <translation>Weekly hours</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="58"/>
+        <location filename="../../gui/mainwindow.py" line="60"/>
         <source>標準化の進捗</source>
         <translation>Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="59"/>
+        <location filename="../../gui/mainwindow.py" line="61"/>
         <source>期限・提出物</source>
-        <translation>Deadlines &amp; submissions</translation>
+        <translation>Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="60"/>
+        <location filename="../../gui/mainwindow.py" line="62"/>
         <source>台帳</source>
         <translation>Registers</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="63"/>
+        <location filename="../../gui/mainwindow.py" line="65"/>
         <source>訪問・ヒアリング</source>
-        <translation>Visits &amp; hearings</translation>
+        <translation>Visits and hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="64"/>
+        <location filename="../../gui/mainwindow.py" line="66"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="65"/>
+        <location filename="../../gui/mainwindow.py" line="67"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="109"/>
+        <location filename="../../gui/mainwindow.py" line="113"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="119"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
-        <source>新しい訪問（Ctrl+N）</source>
-        <translation>New visit (Ctrl+N)</translation>
+        <location filename="../../gui/mainwindow.py" line="164"/>
+        <source>新しい訪問(&amp;V)…</source>
+        <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
-        <source>新しい課題</source>
-        <translation>New issue</translation>
+        <location filename="../../gui/mainwindow.py" line="167"/>
+        <source>新しい課題(&amp;I)…</source>
+        <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162"/>
-        <source>新しい相談</source>
-        <translation>New consultation</translation>
+        <location filename="../../gui/mainwindow.py" line="170"/>
+        <source>新しい相談(&amp;C)…</source>
+        <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
-        <source>工数の入力</source>
-        <translation>Enter hours</translation>
+        <location filename="../../gui/mainwindow.py" line="173"/>
+        <source>工数の入力(&amp;H)…</source>
+        <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="183"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
-        <source>すべての記録を検索（Ctrl+F）</source>
-        <translation>Search all records (Ctrl+F)</translation>
+        <location filename="../../gui/mainwindow.py" line="190"/>
+        <source>すべての記録を検索</source>
+        <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
-        <source>ロック（Ctrl+L）</source>
-        <translation>Lock (Ctrl+L)</translation>
+        <location filename="../../gui/mainwindow.py" line="195"/>
+        <source>検索(&amp;F)</source>
+        <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="221"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
+        <source>ロック(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="222"/>
+        <location filename="../../gui/mainwindow.py" line="252"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224"/>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="240"/>
+        <location filename="../../gui/mainwindow.py" line="270"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="456"/>
-        <location filename="../../gui/mainwindow.py" line="867"/>
+        <location filename="../../gui/mainwindow.py" line="486"/>
+        <location filename="../../gui/mainwindow.py" line="914"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
+        <location filename="../../gui/mainwindow.py" line="519"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="490"/>
-        <location filename="../../gui/mainwindow.py" line="889"/>
-        <source>バックアップを作成</source>
-        <translation>Create backup</translation>
+        <location filename="../../gui/mainwindow.py" line="520"/>
+        <source>バックアップを作成(&amp;B)</source>
+        <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="524"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="498"/>
-        <source>終了</source>
-        <translation>Exit</translation>
+        <location filename="../../gui/mainwindow.py" line="529"/>
+        <source>終了(&amp;X)</source>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="501"/>
+        <location filename="../../gui/mainwindow.py" line="532"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="503"/>
+        <location filename="../../gui/mainwindow.py" line="542"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="505"/>
+        <location filename="../../gui/mainwindow.py" line="544"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="506"/>
+        <location filename="../../gui/mainwindow.py" line="545"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="507"/>
+        <location filename="../../gui/mainwindow.py" line="546"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="508"/>
+        <location filename="../../gui/mainwindow.py" line="547"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="509"/>
+        <location filename="../../gui/mainwindow.py" line="548"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="514"/>
+        <location filename="../../gui/mainwindow.py" line="552"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="515"/>
+        <location filename="../../gui/mainwindow.py" line="554"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="519"/>
+        <location filename="../../gui/mainwindow.py" line="557"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="522"/>
+        <location filename="../../gui/mainwindow.py" line="559"/>
         <source>月次作業報告書の構成(&amp;T)…</source>
         <translation>Monthly report &amp;layout…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="529"/>
+        <location filename="../../gui/mainwindow.py" line="566"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="530"/>
+        <location filename="../../gui/mainwindow.py" line="568"/>
         <source>期限・提出物(&amp;D)</source>
-        <translation>&amp;Deadlines &amp; submissions</translation>
+        <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="541"/>
+        <location filename="../../gui/mainwindow.py" line="578"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="543"/>
+        <location filename="../../gui/mainwindow.py" line="580"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="546"/>
+        <location filename="../../gui/mainwindow.py" line="583"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="549"/>
+        <location filename="../../gui/mainwindow.py" line="586"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="638"/>
+        <location filename="../../gui/mainwindow.py" line="590"/>
+        <source>%1(&amp;%2)</source>
+        <translation>&amp;%2 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="732"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="689"/>
+        <location filename="../../gui/mainwindow.py" line="736"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="704"/>
+        <location filename="../../gui/mainwindow.py" line="751"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="739"/>
-        <location filename="../../gui/mainwindow.py" line="956"/>
+        <location filename="../../gui/mainwindow.py" line="786"/>
+        <location filename="../../gui/mainwindow.py" line="1011"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="740"/>
+        <location filename="../../gui/mainwindow.py" line="787"/>
         <source>自動バックアップを作成しています…</source>
         <translation>Creating the automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="746"/>
+        <location filename="../../gui/mainwindow.py" line="793"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="787"/>
+        <location filename="../../gui/mainwindow.py" line="834"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="795"/>
+        <location filename="../../gui/mainwindow.py" line="842"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="890"/>
+        <location filename="../../gui/mainwindow.py" line="944"/>
+        <source>バックアップを作成</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="945"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="895"/>
+        <location filename="../../gui/mainwindow.py" line="950"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="900"/>
+        <location filename="../../gui/mainwindow.py" line="955"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -4411,25 +4491,98 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MembersEditor</name>
     <message>
-        <location filename="../../gui/members.py" line="79"/>
+        <location filename="../../gui/members.py" line="54"/>
+        <source>団体名・よみの一部で絞り込み</source>
+        <translation>Filter by part of a name or reading</translation>
+    </message>
+    <message>
+        <location filename="../../gui/members.py" line="105"/>
         <source>%1 団体を選択</source>
-        <translation>%1 organisations selected</translation>
+        <translation>Organisations selected: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <location filename="../../gui/dates.py" line="52"/>
+        <source>1月</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="53"/>
+        <source>2月</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="54"/>
+        <source>3月</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="55"/>
+        <source>4月</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="56"/>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="57"/>
+        <source>6月</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="58"/>
+        <source>7月</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="59"/>
+        <source>8月</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="60"/>
+        <source>9月</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="61"/>
+        <source>10月</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="62"/>
+        <source>11月</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="63"/>
+        <source>12月</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="70"/>
+        <source>%1年%2</source>
+        <translation>%2 %1</translation>
     </message>
 </context>
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../gui/overview.py" line="184"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>工数計（時間）</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="184"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>現地日数計</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="184"/>
+        <location filename="../../gui/overview.py" line="177"/>
         <source>目標日数</source>
         <translation>Target days</translation>
     </message>
@@ -4437,12 +4590,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridView</name>
     <message>
-        <location filename="../../gui/overview.py" line="226"/>
+        <location filename="../../gui/overview.py" line="219"/>
         <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
         <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="235"/>
+        <location filename="../../gui/overview.py" line="228"/>
         <source>%1年%2月の工数（担当者 × 団体）</source>
         <translation>Hours for %2/%1 (staff × municipality)</translation>
     </message>
@@ -4450,7 +4603,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OrgCombo</name>
     <message>
-        <location filename="../../gui/widgets.py" line="550"/>
+        <location filename="../../gui/widgets.py" line="714"/>
         <source>団体名を入力または選択</source>
         <translation>Type or choose a municipality</translation>
     </message>
@@ -4485,17 +4638,17 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/orgtree.py" line="52"/>
         <source>課題%1</source>
-        <translation>%1 issues</translation>
+        <translation>Issues %1</translation>
     </message>
     <message>
         <location filename="../../gui/orgtree.py" line="53"/>
         <source>現地%1/%2日</source>
-        <translation>%1/%2 days on site</translation>
+        <translation>On site %1/%2 d</translation>
     </message>
     <message>
         <location filename="../../gui/orgtree.py" line="54"/>
         <source>現地%1日</source>
-        <translation>%1 days on site</translation>
+        <translation>On site %1 d</translation>
     </message>
     <message>
         <location filename="../../gui/orgtree.py" line="55"/>
@@ -4521,67 +4674,67 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../gui/overview.py" line="74"/>
+        <location filename="../../gui/overview.py" line="67"/>
         <source>月別の工数（時間）</source>
         <translation>Hours by month</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="79"/>
+        <location filename="../../gui/overview.py" line="72"/>
         <source>最近の訪問・ヒアリング</source>
-        <translation>Recent visits &amp; hearings</translation>
+        <translation>Recent visits and hearings</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="84"/>
+        <location filename="../../gui/overview.py" line="77"/>
         <source>未完了の課題</source>
         <translation>Open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="93"/>
+        <location filename="../../gui/overview.py" line="86"/>
         <source>団体の担当者</source>
         <translation>Municipal contacts</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="105"/>
+        <location filename="../../gui/overview.py" line="98"/>
         <source>伴走支援対象</source>
         <translation>Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="107"/>
+        <location filename="../../gui/overview.py" line="100"/>
         <source>集中支援（月%1日目標）</source>
         <translation>Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="112"/>
+        <location filename="../../gui/overview.py" line="105"/>
         <source>%1年%2月 現地 %3%4 日</source>
         <translation>%2/%1: %3%4 days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="123"/>
+        <location filename="../../gui/overview.py" line="116"/>
         <source>工数 %1 時間</source>
         <translation>Hours: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="124"/>
+        <location filename="../../gui/overview.py" line="117"/>
         <source>未完了の課題 %1 件</source>
         <translation>Open issues: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="126"/>
+        <location filename="../../gui/overview.py" line="119"/>
         <source>時間</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="133"/>
+        <location filename="../../gui/overview.py" line="126"/>
         <source>訪問の記録はありません</source>
         <translation>No visits recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="143"/>
+        <location filename="../../gui/overview.py" line="136"/>
         <source>未完了の課題はありません</source>
         <translation>No open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="153"/>
+        <location filename="../../gui/overview.py" line="146"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
     </message>
@@ -4619,7 +4772,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/package.py" line="70"/>
         <source>成果品一式を作成しました：%1（書類 %2件）</source>
-        <translation>The deliverables package has been made: %1 (%2 documents)</translation>
+        <translation>The deliverables package has been made: %1 (documents: %2)</translation>
     </message>
     <message>
         <location filename="../../gui/package.py" line="76"/>
@@ -4679,6 +4832,29 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>PickListEdit</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="228"/>
+        <source>「選択」で一覧から選ぶか、「、」で区切って入力</source>
+        <translation>Choose from the list with “Choose”, or type names separated by 「、」</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="230"/>
+        <source>選択…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="232"/>
+        <source>一覧から選択（F4）</source>
+        <translation>Choose from the list (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="266"/>
+        <source>名前・よみ・コードの一部で絞り込み</source>
+        <translation>Filter by part of a name, reading or code</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../gui/documents.py" line="132"/>
@@ -4693,7 +4869,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/documents.py" line="156"/>
         <source>全 %1 ページ</source>
-        <translation>%1 pages</translation>
+        <translation>Pages: %1</translation>
     </message>
 </context>
 <context>
@@ -4712,374 +4888,374 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress.py" line="143"/>
-        <location filename="../../gui/progress.py" line="664"/>
+        <location filename="../../gui/progress.py" line="144"/>
+        <location filename="../../gui/progress.py" line="665"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="144"/>
+        <location filename="../../gui/progress.py" line="145"/>
         <source>移行作業中</source>
         <translation>Migrating</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="145"/>
+        <location filename="../../gui/progress.py" line="146"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="146"/>
-        <location filename="../../gui/progress.py" line="662"/>
+        <location filename="../../gui/progress.py" line="147"/>
+        <location filename="../../gui/progress.py" line="663"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="147"/>
-        <location filename="../../gui/progress.py" line="228"/>
+        <location filename="../../gui/progress.py" line="148"/>
+        <location filename="../../gui/progress.py" line="229"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="148"/>
+        <location filename="../../gui/progress.py" line="149"/>
         <source>対象外</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="155"/>
+        <location filename="../../gui/progress.py" line="156"/>
         <source>計画立案</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="156"/>
+        <location filename="../../gui/progress.py" line="157"/>
         <source>システム選定・調達</source>
         <translation>Selection and procurement</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="157"/>
+        <location filename="../../gui/progress.py" line="158"/>
         <source>移行</source>
         <translation>Migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="178"/>
+        <location filename="../../gui/progress.py" line="179"/>
         <source>この団体では実施しない業務です（県が実施）。集計に含めません。</source>
         <translation>This organisation does not run this system (the prefecture does). It is not counted.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="185"/>
+        <location filename="../../gui/progress.py" line="186"/>
         <source>記録がありますが、規則上は対象外です。団体の福祉事務所設置をご確認ください。</source>
         <translation>Records exist, but by rule this system does not apply. Please check whether the organisation runs a welfare office.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="191"/>
+        <location filename="../../gui/progress.py" line="192"/>
         <source>完了率 %1（完了済み %2・対象外 %3 ／ 40）</source>
         <translation>Completion %1 (completed %2, not applicable %3, of 40)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="197"/>
+        <location filename="../../gui/progress.py" line="198"/>
         <source>作業中 %1・未着手 %2</source>
         <translation>In progress %1, not started %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="204"/>
+        <location filename="../../gui/progress.py" line="205"/>
         <source>到達ステップ：%1 %2</source>
         <translation>Furthest step: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="210"/>
+        <location filename="../../gui/progress.py" line="211"/>
         <source>移行予定日：%1</source>
         <translation>Planned go-live: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="215"/>
+        <location filename="../../gui/progress.py" line="216"/>
         <source>標準準拠システムで運用開始済み</source>
         <translation>Running on the standard-compliant system</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="219"/>
+        <location filename="../../gui/progress.py" line="220"/>
         <source>特定移行支援システム（%1、移行目標時期 %2）</source>
         <translation>Special migration support system (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="222"/>
+        <location filename="../../gui/progress.py" line="223"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="234"/>
+        <location filename="../../gui/progress.py" line="235"/>
         <source>移行予定が期限（令和7年度末）後で、特定移行支援の登録がありません</source>
         <translation>Planned go-live is after the deadline (end of FY2025) and no special migration support is recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="239"/>
-        <location filename="../../gui/progress.py" line="1293"/>
+        <location filename="../../gui/progress.py" line="240"/>
+        <location filename="../../gui/progress.py" line="1294"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="250"/>
+        <location filename="../../gui/progress.py" line="251"/>
         <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
-        <translation>%1 systems — completed %2, in progress %3, not started %4</translation>
+        <translation>Systems: %1 — completed %2, in progress %3, not started %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="257"/>
+        <location filename="../../gui/progress.py" line="258"/>
         <source>運用開始 %1・特定移行支援 %2・計画より遅れ %3・期限後の移行予定 %4</source>
         <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="338"/>
+        <location filename="../../gui/progress.py" line="339"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="371"/>
+        <location filename="../../gui/progress.py" line="372"/>
         <source>未</source>
         <translation>NR</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="405"/>
+        <location filename="../../gui/progress.py" line="406"/>
         <source>団体計</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="407"/>
+        <location filename="../../gui/progress.py" line="408"/>
         <source>団体ごとの完了率（対象業務の合計）</source>
         <translation>Completion per organisation (over the systems it runs)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="415"/>
+        <location filename="../../gui/progress.py" line="416"/>
         <source>業務計</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="417"/>
+        <location filename="../../gui/progress.py" line="418"/>
         <source>業務ごとの完了率（表示中の団体の合計）</source>
         <translation>Completion per system (over the organisations shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="505"/>
-        <location filename="../../gui/progress.py" line="710"/>
+        <location filename="../../gui/progress.py" line="506"/>
+        <location filename="../../gui/progress.py" line="711"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
         <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="514"/>
+        <location filename="../../gui/progress.py" line="515"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="517"/>
+        <location filename="../../gui/progress.py" line="518"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="518"/>
+        <location filename="../../gui/progress.py" line="519"/>
         <source>伴走支援の対象</source>
         <translation>Hands-on support targets</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="519"/>
+        <location filename="../../gui/progress.py" line="520"/>
         <source>調査・情報共有のみ</source>
         <translation>Surveys and information sharing only</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="522"/>
+        <location filename="../../gui/progress.py" line="523"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="525"/>
-        <location filename="../../gui/progress.py" line="661"/>
+        <location filename="../../gui/progress.py" line="526"/>
+        <location filename="../../gui/progress.py" line="662"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="526"/>
-        <location filename="../../gui/progress.py" line="1290"/>
+        <location filename="../../gui/progress.py" line="527"/>
+        <location filename="../../gui/progress.py" line="1291"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="536"/>
+        <location filename="../../gui/progress.py" line="537"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="537"/>
+        <location filename="../../gui/progress.py" line="538"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="538"/>
+        <location filename="../../gui/progress.py" line="539"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="550"/>
+        <location filename="../../gui/progress.py" line="551"/>
         <source>過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）</source>
         <translation>Shows the progress as it stood at the end of a past month, rebuilt from the change history (read only)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="552"/>
+        <location filename="../../gui/progress.py" line="553"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="556"/>
+        <location filename="../../gui/progress.py" line="557"/>
         <source>%1年%2月末</source>
         <translation>End of %2/%1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="558"/>
+        <location filename="../../gui/progress.py" line="559"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="564"/>
+        <location filename="../../gui/progress.py" line="565"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="567"/>
+        <location filename="../../gui/progress.py" line="568"/>
         <source>全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます</source>
         <translation>Imports the national step-progress workbooks or a team's own sheet (.xlsx, .csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="571"/>
+        <location filename="../../gui/progress.py" line="572"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="575"/>
+        <location filename="../../gui/progress.py" line="576"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="630"/>
+        <location filename="../../gui/progress.py" line="631"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="650"/>
+        <location filename="../../gui/progress.py" line="651"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="651"/>
+        <location filename="../../gui/progress.py" line="652"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="652"/>
+        <location filename="../../gui/progress.py" line="653"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="653"/>
+        <location filename="../../gui/progress.py" line="654"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="654"/>
+        <location filename="../../gui/progress.py" line="655"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="658"/>
+        <location filename="../../gui/progress.py" line="659"/>
         <source>－ 対象外（県が実施）</source>
         <translation>－ Not applicable (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="659"/>
+        <location filename="../../gui/progress.py" line="660"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="663"/>
+        <location filename="../../gui/progress.py" line="664"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="679"/>
+        <location filename="../../gui/progress.py" line="680"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
         <translation>A cell shows the furthest step reached (the highest completed step)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="714"/>
+        <location filename="../../gui/progress.py" line="715"/>
         <source>%1　［%2年%3月末時点・閲覧のみ］</source>
         <translation>%1  [as of the end of %3/%2, read only]</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="733"/>
+        <location filename="../../gui/progress.py" line="734"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="740"/>
+        <location filename="../../gui/progress.py" line="741"/>
         <source>%1（%2点）：%3</source>
-        <translation>%1 (%2 points): %3</translation>
+        <translation>%1 (points: %2): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="746"/>
+        <location filename="../../gui/progress.py" line="747"/>
         <source>%1（%2点）</source>
-        <translation>%1 (%2 points)</translation>
+        <translation>%1 (points: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="753"/>
+        <location filename="../../gui/progress.py" line="754"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="797"/>
+        <location filename="../../gui/progress.py" line="798"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="799"/>
+        <location filename="../../gui/progress.py" line="800"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="810"/>
+        <location filename="../../gui/progress.py" line="811"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="813"/>
+        <location filename="../../gui/progress.py" line="814"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="820"/>
+        <location filename="../../gui/progress.py" line="821"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="821"/>
+        <location filename="../../gui/progress.py" line="822"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="821"/>
+        <location filename="../../gui/progress.py" line="822"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="835"/>
+        <location filename="../../gui/progress.py" line="836"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="907"/>
+        <location filename="../../gui/progress.py" line="908"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
-        <translation>Completion by phase: %1  |  %2 organisations, %3 systems; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
+        <translation>Completion by phase: %1  |  organisations: %2, systems: %3; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1274"/>
+        <location filename="../../gui/progress.py" line="1275"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1280"/>
+        <location filename="../../gui/progress.py" line="1281"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
@@ -5087,42 +5263,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>QuickAddBar</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="275"/>
+        <location filename="../../gui/timegrid.py" line="276"/>
         <source>時間（1.5 / 1:30）</source>
         <translation>Hours (1.5 / 1:30)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="280"/>
+        <location filename="../../gui/timegrid.py" line="281"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="282"/>
+        <location filename="../../gui/timegrid.py" line="283"/>
         <source>内容（任意）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="283"/>
+        <location filename="../../gui/timegrid.py" line="284"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="285"/>
+        <location filename="../../gui/timegrid.py" line="286"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="286"/>
+        <location filename="../../gui/timegrid.py" line="287"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="288"/>
+        <location filename="../../gui/timegrid.py" line="289"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="317"/>
+        <location filename="../../gui/timegrid.py" line="318"/>
         <source>担当者が登録されていません。</source>
         <translation>No staff member is registered.</translation>
     </message>
@@ -5131,269 +5307,279 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>Reason</name>
     <message>
         <source>不明な型です</source>
-        <extracomment>Reason in the model: core/model.py:474</extracomment>
+        <extracomment>Reason in the model: core/model.py:478</extracomment>
         <translation>unknown type</translation>
     </message>
     <message>
         <source>文字として読み取れない部分（UTF-8 ではないバイトや単独のサロゲート）が含まれています</source>
-        <extracomment>Reason in the model: core/model.py:372</extracomment>
+        <extracomment>Reason in the model: core/model.py:376</extracomment>
         <translation>contains something that is not readable text (bytes that are not UTF-8, or a lone surrogate)</translation>
     </message>
     <message>
         <source>はい／いいえ（1／0）で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:442</extracomment>
+        <extracomment>Reason in the model: core/model.py:446</extracomment>
         <translation>enter yes or no (1 or 0)</translation>
     </message>
     <message>
         <source>次のいずれかを入力してください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:448</extracomment>
+        <extracomment>Reason in the model: core/model.py:452</extracomment>
         <translation>enter one of: {choices}</translation>
     </message>
     <message>
         <source>選定・見送りの理由を入力してください</source>
-        <extracomment>Reason in the model: core/model.py:500</extracomment>
+        <extracomment>Reason in the model: core/model.py:504</extracomment>
         <translation>Enter the reason for selecting or declining</translation>
     </message>
     <message>
         <source>支援メニューは次の中から選んでください：{choices}</source>
-        <extracomment>Reason in the model: core/model.py:511</extracomment>
+        <extracomment>Reason in the model: core/model.py:515</extracomment>
         <translation>choose the support menu items from: {choices}</translation>
     </message>
     <message>
         <source>団体を選ぶか、自治体名を入力してください</source>
-        <extracomment>Reason in the model: core/model.py:523</extracomment>
+        <extracomment>Reason in the model: core/model.py:527</extracomment>
         <translation>choose an organisation or enter a municipality's name</translation>
     </message>
     <message>
         <source>必須項目です</source>
-        <extracomment>Reason in the model: core/model.py:377, core/model.py:472</extracomment>
+        <extracomment>Reason in the model: core/model.py:381, core/model.py:476</extracomment>
         <translation>this field is required</translation>
     </message>
     <message>
         <source>文字列で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:382</extracomment>
+        <extracomment>Reason in the model: core/model.py:386</extracomment>
         <translation>enter text</translation>
     </message>
     <message>
         <source>改行は入力できません</source>
-        <extracomment>Reason in the model: core/model.py:385</extracomment>
+        <extracomment>Reason in the model: core/model.py:389</extracomment>
         <translation>line breaks are not allowed here</translation>
     </message>
     <message>
         <source>{limit}文字以内で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:388</extracomment>
+        <extracomment>Reason in the model: core/model.py:392</extracomment>
         <translation>enter at most {limit} characters</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：13:30）</source>
-        <extracomment>Reason in the model: core/model.py:398</extracomment>
+        <extracomment>Reason in the model: core/model.py:402</extracomment>
         <translation>enter the time as HH:MM (e.g. 13:30)</translation>
     </message>
     <message>
         <source>時刻は HH:MM の形式で入力してください（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:411</extracomment>
+        <extracomment>Reason in the model: core/model.py:415</extracomment>
         <translation>enter the time as HH:MM (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
-        <source>年月は YYYY-MM の形式で入力してください（例：2025-11）</source>
-        <extracomment>Reason in the model: core/model.py:416</extracomment>
-        <translation>enter the month as YYYY-MM (e.g. 2025-11)</translation>
-    </message>
-    <message>
         <source>数値で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:420, core/model.py:428, core/model.py:424</extracomment>
+        <extracomment>Reason in the model: core/model.py:424, core/model.py:432, core/model.py:428</extracomment>
         <translation>enter a number</translation>
     </message>
     <message>
         <source>{minimum}以上で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:430</extracomment>
+        <extracomment>Reason in the model: core/model.py:434</extracomment>
         <translation>enter {minimum} or more</translation>
     </message>
     <message>
         <source>{maximum}以下で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:432</extracomment>
+        <extracomment>Reason in the model: core/model.py:436</extracomment>
         <translation>enter {maximum} or less</translation>
     </message>
     <message>
         <source>標準化対象事務のコード（01〜20）または名称で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:452</extracomment>
+        <extracomment>Reason in the model: core/model.py:456</extracomment>
         <translation>enter the business system's code (01-20) or name</translation>
     </message>
     <message>
         <source>終了時刻は開始時刻より後にしてください</source>
-        <extracomment>Reason in the model: core/model.py:491</extracomment>
+        <extracomment>Reason in the model: core/model.py:495</extracomment>
         <translation>the end must be after the start</translation>
     </message>
     <message>
         <source>開始日・受付日より前の日付は指定できません</source>
-        <extracomment>Reason in the model: core/model.py:533</extracomment>
+        <extracomment>Reason in the model: core/model.py:537</extracomment>
         <translation>this date cannot be before the start or received date</translation>
     </message>
     <message>
         <source>日付として読み取れません（例：2025-11-25、令和7年11月25日）</source>
-        <extracomment>Reason in the model: core/model.py:394</extracomment>
+        <extracomment>Reason in the model: core/model.py:398</extracomment>
         <translation>not a date (e.g. 2025-11-25 or 令和7年11月25日)</translation>
     </message>
     <message>
         <source>日時として読み取れません（例：2025-11-25 13:30）</source>
-        <extracomment>Reason in the model: core/model.py:406</extracomment>
+        <extracomment>Reason in the model: core/model.py:410</extracomment>
         <translation>not a date and time (e.g. 2025-11-25 13:30)</translation>
     </message>
     <message>
+        <source>年月は 2025-11 や 令和7年11月 の形式で入力してください</source>
+        <extracomment>Reason in the model: core/model.py:421</extracomment>
+        <translation>enter the month as 2025-11 or R7.11</translation>
+    </message>
+    <message>
         <source>整数で入力してください</source>
-        <extracomment>Reason in the model: core/model.py:424</extracomment>
+        <extracomment>Reason in the model: core/model.py:428</extracomment>
         <translation>enter a whole number</translation>
     </message>
     <message>
         <source>一覧として読み取れません</source>
-        <extracomment>Reason in the model: core/model.py:466</extracomment>
+        <extracomment>Reason in the model: core/model.py:470</extracomment>
         <translation>not a list</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="197"/>
+        <location filename="../../gui/forms.py" line="200"/>
         <source>＊は必須項目です。</source>
         <translation>＊ marks a required field.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="286"/>
+        <location filename="../../gui/forms.py" line="298"/>
         <source>%1 件を選択</source>
         <translation>%1 selected</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="289"/>
+        <location filename="../../gui/forms.py" line="301"/>
         <source>この記録が対応するものにチェックを付けます。</source>
         <translation>Tick the ones this record answers.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="327"/>
+        <location filename="../../gui/forms.py" line="339"/>
         <source>管理表を開く…</source>
         <translation>Open the management table…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="330"/>
+        <location filename="../../gui/forms.py" line="342"/>
         <source>月ごと・常時支援者ごとの現地日数、時間、実施内容、次の対応を表示します。</source>
         <translation>Shows, per month and supporter, the days on site, hours, work done and next steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="334"/>
+        <location filename="../../gui/forms.py" line="346"/>
         <source>成果から支援事例の下書きを作成…</source>
         <translation>Draft a case study from the outcomes…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="362"/>
+        <location filename="../../gui/forms.py" line="374"/>
         <source>・</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="365"/>
+        <location filename="../../gui/forms.py" line="377"/>
         <source>%1から計算</source>
         <translation>Calculated from %1</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="373"/>
-        <location filename="../../gui/forms.py" line="1040"/>
+        <location filename="../../gui/forms.py" line="385"/>
+        <location filename="../../gui/forms.py" line="1071"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="375"/>
+        <location filename="../../gui/forms.py" line="387"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="376"/>
-        <location filename="../../gui/forms.py" line="1042"/>
+        <location filename="../../gui/forms.py" line="388"/>
+        <location filename="../../gui/forms.py" line="1073"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="378"/>
+        <location filename="../../gui/forms.py" line="390"/>
         <source>閉じる（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="381"/>
+        <location filename="../../gui/forms.py" line="393"/>
         <source>変更履歴…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="450"/>
-        <location filename="../../gui/forms.py" line="478"/>
+        <location filename="../../gui/forms.py" line="481"/>
+        <location filename="../../gui/forms.py" line="509"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="465"/>
+        <location filename="../../gui/forms.py" line="496"/>
         <source>（削除済み）</source>
         <translation> (deleted)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="530"/>
+        <location filename="../../gui/forms.py" line="561"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="567"/>
+        <location filename="../../gui/forms.py" line="598"/>
         <source>保存すると、%1を追加できます。</source>
         <translation>Save first to add %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="596"/>
+        <location filename="../../gui/forms.py" line="627"/>
         <source>保存すると追加できます。</source>
         <translation>Save the record to add these.</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="656"/>
+        <location filename="../../gui/forms.py" line="687"/>
         <source>（%1登録済み）</source>
         <translation> (recorded as %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="921"/>
+        <location filename="../../gui/forms.py" line="952"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="932"/>
-        <location filename="../../gui/forms.py" line="969"/>
+        <location filename="../../gui/forms.py" line="963"/>
+        <location filename="../../gui/forms.py" line="1000"/>
         <source>入力内容をご確認ください（%1件）。</source>
         <translation>Please check your input (%1 problem(s)).</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1002"/>
+        <location filename="../../gui/forms.py" line="1033"/>
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1033"/>
+        <location filename="../../gui/forms.py" line="1064"/>
         <source>保存していない変更があります。破棄しますか？</source>
         <translation>You have unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1041"/>
+        <location filename="../../gui/forms.py" line="1072"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1079"/>
+        <location filename="../../gui/forms.py" line="1110"/>
         <source>%1の登録</source>
         <translation>%1 — new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1081"/>
+        <location filename="../../gui/forms.py" line="1112"/>
         <source>%1の編集</source>
         <translation>%1 — edit entry</translation>
     </message>
     <message>
-        <location filename="../../gui/forms.py" line="1102"/>
+        <location filename="../../gui/forms.py" line="1133"/>
         <source>%1を入力してください</source>
         <translation>Enter %1</translation>
     </message>
 </context>
 <context>
     <name>RecordTable</name>
+    <message>
+        <location filename="../../gui/models.py" line="392"/>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="393"/>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
     <message>
         <location filename="../../gui/tableview.py" line="177"/>
         <source>団体</source>
@@ -5460,42 +5646,42 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="426"/>
+        <location filename="../../gui/tableview.py" line="428"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="430"/>
+        <location filename="../../gui/tableview.py" line="432"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="453"/>
+        <location filename="../../gui/tableview.py" line="455"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="527"/>
+        <location filename="../../gui/tableview.py" line="529"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="538"/>
+        <location filename="../../gui/tableview.py" line="540"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="551"/>
+        <location filename="../../gui/tableview.py" line="553"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="555"/>
+        <location filename="../../gui/tableview.py" line="557"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="560"/>
+        <location filename="../../gui/tableview.py" line="562"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
@@ -5566,7 +5752,7 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RefCombo</name>
     <message>
-        <location filename="../../gui/widgets.py" line="558"/>
+        <location filename="../../gui/widgets.py" line="722"/>
         <source>一覧から選択</source>
         <translation>Choose from the list</translation>
     </message>
@@ -5758,77 +5944,92 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="42"/>
+        <location filename="../../gui/settings_dialog.py" line="43"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="52"/>
+        <location filename="../../gui/settings_dialog.py" line="55"/>
+        <source>和暦（R7.11.25）</source>
+        <translation>Japanese era (R7.11.25)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="56"/>
+        <source>西暦（2025-11-25）</source>
+        <translation>Western (2025-11-25)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="59"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="62"/>
+        <location filename="../../gui/settings_dialog.py" line="69"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="75"/>
+        <location filename="../../gui/settings_dialog.py" line="82"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="83"/>
+        <location filename="../../gui/settings_dialog.py" line="90"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="90"/>
+        <location filename="../../gui/settings_dialog.py" line="97"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="91"/>
+        <location filename="../../gui/settings_dialog.py" line="98"/>
+        <source>日付の表示(&amp;D)：</source>
+        <translation>&amp;Date style:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="99"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="92"/>
+        <location filename="../../gui/settings_dialog.py" line="100"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="93"/>
+        <location filename="../../gui/settings_dialog.py" line="101"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="95"/>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
         <source>自動バックアップの間隔（変更があったとき）(&amp;N)：</source>
         <translation>Automatic backup i&amp;nterval (when something changed):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="97"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>自動バックアップの容量の上限(&amp;M)：</source>
         <translation>&amp;Maximum space for automatic backups:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="98"/>
+        <location filename="../../gui/settings_dialog.py" line="106"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="100"/>
-        <source>表示言語の変更は、次回の起動から反映されます。</source>
-        <translation>A change of language takes effect the next time dxdesk starts.</translation>
+        <location filename="../../gui/settings_dialog.py" line="109"/>
+        <source>表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。</source>
+        <translation>The language changes as soon as you save (open record forms are closed).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="122"/>
+        <location filename="../../gui/settings_dialog.py" line="132"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="122"/>
+        <location filename="../../gui/settings_dialog.py" line="132"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
@@ -5989,42 +6190,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../gui/deadlines.py" line="46"/>
+        <location filename="../../gui/deadlines.py" line="47"/>
         <source>提出済みにする — %1</source>
         <translation>Mark submitted — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="51"/>
+        <location filename="../../gui/deadlines.py" line="52"/>
         <source>提出したファイル（任意）</source>
         <translation>The file submitted (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="52"/>
+        <location filename="../../gui/deadlines.py" line="53"/>
         <source>選択…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="57"/>
+        <location filename="../../gui/deadlines.py" line="58"/>
         <source>例：DX第12号</source>
         <translation>e.g. DX No. 12</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="62"/>
+        <location filename="../../gui/deadlines.py" line="63"/>
         <source>提出日</source>
         <translation>Submitted on</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="63"/>
+        <location filename="../../gui/deadlines.py" line="64"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="64"/>
+        <location filename="../../gui/deadlines.py" line="65"/>
         <source>文書番号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="77"/>
+        <location filename="../../gui/deadlines.py" line="78"/>
         <source>提出したファイル</source>
         <translation>The file submitted</translation>
     </message>
@@ -6045,73 +6246,93 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../gui/unlock.py" line="77"/>
+        <location filename="../../gui/app.py" line="54"/>
+        <source>この端末に記憶できませんでした</source>
+        <translation>Could not remember on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="78"/>
         <source>dxdesk を開く</source>
         <translation>Open dxdesk</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="90"/>
+        <location filename="../../gui/unlock.py" line="91"/>
         <source>パスフレーズを入力してください</source>
         <translation>Enter your passphrase</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="92"/>
+        <location filename="../../gui/unlock.py" line="93"/>
         <source>プロファイル：</source>
         <translation>Profile: </translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="96"/>
+        <location filename="../../gui/unlock.py" line="97"/>
         <source>入力内容を表示する</source>
         <translation>Show characters</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="99"/>
+        <location filename="../../gui/unlock.py" line="102"/>
+        <source>この端末に記憶する（OS の資格情報ストア）</source>
+        <translation>Remember on this device (OS credential store)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="106"/>
+        <source>次回から、この端末のログイン中はパスフレーズなしで開けます。共用の端末では記憶しないでください。</source>
+        <translation>From next time, the data opens without the passphrase while you are logged in on this computer. Do not use this on a shared computer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="112"/>
         <source>回復キーで解錠…</source>
         <translation>Unlock with recovery key…</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="101"/>
+        <location filename="../../gui/unlock.py" line="114"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="104"/>
-        <location filename="../../gui/unlock.py" line="148"/>
+        <location filename="../../gui/unlock.py" line="117"/>
+        <location filename="../../gui/unlock.py" line="162"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="129"/>
+        <location filename="../../gui/unlock.py" line="143"/>
         <source>回復キーで解錠</source>
         <translation>Unlock with recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="133"/>
+        <location filename="../../gui/unlock.py" line="147"/>
         <source>印刷・保存した回復キーを入力し、新しいパスフレーズを設定してください。大文字・小文字、空白やハイフンの有無は問いません。</source>
         <translation>Enter the recovery key you printed or saved, then set a new passphrase. Case, spaces and hyphens do not matter.</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="141"/>
+        <location filename="../../gui/unlock.py" line="155"/>
         <source>新しいパスフレーズ(&amp;P)：</source>
         <translation>New &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="143"/>
+        <location filename="../../gui/unlock.py" line="157"/>
         <source>回復キー(&amp;R)：</source>
         <translation>&amp;Recovery key:</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="146"/>
+        <location filename="../../gui/unlock.py" line="160"/>
         <source>&lt; 戻る</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="150"/>
+        <location filename="../../gui/unlock.py" line="164"/>
         <source>解錠して設定(&amp;U)</source>
         <translation>&amp;Unlock and set</translation>
     </message>
     <message>
-        <location filename="../../gui/unlock.py" line="215"/>
+        <location filename="../../gui/unlock.py" line="208"/>
+        <source>この端末には記憶できません（%1）。</source>
+        <translation>This computer cannot remember it (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unlock.py" line="254"/>
         <source>回復キーを入力してください。</source>
         <translation>Enter the recovery key.</translation>
     </message>
@@ -6312,6 +6533,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>{label} (ID {id}) was not found.</translation>
     </message>
     <message>
+        <source>「{text}」という{label}が{count}件あります。ID で指定してください（dxdesk list で確認できます）。</source>
+        <extracomment>UserError in the model: ambiguous_record</extracomment>
+        <translation>There are {count} records of {label} named “{text}”. Please give the ID (see dxdesk list).</translation>
+    </message>
+    <message>
         <source>{label}（ID：{id}）は削除済みです。</source>
         <extracomment>UserError in the model: record_deleted</extracomment>
         <translation>{label} (ID {id}) has been deleted.</translation>
@@ -6442,9 +6668,9 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>There is nothing to put in {title} for {what}.</translation>
     </message>
     <message>
-        <source>年月「{value}」を読み取れません。YYYY-MM の形式（例：2025-11）で指定してください。</source>
+        <source>年月「{value}」を読み取れません。2025-11 や 令和7年11月 の形式で指定してください。</source>
         <extracomment>UserError in the model: bad_month</extracomment>
-        <translation>"{value}" is not a month. Please give it as YYYY-MM (e.g. 2025-11).</translation>
+        <translation>The month “{value}” cannot be read. Please give it as 2025-11 or R7.11 (Reiwa 7, November).</translation>
     </message>
     <message>
         <source>質問項目のテンプレート（{path}）を読み込めませんでした：{detail}。</source>
@@ -6685,79 +6911,79 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="117"/>
+        <location filename="../../gui/timegrid.py" line="118"/>
         <source>月</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="118"/>
+        <location filename="../../gui/timegrid.py" line="119"/>
         <source>火</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="119"/>
+        <location filename="../../gui/timegrid.py" line="120"/>
         <source>水</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="120"/>
+        <location filename="../../gui/timegrid.py" line="121"/>
         <source>木</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="121"/>
+        <location filename="../../gui/timegrid.py" line="122"/>
         <source>金</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="122"/>
+        <location filename="../../gui/timegrid.py" line="123"/>
         <source>土</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="123"/>
+        <location filename="../../gui/timegrid.py" line="124"/>
         <source>日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="134"/>
+        <location filename="../../gui/timegrid.py" line="135"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="134"/>
+        <location filename="../../gui/timegrid.py" line="135"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="134"/>
-        <location filename="../../gui/timegrid.py" line="141"/>
-        <location filename="../../gui/timegrid.py" line="202"/>
+        <location filename="../../gui/timegrid.py" line="135"/>
+        <location filename="../../gui/timegrid.py" line="142"/>
+        <location filename="../../gui/timegrid.py" line="203"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="136"/>
+        <location filename="../../gui/timegrid.py" line="137"/>
         <source>計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="139"/>
+        <location filename="../../gui/timegrid.py" line="140"/>
         <source>未入力</source>
         <translation>No hours</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="147"/>
+        <location filename="../../gui/timegrid.py" line="148"/>
         <source>（%1・閉庁日）</source>
         <translation> (%1, offices closed)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="149"/>
+        <location filename="../../gui/timegrid.py" line="150"/>
         <source>開庁日ですが、工数が入力されていません。</source>
         <translation>An office day with no hours entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="193"/>
+        <location filename="../../gui/timegrid.py" line="194"/>
         <source>日計</source>
         <translation>Day total</translation>
     </message>
@@ -6765,44 +6991,82 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="363"/>
+        <location filename="../../gui/timegrid.py" line="364"/>
         <source>担当者</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="371"/>
+        <location filename="../../gui/timegrid.py" line="372"/>
         <source>◀ 前の週</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="372"/>
+        <location filename="../../gui/timegrid.py" line="373"/>
         <source>今週</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="373"/>
+        <location filename="../../gui/timegrid.py" line="374"/>
         <source>次の週 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="421"/>
+        <location filename="../../gui/timegrid.py" line="422"/>
         <source>セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。灰色の列は閉庁日（土日・祝日・年末年始・臨時閉庁日）、「未入力」は工数のない開庁日です。</source>
         <translation>Type hours into a cell as 1.5 or 1:30 (empty or 0 clears it). A change is added as a correcting entry; the original entry is kept. Green cells are work on site. Grey columns are days the offices are closed (weekends, holidays, the year-end break, extra closed days); "No hours" marks an office day without hours.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="474"/>
+        <location filename="../../gui/timegrid.py" line="475"/>
         <source>%1 〜 %2　合計 %3 時間</source>
         <translation>%1 – %2   total %3 h</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="487"/>
+        <location filename="../../gui/timegrid.py" line="488"/>
         <source>%1：同じ工数が複数の端末で訂正されています（%2 時間）。集計には %3 時間を用いています。セルに正しい値を入力すると確定します。</source>
         <translation>%1: the same entry was corrected on several devices (%2 h). Totals use %3 h. Type the right value into the cell to settle it.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="497"/>
+        <location filename="../../gui/timegrid.py" line="498"/>
         <source>%1：1日の合計が %2 時間です。</source>
         <translation>%1: the day adds up to %2 hours.</translation>
+    </message>
+</context>
+<context>
+    <name>Weekday</name>
+    <message>
+        <location filename="../../gui/dates.py" line="39"/>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="40"/>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="41"/>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="42"/>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="43"/>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="44"/>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dates.py" line="45"/>
+        <source>日</source>
+        <translation>Sun</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,57 @@
+"""``dxdesk overview``: what the window's organisation tree and overview show, per organisation
+(open issues, days on site against the 集中支援 target, days since the last visit), for a month.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from dxdesk.cli import output
+from dxdesk.cli.main import State, cli, opened
+from dxdesk.core.calendar import parse_month
+from dxdesk.errors import UserError
+
+
+@cli.command()
+@click.option("--org", metavar="NAME|CODE", help="団体（団体名または団体コード）で絞り込む")
+@click.option(
+    "--month", metavar="YYYY-MM", help="対象月（例：2025-11、令和7年11月。既定：画面と同じ月）"
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="出力形式"
+)
+@click.pass_obj
+def overview(state: State, org: str | None, month: str | None, fmt: str) -> None:
+    """団体ごとの未完了の課題、訪問日数（目標）、最終訪問からの日数を表示します。"""
+    from dxdesk.services.overview import OverviewService
+    from dxdesk.services.records import RecordService
+
+    if month is not None:
+        try:
+            month = parse_month(month)
+        except ValueError:
+            raise UserError("bad_month", value=month) from None
+    with opened(state, backup=False) as profile:
+        service = OverviewService(profile)
+        month = month or service.default_month()
+        badges = service.organisations(month)
+        if org:
+            org_id = RecordService(profile).resolve_org(org)
+            badges = [b for b in badges if b.org_id == org_id]
+    if fmt == "json":
+        output.echo(
+            output.to_json(
+                {"month": month, "organisations": [dataclasses.asdict(b) for b in badges]}
+            )
+        )
+        return
+    rows = []
+    for b in badges:
+        target = f"／{b.target_days}" if b.target_days is not None else ""
+        since = "訪問なし" if b.days_since_visit is None else f"{b.days_since_visit:,}日前"
+        rows.append([b.code, b.name, f"{b.open_issues:,}", f"{b.days_on_site}{target}", since])
+    output.echo(f"{month[:4]}年{int(month[5:])}月")
+    headers = ["団体コード", "団体", "未完了の課題", "訪問日数（／目標）", "最終訪問"]
+    output.echo(output.table(headers, rows))
