@@ -7,10 +7,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from dxdesk.core.ids import natural_id
 from dxdesk.gui.orgtree import ORG_ROLE, VIEW_ROLE, OrgTree
 from dxdesk.gui.translators import install_translators, translations_dir
 from dxdesk.services.orgtree import BY_AREA, Phrase, group_organisations
+from dxdesk.services.profile import Profile
 from tests.services.test_orgtree import badge
+
+TAKACHIHO_ID = natural_id("organisation", "454419")
 
 BUSY = badge(
     "shiiba",
@@ -73,3 +77,34 @@ def test_in_english_the_tree_phrases_are_english(qtbot: QtBot) -> None:
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_the_window_paints_the_names_first_and_counts_after(qtbot: QtBot, profile: Profile) -> None:
+    """The tree's figures read the visits (they grow with them): the window shows the names at
+    once and fills 状況 after the first paint, never with a 0 that reads as a figure."""
+    from dxdesk.gui.mainwindow import MainWindow
+    from dxdesk.services.overview import OverviewService
+    from dxdesk.services.records import RecordService
+
+    for n in range(3):
+        RecordService(profile).add(
+            "issue", {"org_id": TAKACHIHO_ID, "title": f"課題{n}", "status": "未対応"}
+        )
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    takachiho = window.tree.org_item(TAKACHIHO_ID)
+    assert takachiho is not None and takachiho.text(1) == ""  # before any paint
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    expected = {b.org_id: b for b in OverviewService(profile).organisations(window.month)}
+
+    def filled() -> bool:
+        item = window.tree.org_item(TAKACHIHO_ID)
+        return item is not None and item.text(1) != ""
+
+    qtbot.waitUntil(filled)
+    item = window.tree.org_item(TAKACHIHO_ID)
+    assert item is not None
+    assert expected[TAKACHIHO_ID].open_issues == 3
+    assert "3" in item.text(1)

@@ -126,7 +126,10 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo_delete)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.data_changed.connect(self._on_data_changed)
-        self.reload_tree()
+        # The tree's names now, its figures (they read the visits and grow with them) after the
+        # first paint, as the home screen's growing sections (issue 12's benchmark, W3b).
+        self.reload_tree(counted=False)
+        self.tree.painted_once.connect(lambda: QTimer.singleShot(0, self._count_tree))
         # The first page: the home screen for the profile's role (gui/home.py).
         self.show_global("home")
         self.restore_state()
@@ -603,12 +606,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ tree
 
-    def reload_tree(self) -> None:
+    def reload_tree(self, *, counted: bool = True) -> None:
         views = []
         for key, label in GLOBAL_VIEWS:
             views.append((key, self.tr(label)))
-        groups = self.org_tree_service.groups(self.grouping.currentData(), self.month)
+        if counted:
+            self._tree_counted = True
+        groups = self.org_tree_service.groups(
+            self.grouping.currentData(), self.month, counted=counted
+        )
         self.tree.show_groups(groups, views, selected=self.current_org)
+
+    def _count_tree(self) -> None:
+        """The tree's figures, once, after its first paint (unless a reload counted them)."""
+        if not getattr(self, "_tree_counted", False) and not self.profile.closed:
+            self.reload_tree()
 
     def _tree_selected(
         self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from dxdesk.gui.messages import plain_tooltip
@@ -18,7 +19,7 @@ from dxdesk.services.orgtree import OrgGroup, Phrase, Phrased, fill
 
 if TYPE_CHECKING:
     # Types only: importing an event class converts QEvent's large Type enum (bench/gui.py).
-    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtGui import QContextMenuEvent, QPaintEvent
 
 # Qt.ItemDataRole.UserRole, as the int the item API takes: nothing on the way to the first paint
 # names the Qt namespace, since touching any of its enums converts all ~90 of them (~15 ms).
@@ -32,12 +33,22 @@ class OrgTree(QTreeWidget):
     position Qt's CustomContextMenu policy would give (the same event's), but without setting
     that policy: passing a Qt namespace enum converts all of them (~15 ms of the start)."""
 
+    # After the first paint (the window then fills in the figures: gui/mainwindow.py).
+    painted_once = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self.setObjectName("organisations")
         self.setHeaderLabels([self.tr("団体"), self.tr("状況")])
         self.setColumnWidth(0, 150)
         self.setMinimumWidth(330)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted_once.emit()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.customContextMenuRequested.emit(event.pos())

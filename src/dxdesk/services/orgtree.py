@@ -106,9 +106,11 @@ class OrgGroup(NamedTuple):
 def org_node(b: OrgBadge) -> OrgNode:
     mark = "◆" if b.target_days else ("●" if b.bansou else "")
     status: list[Phrased] = []
-    if b.open_issues:
+    if not b.counted:
+        pass  # not counted yet: a blank 状況, never a "0" that reads as a figure
+    elif b.open_issues:
         status.append(Phrased(Phrase.OPEN_ISSUES, (b.open_issues,)))
-    if b.target_days:
+    if b.target_days and b.counted:
         status.append(Phrased(Phrase.DAYS_ON_SITE_OF_TARGET, (b.days_on_site, b.target_days)))
     elif b.days_on_site:
         status.append(Phrased(Phrase.DAYS_ON_SITE, (b.days_on_site,)))
@@ -198,8 +200,12 @@ class OrgTreeService:
         self.overview = overview or OverviewService(profile)
         self.records = records or RecordService(profile)
 
-    def groups(self, grouping: str, month: str | None = None) -> list[OrgGroup]:
-        badges = self.overview.organisations(month)
+    def groups(
+        self, grouping: str, month: str | None = None, *, counted: bool = True
+    ) -> list[OrgGroup]:
+        """The tree under ``grouping``; ``counted`` False: the names without the figures (the
+        window's first paint; services/overview.py OrgBadge.counted)."""
+        badges = self.overview.organisations(month, counted=counted)
         # The districts need no group record: not read for them.
         groups: list[dict[str, object]] = []
         if grouping not in DISTRICT_GROUPINGS:

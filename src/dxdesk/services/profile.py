@@ -509,8 +509,8 @@ def open_profile(paths: ProfilePaths, creds: Credentials, *, model: Model = MODE
         except (sqlite3.Error, UserError, ValueError) as exc:
             log.warning("kept changes not merged at open (%s)", type(exc).__name__)
         # Relations older versions kept as lists become membership records
-        # (store/memberships.py); nothing to do, and nothing written, once they have.
-        made = memberships.reconcile(records)
+        # (store/memberships.py): once per schema version; imports reconcile what they bring.
+        made = memberships.reconcile_after_migration(records)
     if made:
         log.info("memberships made from older lists: %s", made)
     profile._backed_up = int(database.conn.total_changes)

@@ -119,3 +119,27 @@ def reconcile(store: RecordStore) -> dict[str, int]:
                     continue  # outside this device's scope: the hub's own reconcile makes it
                 made[child.name] = made.get(child.name, 0) + 1
     return made
+
+
+# The schema version whose lists were last turned into memberships at open (meta, local).
+RECONCILED_AT = "memberships_reconciled_schema"
+
+
+def reconcile_after_migration(store: RecordStore) -> dict[str, int]:
+    """``reconcile`` at open, once per schema version: the lists of records already here were
+    turned into memberships when the profile first opened at this version, and lists that
+    arrive later come through an import, which reconciles them itself (services/sync.py). A
+    restored backup carries the marker of its own time. Reading every issue at each open grew
+    the window's start with the records (bench/gui.py W3b)."""
+    conn = store.conn
+    version = str(conn.execute("PRAGMA user_version").fetchone()[0])
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (RECONCILED_AT,)).fetchone()
+    if row is not None and str(row[0]) == version:
+        return {}
+    made = reconcile(store)
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (RECONCILED_AT, version),
+    )
+    return made
