@@ -181,6 +181,7 @@ LAZY_COMMANDS = {
     "report-template": "dxdesk.cli.report",
     "progress": "dxdesk.cli.progress",
     "attention": "dxdesk.cli.progress",
+    "vendors": "dxdesk.cli.progress",
     "enrol": "dxdesk.cli.sync",
     "devices": "dxdesk.cli.sync",
     "bundle": "dxdesk.cli.sync",

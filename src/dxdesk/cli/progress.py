@@ -332,6 +332,10 @@ def vendors(state: State, vendor: str | None, fmt: str, out: str | None, as_of: 
     )
 
 
+# `dxdesk vendors` as issue 11 names it: the same command as `dxdesk progress vendors`.
+cli.add_command(vendors, "vendors")
+
+
 @cli.command("attention")
 @click.option("--limit", type=click.IntRange(min=1), help="上位 N 件だけ表示")
 @click.option(
