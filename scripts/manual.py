@@ -127,17 +127,15 @@ SHOTS: dict[str, Callable[[Any, Path], None]] = {
 
 
 def make_screens(profile_dir: Path | None, out: Path) -> None:
-    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
     from screens import DEMO_PASSPHRASE, demo_profile
 
-    from dxdesk.gui.app import install_translators
+    from dxdesk.gui.translators import set_language
     from dxdesk.paths import ProfilePaths
     from dxdesk.services.profile import Credentials, open_profile
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-    install_translators(app, "ja")
+    set_language(app, "ja")  # as the app starts: Qt's own buttons and calendars in Japanese too
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         paths = ProfilePaths(profile_dir) if profile_dir else demo_profile(Path(tmp))

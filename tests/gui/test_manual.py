@@ -139,3 +139,25 @@ def test_help_opens_the_manual_built_once_per_version(
     stamp = pdf.stat().st_mtime_ns
     action.trigger()  # the second time: the same file, not built again
     assert opened[1] == opened[0] and pdf.stat().st_mtime_ns == stamp
+
+
+@pytest.mark.slow
+def test_make_manual_remakes_every_screenshot_and_the_pdf(tmp_path: Path) -> None:
+    """`make manual` (scripts/manual.py) runs on a fresh demo profile: every shot of SHOTS is
+    written and the PDF names no missing screenshot (exit 0)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")}
+    out, pdf = tmp_path / "screens", tmp_path / "manual.pdf"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "manual.py"), "--out", str(out), "--pdf", str(pdf)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert sorted(p.stem for p in out.glob("*.png")) == sorted(manual_script.SHOTS)
+    assert pdf.read_bytes().startswith(b"%PDF-")
