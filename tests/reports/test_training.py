@@ -122,3 +122,43 @@ def test_unknown_training_and_empty_month_are_refused(
         generate(demo_profile, ReportRequest("training-result", month=empty), tmp_path / "b.pdf")
     assert err.value.code == "report_no_data"
     assert list(tmp_path.iterdir()) == []
+
+
+@needs_pdftotext
+def test_the_format_and_the_follow_up_of_proposals_are_reported(
+    profile: Profile, tmp_path: Path
+) -> None:
+    """6(1)イ(ロ): on site or online, on both reports; the result report says what became of
+    the proposals made."""
+    service = RecordService(profile)
+    rid = service.add(
+        "training",
+        {
+            "title": "データ利活用ワークショップ",
+            "training_type": "ワークショップ",
+            "date": "2025-10-15",
+            "format": "オンライン",
+            "status": "実施済み",
+            "participants": 24,
+            "proposals": "庁内データの棚卸しを各団体で進めることを提案しました。",
+            "proposal_follow_up": "高千穂町と日之影町が棚卸しに着手し、12月に結果を共有予定です。",
+        },
+    ).record_id
+    plan = read_pdf(
+        generate(profile, ReportRequest("training-plan", training_id=rid), tmp_path / "p.pdf")
+    )
+    assert plan.both("実施形式オンライン")
+    result = read_pdf(
+        generate(profile, ReportRequest("training-result", training_id=rid), tmp_path / "r.pdf")
+    )
+    assert result.both("提案のその後の対応")
+    assert result.both(squash("高千穂町と日之影町が棚卸しに着手し、12月に結果を共有予定です。"))
+    # The demo's trainings carry their format, read from where they were held.
+    from dxdesk.services.demo.meetings import _format_of
+
+    assert [_format_of(p) for p in ("オンライン（Web会議）", "宮崎県庁 講堂（対面）")] == [
+        "オンライン",
+        "対面",
+    ]
+    with pytest.raises(UserError):
+        service.add("training", {"title": "x", "training_type": "研修", "format": "郵送"})

@@ -1010,6 +1010,8 @@ KINDS: tuple[Kind, ...] = (
             F("start_time", "開始", T.TIME),
             F("end_time", "終了", T.TIME),
             F("place", "会場・形式"),
+            # On site or online (6(1)イ(ロ)): the reports and the wish list speak of it.
+            F("format", "実施形式", T.CHOICE, choices=MEETING_FORMATS),
             F("audience", "対象者"),
             F(
                 "org_ids",
@@ -1026,10 +1028,12 @@ KINDS: tuple[Kind, ...] = (
             F("survey_results", "アンケート結果", T.LONGTEXT),
             F("issues_found", "把握した課題", T.LONGTEXT),
             F("proposals", "今後の提案", T.LONGTEXT),
+            # What became of the proposals (taken up by a municipality, planned, dropped).
+            F("proposal_follow_up", "提案のその後の対応", T.LONGTEXT),
         ),
         title="title",
         date_field="date",
-        list_columns=("date", "title", "training_type", "status", "participants"),
+        list_columns=("date", "title", "training_type", "format", "status", "participants"),
         rules=(end_after_start("start_time", "end_time", "終了"),),
         aliases=("workshop",),
         # An issue found at the training: its date as the day found, linked to the training.

@@ -39,6 +39,7 @@ class Training:
     start_time: str
     end_time: str
     place: str
+    format: str  # 対面 / オンライン / ハイブリッド (6(1)イ(ロ))
     audience: str
     orgs: list[str]  # names of the participating organisations, by code
     instructor: str
@@ -49,6 +50,7 @@ class Training:
     survey_results: str
     issues_found: str
     proposals: str
+    proposal_follow_up: str
 
     @property
     def time_range(self) -> str:
@@ -80,6 +82,7 @@ def _training(db: Database, row: dict[str, object], orgs: dict[str, tuple[str, s
         start_time=text(row["start_time"]),
         end_time=text(row["end_time"]),
         place=text(row["place"]),
+        format=text(row["format"]),
         audience=text(row["audience"]),
         orgs=[name for _code, name in members],
         instructor=text(row["instructor"]),
@@ -90,6 +93,7 @@ def _training(db: Database, row: dict[str, object], orgs: dict[str, tuple[str, s
         survey_results=text(row["survey_results"]),
         issues_found=text(row["issues_found"]),
         proposals=text(row["proposals"]),
+        proposal_follow_up=text(row["proposal_follow_up"]),
     )
 
 
@@ -198,6 +202,7 @@ def _build(ctx: ReportContext, *, results: bool) -> bytes:
             ("種別", t.training_type),
             ("日時", _when(t)),
             ("会場・形式", t.place),
+            ("実施形式", t.format or "未定"),
             ("講師", t.instructor),
             ("対象者", t.audience),
             ("予定人数", _people(t.planned_participants)),
@@ -216,6 +221,7 @@ def _build(ctx: ReportContext, *, results: bool) -> bytes:
                     ("アンケート結果", t.survey_results),
                     ("把握した課題", t.issues_found),
                     ("今後の提案", t.proposals),
+                    ("提案のその後の対応", t.proposal_follow_up),
                 ]
         for k, (label, body) in enumerate(sections, start=1):
             doc.heading(f"（{k}）{label}", level=2)

@@ -520,7 +520,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>オンライン</source>
-        <extracomment>Choice in the model: visit.mode, meeting.format, training_wish.preferred_format</extracomment>
+        <extracomment>Choice in the model: visit.mode, training.format, meeting.format, training_wish.preferred_format</extracomment>
         <translation>Online</translation>
     </message>
     <message>
@@ -734,6 +734,16 @@ Python %1 / %2</translation>
         <translation>Canceled</translation>
     </message>
     <message>
+        <source>対面</source>
+        <extracomment>Choice in the model: training.format, meeting.format, training_wish.preferred_format</extracomment>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>ハイブリッド</source>
+        <extracomment>Choice in the model: training.format, meeting.format</extracomment>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
         <source>月次報告会</source>
         <extracomment>Choice in the model: meeting.meeting_type</extracomment>
         <translation>Monthly report meeting</translation>
@@ -742,16 +752,6 @@ Python %1 / %2</translation>
         <source>定例会</source>
         <extracomment>Choice in the model: meeting.meeting_type</extracomment>
         <translation>Regular meeting</translation>
-    </message>
-    <message>
-        <source>対面</source>
-        <extracomment>Choice in the model: meeting.format, training_wish.preferred_format</extracomment>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <source>ハイブリッド</source>
-        <extracomment>Choice in the model: meeting.format</extracomment>
-        <translation>Hybrid</translation>
     </message>
     <message>
         <source>AWS</source>
@@ -2262,6 +2262,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Venue and format</translation>
     </message>
     <message>
+        <source>実施形式</source>
+        <extracomment>Field in the model: training.format</extracomment>
+        <translation>Format (on site / online)</translation>
+    </message>
+    <message>
         <source>対象者</source>
         <extracomment>Field in the model: training.audience</extracomment>
         <translation>Audience</translation>
@@ -2305,6 +2310,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>今後の提案</source>
         <extracomment>Field in the model: training.proposals</extracomment>
         <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>提案のその後の対応</source>
+        <extracomment>Field in the model: training.proposal_follow_up</extracomment>
+        <translation>Follow-up of the proposals</translation>
     </message>
     <message>
         <source>分野</source>
@@ -4149,255 +4159,255 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="164"/>
+        <location filename="../../gui/mainwindow.py" line="167"/>
         <source>新しい訪問(&amp;V)…</source>
         <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="170"/>
         <source>新しい課題(&amp;I)…</source>
         <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="173"/>
         <source>新しい相談(&amp;C)…</source>
         <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="176"/>
         <source>工数の入力(&amp;H)…</source>
         <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="183"/>
+        <location filename="../../gui/mainwindow.py" line="186"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="193"/>
         <source>すべての記録を検索</source>
         <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="198"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="200"/>
+        <location filename="../../gui/mainwindow.py" line="203"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="254"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="252"/>
+        <location filename="../../gui/mainwindow.py" line="255"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="257"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="258"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270"/>
+        <location filename="../../gui/mainwindow.py" line="273"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="486"/>
-        <location filename="../../gui/mainwindow.py" line="914"/>
+        <location filename="../../gui/mainwindow.py" line="489"/>
+        <location filename="../../gui/mainwindow.py" line="926"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="519"/>
+        <location filename="../../gui/mainwindow.py" line="522"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="520"/>
+        <location filename="../../gui/mainwindow.py" line="523"/>
         <source>バックアップを作成(&amp;B)</source>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="524"/>
+        <location filename="../../gui/mainwindow.py" line="527"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="529"/>
+        <location filename="../../gui/mainwindow.py" line="532"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="532"/>
+        <location filename="../../gui/mainwindow.py" line="535"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="542"/>
+        <location filename="../../gui/mainwindow.py" line="545"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="544"/>
+        <location filename="../../gui/mainwindow.py" line="547"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="545"/>
+        <location filename="../../gui/mainwindow.py" line="548"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="546"/>
+        <location filename="../../gui/mainwindow.py" line="549"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="547"/>
+        <location filename="../../gui/mainwindow.py" line="550"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="548"/>
+        <location filename="../../gui/mainwindow.py" line="551"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="552"/>
+        <location filename="../../gui/mainwindow.py" line="555"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="554"/>
+        <location filename="../../gui/mainwindow.py" line="557"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="557"/>
+        <location filename="../../gui/mainwindow.py" line="560"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="559"/>
+        <location filename="../../gui/mainwindow.py" line="562"/>
         <source>月次作業報告書の構成(&amp;T)…</source>
         <translation>Monthly report &amp;layout…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="566"/>
+        <location filename="../../gui/mainwindow.py" line="569"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="568"/>
+        <location filename="../../gui/mainwindow.py" line="571"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="578"/>
+        <location filename="../../gui/mainwindow.py" line="581"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="580"/>
+        <location filename="../../gui/mainwindow.py" line="583"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="583"/>
+        <location filename="../../gui/mainwindow.py" line="586"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="586"/>
+        <location filename="../../gui/mainwindow.py" line="589"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="590"/>
+        <location filename="../../gui/mainwindow.py" line="593"/>
         <source>%1(&amp;%2)</source>
         <translation>&amp;%2 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="685"/>
+        <location filename="../../gui/mainwindow.py" line="697"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="732"/>
+        <location filename="../../gui/mainwindow.py" line="744"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="736"/>
+        <location filename="../../gui/mainwindow.py" line="748"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="751"/>
+        <location filename="../../gui/mainwindow.py" line="763"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="786"/>
-        <location filename="../../gui/mainwindow.py" line="1011"/>
+        <location filename="../../gui/mainwindow.py" line="798"/>
+        <location filename="../../gui/mainwindow.py" line="1023"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="787"/>
+        <location filename="../../gui/mainwindow.py" line="799"/>
         <source>自動バックアップを作成しています…</source>
         <translation>Creating the automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="793"/>
+        <location filename="../../gui/mainwindow.py" line="805"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="834"/>
+        <location filename="../../gui/mainwindow.py" line="846"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="842"/>
+        <location filename="../../gui/mainwindow.py" line="854"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="944"/>
+        <location filename="../../gui/mainwindow.py" line="956"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="945"/>
+        <location filename="../../gui/mainwindow.py" line="957"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="950"/>
+        <location filename="../../gui/mainwindow.py" line="962"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="955"/>
+        <location filename="../../gui/mainwindow.py" line="967"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -4611,62 +4621,62 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>OrgTree</name>
     <message>
-        <location filename="../../gui/orgtree.py" line="38"/>
+        <location filename="../../gui/orgtree.py" line="43"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="38"/>
+        <location filename="../../gui/orgtree.py" line="43"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="49"/>
+        <location filename="../../gui/orgtree.py" line="60"/>
         <source>県（所管課）</source>
         <translation>Prefecture (responsible division)</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="50"/>
+        <location filename="../../gui/orgtree.py" line="61"/>
         <source>その他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="51"/>
+        <location filename="../../gui/orgtree.py" line="62"/>
         <source>グループ未設定</source>
         <translation>In no group</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="52"/>
+        <location filename="../../gui/orgtree.py" line="63"/>
         <source>課題%1</source>
         <translation>Issues %1</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="53"/>
+        <location filename="../../gui/orgtree.py" line="64"/>
         <source>現地%1/%2日</source>
         <translation>On site %1/%2 d</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="54"/>
+        <location filename="../../gui/orgtree.py" line="65"/>
         <source>現地%1日</source>
         <translation>On site %1 d</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="55"/>
+        <location filename="../../gui/orgtree.py" line="66"/>
         <source>%1日前</source>
         <translation>%1 d ago</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="56"/>
+        <location filename="../../gui/orgtree.py" line="67"/>
         <source>● 伴走支援対象</source>
         <translation>● Hands-on support target</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="57"/>
+        <location filename="../../gui/orgtree.py" line="68"/>
         <source>◆ 集中支援（月%1日目標）</source>
         <translation>◆ Intensive support (target: %1 days a month)</translation>
     </message>
     <message>
-        <location filename="../../gui/orgtree.py" line="76"/>
+        <location filename="../../gui/orgtree.py" line="87"/>
         <source>全体</source>
         <translation>Overall</translation>
     </message>

@@ -21,6 +21,15 @@ from dxdesk.services.demo.year import FY, FY_START, ONE_DAY, hhmm, minutes_of, w
 # ------------------------------------------------------------------------------ trainings
 
 
+def _format_of(place: str) -> str:
+    """対面 / オンライン / ハイブリッド, as the demo's place text says it."""
+    if "併用" in place or "ハイブリッド" in place:
+        return "ハイブリッド"
+    if "Web" in place or "オンライン" in place:
+        return "オンライン"
+    return "対面"
+
+
 def add_trainings(demo: Demo) -> None:
     rng = demo.rng
     rows: list[Row] = []
@@ -44,6 +53,8 @@ def add_trainings(demo: Demo) -> None:
             "start_time": tr["start"],
             "end_time": tr["end"],
             "place": tr["place"],
+            # From the place, drawing nothing from the random stream (later stages unchanged).
+            "format": _format_of(str(tr["place"])),
             "audience": tr["audience"],
             "org_ids": [o.id for o in orgs],
             "instructor": tr["instructor"],
