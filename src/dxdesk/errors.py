@@ -127,6 +127,7 @@ MESSAGES: dict[str, str] = {
     "passphrase_source": "パスフレーズファイル（{path}）を読み込めませんでした。",
     "self_test_failed": "自己診断で問題が見つかりました。{detail}。インストールし直しても解消しない場合は、この表示を添えて担当者にご連絡ください。",
     "print_failed": "印刷を開始できませんでした。プリンターの設定をご確認ください。",
+    "print_cancelled": "印刷を中止しました。",
     # Printed documents (reports)
     "font_missing": (
         "PDF に埋め込める日本語フォント（TrueType）が見つかりません。"

@@ -249,3 +249,48 @@ def test_a_document_build_stopped_shows_and_writes_nothing(
     assert not worker.busy()
     # The next build is not affected.
     assert dialog.save(str(tmp_path / "次.pdf")) == tmp_path / "次.pdf"
+
+
+def test_printing_runs_on_a_worker_and_can_be_stopped(
+    dialog: DocumentDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages are painted off the GUI thread; 中止 after the first page aborts the job."""
+    import threading
+
+    from dxdesk.errors import UserError
+    from dxdesk.gui.documents import print_pdf
+
+    reference = dialog.save(str(tmp_path / "ref.pdf"))
+    assert reference is not None
+    data = reference.read_bytes()
+    assert len(PdfReader(reference).pages) > 1
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "中止.pdf"))
+    threads: list[bool] = []
+
+    def stop_after_one(done: int, total: int, _what: str) -> bool:
+        threads.append(threading.current_thread() is threading.main_thread())
+        assert total == len(PdfReader(reference).pages)
+        return done < 1
+
+    try:
+        print_pdf(data, printer, stop_after_one)
+    except UserError as err:
+        assert err.code == "print_cancelled"
+    else:
+        raise AssertionError("not stopped")
+    assert threads == [True, True]  # called directly here; the window calls it on a worker
+    seen: list[bool] = []
+    import dxdesk.gui.documents as documents
+
+    original = documents.print_pdf
+
+    def spy(data: bytes, printer: QPrinter, progress: object = None) -> int:
+        seen.append(threading.current_thread() is threading.main_thread())
+        return original(data, printer, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(documents, "print_pdf", spy)
+    printer.setOutputFileName(str(tmp_path / "全ページ.pdf"))
+    assert dialog.print_document(printer) == len(PdfReader(reference).pages)
+    assert seen == [False]  # painted on the worker, not the GUI thread

@@ -25,7 +25,6 @@ from dxdesk.cli.main import (
     prompt_secret,
     read_secret_file,
 )
-from dxdesk.core.clock import now_jst
 from dxdesk.core.model import kind
 from dxdesk.errors import UserError
 from dxdesk.logs import setup_file_logging
@@ -275,7 +274,7 @@ def raw_key(state: State, yes: bool) -> None:
 def backup(state: State, out: str | None) -> None:
     """暗号化したままバックアップを作成します。"""
     with opened(state, backup=False) as profile:
-        dest = Path(out) if out else profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
+        dest = Path(out) if out else profile.manual_backup_path()
         path = profile.backup(dest)
     output.echo(f"バックアップを作成しました：{path}")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from dxdesk.errors import UserError
 from dxdesk.gui.messages import ask, user_message, warn
@@ -81,6 +81,7 @@ class Session:
     def _wire(self, window: Any) -> None:
         window.lock_requested.connect(self.lock)
         window.settings_changed.connect(self.apply_settings)
+        window.restore_requested.connect(self.restore_from_backup)
 
     def apply_settings(self) -> None:
         self.idle.set_policy(self.profile.settings.idle_lock_minutes)
@@ -102,17 +103,92 @@ class Session:
         assert isinstance(app, QApplication)
         set_language(app, language)
         self.language = language
-        new = MainWindow(self.profile)
+        self._replace_window(MainWindow(self.profile), visible=old.isVisible())
+        return True
+
+    def _replace_window(self, new: Any, *, visible: bool) -> None:
+        """Put ``new`` where the window was (a language switch, a restore)."""
+        old = self.window
         self._wire(new)
         new.setGeometry(old.geometry())
         self.idle.setParent(new)
         self.window = new
-        if old.isVisible():
+        if visible:
             new.show()
-        old.hide()
-        old.deleteLater()  # not closed: closing would back up and save geometry for nothing
+        old.retire()  # not closed: closing would back up and save geometry for nothing
         if self.window_replaced is not None:
             self.window_replaced(new)
+
+    def restore_from_backup(self) -> bool:
+        """ファイル > バックアップから復元…: the database replaced by a checked backup, through
+        the service the CLI's ``dxdesk restore`` uses, then the window opened on it anew.
+
+        Forms are closed first (each asking about unsaved input). The dialog checks the
+        passphrase and the file while the profile is still open, so a refusal closes nothing.
+        Then the profile is closed (the restore needs the database to itself; what it holds
+        now is kept as a 復元前 backup, so no automatic backup is taken), the swap runs on a
+        worker, and the profile is reopened with the same passphrase: the restored one, or the
+        untouched current one if the swap was refused."""
+        from dxdesk.gui.mainwindow import MainWindow
+        from dxdesk.gui.restore import RestoreDialog
+        from dxdesk.gui.worker import run_task
+        from dxdesk.services.profile import open_profile, restore_backup
+        from dxdesk.services.session import ScreenLock
+
+        window = self.window
+        if window.locked or not window.close_forms():
+            return False
+        dialog = RestoreDialog(self.profile.paths, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        backup, creds = dialog.chosen, dialog.credentials
+        assert backup is not None and creds is not None
+        paths = self.profile.paths
+        title = self.window.tr("バックアップから復元")
+        restoring = self.window.tr("バックアップから復元しています…")
+        opening = self.window.tr("データベースを開いています…")
+        visible = window.isVisible()
+        # Nothing may read the closed database meanwhile: the old window goes first.
+        window.hide()
+        self.profile.close(backup=False)
+        kept: Path | None = None
+        refusal: UserError | None = None
+        try:
+            kept = run_task(
+                None,
+                title,
+                restoring,
+                lambda _progress: restore_backup(paths, backup, creds),
+                on_database=False,
+                cancellable=False,
+            )
+        except UserError as err:
+            refusal = err
+        try:
+            profile = run_task(
+                None,
+                title,
+                opening,
+                lambda _progress: open_profile(paths, creds),
+                on_database=False,
+                cancellable=False,
+            )
+        except UserError as err:
+            # The files are on disk as the restore left them; nothing to show them in.
+            warn(None, title, user_message(err))
+            QApplication.quit()
+            return False
+        self.profile = profile
+        self.screen_lock = ScreenLock(profile)
+        self._replace_window(MainWindow(profile), visible=visible)
+        if refusal is not None:
+            warn(self.window, title, user_message(refusal))
+            return False
+        self.window.statusBar().showMessage(
+            self.window.tr(
+                "バックアップから復元しました。置き換え前のデータベースは %1 に保管しました。"
+            ).replace("%1", str(kept))
+        )
         return True
 
     def lock(self) -> None:
@@ -200,7 +276,7 @@ def run(
     finally:
         if inbox is not None:
             inbox.close()
-        profile.close()
+        session.profile.close()  # the one open now (a restore opens it anew)
 
 
 def _open_inbox(paths: ProfilePaths, opener: Any) -> Any:

@@ -46,7 +46,7 @@ from dxdesk.errors import UserError
 from dxdesk.fsutil import atomic_write_bytes
 from dxdesk.gui.messages import plain_label, user_message
 from dxdesk.gui.widgets import DateEdit
-from dxdesk.gui.worker import run_task
+from dxdesk.gui.worker import Progress, run_task
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 from dxdesk.services.reports import ReportKind, ReportRequest, build, list_kinds
@@ -66,6 +66,14 @@ FY_UNSET = 2018  # the fiscal-year box's "not given" value (shown as （指定�
 
 
 # ------------------------------------------------------------------ pages
+
+
+def pdfium_page_count(data: bytes) -> int:
+    document = pdfium.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def page_images(data: bytes, dpi: float) -> Iterator[QImage]:
@@ -89,13 +97,21 @@ def page_images(data: bytes, dpi: float) -> Iterator[QImage]:
         document.close()
 
 
-def print_pdf(data: bytes, printer: QPrinter) -> int:
-    """Paint every page onto ``printer`` (landscape pages turn the paper); return the count."""
+def print_pdf(data: bytes, printer: QPrinter, progress: Progress | None = None) -> int:
+    """Paint every page onto ``printer`` (landscape pages turn the paper); return the count.
+
+    Runs on a worker (gui/worker.py run_task): Qt paints on a QPrinter from any thread, and
+    rendering a long report page by page at printer resolution takes seconds. ``progress``
+    answering False (中止) aborts the job (pages already spooled are the driver's)."""
     dpi = min(max(printer.resolution(), 72), 300)
     painter: QPainter | None = None
     count = 0
+    total = pdfium_page_count(data)
     try:
         for image in page_images(data, dpi):
+            if progress is not None and not progress(count, total, ""):
+                printer.abort()
+                raise UserError("print_cancelled")
             landscape = image.width() > image.height()
             printer.setPageOrientation(
                 QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
@@ -544,8 +560,15 @@ class DocumentDialog(QDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self.status.clear()
                 return 0
+        title = self.current_kind().title
         try:
-            pages = print_pdf(data, printer)
+            pages = run_task(
+                self,
+                title,
+                self.tr("%1 を印刷しています…").replace("%1", title),
+                lambda progress: print_pdf(data, printer, progress),
+                on_database=False,
+            )
         except UserError as err:
             self.status.setText(user_message(err))
             return 0

@@ -94,6 +94,8 @@ def delete_on_close(widget: QWidget) -> None:
 class MainWindow(QMainWindow):
     data_changed = Signal(object)  # a Change (or None for "reload everything")
     lock_requested = Signal()
+    # ファイル > バックアップから復元…: the session swaps the profile (gui/app.py).
+    restore_requested = Signal()
     settings_changed = Signal()  # after the settings dialog saved
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
             self.org_tabs.addTab(page, self.tr(label))
         self._time_page = self._org_pages["time"]
         self._org_time: Any = None
+        self._retired = False  # see retire()
         self.org_tabs.currentChanged.connect(
             lambda _i: self.org_time if self.org_tabs.currentWidget() is self._time_page else None
         )
@@ -522,6 +525,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
         backup = self._menu_item(menu, "makeBackup", self.tr("バックアップを作成(&B)"))
         backup.triggered.connect(self.make_backup)
+        restore = self._menu_item(menu, "restoreBackup", self.tr("バックアップから復元(&R)…"))
+        restore.triggered.connect(lambda _=False: self.restore_requested.emit())
         menu.addSeparator()
         # Preferences and Quit have no standard key on Windows: name them (Ctrl+, and Ctrl+Q).
         settings = self._menu_item(menu, "openSettings", self.tr("設定(&S)…"), "Ctrl+,")
@@ -789,11 +794,18 @@ class MainWindow(QMainWindow):
 
         The copy runs on a worker (a big profile takes seconds); a dialog appears only if it
         lasts more than half a second."""
+        warning = self._backup_on_worker(force=force)
+        if warning is not None:
+            self.statusBar().showMessage(self.tr("警告：%1").replace("%1", user_message(warning)))
+
+    def _backup_on_worker(self, *, force: bool) -> UserError | None:
+        """``Profile.try_auto_backup`` off the GUI thread (a big profile takes seconds to
+        copy); a dialog appears only if it lasts more than half a second."""
         if not self.profile.changed or not (force or self.profile.backup_due()):
-            return  # the same test auto_backup makes, without a thread for nothing
+            return None  # the same test auto_backup makes, without a thread for nothing
         from dxdesk.gui.worker import run_task
 
-        warning = run_task(
+        return run_task(
             self,
             self.tr("自動バックアップ"),
             self.tr("自動バックアップを作成しています…"),
@@ -801,8 +813,6 @@ class MainWindow(QMainWindow):
             cancellable=False,
             show_after_ms=500,
         )
-        if warning is not None:
-            self.statusBar().showMessage(self.tr("警告：%1").replace("%1", user_message(warning)))
 
     # ------------------------------------------------------------------ bundles
 
@@ -945,10 +955,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def make_backup(self) -> None:
-        from dxdesk.core.clock import now_jst
         from dxdesk.gui.worker import run_task
 
-        dest = self.profile.paths.backups / f"manual-{now_jst():%Y%m%d-%H%M%S}.db"
+        dest = self.profile.manual_backup_path()
         try:
             # On a worker with a bar and 中止 (a big profile takes seconds to copy).
             path = run_task(
@@ -1014,13 +1023,27 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
 
+    def retire(self) -> None:
+        """Replaced by a new window (a language switch, a restore): it is deleted later and,
+        if something closes it meanwhile, it neither backs up nor saves its geometry (a
+        backup's worker loop would delete it in the middle of its own close)."""
+        self._retired = True
+        self.hide()
+        self.deleteLater()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._retired:
+            super().closeEvent(event)
+            return
         if not self.close_forms():
             event.ignore()
             return
         QSettings("dxdesk", "dxdesk").setValue("main/geometry", self.saveGeometry())
-        if self.profile.try_auto_backup(force=True) is not None:
-            warn(self, self.tr("自動バックアップ"), user_message(self.profile.warnings[-1]))
+        # The closing backup on a worker too: the window keeps painting while a big profile
+        # is copied, and says so if it fails (the records themselves are saved already).
+        warning = self._backup_on_worker(force=True)
+        if warning is not None:
+            warn(self, self.tr("自動バックアップ"), user_message(warning))
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ time entries (週間工数)

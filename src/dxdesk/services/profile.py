@@ -16,11 +16,12 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from dxdesk.core.calendar import DATE_STYLES, monthly_report_rules
-from dxdesk.core.clock import now_jst, stamp
+from dxdesk.core.clock import JST, now_jst, stamp
 from dxdesk.core.ids import new_id
 from dxdesk.core.model import kind, validate
 from dxdesk.errors import UserError
@@ -67,6 +68,15 @@ log = logging.getLogger("dxdesk.services")
 ROLES = ("field", "hub")
 PENDING_SUFFIX = ".pending"
 PRE_IMPORT_PREFIX = "pre-import-"  # snapshots before a bundle is applied (services/sync.py)
+MANUAL_PREFIX = "manual-"  # made by the user (File menu, `dxdesk backup`): never pruned
+PRE_RESTORE_PREFIX = "pre-restore-"  # the database a restore replaced: never pruned
+# What each file in backups/ is, by the prefix it was named with (the restore dialog's 種類).
+BACKUP_KINDS = (
+    (AUTO_PREFIX, "auto"),
+    (MANUAL_PREFIX, "manual"),
+    (PRE_IMPORT_PREFIX, "pre_import"),
+    (PRE_RESTORE_PREFIX, "pre_restore"),
+)
 
 
 @dataclass
@@ -287,6 +297,10 @@ class Profile:
         path = write_backup(self.database, self._key, self.keyfile, dest, progress)
         self.audit("backup")
         return path
+
+    def manual_backup_path(self) -> Path:
+        """Where a manual backup goes when the user names no file (CLI and File menu alike)."""
+        return self.paths.backups / f"{MANUAL_PREFIX}{now_jst():%Y%m%d-%H%M%S}.db"
 
     def raw_key_hex(self) -> str:
         """The raw SQLCipher key, for the data owner's escape hatch (never logged)."""
@@ -619,12 +633,53 @@ def settings_problems(settings: Settings) -> list[str]:
 # -------------------------------------------------------------------- restore
 
 
-def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Path:
-    """Replace the profile's database by a verified backup; the replaced one is kept.
+@dataclass(frozen=True)
+class BackupFile:
+    """One file of the profile's backups/ folder, as the restore dialog lists it."""
 
-    Returns where the previous database was moved (under backups/).
-    """
-    backup = Path(backup)
+    path: Path
+    kind: str  # auto | manual | pre_import | pre_restore | other (BACKUP_KINDS)
+    taken: datetime  # when the file was last written (its mtime), local wall-clock
+    size: int  # bytes
+
+
+def list_backups(paths: ProfilePaths) -> list[BackupFile]:
+    """The backups kept in the profile's folder, newest first (key files and leftovers of an
+    interrupted copy are not backups and are not listed)."""
+    found: list[BackupFile] = []
+    try:
+        candidates = list(paths.backups.glob("*.db"))
+    except OSError:
+        return []
+    for path in candidates:
+        try:
+            found.append(describe_backup(path))
+        except OSError:
+            continue  # pruned meanwhile
+    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+    return found
+
+
+def describe_backup(path: Path) -> BackupFile:
+    """A file as a backup: its kind by the prefix it was named with, its time and size
+    (raises OSError when it cannot be read)."""
+    info = path.stat()
+    kind = next((k for prefix, k in BACKUP_KINDS if path.name.startswith(prefix)), "other")
+    taken = datetime.fromtimestamp(info.st_mtime, tz=JST).replace(tzinfo=None)
+    return BackupFile(path, kind, taken, info.st_size)
+
+
+def check_restore(paths: ProfilePaths, backup: Path, creds: Credentials) -> None:
+    """What ``restore_backup`` checks before it touches anything (the passphrase, the file,
+    its key and schema), without the live database: the window asks this while the profile
+    is still open, so that a wrong passphrase or a bad file never closes it."""
+    _checked_backup(paths, Path(backup), creds)
+
+
+def _checked_backup(
+    paths: ProfilePaths, backup: Path, creds: Credentials
+) -> tuple[KeyFile, bytes, bytes]:
+    """The profile's key file and key, and the key that opens ``backup`` (verified)."""
     if not backup.is_file():
         raise UserError("backup_invalid", path=str(backup), detail="ファイルがありません")
     keyfile, key = unlock_key(paths, creds)
@@ -647,6 +702,16 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
         version = check_backup(backup, backup_key)
     if version > head_version():
         raise UserError("schema_too_new", found=version, supported=head_version())
+    return keyfile, key, backup_key
+
+
+def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Path:
+    """Replace the profile's database by a verified backup; the replaced one is kept.
+
+    Returns where the previous database was moved (under backups/).
+    """
+    backup = Path(backup)
+    keyfile, key, backup_key = _checked_backup(paths, backup, creds)
     # Refuse while another dxdesk holds the profile (and never touch it then). An empty or
     # truncated database is never open anywhere (opening refuses it), and probing it would
     # write a header into it: the copy kept below must be the file as it was.
@@ -659,7 +724,9 @@ def restore_backup(paths: ProfilePaths, backup: Path, creds: Credentials) -> Pat
             raise
     staging = paths.root / f".restore-{secrets.token_hex(6)}.db"
     # A random suffix like the automatic backups: two restores in one second keep two copies.
-    kept = paths.backups / f"pre-restore-{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
+    kept = (
+        paths.backups / f"{PRE_RESTORE_PREFIX}{now_jst():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}.db"
+    )
     try:
         copy_private(backup, staging)
         if backup_key != key:

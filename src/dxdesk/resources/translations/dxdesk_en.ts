@@ -1699,118 +1699,123 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="225"/>
+        <location filename="../../gui/documents.py" line="241"/>
         <source>帳票の作成</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="255"/>
+        <location filename="../../gui/documents.py" line="271"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="261"/>
+        <location filename="../../gui/documents.py" line="277"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="262"/>
+        <location filename="../../gui/documents.py" line="278"/>
         <source>保存(&amp;S)…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="263"/>
+        <location filename="../../gui/documents.py" line="279"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="310"/>
+        <location filename="../../gui/documents.py" line="326"/>
         <source>（すべての団体）</source>
         <translation>(all organisations)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="315"/>
+        <location filename="../../gui/documents.py" line="331"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="323"/>
+        <location filename="../../gui/documents.py" line="339"/>
         <source>対象月（YYYY-MM）</source>
         <translation>Month (YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="328"/>
         <location filename="../../gui/documents.py" line="344"/>
+        <location filename="../../gui/documents.py" line="360"/>
         <source>（指定しない）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="336"/>
+        <location filename="../../gui/documents.py" line="352"/>
         <source>年度 </source>
         <translation>FY </translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="337"/>
+        <location filename="../../gui/documents.py" line="353"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="361"/>
+        <location filename="../../gui/documents.py" line="377"/>
         <source>回復キー</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="365"/>
+        <location filename="../../gui/documents.py" line="381"/>
         <source>取扱区分の表示</source>
         <translation>Handling mark</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="372"/>
+        <location filename="../../gui/documents.py" line="388"/>
         <source>文書の日付</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="375"/>
+        <location filename="../../gui/documents.py" line="391"/>
         <source>例：DX第12号（空欄のときは表示しません）</source>
         <translation>e.g. DX No. 12 (not printed when empty)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="376"/>
+        <location filename="../../gui/documents.py" line="392"/>
         <source>文書番号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="466"/>
+        <location filename="../../gui/documents.py" line="482"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="475"/>
+        <location filename="../../gui/documents.py" line="491"/>
         <source>%1 を作成しています…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="500"/>
+        <location filename="../../gui/documents.py" line="516"/>
         <source>%1年度</source>
         <translation>FY%1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="514"/>
+        <location filename="../../gui/documents.py" line="530"/>
         <source>帳票の保存</source>
         <translation>Save document</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="516"/>
+        <location filename="../../gui/documents.py" line="532"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="533"/>
+        <location filename="../../gui/documents.py" line="549"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="552"/>
+        <location filename="../../gui/documents.py" line="568"/>
+        <source>%1 を印刷しています…</source>
+        <translation>Printing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/documents.py" line="575"/>
         <source>%1 ページを印刷しました。</source>
         <translation>Pages printed: %1.</translation>
     </message>
@@ -4078,12 +4083,32 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app.py" line="136"/>
+        <location filename="../../gui/app.py" line="147"/>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="148"/>
+        <source>バックアップから復元しています…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="149"/>
+        <source>データベースを開いています…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="189"/>
+        <source>バックアップから復元しました。置き換え前のデータベースは %1 に保管しました。</source>
+        <translation>Restored from the backup. The database it replaced is kept in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="212"/>
         <source>保存されていない入力</source>
         <translation>Unsaved input</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="137"/>
+        <location filename="../../gui/app.py" line="213"/>
         <source>前回保存されなかった入力が %1 件あります。復元しますか？</source>
         <translation>%1 form(s) from the previous session were not saved. Restore them?</translation>
     </message>
@@ -4144,270 +4169,275 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="115"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="121"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="126"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="161"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="169"/>
         <source>新しい訪問(&amp;V)…</source>
         <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>新しい課題(&amp;I)…</source>
         <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>新しい相談(&amp;C)…</source>
         <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>工数の入力(&amp;H)…</source>
         <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
+        <location filename="../../gui/mainwindow.py" line="188"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="195"/>
         <source>すべての記録を検索</source>
         <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="200"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203"/>
+        <location filename="../../gui/mainwindow.py" line="205"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="256"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="257"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="257"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="258"/>
+        <location filename="../../gui/mainwindow.py" line="260"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="273"/>
+        <location filename="../../gui/mainwindow.py" line="275"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
-        <location filename="../../gui/mainwindow.py" line="926"/>
+        <location filename="../../gui/mainwindow.py" line="492"/>
+        <location filename="../../gui/mainwindow.py" line="936"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="522"/>
+        <location filename="../../gui/mainwindow.py" line="525"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="523"/>
+        <location filename="../../gui/mainwindow.py" line="526"/>
         <source>バックアップを作成(&amp;B)</source>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="527"/>
+        <location filename="../../gui/mainwindow.py" line="528"/>
+        <source>バックアップから復元(&amp;R)…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="532"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="532"/>
+        <location filename="../../gui/mainwindow.py" line="537"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="535"/>
+        <location filename="../../gui/mainwindow.py" line="540"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="545"/>
+        <location filename="../../gui/mainwindow.py" line="550"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="547"/>
+        <location filename="../../gui/mainwindow.py" line="552"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="548"/>
+        <location filename="../../gui/mainwindow.py" line="553"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="549"/>
+        <location filename="../../gui/mainwindow.py" line="554"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="550"/>
+        <location filename="../../gui/mainwindow.py" line="555"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="551"/>
+        <location filename="../../gui/mainwindow.py" line="556"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="560"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="557"/>
+        <location filename="../../gui/mainwindow.py" line="562"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="560"/>
+        <location filename="../../gui/mainwindow.py" line="565"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="562"/>
+        <location filename="../../gui/mainwindow.py" line="567"/>
         <source>月次作業報告書の構成(&amp;T)…</source>
         <translation>Monthly report &amp;layout…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="569"/>
+        <location filename="../../gui/mainwindow.py" line="574"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="571"/>
+        <location filename="../../gui/mainwindow.py" line="576"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="581"/>
+        <location filename="../../gui/mainwindow.py" line="586"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="583"/>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="586"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="589"/>
+        <location filename="../../gui/mainwindow.py" line="594"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="593"/>
+        <location filename="../../gui/mainwindow.py" line="598"/>
         <source>%1(&amp;%2)</source>
         <translation>&amp;%2 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="697"/>
+        <location filename="../../gui/mainwindow.py" line="702"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="744"/>
+        <location filename="../../gui/mainwindow.py" line="749"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="748"/>
+        <location filename="../../gui/mainwindow.py" line="753"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="763"/>
+        <location filename="../../gui/mainwindow.py" line="768"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="798"/>
-        <location filename="../../gui/mainwindow.py" line="1023"/>
-        <source>自動バックアップ</source>
-        <translation>Automatic backup</translation>
-    </message>
-    <message>
         <location filename="../../gui/mainwindow.py" line="799"/>
-        <source>自動バックアップを作成しています…</source>
-        <translation>Creating the automatic backup…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="805"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="846"/>
+        <location filename="../../gui/mainwindow.py" line="810"/>
+        <location filename="../../gui/mainwindow.py" line="1046"/>
+        <source>自動バックアップ</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="811"/>
+        <source>自動バックアップを作成しています…</source>
+        <translation>Creating the automatic backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="856"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="854"/>
+        <location filename="../../gui/mainwindow.py" line="864"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="956"/>
+        <location filename="../../gui/mainwindow.py" line="965"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="957"/>
+        <location filename="../../gui/mainwindow.py" line="966"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="962"/>
+        <location filename="../../gui/mainwindow.py" line="971"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="967"/>
+        <location filename="../../gui/mainwindow.py" line="976"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -4867,17 +4897,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/documents.py" line="132"/>
+        <location filename="../../gui/documents.py" line="148"/>
         <source>プレビュー — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="147"/>
+        <location filename="../../gui/documents.py" line="163"/>
         <source>%1 / %2 ページ</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents.py" line="156"/>
+        <location filename="../../gui/documents.py" line="172"/>
         <source>全 %1 ページ</source>
         <translation>Pages: %1</translation>
     </message>
@@ -5881,6 +5911,104 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../gui/restore.py" line="59"/>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="63"/>
+        <source>選択したバックアップの時点の内容に、この端末のデータベースを戻します。現在のデータベースは「復元前」のバックアップとして保管されるため、後から元の状態に戻すこともできます。</source>
+        <translation>This computer's database is put back as it was when the chosen backup was made. The current database is kept as a "before restore" backup, so you can go back to it later.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="75"/>
+        <source>作成日時</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="75"/>
+        <source>大きさ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="75"/>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="79"/>
+        <source>ほかのファイルを選択(&amp;O)…</source>
+        <translation>&amp;Other file…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="91"/>
+        <source>パスフレーズ（確認のため）</source>
+        <translation>Passphrase (to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="102"/>
+        <source>復元する(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="105"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="118"/>
+        <source>このプロファイルにはバックアップがありません。「ほかのファイルを選択」から復元するファイルを選んでください。</source>
+        <translation>This profile has no backups. Choose the file to restore with "Other file".</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="129"/>
+        <source>自動</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="130"/>
+        <source>手動</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="131"/>
+        <source>取込前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="132"/>
+        <source>復元前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="133"/>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="136"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="158"/>
+        <source>復元するバックアップを選択</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="160"/>
+        <source>dxdesk のバックアップ (*.db);;すべてのファイル (*)</source>
+        <translation>dxdesk backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore.py" line="191"/>
+        <source>バックアップを確認しています…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+</context>
+<context>
     <name>ScopeDialog</name>
     <message>
         <location filename="../../gui/sync.py" line="925"/>
@@ -6641,6 +6769,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>印刷を開始できませんでした。プリンターの設定をご確認ください。</source>
         <extracomment>UserError in the model: print_failed</extracomment>
         <translation>Printing could not start. Please check the printer settings.</translation>
+    </message>
+    <message>
+        <source>印刷を中止しました。</source>
+        <extracomment>UserError in the model: print_cancelled</extracomment>
+        <translation>Printing was stopped.</translation>
     </message>
     <message>
         <source>PDF に埋め込める日本語フォント（TrueType）が見つかりません。{install}をインストールするか、設定でフォントファイルを指定してください。</source>
