@@ -729,7 +729,8 @@ class ProgressView(QWidget):
 
     def _fill_attention(self) -> None:
         assert self.matrix is not None
-        self.entries = attention.rank(self.matrix)
+        # The thresholds as the user set them (the settings dialog), read at every refresh.
+        self.entries = attention.rank(self.matrix, attention.rules(self.service.profile.settings))
         self.bottom.setTabText(
             0, self.tr("要注意（%1件、点数の高い順）").replace("%1", str(len(self.entries)))
         )
