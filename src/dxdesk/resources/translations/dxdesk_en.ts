@@ -208,232 +208,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="1014"/>
+        <location filename="../../gui/progress.py" line="1027"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1015"/>
+        <location filename="../../gui/progress.py" line="1028"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1016"/>
+        <location filename="../../gui/progress.py" line="1029"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1017"/>
+        <location filename="../../gui/progress.py" line="1030"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1018"/>
+        <location filename="../../gui/progress.py" line="1031"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1019"/>
-        <location filename="../../gui/progress.py" line="1080"/>
+        <location filename="../../gui/progress.py" line="1032"/>
+        <location filename="../../gui/progress.py" line="1093"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1051"/>
+        <location filename="../../gui/progress.py" line="1064"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1055"/>
+        <location filename="../../gui/progress.py" line="1068"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1057"/>
+        <location filename="../../gui/progress.py" line="1070"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1059"/>
+        <location filename="../../gui/progress.py" line="1072"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1061"/>
+        <location filename="../../gui/progress.py" line="1074"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1068"/>
+        <location filename="../../gui/progress.py" line="1081"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1075"/>
+        <location filename="../../gui/progress.py" line="1088"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1076"/>
+        <location filename="../../gui/progress.py" line="1089"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1077"/>
+        <location filename="../../gui/progress.py" line="1090"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1078"/>
+        <location filename="../../gui/progress.py" line="1091"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1079"/>
+        <location filename="../../gui/progress.py" line="1092"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1088"/>
-        <location filename="../../gui/progress.py" line="1183"/>
+        <location filename="../../gui/progress.py" line="1101"/>
+        <location filename="../../gui/progress.py" line="1196"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1091"/>
+        <location filename="../../gui/progress.py" line="1104"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1096"/>
+        <location filename="../../gui/progress.py" line="1109"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1100"/>
+        <location filename="../../gui/progress.py" line="1113"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1104"/>
+        <location filename="../../gui/progress.py" line="1117"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1114"/>
+        <location filename="../../gui/progress.py" line="1127"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1132"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1132"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1132"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1132"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1132"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1127"/>
+        <location filename="../../gui/progress.py" line="1140"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1141"/>
+        <location filename="../../gui/progress.py" line="1154"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1159"/>
-        <location filename="../../gui/progress.py" line="1163"/>
-        <location filename="../../gui/progress.py" line="1165"/>
-        <location filename="../../gui/progress.py" line="1171"/>
+        <location filename="../../gui/progress.py" line="1172"/>
+        <location filename="../../gui/progress.py" line="1176"/>
+        <location filename="../../gui/progress.py" line="1178"/>
+        <location filename="../../gui/progress.py" line="1184"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1168"/>
+        <location filename="../../gui/progress.py" line="1181"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1169"/>
+        <location filename="../../gui/progress.py" line="1182"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1175"/>
+        <location filename="../../gui/progress.py" line="1188"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1183"/>
+        <location filename="../../gui/progress.py" line="1196"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1183"/>
+        <location filename="../../gui/progress.py" line="1196"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1186"/>
+        <location filename="../../gui/progress.py" line="1199"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1187"/>
+        <location filename="../../gui/progress.py" line="1200"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1188"/>
+        <location filename="../../gui/progress.py" line="1201"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1189"/>
+        <location filename="../../gui/progress.py" line="1202"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1217"/>
+        <location filename="../../gui/progress.py" line="1230"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1218"/>
+        <location filename="../../gui/progress.py" line="1231"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1219"/>
+        <location filename="../../gui/progress.py" line="1232"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1220"/>
+        <location filename="../../gui/progress.py" line="1233"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1252"/>
+        <location filename="../../gui/progress.py" line="1265"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -4899,7 +4899,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>ProgressView</name>
     <message>
         <location filename="../../gui/progress.py" line="144"/>
-        <location filename="../../gui/progress.py" line="665"/>
+        <location filename="../../gui/progress.py" line="671"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
@@ -4915,7 +4915,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="147"/>
-        <location filename="../../gui/progress.py" line="663"/>
+        <location filename="../../gui/progress.py" line="669"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
@@ -4938,7 +4938,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/progress.py" line="157"/>
         <source>システム選定・調達</source>
-        <translation>Selection and procurement</translation>
+        <translation>Procurement</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="158"/>
@@ -4997,7 +4997,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="240"/>
-        <location filename="../../gui/progress.py" line="1297"/>
+        <location filename="../../gui/progress.py" line="1310"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
@@ -5043,229 +5043,234 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="506"/>
-        <location filename="../../gui/progress.py" line="711"/>
+        <location filename="../../gui/progress.py" line="726"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
-        <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
+        <translation>Standardisation progress — completion rate = (completed + N/A) ÷ 40 steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="515"/>
+        <location filename="../../gui/progress.py" line="520"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="518"/>
+        <location filename="../../gui/progress.py" line="523"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="519"/>
+        <location filename="../../gui/progress.py" line="524"/>
         <source>伴走支援の対象</source>
-        <translation>Hands-on support targets</translation>
+        <translation>Hands-on support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="520"/>
+        <location filename="../../gui/progress.py" line="525"/>
         <source>調査・情報共有のみ</source>
-        <translation>Surveys and information sharing only</translation>
+        <translation>Surveys, info sharing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="523"/>
+        <location filename="../../gui/progress.py" line="526"/>
+        <source>伴走支援の対象かどうかで団体を絞り込みます</source>
+        <translation>Show only the organisations with (or without) hands-on support</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="529"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="526"/>
-        <location filename="../../gui/progress.py" line="662"/>
+        <location filename="../../gui/progress.py" line="532"/>
+        <location filename="../../gui/progress.py" line="668"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="527"/>
-        <location filename="../../gui/progress.py" line="1294"/>
+        <location filename="../../gui/progress.py" line="533"/>
+        <location filename="../../gui/progress.py" line="1307"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="537"/>
+        <location filename="../../gui/progress.py" line="543"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="538"/>
+        <location filename="../../gui/progress.py" line="544"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="539"/>
+        <location filename="../../gui/progress.py" line="545"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="551"/>
+        <location filename="../../gui/progress.py" line="557"/>
         <source>過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）</source>
         <translation>Shows the progress as it stood at the end of a past month, rebuilt from the change history (read only)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="553"/>
+        <location filename="../../gui/progress.py" line="559"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="557"/>
+        <location filename="../../gui/progress.py" line="563"/>
         <source>%1年%2月末</source>
         <translation>End of %2/%1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="559"/>
+        <location filename="../../gui/progress.py" line="565"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="565"/>
+        <location filename="../../gui/progress.py" line="572"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="568"/>
+        <location filename="../../gui/progress.py" line="575"/>
         <source>全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます</source>
         <translation>Imports the national step-progress workbooks or a team's own sheet (.xlsx, .csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="572"/>
+        <location filename="../../gui/progress.py" line="579"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="576"/>
+        <location filename="../../gui/progress.py" line="583"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="631"/>
+        <location filename="../../gui/progress.py" line="637"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="651"/>
+        <location filename="../../gui/progress.py" line="657"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="652"/>
+        <location filename="../../gui/progress.py" line="658"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="653"/>
+        <location filename="../../gui/progress.py" line="659"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="654"/>
+        <location filename="../../gui/progress.py" line="660"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="655"/>
+        <location filename="../../gui/progress.py" line="661"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="659"/>
+        <location filename="../../gui/progress.py" line="665"/>
         <source>－ 対象外（県が実施）</source>
-        <translation>－ Not applicable (run by the prefecture)</translation>
+        <translation>－ N/A (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="660"/>
+        <location filename="../../gui/progress.py" line="666"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="664"/>
+        <location filename="../../gui/progress.py" line="670"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="680"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
-        <translation>A cell shows the furthest step reached (the highest completed step)</translation>
+        <translation>Cell text: the furthest step completed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="715"/>
+        <location filename="../../gui/progress.py" line="730"/>
         <source>%1　［%2年%3月末時点・閲覧のみ］</source>
-        <translation>%1  [as of the end of %3/%2, read only]</translation>
+        <translation>%1  [end of %3/%2, read only]</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="737"/>
+        <location filename="../../gui/progress.py" line="750"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="744"/>
+        <location filename="../../gui/progress.py" line="757"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (points: %2): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="750"/>
+        <location filename="../../gui/progress.py" line="763"/>
         <source>%1（%2点）</source>
         <translation>%1 (points: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="757"/>
+        <location filename="../../gui/progress.py" line="770"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="801"/>
+        <location filename="../../gui/progress.py" line="814"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="803"/>
+        <location filename="../../gui/progress.py" line="816"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="814"/>
+        <location filename="../../gui/progress.py" line="827"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="817"/>
+        <location filename="../../gui/progress.py" line="830"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="824"/>
+        <location filename="../../gui/progress.py" line="837"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="825"/>
+        <location filename="../../gui/progress.py" line="838"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="825"/>
+        <location filename="../../gui/progress.py" line="838"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="839"/>
+        <location filename="../../gui/progress.py" line="852"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="911"/>
+        <location filename="../../gui/progress.py" line="924"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
-        <translation>Completion by phase: %1  |  organisations: %2, systems: %3; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
+        <translation>By phase: %1  |  organisations %2, systems %3: live %4, special support %5, behind plan %6, late go-live %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1278"/>
+        <location filename="../../gui/progress.py" line="1291"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1284"/>
+        <location filename="../../gui/progress.py" line="1297"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
