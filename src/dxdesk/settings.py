@@ -33,6 +33,12 @@ class Settings:
     # How the window shows dates (core/calendar.DATE_STYLES: wareki R7.11.25 or iso 2025-11-25);
     # stored values are ISO either way.
     date_style: str = "iso"
+    # The thresholds of the 標準化の要注意 list (services/attention.py; the points each reason
+    # adds stay in resources/progress_rules.json): a cell is 停滞 when no step has changed for
+    # this many whole months, and an organisation's 完了率 has 低下 when it is at least this many
+    # percentage points below the end of last month.
+    attention_stalled_months: int = 3
+    attention_rate_drop_points: float = 1.0
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -46,8 +52,13 @@ class Settings:
         values: dict[str, Any] = {}
         defaults = cls()
         for name in known:
-            if name in data and isinstance(data[name], type(getattr(defaults, name))):
-                values[name] = data[name]
+            if name not in data:
+                continue
+            value, default = data[name], getattr(defaults, name)
+            if isinstance(default, float) and type(value) is int:
+                value = float(value)  # JSON written by hand: 2 for 2.0
+            if type(value) is type(default):  # a bool is no count, nor a count a bool
+                values[name] = value
         values["version"] = SETTINGS_VERSION
         return replace(defaults, **values)
 

@@ -138,3 +138,24 @@ def test_import_dry_run_then_import_and_export_long(app: Cli, tmp_path: Path) ->
     app.ok("progress", "export", "--out", str(long), "--layout", "long")
     assert "変更される内容はありません" in app.ok("progress", "import", str(long), "--dry-run")
     assert "取り込めない形式" in app.refused("progress", "import", str(tmp_path / "a.txt"))
+
+
+def test_attention_reads_the_thresholds_of_the_settings_file(app: Cli, root: Path) -> None:  # noqa: F811
+    """`dxdesk attention` ranks with the thresholds the settings dialog saved (one file)."""
+    from dataclasses import replace
+
+    from dxdesk.paths import ProfilePaths
+    from dxdesk.settings import Settings
+
+    app.ok("progress", "step", "高千穂町", "住民記録", "1-4", "作業中", "--on", "2025-06-30")
+
+    def stalled() -> list[str]:
+        entries = app.json("attention", "--as-of", "2026-02-15")
+        return [r["text"] for e in entries for r in e["reasons"] if r["code"] == "stalled"]
+
+    assert stalled() == ["ステップの更新が7か月ありません（最終更新 2025-06-30）。"]
+    path = ProfilePaths(root).settings
+    replace(Settings.load(path), attention_stalled_months=8).save(path)
+    assert stalled() == []
+    replace(Settings.load(path), attention_stalled_months=7).save(path)
+    assert len(stalled()) == 1

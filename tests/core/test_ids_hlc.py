@@ -61,3 +61,18 @@ def test_ids_of_one_process_increase_strictly(monkeypatch: pytest.MonkeyPatch) -
     after = [new_id() for _ in range(3)]
     assert [before, *after] == sorted([before, *after])
     assert all(uuid.UUID(i).version == 7 for i in after)
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_natural_id_is_uuid5_of_the_joined_key(parts: list[str]) -> None:
+    """The hand-made UUIDv5 is the standard library's, for any key (Japanese, empty, long)."""
+    expected = str(uuid.uuid5(ids.DXDESK_NAMESPACE, "/".join(parts)))
+    assert natural_id(*parts) == expected
+
+
+def test_natural_ids_stored_before_stay_the_same() -> None:
+    # Ids already in every profile (a reference organisation, a progress cell), as written.
+    assert natural_id("organisation", "452017") == "91496f07-c6fe-5e52-b2ac-4149d73dd427"
+    cell = natural_id("step_status", "宮崎市", "01", "12")
+    assert cell == "25217326-b016-5c63-ba3b-6b966941de82"
+    assert uuid.UUID(cell).version == 5 and uuid.UUID(cell).variant == uuid.RFC_4122

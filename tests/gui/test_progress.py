@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QTableWidgetSelectionRange
@@ -68,6 +69,47 @@ def test_readable_at_1366x768(qtbot: QtBot, profile: Profile) -> None:
     assert model.index(town, 13).data() == "－"
     division = names.index("宮崎県 生活保護所管課")
     assert [model.index(division, c).data() for c in (1, 13)] == ["", "未"]
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support")
+def test_the_view_fits_1366x768_in_japanese_and_english(
+    qtbot: QtBot, profile: Profile, qapp: QApplication, tmp_path: Path
+) -> None:
+    """Nothing forces the window past 1366 pixels, in either language, now or a past month:
+    every column of the matrix in sight, no legend label cut, the summary line on one line."""
+    from dxdesk.gui.translators import set_language
+    from dxdesk.services.demo import populate_demo
+
+    populate_demo(profile)  # real figures: the summary line's counts as wide as they get here
+    try:
+        for language in ("ja", "en"):
+            set_language(qapp, language)
+            window = MainWindow(profile)  # today's matrix: the month list is today's
+            qtbot.addWidget(window)
+            window.resize(1366, 768)
+            window.show()
+            window.show_global("progress")
+            view = window.progress_view()
+            assert view.title.text().startswith("標準化" if language == "ja" else "Standard")
+            for month in (0, 1):  # the present, then the end of last month (a longer title)
+                view.month_box.setCurrentIndex(month)
+                view.bottom.setCurrentIndex(1)  # the legend
+                QApplication.processEvents()
+                where = (language, view.month_box.currentText())
+                window.grab().save(str(tmp_path / f"progress-{language}-{month}.png"))
+                assert window.minimumSizeHint().width() <= 1366, where
+                assert window.width() == 1366, where
+                table = view.table
+                assert table.horizontalHeader().length() <= table.viewport().width(), where
+                for label in view.legend_labels:
+                    assert label.isVisible(), (where, label.text())
+                    assert label.sizeHint().width() <= label.width(), (where, label.text())
+                line = view.phases.fontMetrics().height()
+                assert view.phases.height() < 2 * line, (where, view.phases.text())
+                assert view.title.sizeHint().width() <= view.title.width(), where
+            window.close()
+    finally:
+        set_language(qapp, "ja")
 
 
 def test_keyboard_then_range_then_repaint(qtbot: QtBot, profile: Profile) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -14,6 +14,20 @@ from dxdesk.errors import UserError
 from dxdesk.gui.app import Session
 from dxdesk.gui.settings_dialog import SettingsDialog
 from dxdesk.services.profile import Profile
+
+
+def _fill_and_save(fill: Callable[[SettingsDialog], None]) -> Callable[[], None]:
+    """What runs inside the modal dialog: ``fill`` it, then press 保存."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        fill(dialog)
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        box.button(QDialogButtonBox.StandardButton.Save).click()
+
+    return run
 
 
 @pytest.fixture
@@ -30,20 +44,15 @@ def test_the_dialog_saves_and_the_session_applies_the_idle_time(
 ) -> None:
     assert session.idle.policy.minutes == profile.settings.idle_lock_minutes == 15
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SettingsDialog)
+    def fill(dialog: SettingsDialog) -> None:
         dialog.idle.setValue(5)
         dialog.rule.setCurrentIndex(dialog.rule.findData("later"))
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
         dialog.backups.setValue(3)
         dialog.backup_interval.setValue(90)
         dialog.backup_space.setValue(500)
-        box = dialog.findChild(QDialogButtonBox)
-        assert box is not None
-        box.button(QDialogButtonBox.StandardButton.Save).click()
 
-    QTimer.singleShot(0, fill)
+    QTimer.singleShot(0, _fill_and_save(fill))
     session.window.open_settings()
     saved = json.loads(profile.paths.settings.read_text(encoding="utf-8"))
     assert saved["idle_lock_minutes"] == 5
@@ -80,6 +89,10 @@ def test_cancel_changes_nothing(qtbot: QtBot, session: Session, profile: Profile
         ("backup_space_mb", 99),
         ("language", "fr"),
         ("monthly_report_rule", "whenever"),
+        ("attention_stalled_months", 0),
+        ("attention_stalled_months", 25),
+        ("attention_rate_drop_points", 0.0),
+        ("attention_rate_drop_points", 20.5),
     ],
 )
 def test_out_of_range_values_are_refused_and_nothing_is_written(
@@ -146,3 +159,45 @@ def test_the_language_switches_without_a_restart(
     new.settings_changed.emit()
     assert session.window.menuBar().actions()[0].text() == "ファイル(&F)"
     qtbot.addWidget(session.window)
+
+
+def test_the_attention_thresholds_round_trip_and_rank_the_matrix_again(
+    qtbot: QtBot, session: Session, profile: Profile
+) -> None:
+    """標準化の要注意の基準: saved by the dialog, shown again when it reopens, and the 進捗
+    view's list ranks with them at once."""
+    from datetime import date
+
+    from dxdesk.services.progress import ProgressService
+
+    today = date(2026, 2, 15)
+    ProgressService(profile, today).set_steps("高千穂町", "住民記録", "1-4", "作業中", "2025-06-30")
+    window = session.window
+    window.show_global("progress")
+    view = window.progress_view()
+    view.service.today = today
+    view.refresh()
+
+    def stalled() -> list[str]:
+        return [e.org_name for e in view.entries for r in e.reasons if r.code == "stalled"]
+
+    assert stalled() == ["高千穂町"]  # 7 months without a step change, the default is 3
+
+    def fill(dialog: SettingsDialog) -> None:
+        assert (dialog.stalled_months.value(), dialog.rate_drop.value()) == (3, 1.0)
+        assert dialog.stalled_months.suffix().strip() == "か月"
+        assert (dialog.stalled_months.minimum(), dialog.stalled_months.maximum()) == (1, 24)
+        dialog.stalled_months.setValue(8)
+        dialog.rate_drop.setValue(2.5)
+
+    QTimer.singleShot(0, _fill_and_save(fill))
+    window.open_settings()
+    saved = json.loads(profile.paths.settings.read_text(encoding="utf-8"))
+    assert (saved["attention_stalled_months"], saved["attention_rate_drop_points"]) == (8, 2.5)
+    assert stalled() == []  # ranked again with the new threshold, no reload needed
+    again = SettingsDialog(profile)
+    qtbot.addWidget(again)
+    assert (again.stalled_months.value(), again.rate_drop.value()) == (8, 2.5)
+    again.stalled_months.setValue(7)
+    again.save()
+    assert profile.settings.attention_stalled_months == 7

@@ -1,5 +1,5 @@
-"""The 要注意 list on constructed cells (each rule, its points from progress_rules.json, the
-ranking), the matrix workbook read back with openpyxl and its figures recomputed from the raw
+"""The 要注意 list on constructed cells (each rule, its points from progress_rules.json and its
+thresholds from the user's settings, the ranking), the matrix workbook read back with openpyxl and its figures recomputed from the raw
 rows, and the vendor view against the system records."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -25,11 +26,12 @@ from dxdesk.services.progress import (
     write_matrix_workbook,
 )
 from dxdesk.services.records import RecordService
+from dxdesk.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 TODAY = date(2026, 2, 15)
 RULES = json.loads((reference.RESOURCES / "progress_rules.json").read_text(encoding="utf-8"))
-A = RULES["attention"]
+A = attention.rules(Settings())  # the points of the JSON, the default thresholds
 
 
 @pytest.fixture(scope="module")
@@ -130,15 +132,71 @@ def test_rate_drop_only_with_a_previous_figure(profile: Profile) -> None:
     town = next(o for o in m.orgs if o.name == "高千穂町")
     now = m.by_org(town.id).completion_rate  # 4 of 18 cells x 40 steps
     assert now == round(4 * 100 / (18 * 40) + 1e-9, 1)
-    assert attention.rank(m) == []  # no snapshot: no drop to report
-    dropped = attention.rank(m, {town.id: now + 2.0})
+    assert attention.rank(m, A) == []  # no snapshot: no drop to report
+    dropped = attention.rank(m, A, {town.id: now + 2.0})
     assert [(e.org_name, e.system_code, _codes(e)) for e in dropped] == [
         ("高千穂町", None, ["rate_drop"])
     ]
     assert f"{now + 2.0:.1f}%から{now:.1f}%" in dropped[0].reasons[0].text
     # Below the threshold (a rounding wobble) is not a drop.
     small = A["rate_drop"]["min_points"] / 2
-    assert attention.rank(m, {town.id: now + small}) == []
+    assert attention.rank(m, A, {town.id: now + small}) == []
+
+
+def test_the_thresholds_are_the_users_settings(profile: Profile) -> None:
+    """Changing a setting changes the list the service ranks, and nothing else does."""
+    svc = ProgressService(profile, TODAY)
+    svc.set_steps("高千穂町", "住民記録", "1-4", "作業中", "2025-06-30")  # 7 months before TODAY
+    svc.set_steps("日之影町", "住民記録", "1-4", "作業中", "2025-11-10")  # 3 whole months
+    svc.set_steps("門川町", "住民記録", "1-4", "作業中", "2026-01-20")  # less than one month
+
+    def stalled() -> dict[str, int]:
+        return {
+            e.org_name: r.points
+            for e in attention.AttentionService(profile, TODAY).entries()
+            for r in e.reasons
+            if r.code == "stalled"
+        }
+
+    s = A["stalled"]
+    assert profile.settings.attention_stalled_months == 3  # the default
+    assert stalled() == {
+        "高千穂町": s["points"] + min(s["max_extra_points"], 4 * s["points_per_extra_month"]),
+        "日之影町": s["points"],
+    }
+    profile.update_settings(attention_stalled_months=6)
+    assert stalled() == {"高千穂町": s["points"] + s["points_per_extra_month"]}
+    profile.update_settings(attention_stalled_months=8)
+    assert stalled() == {}
+    profile.update_settings(attention_stalled_months=1)
+    assert set(stalled()) == {"高千穂町", "日之影町"}  # 門川町: 26 days, not a month
+    # Saved to the file the CLI reads, and read back from it.
+    assert Settings.load(profile.paths.settings).attention_stalled_months == 1
+
+    # The drop of 完了率: 0.5 points below last month is a drop at 0.5, not at the default 1.0.
+    m = svc.matrix()
+    town = next(o for o in m.orgs if o.name == "高千穂町")
+    before = {town.id: m.by_org(town.id).completion_rate + 0.5}
+    assert not [e for e in attention.rank(m, A, before) if e.system_code is None]
+    profile.update_settings(attention_rate_drop_points=0.5)
+    service = attention.AttentionService(profile, TODAY)
+    assert [e.org_name for e in service.entries(previous=before) if e.system_code is None] == [
+        "高千穂町"
+    ]
+    assert attention.rules(profile.settings)["rate_drop"]["points"] == A["rate_drop"]["points"]
+
+
+def test_settings_read_a_whole_number_for_a_fraction(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps({"attention_rate_drop_points": 2, "attention_stalled_months": 4.5}),
+        encoding="utf-8",
+    )
+    loaded = Settings.load(path)
+    assert loaded.attention_rate_drop_points == 2.0  # a hand-written 2 is 2.0
+    assert loaded.attention_stalled_months == 3  # a fraction of a month is refused: the default
+    replace(loaded, attention_stalled_months=5).save(path)
+    assert Settings.load(path).attention_stalled_months == 5
 
 
 def test_demo_ranking_agrees_with_the_raw_rows(demo: Profile) -> None:

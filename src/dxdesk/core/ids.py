@@ -6,6 +6,7 @@ Time-ordered so that new records cluster at the end of indexes; the random part 
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import threading
 import time
@@ -14,6 +15,7 @@ import uuid
 # Fixed namespace for ids derived from natural keys (organisations, progress cells), so that two
 # devices that create "the same" reference row agree on its id and merge instead of duplicating.
 DXDESK_NAMESPACE = uuid.UUID("6f1d8c1e-1c3a-5b8e-9a52-3d2f4b7c9e10")
+_NAMESPACE_BYTES = DXDESK_NAMESPACE.bytes
 
 
 _RAND_BITS = 74
@@ -49,8 +51,19 @@ def new_id(now_ms: int | None = None) -> str:
 
 
 def natural_id(*parts: str) -> str:
-    """A deterministic id (UUIDv5) for a row identified by a natural key."""
-    return str(uuid.uuid5(DXDESK_NAMESPACE, "/".join(parts)))
+    """A deterministic id (UUIDv5) for a row identified by a natural key.
+
+    Exactly ``str(uuid.uuid5(DXDESK_NAMESPACE, "/".join(parts)))`` (RFC 9562 5.5: SHA-1 of the
+    namespace and the name, version and variant bits set), without the two ``UUID`` objects: a
+    national import derives a million ids (3 µs each that way, 1 µs this way)."""
+    digest = hashlib.sha1(
+        _NAMESPACE_BYTES + "/".join(parts).encode("utf-8"), usedforsecurity=False
+    ).digest()
+    b = bytearray(digest[:16])
+    b[6] = (b[6] & 0x0F) | 0x50  # version 5
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def is_valid_id(text: str) -> bool:

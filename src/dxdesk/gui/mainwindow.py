@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
 
         set_date_style(profile.settings.date_style)  # the one date style (gui/dates.py)
         self.settings_changed.connect(self._apply_date_style)
+        self._attention_thresholds = self._thresholds()
+        self.settings_changed.connect(self._apply_attention_thresholds)
         self.setWindowTitle(self.tr("dxdesk — 自治体DXサポート業務"))
         self.setAcceptDrops(True)
         self._build_toolbar()
@@ -946,6 +948,22 @@ class MainWindow(QMainWindow):
             self._reload_all()
             if self.current_org and self.stack.currentWidget() is self.org_tabs:
                 self.show_org(self.current_org)
+
+    def _thresholds(self) -> tuple[int, float]:
+        s = self.profile.settings
+        return (s.attention_stalled_months, s.attention_rate_drop_points)
+
+    def _apply_attention_thresholds(self) -> None:
+        """New 要注意 thresholds show at once: the views that rank the matrix rank it again."""
+        if self._thresholds() == self._attention_thresholds:
+            return
+        self._attention_thresholds = self._thresholds()
+        view = getattr(self, "_progress_view", None)
+        if view is not None:
+            view.refresh()
+        home = self._globals.get("home")
+        if home is not None and self.stack.currentIndex() == self.stack.indexOf(home):
+            home.refresh(self.month)
 
     def open_settings(self) -> None:
         from dxdesk.gui.settings_dialog import SettingsDialog

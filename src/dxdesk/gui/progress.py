@@ -508,7 +508,12 @@ class ProgressView(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        layout.addWidget(self.title)
+        # The title shares its row with 取込 and 書き出し: beside the four filters they would
+        # push the view past a 1366-pixel screen in English (a past month lengthens the title).
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        layout.addLayout(head)
         filters = QHBoxLayout()
         self.group_box = QComboBox()
         self.group_box.setObjectName("progressGroup")
@@ -518,6 +523,7 @@ class ProgressView(QWidget):
         self.bansou_box.addItem(self.tr("全団体"), ALL)
         self.bansou_box.addItem(self.tr("伴走支援の対象"), BANSOU_YES)
         self.bansou_box.addItem(self.tr("調査・情報共有のみ"), BANSOU_NO)
+        self.bansou_box.setToolTip(self.tr("伴走支援の対象かどうかで団体を絞り込みます"))
         self.status_box = QComboBox()
         self.status_box.setObjectName("progressStatus")
         self.status_box.addItem(self.tr("すべての状況"), ALL)
@@ -562,13 +568,14 @@ class ProgressView(QWidget):
         filters.addWidget(self.month_box)
         self.month_box.currentIndexChanged.connect(self._month_changed)
         filters.addStretch(1)
+        layout.addLayout(filters)
         self.import_button = QPushButton(self.tr("取込(&I)…"))
         self.import_button.setObjectName("progressImport")
         self.import_button.setToolTip(
             self.tr("全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます")
         )
         self.import_button.clicked.connect(self.open_import)
-        filters.addWidget(self.import_button)
+        head.addWidget(self.import_button)
         self.export_button = QPushButton(self.tr("Excel に書き出す(&X)…"))
         self.export_button.setObjectName("progressExport")
         self.export_button.setToolTip(
@@ -577,8 +584,7 @@ class ProgressView(QWidget):
             )
         )
         self.export_button.clicked.connect(self._export_clicked)
-        filters.addWidget(self.export_button)
-        layout.addLayout(filters)
+        head.addWidget(self.export_button)
 
         self.model = ProgressModel(self)
         self.table = MatrixTable()
@@ -643,10 +649,10 @@ class ProgressView(QWidget):
     def _legend(self) -> QWidget:
         box = QWidget()
         box.setObjectName("progressLegend")
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(0)
-        entries: list[tuple[QPixmap, str]] = []
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        colours: list[tuple[QPixmap, str]] = []
         names = {
             100.0: self.tr("100%"),
             90.0: self.tr("90%以上"),
@@ -655,31 +661,40 @@ class ProgressView(QWidget):
             0.0: self.tr("50%未満"),
         }
         for lower, colour in BANDS:
-            entries.append((swatch(QColor(colour)), names[lower]))
-        entries.append((swatch(NOT_APPLICABLE), self.tr("－ 対象外（県が実施）")))
-        entries.append((swatch(UNRECORDED), self.tr("未 未登録")))
+            colours.append((swatch(QColor(colour)), names[lower]))
+        colours.append((swatch(NOT_APPLICABLE), self.tr("－ 対象外（県が実施）")))
+        colours.append((swatch(UNRECORDED), self.tr("未 未登録")))
         texts = {
             "behind": self.tr("計画より遅れ"),
             "special": self.tr("特定移行支援"),
             "risk": self.tr("期限後の移行予定"),
             "live": self.tr("運用開始"),
         }
-        for mark in MARKS:
-            entries.append((swatch(QColor("#ffffff"), mark), texts[mark[0]]))
-        # Two rows (colours, then marks): one row is wider than the window at 1366x768.
-        per_row = len(BANDS) + 2
-        for i, (pix, text) in enumerate(entries):
-            cell = QWidget()
-            pair = QHBoxLayout(cell)
-            pair.setContentsMargins(0, 0, 8, 0)
-            icon = plain_label()
-            icon.setPixmap(pix)
-            pair.addWidget(icon)
-            pair.addWidget(plain_label(text))
-            grid.addWidget(cell, i // per_row, i % per_row, Qt.AlignmentFlag.AlignLeft)
-        note = plain_label(self.tr("セルの文字は到達ステップ（完了済みの最も進んだステップ）"))
-        grid.addWidget(note, 1, len(MARKS), 1, per_row - len(MARKS))
-        grid.setColumnStretch(per_row, 1)
+        marks = [(swatch(QColor("#ffffff"), mark), texts[mark[0]]) for mark in MARKS]
+        # Two rows (colours, then marks and what a cell's text is), each as wide as its own
+        # entries: one row is wider than the window at 1366x768, and a grid would widen every
+        # column to the longest label above or below it (English is the longer language).
+        self.legend_labels: list[QLabel] = []
+        for entries, tail in (
+            (colours, None),
+            (marks, self.tr("セルの文字は到達ステップ（完了済みの最も進んだステップ）")),
+        ):
+            line = QHBoxLayout()
+            line.setSpacing(0)
+            for pix, text in entries:
+                icon = plain_label()
+                icon.setPixmap(pix)
+                line.addWidget(icon)
+                label = plain_label(text)
+                label.setContentsMargins(2, 0, 10, 0)
+                line.addWidget(label)
+                self.legend_labels.append(label)
+            if tail is not None:
+                note = plain_label(tail)
+                line.addWidget(note)
+                self.legend_labels.append(note)
+            line.addStretch(1)
+            rows.addLayout(line)
         return box
 
     # ------------------------------------------------------------ data
@@ -729,7 +744,8 @@ class ProgressView(QWidget):
 
     def _fill_attention(self) -> None:
         assert self.matrix is not None
-        self.entries = attention.rank(self.matrix)
+        # The thresholds as the user set them (the settings dialog), read at every refresh.
+        self.entries = attention.rank(self.matrix, attention.rules(self.service.profile.settings))
         self.bottom.setTabText(
             0, self.tr("要注意（%1件、点数の高い順）").replace("%1", str(len(self.entries)))
         )
@@ -934,6 +950,15 @@ class ProgressView(QWidget):
             self.table.setColumnWidth(col, width + self.cell_padding())
         self.table.setColumnWidth(0, max(fb.horizontalAdvance(t) for t in ("団体計", "100%")) + 12)
         self.table.horizontalHeader().setFixedHeight(fm.height() * 2 + 8)
+        # The matrix asks for all its columns (the splitter beside the tree leaves it that
+        # much); the rows may scroll, so the vertical scroll bar's width is counted in.
+        t = self.table
+        t.setMinimumWidth(
+            t.horizontalHeader().length()
+            + t.verticalHeader().sizeHint().width()
+            + 2 * t.frameWidth()
+            + t.verticalScrollBar().sizeHint().width()
+        )
 
     # ------------------------------------------------------------ detail
 

@@ -1,5 +1,5 @@
-"""Preferences: language, the date style, automatic lock, the monthly-report rule, backups and
-the PDF font.
+"""Preferences: language, the date style, automatic lock, the monthly-report rule, backups,
+the PDF font, and the thresholds of the 標準化の要注意 list.
 
 Values are checked by the service (``Profile.update_settings``) so the CLI and the window
 refuse the same things; a refused value shows its sentence and changes nothing.
@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QSpinBox,
@@ -30,6 +32,8 @@ from dxdesk.services.profile import (
     BACKUPS_KEPT_RANGE,
     IDLE_LOCK_RANGE,
     LANGUAGES,
+    RATE_DROP_RANGE,
+    STALLED_MONTHS_RANGE,
     Profile,
 )
 from dxdesk.services.reports import font_choices
@@ -105,6 +109,29 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("自動バックアップの容量の上限(&M)："), self.backup_space)
         form.addRow(self.tr("PDF のフォント(&F)："), font_row)
 
+        # The 要注意 list (進捗 view, home, `dxdesk attention`, the hearing sheet) reads these.
+        self.stalled_months = _spin(
+            "stalledMonths",
+            STALLED_MONTHS_RANGE,
+            self.tr(" か月"),
+            current.attention_stalled_months,
+        )
+        self.rate_drop = QDoubleSpinBox()
+        self.rate_drop.setObjectName("rateDropPoints")
+        self.rate_drop.setDecimals(1)
+        self.rate_drop.setRange(*RATE_DROP_RANGE)
+        self.rate_drop.setSingleStep(0.5)
+        self.rate_drop.setSuffix(self.tr(" ポイント"))
+        self.rate_drop.setValue(current.attention_rate_drop_points)
+        attention = QGroupBox(self.tr("標準化の要注意の基準"))
+        attention_form = QFormLayout(attention)
+        attention_form.addRow(
+            self.tr("ステップの更新がない期間（停滞とみなす）(&S)："), self.stalled_months
+        )
+        attention_form.addRow(
+            self.tr("前月末からの完了率の低下（要注意とする幅）(&P)："), self.rate_drop
+        )
+
         self.note = plain_label(
             self.tr("表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。")
         )
@@ -122,6 +149,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(attention)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -151,6 +179,8 @@ class SettingsDialog(QDialog):
             "backup_interval_minutes": self.backup_interval.value(),
             "backup_space_mb": self.backup_space.value(),
             "pdf_font": self.pdf_font(),
+            "attention_stalled_months": self.stalled_months.value(),
+            "attention_rate_drop_points": round(self.rate_drop.value(), 1),
         }
 
     def save(self) -> None:

@@ -1,21 +1,23 @@
 """「要注意」: a ranked list of the cells (and organisations) of the standardisation matrix
 that need the team's attention, each with its reasons in Japanese and a score.
 
-The one place for these rules; the thresholds and points are data (``attention`` in
-resources/progress_rules.json), so that the team tunes them without a release. Every figure
+The one place for these rules. The thresholds are the user's settings (``Settings.attention_*``,
+the settings dialog; the CLI reads the same file), merged by ``rules``; the points each reason
+adds are data (``attention`` in resources/progress_rules.json). Every figure
 comes from ``services.progress``'s matrix (``core.progress`` marks: behind plan, deadline risk),
 so the list never disagrees with the matrix. Reasons of one cell add up into one entry:
 
 - 計画より遅れ: the cell's behind-plan reasons; a passed target date adds points per month.
 - 期限後の移行予定: planned go-live after the deadline without 特定移行支援.
 - 特定移行支援 without its reason category, or without its target date.
-- 停滞: not live, not complete, and no step has changed for ``stalled.months`` months.
-- 完了率の低下: an organisation's rate below the one of a month ago, when such a figure is
-  given (a monthly snapshot; the store keeps none yet, so the caller passes ``previous``).
+- 停滞: not live, not complete, and no step has changed for ``attention_stalled_months`` months.
+- 完了率の低下: an organisation's rate ``attention_rate_drop_points`` or more below the one of a
+  month ago, when such a figure is given (``AttentionService`` rebuilds it from the history).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,19 +25,31 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from dxdesk.core import progress as rules
+from dxdesk.core import progress as progress_rules
 from dxdesk.core import reference
 from dxdesk.core.progress import Cell
 from dxdesk.services.profile import Profile
 from dxdesk.services.progress import Matrix, ProgressService, is_shown
+from dxdesk.settings import Settings
 
 
 @cache
-def settings() -> dict[str, Any]:
+def rule_data() -> dict[str, Any]:
+    """The ``attention`` block of progress_rules.json: the points, and how many entries the
+    home page shows. Read only; ``rules`` adds the user's thresholds."""
     raw: dict[str, Any] = json.loads(
         (reference.RESOURCES / "progress_rules.json").read_text(encoding="utf-8")
     )
     out: dict[str, Any] = raw["attention"]
+    return out
+
+
+def rules(settings: Settings) -> dict[str, Any]:
+    """The rules the ranking applies: the points of progress_rules.json with the thresholds
+    of ``settings`` (the user's, or ``Settings()`` for the defaults)."""
+    out = copy.deepcopy(rule_data())
+    out["stalled"]["months"] = settings.attention_stalled_months
+    out["rate_drop"]["min_points"] = settings.attention_rate_drop_points
     return out
 
 
@@ -91,9 +105,9 @@ class Entry:
         }
 
 
-def cell_reasons(c: Cell, today: date, s: Mapping[str, Any] | None = None) -> list[Reason]:
-    """Why one cell needs attention (empty: it does not), with the points of each reason."""
-    s = settings() if s is None else s
+def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
+    """Why one cell needs attention (empty: it does not), with the points of each reason;
+    ``s``: ``rules(settings)``."""
     if not c.applies or c.live:
         return []
     out: list[Reason] = []
@@ -113,7 +127,7 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any] | None = None) -> li
             Reason(
                 "deadline_risk",
                 f"移行予定日（{c.planned_go_live.isoformat()}）が移行期限"
-                f"（{rules.rules().deadline.isoformat()}）の後ですが、特定移行支援システムの登録がありません。",
+                f"（{progress_rules.rules().deadline.isoformat()}）の後ですが、特定移行支援システムの登録がありません。",
                 int(s["deadline_risk"]["points"]),
             )
         )
@@ -155,12 +169,11 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any] | None = None) -> li
 
 def rank(
     m: Matrix,
+    s: Mapping[str, Any],
     previous: Mapping[str, float] | None = None,
-    s: Mapping[str, Any] | None = None,
 ) -> list[Entry]:
-    """Every entry, highest score first (ties: matrix order). ``previous``: an organisation's
-    完了率 a month ago (org id -> percent), when a snapshot of it exists."""
-    s = settings() if s is None else s
+    """Every entry, highest score first (ties: matrix order). ``s``: ``rules(settings)``;
+    ``previous``: an organisation's 完了率 a month ago (org id -> percent), when known."""
     entries: list[tuple[int, Entry]] = []
     order = 0
     for o in m.orgs:
@@ -193,6 +206,7 @@ def rank(
 class AttentionService:
     def __init__(self, profile: Profile, today: date | None = None) -> None:
         self.progress = ProgressService(profile, today)
+        self.rules = rules(profile.settings)  # the thresholds the user set
 
     def entries(
         self,
@@ -205,13 +219,13 @@ class AttentionService:
         previous month (rebuilt from the change log) for the "rate dropped" rule."""
         if compare and previous is None:
             previous = self.previous_rates()
-        out = rank(self.progress.matrix(), previous)
+        out = rank(self.progress.matrix(), self.rules, previous)
         return out if limit is None else out[:limit]
 
     def previous_rates(self) -> dict[str, float]:
         """Each organisation's 完了率 at the end of the month before today's."""
         today = self.progress.today
-        month = rules.previous_month(f"{today.year:04d}-{today.month:02d}")
+        month = progress_rules.previous_month(f"{today.year:04d}-{today.month:02d}")
         m = self.progress.matrix(month)
         return {o.id: m.by_org(o.id).completion_rate for o in m.orgs}
 

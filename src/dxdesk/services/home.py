@@ -198,7 +198,7 @@ class HomeService:
 
     def attention(self) -> Section:
         """The first entries of the 要注意 list (services/attention.py), each opening its cell."""
-        from dxdesk.services.attention import AttentionService, settings
+        from dxdesk.services.attention import AttentionService, rule_data
 
         entries = AttentionService(self.profile, self.today).entries()
         items = [
@@ -214,7 +214,7 @@ class HomeService:
             TITLES["attention"],
             items,
             "注意が必要な団体・業務はありません。",
-            limit=int(settings()["home_shown"]),
+            limit=int(rule_data()["home_shown"]),
         )
 
     def _issue_rows(

@@ -602,6 +602,10 @@ BACKUPS_KEPT_RANGE = (1, 100)
 BACKUP_INTERVAL_RANGE = (1, 1440)  # minutes: from every change to once a day
 BACKUP_SPACE_RANGE = (100, 1_000_000)  # MB
 LANGUAGES = {"ja": "日本語", "en": "English"}
+# The 要注意 thresholds (services/attention.py): from a month to two years without a step
+# change; a drop of 完了率 from a tenth of a point (one step of a town is 0.14) to 20 points.
+STALLED_MONTHS_RANGE = (1, 24)
+RATE_DROP_RANGE = (0.1, 20.0)
 
 
 def settings_problems(settings: Settings) -> list[str]:
@@ -620,6 +624,17 @@ def settings_problems(settings: Settings) -> list[str]:
     if not low <= settings.backup_space_mb <= high:
         problems.append(
             f"自動バックアップに使う容量の上限は{low:,} MB から{high:,} MB の間で指定してください。"
+        )
+    low, high = STALLED_MONTHS_RANGE
+    if not low <= settings.attention_stalled_months <= high:
+        problems.append(
+            f"要注意の「ステップの停滞」とみなす期間は{low}か月から{high}か月の間で指定してください。"
+        )
+    low_p, high_p = RATE_DROP_RANGE
+    if not low_p <= settings.attention_rate_drop_points <= high_p:
+        problems.append(
+            f"要注意の「完了率の低下」とみなす幅は{low_p}ポイントから{high_p}ポイントの間で"
+            "指定してください。"
         )
     if settings.language not in LANGUAGES:
         problems.append("表示言語は日本語（ja）または英語（en）から選んでください。")

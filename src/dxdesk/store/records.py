@@ -23,7 +23,7 @@ from dxdesk.core.model import kind as kind_by_name
 from dxdesk.errors import UserError
 from dxdesk.store import chain, ledger, naturalkeys
 from dxdesk.store.database import Database
-from dxdesk.store.rows import from_sql, to_sql
+from dxdesk.store.rows import conversions, from_sql, to_sql, value_to_sql
 
 SYSTEM_COLUMNS = (
     "rid",
@@ -316,6 +316,8 @@ class RecordStore:
             return f'{head}"{hlc}@{self.device_id}"}}'
 
         fields = ",".join(names)
+        # Column values: only lists and booleans change form (store/rows.py), looked up once.
+        converted = [(names.index(n), t) for n, t in conversions(kind)]
         for values in records:
             check_rules(kind, values)
             self._check_scope(kind, *self._scope_orgs(kind, values))
@@ -324,11 +326,12 @@ class RecordStore:
                 raise RuntimeError(f"a {kind.name} record needs its key")
             hlc = self.clock.now().encode()
             clocks = clocks_of(hlc)
-            sql_values = [to_sql(kind, n, values.get(n)) for n in names]
+            model_values = [values.get(n) for n in names]
+            sql_values = list(model_values)
+            for i, f_type in converted:
+                sql_values[i] = value_to_sql(f_type, sql_values[i])
             rows.append([rid, *sql_values, now, now, hlc, self.device_id, clocks])
-            text = json.dumps(
-                {n: values.get(n) for n in names}, ensure_ascii=False, separators=(",", ":")
-            )
+            text = chain.COMPACT_JSON(dict(zip(names, model_values, strict=True)))
             seq += 1
             line = chain.encode_row(self.device_id, seq, hlc, kind.name, rid, "create", text)
             previous = chain.link(previous, chain.leaf(line))

@@ -47,6 +47,11 @@ def _converted(kind: Kind) -> tuple[tuple[str, FieldType], ...]:
     )
 
 
+def conversions(kind: Kind) -> tuple[tuple[str, FieldType], ...]:
+    """The fields whose column value is not the model value (lists and booleans)."""
+    return _converted(kind)
+
+
 def value_to_sql(f_type: FieldType, value: Any) -> Any:
     """A model value as its column value."""
     if f_type == FieldType.LIST:

@@ -208,232 +208,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="1011"/>
+        <location filename="../../gui/progress.py" line="1036"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1012"/>
+        <location filename="../../gui/progress.py" line="1037"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1013"/>
+        <location filename="../../gui/progress.py" line="1038"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1014"/>
+        <location filename="../../gui/progress.py" line="1039"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1015"/>
+        <location filename="../../gui/progress.py" line="1040"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1016"/>
-        <location filename="../../gui/progress.py" line="1077"/>
+        <location filename="../../gui/progress.py" line="1041"/>
+        <location filename="../../gui/progress.py" line="1102"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1048"/>
+        <location filename="../../gui/progress.py" line="1073"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1052"/>
+        <location filename="../../gui/progress.py" line="1077"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1054"/>
+        <location filename="../../gui/progress.py" line="1079"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1056"/>
+        <location filename="../../gui/progress.py" line="1081"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1058"/>
+        <location filename="../../gui/progress.py" line="1083"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1065"/>
+        <location filename="../../gui/progress.py" line="1090"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1072"/>
+        <location filename="../../gui/progress.py" line="1097"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1073"/>
+        <location filename="../../gui/progress.py" line="1098"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1074"/>
+        <location filename="../../gui/progress.py" line="1099"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1075"/>
+        <location filename="../../gui/progress.py" line="1100"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1076"/>
+        <location filename="../../gui/progress.py" line="1101"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1085"/>
-        <location filename="../../gui/progress.py" line="1180"/>
+        <location filename="../../gui/progress.py" line="1110"/>
+        <location filename="../../gui/progress.py" line="1205"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1088"/>
+        <location filename="../../gui/progress.py" line="1113"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1093"/>
+        <location filename="../../gui/progress.py" line="1118"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1097"/>
+        <location filename="../../gui/progress.py" line="1122"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1101"/>
+        <location filename="../../gui/progress.py" line="1126"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1111"/>
+        <location filename="../../gui/progress.py" line="1136"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1116"/>
+        <location filename="../../gui/progress.py" line="1141"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1116"/>
+        <location filename="../../gui/progress.py" line="1141"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1116"/>
+        <location filename="../../gui/progress.py" line="1141"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1116"/>
+        <location filename="../../gui/progress.py" line="1141"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1116"/>
+        <location filename="../../gui/progress.py" line="1141"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1124"/>
+        <location filename="../../gui/progress.py" line="1149"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1138"/>
+        <location filename="../../gui/progress.py" line="1163"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1156"/>
-        <location filename="../../gui/progress.py" line="1160"/>
-        <location filename="../../gui/progress.py" line="1162"/>
-        <location filename="../../gui/progress.py" line="1168"/>
+        <location filename="../../gui/progress.py" line="1181"/>
+        <location filename="../../gui/progress.py" line="1185"/>
+        <location filename="../../gui/progress.py" line="1187"/>
+        <location filename="../../gui/progress.py" line="1193"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1165"/>
+        <location filename="../../gui/progress.py" line="1190"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1166"/>
+        <location filename="../../gui/progress.py" line="1191"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1172"/>
+        <location filename="../../gui/progress.py" line="1197"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1180"/>
+        <location filename="../../gui/progress.py" line="1205"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1180"/>
+        <location filename="../../gui/progress.py" line="1205"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1183"/>
+        <location filename="../../gui/progress.py" line="1208"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1184"/>
+        <location filename="../../gui/progress.py" line="1209"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1185"/>
+        <location filename="../../gui/progress.py" line="1210"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1186"/>
+        <location filename="../../gui/progress.py" line="1211"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1214"/>
+        <location filename="../../gui/progress.py" line="1239"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1215"/>
+        <location filename="../../gui/progress.py" line="1240"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1216"/>
+        <location filename="../../gui/progress.py" line="1241"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1217"/>
+        <location filename="../../gui/progress.py" line="1242"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1249"/>
+        <location filename="../../gui/progress.py" line="1274"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -4169,275 +4169,275 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="115"/>
+        <location filename="../../gui/mainwindow.py" line="117"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121"/>
+        <location filename="../../gui/mainwindow.py" line="123"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="126"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
+        <location filename="../../gui/mainwindow.py" line="163"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="169"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>新しい訪問(&amp;V)…</source>
         <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>新しい課題(&amp;I)…</source>
         <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="175"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>新しい相談(&amp;C)…</source>
         <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="178"/>
+        <location filename="../../gui/mainwindow.py" line="180"/>
         <source>工数の入力(&amp;H)…</source>
         <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188"/>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="195"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>すべての記録を検索</source>
         <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="200"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="205"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="256"/>
+        <location filename="../../gui/mainwindow.py" line="258"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="257"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
+        <location filename="../../gui/mainwindow.py" line="261"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="260"/>
+        <location filename="../../gui/mainwindow.py" line="262"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="275"/>
+        <location filename="../../gui/mainwindow.py" line="277"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="492"/>
-        <location filename="../../gui/mainwindow.py" line="936"/>
+        <location filename="../../gui/mainwindow.py" line="494"/>
+        <location filename="../../gui/mainwindow.py" line="938"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="525"/>
+        <location filename="../../gui/mainwindow.py" line="527"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="526"/>
+        <location filename="../../gui/mainwindow.py" line="528"/>
         <source>バックアップを作成(&amp;B)</source>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="528"/>
+        <location filename="../../gui/mainwindow.py" line="530"/>
         <source>バックアップから復元(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="532"/>
+        <location filename="../../gui/mainwindow.py" line="534"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="537"/>
+        <location filename="../../gui/mainwindow.py" line="539"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="540"/>
+        <location filename="../../gui/mainwindow.py" line="542"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="550"/>
+        <location filename="../../gui/mainwindow.py" line="552"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="552"/>
+        <location filename="../../gui/mainwindow.py" line="554"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="553"/>
+        <location filename="../../gui/mainwindow.py" line="555"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="554"/>
+        <location filename="../../gui/mainwindow.py" line="556"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="557"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="556"/>
+        <location filename="../../gui/mainwindow.py" line="558"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="560"/>
+        <location filename="../../gui/mainwindow.py" line="562"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="562"/>
+        <location filename="../../gui/mainwindow.py" line="564"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="565"/>
+        <location filename="../../gui/mainwindow.py" line="567"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="567"/>
+        <location filename="../../gui/mainwindow.py" line="569"/>
         <source>月次作業報告書の構成(&amp;T)…</source>
         <translation>Monthly report &amp;layout…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="574"/>
+        <location filename="../../gui/mainwindow.py" line="576"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="576"/>
+        <location filename="../../gui/mainwindow.py" line="578"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="586"/>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="588"/>
+        <location filename="../../gui/mainwindow.py" line="590"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="593"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="594"/>
+        <location filename="../../gui/mainwindow.py" line="596"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="598"/>
+        <location filename="../../gui/mainwindow.py" line="600"/>
         <source>%1(&amp;%2)</source>
         <translation>&amp;%2 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="702"/>
+        <location filename="../../gui/mainwindow.py" line="704"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="749"/>
+        <location filename="../../gui/mainwindow.py" line="751"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="753"/>
+        <location filename="../../gui/mainwindow.py" line="755"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="768"/>
+        <location filename="../../gui/mainwindow.py" line="770"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="799"/>
+        <location filename="../../gui/mainwindow.py" line="801"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="810"/>
-        <location filename="../../gui/mainwindow.py" line="1046"/>
+        <location filename="../../gui/mainwindow.py" line="812"/>
+        <location filename="../../gui/mainwindow.py" line="1064"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="811"/>
+        <location filename="../../gui/mainwindow.py" line="813"/>
         <source>自動バックアップを作成しています…</source>
         <translation>Creating the automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="856"/>
+        <location filename="../../gui/mainwindow.py" line="858"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="864"/>
+        <location filename="../../gui/mainwindow.py" line="866"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="965"/>
+        <location filename="../../gui/mainwindow.py" line="983"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="966"/>
+        <location filename="../../gui/mainwindow.py" line="984"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="971"/>
+        <location filename="../../gui/mainwindow.py" line="989"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="976"/>
+        <location filename="../../gui/mainwindow.py" line="994"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -4929,7 +4929,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <name>ProgressView</name>
     <message>
         <location filename="../../gui/progress.py" line="144"/>
-        <location filename="../../gui/progress.py" line="665"/>
+        <location filename="../../gui/progress.py" line="671"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
@@ -4945,7 +4945,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="147"/>
-        <location filename="../../gui/progress.py" line="663"/>
+        <location filename="../../gui/progress.py" line="669"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
@@ -4968,7 +4968,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     <message>
         <location filename="../../gui/progress.py" line="157"/>
         <source>システム選定・調達</source>
-        <translation>Selection and procurement</translation>
+        <translation>Procurement</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="158"/>
@@ -5027,7 +5027,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="240"/>
-        <location filename="../../gui/progress.py" line="1294"/>
+        <location filename="../../gui/progress.py" line="1319"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
@@ -5073,229 +5073,234 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="506"/>
-        <location filename="../../gui/progress.py" line="711"/>
+        <location filename="../../gui/progress.py" line="726"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
-        <translation>Standardisation progress — completion rate = (completed + not applicable) ÷ 40 (a share of procedure steps)</translation>
+        <translation>Standardisation progress — completion rate = (completed + N/A) ÷ 40 steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="515"/>
+        <location filename="../../gui/progress.py" line="520"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="518"/>
+        <location filename="../../gui/progress.py" line="523"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="519"/>
+        <location filename="../../gui/progress.py" line="524"/>
         <source>伴走支援の対象</source>
-        <translation>Hands-on support targets</translation>
+        <translation>Hands-on support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="520"/>
+        <location filename="../../gui/progress.py" line="525"/>
         <source>調査・情報共有のみ</source>
-        <translation>Surveys and information sharing only</translation>
+        <translation>Surveys, info sharing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="523"/>
+        <location filename="../../gui/progress.py" line="526"/>
+        <source>伴走支援の対象かどうかで団体を絞り込みます</source>
+        <translation>Show only the organisations with (or without) hands-on support</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="529"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="526"/>
-        <location filename="../../gui/progress.py" line="662"/>
+        <location filename="../../gui/progress.py" line="532"/>
+        <location filename="../../gui/progress.py" line="668"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="527"/>
-        <location filename="../../gui/progress.py" line="1291"/>
+        <location filename="../../gui/progress.py" line="533"/>
+        <location filename="../../gui/progress.py" line="1316"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="537"/>
+        <location filename="../../gui/progress.py" line="543"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="538"/>
+        <location filename="../../gui/progress.py" line="544"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="539"/>
+        <location filename="../../gui/progress.py" line="545"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="551"/>
+        <location filename="../../gui/progress.py" line="557"/>
         <source>過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）</source>
         <translation>Shows the progress as it stood at the end of a past month, rebuilt from the change history (read only)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="553"/>
+        <location filename="../../gui/progress.py" line="559"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="557"/>
+        <location filename="../../gui/progress.py" line="563"/>
         <source>%1年%2月末</source>
         <translation>End of %2/%1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="559"/>
+        <location filename="../../gui/progress.py" line="565"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="565"/>
+        <location filename="../../gui/progress.py" line="572"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="568"/>
+        <location filename="../../gui/progress.py" line="575"/>
         <source>全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます</source>
         <translation>Imports the national step-progress workbooks or a team's own sheet (.xlsx, .csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="572"/>
+        <location filename="../../gui/progress.py" line="579"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="576"/>
+        <location filename="../../gui/progress.py" line="583"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="631"/>
+        <location filename="../../gui/progress.py" line="637"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="651"/>
+        <location filename="../../gui/progress.py" line="657"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="652"/>
+        <location filename="../../gui/progress.py" line="658"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="653"/>
+        <location filename="../../gui/progress.py" line="659"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="654"/>
+        <location filename="../../gui/progress.py" line="660"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="655"/>
+        <location filename="../../gui/progress.py" line="661"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="659"/>
+        <location filename="../../gui/progress.py" line="665"/>
         <source>－ 対象外（県が実施）</source>
-        <translation>－ Not applicable (run by the prefecture)</translation>
+        <translation>－ N/A (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="660"/>
+        <location filename="../../gui/progress.py" line="666"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="664"/>
+        <location filename="../../gui/progress.py" line="670"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
         <location filename="../../gui/progress.py" line="680"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
-        <translation>A cell shows the furthest step reached (the highest completed step)</translation>
+        <translation>Cell text: the furthest step completed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="715"/>
+        <location filename="../../gui/progress.py" line="730"/>
         <source>%1　［%2年%3月末時点・閲覧のみ］</source>
-        <translation>%1  [as of the end of %3/%2, read only]</translation>
+        <translation>%1  [end of %3/%2, read only]</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="734"/>
+        <location filename="../../gui/progress.py" line="750"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="741"/>
+        <location filename="../../gui/progress.py" line="757"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (points: %2): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="747"/>
+        <location filename="../../gui/progress.py" line="763"/>
         <source>%1（%2点）</source>
         <translation>%1 (points: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="754"/>
+        <location filename="../../gui/progress.py" line="770"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="798"/>
+        <location filename="../../gui/progress.py" line="814"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="800"/>
+        <location filename="../../gui/progress.py" line="816"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="811"/>
+        <location filename="../../gui/progress.py" line="827"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="814"/>
+        <location filename="../../gui/progress.py" line="830"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="821"/>
+        <location filename="../../gui/progress.py" line="837"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="822"/>
+        <location filename="../../gui/progress.py" line="838"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="822"/>
+        <location filename="../../gui/progress.py" line="838"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="836"/>
+        <location filename="../../gui/progress.py" line="852"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="908"/>
+        <location filename="../../gui/progress.py" line="924"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
-        <translation>Completion by phase: %1  |  organisations: %2, systems: %3; in operation %4, special support %5, behind plan %6, go-live after the deadline %7</translation>
+        <translation>By phase: %1  |  organisations %2, systems %3: live %4, special support %5, behind plan %6, late go-live %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1275"/>
+        <location filename="../../gui/progress.py" line="1300"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1281"/>
+        <location filename="../../gui/progress.py" line="1306"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
@@ -6082,92 +6087,117 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="43"/>
+        <location filename="../../gui/settings_dialog.py" line="47"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="55"/>
+        <location filename="../../gui/settings_dialog.py" line="59"/>
         <source>和暦（R7.11.25）</source>
         <translation>Japanese era (R7.11.25)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="56"/>
+        <location filename="../../gui/settings_dialog.py" line="60"/>
         <source>西暦（2025-11-25）</source>
         <translation>Western (2025-11-25)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="59"/>
+        <location filename="../../gui/settings_dialog.py" line="63"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <location filename="../../gui/settings_dialog.py" line="73"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="82"/>
+        <location filename="../../gui/settings_dialog.py" line="86"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="90"/>
+        <location filename="../../gui/settings_dialog.py" line="94"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="97"/>
+        <location filename="../../gui/settings_dialog.py" line="101"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="98"/>
+        <location filename="../../gui/settings_dialog.py" line="102"/>
         <source>日付の表示(&amp;D)：</source>
         <translation>&amp;Date style:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="99"/>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="100"/>
+        <location filename="../../gui/settings_dialog.py" line="104"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="101"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <location filename="../../gui/settings_dialog.py" line="107"/>
         <source>自動バックアップの間隔（変更があったとき）(&amp;N)：</source>
         <translation>Automatic backup i&amp;nterval (when something changed):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="105"/>
+        <location filename="../../gui/settings_dialog.py" line="109"/>
         <source>自動バックアップの容量の上限(&amp;M)：</source>
         <translation>&amp;Maximum space for automatic backups:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="106"/>
+        <location filename="../../gui/settings_dialog.py" line="110"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="109"/>
+        <location filename="../../gui/settings_dialog.py" line="116"/>
+        <source> か月</source>
+        <translation> mo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="124"/>
+        <source> ポイント</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="126"/>
+        <source>標準化の要注意の基準</source>
+        <translation>Standardisation “Needs attention” thresholds</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="129"/>
+        <source>ステップの更新がない期間（停滞とみなす）(&amp;S)：</source>
+        <translation>&amp;Stalled when no step changed for:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="132"/>
+        <source>前月末からの完了率の低下（要注意とする幅）(&amp;P)：</source>
+        <translation>Completion rate dro&amp;p since last month-end, flagged from:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="136"/>
         <source>表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。</source>
         <translation>The language changes as soon as you save (open record forms are closed).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="132"/>
+        <location filename="../../gui/settings_dialog.py" line="160"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="132"/>
+        <location filename="../../gui/settings_dialog.py" line="160"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>
