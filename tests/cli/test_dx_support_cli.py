@@ -85,3 +85,35 @@ def test_similar_cases_and_the_activity_import(app: Cli, tmp_path: Path) -> None
     export.write_text("年月,グループ,投稿数,アクティブ人数\n2025-06,県南,1,1\n", encoding="utf-8")
     assert "県南" in app.refused("comm", "import", str(export))
     assert len(app.json("list", "comm_activity")) == 1
+
+
+def test_the_kind_of_support_on_consultations_and_visits(app: Cli) -> None:
+    """支援の種類 (6(2)ア) through add, list, show and search; a value not among the choices
+    is refused with the choices named, and nothing is written."""
+    c = app.add(
+        "consultation",
+        "received_at=2025-11-05 10:00",
+        "channel=電話",
+        "org_id=綾町",
+        "category=その他",
+        "support_kind=IT調達支援",
+        "topic=庁内ネットワーク更改の仕様書について",
+    )
+    app.add(
+        "visit",
+        "date=2025-11-06",
+        "org_id=綾町",
+        "title=更改スケジュールの打合せ",
+        "support_kind=スケジュール調整支援",
+    )
+    listed = app.ok("list", "consultation", "--org", "綾町")
+    assert "支援の種類" in listed and "IT調達支援" in listed
+    assert "■ 支援の種類：IT調達支援" in app.ok("show", "consultation", c)
+    assert "スケジュール調整支援" in app.ok("list", "visit")
+    found = app.ok("search", "IT調達")
+    assert "庁内ネットワーク更改の仕様書について" in found
+    line = app.refused(
+        "add", "visit", "date=2025-11-07", "org_id=綾町", "title=x", "support_kind=営業"
+    )
+    assert "支援の種類" in line and "ソリューション提案" in line
+    assert len(app.json("list", "visit")) == 1

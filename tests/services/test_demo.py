@@ -413,3 +413,19 @@ def test_same_seed_same_content_other_seed_other_content(demo: Demo, tmp_path: P
         assert roles["統括責任者"] == 1 and counts["staff"] == 7  # a field owner gets a lead added
     finally:
         other.close(backup=False)
+
+
+def test_visits_and_consultations_say_the_kind_of_support(demo: Demo) -> None:
+    """6(2)ア: every consultation names the kind of support given, visits most of the time
+    (a survey or a visit after go-live gives none), and every kind occurs over the year."""
+    from dxdesk.core.model import SUPPORT_KINDS
+
+    consultations = Counter(c["support_kind"] for c in demo.rows("consultation"))
+    assert None not in consultations
+    assert set(consultations) == set(SUPPORT_KINDS) - {"その他"}
+    visits = Counter(v["support_kind"] for v in demo.rows("visit"))
+    assert set(visits) - {None} <= set(SUPPORT_KINDS)
+    assert {"ソリューション提案", "IT調達支援", "スケジュール調整支援", "研修"} <= set(visits)
+    assert visits[None] < sum(visits.values()) / 2
+    trainings = [v for v in demo.rows("visit") if v["purpose"] == "研修・勉強会"]
+    assert trainings and all(v["support_kind"] == "研修" for v in trainings)

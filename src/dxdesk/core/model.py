@@ -720,6 +720,18 @@ TEMPLATED_DOCUMENTS = ("月次作業報告書",)
 QUIET_ORG_MODES = ("末尾に一行で記載", "一覧表に1団体1行で記載", "団体ごとに節を設ける")
 # What carried a bundle out of the laptop (情報漏洩等への対策に関する文書).
 EXPORT_MEDIA = ("可搬記録媒体（USBメモリ等）", "共有フォルダ", "その他")
+# The kind of support given in general DX support (6(2)ア, issue 13): what a consultation or a
+# visit gave the municipality, counted by the monthly report. The five issue 13 names (solution
+# proposal, IT procurement, scheduling, external talent, training: the contract's exact wording
+# is not in docs/domain yet; labels to confirm with the prefecture), and その他.
+SUPPORT_KINDS = (
+    "ソリューション提案",
+    "IT調達支援",
+    "スケジュール調整支援",
+    "外部人材の活用",
+    "研修",
+    "その他",
+)
 
 F = Field
 T = FieldType
@@ -821,6 +833,8 @@ KINDS: tuple[Kind, ...] = (
             F("org_id", "団体", T.ORG, required=True),
             F("mode", "形態", T.CHOICE, required=True, choices=MODES, default="訪問"),
             F("purpose", "目的", T.CHOICE, choices=VISIT_PURPOSES),
+            # Found by search too: a list's filter box finds 「IT調達支援」 (6(2)ア).
+            F("support_kind", "支援の種類", T.CHOICE, choices=SUPPORT_KINDS, searchable=True),
             F("title", "件名", required=True),
             F("place", "場所"),
             F("staff_id", "担当者", T.REF, ref="staff", default=ME),
@@ -844,7 +858,7 @@ KINDS: tuple[Kind, ...] = (
         title="title",
         date_field="date",
         org_field="org_id",
-        list_columns=("date", "org_id", "mode", "purpose", "title"),
+        list_columns=("date", "org_id", "mode", "purpose", "support_kind", "title"),
         rules=(end_after_start("start_time", "end_time", "終了"),),
         aliases=("hearing",),
         owner_field="staff_id",
@@ -926,6 +940,7 @@ KINDS: tuple[Kind, ...] = (
             F("requester", "所属・相談者"),
             F("category", "分類", T.CHOICE, required=True, choices=CONSULT_CATEGORIES),
             F("system_code", "業務システム", T.SYSTEM),
+            F("support_kind", "支援の種類", T.CHOICE, choices=SUPPORT_KINDS, searchable=True),
             F("topic", "件名", required=True),
             F("content", "相談内容", T.LONGTEXT),
             F(
@@ -960,7 +975,15 @@ KINDS: tuple[Kind, ...] = (
         title="topic",
         date_field="received_at",
         org_field="org_id",
-        list_columns=("received_at", "org_id", "channel", "category", "topic", "status"),
+        list_columns=(
+            "received_at",
+            "org_id",
+            "channel",
+            "category",
+            "support_kind",
+            "topic",
+            "status",
+        ),
         rules=(
             date_not_before("received_at", "answered_on", "回答日"),
             date_not_before("received_at", "closed_on", "完了日"),

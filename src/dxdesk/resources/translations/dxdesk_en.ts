@@ -555,8 +555,33 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, engagement.dx_theme, … (16 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, visit.support_kind, issue.category, consultation.category, consultation.support_kind, time.activity, goal.category, meeting.meeting_type, … (18 uses)</extracomment>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>ソリューション提案</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <translation>Solution proposal</translation>
+    </message>
+    <message>
+        <source>IT調達支援</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <translation>IT procurement support</translation>
+    </message>
+    <message>
+        <source>スケジュール調整支援</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <translation>Scheduling support</translation>
+    </message>
+    <message>
+        <source>外部人材の活用</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <translation>Use of external experts</translation>
+    </message>
+    <message>
+        <source>研修</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, time.activity, training.training_type</extracomment>
+        <translation>Training</translation>
     </message>
     <message>
         <source>標準化・移行</source>
@@ -692,11 +717,6 @@ Python %1 / %2</translation>
         <source>会議</source>
         <extracomment>Choice in the model: time.activity, info_share.channel</extracomment>
         <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>研修</source>
-        <extracomment>Choice in the model: time.activity, training.training_type</extracomment>
-        <translation>Training</translation>
     </message>
     <message>
         <source>移動</source>
@@ -2030,6 +2050,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>目的</source>
         <extracomment>Field in the model: visit.purpose, training.aims</extracomment>
         <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>支援の種類</source>
+        <extracomment>Field in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <translation>Kind of support</translation>
     </message>
     <message>
         <source>件名</source>
