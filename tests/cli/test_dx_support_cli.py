@@ -117,3 +117,36 @@ def test_the_kind_of_support_on_consultations_and_visits(app: Cli) -> None:
     )
     assert "支援の種類" in line and "ソリューション提案" in line
     assert len(app.json("list", "visit")) == 1
+
+
+def test_a_proposal_and_its_follow_up_from_the_command_line(app: Cli) -> None:
+    """提案 (6(2)ア): added with the person at this laptop as 提案者 and 提案済み, listed per
+    organisation, followed up with an edit, found by search; a follow-up date before the
+    proposal is refused."""
+    v = app.add("visit", "date=2025-10-02", "org_id=椎葉村", "title=定例訪問")
+    p = app.add(
+        "proposal",
+        "org_id=椎葉村",
+        "proposed_on=2025-10-02",
+        "title=オンライン申請の対象手続の拡大",
+        "support_kind=ソリューション提案",
+        f"visit_id={v}",
+        "content=利用の多い10手続から先行してオンライン化する案",
+    )
+    shown = app.ok("show", "proposal", p)
+    assert "■ 状態：提案済み" in shown and "■ 提案者：山田 太郎" in shown
+    assert "■ 提案した訪問：定例訪問" in shown
+    app.ok(
+        "edit",
+        "proposal",
+        p,
+        "status=採用",
+        "follow_up=11月から5手続で開始",
+        "follow_up_on=R7.11.4",
+    )
+    listed = app.ok("list", "proposal", "--org", "椎葉村")
+    assert "採用" in listed and "オンライン申請の対象手続の拡大" in listed
+    assert app.ok("list", "proposal", "--org", "高千穂町").strip().endswith("（0件）")
+    assert "オンライン申請の対象手続の拡大" in app.ok("search", "5手続で開始")
+    line = app.refused("edit", "proposal", p, "follow_up_on=2025-09-30")
+    assert "その後の確認日" in line

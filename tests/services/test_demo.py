@@ -429,3 +429,32 @@ def test_visits_and_consultations_say_the_kind_of_support(demo: Demo) -> None:
     assert visits[None] < sum(visits.values()) / 2
     trainings = [v for v in demo.rows("visit") if v["purpose"] == "研修・勉強会"]
     assert trainings and all(v["support_kind"] == "研修" for v in trainings)
+
+
+def test_proposals_through_the_year_with_their_follow_up(demo: Demo) -> None:
+    """6(2)ア: a handful of proposals, each made on a visit to the municipality (its date and
+    担当者) or in answer to one of its consultations, in every status, followed up after."""
+    from dxdesk.core.model import PROPOSAL_STATUSES, SUPPORT_KINDS
+
+    visits = {v["id"]: v for v in demo.rows("visit")}
+    consultations = {c["id"]: c for c in demo.rows("consultation")}
+    proposals = demo.rows("proposal")
+    assert 8 <= len(proposals) <= 12
+    assert {p["status"] for p in proposals} == set(PROPOSAL_STATUSES)
+    assert {p["support_kind"] for p in proposals} <= set(SUPPORT_KINDS)
+    months = {p["proposed_on"][:7] for p in proposals}
+    assert len(months) >= 8
+    for p in proposals:
+        if p["visit_id"]:
+            v = visits[p["visit_id"]]
+            assert (v["org_id"], v["date"], v["staff_id"]) == (
+                p["org_id"],
+                p["proposed_on"],
+                p["staff_id"],
+            )
+        else:
+            c = consultations[p["consultation_id"]]
+            assert (c["org_id"], c["received_at"][:10]) == (p["org_id"], p["proposed_on"])
+        decided = p["status"] in ("採用", "見送り", "検討中")
+        assert bool(p["follow_up"]) == decided
+        assert p["follow_up_on"] is None or p["follow_up_on"] > p["proposed_on"]

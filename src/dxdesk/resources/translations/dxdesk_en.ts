@@ -89,6 +89,16 @@ Python %1 / %2</translation>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
     <message>
+        <source>この訪問から提案を登録</source>
+        <extracomment>Action in the model: visit.notes</extracomment>
+        <translation>Record a proposal from this visit</translation>
+    </message>
+    <message>
+        <source>この訪問を保存し、選択した記録（選択がなければ全文）から提案を登録します。</source>
+        <extracomment>Action in the model: visit.notes</extracomment>
+        <translation>Saves this visit and records a proposal from the selected text of the record (all of it if nothing is selected).</translation>
+    </message>
+    <message>
         <source>把握した課題から課題を作成</source>
         <extracomment>Action in the model: training.issues_found</extracomment>
         <translation>Create an issue from the issues found</translation>
@@ -555,32 +565,32 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, visit.support_kind, issue.category, consultation.category, consultation.support_kind, time.activity, goal.category, meeting.meeting_type, … (18 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, visit.support_kind, issue.category, consultation.category, consultation.support_kind, time.activity, goal.category, meeting.meeting_type, … (19 uses)</extracomment>
         <translation>Other</translation>
     </message>
     <message>
         <source>ソリューション提案</source>
-        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
         <translation>Solution proposal</translation>
     </message>
     <message>
         <source>IT調達支援</source>
-        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
         <translation>IT procurement support</translation>
     </message>
     <message>
         <source>スケジュール調整支援</source>
-        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
         <translation>Scheduling support</translation>
     </message>
     <message>
         <source>外部人材の活用</source>
-        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
         <translation>Use of external experts</translation>
     </message>
     <message>
         <source>研修</source>
-        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, time.activity, training.training_type</extracomment>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, time.activity, training.training_type, proposal.support_kind</extracomment>
         <translation>Training</translation>
     </message>
     <message>
@@ -920,7 +930,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>見送り</source>
-        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <extracomment>Choice in the model: engagement_application.status, proposal.status</extracomment>
         <translation>Declined</translation>
     </message>
     <message>
@@ -1032,6 +1042,21 @@ Python %1 / %2</translation>
         <source>コミュニケーションツール</source>
         <extracomment>Choice in the model: info_share.channel</extracomment>
         <translation>Communication tool</translation>
+    </message>
+    <message>
+        <source>提案済み</source>
+        <extracomment>Choice in the model: proposal.status</extracomment>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <extracomment>Choice in the model: proposal.status</extracomment>
+        <translation>Under consideration</translation>
+    </message>
+    <message>
+        <source>採用</source>
+        <extracomment>Choice in the model: proposal.status</extracomment>
+        <translation>Adopted</translation>
     </message>
     <message>
         <source>既定</source>
@@ -1978,7 +2003,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (17 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (18 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -2053,12 +2078,12 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>支援の種類</source>
-        <extracomment>Field in the model: visit.support_kind, consultation.support_kind</extracomment>
+        <extracomment>Field in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
         <translation>Kind of support</translation>
     </message>
     <message>
         <source>件名</source>
-        <extracomment>Field in the model: visit.title, consultation.topic, coordination.title, info_share.title</extracomment>
+        <extracomment>Field in the model: visit.title, consultation.topic, coordination.title, info_share.title, proposal.title</extracomment>
         <translation>Subject</translation>
     </message>
     <message>
@@ -2148,7 +2173,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>状態</source>
-        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status, engagement_application.status</extracomment>
+        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status, engagement_application.status, proposal.status</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -2952,6 +2977,41 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Materials sent</translation>
     </message>
     <message>
+        <source>提案日</source>
+        <extracomment>Field in the model: proposal.proposed_on</extracomment>
+        <translation>Date proposed</translation>
+    </message>
+    <message>
+        <source>提案内容</source>
+        <extracomment>Field in the model: proposal.content</extracomment>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>提案者</source>
+        <extracomment>Field in the model: proposal.staff_id</extracomment>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>提案した訪問</source>
+        <extracomment>Field in the model: proposal.visit_id</extracomment>
+        <translation>Visit proposed at</translation>
+    </message>
+    <message>
+        <source>関連する相談</source>
+        <extracomment>Field in the model: proposal.consultation_id</extracomment>
+        <translation>Related consultation</translation>
+    </message>
+    <message>
+        <source>対応状況・その後</source>
+        <extracomment>Field in the model: proposal.follow_up</extracomment>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>その後の確認日</source>
+        <extracomment>Field in the model: proposal.follow_up_on</extracomment>
+        <translation>Follow-up checked on</translation>
+    </message>
+    <message>
         <source>帳票</source>
         <extracomment>Field in the model: document_form.doc_kind, report_template.document, report_section.document</extracomment>
         <translation>Document</translation>
@@ -3261,38 +3321,38 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="98"/>
-        <location filename="../../gui/registers.py" line="132"/>
+        <location filename="../../gui/registers.py" line="100"/>
+        <location filename="../../gui/registers.py" line="134"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="101"/>
+        <location filename="../../gui/registers.py" line="103"/>
         <source>月ごとの実績値と目標値</source>
         <translation>Monthly values against the target</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="107"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="107"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="107"/>
         <source>達成状況</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="111"/>
+        <location filename="../../gui/registers.py" line="113"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="130"/>
+        <location filename="../../gui/registers.py" line="132"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -4019,6 +4079,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Information shared</translation>
     </message>
     <message>
+        <source>提案</source>
+        <extracomment>Kind in the model: proposal</extracomment>
+        <translation>Proposals</translation>
+    </message>
+    <message>
         <source>帳票の様式</source>
         <extracomment>Kind in the model: document_form</extracomment>
         <translation>Document form</translation>
@@ -4129,7 +4194,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="58"/>
-        <location filename="../../gui/mainwindow.py" line="68"/>
+        <location filename="../../gui/mainwindow.py" line="69"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
@@ -4169,270 +4234,280 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113"/>
+        <location filename="../../gui/mainwindow.py" line="68"/>
+        <source>提案</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="114"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="119"/>
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="125"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="159"/>
+        <location filename="../../gui/mainwindow.py" line="160"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="167"/>
+        <location filename="../../gui/mainwindow.py" line="168"/>
         <source>新しい訪問(&amp;V)…</source>
         <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="170"/>
+        <location filename="../../gui/mainwindow.py" line="171"/>
         <source>新しい課題(&amp;I)…</source>
         <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="173"/>
+        <location filename="../../gui/mainwindow.py" line="174"/>
         <source>新しい相談(&amp;C)…</source>
         <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="176"/>
+        <location filename="../../gui/mainwindow.py" line="177"/>
         <source>工数の入力(&amp;H)…</source>
         <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="186"/>
+        <location filename="../../gui/mainwindow.py" line="180"/>
+        <source>新しい提案(&amp;P)…</source>
+        <translation>New &amp;proposal…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="190"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="193"/>
+        <location filename="../../gui/mainwindow.py" line="197"/>
         <source>すべての記録を検索</source>
         <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198"/>
+        <location filename="../../gui/mainwindow.py" line="202"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="203"/>
+        <location filename="../../gui/mainwindow.py" line="207"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254"/>
+        <location filename="../../gui/mainwindow.py" line="258"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="259"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="257"/>
+        <location filename="../../gui/mainwindow.py" line="261"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="258"/>
+        <location filename="../../gui/mainwindow.py" line="262"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="273"/>
+        <location filename="../../gui/mainwindow.py" line="277"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="489"/>
-        <location filename="../../gui/mainwindow.py" line="926"/>
+        <location filename="../../gui/mainwindow.py" line="493"/>
+        <location filename="../../gui/mainwindow.py" line="931"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="522"/>
+        <location filename="../../gui/mainwindow.py" line="526"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="523"/>
+        <location filename="../../gui/mainwindow.py" line="527"/>
         <source>バックアップを作成(&amp;B)</source>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="527"/>
+        <location filename="../../gui/mainwindow.py" line="531"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="532"/>
+        <location filename="../../gui/mainwindow.py" line="536"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="535"/>
+        <location filename="../../gui/mainwindow.py" line="539"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="545"/>
+        <location filename="../../gui/mainwindow.py" line="550"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="547"/>
+        <location filename="../../gui/mainwindow.py" line="552"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="548"/>
+        <location filename="../../gui/mainwindow.py" line="553"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="549"/>
+        <location filename="../../gui/mainwindow.py" line="554"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="550"/>
+        <location filename="../../gui/mainwindow.py" line="555"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="551"/>
+        <location filename="../../gui/mainwindow.py" line="556"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="560"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="557"/>
+        <location filename="../../gui/mainwindow.py" line="562"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="560"/>
+        <location filename="../../gui/mainwindow.py" line="565"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="562"/>
+        <location filename="../../gui/mainwindow.py" line="567"/>
         <source>月次作業報告書の構成(&amp;T)…</source>
         <translation>Monthly report &amp;layout…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="569"/>
+        <location filename="../../gui/mainwindow.py" line="574"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="571"/>
+        <location filename="../../gui/mainwindow.py" line="576"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="581"/>
+        <location filename="../../gui/mainwindow.py" line="586"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="583"/>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="586"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="589"/>
+        <location filename="../../gui/mainwindow.py" line="594"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="593"/>
+        <location filename="../../gui/mainwindow.py" line="598"/>
         <source>%1(&amp;%2)</source>
         <translation>&amp;%2 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="697"/>
+        <location filename="../../gui/mainwindow.py" line="702"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="744"/>
+        <location filename="../../gui/mainwindow.py" line="749"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="748"/>
+        <location filename="../../gui/mainwindow.py" line="753"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="763"/>
+        <location filename="../../gui/mainwindow.py" line="768"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="798"/>
-        <location filename="../../gui/mainwindow.py" line="1023"/>
+        <location filename="../../gui/mainwindow.py" line="803"/>
+        <location filename="../../gui/mainwindow.py" line="1028"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="799"/>
+        <location filename="../../gui/mainwindow.py" line="804"/>
         <source>自動バックアップを作成しています…</source>
         <translation>Creating the automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="805"/>
+        <location filename="../../gui/mainwindow.py" line="810"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="846"/>
+        <location filename="../../gui/mainwindow.py" line="851"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="854"/>
+        <location filename="../../gui/mainwindow.py" line="859"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="956"/>
+        <location filename="../../gui/mainwindow.py" line="961"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="957"/>
+        <location filename="../../gui/mainwindow.py" line="962"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="962"/>
+        <location filename="../../gui/mainwindow.py" line="967"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="967"/>
+        <location filename="../../gui/mainwindow.py" line="972"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -5795,37 +5870,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="205"/>
+        <location filename="../../gui/registers.py" line="207"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="210"/>
+        <location filename="../../gui/registers.py" line="212"/>
         <source>担当者の統合(&amp;J)…</source>
         <translation>&amp;Merge staff…</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="213"/>
+        <location filename="../../gui/registers.py" line="215"/>
         <source>同じ人が二重に登録されているとき、記録を一人にまとめます。</source>
         <translation>When one person is registered twice, brings their records together under one.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="265"/>
+        <location filename="../../gui/registers.py" line="267"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="269"/>
+        <location filename="../../gui/registers.py" line="271"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="330"/>
+        <location filename="../../gui/registers.py" line="332"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="340"/>
+        <location filename="../../gui/registers.py" line="342"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -54,3 +54,46 @@ CREATE TRIGGER "fts_consultation_au" AFTER UPDATE OF requester, support_kind, to
 END;
 
 INSERT INTO "fts_consultation" (rowid, requester, support_kind, topic, content, response, remarks) SELECT rid, dx_fold(requester), dx_fold(support_kind), dx_fold(topic), dx_fold(content), dx_fold(response), dx_fold(remarks) FROM "consultation" WHERE _deleted = 0;
+
+CREATE TABLE "proposal" (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    org_id TEXT,
+    proposed_on TEXT,
+    title TEXT,
+    content TEXT,
+    support_kind TEXT,
+    staff_id TEXT,
+    visit_id TEXT,
+    consultation_id TEXT,
+    status TEXT,
+    follow_up TEXT,
+    follow_up_on TEXT,
+    _deleted INTEGER NOT NULL DEFAULT 0,
+    _created_at TEXT NOT NULL,
+    _updated_at TEXT NOT NULL,
+    _hlc TEXT NOT NULL,
+    _device TEXT NOT NULL,
+    _clocks TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE INDEX "proposal_org" ON "proposal" (org_id);
+
+CREATE INDEX "proposal_date" ON "proposal" (proposed_on);
+
+CREATE VIRTUAL TABLE "fts_proposal" USING fts5(title, content, support_kind, follow_up, tokenize='trigram');
+
+CREATE TRIGGER "fts_proposal_ai" AFTER INSERT ON "proposal" WHEN new._deleted = 0 BEGIN
+    INSERT INTO "fts_proposal" (rowid, title, content, support_kind, follow_up) VALUES (new.rid, dx_fold(new.title), dx_fold(new.content), dx_fold(new.support_kind), dx_fold(new.follow_up));
+END;
+
+CREATE TRIGGER "fts_proposal_ad" AFTER DELETE ON "proposal" BEGIN
+    DELETE FROM "fts_proposal" WHERE rowid = old.rid;
+END;
+
+CREATE TRIGGER "fts_proposal_au" AFTER UPDATE OF title, content, support_kind, follow_up, _deleted ON "proposal" BEGIN
+    DELETE FROM "fts_proposal" WHERE rowid = old.rid;
+    INSERT INTO "fts_proposal" (rowid, title, content, support_kind, follow_up) SELECT new.rid, dx_fold(new.title), dx_fold(new.content), dx_fold(new.support_kind), dx_fold(new.follow_up) WHERE new._deleted = 0;
+END;
+
+INSERT INTO "fts_proposal" (rowid, title, content, support_kind, follow_up) SELECT rid, dx_fold(title), dx_fold(content), dx_fold(support_kind), dx_fold(follow_up) FROM "proposal" WHERE _deleted = 0;
