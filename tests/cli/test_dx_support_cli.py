@@ -150,3 +150,24 @@ def test_a_proposal_and_its_follow_up_from_the_command_line(app: Cli) -> None:
     assert "オンライン申請の対象手続の拡大" in app.ok("search", "5手続で開始")
     line = app.refused("edit", "proposal", p, "follow_up_on=2025-09-30")
     assert "その後の確認日" in line
+
+
+def test_an_issue_shared_by_several_municipalities_shows_under_each(app: Cli) -> None:
+    """6(2)ア⑤: an issue of 都城市 with 三股町 and 高原町 as 関係団体 is listed under each, its
+    団体 read 「共有：都城市ほか2団体」; ``show`` names the others; the overview counts it for
+    each organisation."""
+    i = app.add("issue", "org_id=都城市", "title=ベンダ改修の遅れ", "status=対応中")
+    for org in ("高原町", "三股町"):
+        app.add("related_org", f"issue_id={i}", f"org_id={org}")
+    app.add("issue", "org_id=三股町", "title=窓口端末の更新")
+    listed = app.ok("list", "issue", "--org", "高原町")
+    assert "共有：都城市ほか2団体" in listed and "ベンダ改修の遅れ" in listed
+    assert listed.strip().endswith("（1件）")
+    mimata = app.ok("list", "issue", "--org", "三股町")
+    assert "共有：都城市ほか2団体" in mimata and "窓口端末の更新" in mimata
+    assert mimata.strip().endswith("（2件）")
+    assert app.ok("list", "issue").strip().endswith("（2件）")  # once over all
+    shown = app.ok("show", "issue", i)
+    assert "■ 団体：都城市" in shown and "■ 関係団体（共有）：三股町、高原町" in shown
+    figures = {o["name"]: o["open_issues"] for o in app.json("overview")["organisations"]}
+    assert (figures["都城市"], figures["三股町"], figures["高原町"]) == (1, 2, 1)

@@ -4682,17 +4682,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="186"/>
         <source>工数計（時間）</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="186"/>
         <source>現地日数計</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="186"/>
         <source>目標日数</source>
         <translation>Target days</translation>
     </message>
@@ -4700,12 +4700,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridView</name>
     <message>
-        <location filename="../../gui/overview.py" line="219"/>
+        <location filename="../../gui/overview.py" line="228"/>
         <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
         <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="228"/>
+        <location filename="../../gui/overview.py" line="237"/>
         <source>%1年%2月の工数（担当者 × 団体）</source>
         <translation>Hours for %2/%1 (staff × municipality)</translation>
     </message>
@@ -4839,14 +4839,22 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>No visits recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="136"/>
+        <location filename="../../gui/overview.py" line="137"/>
         <source>未完了の課題はありません</source>
         <translation>No open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="146"/>
+        <location filename="../../gui/overview.py" line="147"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/overview.py" line="155"/>
+        <source>共有：%1ほか%n団体</source>
+        <translation>
+            <numerusform>Shared: %1 and %n other</numerusform>
+            <numerusform>Shared: %1 and %n others</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5681,119 +5689,137 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/models.py" line="392"/>
+        <location filename="../../gui/models.py" line="399"/>
         <source>はい</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="393"/>
+        <location filename="../../gui/models.py" line="400"/>
         <source>いいえ</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="177"/>
+        <location filename="../../gui/models.py" line="430"/>
+        <source>主担当団体：%1
+関係団体：%2</source>
+        <translation>Lead organisation: %1
+Related organisations: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="179"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="179"/>
+        <location filename="../../gui/tableview.py" line="181"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="188"/>
+        <location filename="../../gui/tableview.py" line="190"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="190"/>
+        <location filename="../../gui/tableview.py" line="192"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="195"/>
+        <location filename="../../gui/tableview.py" line="197"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="203"/>
+        <location filename="../../gui/tableview.py" line="205"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="207"/>
+        <location filename="../../gui/tableview.py" line="209"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="207"/>
+        <location filename="../../gui/tableview.py" line="209"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="208"/>
+        <location filename="../../gui/tableview.py" line="210"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="208"/>
+        <location filename="../../gui/tableview.py" line="210"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="212"/>
+        <location filename="../../gui/tableview.py" line="214"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="222"/>
+        <location filename="../../gui/tableview.py" line="224"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="223"/>
+        <location filename="../../gui/tableview.py" line="225"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="428"/>
+        <location filename="../../gui/tableview.py" line="430"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="432"/>
+        <location filename="../../gui/tableview.py" line="434"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="455"/>
+        <location filename="../../gui/tableview.py" line="457"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="529"/>
+        <location filename="../../gui/tableview.py" line="531"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="540"/>
+        <location filename="../../gui/tableview.py" line="542"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="553"/>
+        <location filename="../../gui/tableview.py" line="555"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="557"/>
+        <location filename="../../gui/tableview.py" line="559"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="562"/>
+        <location filename="../../gui/tableview.py" line="564"/>
         <source>削除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message numerus="yes">
+        <location filename="../../gui/models.py" line="428"/>
+        <source>共有：%1ほか%n団体</source>
+        <translation>
+            <numerusform>Shared: %1 and %n other</numerusform>
+            <numerusform>Shared: %1 and %n others</numerusform>
+        </translation>
     </message>
 </context>
 <context>
