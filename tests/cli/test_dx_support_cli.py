@@ -85,3 +85,89 @@ def test_similar_cases_and_the_activity_import(app: Cli, tmp_path: Path) -> None
     export.write_text("年月,グループ,投稿数,アクティブ人数\n2025-06,県南,1,1\n", encoding="utf-8")
     assert "県南" in app.refused("comm", "import", str(export))
     assert len(app.json("list", "comm_activity")) == 1
+
+
+def test_the_kind_of_support_on_consultations_and_visits(app: Cli) -> None:
+    """支援の種類 (6(2)ア) through add, list, show and search; a value not among the choices
+    is refused with the choices named, and nothing is written."""
+    c = app.add(
+        "consultation",
+        "received_at=2025-11-05 10:00",
+        "channel=電話",
+        "org_id=綾町",
+        "category=その他",
+        "support_kind=IT調達支援",
+        "topic=庁内ネットワーク更改の仕様書について",
+    )
+    app.add(
+        "visit",
+        "date=2025-11-06",
+        "org_id=綾町",
+        "title=更改スケジュールの打合せ",
+        "support_kind=スケジュール調整支援",
+    )
+    listed = app.ok("list", "consultation", "--org", "綾町")
+    assert "支援の種類" in listed and "IT調達支援" in listed
+    assert "■ 支援の種類：IT調達支援" in app.ok("show", "consultation", c)
+    assert "スケジュール調整支援" in app.ok("list", "visit")
+    found = app.ok("search", "IT調達")
+    assert "庁内ネットワーク更改の仕様書について" in found
+    line = app.refused(
+        "add", "visit", "date=2025-11-07", "org_id=綾町", "title=x", "support_kind=営業"
+    )
+    assert "支援の種類" in line and "ソリューション提案" in line
+    assert len(app.json("list", "visit")) == 1
+
+
+def test_a_proposal_and_its_follow_up_from_the_command_line(app: Cli) -> None:
+    """提案 (6(2)ア): added with the person at this laptop as 提案者 and 提案済み, listed per
+    organisation, followed up with an edit, found by search; a follow-up date before the
+    proposal is refused."""
+    v = app.add("visit", "date=2025-10-02", "org_id=椎葉村", "title=定例訪問")
+    p = app.add(
+        "proposal",
+        "org_id=椎葉村",
+        "proposed_on=2025-10-02",
+        "title=オンライン申請の対象手続の拡大",
+        "support_kind=ソリューション提案",
+        f"visit_id={v}",
+        "content=利用の多い10手続から先行してオンライン化する案",
+    )
+    shown = app.ok("show", "proposal", p)
+    assert "■ 状態：提案済み" in shown and "■ 提案者：山田 太郎" in shown
+    assert "■ 提案した訪問：定例訪問" in shown
+    app.ok(
+        "edit",
+        "proposal",
+        p,
+        "status=採用",
+        "follow_up=11月から5手続で開始",
+        "follow_up_on=R7.11.4",
+    )
+    listed = app.ok("list", "proposal", "--org", "椎葉村")
+    assert "採用" in listed and "オンライン申請の対象手続の拡大" in listed
+    assert app.ok("list", "proposal", "--org", "高千穂町").strip().endswith("（0件）")
+    assert "オンライン申請の対象手続の拡大" in app.ok("search", "5手続で開始")
+    line = app.refused("edit", "proposal", p, "follow_up_on=2025-09-30")
+    assert "その後の確認日" in line
+
+
+def test_an_issue_shared_by_several_municipalities_shows_under_each(app: Cli) -> None:
+    """6(2)ア⑤: an issue of 都城市 with 三股町 and 高原町 as 関係団体 is listed under each, its
+    団体 read 「共有：都城市ほか2団体」; ``show`` names the others; the overview counts it for
+    each organisation."""
+    i = app.add("issue", "org_id=都城市", "title=ベンダ改修の遅れ", "status=対応中")
+    for org in ("高原町", "三股町"):
+        app.add("related_org", f"issue_id={i}", f"org_id={org}")
+    app.add("issue", "org_id=三股町", "title=窓口端末の更新")
+    listed = app.ok("list", "issue", "--org", "高原町")
+    assert "共有：都城市ほか2団体" in listed and "ベンダ改修の遅れ" in listed
+    assert listed.strip().endswith("（1件）")
+    mimata = app.ok("list", "issue", "--org", "三股町")
+    assert "共有：都城市ほか2団体" in mimata and "窓口端末の更新" in mimata
+    assert mimata.strip().endswith("（2件）")
+    assert app.ok("list", "issue").strip().endswith("（2件）")  # once over all
+    shown = app.ok("show", "issue", i)
+    assert "■ 団体：都城市" in shown and "■ 関係団体（共有）：三股町、高原町" in shown
+    figures = {o["name"]: o["open_issues"] for o in app.json("overview")["organisations"]}
+    assert (figures["都城市"], figures["三股町"], figures["高原町"]) == (1, 2, 1)

@@ -342,4 +342,28 @@ def test_an_issue_raised_from_a_finding_carries_what_the_model_says() -> None:
         "title": "外字が遅れている",
         "description": "・外字が遅れている\n詳細",
     }
-    assert visit.follow_up("notes") is None
+    assert visit.follow_up("agenda") is None
+
+
+def test_a_proposal_raised_from_a_visit_carries_its_date_support_and_person() -> None:
+    """「この訪問から提案を登録」: the visit's organisation, date, 支援の種類 and 担当者, linked
+    back to the visit; the chosen text as the proposal's content, its first line as 件名."""
+    follow_up = kind("visit").follow_up("notes")
+    assert follow_up is not None and follow_up.kind == "proposal"
+    visit = {"org_id": "o1", "date": "2025-10-02", "support_kind": "IT調達支援", "staff_id": "s1"}
+    values = follow_up.values(visit, "v1", "回線の共同調達を提案\n仕様書の共通部分")
+    assert values == {
+        "org_id": "o1",
+        "proposed_on": "2025-10-02",
+        "support_kind": "IT調達支援",
+        "staff_id": "s1",
+        "visit_id": "v1",
+        "title": "回線の共同調達を提案",
+        "content": "回線の共同調達を提案\n仕様書の共通部分",
+    }
+    proposal = kind("proposal")
+    assert proposal.open_statuses == ("提案済み", "検討中")
+    late = check(
+        proposal, {"proposed_on": "2025-10-02", "follow_up_on": "2025-10-01"}, partial=True
+    )
+    assert list(late.rule_errors) == ["follow_up_on"]

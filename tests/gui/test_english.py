@@ -96,3 +96,13 @@ def test_every_global_view_fits_a_1366_window_in_english(
         if window.minimumSizeHint().width() > 1366:
             wide.append((key, window.minimumSizeHint().width()))
     assert wide == []
+
+
+def test_a_shared_issue_is_marked_in_english_with_singular_and_plural(english: None) -> None:
+    """「共有：都城市ほか%n団体」 as numerus forms: one other organisation, or several."""
+    from PySide6.QtCore import QCoreApplication
+
+    one = QCoreApplication.translate("RecordTableModel", "共有：%1ほか%n団体", None, 1)
+    two = QCoreApplication.translate("OverviewPanel", "共有：%1ほか%n団体", None, 2)
+    assert one.replace("%1", "Miyakonojo") == "Shared: Miyakonojo and 1 other"
+    assert two.replace("%1", "Miyakonojo") == "Shared: Miyakonojo and 2 others"

@@ -51,6 +51,7 @@ VALUES: dict[str, dict[str, Any]] = {
     "comm_tool": {"name": "LoGoチャット"},
     "coordination": {"date": "2025-11-20", "title": "共同調達の仕様の調整"},
     "info_share": {"date": "2025-11-20", "org_id": TAKACHIHO, "title": "進捗状況の共有"},
+    "proposal": {"org_id": TAKACHIHO, "title": "書かない窓口の試行"},
 }
 
 

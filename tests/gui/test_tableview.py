@@ -271,11 +271,12 @@ def test_column_chooser_hides_and_shows_columns(table: RecordTable) -> None:
     assert actions["title"].isChecked() and not actions["notes"].isChecked()
     actions["notes"].trigger()
     assert table.model.columns()[-1] == "notes"
-    assert header.count() == 6
-    assert table.model.headerData(5, Qt.Orientation.Horizontal) == "内容・記録"
+    shown = len(kind("visit").list_columns)
+    assert header.count() == shown + 1
+    assert table.model.headerData(shown, Qt.Orientation.Horizontal) == "内容・記録"
     actions["mode"].trigger()
     assert "mode" not in table.model.columns()
-    assert header.count() == 5
+    assert header.count() == shown
 
     # The last column cannot be hidden.
     table.model.set_columns(["title"])
@@ -360,7 +361,7 @@ def test_copy_follows_the_columns_as_shown(qtbot: QtBot, table: RecordTable) -> 
     header.moveSection(header.visualIndex(table.model.columns().index("title")), 0)
     _select_rows(table, [0])
     text = table.selection_tsv()
-    assert text.splitlines()[0] == "件名\t日付\t団体\t形態\t目的"
+    assert text.splitlines()[0] == "件名\t日付\t団体\t形態\t目的\t支援の種類"
     assert text.splitlines()[1].startswith(str(table.model.record(0)["title"]) + "\t")
 
 

@@ -293,3 +293,40 @@ def test_compact_sections_only_for_work_and_every_step_in_the_progress_table(
     assert moved
     for r in moved:
         assert f"{r['name']}{r['n']}件（" in table, r["name"]
+
+
+def test_consultations_counted_by_the_kind_of_support(profile: Profile, tmp_path: Path) -> None:
+    """6(2)ア: beside 分類, the month's consultations by 支援の種類 in the model's order, with
+    those not yet given one counted apart, so the table adds up to the month; the workbook's
+    sheets carry the column."""
+    svc = RecordService(profile)
+    for day, support in (
+        ("2025-11-04", "研修"),
+        ("2025-11-05", "IT調達支援"),
+        ("2025-11-06", "IT調達支援"),
+        ("2025-11-07", None),
+    ):
+        svc.add(
+            "consultation",
+            {
+                "received_at": f"{day} 10:00",
+                "channel": "電話",
+                "org_id": "高千穂町",
+                "category": "その他",
+                "support_kind": support,
+                "topic": f"{day}の相談",
+            },
+        )
+    out = generate(profile, ReportRequest("monthly", month=MONTH), tmp_path / "月次.pdf")
+    rows = [[squash(c) for c in r] for r in table_rows(out, "支援の種類")]
+    assert rows == [["IT調達支援", "2"], ["研修", "1"], ["（未設定）", "1"]]
+    book = generate(profile, ReportRequest("monthly", month=MONTH), tmp_path / "月次.xlsx")
+    sheet = openpyxl.load_workbook(book)["相談"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("支援の種類")
+    assert sorted(str(r[column]) for r in sheet.iter_rows(min_row=2, values_only=True)) == [
+        "IT調達支援",
+        "IT調達支援",
+        "None",
+        "研修",
+    ]

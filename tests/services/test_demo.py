@@ -413,3 +413,48 @@ def test_same_seed_same_content_other_seed_other_content(demo: Demo, tmp_path: P
         assert roles["統括責任者"] == 1 and counts["staff"] == 7  # a field owner gets a lead added
     finally:
         other.close(backup=False)
+
+
+def test_visits_and_consultations_say_the_kind_of_support(demo: Demo) -> None:
+    """6(2)ア: every consultation names the kind of support given, visits most of the time
+    (a survey or a visit after go-live gives none), and every kind occurs over the year."""
+    from dxdesk.core.model import SUPPORT_KINDS
+
+    consultations = Counter(c["support_kind"] for c in demo.rows("consultation"))
+    assert None not in consultations
+    assert set(consultations) == set(SUPPORT_KINDS) - {"その他"}
+    visits = Counter(v["support_kind"] for v in demo.rows("visit"))
+    assert set(visits) - {None} <= set(SUPPORT_KINDS)
+    assert {"ソリューション提案", "IT調達支援", "スケジュール調整支援", "研修"} <= set(visits)
+    assert visits[None] < sum(visits.values()) / 2
+    trainings = [v for v in demo.rows("visit") if v["purpose"] == "研修・勉強会"]
+    assert trainings and all(v["support_kind"] == "研修" for v in trainings)
+
+
+def test_proposals_through_the_year_with_their_follow_up(demo: Demo) -> None:
+    """6(2)ア: a handful of proposals, each made on a visit to the municipality (its date and
+    担当者) or in answer to one of its consultations, in every status, followed up after."""
+    from dxdesk.core.model import PROPOSAL_STATUSES, SUPPORT_KINDS
+
+    visits = {v["id"]: v for v in demo.rows("visit")}
+    consultations = {c["id"]: c for c in demo.rows("consultation")}
+    proposals = demo.rows("proposal")
+    assert 8 <= len(proposals) <= 12
+    assert {p["status"] for p in proposals} == set(PROPOSAL_STATUSES)
+    assert {p["support_kind"] for p in proposals} <= set(SUPPORT_KINDS)
+    months = {p["proposed_on"][:7] for p in proposals}
+    assert len(months) >= 8
+    for p in proposals:
+        if p["visit_id"]:
+            v = visits[p["visit_id"]]
+            assert (v["org_id"], v["date"], v["staff_id"]) == (
+                p["org_id"],
+                p["proposed_on"],
+                p["staff_id"],
+            )
+        else:
+            c = consultations[p["consultation_id"]]
+            assert (c["org_id"], c["received_at"][:10]) == (p["org_id"], p["proposed_on"])
+        decided = p["status"] in ("採用", "見送り", "検討中")
+        assert bool(p["follow_up"]) == decided
+        assert p["follow_up_on"] is None or p["follow_up_on"] > p["proposed_on"]

@@ -198,8 +198,30 @@ def list_records(
             [str(r["id"]), *(service.display_value(k, c, r.get(c), orgs) for c in cols)]
             for r in records
         ]
+        _mark_shared(profile, k, records, cols, rows)
     output.echo(output.table(headers, rows))
     output.echo(f"（{len(rows)}件）")
+
+
+def _mark_shared(
+    profile: Any, k: Kind, records: list[Record], columns: Sequence[str], rows: list[list[str]]
+) -> None:
+    """A shared record's 団体 as the window shows it: 「共有：都城市ほか2団体」 (services/shared.py)."""
+    from dxdesk.services.shared import shared
+
+    if k.org_field not in columns:
+        return
+    marks = shared(profile.database, k, records)
+    if not marks:
+        return
+    from dxdesk.services.records import RecordService
+
+    names = RecordService(profile).org_names()
+    at = 1 + list(columns).index(str(k.org_field))
+    for record, row in zip(records, rows, strict=True):
+        mark = marks.get(str(record["id"]))
+        if mark is not None:
+            row[at] = mark.japanese(names)
 
 
 def _names(profile: Any, k: Kind, records: list[Record], columns: Sequence[str]) -> dict[str, str]:
@@ -246,6 +268,12 @@ def show(state: State, kind_name: str, record_id: str, fmt: str, ids: bool) -> N
             value = service.display_value(k, f.name, record.get(f.name), orgs)
             if value:
                 output.echo(f"■ {f.label}：" + (value if "\n" not in value else "\n" + value))
+        from dxdesk.services.shared import shared
+
+        mark = shared(profile.database, k, [record]).get(str(record["id"]))
+        if mark is not None:  # an issue shared with other organisations (services/shared.py)
+            _owner, *others = mark.names(service.org_names())
+            output.echo("■ 関係団体（共有）：" + "、".join(others))
 
 
 # Characters of context either side of the first match, and the widest column, so that the

@@ -720,6 +720,22 @@ TEMPLATED_DOCUMENTS = ("月次作業報告書",)
 QUIET_ORG_MODES = ("末尾に一行で記載", "一覧表に1団体1行で記載", "団体ごとに節を設ける")
 # What carried a bundle out of the laptop (情報漏洩等への対策に関する文書).
 EXPORT_MEDIA = ("可搬記録媒体（USBメモリ等）", "共有フォルダ", "その他")
+# The kind of support given in general DX support (6(2)ア, issue 13): what a consultation or a
+# visit gave the municipality, counted by the monthly report. The five issue 13 names (solution
+# proposal, IT procurement, scheduling, external talent, training: the contract's exact wording
+# is not in docs/domain yet; labels to confirm with the prefecture), and その他.
+SUPPORT_KINDS = (
+    "ソリューション提案",
+    "IT調達支援",
+    "スケジュール調整支援",
+    "外部人材の活用",
+    "研修",
+    "その他",
+)
+# Where a proposal made to a municipality stands (its follow-up): made, being considered by the
+# municipality, taken up, or not taken up; the last two are done.
+PROPOSAL_STATUSES = ("提案済み", "検討中", "採用", "見送り")
+PROPOSAL_DECIDED = ("採用", "見送り")
 
 F = Field
 T = FieldType
@@ -821,6 +837,8 @@ KINDS: tuple[Kind, ...] = (
             F("org_id", "団体", T.ORG, required=True),
             F("mode", "形態", T.CHOICE, required=True, choices=MODES, default="訪問"),
             F("purpose", "目的", T.CHOICE, choices=VISIT_PURPOSES),
+            # Found by search too: a list's filter box finds 「IT調達支援」 (6(2)ア).
+            F("support_kind", "支援の種類", T.CHOICE, choices=SUPPORT_KINDS, searchable=True),
             F("title", "件名", required=True),
             F("place", "場所"),
             F("staff_id", "担当者", T.REF, ref="staff", default=ME),
@@ -844,7 +862,7 @@ KINDS: tuple[Kind, ...] = (
         title="title",
         date_field="date",
         org_field="org_id",
-        list_columns=("date", "org_id", "mode", "purpose", "title"),
+        list_columns=("date", "org_id", "mode", "purpose", "support_kind", "title"),
         rules=(end_after_start("start_time", "end_time", "終了"),),
         aliases=("hearing",),
         owner_field="staff_id",
@@ -860,6 +878,23 @@ KINDS: tuple[Kind, ...] = (
                 carry=(("org_id", "org_id"), ("date", "raised_on")),
                 label="この所見から課題を作成",
                 hint="この訪問を保存し、選択した所見（選択がなければ全文）から課題を登録します。",
+            ),
+            # A proposal made on the visit (6(2)ア): same organisation, the visit's date, kind of
+            # support and 担当者, linked back to the visit; its text from the visit's record.
+            FollowUp(
+                source="notes",
+                kind="proposal",
+                link="visit_id",
+                title="title",
+                text="content",
+                carry=(
+                    ("org_id", "org_id"),
+                    ("date", "proposed_on"),
+                    ("support_kind", "support_kind"),
+                    ("staff_id", "staff_id"),
+                ),
+                label="この訪問から提案を登録",
+                hint="この訪問を保存し、選択した記録（選択がなければ全文）から提案を登録します。",
             ),
         ),
         # Time entered once: the visit's hours are its 担当者's time entry (issue 15).
@@ -926,6 +961,7 @@ KINDS: tuple[Kind, ...] = (
             F("requester", "所属・相談者"),
             F("category", "分類", T.CHOICE, required=True, choices=CONSULT_CATEGORIES),
             F("system_code", "業務システム", T.SYSTEM),
+            F("support_kind", "支援の種類", T.CHOICE, choices=SUPPORT_KINDS, searchable=True),
             F("topic", "件名", required=True),
             F("content", "相談内容", T.LONGTEXT),
             F(
@@ -960,7 +996,15 @@ KINDS: tuple[Kind, ...] = (
         title="topic",
         date_field="received_at",
         org_field="org_id",
-        list_columns=("received_at", "org_id", "channel", "category", "topic", "status"),
+        list_columns=(
+            "received_at",
+            "org_id",
+            "channel",
+            "category",
+            "support_kind",
+            "topic",
+            "status",
+        ),
         rules=(
             date_not_before("received_at", "answered_on", "回答日"),
             date_not_before("received_at", "closed_on", "完了日"),
@@ -1597,6 +1641,41 @@ KINDS: tuple[Kind, ...] = (
         org_field="org_id",
         list_columns=("date", "org_id", "recipient", "channel", "title"),
         owner_field="staff_id",
+    ),
+    # A proposal made to a municipality (6(2)ア: ソリューションの提案 and the others) and what
+    # became of it: one record each, followed up until taken up or not (PROPOSAL_DECIDED).
+    Kind(
+        "proposal",
+        "提案",
+        (
+            F("org_id", "団体", T.ORG, required=True),
+            F("proposed_on", "提案日", T.DATE, required=True, default=TODAY),
+            F("title", "件名", required=True),
+            F("content", "提案内容", T.LONGTEXT),
+            F("support_kind", "支援の種類", T.CHOICE, choices=SUPPORT_KINDS, searchable=True),
+            F("staff_id", "提案者", T.REF, ref="staff", default=ME),
+            F("visit_id", "提案した訪問", T.REF, ref="visit"),
+            F("consultation_id", "関連する相談", T.REF, ref="consultation"),
+            F(
+                "status",
+                "状態",
+                T.CHOICE,
+                required=True,
+                choices=PROPOSAL_STATUSES,
+                default="提案済み",
+            ),
+            F("follow_up", "対応状況・その後", T.LONGTEXT),
+            F("follow_up_on", "その後の確認日", T.DATE),
+        ),
+        title="title",
+        date_field="proposed_on",
+        org_field="org_id",
+        list_columns=("proposed_on", "org_id", "title", "support_kind", "status", "follow_up_on"),
+        rules=(date_not_before("proposed_on", "follow_up_on", "その後の確認日"),),
+        status_field="status",
+        closed_statuses=PROPOSAL_DECIDED,
+        owner_field="staff_id",
+        aliases=("teian",),
     ),
     # The official form of the documents sent to the prefecture, set once on the hub and synced:
     # one record per document (既定 for all the others), fields left empty fall back to 既定.

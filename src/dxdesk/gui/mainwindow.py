@@ -65,6 +65,7 @@ ORG_TABS = (
     ("visit", "訪問・ヒアリング"),
     ("issue", "課題"),
     ("consultation", "相談"),
+    ("proposal", "提案"),
     ("time", "工数"),
 )
 
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         self.new_consultation_action.triggered.connect(lambda: self.open_form("consultation"))
         self.new_time_action = self._action("newTime", self.tr("工数の入力(&H)…"), "Ctrl+T")
         self.new_time_action.triggered.connect(lambda: self.open_form("time"))
+        # In the 記録 menu only (the toolbar keeps the four daily tasks).
+        self.new_proposal_action = self._action("newProposal", self.tr("新しい提案(&P)…"))
+        self.new_proposal_action.triggered.connect(lambda: self.open_form("proposal"))
         for action in (
             self.new_visit_action,
             self.new_issue_action,
@@ -545,6 +549,7 @@ class MainWindow(QMainWindow):
             self.new_issue_action,
             self.new_consultation_action,
             self.new_time_action,
+            self.new_proposal_action,
         ):
             records.addAction(action)
         records.addSeparator()

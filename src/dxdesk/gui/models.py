@@ -29,6 +29,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.core.model import Field, FieldType, Kind, Record, kind
 from dxdesk.services.query import (
     HIGH,
+    LIST_SEPARATOR,
     OVERDUE,
     URGENCY_LABELS,
     ListQuery,
@@ -93,6 +94,9 @@ class RecordTableModel(QAbstractTableModel):
         self._records: list[Record] = []
         self._cells: list[list[str]] = []
         self._urgent: list[str | None] = []  # per fetched row, from the service's rule
+        # A shared record's organisations (an issue with 関係団体), by record id: the tooltip of
+        # its organisation cell, which reads 「共有：都城市ほか2団体」 (services/shared.py).
+        self._shared_tips: dict[str, str] = {}
         self._busy = False
         # Counted when first needed: a list that is never shown (a tab not opened) costs no
         # count(*), which grows with the data (bench/gui.py).
@@ -150,6 +154,7 @@ class RecordTableModel(QAbstractTableModel):
                 self._records = []
                 self._cells = []
                 self._urgent = []
+                self._shared_tips = {}
                 self.endResetModel()
             else:
                 self._drop_rows()
@@ -300,6 +305,8 @@ class RecordTableModel(QAbstractTableModel):
             return QBrush(URGENCY_COLOURS[level]) if level else None
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._cells[row][column]
+            if self._columns[column] == self._kind.org_field:
+                text = self._shared_tips.get(str(self._records[row]["id"]), text)
             level = self._urgent[row]
             if level:  # the reason in words, not by colour alone
                 reason = QCoreApplication.translate("Urgency", URGENCY_LABELS[level])
@@ -400,7 +407,30 @@ class RecordTableModel(QAbstractTableModel):
                             if t == FieldType.BOOL
                             else QCoreApplication.translate("Choice", row[i])
                         )
+        self._mark_shared(records, rows, names)
         return rows
+
+    def _mark_shared(
+        self, records: list[Record], rows: list[list[str]], names: dict[str, str]
+    ) -> None:
+        """A shared record's organisation cell names its 主担当団体 and how many others share
+        it; the cell's tooltip lists them all (services/shared.py decides which are shared)."""
+        if self._kind.org_field not in self._columns:
+            return
+        at = self._columns.index(str(self._kind.org_field))
+        marks = self._service.shared(self._kind, records)
+        for record, row in zip(records, rows, strict=True):
+            mark = marks.get(str(record["id"]))
+            if mark is None:  # (no longer) shared: a tooltip read before is dropped
+                self._shared_tips.pop(str(record["id"]), None)
+                continue
+            owner, *others = mark.names(names)
+            row[at] = self.tr("共有：%1ほか%n団体", "", len(others)).replace("%1", owner)
+            self._shared_tips[str(record["id"])] = (
+                QCoreApplication.translate("RecordTable", "主担当団体：%1\n関係団体：%2")
+                .replace("%1", owner)
+                .replace("%2", LIST_SEPARATOR.join(others))
+            )
 
 
 __all__ = [

@@ -131,6 +131,7 @@ class OverviewPanel(QScrollArea):
                 f"（{one_line(i['status'])}"
                 + (f"、期限 {_compact(i['due_date'])}" if i["due_date"] else "")
                 + "）"
+                + self._shared_text(i.get("shared_names") or [])
                 for i in ov.open_issues[:10]
             )
             or self.tr("未完了の課題はありません")
@@ -144,6 +145,14 @@ class OverviewPanel(QScrollArea):
             self.contacts.addRow(plain_label(label + "："), plain_label(shown))
         if not ov.contacts:
             self.contacts.addRow(plain_label(self.tr("登録されていません")))
+
+    def _shared_text(self, names: list[str]) -> str:
+        """「 共有：都城市ほか2団体」 after an issue shared with other organisations (its
+        主担当団体 first; services/shared.py), nothing after one of its own."""
+        if len(names) < 2:
+            return ""
+        owner = one_line(names[0])
+        return " " + self.tr("共有：%1ほか%n団体", "", len(names) - 1).replace("%1", owner)
 
 
 class MonthGridModel(QAbstractTableModel):

@@ -65,6 +65,8 @@ REGISTERS: tuple[tuple[str, str], ...] = (
     ("comm_tool", "Ctrl+Shift+X"),
     ("coordination", "Ctrl+Shift+W"),
     ("info_share", "Ctrl+Shift+F"),
+    # Proposals to every municipality (each organisation's own are on its 提案 tab).
+    ("proposal", "Ctrl+Shift+P"),
 )
 
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, without converting the Qt namespace's enums

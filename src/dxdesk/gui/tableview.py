@@ -67,7 +67,9 @@ _SAMPLES: dict[FieldType, str] = {
     FieldType.INT: "10,000",
     FieldType.FLOAT: "100.25",
     FieldType.BOOL: "いいえ",
-    FieldType.ORG: "宮崎県 児童扶養手当",
+    # As wide as a shared issue's organisation cell (services/shared.py), which holds longer
+    # names than the 28 organisations' own (宮崎県 児童扶養手当).
+    FieldType.ORG: "共有：日之影町ほか2団体",
     FieldType.REF: "山田 太郎子",
     FieldType.TEXT: "あ" * 18,
     FieldType.LONGTEXT: "あ" * 22,

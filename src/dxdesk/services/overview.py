@@ -15,13 +15,15 @@ from dxdesk.core.calendar import fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import kind
 from dxdesk.services.profile import Profile
+from dxdesk.services.shared import org_condition, org_counts, shared
 from dxdesk.store.meanings import open_clause, site_days
 from dxdesk.store.timeentries import active_time
 
 if TYPE_CHECKING:
     from dxdesk.services.overview_detail import MonthGrid, OrgOverview
 
-OPEN_ISSUE = open_clause(kind("issue"))  # 未対応, 対応中, 保留: the model says (Kind.open_statuses)
+ISSUE = kind("issue")
+OPEN_ISSUE = open_clause(ISSUE)  # 未対応, 対応中, 保留: the model says (Kind.open_statuses)
 OPEN_ISSUES_SHOWN = 10
 
 
@@ -94,13 +96,9 @@ class OverviewService:
             return self._uncounted(month or self.today.strftime("%Y-%m"))
         month = month or self.default_month()
         start, end = month_bounds(month)
-        issues = {
-            str(r["org_id"]): int(r["n"])
-            for r in self.db.query(
-                f"SELECT org_id, count(*) AS n FROM issue WHERE _deleted = 0 AND {OPEN_ISSUE}"
-                " GROUP BY org_id",
-            )
-        }
+        # Each organisation's open issues, a shared one under each it is shared with
+        # (services/shared.py); no figure here adds the organisations up.
+        issues = org_counts(self.db, ISSUE, open_clause(ISSUE, "t"))
         # One index seek per organisation (28), not a pass over every visit: a GROUP BY here
         # read all 100,000 index entries and took most of the window's data-bound start.
         last = {
@@ -178,16 +176,26 @@ class OverviewService:
         )
         # The first few open issues, chosen on the covering index (0003) before any wide row
         # is read: an organisation with hundreds of open issues costs what one with ten does.
+        # Its own open issues and those it shares (services/shared.py), each shared one with
+        # the organisations holding it.
+        of_org, org_params = org_condition(ISSUE, "issue", org_id)
         issues = self.db.query(
-            "SELECT id, title, priority, status, due_date FROM issue WHERE rid IN ("
-            f" SELECT rid FROM issue WHERE _deleted = 0 AND org_id = ? AND {OPEN_ISSUE}"
+            "SELECT id, org_id, title, priority, status, due_date FROM issue WHERE rid IN ("
+            f" SELECT rid FROM issue WHERE _deleted = 0 AND {of_org} AND {OPEN_ISSUE}"
             " ORDER BY priority = '高' DESC, due_date LIMIT ?)"
             " ORDER BY priority = '高' DESC, due_date",
-            (org_id, OPEN_ISSUES_SHOWN),
+            (*org_params, OPEN_ISSUES_SHOWN),
         )
+        marks = shared(self.db, ISSUE, issues)
+        names = {
+            str(r["id"]): str(r["name"]) for r in self.db.query("SELECT id, name FROM organisation")
+        }
+        for i in issues:
+            mark = marks.get(str(i["id"]))
+            i["shared_names"] = mark.names(names) if mark else []  # 主担当団体 first
         open_count = self.db.query(
-            f"SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND org_id = ? AND {OPEN_ISSUE}",
-            (org_id,),
+            f"SELECT count(*) AS n FROM issue WHERE _deleted = 0 AND {of_org} AND {OPEN_ISSUE}",
+            org_params,
         )[0]["n"]
         hours = self.db.query(
             'SELECT coalesce(sum(t.hours), 0) AS h FROM "time" AS t'

@@ -24,6 +24,7 @@ from dxdesk.core.progress import Cell, StepCounts
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, HistoryEntry, RecordService
+from dxdesk.services.shared import org_condition
 from dxdesk.store import progress as rows
 from dxdesk.store.meanings import open_clause
 
@@ -340,13 +341,13 @@ class ProgressService:
         }
         system_ref = reference.system_by_code(code)
         names = {code} | ({system_ref.name, system_ref.short_name} if system_ref else set())
+        of_org, org_params = org_condition(kind("issue"), "issue", org_id)  # own or shared
         issues = tuple(
             self.db.query(
                 "SELECT id, title, status, priority, raised_on, due_date FROM issue"
                 f" WHERE _deleted = 0 AND system_code = ? AND {open_clause(kind('issue'))}"
-                " AND (org_id = ? OR id IN (SELECT issue_id FROM related_org"
-                " WHERE _deleted = 0 AND org_id = ?)) ORDER BY raised_on DESC, rid",
-                (code, org_id, org_id),
+                f" AND {of_org} ORDER BY raised_on DESC, rid",
+                (code, *org_params),
             )
         )
         visits = tuple(

@@ -20,6 +20,7 @@ from dxdesk.core.calendar import ISO, format_stored, parse_date
 from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
+from dxdesk.services.shared import Shared, org_condition, shared
 from dxdesk.store.meanings import live_clause
 from dxdesk.store.search import terms_of, text_condition
 
@@ -221,6 +222,14 @@ class ListService:
                     out[str(r["id"])] = display_value(f_title, r["t"], {})
         return out
 
+    def shared(
+        self, kind_or_name: Kind | str, records: Iterable[Mapping[str, Value]]
+    ) -> dict[str, Shared]:
+        """Per record id, the organisations sharing each shared one of ``records`` (an issue
+        with 関係団体): a list marks its organisation cell (services/shared.py)."""
+        k = kind(kind_or_name) if isinstance(kind_or_name, str) else kind_or_name
+        return shared(self.database, k, records)
+
     def invalidate(self) -> None:
         """Forget cached names (after an organisation was added or renamed)."""
         self._orgs = None
@@ -243,8 +252,10 @@ class ListService:
         if q.org_id:
             if not k.org_field:
                 raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")
-            where.append(f'{table}."{k.org_field}" = ?')
-            params.append(q.org_id)
+            # Its own records and, for an issue, those it shares (services/shared.py).
+            clause, org_params = org_condition(k, table, q.org_id)
+            where.append(clause)
+            params += org_params
         if q.statuses:
             f = status_field(k)
             if f is None:

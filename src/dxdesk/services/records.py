@@ -30,6 +30,7 @@ from dxdesk.core.model import (
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
+from dxdesk.services.shared import org_condition
 from dxdesk.store import ledger
 from dxdesk.store.meanings import live_clause
 from dxdesk.store.records import Change
@@ -336,8 +337,10 @@ class RecordService:
         if org:
             if not k.org_field:
                 raise UserError("bad_argument", detail=f"「{k.label}」は団体で絞り込めません。")
-            where.append(f"{k.org_field} = ?")
-            params.append(self.resolve_org(org))
+            # Its own records and, for an issue, those it shares (services/shared.py).
+            clause, org_params = org_condition(k, k.name, self.resolve_org(org))
+            where.append(clause)
+            params += org_params
         if not include_deleted:
             where.append(live_clause(k, f'"{k.name}"'))
         return self.store.select(

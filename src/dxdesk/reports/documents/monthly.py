@@ -18,7 +18,7 @@ from typing import Any
 from dxdesk.core import progress as progress_rules
 from dxdesk.core import reference
 from dxdesk.core.calendar import DueDate, OfficeCalendar, format_fiscal_year
-from dxdesk.core.model import DEFAULT_TARGET_DAYS, QUIET_ORG_MODES, kind
+from dxdesk.core.model import DEFAULT_TARGET_DAYS, QUIET_ORG_MODES, SUPPORT_KINDS, kind
 from dxdesk.reports import sections
 from dxdesk.reports.base import ReportContext, ReportKind, register
 from dxdesk.reports.documents._communication import communication_tool_section
@@ -536,6 +536,14 @@ def _consultations(page: Page, heading: str) -> None:
             align="LR",
             width=0.5,
         )
+    # The kind of support given (6(2)ア), in the model's order; a consultation without one is
+    # counted apart so the two tables add up to the same month.
+    by_support = Counter(str(c["support_kind"] or "") for c in data.consultations)
+    if by_support.keys() - {""}:
+        rows: list[list[object]] = [[k, by_support[k]] for k in SUPPORT_KINDS if by_support[k]]
+        if by_support[""]:
+            rows.append(["（未設定）", by_support[""]])
+        doc.table(["支援の種類", "件数"], rows, widths=[3, 1], align="LR", width=0.5)
     _records_table(
         doc,
         [
@@ -845,6 +853,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             o.org.name,
             text(v["mode"]),
             text(v["purpose"]),
+            text(v["support_kind"]),
             text(v["title"]),
             v["hours"],
             text(v["notes"]),
@@ -858,6 +867,7 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             text(c["org_name"]),
             text(c["channel"]),
             text(c["category"]),
+            text(c["support_kind"]),
             text(c["topic"]),
             text(c["status"]),
             c["minutes_spent"],
@@ -906,13 +916,22 @@ def build_xlsx(ctx: ReportContext) -> bytes:
             ),
             Sheet(
                 "訪問・ヒアリング",
-                ["日付", "団体", "形態", "目的", "件名", "時間", "内容"],
+                ["日付", "団体", "形態", "目的", "支援の種類", "件名", "時間", "内容"],
                 visits,
-                widths={6: 80},
+                widths={7: 80},
             ),
             Sheet(
                 "相談",
-                ["受付日", "団体", "受付方法", "分類", "件名", "状態", "対応時間（分）"],
+                [
+                    "受付日",
+                    "団体",
+                    "受付方法",
+                    "分類",
+                    "支援の種類",
+                    "件名",
+                    "状態",
+                    "対応時間（分）",
+                ],
                 consultations,
             ),
             Sheet(

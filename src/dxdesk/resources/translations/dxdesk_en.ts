@@ -89,6 +89,16 @@ Python %1 / %2</translation>
         <translation>Saves this visit and creates an issue from the selected finding text (or all of it if nothing is selected).</translation>
     </message>
     <message>
+        <source>この訪問から提案を登録</source>
+        <extracomment>Action in the model: visit.notes</extracomment>
+        <translation>Record a proposal from this visit</translation>
+    </message>
+    <message>
+        <source>この訪問を保存し、選択した記録（選択がなければ全文）から提案を登録します。</source>
+        <extracomment>Action in the model: visit.notes</extracomment>
+        <translation>Saves this visit and records a proposal from the selected text of the record (all of it if nothing is selected).</translation>
+    </message>
+    <message>
         <source>把握した課題から課題を作成</source>
         <extracomment>Action in the model: training.issues_found</extracomment>
         <translation>Create an issue from the issues found</translation>
@@ -555,8 +565,33 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>その他</source>
-        <extracomment>Choice in the model: visit.purpose, issue.category, consultation.category, time.activity, goal.category, meeting.meeting_type, system_status.special_reason, engagement.dx_theme, … (16 uses)</extracomment>
+        <extracomment>Choice in the model: visit.purpose, visit.support_kind, issue.category, consultation.category, consultation.support_kind, time.activity, goal.category, meeting.meeting_type, … (19 uses)</extracomment>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>ソリューション提案</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
+        <translation>Solution proposal</translation>
+    </message>
+    <message>
+        <source>IT調達支援</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
+        <translation>IT procurement support</translation>
+    </message>
+    <message>
+        <source>スケジュール調整支援</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
+        <translation>Scheduling support</translation>
+    </message>
+    <message>
+        <source>外部人材の活用</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
+        <translation>Use of external experts</translation>
+    </message>
+    <message>
+        <source>研修</source>
+        <extracomment>Choice in the model: visit.support_kind, consultation.support_kind, time.activity, training.training_type, proposal.support_kind</extracomment>
+        <translation>Training</translation>
     </message>
     <message>
         <source>標準化・移行</source>
@@ -692,11 +727,6 @@ Python %1 / %2</translation>
         <source>会議</source>
         <extracomment>Choice in the model: time.activity, info_share.channel</extracomment>
         <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>研修</source>
-        <extracomment>Choice in the model: time.activity, training.training_type</extracomment>
-        <translation>Training</translation>
     </message>
     <message>
         <source>移動</source>
@@ -900,7 +930,7 @@ Python %1 / %2</translation>
     </message>
     <message>
         <source>見送り</source>
-        <extracomment>Choice in the model: engagement_application.status</extracomment>
+        <extracomment>Choice in the model: engagement_application.status, proposal.status</extracomment>
         <translation>Declined</translation>
     </message>
     <message>
@@ -1012,6 +1042,21 @@ Python %1 / %2</translation>
         <source>コミュニケーションツール</source>
         <extracomment>Choice in the model: info_share.channel</extracomment>
         <translation>Communication tool</translation>
+    </message>
+    <message>
+        <source>提案済み</source>
+        <extracomment>Choice in the model: proposal.status</extracomment>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <extracomment>Choice in the model: proposal.status</extracomment>
+        <translation>Under consideration</translation>
+    </message>
+    <message>
+        <source>採用</source>
+        <extracomment>Choice in the model: proposal.status</extracomment>
+        <translation>Adopted</translation>
     </message>
     <message>
         <source>既定</source>
@@ -1963,7 +2008,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (17 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (18 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -2037,8 +2082,13 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Purpose</translation>
     </message>
     <message>
+        <source>支援の種類</source>
+        <extracomment>Field in the model: visit.support_kind, consultation.support_kind, proposal.support_kind</extracomment>
+        <translation>Kind of support</translation>
+    </message>
+    <message>
         <source>件名</source>
-        <extracomment>Field in the model: visit.title, consultation.topic, coordination.title, info_share.title</extracomment>
+        <extracomment>Field in the model: visit.title, consultation.topic, coordination.title, info_share.title, proposal.title</extracomment>
         <translation>Subject</translation>
     </message>
     <message>
@@ -2128,7 +2178,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>状態</source>
-        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status, engagement_application.status</extracomment>
+        <extracomment>Field in the model: issue.status, consultation.status, training.status, step_status.status, case_study.status, engagement_application.status, proposal.status</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -2932,6 +2982,41 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Materials sent</translation>
     </message>
     <message>
+        <source>提案日</source>
+        <extracomment>Field in the model: proposal.proposed_on</extracomment>
+        <translation>Date proposed</translation>
+    </message>
+    <message>
+        <source>提案内容</source>
+        <extracomment>Field in the model: proposal.content</extracomment>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>提案者</source>
+        <extracomment>Field in the model: proposal.staff_id</extracomment>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>提案した訪問</source>
+        <extracomment>Field in the model: proposal.visit_id</extracomment>
+        <translation>Visit proposed at</translation>
+    </message>
+    <message>
+        <source>関連する相談</source>
+        <extracomment>Field in the model: proposal.consultation_id</extracomment>
+        <translation>Related consultation</translation>
+    </message>
+    <message>
+        <source>対応状況・その後</source>
+        <extracomment>Field in the model: proposal.follow_up</extracomment>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>その後の確認日</source>
+        <extracomment>Field in the model: proposal.follow_up_on</extracomment>
+        <translation>Follow-up checked on</translation>
+    </message>
+    <message>
         <source>帳票</source>
         <extracomment>Field in the model: document_form.doc_kind, report_template.document, report_section.document</extracomment>
         <translation>Document</translation>
@@ -3241,38 +3326,38 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="98"/>
-        <location filename="../../gui/registers.py" line="132"/>
+        <location filename="../../gui/registers.py" line="100"/>
+        <location filename="../../gui/registers.py" line="134"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="101"/>
+        <location filename="../../gui/registers.py" line="103"/>
         <source>月ごとの実績値と目標値</source>
         <translation>Monthly values against the target</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="107"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="107"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="105"/>
+        <location filename="../../gui/registers.py" line="107"/>
         <source>達成状況</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="111"/>
+        <location filename="../../gui/registers.py" line="113"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="130"/>
+        <location filename="../../gui/registers.py" line="132"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -3999,6 +4084,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Information shared</translation>
     </message>
     <message>
+        <source>提案</source>
+        <extracomment>Kind in the model: proposal</extracomment>
+        <translation>Proposals</translation>
+    </message>
+    <message>
         <source>帳票の様式</source>
         <extracomment>Kind in the model: document_form</extracomment>
         <translation>Document form</translation>
@@ -4129,7 +4219,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="58"/>
-        <location filename="../../gui/mainwindow.py" line="68"/>
+        <location filename="../../gui/mainwindow.py" line="69"/>
         <source>工数</source>
         <translation>Hours</translation>
     </message>
@@ -4169,275 +4259,285 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="117"/>
+        <location filename="../../gui/mainwindow.py" line="68"/>
+        <source>提案</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="118"/>
         <source>dxdesk — 自治体DXサポート業務</source>
         <translation>dxdesk — Municipal DX support</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123"/>
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>%1（%2）— %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="128"/>
+        <location filename="../../gui/mainwindow.py" line="129"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="163"/>
+        <location filename="../../gui/mainwindow.py" line="164"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="171"/>
+        <location filename="../../gui/mainwindow.py" line="172"/>
         <source>新しい訪問(&amp;V)…</source>
         <translation>New &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="174"/>
+        <location filename="../../gui/mainwindow.py" line="175"/>
         <source>新しい課題(&amp;I)…</source>
         <translation>New &amp;issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="177"/>
+        <location filename="../../gui/mainwindow.py" line="178"/>
         <source>新しい相談(&amp;C)…</source>
         <translation>New &amp;consultation…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="180"/>
+        <location filename="../../gui/mainwindow.py" line="181"/>
         <source>工数の入力(&amp;H)…</source>
         <translation>Enter &amp;hours…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="190"/>
+        <location filename="../../gui/mainwindow.py" line="184"/>
+        <source>新しい提案(&amp;P)…</source>
+        <translation>New &amp;proposal…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="194"/>
         <source> 対象月 </source>
         <translation> Month </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197"/>
+        <location filename="../../gui/mainwindow.py" line="201"/>
         <source>すべての記録を検索</source>
         <translation>Search all records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="202"/>
+        <location filename="../../gui/mainwindow.py" line="206"/>
         <source>検索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="207"/>
+        <location filename="../../gui/mainwindow.py" line="211"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="258"/>
+        <location filename="../../gui/mainwindow.py" line="262"/>
         <source>圏域別</source>
         <translation>By area</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259"/>
+        <location filename="../../gui/mainwindow.py" line="263"/>
         <source>区分別（市・町・村）</source>
         <translation>By type (city, town, village)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="261"/>
+        <location filename="../../gui/mainwindow.py" line="265"/>
         <source>生活圏グループ別</source>
         <translation>By living-area group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="262"/>
+        <location filename="../../gui/mainwindow.py" line="266"/>
         <source>ベンダ別グループ</source>
         <translation>By vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="277"/>
+        <location filename="../../gui/mainwindow.py" line="281"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="494"/>
-        <location filename="../../gui/mainwindow.py" line="938"/>
+        <location filename="../../gui/mainwindow.py" line="498"/>
+        <location filename="../../gui/mainwindow.py" line="943"/>
         <source>%1を作成…</source>
         <translation>Create %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="527"/>
+        <location filename="../../gui/mainwindow.py" line="531"/>
         <location filename="../../gui/selftest.py" line="50"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="528"/>
+        <location filename="../../gui/mainwindow.py" line="532"/>
         <source>バックアップを作成(&amp;B)</source>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="530"/>
+        <location filename="../../gui/mainwindow.py" line="534"/>
         <source>バックアップから復元(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="534"/>
+        <location filename="../../gui/mainwindow.py" line="538"/>
         <source>設定(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="539"/>
+        <location filename="../../gui/mainwindow.py" line="543"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="542"/>
+        <location filename="../../gui/mainwindow.py" line="546"/>
         <source>記録(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="552"/>
+        <location filename="../../gui/mainwindow.py" line="557"/>
         <source>同期(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="554"/>
+        <location filename="../../gui/mainwindow.py" line="559"/>
         <source>バンドルを作成(&amp;E)…</source>
         <translation>Create a bundle (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="555"/>
+        <location filename="../../gui/mainwindow.py" line="560"/>
         <source>バンドルを取り込む(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="556"/>
+        <location filename="../../gui/mainwindow.py" line="561"/>
         <source>競合の記録(&amp;C)…</source>
         <translation>&amp;Conflict log…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="557"/>
+        <location filename="../../gui/mainwindow.py" line="562"/>
         <source>別の履歴（複製の検出）(&amp;F)…</source>
         <translation>Other &amp;histories (copied profile)…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="558"/>
+        <location filename="../../gui/mainwindow.py" line="563"/>
         <source>端末とチーム(&amp;D)…</source>
         <translation>&amp;Devices and team…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="562"/>
+        <location filename="../../gui/mainwindow.py" line="567"/>
         <source>帳票(&amp;P)</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="564"/>
+        <location filename="../../gui/mainwindow.py" line="569"/>
         <source>帳票の作成(&amp;P)…</source>
         <translation>Create a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="567"/>
+        <location filename="../../gui/mainwindow.py" line="572"/>
         <source>成果品一式の作成(&amp;K)…</source>
         <translation>Deliverables pac&amp;kage…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="569"/>
+        <location filename="../../gui/mainwindow.py" line="574"/>
         <source>月次作業報告書の構成(&amp;T)…</source>
         <translation>Monthly report &amp;layout…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="576"/>
+        <location filename="../../gui/mainwindow.py" line="581"/>
         <source>台帳(&amp;G)</source>
         <translation>Re&amp;gisters</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="578"/>
+        <location filename="../../gui/mainwindow.py" line="583"/>
         <source>期限・提出物(&amp;D)</source>
         <translation>&amp;Deadlines and submissions</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="588"/>
+        <location filename="../../gui/mainwindow.py" line="593"/>
         <source>進捗(&amp;S)</source>
         <translation>&amp;Standardisation</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="590"/>
+        <location filename="../../gui/mainwindow.py" line="595"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="593"/>
+        <location filename="../../gui/mainwindow.py" line="598"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="596"/>
+        <location filename="../../gui/mainwindow.py" line="601"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="600"/>
+        <location filename="../../gui/mainwindow.py" line="605"/>
         <source>%1(&amp;%2)</source>
         <translation>&amp;%2 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="704"/>
+        <location filename="../../gui/mainwindow.py" line="709"/>
         <source>「%1」の検索結果：%2件</source>
         <translation>Search results for “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="751"/>
+        <location filename="../../gui/mainwindow.py" line="756"/>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="755"/>
+        <location filename="../../gui/mainwindow.py" line="760"/>
         <source>%1件を削除しました。</source>
         <translation>Deleted %1 record(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="770"/>
+        <location filename="../../gui/mainwindow.py" line="775"/>
         <source>削除を取り消しました。</source>
         <translation>Deletion undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="801"/>
+        <location filename="../../gui/mainwindow.py" line="806"/>
         <source>警告：%1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="812"/>
-        <location filename="../../gui/mainwindow.py" line="1064"/>
+        <location filename="../../gui/mainwindow.py" line="817"/>
+        <location filename="../../gui/mainwindow.py" line="1069"/>
         <source>自動バックアップ</source>
         <translation>Automatic backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="813"/>
+        <location filename="../../gui/mainwindow.py" line="818"/>
         <source>自動バックアップを作成しています…</source>
         <translation>Creating the automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="858"/>
+        <location filename="../../gui/mainwindow.py" line="863"/>
         <source>競合の記録</source>
         <translation>Conflict log</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="866"/>
+        <location filename="../../gui/mainwindow.py" line="871"/>
         <source>別の履歴</source>
         <translation>Other histories</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="983"/>
+        <location filename="../../gui/mainwindow.py" line="988"/>
         <source>バックアップを作成</source>
         <translation>Create backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="984"/>
+        <location filename="../../gui/mainwindow.py" line="989"/>
         <source>バックアップを作成しています…</source>
         <translation>Creating a backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="989"/>
+        <location filename="../../gui/mainwindow.py" line="994"/>
         <source>バックアップできません</source>
         <translation>Cannot create a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="994"/>
+        <location filename="../../gui/mainwindow.py" line="999"/>
         <source>バックアップを作成しました：%1</source>
         <translation>Backup created: %1</translation>
     </message>
@@ -4612,17 +4712,17 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="186"/>
         <source>工数計（時間）</source>
         <translation>Total hours</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="186"/>
         <source>現地日数計</source>
         <translation>Days on site</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="177"/>
+        <location filename="../../gui/overview.py" line="186"/>
         <source>目標日数</source>
         <translation>Target days</translation>
     </message>
@@ -4630,12 +4730,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>MonthGridView</name>
     <message>
-        <location filename="../../gui/overview.py" line="219"/>
+        <location filename="../../gui/overview.py" line="228"/>
         <source>現地日数は工数の「現地」記録から数えます。集中支援の団体で目標日数に届かない月は赤で示します。</source>
         <translation>Days on site are counted from hours entries marked “On site”. Months in which an intensive-support municipality falls short of its target days are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="228"/>
+        <location filename="../../gui/overview.py" line="237"/>
         <source>%1年%2月の工数（担当者 × 団体）</source>
         <translation>Hours for %2/%1 (staff × municipality)</translation>
     </message>
@@ -4769,14 +4869,22 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>No visits recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="136"/>
+        <location filename="../../gui/overview.py" line="137"/>
         <source>未完了の課題はありません</source>
         <translation>No open issues</translation>
     </message>
     <message>
-        <location filename="../../gui/overview.py" line="146"/>
+        <location filename="../../gui/overview.py" line="147"/>
         <source>登録されていません</source>
         <translation>None registered</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/overview.py" line="155"/>
+        <source>共有：%1ほか%n団体</source>
+        <translation>
+            <numerusform>Shared: %1 and %n other</numerusform>
+            <numerusform>Shared: %1 and %n others</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5616,119 +5724,137 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../gui/models.py" line="392"/>
+        <location filename="../../gui/models.py" line="399"/>
         <source>はい</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="393"/>
+        <location filename="../../gui/models.py" line="400"/>
         <source>いいえ</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="177"/>
+        <location filename="../../gui/models.py" line="430"/>
+        <source>主担当団体：%1
+関係団体：%2</source>
+        <translation>Lead organisation: %1
+Related organisations: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="179"/>
         <source>団体</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="179"/>
+        <location filename="../../gui/tableview.py" line="181"/>
         <source>すべての団体</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="188"/>
+        <location filename="../../gui/tableview.py" line="190"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="190"/>
+        <location filename="../../gui/tableview.py" line="192"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="195"/>
+        <location filename="../../gui/tableview.py" line="197"/>
         <source>未完了</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="203"/>
+        <location filename="../../gui/tableview.py" line="205"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="207"/>
+        <location filename="../../gui/tableview.py" line="209"/>
         <source>期間（開始日）</source>
         <translation>Period (start date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="207"/>
+        <location filename="../../gui/tableview.py" line="209"/>
         <source>開始日</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="208"/>
+        <location filename="../../gui/tableview.py" line="210"/>
         <source>期間（終了日）</source>
         <translation>Period (end date)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="208"/>
+        <location filename="../../gui/tableview.py" line="210"/>
         <source>終了日</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="212"/>
+        <location filename="../../gui/tableview.py" line="214"/>
         <source>例：2025-11-25、令和7年11月25日、R7.11.25</source>
         <translation>e.g. 2025-11-25, 令和7年11月25日, R7.11.25</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="222"/>
+        <location filename="../../gui/tableview.py" line="224"/>
         <source>キーワード</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="223"/>
+        <location filename="../../gui/tableview.py" line="225"/>
         <source>キーワードで絞り込み</source>
         <translation>Filter by keyword</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="428"/>
+        <location filename="../../gui/tableview.py" line="430"/>
         <source>日付を読み取れません。2025-11-25 や 令和7年11月25日 の形で入力してください。</source>
         <translation>Cannot read the date. Enter it as 2025-11-25 or 令和7年11月25日.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="432"/>
+        <location filename="../../gui/tableview.py" line="434"/>
         <source>期間の終了日が開始日より前になっています。</source>
         <translation>The end date of the period is before its start date.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="455"/>
+        <location filename="../../gui/tableview.py" line="457"/>
         <source>全 %1 件</source>
         <translation>%1 total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="529"/>
+        <location filename="../../gui/tableview.py" line="531"/>
         <source>表示する列</source>
         <translation>Columns to show</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="540"/>
+        <location filename="../../gui/tableview.py" line="542"/>
         <source>既定の列に戻す</source>
         <translation>Restore default columns</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="553"/>
+        <location filename="../../gui/tableview.py" line="555"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="557"/>
+        <location filename="../../gui/tableview.py" line="559"/>
         <source>コピー（TSV）</source>
         <translation>Copy (TSV)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="562"/>
+        <location filename="../../gui/tableview.py" line="564"/>
         <source>削除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message numerus="yes">
+        <location filename="../../gui/models.py" line="428"/>
+        <source>共有：%1ほか%n団体</source>
+        <translation>
+            <numerusform>Shared: %1 and %n other</numerusform>
+            <numerusform>Shared: %1 and %n others</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5805,37 +5931,37 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="205"/>
+        <location filename="../../gui/registers.py" line="207"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="210"/>
+        <location filename="../../gui/registers.py" line="212"/>
         <source>担当者の統合(&amp;J)…</source>
         <translation>&amp;Merge staff…</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="213"/>
+        <location filename="../../gui/registers.py" line="215"/>
         <source>同じ人が二重に登録されているとき、記録を一人にまとめます。</source>
         <translation>When one person is registered twice, brings their records together under one.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="265"/>
+        <location filename="../../gui/registers.py" line="267"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="269"/>
+        <location filename="../../gui/registers.py" line="271"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="330"/>
+        <location filename="../../gui/registers.py" line="332"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="340"/>
+        <location filename="../../gui/registers.py" line="342"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>

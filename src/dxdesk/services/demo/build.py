@@ -18,6 +18,7 @@ from dxdesk.services.demo import (
     meetings,
     people,
     progress,
+    proposals,
     schedule,
     visits,
 )
@@ -59,6 +60,7 @@ def _stages(seed: int) -> tuple[tuple[str, Callable[[Demo], None]], ...]:
         *_STAGES,
         ("会議の決定・課題事項、研修要望", lambda demo: desk.add_desk(demo, seed)),
         ("一般的なDX支援", dxsupport.add_general_support),
+        ("提案", proposals.add_proposals),
     )
 
 

@@ -46,6 +46,44 @@ def _phase_of(demo: Demo, cell: Cell, d: date) -> str:
     return demo.steps[min(cell.current_step(d), 40)].phase
 
 
+# The kind of support a visit gave (6(2)ア), read from what the visit was about: no draw from
+# the random stream, so the stages after this one stay as they were.
+_SUPPORT_BY_PHASE = {
+    "first": "ソリューション提案",
+    "計画立案": "ソリューション提案",
+    "システム選定・調達": "IT調達支援",
+    "移行": "スケジュール調整支援",
+    "特定移行支援": "スケジュール調整支援",
+}
+_FOCUS_SUPPORT = (
+    ("研修", "研修"),
+    ("リハーサル", "スケジュール調整支援"),
+    ("進捗", "スケジュール調整支援"),
+    ("移行判定", "スケジュール調整支援"),
+    ("並行稼働", "スケジュール調整支援"),
+    ("回線", "IT調達支援"),
+    ("要件", "IT調達支援"),
+    ("経費", "IT調達支援"),
+    ("端末", "IT調達支援"),
+)
+
+
+def support_of(v: Visit, phase: str) -> str | None:
+    """支援の種類 of a demo visit: a training is 研修, a go-live's is the schedule, an
+    intensive-support day's follows its focus, others the phase their system is in; a survey
+    or a visit after go-live gives none of the five."""
+    if v.purpose == "研修・勉強会":
+        return "研修"
+    if v.tag == "survey":
+        return None
+    if v.tag == "golive":
+        return "スケジュール調整支援"
+    if v.tag == "intensive":
+        found = next((kind for word, kind in _FOCUS_SUPPORT if word in v.focus), None)
+        return found or "ソリューション提案"
+    return _SUPPORT_BY_PHASE.get(phase)
+
+
 def add_visits(demo: Demo) -> None:
     # Each visit's notes name the real date of the next visit to the same organisation.
     following: dict[str, Visit] = {}
@@ -166,6 +204,7 @@ def _visit_row(demo: Demo, v: Visit) -> Row:
         "org_id": v.org.id,
         "mode": v.mode,
         "purpose": v.purpose,
+        "support_kind": support_of(v, phase),
         "title": title,
         "place": place,
         "staff_id": demo.staff_ids[v.staff],
@@ -336,6 +375,7 @@ def add_consultations(demo: Demo) -> None:
                 "requester": requester,
                 "category": category,
                 "system_code": cell.system if spec["system"] else None,
+                "support_kind": spec["support"],  # the topic's, as demo_text.json says
                 "topic": fill(str(spec["topic"]), ctx),
                 "content": fill(str(spec["content"]), ctx),
                 "expert_id": expert_id,
