@@ -43,8 +43,9 @@ def _issues(profile: Profile) -> tuple[RecordService, dict[str, str], dict[str, 
 
 def test_the_model_says_which_kinds_are_shared() -> None:
     assert sharing_kind(kind("issue")) == kind("related_org")
+    assert sharing_kind(kind("consultation")) == kind("consultation_related_org")
     # Memberships of kinds without an organisation of their own share nothing.
-    for name in ("group", "training", "consultation", "visit", "proposal"):
+    for name in ("group", "training", "visit", "proposal"):
         assert sharing_kind(kind(name)) is None, name
     sql, params = org_condition(kind("visit"), "visit", "o1")
     assert (sql, params) == ('"visit"."org_id" = ?', ["o1"])
@@ -108,3 +109,39 @@ def test_the_mark_names_the_lead_organisation_and_how_many_others(profile: Profi
     assert lists.count(initial_query("issue", orgs["三股町"])) == 1
     badges = {b.name: b.open_issues for b in OverviewService(profile, today=TODAY).organisations()}
     assert (badges["都城市"], badges["三股町"]) == (0, 1)
+
+
+def test_a_consultation_several_towns_bring_shows_under_each(profile: Profile) -> None:
+    """A question common to one vendor's users is answered once (6(2)ア⑤): the consultation
+    is in each organisation's list, marked as shared, and the list over all holds it once."""
+    records = RecordService(profile)
+    orgs = {n: records.resolve_org(n) for n in ("都城市", "三股町", "高原町")}
+    values = {
+        "received_at": "2025-11-10T10:00",
+        "channel": "メール",
+        "category": "標準化・共通化",
+        "topic": "同じベンダの帳票様式の変更について",
+        "status": "未対応",
+    }
+    asked = records.add("consultation", {**values, "org_id": orgs["都城市"]}).record_id
+    records.set_members("consultation", asked, {"三股町": True})
+    own = records.add(
+        "consultation", {**values, "org_id": orgs["三股町"], "topic": "窓口の案内表示"}
+    ).record_id
+    lists = ListService(profile)
+
+    def listed(org: str | None) -> list[str]:
+        q = ListQuery("consultation", orgs[org] if org else None)
+        assert lists.count(q) == len(lists.page(q, 0, 100))
+        return sorted(str(r["id"]) for r in lists.page(q, 0, 100))
+
+    assert listed("三股町") == sorted([asked, own])
+    assert listed("都城市") == [asked]
+    assert listed("高原町") == []
+    assert listed(None) == sorted([asked, own])  # once over every organisation
+    mark = shared(profile.database, kind("consultation"), [records.get("consultation", asked)])
+    assert mark == {asked: Shared(orgs["都城市"], (orgs["三股町"],))}
+    assert mark[asked].japanese(records.org_names()) == "共有：都城市ほか1団体"
+    # Removed from the share, it is 都城市's alone again.
+    records.set_members("consultation", asked, {"三股町": False})
+    assert listed("三股町") == [own]

@@ -82,6 +82,7 @@ def test_keyed_kinds_and_their_rules() -> None:
         "group_member": ("group_id", "org_id"),
         "training_participant": ("training_id", "org_id"),
         "related_org": ("issue_id", "org_id"),
+        "consultation_related_org": ("consultation_id", "org_id"),
         "engagement_supporter": ("engagement_id", "staff_id"),
         "document_form": ("doc_kind",),
         # General DX support (issue 13).

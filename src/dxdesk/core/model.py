@@ -1399,6 +1399,21 @@ KINDS: tuple[Kind, ...] = (
         key=("issue_id", "org_id"),
         parent="issue_id",
     ),
+    # A consultation several municipalities bring together (a question common to one vendor's
+    # users, 6(2)ア⑤): answered once, shown under each (services/shared.py), as an issue is.
+    Kind(
+        "consultation_related_org",
+        "相談の関係団体",
+        (
+            F("consultation_id", "相談", T.REF, ref="consultation", required=True),
+            F("org_id", "団体", T.ORG, required=True),
+            F("note", "備考", T.TEXT),
+        ),
+        title="org_id",
+        list_columns=("consultation_id", "org_id", "note"),
+        key=("consultation_id", "org_id"),
+        parent="consultation_id",
+    ),
     # ---- General DX support (issue 13), one block: the engagement's child records (its
     # milestones, stakeholders, the 管理表's monthly notes and the cases introduced), the
     # register of outside bodies, the case library, the communication tool (6(3)), the

@@ -1978,7 +1978,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>備考</source>
-        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (27 uses)</extracomment>
+        <extracomment>Field in the model: organisation.notes, staff.notes, contact.notes, vendor.notes, consultation.remarks, system_status.notes, step_status.note, engagement.notes, … (28 uses)</extracomment>
         <translation>Remarks</translation>
     </message>
     <message>
@@ -2008,7 +2008,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <source>団体</source>
-        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (18 uses)</extracomment>
+        <extracomment>Field in the model: contact.org_id, visit.org_id, issue.org_id, consultation.org_id, time.org_id, meeting.org_id, system_status.org_id, step_status.org_id, … (19 uses)</extracomment>
         <translation>Municipality</translation>
     </message>
     <message>
@@ -2767,6 +2767,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Resident schedule</translation>
     </message>
     <message>
+        <source>相談</source>
+        <extracomment>Field in the model: consultation_related_org.consultation_id, consultation_case.consultation_id</extracomment>
+        <translation>Consultation</translation>
+    </message>
+    <message>
         <source>マイルストーン</source>
         <extracomment>Field in the model: engagement_milestone.title, plan_item.milestone</extracomment>
         <translation>Milestone</translation>
@@ -2870,11 +2875,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>事例</source>
         <extracomment>Field in the model: engagement_case.case_id, consultation_case.case_id</extracomment>
         <translation>Case</translation>
-    </message>
-    <message>
-        <source>相談</source>
-        <extracomment>Field in the model: consultation_case.consultation_id</extracomment>
-        <translation>Consultation</translation>
     </message>
     <message>
         <source>ツール名</source>
@@ -4012,6 +4012,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>課題の関係団体</source>
         <extracomment>Kind in the model: related_org</extracomment>
         <translation>Related organisation of an issue</translation>
+    </message>
+    <message>
+        <source>相談の関係団体</source>
+        <extracomment>Kind in the model: consultation_related_org</extracomment>
+        <translation>Related organisation of a consultation</translation>
     </message>
     <message>
         <source>集中支援のマイルストーン</source>

@@ -340,6 +340,7 @@ def add_consultations(demo: Demo) -> None:
         entries.append((day, minute, org))
     entries.sort(key=lambda e: (e[0], e[1], e[2].code))
     rows: list[Row] = []
+    shared_with: list[tuple[int, list[str]]] = []  # (row, other organisations' ids)
     for day, minute, org in entries:
         category = rng.choices(categories, weights=[weights[c] for c in categories])[0]
         spec = rng.choice(by_category[category])
@@ -394,7 +395,21 @@ def add_consultations(demo: Demo) -> None:
             }
         )
         demo.consult_dates.append(day)
-    demo.add("consultation", rows)
+        # A question about a system that the same vendor serves in other towns is asked for
+        # them too, now and then (6(2)ア⑤): one consultation shown under each. Chosen by
+        # position and code order, not drawn: the random stream of later stages stays as it was.
+        if spec["system"] and len(rows) % 9 == 4:
+            peers = sorted(
+                {c.org for c in demo.cells if c.vendor == cell.vendor and c.system == cell.system}
+                - {org},
+                key=lambda o: o.code,
+            )
+            shared_with.append((len(rows) - 1, [o.id for o in peers[:2]]))
+    ids = demo.add("consultation", rows)
+    demo.add(
+        "consultation_related_org",
+        [{"consultation_id": ids[at], "org_id": o} for at, orgs in shared_with for o in orgs],
+    )
 
 
 def _consult_status(demo: Demo, received: date) -> tuple[str, date | None, date | None]:
