@@ -98,7 +98,10 @@ PAGES = {
 }
 WHAT = {
     # what -> (Japanese, English) naming what it is for
-    "python": ("Python 3.{minor} 以降", "Python 3.{minor} or newer"),
+    "python": (
+        "この Python は 3.{have} で、Python 3.{minor} 以降",
+        "Python 3.{minor} or newer (this one is 3.{have})",
+    ),
     "venv": ("Python の venv モジュール（ensurepip）", "Python's venv module (ensurepip)"),
     "xcb": (
         "画面の表示に Qt が使う X11 のライブラリ（{libs}）",
@@ -178,6 +181,12 @@ def sentence(what: str, how: str, **names: str) -> str:
         )
     if how.startswith("https://"):
         return f"{ja}がないため、{how} から入手してください / {en} from {how}."
+    if what == "python" and names.get("then"):
+        then = names["then"]
+        return (
+            f"{ja}がないため、`{how}` でインストールし、`{then}` で実行してください"
+            f" / {en} with `{how}`, then run `{then}`."
+        )
     return f"{ja}がないため、`{how}` でインストールしてください / {en} with `{how}`."
 
 
@@ -189,7 +198,8 @@ def missing(facts: Facts, stage: str) -> list[Missing]:
     names = {"minor": str(facts.required[1]), "have": str(facts.python[1])}
     if facts.python < facts.required:
         how = how_to_get("python", facts, **names)
-        out.append(Missing("python", sentence("python", how, **names)))
+        then = "" if facts.system == "windows" else f"make PYTHON=python3.{names['minor']} …"
+        out.append(Missing("python", sentence("python", how, then=then, **names)))
         return out  # nothing else is worth checking with the wrong Python
     if stage == "setup" and not facts.has_venv:
         out.append(Missing("venv", sentence("venv", how_to_get("venv", facts, **names))))

@@ -47,11 +47,13 @@ def test_an_old_python_is_named_alone_with_its_install_command() -> None:
     [item] = pf.missing(old, "test")
     assert item.what == "python"
     assert "`sudo apt-get install python3.11 python3.11-venv`" in item.sentence
-    assert "Python 3.11 以降がないため" in item.sentence and "Python 3.11 or newer" in item.sentence
+    assert "この Python は 3.9 で、Python 3.11 以降がないため" in item.sentence
+    assert "Python 3.11 or newer (this one is 3.9)" in item.sentence
+    assert "`make PYTHON=python3.11 …`" in item.sentence
     mac = pf.missing(facts(system="macos", python=(3, 9)), "setup")[0]
     assert "`brew install python@3.11`" in mac.sentence
     win = pf.missing(facts(system="windows", python=(3, 10)), "setup")[0]
-    assert "`winget install --id Python.Python.3.11`" in win.sentence
+    assert "`winget install --id Python.Python.3.11`" in win.sentence and "make" not in win.sentence
 
 
 def test_debian_without_the_venv_module_is_told_the_package_of_its_python() -> None:
