@@ -1,5 +1,8 @@
 # Developer entry points. `make run` and `make test` are the two commands README promises
 # work on a fresh machine: each creates .venv and installs dxdesk with its dev tools first.
+# scripts/preflight.py runs before each: what the computer lacks (Python, the X11 libraries of
+# the window, a PDF font, poppler and age for the tests) is named in one sentence with the
+# command that installs it, before anything fails.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,10 +10,28 @@ DEMO ?= demo-profile
 STAMP := $(VENV)/.installed
 TS := src/dxdesk/resources/translations/dxdesk_en.ts
 QM := src/dxdesk/resources/translations/dxdesk_en.qm
+# The PDF font the app ships, with its licence (packaging/font_source.py; never committed).
+FONT := src/dxdesk/resources/fonts/ipaexg.ttf
 
 .PHONY: setup run demo cli-demo test test-fast lint bench clean-demo translations screens manual
+.PHONY: preflight preflight-run preflight-test
 
-setup: $(STAMP) $(QM)
+setup: preflight $(STAMP) $(FONT) $(QM)
+
+# Before the venv, with the system's Python: its version and its venv module.
+preflight:
+	@$(PYTHON) scripts/preflight.py setup
+
+# After set-up, with the venv's Python (the app's own font discovery).
+preflight-run: setup
+	@$(BIN)/python scripts/preflight.py run
+
+preflight-test: setup
+	@$(BIN)/python scripts/preflight.py test
+
+# Fetched once from PyPI (pinned SHA-256); offline, a system font stands in (preflight says).
+$(FONT): packaging/font_source.py $(STAMP)
+	$(BIN)/python packaging/font_source.py
 
 # English UI: compiled from the Qt Linguist source (never committed).
 $(QM): $(TS) $(STAMP)
@@ -29,7 +50,7 @@ $(STAMP): pyproject.toml
 # The app's main job on realistic data: build the demo profile once, then open the window.
 # With no display (a server, CI), QT_QPA_PLATFORM=offscreen runs it invisibly; use
 # `make cli-demo` to see the same profile as text instead.
-run: setup demo
+run: preflight-run demo
 	$(BIN)/dxdesk-gui --profile "$(DEMO)"
 
 demo: setup
@@ -41,10 +62,10 @@ cli-demo: demo
 screens: demo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screens.py --profile "$(DEMO)"
 
-test: setup
+test: preflight-test
 	$(BIN)/python -m pytest
 
-test-fast: setup
+test-fast: preflight-test
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: setup

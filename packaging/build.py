@@ -4,10 +4,11 @@
 
 1. compiles the English translation (.qm; a build product, never committed);
 2. renders the icon from its SVG to PNG, ICO and ICNS (packaging/icons.py);
-3. fetches the Japanese font IPAexGothic with its licence (IPA Font License: redistributable
-   with the licence text) from the japanize-matplotlib 1.1.3 source archive on PyPI, checked
-   against the SHA-256 below; ``--font-dir`` takes the two files from a folder instead (an
-   offline build), and without either Debian's fonts-ipaexfont-gothic is used if installed;
+3. ships the Japanese font IPAexGothic with its licence (IPA Font License: redistributable
+   with the licence text): the folder ``make setup`` fetched for the source install
+   (packaging/font_source.py: one download, from PyPI, checked against pinned SHA-256s), fetched
+   here if absent; ``--font-dir`` takes the two files from a folder instead (an offline build),
+   and without either Debian's fonts-ipaexfont-gothic is used if installed;
 4. runs PyInstaller on packaging/dxdesk.spec into DIST/dxdesk/ (programs ``dxdesk`` and
    ``dxdesk-gui``; on macOS also DIST/dxdesk.app);
 5. writes DIST/dxdesk/LICENSES.txt: every bundled part, its licence and the licence texts,
@@ -21,13 +22,9 @@ It prints the folder's size. Run it with the project's venv Python (it must have
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import shutil
 import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,20 +33,7 @@ PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(PACKAGING))
 
-FONT_SDIST = "japanize-matplotlib==1.1.3"
-FONT_MEMBER_DIR = "japanize-matplotlib-1.1.3/japanize_matplotlib/fonts/"
-FONT_SHA256 = {
-    "ipaexg.ttf": "6726fb3c804e3fbc3ff5f45eddfd2fb1a858c2b1e03d3f1d8619bbca8d0a0ccd",
-    "IPA_Font_License_Agreement_v1.0.txt": (
-        "4c84dd528ec3044638ec346fc1ee27cd1eb95dfc04cbc6a881b3ca7a7f517e54"
-    ),
-}
-DEBIAN_FONT = Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf")
-DEBIAN_LICENCE = Path("/usr/share/doc/fonts-ipaexfont-gothic/copyright")  # holds the IPA text
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from font_source import obtain_font  # noqa: E402  (packaging/font_source.py, shared with setup)
 
 
 def _run(cmd: list[str], **kwargs: object) -> None:
@@ -75,64 +59,6 @@ def render_icons(out: Path) -> Path:
 
     render_all(out)
     return out
-
-
-def font_from_sdist(cache: Path) -> Path:
-    """The two font files from the pinned source archive (downloaded once into ``cache``)."""
-    target = cache / "font"
-    if all((target / n).is_file() and _sha256(target / n) == h for n, h in FONT_SHA256.items()):
-        return target
-    with tempfile.TemporaryDirectory() as tmp:
-        _run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                FONT_SDIST,
-                "--no-deps",
-                "--no-binary",
-                ":all:",
-                "--quiet",
-                "-d",
-                tmp,
-            ]
-        )
-        [archive] = Path(tmp).glob("*.tar.gz")
-        target.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(archive) as tar:
-            for name in FONT_SHA256:
-                member = tar.extractfile(FONT_MEMBER_DIR + name)
-                if member is None:
-                    raise SystemExit(f"{name} is not in {archive.name}")
-                (target / name).write_bytes(member.read())
-    for name, expected in FONT_SHA256.items():
-        if _sha256(target / name) != expected:
-            raise SystemExit(f"{name} from {FONT_SDIST} does not match its pinned SHA-256")
-    return target
-
-
-def obtain_font(cache: Path, font_dir: Path | None) -> Path:
-    from bundle_rules import FONT_FILES
-
-    if font_dir is not None:
-        missing = [n for n in FONT_FILES if not (font_dir / n).is_file()]
-        if missing:
-            raise SystemExit(f"--font-dir {font_dir} lacks {', '.join(missing)}")
-        return font_dir
-    try:
-        return font_from_sdist(cache)
-    except (subprocess.CalledProcessError, OSError, ValueError) as exc:
-        if not (DEBIAN_FONT.is_file() and DEBIAN_LICENCE.is_file()):
-            raise SystemExit(
-                f"the font could not be fetched ({exc}); give --font-dir or --no-font"
-            ) from exc
-        print(f"font: {FONT_SDIST} unavailable ({exc}); using Debian's fonts-ipaexfont-gothic")
-        target = cache / "font-debian"
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(DEBIAN_FONT, target / FONT_FILES[0])
-        shutil.copyfile(DEBIAN_LICENCE, target / FONT_FILES[1])
-        return target
 
 
 def licences_text(parts: list[object], font_dir: Path | None) -> str:

@@ -22,8 +22,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from font_source import FONT_FILES  # noqa: F401  (the shipped font and its licence)
+
 MAC_BUNDLE_ID = "jp.dxdesk.app"  # see packaging/macos/README.md
-FONT_FILES = ("ipaexg.ttf", "IPA_Font_License_Agreement_v1.0.txt")
+# The source install's fetched font (packaging/font_source.py): the spec adds it from the
+# folder build.py chose (or not at all with --no-font), never as an ordinary data file.
+FONTS_DIR = PurePosixPath("dxdesk/resources/fonts")
 # Data files of the app itself, by suffix: the rest of src/dxdesk is code or sources.
 APP_DATA_SUFFIXES = {".sql", ".csv", ".json", ".txt", ".svg", ".qm"}
 
@@ -105,7 +109,9 @@ def app_data_files(package_dir: Path) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for path in sorted(package_dir.rglob("*")):
         if path.is_file() and path.suffix in APP_DATA_SUFFIXES and "__pycache__" not in path.parts:
-            relative = path.parent.relative_to(package_dir.parent)
+            relative = PurePosixPath(path.parent.relative_to(package_dir.parent).as_posix())
+            if relative == FONTS_DIR or FONTS_DIR in relative.parents:
+                continue
             out.append((str(path), relative.as_posix()))
     return out
 

@@ -146,3 +146,11 @@ def run_cli(
             else:
                 os.environ[k] = v
     return code, out.getvalue(), err.getvalue()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # @needs_tool(...) (tests/tools.py): one line and a skip here, a failure in CI.
+    from tests.tools import require_tool
+
+    for mark in item.iter_markers("requires_tool"):
+        require_tool(*mark.args)

@@ -64,6 +64,8 @@ def test_every_data_file_of_the_app_is_bundled() -> None:
         assert resource in names
     assert "resources/hearing_checklist.txt" in names and "resources/icons/dxdesk.svg" in names
     assert not any(n.endswith((".py", ".ts", ".pyc")) for n in names)
+    # the fetched PDF font comes in through the spec (or not, with --no-font), never as data
+    assert not any(n.startswith("resources/fonts/") for n in names)
     for src, dest in files:
         assert dest == Path(src).parent.relative_to(package.parent).as_posix()
 

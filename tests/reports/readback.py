@@ -4,20 +4,17 @@ poppler's ``pdftotext`` for PDFs, openpyxl for workbooks. Shared by the document
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pypdf import PdfReader
 
 from dxdesk.reports.pdf import NO_START
+from tests.tools import needs_tool
 
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
-)
+needs_pdftotext = needs_tool("pdftotext")
 
 
 @dataclass

@@ -20,6 +20,11 @@ from dxdesk.reports.fonts import find_font, register_fonts
 from dxdesk.reports.pdf import NO_END, NO_START, PdfDocument, kinsoku_lines
 from dxdesk.reports.xlsx import Sheet, display_width, workbook_bytes
 from dxdesk.services.profile import Profile
+from tests.tools import preflight, require
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+from font_source import is_fetched
+
 from tests.reports.readback import (
     embedded_fonts,
     kinsoku_violations,
@@ -28,6 +33,18 @@ from tests.reports.readback import (
     squash,
     table_rows,
 )
+
+
+def require_font(family: str, found: bool) -> None:
+    key = "font-mincho" if "Mincho" in family else "font"
+    require(family, found, f"install: {preflight().install_hint(key)}")
+
+
+def require_shipped_font() -> None:
+    # make setup fetches it (packaging/font_source.py); CI must have it.
+    found = is_fetched(fontmod.BUNDLED_FONTS)
+    require("the shipped IPAexGothic", found, "fetch it: python packaging/font_source.py")
+
 
 # Page decorations as the readers extract them (one line each, in either order).
 HEADER = (
@@ -67,6 +84,13 @@ def test_a_japanese_truetype_font_is_found_and_registered() -> None:
     assert fonts.family in {c.family for c in fontmod.CANDIDATES}
 
 
+@pytest.fixture
+def no_shipped_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As before set-up fetched one (packaging/font_source.py): only the system's fonts."""
+    monkeypatch.setattr(fontmod, "BUNDLED_FONTS", tmp_path / "同梱なし")
+
+
+@pytest.mark.usefixtures("no_shipped_font")
 def test_no_font_names_what_to_install(tmp_path: Path) -> None:
     empty = tmp_path / "fonts"
     empty.mkdir()
@@ -88,8 +112,7 @@ def test_a_font_file_can_be_chosen_in_settings(tmp_path: Path) -> None:
 def test_a_family_name_in_settings_is_preferred() -> None:
     available = find_font("")
     other = find_font("IPAexMincho")
-    if other.family != "IPAexMincho":
-        pytest.skip("IPAexMincho is not installed here")
+    require_font("IPAexMincho", other.family == "IPAexMincho")
     assert other.family != available.family or available.family == "IPAexMincho"
 
 
@@ -310,6 +333,7 @@ def test_kinds_come_in_working_order() -> None:
     assert {"hearing-sheet", "hearing-record", "monthly", "recovery-kit"} <= set(names)
 
 
+@pytest.mark.usefixtures("no_shipped_font")
 def test_no_font_refuses_the_document_and_writes_nothing(profile: Profile, tmp_path: Path) -> None:
     from dxdesk.reports.base import ReportRequest
     from dxdesk.services.reports import generate
@@ -355,8 +379,7 @@ def test_a_hanging_stop_before_a_line_break_adds_no_empty_line() -> None:
 
 def test_a_family_without_bold_uses_its_regular_face_for_bold() -> None:
     choice = find_font("IPAexGothic")
-    if choice.family != "IPAexGothic":
-        pytest.skip("IPAexGothic is not installed here")
+    require_font("IPAexGothic", choice.family == "IPAexGothic")
     assert choice.bold is None
     fonts = register_fonts("IPAexGothic")
     assert fonts.bold == fonts.regular and fonts.family == "IPAexGothic"
@@ -367,17 +390,59 @@ def test_a_family_without_bold_uses_its_regular_face_for_bold() -> None:
 
 @pytest.mark.parametrize("name", ["IPAex明朝", "ipaex mincho", "ＩＰＡｅｘ明朝"])
 def test_japanese_family_names_in_settings(name: str) -> None:
-    if find_font("IPAexMincho").family != "IPAexMincho":
-        pytest.skip("IPAexMincho is not installed here")
+    require_font("IPAexMincho", find_font("IPAexMincho").family == "IPAexMincho")
     assert find_font(name).family == "IPAexMincho"
 
 
-def test_available_families_lists_what_is_installed(tmp_path: Path) -> None:
+def test_available_families_lists_what_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     families = fontmod.available_families()
     assert register_fonts().family == families[0]
+    monkeypatch.setattr(fontmod, "BUNDLED_FONTS", tmp_path / "同梱なし")  # no_shipped_font
     assert fontmod.available_families([tmp_path]) == []
 
 
+def test_the_shipped_font_is_searched_after_the_system_folders() -> None:
+    require_shipped_font()
+    dirs = fontmod.font_dirs()
+    assert dirs[-1] == fontmod.BUNDLED_FONTS
+    assert fontmod.available_families([]) == ["IPAexGothic"]
+
+
+def test_the_shipped_font_is_truetype_with_its_licence() -> None:
+    # reportlab embeds only TrueType outlines (a glyf table), never CFF ("OTTO").
+    require_shipped_font()
+    data = (fontmod.BUNDLED_FONTS / "ipaexg.ttf").read_bytes()
+    assert data[:4] == b"\x00\x01\x00\x00"
+    tables = {data[12 + 16 * i : 16 + 16 * i] for i in range(int.from_bytes(data[4:6], "big"))}
+    assert b"glyf" in tables and b"CFF " not in tables
+    licence = fontmod.BUNDLED_FONTS / "IPA_Font_License_Agreement_v1.0.txt"
+    assert "IPA" in licence.read_text(encoding="utf-8")
+
+
+@needs_pdftotext
+def test_a_pdf_builds_with_the_shipped_font_when_the_system_has_none(
+    profile: Profile, tmp_path: Path
+) -> None:
+    """A Mac (CFF fonts only) or a bare Linux: the system's folders hold nothing embeddable."""
+    from dxdesk.reports.base import ReportRequest
+    from dxdesk.services.reports import generate
+
+    require_shipped_font()
+    empty = tmp_path / "システムのフォントなし"
+    empty.mkdir()
+    out = generate(
+        profile,
+        ReportRequest("hearing-sheet", org_id="高千穂町"),
+        tmp_path / "シート.pdf",
+        search_dirs=[empty],
+    )
+    assert any("IPAexGothic" in f for f in embedded_fonts(out))
+    assert read_pdf(out).both("高千穂町")
+
+
+@pytest.mark.usefixtures("no_shipped_font")
 def test_windows_font_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The main target: %WINDIR%\\Fonts and the per-user font folder, TTC names as shipped."""
     windir = tmp_path / "Windows"

@@ -14,9 +14,10 @@ from dxdesk.errors import UserError
 from dxdesk.store.migrations import head_version
 from dxdesk.sync import bundle, crypto
 from tests.sync.bundle_helpers import read_all, rows, senders
+from tests.tools import needs_tool
 
-AGE = shutil.which("age") or "/usr/bin/age"
-needs_age = pytest.mark.skipif(not Path(AGE).exists(), reason="the age CLI is not installed")
+AGE = shutil.which("age") or "age"
+needs_age = needs_tool("age")
 
 
 def keys() -> crypto.DeviceKeys:

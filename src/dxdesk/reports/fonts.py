@@ -11,9 +11,11 @@ Hiragino), always as a subset. Search order: ``settings.pdf_font`` (a family nam
 below, or a font file path, optionally ``path#N`` for the N-th font of a .ttc), then BIZ UDGothic,
 BIZ UDMincho, IPAexGothic, IPAexMincho, then the Windows collections MS Gothic, Yu Gothic and
 Meiryo. The folders searched are the OS font folders of Windows, macOS and Linux, plus the
-``<dir>`` entries of fontconfig's configuration, and last the folder an installed build ships
-(``dxdesk/resources/fonts``: IPAexGothic with its licence, put there by packaging/build.py, so a
-Mac, which has no embeddable Japanese font of its own, still prints). No font file is ever
+``<dir>`` entries of fontconfig's configuration, and last the folder the app ships
+(``dxdesk/resources/fonts``: IPAexGothic with its licence, fetched from PyPI by
+packaging/font_source.py, which ``make setup`` runs for a source install and packaging/build.py
+for an installer), so a Mac, which has no embeddable Japanese font of its own, or a bare Linux
+still prints. A system font of a family wins over the shipped copy. No font file is ever
 committed to the project.
 """
 
@@ -48,7 +50,8 @@ __all__ = [
 
 log = logging.getLogger("dxdesk.reports")
 
-# Filled by packaging/build.py in a built app only (absent, so skipped, in a source tree).
+# The font the app ships: filled by packaging/font_source.py (``make setup``) in a source tree
+# and by packaging/build.py in a built app; absent (so skipped) until then.
 BUNDLED_FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 # What the error message asks the user to install.
@@ -136,6 +139,19 @@ def _fontconfig_dirs() -> list[Path]:
 
 def font_dirs() -> list[Path]:
     """The folders searched for fonts on this OS, existing ones only, without duplicates."""
+    return _with_shipped(_system_font_dirs())
+
+
+def _with_shipped(dirs: Sequence[Path]) -> list[Path]:
+    # Last: the OS's own fonts (BIZ UD on Windows) come first in each family's search.
+    unique: list[Path] = []
+    for d in [*dirs, BUNDLED_FONTS]:
+        if d not in unique and d.is_dir():
+            unique.append(d)
+    return unique
+
+
+def _system_font_dirs() -> list[Path]:
     home = Path.home()
     dirs: list[Path] = []
     if sys.platform == "win32":
@@ -161,13 +177,12 @@ def font_dirs() -> list[Path]:
             Path("/usr/share/fonts"),
         ]
         dirs += _fontconfig_dirs()
-    # Last: the OS's own fonts (BIZ UD on Windows) come first in each family's search.
-    dirs.append(BUNDLED_FONTS)
-    unique: list[Path] = []
-    for d in dirs:
-        if d not in unique and d.is_dir():
-            unique.append(d)
-    return unique
+    return dirs
+
+
+def _searched(search_dirs: Sequence[Path] | None) -> list[Path]:
+    """``search_dirs`` in place of the OS folders (tests), the shipped font's folder always last."""
+    return font_dirs() if search_dirs is None else _with_shipped(search_dirs)
 
 
 def _index_files(dirs: Iterable[Path]) -> dict[str, Path]:
@@ -222,14 +237,15 @@ def _from_path(text: str) -> FontChoice | None:
 def find_font(preferred: str = "", search_dirs: Sequence[Path] | None = None) -> FontChoice:
     """The font to use: ``preferred`` (family or file) if usable, else the first candidate found.
 
-    ``search_dirs`` replaces the OS folders (tests point it at an empty folder).
+    ``search_dirs`` replaces the OS folders (tests point it at an empty folder); the font the
+    app ships is searched after them either way.
     """
     preferred = preferred.strip()
     if preferred and (os.sep in preferred or "/" in preferred or "." in preferred):
         choice = _from_path(preferred)
         if choice is not None:
             return choice
-    index = _index_files(font_dirs() if search_dirs is None else search_dirs)
+    index = _index_files(_searched(search_dirs))
     order = list(CANDIDATES)
     if preferred:
         order.sort(key=lambda c: not c.matches(preferred))
@@ -246,7 +262,7 @@ def find_font(preferred: str = "", search_dirs: Sequence[Path] | None = None) ->
 def available_families(search_dirs: Sequence[Path] | None = None) -> list[str]:
     """The candidate families usable on this computer, in preference order (for a settings
     choice box; the setting may also name a font file)."""
-    index = _index_files(font_dirs() if search_dirs is None else search_dirs)
+    index = _index_files(_searched(search_dirs))
     return [c.family for c in CANDIDATES if _pick(c.regular, index) is not None]
 
 
@@ -258,7 +274,7 @@ def register_fonts(
     preferred: str = "", search_dirs: Sequence[Path] | None = None
 ) -> RegisteredFonts:
     """Find the font and register it with reportlab once per process (regular and bold)."""
-    key = (preferred, None if search_dirs is None else tuple(search_dirs))
+    key = (preferred, None if search_dirs is None else (*search_dirs, BUNDLED_FONTS))
     with _lock:
         cached = _registered.get(key)
         if cached is not None:
