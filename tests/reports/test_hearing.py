@@ -366,3 +366,37 @@ def test_the_hearing_sheet_prints_the_organisations_attention_entries(
         generate(demo_profile, ReportRequest("hearing-sheet", org_id=calm), tmp_path / "c.pdf")
     )
     assert doc.both("要注意の事項はありません。")
+
+
+@needs_pdftotext
+def test_the_hearing_sheet_lists_the_issues_the_organisation_shares(
+    profile: Profile, tmp_path: Path
+) -> None:
+    """An issue 都城市 raised for itself and 高千穂町 is on 高千穂町's sheet, marked shared; a
+    closed shared one and another organisation's own issue are not."""
+    records = RecordService(profile)
+    base = {"raised_on": "2025-10-01", "priority": "高"}
+    shared_issue = records.add(
+        "issue",
+        {**base, "org_id": "都城市", "title": "共同調達の仕様の調整", "status": "対応中"},
+    ).record_id
+    records.set_members("issue", shared_issue, {ORG: True})
+    closed = records.add(
+        "issue",
+        {
+            **base,
+            "org_id": "都城市",
+            "title": "回線の切替日程",
+            "status": "完了",
+            "closed_on": "2025-10-20",
+        },
+    ).record_id
+    records.set_members("issue", closed, {ORG: True})
+    records.add(
+        "issue", {**base, "org_id": "三股町", "title": "三股町だけの課題", "status": "未対応"}
+    )
+    out = generate(profile, ReportRequest("hearing-sheet", org_id=ORG), tmp_path / "シート.pdf")
+    doc = read_pdf(out)
+    assert doc.both(squash("共同調達の仕様の調整（共有：都城市ほか1団体）"))
+    assert "回線の切替日程" not in doc.poppler
+    assert "三股町だけの課題" not in doc.poppler

@@ -15,8 +15,8 @@ from dxdesk.core.calendar import fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import kind
 from dxdesk.services.profile import Profile
-from dxdesk.services.shared import org_condition, org_counts, shared
 from dxdesk.store.meanings import open_clause, site_days
+from dxdesk.store.shared import org_condition, org_counts, shared
 from dxdesk.store.timeentries import active_time
 
 if TYPE_CHECKING:

@@ -24,9 +24,9 @@ from dxdesk.core.progress import Cell, StepCounts
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, HistoryEntry, RecordService
-from dxdesk.services.shared import org_condition
 from dxdesk.store import progress as rows
 from dxdesk.store.meanings import open_clause
+from dxdesk.store.shared import org_condition
 
 # Milestones: the planned date on system_status, the actual one the day its step was reached.
 MILESTONES: tuple[tuple[str, str, int], ...] = (

@@ -20,9 +20,9 @@ from dxdesk.core.calendar import ISO, format_stored, parse_date
 from dxdesk.core.model import Field, FieldType, Kind, Record, Value, kind
 from dxdesk.errors import UserError, ValidationError
 from dxdesk.services.profile import Profile
-from dxdesk.services.shared import Shared, org_condition, shared
 from dxdesk.store.meanings import live_clause
 from dxdesk.store.search import terms_of, text_condition
+from dxdesk.store.shared import Shared, org_condition, shared
 
 YES, NO = "はい", "いいえ"
 LIST_SEPARATOR = "、"

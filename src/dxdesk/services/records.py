@@ -30,10 +30,10 @@ from dxdesk.core.model import (
 from dxdesk.errors import UserError
 from dxdesk.services.profile import Profile
 from dxdesk.services.references import References
-from dxdesk.services.shared import org_condition
 from dxdesk.store import ledger
 from dxdesk.store.meanings import live_clause
 from dxdesk.store.records import Change
+from dxdesk.store.shared import org_condition
 
 if TYPE_CHECKING:
     from dxdesk.services.bookings import Bookings

@@ -25,6 +25,7 @@ from dxdesk.reports.xlsx import Sheet, workbook_bytes
 from dxdesk.store import progress as progress_rows
 from dxdesk.store.database import Database
 from dxdesk.store.meanings import open_clause
+from dxdesk.store.shared import org_condition, shared
 
 TITLE = "ヒアリングシート"
 CHECKLIST_FILE = "hearing_checklist.txt"
@@ -112,13 +113,25 @@ def system_rows(db: Database, org: dict[str, Any], today: date | None = None) ->
 
 
 def open_issues(db: Database, org_id: str) -> list[dict[str, Any]]:
-    """Open issues (未対応, 対応中, 保留: Kind.open_statuses), most urgent first."""
-    return db.query(
-        "SELECT * FROM issue WHERE _deleted = 0 AND org_id = ?"
-        f" AND {open_clause(kind('issue'))}"
+    """Open issues (未対応, 対応中, 保留: Kind.open_statuses), most urgent first: the
+    organisation's own and those it shares (store/shared.py), a shared one's title followed by
+    「（共有：都城市ほか2団体）」 as the window's lists mark it."""
+    issue = kind("issue")
+    of_org, params = org_condition(issue, "issue", org_id)
+    rows = db.query(
+        f"SELECT * FROM issue WHERE _deleted = 0 AND {of_org}"
+        f" AND {open_clause(issue)}"
         " ORDER BY CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, raised_on, rid",
-        (org_id,),
+        params,
     )
+    marks = shared(db, issue, rows)
+    if marks:
+        orgs = {str(r["id"]): str(r["name"]) for r in db.query("SELECT id, name FROM organisation")}
+        for row in rows:
+            mark = marks.get(str(row["id"]))
+            if mark is not None:
+                row["title"] = f"{text(row['title'])}（{mark.japanese(orgs)}）"
+    return rows
 
 
 def build_xlsx(ctx: ReportContext) -> bytes:
