@@ -12,6 +12,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.core.ids import natural_id
 from dxdesk.gui.forms import RecordForm
 from dxdesk.gui.mainwindow import MainWindow
+from dxdesk.gui.messages import phrase
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import Profile, create_profile
 from dxdesk.services.records import RecordService
@@ -165,5 +166,5 @@ def test_the_first_paint_does_not_wait_for_the_attention_list(qtbot: QtBot, hub:
     assert shown == expected
     assert page.boxes["unshared"].title() == "県へ未共有の課題（1件）"
     first = page.lists["attention"].item(0).text()
-    assert first == (expected.items[0].text if expected.items else expected.empty)
+    assert first == phrase(expected.items[0].text if expected.items else expected.empty)
     assert first != "集計しています…"

@@ -22,22 +22,24 @@ def deadlines(ctx: click.Context, fy: int | None, fmt: str) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from dxdesk.services.deadlines import DeadlineService
+    from dxdesk.services.phrases import japanese
 
     state: State = ctx.obj
     with opened(state, backup=False) as profile:
         board = DeadlineService(profile).board(fy)
+        style = profile.settings.date_style
     if fmt == "json":
         output.echo(output.to_json([d.as_json() for d in board]))
         return
     rows = []
     for d in board:
         due = f"{d.due.isoformat()}（{format_wareki_compact(d.due)}）" if d.due else "未設定"
-        status = d.status
+        status = japanese(d.status_text, style)
         if d.submitted_on:
             status += f" {d.submitted_on}"
         if d.overdue:
             status += "（期限超過）"
-        rows.append([d.key, d.title, due, status, d.basis])
+        rows.append([d.key, japanese(d.name, style), due, status, d.basis])
     output.echo(output.table(["番号", "提出物", "期限", "状態", "期限の根拠"], rows, max_col=48))
 
 
