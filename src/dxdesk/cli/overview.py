@@ -55,3 +55,34 @@ def overview(state: State, org: str | None, month: str | None, fmt: str) -> None
     output.echo(f"{month[:4]}年{int(month[5:])}月")
     headers = ["団体コード", "団体", "未完了の課題", "訪問日数（／目標）", "最終訪問"]
     output.echo(output.table(headers, rows))
+
+
+@cli.command()
+@click.option(
+    "--month", metavar="YYYY-MM", help="現地支援日数の対象月（例：2025-11。既定：画面と同じ月）"
+)
+@click.pass_obj
+def home(state: State, month: str | None) -> None:
+    """ホーム画面の内容（役割ごとの期限、課題、工数、取り込み、競合など）を表示します。"""
+    from dxdesk.services.home import HomeService
+    from dxdesk.services.overview import OverviewService
+    from dxdesk.services.phrases import japanese
+
+    if month is not None:
+        try:
+            month = parse_month(month)
+        except ValueError:
+            raise UserError("bad_month", value=month) from None
+    with opened(state, backup=False) as profile:
+        month = month or OverviewService(profile).default_month()
+        shown = HomeService(profile).home(month)
+        style = profile.settings.date_style
+    for n, section in enumerate(shown.sections):
+        if n:
+            output.echo("")
+        output.echo(f"■ {japanese(section.title, style)}（{section.count}件）")
+        for item in section.items:
+            # ！ where the window shows the item in red (overdue, below target, waiting long).
+            output.echo(f"{'！' if item.alert else '・'}{japanese(item.text, style)}")
+        if not section.items:
+            output.echo(f"　{japanese(section.empty, style)}")
