@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +19,6 @@ from dxdesk.gui.forms import RecordForm
 from dxdesk.gui.home import HomePage
 from dxdesk.gui.mainwindow import MainWindow
 from dxdesk.gui.messages import phrase
-from dxdesk.gui.translators import translations_dir
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.profile import Profile, create_profile
 from dxdesk.services.records import RecordService
@@ -151,7 +149,6 @@ def test_the_supervisors_attention_items_open_the_progress_cell(qtbot: QtBot, hu
 def test_the_first_paint_does_not_wait_for_the_attention_list(qtbot: QtBot, hub: Profile) -> None:
     """The attention list (the whole progress matrix scored) is a placeholder in the first
     paint and filled in right after it, with what the service computes (bench/gui.py W3)."""
-    from PySide6.QtWidgets import QApplication
 
     from dxdesk.gui.home import HomePage
     from dxdesk.services.home import HomeService
@@ -183,17 +180,6 @@ def test_the_first_paint_does_not_wait_for_the_attention_list(qtbot: QtBot, hub:
 
 HINOKAGE = natural_id("organisation", "454427")
 DAY = date(2025, 11, 20)  # a Thursday
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(translations_dir() / "dxdesk_en.qm"))
-    qapp.installTranslator(translator)
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(translator)
 
 
 def _supervisor_data(profile: Profile) -> None:
@@ -247,7 +233,7 @@ def _no_japanese_but(texts: list[str], data: list[str]) -> list[str]:
 
 
 def test_the_supervisors_home_in_english_has_no_japanese_but_data(
-    qtbot: QtBot, hub: Profile, english: None
+    qtbot: QtBot, hub: Profile, english_window: None
 ) -> None:
     from dxdesk.services.attention import AttentionService
 
@@ -266,7 +252,7 @@ def test_the_supervisors_home_in_english_has_no_japanese_but_data(
 
 
 def test_the_consultants_home_in_english_has_no_japanese_but_data(
-    qtbot: QtBot, profile: Profile, english: None
+    qtbot: QtBot, profile: Profile, english_window: None
 ) -> None:
     s = RecordService(profile)
     staff = profile.meta["owner_staff_id"]

@@ -14,6 +14,16 @@ from dxdesk.core.calendar import parse_month
 from dxdesk.errors import UserError
 
 
+def _month(text: str | None) -> str | None:
+    """--month as typed (2025-11, 令和7年11月) to YYYY-MM; None for the window's month."""
+    if text is None:
+        return None
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise UserError("bad_month", value=text) from None
+
+
 @cli.command()
 @click.option("--org", metavar="NAME|CODE", help="団体（団体名または団体コード）で絞り込む")
 @click.option(
@@ -28,11 +38,7 @@ def overview(state: State, org: str | None, month: str | None, fmt: str) -> None
     from dxdesk.services.overview import OverviewService
     from dxdesk.services.records import RecordService
 
-    if month is not None:
-        try:
-            month = parse_month(month)
-        except ValueError:
-            raise UserError("bad_month", value=month) from None
+    month = _month(month)
     with opened(state, backup=False) as profile:
         service = OverviewService(profile)
         month = month or service.default_month()
@@ -68,11 +74,7 @@ def home(state: State, month: str | None) -> None:
     from dxdesk.services.overview import OverviewService
     from dxdesk.services.phrases import japanese
 
-    if month is not None:
-        try:
-            month = parse_month(month)
-        except ValueError:
-            raise UserError("bad_month", value=month) from None
+    month = _month(month)
     with opened(state, backup=False) as profile:
         month = month or OverviewService(profile).default_month()
         shown = HomeService(profile).home(month)
