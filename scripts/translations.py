@@ -16,7 +16,8 @@ kept), then fixes what lupdate cannot see, keeping any translation already writt
   ``Kind.label`` (context ``Kind``), ``Field.label`` (``Field``), choice (``Choice``) and
   follow-up button and hint (``Action``), and the lists' urgency marks (``Urgency``).
 * The sentences the services compose (services/phrases.py ``PHRASES``, context ``Phrase``):
-  a template that names a count (``Template.count``) is a numerus message (singular, plural).
+  a template that names a count (``Template.count``) is a numerus message (singular, plural);
+  and the monthly-report rules of the calendar's reference data (``CalendarRule``).
 
 Messages no longer used anywhere are dropped. ``build`` runs ``pyside6-lrelease``; the .qm is
 a build product and is never committed.
@@ -45,7 +46,17 @@ MODEL_PY = SRC / "dxdesk" / "core" / "model.py"
 
 SOURCE_LANGUAGE = "ja_JP"
 TARGET_LANGUAGE = "en_US"
-MODEL_CONTEXTS = ("Kind", "Field", "Choice", "Action", "UserError", "Reason", "Urgency", "Phrase")
+MODEL_CONTEXTS = (
+    "Kind",
+    "Field",
+    "Choice",
+    "Action",
+    "UserError",
+    "Reason",
+    "Urgency",
+    "Phrase",
+    "CalendarRule",
+)
 GONE = {"vanished", "obsolete"}  # translation types of messages lupdate no longer found
 
 Key = tuple[str, str, str]  # context, source, disambiguation comment
@@ -329,7 +340,11 @@ def model_messages() -> list[ModelMessage]:
         uses.setdefault(("UserError", template), []).append(code)
     for reason, line in validation_reasons():
         uses.setdefault(("Reason", reason), []).append(f"core/model.py:{line}")
-    from dxdesk.services.phrases import CONTEXT, PHRASES
+    from dxdesk.core.calendar import monthly_report_rules
+    from dxdesk.services.phrases import CALENDAR_RULE, CONTEXT, PHRASES
+
+    for code, label in monthly_report_rules().items():
+        uses.setdefault((CALENDAR_RULE, label), []).append(f"calendar.json:{code}")
 
     counted: set[tuple[str, str]] = set()
     for key, template in PHRASES.items():

@@ -20,11 +20,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.core.model import KINDS
 from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
 from dxdesk.gui.messages import reason_text, user_message
 from dxdesk.gui.translators import install_translators
-from dxdesk.services.phrases import CONTEXT, PHRASES
+from dxdesk.services.phrases import CALENDAR_RULE, CONTEXT, PHRASES
 from dxdesk.services.query import URGENCY_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -228,6 +229,7 @@ def test_ts_has_every_model_text(messages: list[Any]) -> None:
     wanted.update(("Reason", reason) for reason, _line in translations.validation_reasons())
     wanted.update(("Urgency", label) for label in URGENCY_LABELS.values())
     wanted.update((CONTEXT, t.source) for t in PHRASES.values())
+    wanted.update((CALENDAR_RULE, label) for label in monthly_report_rules().values())
     assert sorted(wanted - in_ts) == [], "run `python scripts/translations.py update`"
     # One message per distinct text, and nothing the model no longer has.
     modelled = {key for key in in_ts if key[0] in translations.MODEL_CONTEXTS}

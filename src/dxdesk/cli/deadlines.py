@@ -39,7 +39,7 @@ def deadlines(ctx: click.Context, fy: int | None, fmt: str) -> None:
             status += f" {d.submitted_on}"
         if d.overdue:
             status += "（期限超過）"
-        rows.append([d.key, japanese(d.name, style), due, status, d.basis])
+        rows.append([d.key, japanese(d.name, style), due, status, japanese(d.basis, style)])
     output.echo(output.table(["番号", "提出物", "期限", "状態", "期限の根拠"], rows, max_col=48))
 
 

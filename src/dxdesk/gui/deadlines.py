@@ -174,7 +174,7 @@ class DeadlineBoard(QWidget):
                     status += self.tr("（第%1版）").replace("%1", str(d.version))
             elif d.overdue:
                 status += self.tr("（期限超過）")
-            basis = d.basis
+            basis = phrase(d.basis)
             if d.fingerprint:
                 basis = f"SHA-256 {d.fingerprint[:16]}…　{basis}"
             name = phrase(d.name)

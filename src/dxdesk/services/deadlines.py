@@ -34,13 +34,24 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dxdesk.core.calendar import OfficeCalendar, fiscal_year, fiscal_year_range, parse_date
+from dxdesk.core.calendar import (
+    EXTRA_CLOSED,
+    WEEKDAYS_JA,
+    WEEKEND,
+    YEAR_END,
+    DueDate,
+    OfficeCalendar,
+    fiscal_year,
+    fiscal_year_range,
+    monthly_report_rules,
+    parse_date,
+)
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import DELIVERABLES, Record, kind
 from dxdesk.errors import UserError
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.goals import fiscal_months
-from dxdesk.services.phrases import Label, Text, YearMonth, japanese, text
+from dxdesk.services.phrases import CALENDAR_RULE, Label, Text, YearMonth, japanese, text
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, RecordService
 from dxdesk.store.meanings import open_clause
@@ -78,7 +89,7 @@ class Deliverable:
     code: str  # a DOCUMENTS code, or "issue" / "monthly-meeting"
     name: Text  # what is due (月次作業報告書（2025年11月分）), for any face's language
     due: date | None
-    basis: str  # how the due date was found, in Japanese
+    basis: Text  # how the due date was found
     status: str
     overdue: bool
     submitted_on: str | None = None
@@ -112,6 +123,7 @@ class Deliverable:
         out = asdict(self)
         del out["name"]
         out["title"] = self.title
+        out["basis"] = japanese(self.basis)
         out["kind"] = self.code
         out["due"] = self.due.isoformat() if self.due else None
         return out
@@ -147,6 +159,24 @@ def _document_name(code: str) -> Text:
 def _for_record(code: str, title: object, day: date) -> Text:
     """A document about a meeting or a training: 議事録：第8回月次報告会（2025-11-21）."""
     return text("deadline.for_record", document=_choice(code), title=str(title), day=day)
+
+
+def _monthly_basis(cal: OfficeCalendar, deadline: DueDate) -> Text:
+    """翌月10日, or 翌月10日（土曜日のため直前の開庁日）: the calendar's rule, in parts."""
+    nominal = deadline.nominal or deadline.due
+    cause = cal.closed_cause(nominal) if deadline.moved_by else None
+    if cause is None or deadline.moved_by is None:
+        return text("deadline.basis.monthly", day=nominal.day)
+    what, name = cause
+    reason: Text | str = name  # a holiday's name (文化の日)
+    if what == WEEKEND:
+        reason = text("closed.weekend", weekday=Label("Weekday", WEEKDAYS_JA[nominal.weekday()]))
+    elif what == YEAR_END:
+        reason = text("closed.year_end")
+    elif what == EXTRA_CLOSED:
+        reason = text("closed.extra")
+    rule = Label(CALENDAR_RULE, monthly_report_rules()[deadline.moved_by])
+    return text("deadline.basis.monthly_moved", day=nominal.day, reason=reason, rule=rule)
 
 
 def _open_on_or_before(cal: OfficeCalendar, d: date) -> date:
@@ -204,7 +234,7 @@ class DeadlineService:
             target: str,
             name: Text,
             due: date | None,
-            basis: str,
+            basis: Text,
             *,
             source: tuple[str, str] | None = None,
             period: str | None = None,
@@ -212,7 +242,7 @@ class DeadlineService:
             document, report, _for = DOCUMENTS[code]
             status, newest, set_due = self._state(held, document, target)
             if due is None and set_due:
-                due, basis = date.fromisoformat(set_due), "期限を設定済み"
+                due, basis = date.fromisoformat(set_due), text("deadline.basis.set")
             out.append(
                 Deliverable(
                     key=f"{code}:{target}",
@@ -246,7 +276,7 @@ class DeadlineService:
                 str(fy),
                 _document_name(code),
                 None,
-                "契約締結後速やかに（期限は未設定）",
+                text("deadline.basis.start"),
                 period=str(fy),
             )
         for month in fiscal_months(fy):
@@ -257,7 +287,7 @@ class DeadlineService:
                 month,
                 text("deadline.monthly", document=_choice("monthly"), month=_month_label(month)),
                 deadline.due,
-                deadline.rule_text,
+                _monthly_basis(cal, deadline),
                 period=month,
             )
 
@@ -278,7 +308,7 @@ class DeadlineService:
                     str(r["id"]),
                     _for_record("materials", r["title"], day),
                     cal.materials_due(day),
-                    "会議の前の開庁日",
+                    text("deadline.basis.materials"),
                     source=source,
                 )
             add(
@@ -286,7 +316,7 @@ class DeadlineService:
                 str(r["id"]),
                 _for_record("minutes", r["title"], day),
                 cal.minutes_due(day),
-                "会議の翌日から数えて3開庁日目",
+                text("deadline.basis.minutes"),
                 source=source,
             )
 
@@ -304,7 +334,7 @@ class DeadlineService:
                 str(r["id"]),
                 _for_record("training-plan", r["title"], day),
                 cal.previous_open_day(day),
-                "実施日の前の開庁日（内容・日程の確定後）",
+                text("deadline.basis.training_plan"),
                 source=source,
             )
             add(
@@ -312,7 +342,7 @@ class DeadlineService:
                 str(r["id"]),
                 _for_record("training-result", r["title"], day),
                 cal.add_open_days(day, TRAINING_RESULT_OPEN_DAYS),
-                f"実施日の翌日から数えて{TRAINING_RESULT_OPEN_DAYS}開庁日目",
+                text("deadline.basis.training_result", n=TRAINING_RESULT_OPEN_DAYS),
                 source=source,
             )
 
@@ -321,7 +351,7 @@ class DeadlineService:
             str(fy),
             _document_name("completion"),
             _open_on_or_before(cal, end),
-            "履行期限（年度末。閉庁日の場合は直前の開庁日）",
+            text("deadline.basis.completion"),
             period=str(fy),
         )
 
@@ -336,7 +366,7 @@ class DeadlineService:
                     code=NO_MEETING,
                     name=text("deadline.no_meeting", month=_month_label(month)),
                     due=due,
-                    basis="7(4) 月次報告会は毎月開催",
+                    basis=text("deadline.basis.no_meeting"),
                     status=NOT_HELD,
                     overdue=due < self.today,
                     period=month,
@@ -359,7 +389,7 @@ class DeadlineService:
                     code=ISSUE,
                     name=text("deadline.issue", title=str(r["title"])),
                     due=due,
-                    basis="課題の期限",
+                    basis=text("deadline.basis.issue"),
                     status=str(r["status"]),
                     overdue=due < self.today,
                     source_kind="issue",

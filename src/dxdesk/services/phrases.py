@@ -26,6 +26,8 @@ from functools import partial
 from dxdesk.core.calendar import ISO, format_date
 
 CONTEXT = "Phrase"  # the Qt Linguist context of the templates
+# The monthly-report rule's labels (reference data, core/calendar.py monthly_report_rules).
+CALENDAR_RULE = "CalendarRule"
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,22 @@ PHRASES: dict[str, Template] = {
     "deadline.issue": Template("課題：{title}"),
     "deadline.submitted": Template("提出済み"),
     "deadline.not_held": Template("未開催"),
+    # -- how each due date was found (the board's 期限の根拠)
+    "deadline.basis.set": Template("期限を設定済み"),
+    "deadline.basis.start": Template("契約締結後速やかに（期限は未設定）"),
+    "deadline.basis.monthly": Template("翌月{day}日"),
+    "deadline.basis.monthly_moved": Template("翌月{day}日（{reason}のため{rule}）"),
+    "deadline.basis.materials": Template("会議の前の開庁日"),
+    "deadline.basis.minutes": Template("会議の翌日から数えて3開庁日目"),
+    "deadline.basis.training_plan": Template("実施日の前の開庁日（内容・日程の確定後）"),
+    "deadline.basis.training_result": Template("実施日の翌日から数えて{n}開庁日目", "n"),
+    "deadline.basis.completion": Template("履行期限（年度末。閉庁日の場合は直前の開庁日）"),
+    "deadline.basis.no_meeting": Template("7(4) 月次報告会は毎月開催"),
+    "deadline.basis.issue": Template("課題の期限"),
+    # -- why the offices are closed on a day (a holiday is its name)
+    "closed.weekend": Template("{weekday}曜日"),
+    "closed.year_end": Template("年末年始"),
+    "closed.extra": Template("臨時閉庁"),
     # -- the intensive-support warnings (services/engagements.py)
     "engagement.plan_late": Template(
         "{org}の集中支援の計画・スケジュールの県との合意（{agreed}）は、"

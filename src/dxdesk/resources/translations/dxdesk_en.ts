@@ -133,6 +133,19 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>CalendarRule</name>
+    <message>
+        <source>直前の開庁日</source>
+        <extracomment>CalendarRule in the model: calendar.json:earlier</extracomment>
+        <translation>the last open day before</translation>
+    </message>
+    <message>
+        <source>直後の開庁日</source>
+        <extracomment>CalendarRule in the model: calendar.json:later</extracomment>
+        <translation>the next open day after</translation>
+    </message>
+</context>
+<context>
     <name>CaseFinderPanel</name>
     <message>
         <location filename="../../gui/cases.py" line="44"/>
@@ -5237,6 +5250,79 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>未開催</source>
         <extracomment>Phrase in the model: deadline.not_held</extracomment>
         <translation>Not held</translation>
+    </message>
+    <message>
+        <source>期限を設定済み</source>
+        <extracomment>Phrase in the model: deadline.basis.set</extracomment>
+        <translation>Due date set</translation>
+    </message>
+    <message>
+        <source>契約締結後速やかに（期限は未設定）</source>
+        <extracomment>Phrase in the model: deadline.basis.start</extracomment>
+        <translation>Promptly after signing (no due date set)</translation>
+    </message>
+    <message>
+        <source>翌月{day}日</source>
+        <extracomment>Phrase in the model: deadline.basis.monthly</extracomment>
+        <translation>Day {day} of the next month</translation>
+    </message>
+    <message>
+        <source>翌月{day}日（{reason}のため{rule}）</source>
+        <extracomment>Phrase in the model: deadline.basis.monthly_moved</extracomment>
+        <translation>Day {day} of the next month ({reason}, so {rule})</translation>
+    </message>
+    <message>
+        <source>会議の前の開庁日</source>
+        <extracomment>Phrase in the model: deadline.basis.materials</extracomment>
+        <translation>The open day before the meeting</translation>
+    </message>
+    <message>
+        <source>会議の翌日から数えて3開庁日目</source>
+        <extracomment>Phrase in the model: deadline.basis.minutes</extracomment>
+        <translation>The 3rd open day after the meeting</translation>
+    </message>
+    <message>
+        <source>実施日の前の開庁日（内容・日程の確定後）</source>
+        <extracomment>Phrase in the model: deadline.basis.training_plan</extracomment>
+        <translation>The open day before the training (once its content and date are fixed)</translation>
+    </message>
+    <message numerus="yes">
+        <source>実施日の翌日から数えて{n}開庁日目</source>
+        <extracomment>Phrase in the model: deadline.basis.training_result</extracomment>
+        <translation>
+            <numerusform>{n} open day after the training</numerusform>
+            <numerusform>{n} open days after the training</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>履行期限（年度末。閉庁日の場合は直前の開庁日）</source>
+        <extracomment>Phrase in the model: deadline.basis.completion</extracomment>
+        <translation>End of the contract (the fiscal year's end; the open day before if closed)</translation>
+    </message>
+    <message>
+        <source>7(4) 月次報告会は毎月開催</source>
+        <extracomment>Phrase in the model: deadline.basis.no_meeting</extracomment>
+        <translation>7(4) A monthly report meeting every month</translation>
+    </message>
+    <message>
+        <source>課題の期限</source>
+        <extracomment>Phrase in the model: deadline.basis.issue</extracomment>
+        <translation>The issue's due date</translation>
+    </message>
+    <message>
+        <source>{weekday}曜日</source>
+        <extracomment>Phrase in the model: closed.weekend</extracomment>
+        <translation>{weekday}</translation>
+    </message>
+    <message>
+        <source>年末年始</source>
+        <extracomment>Phrase in the model: closed.year_end</extracomment>
+        <translation>year-end holidays</translation>
+    </message>
+    <message>
+        <source>臨時閉庁</source>
+        <extracomment>Phrase in the model: closed.extra</extracomment>
+        <translation>special closure</translation>
     </message>
     <message>
         <source>{org}の集中支援の計画・スケジュールの県との合意（{agreed}）は、開始から2か月の期限（{due}）を過ぎています。</source>
