@@ -182,7 +182,9 @@ class DeadlineBoard(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(KEY_ROLE, d.key)
                 if d.fingerprint and col == 3:
-                    item.setToolTip(f"SHA-256 {d.fingerprint}")
+                    item.setToolTip(f"SHA-256 {d.fingerprint}\n{phrase(d.basis)}")
+                elif col in (1, 3):
+                    item.setToolTip(text)  # the whole of a name or a rule the column cuts
                 if d.overdue:
                     item.setForeground(red)
                 elif d.status == SUBMITTED and col == 2:

@@ -1556,12 +1556,12 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="193"/>
+        <location filename="../../gui/deadlines.py" line="195"/>
         <source>%1件（期限超過 %2件）</source>
         <translation>Items: %1 (overdue: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="269"/>
+        <location filename="../../gui/deadlines.py" line="271"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
