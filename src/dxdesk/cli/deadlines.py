@@ -8,7 +8,8 @@ import click
 
 from dxdesk.cli import output
 from dxdesk.cli.main import State, cli, opened
-from dxdesk.core.calendar import format_wareki_compact
+from dxdesk.core.calendar import format_date, format_wareki_compact
+from dxdesk.services.phrases import japanese
 
 
 @cli.group(invoke_without_command=True)
@@ -22,7 +23,6 @@ def deadlines(ctx: click.Context, fy: int | None, fmt: str) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from dxdesk.services.deadlines import DeadlineService
-    from dxdesk.services.phrases import japanese
 
     state: State = ctx.obj
     with opened(state, backup=False) as profile:
@@ -70,7 +70,8 @@ def submit(
         service = DeadlineService(profile)
         service.submit(key, on=on, file=file, doc_number=number, note=note)
         d = service.find(key)
-    text = f"{d.title}を提出済みにしました（第{d.version}版、{d.submitted_on}"
+        title = japanese(d.name, profile.settings.date_style)
+    text = f"{title}を提出済みにしました（第{d.version}版、{d.submitted_on}"
     if d.doc_number:
         text += f"、{d.doc_number}"
     if d.fingerprint:
@@ -89,7 +90,8 @@ def start(state: State, key: str) -> None:
         service = DeadlineService(profile)
         service.start(key)
         d = service.find(key)
-    output.echo(f"{d.title}を作成中にしました（第{d.version}版）。")
+        title = japanese(d.name, profile.settings.date_style)
+    output.echo(f"{title}を作成中にしました（第{d.version}版）。")
 
 
 @deadlines.command("set-due")
@@ -104,5 +106,6 @@ def set_due(state: State, key: str, due: str) -> None:
         service = DeadlineService(profile)
         service.set_due(key, due)
         d = service.find(key)
+        style = profile.settings.date_style
     assert d.due is not None
-    output.echo(f"{d.title}の期限を{d.due.isoformat()}に設定しました。")
+    output.echo(f"{japanese(d.name, style)}の期限を{format_date(d.due, style)}に設定しました。")

@@ -82,7 +82,7 @@ def home(state: State, month: str | None) -> None:
     for n, section in enumerate(shown.sections):
         if n:
             output.echo("")
-        output.echo(f"■ {japanese(section.title, style)}（{section.count}件）")
+        output.echo(f"■ {japanese(shown.heading(section), style)}")
         for item in section.items:
             # ！ where the window shows the item in red (overdue, below target, waiting long).
             output.echo(f"{'！' if item.alert else '・'}{japanese(item.text, style)}")

@@ -125,13 +125,8 @@ class HomePage(QWidget):
             self.grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[section.key] = box
             self.lists[section.key] = items
-        title = phrase(section.title)
-        if self.home is not None and section.key in self.home.pending:
-            box.setTitle(title)  # no count until it is known
-        else:
-            box.setTitle(
-                self.tr("%1（%2件）").replace("%1", title).replace("%2", str(section.count))
-            )
+        home = self.home
+        box.setTitle(phrase(home.heading(section) if home is not None else section.title))
         items = self.lists[section.key]
         items.clear()
         red = QColor(ALERT_COLOUR)

@@ -84,6 +84,12 @@ class Home:
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
 
+    def heading(self, section: Section) -> Text:
+        """A section's title with its count (the title alone while it is being computed)."""
+        if section.key in self.pending:
+            return section.title
+        return text("home.section", title=section.title, count=section.count)
+
 
 def role_of(profile: Profile) -> str:
     return SUPERVISOR if profile.role == "hub" else CONSULTANT

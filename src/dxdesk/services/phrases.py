@@ -75,7 +75,8 @@ PHRASES: dict[str, Template] = {
     "changes": Template("{n}件の変更", "n"),
     "n_days": Template("{n}日", "n"),
     "span": Template("{start}〜{end}"),
-    # -- the home screen's sections
+    # -- the home screen's sections, each titled with how many items it has
+    "home.section": Template("{title}（{count}件）"),
     "home.deadlines": Template("期限が近い・過ぎた提出物（3週間以内）"),
     "home.site_days": Template("{month}の現地支援日数（集中支援）"),
     "home.attention": Template("標準化の要注意（点数の高い順）"),

@@ -3508,11 +3508,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>ホーム（%1）— %2</source>
         <translation>Home (%1) — %2</translation>
     </message>
-    <message>
-        <location filename="../../gui/home.py" line="133"/>
-        <source>%1（%2件）</source>
-        <translation>%1 (%2)</translation>
-    </message>
 </context>
 <context>
     <name>IdentityPage</name>
@@ -5022,6 +5017,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <source>{start}〜{end}</source>
         <extracomment>Phrase in the model: span</extracomment>
         <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>{title}（{count}件）</source>
+        <extracomment>Phrase in the model: home.section</extracomment>
+        <translation>{title} ({count})</translation>
     </message>
     <message>
         <source>期限が近い・過ぎた提出物（3週間以内）</source>
