@@ -182,8 +182,8 @@ class HomeService:
     def engagement_warnings(self) -> Section:
         # The rules are services/engagements.py's; each item opens its engagement.
         items = [
-            Item(text, ("record", "engagement", eid), True)
-            for eid, text in warning_lines(self.profile, self.today)
+            Item(message, ("record", "engagement", eid), True)
+            for eid, message in warning_lines(self.profile, self.today)
         ]
         return _section("engagements", text("home.engagements"), items)
 
