@@ -15,6 +15,9 @@ kept), then fixes what lupdate cannot see, keeping any translation already writt
 * The declarative model's texts, shown through ``QCoreApplication.translate``: every
   ``Kind.label`` (context ``Kind``), ``Field.label`` (``Field``), choice (``Choice``) and
   follow-up button and hint (``Action``), and the lists' urgency marks (``Urgency``).
+* The sentences the services compose (services/phrases.py ``PHRASES``, context ``Phrase``):
+  a template that names a count (``Template.count``) is a numerus message (singular, plural);
+  and the monthly-report rules of the calendar's reference data (``CalendarRule``).
 
 Messages no longer used anywhere are dropped. ``build`` runs ``pyside6-lrelease``; the .qm is
 a build product and is never committed.
@@ -43,7 +46,17 @@ MODEL_PY = SRC / "dxdesk" / "core" / "model.py"
 
 SOURCE_LANGUAGE = "ja_JP"
 TARGET_LANGUAGE = "en_US"
-MODEL_CONTEXTS = ("Kind", "Field", "Choice", "Action", "UserError", "Reason", "Urgency")
+MODEL_CONTEXTS = (
+    "Kind",
+    "Field",
+    "Choice",
+    "Action",
+    "UserError",
+    "Reason",
+    "Urgency",
+    "Phrase",
+    "CalendarRule",
+)
 GONE = {"vanished", "obsolete"}  # translation types of messages lupdate no longer found
 
 Key = tuple[str, str, str]  # context, source, disambiguation comment
@@ -293,6 +306,7 @@ class ModelMessage:
     context: str
     source: str
     used_by: tuple[str, ...]  # kind, kind.field or kind.field=choice, for the translator
+    numerus: bool = False  # one translation per plural form (a phrase with a count)
 
 
 def model_messages() -> list[ModelMessage]:
@@ -326,7 +340,21 @@ def model_messages() -> list[ModelMessage]:
         uses.setdefault(("UserError", template), []).append(code)
     for reason, line in validation_reasons():
         uses.setdefault(("Reason", reason), []).append(f"core/model.py:{line}")
-    return [ModelMessage(ctx, text, tuple(used)) for (ctx, text), used in uses.items()]
+    from dxdesk.core.calendar import monthly_report_rules
+    from dxdesk.services.phrases import CALENDAR_RULE, CONTEXT, PHRASES
+
+    for code, label in monthly_report_rules().items():
+        uses.setdefault((CALENDAR_RULE, label), []).append(f"calendar.json:{code}")
+
+    counted: set[tuple[str, str]] = set()
+    for key, template in PHRASES.items():
+        uses.setdefault((CONTEXT, template.source), []).append(key)
+        if template.count:
+            counted.add((CONTEXT, template.source))
+    return [
+        ModelMessage(ctx, text, tuple(used), (ctx, text) in counted)
+        for (ctx, text), used in uses.items()
+    ]
 
 
 def validation_reasons(path: Path = SRC / "dxdesk" / "core" / "model.py") -> list[tuple[str, int]]:
@@ -443,10 +471,13 @@ def write_ts(path: Path, contexts: dict[str, list[Message]]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
 
 
-def _new_message(context: str, source: str) -> Message:
-    element = ET.Element("message")
+def _new_message(context: str, source: str, *, numerus: bool = False) -> Message:
+    element = ET.Element("message", {"numerus": "yes"} if numerus else {})
     ET.SubElement(element, "source").text = source
-    ET.SubElement(element, "translation", {"type": "unfinished"})
+    translation = ET.SubElement(element, "translation", {"type": "unfinished"})
+    if numerus:  # English: singular, plural
+        ET.SubElement(translation, "numerusform")
+        ET.SubElement(translation, "numerusform")
     return Message(element, context)
 
 
@@ -527,7 +558,8 @@ def merge(
     for pair in [*wanted, *model_wanted]:
         key = (*pair, "")
         if key not in merged:
-            merged[key] = _new_message(*pair)
+            numerus = pair in model_wanted and model_wanted[pair].numerus
+            merged[key] = _new_message(*pair, numerus=numerus)
 
     kept: dict[str, list[Message]] = {}
     dropped: list[Key] = []

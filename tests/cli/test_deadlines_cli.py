@@ -71,3 +71,17 @@ def test_a_wrong_number_or_date_is_refused_in_one_sentence(app: Cli) -> None:
     assert "提出物の番号ではありません" in app.refused("deadlines", "submit", "minutes:nothing")
     assert "日付" in app.refused("deadlines", "submit", "monthly:2025-11", "--on", "いつか")
     assert "設定できません" in app.refused("deadlines", "set-due", "monthly:2025-11", "2025-12-01")
+
+
+def test_home_prints_the_sections_of_the_role_in_the_date_style(app: Cli) -> None:
+    """``dxdesk home``: each section's title with its count, then its items (！ for those the
+    window shows in red) or what it says when empty, dates in the profile's style."""
+    app.add("issue", "org_id=高千穂町", "title=移行計画", "status=未対応")
+    lines = app.ok("home").splitlines()
+    assert "■ 担当の未完了の課題（1件）" in lines
+    assert "・高千穂町 移行計画（未対応）" in lines
+    assert "■ 最後に送ったバンドル（0件）" in lines and "　まだバンドルを送っていません。" in lines
+    # Hours this week: the first line is the week's total, whatever the day.
+    week = lines.index(next(x for x in lines if x.startswith("■ 今週の工数（")))
+    assert lines[week + 1].startswith("・今週の入力：0時間（0日分）")
+    assert "2025-13" in app.refused("home", "--month", "2025-13")

@@ -45,10 +45,13 @@ def test_engagements_with_their_supporters_and_warnings(app: Cli) -> None:
         first: ["double_dedicated"],
         second: ["double_dedicated", "no_supporter"],
     }
-    assert any("1月1日〜3月31日" in w["text"] for w in found[second]["warnings"])
+    assert any("2026-01-01〜2026-03-31" in w["text"] for w in found[second]["warnings"])
     table = app.ok("engagements", "--fy", "2025")
     assert "高千穂町" in table and "（専任）" in table and "注意事項：" in table
-    assert "日之影町の集中支援で、常時支援者のいない期間があります（1月1日〜3月31日）。" in table
+    assert (
+        "日之影町の集中支援で、常時支援者のいない期間があります（2026-01-01〜2026-03-31）。"
+        in table
+    )
     assert "この年度の集中支援はありません。" in app.ok("engagements", "--fy", "2024")
     # The older single field is refused with the kind that replaced it named.
     refused = app.refused("add", "engagement", "org_id=諸塚村", "fy=2025", f"staff_id={staff}")

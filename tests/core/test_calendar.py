@@ -285,6 +285,13 @@ def test_ordinary_weekday_is_open() -> None:
 def test_closed_reason(d: date, reason: str) -> None:
     assert CAL.closed_reason(d) == reason
     assert not CAL.is_open_day(d)
+    # The same reason with what it is, for a face in another language.
+    cause = CAL.closed_cause(d)
+    assert cause is not None and cause[1] == reason
+    kind = (
+        "weekend" if reason.endswith("曜日") else "year_end" if reason == "年末年始" else "holiday"
+    )
+    assert cause[0] == kind
 
 
 def test_year_end_closure_edges() -> None:
@@ -431,7 +438,7 @@ def test_monthly_report_december_on_a_saturday() -> None:
     assert CAL.monthly_report_due(2025, 12, "earlier") == date(2026, 1, 9)
     assert CAL.monthly_report_due(2025, 12, "later") == date(2026, 1, 13)
     assert CAL.monthly_report_deadline(2025, 12, "later") == DueDate(
-        date(2026, 1, 13), "翌月10日（土曜日のため直後の開庁日）"
+        date(2026, 1, 13), "翌月10日（土曜日のため直後の開庁日）", date(2026, 1, 10), "later"
     )
     assert (
         CAL.explain_monthly_report_due(2025, 12, "earlier")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -39,3 +40,22 @@ def _window_defaults() -> object:
             if translator.objectName() == TRANSLATOR_NAME:
                 app.removeTranslator(translator)
     QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def english_window(qapp: object) -> Iterator[None]:
+    """The built English catalogue installed for one test (the window in English)."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from dxdesk.gui.translators import translations_dir
+
+    app = QApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "dxdesk_en.qm"))
+    app.installTranslator(translator)
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)

@@ -117,3 +117,55 @@ def test_a_meeting_made_in_the_window_leaves_the_overdue_list_when_submitted(
     board.open_button.click()
     opened = [f for f in window.findChildren(RecordForm) if f.isVisible()]
     assert [f.record_id for f in opened] == [meeting]
+
+
+def test_the_board_in_english_has_no_japanese_but_data(
+    qtbot: QtBot, profile: Profile, english_window: None
+) -> None:
+    """Names, statuses and rules in English, dates in the window's style; the meeting's, the
+    training's and the issue's titles, and a holiday's name, stay as written."""
+    import re
+
+    from dxdesk.core.calendar import WAREKI
+    from dxdesk.gui.dates import set_date_style
+
+    service = RecordService(profile)
+    service.add(
+        "meeting", {"title": "第8回月次報告会", "date": "2025-11-21", "meeting_type": "月次報告会"}
+    )
+    service.add(
+        "training",
+        {"title": "生成AI研修", "training_type": "研修", "status": "確定", "date": "2025-12-03"},
+    )
+    service.add(
+        "issue",
+        {"org_id": "高千穂町", "title": "移行日程", "status": "対応中", "due_date": "2025-11-10"},
+    )
+    service.add("closed_day", {"date": "2025-12-10", "reason": "庁舎停電"})
+    set_date_style(WAREKI)
+    board = DeadlineBoard(profile, today=date(2025, 11, 28))
+    qtbot.addWidget(board)
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    data = ("第8回月次報告会", "生成AI研修", "移行日程")
+    left = []
+    for row in range(board.table.rowCount()):
+        for col in range(board.table.columnCount()):
+            text = board.table.item(row, col).text()
+            rest = text
+            for word in data:
+                rest = rest.replace(word, "")
+            if japanese.search(rest):
+                left.append(text)
+    assert left == []
+    minutes = _row(board, next(d.key for d in board.rows if d.code == "minutes"))
+    assert board.table.item(minutes, 1).text() == "Minutes: 第8回月次報告会 (R7.11.21)"
+    assert board.table.item(minutes, 2).text() == "Not started (overdue)"
+    monthly = _row(board, "monthly:2025-11")
+    assert board.table.item(monthly, 1).text() == "Monthly work report (Nov 2025)"
+    assert board.table.item(monthly, 3).text() == (
+        "Day 10 of the next month (special closure, so the last open day before)"
+    )
+    december = _row(board, "monthly:2025-12")  # 2026-01-10 is a Saturday
+    assert board.table.item(december, 3).text() == (
+        "Day 10 of the next month (Sat, so the last open day before)"
+    )

@@ -4,17 +4,15 @@ the choice values and yes/no in the tables, weekdays, and mnemonics that never e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dxdesk.gui.dates import month_name, shown_date, year_month
 from dxdesk.gui.mainwindow import MainWindow
-from dxdesk.gui.translators import translations_dir
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 
@@ -23,14 +21,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(translations_dir() / "dxdesk_en.qm"))
-    qapp.installTranslator(translator)
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(translator)
+def english(english_window: None) -> None:
+    """The window in English (tests/gui/conftest.py)."""
 
 
 def test_months_and_weekdays_follow_the_language(qapp: QApplication) -> None:

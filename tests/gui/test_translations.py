@@ -20,10 +20,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from dxdesk.core.calendar import monthly_report_rules
 from dxdesk.core.model import KINDS
 from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
 from dxdesk.gui.messages import reason_text, user_message
 from dxdesk.gui.translators import install_translators
+from dxdesk.services.phrases import CALENDAR_RULE, CONTEXT, PHRASES
 from dxdesk.services.query import URGENCY_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +45,7 @@ translations = _load_script()
 TS = translations.TS_FILE
 
 PLACEHOLDER = re.compile(r"%[1-9]")
+NAMED = re.compile(r"\{[a-z_]+\}")  # str.format placeholders (UserError, Reason, Phrase)
 ACCELERATOR = re.compile(r"&(?!&)\S")
 # Hiragana, katakana, CJK ideographs: none should be left in English, except wareki dates
 # given as input examples (the app reads them in either language).
@@ -179,6 +182,8 @@ def test_every_message_translated(messages: list[Any]) -> None:
             for form in forms
         ):
             problems.append(f"{where}: placeholders differ")
+        if any(sorted(NAMED.findall(form)) != sorted(NAMED.findall(m.source)) for form in forms):
+            problems.append(f"{where}: named placeholders differ")
         if len(ACCELERATOR.findall(text)) != len(ACCELERATOR.findall(m.source)):
             problems.append(f"{where}: & accelerators differ")
         if re.search(r"(?<!&)&(?=\s)", text):
@@ -223,6 +228,8 @@ def test_ts_has_every_model_text(messages: list[Any]) -> None:
     wanted.update(("UserError", template) for template in MESSAGES.values())
     wanted.update(("Reason", reason) for reason, _line in translations.validation_reasons())
     wanted.update(("Urgency", label) for label in URGENCY_LABELS.values())
+    wanted.update((CONTEXT, t.source) for t in PHRASES.values())
+    wanted.update((CALENDAR_RULE, label) for label in monthly_report_rules().values())
     assert sorted(wanted - in_ts) == [], "run `python scripts/translations.py update`"
     # One message per distinct text, and nothing the model no longer has.
     modelled = {key for key in in_ts if key[0] in translations.MODEL_CONTEXTS}
@@ -337,3 +344,37 @@ def test_no_english_count_can_read_1_issues(messages: list[Any]) -> None:
     )
     bad = [m.text for m in messages if plural_after_count.search(m.text)]
     assert bad == []
+
+
+def test_a_phrase_with_a_count_has_both_english_forms(messages: list[Any]) -> None:
+    """services/phrases.py: a template naming a count is a numerus message (singular, plural);
+    the others are plain ones."""
+    by_source = {m.source: m for m in messages if m.context == CONTEXT}
+    for key, template in PHRASES.items():
+        forms = by_source[template.source].translation.findall("numerusform")
+        assert len(forms) == (2 if template.count else 0), key
+
+
+def test_phrases_follow_the_language_dates_and_counts(english: QTranslator) -> None:
+    from datetime import date
+
+    from dxdesk.gui.dates import date_style, set_date_style
+    from dxdesk.gui.messages import phrase
+    from dxdesk.services.phrases import Label, text
+
+    before = date_style()
+    try:
+        set_date_style("wareki")
+        late = {"org": "高千穂町", "title": "日程", "due": date(2025, 11, 10)}
+        assert phrase(text("home.overdue_issue", **late, days=1)) == (
+            "高千穂町 日程 (due R7.11.10, 1 day overdue)"
+        )
+        set_date_style("iso")
+        assert phrase(text("home.overdue_issue", **late, days=10)) == (
+            "高千穂町 日程 (due 2025-11-10, 10 days overdue)"
+        )
+        own = text("home.own_item", org="", title="移行計画", status=Label("Choice", "対応中"))
+        assert phrase(own) == "移行計画 (In progress)"
+        assert phrase(text("changes", n=1)) == "1 change"
+    finally:
+        set_date_style(before)

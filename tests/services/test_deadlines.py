@@ -11,6 +11,7 @@ import pytest
 
 from dxdesk.core.ids import natural_id
 from dxdesk.errors import UserError
+from dxdesk.services.calendar import office_calendar
 from dxdesk.services.deadlines import (
     IN_PROGRESS,
     NOT_HELD,
@@ -18,6 +19,7 @@ from dxdesk.services.deadlines import (
     SUBMITTED,
     DeadlineService,
 )
+from dxdesk.services.phrases import japanese
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 
@@ -35,19 +37,26 @@ def test_the_monthly_report_is_due_on_the_10th_with_a_closed_10th_by_the_setting
     by_key = {d.key: d for d in board}
     # 2025-12-10 is a Wednesday: the 10th itself.
     assert by_key["monthly:2025-11"].due == date(2025, 12, 10)
-    assert by_key["monthly:2025-11"].basis == "翌月10日"
+    assert japanese(by_key["monthly:2025-11"].basis) == "翌月10日"
     # 2026-01-10 is a Saturday: the last open day before (Friday the 9th) by default ...
     assert by_key["monthly:2025-12"].due == date(2026, 1, 9)
-    assert "土曜日" in by_key["monthly:2025-12"].basis
+    assert japanese(by_key["monthly:2025-12"].basis) == "翌月10日（土曜日のため直前の開庁日）"
     # ... or, with the other setting, the next one: 1/11 Sunday, 1/12 成人の日 -> 1/13.
     profile.update_settings(monthly_report_rule="later")
     later = {d.key: d for d in DeadlineService(profile, date(2025, 12, 1)).board(2025)}
     assert later["monthly:2025-12"].due == date(2026, 1, 13)
+    assert japanese(later["monthly:2025-12"].basis) == "翌月10日（土曜日のため直後の開庁日）"
     # A 臨時閉庁日 on the 10th counts as closed too.
     profile.update_settings(monthly_report_rule="earlier")
     RecordService(profile).add("closed_day", {"date": "2025-12-10", "reason": "庁舎停電"})
     closed = {d.key: d for d in DeadlineService(profile, date(2025, 12, 1)).board(2025)}
     assert closed["monthly:2025-11"].due == date(2025, 12, 9)
+    assert japanese(closed["monthly:2025-11"].basis) == "翌月10日（臨時閉庁のため直前の開庁日）"
+    # The parts of the rule read as the calendar's own sentence, every month of the year.
+    cal = office_calendar(profile)
+    for d in (d for d in closed.values() if d.code == "monthly"):
+        y, m = (int(x) for x in str(d.period).split("-"))
+        assert japanese(d.basis) == cal.monthly_report_deadline(y, m, "earlier").rule_text
     assert len([d for d in board if d.code == "monthly"]) == 12
 
 

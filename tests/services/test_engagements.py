@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dxdesk.core.calendar import WAREKI
 from dxdesk.core.ids import natural_id
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.engagements import (
@@ -20,6 +21,7 @@ from dxdesk.services.engagements import (
     SHORT_MONTH,
     EngagementService,
 )
+from dxdesk.services.phrases import japanese
 from dxdesk.services.profile import Profile, create_profile
 from dxdesk.services.records import RecordService
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -92,13 +94,13 @@ def test_a_one_day_gap_between_two_supporters_and_a_change_mid_month(hub: Profil
         if missing:
             assert missing == [date(2025, 10, 1)]
             assert gaps[0].text == (
-                "高千穂町の集中支援で、常時支援者のいない期間があります（10月1日）。"
+                "高千穂町の集中支援で、常時支援者のいない期間があります（2025-10-01）。"
             )
     # An engagement without any supporter lacks one for its whole period.
     bare = _engagement(s, TAKACHIHO, start_date="2026-01-05", end_date="2026-02-27")
     e = next(x for x in EngagementService(hub, date(2025, 11, 20)).engagements() if x.id == bare)
     assert [w.text for w in e.warnings if w.code == GAP] == [
-        "高千穂町の集中支援で、常時支援者のいない期間があります（1月5日〜2月27日）。"
+        "高千穂町の集中支援で、常時支援者のいない期間があります（2026-01-05〜2026-02-27）。"
     ]
 
 
@@ -113,7 +115,7 @@ def test_a_dedicated_supporter_on_two_engagements_at_once(hub: Profile) -> None:
     warned = EngagementService(hub, date(2025, 11, 20)).warnings(2025)
     doubles = [w for w in warned if w.code == DOUBLE_DEDICATED]
     assert {w.engagement_id for w in doubles} == {first, second}
-    assert all("平川 一郎さん" in w.text and "10月1日〜3月31日" in w.text for w in doubles)
+    assert all("平川 一郎さん" in w.text and "2025-10-01〜2026-03-31" in w.text for w in doubles)
     assert not any("黒木" in w.text for w in doubles)
 
 
@@ -142,7 +144,7 @@ def test_a_month_with_a_holiday_week_judged_on_every_day(hub: Profile) -> None:
         if short:
             warned_on.append(day)
             assert short[0].text == (
-                f"高千穂町の5月の現地支援日数は{done}日で、残りの開庁日{left}日を"
+                f"高千穂町の2025年5月の現地支援日数は{done}日で、残りの開庁日{left}日を"
                 "すべて現地支援としても目標の10日に届きません。"
             )
     # 5 days on site by the 14th; from the 26th only 5 開庁日 are left besides the 5 done: from
@@ -171,9 +173,9 @@ def test_the_supervisors_home_shows_the_warnings(hub: Profile) -> None:
     home = HomeService(hub, date(2025, 11, 20)).home()
     section = home.section("engagements")
     assert section.count == 1
-    assert [(i.text, i.target, i.alert) for i in section.items] == [
+    assert [(japanese(i.text, WAREKI), i.target, i.alert) for i in section.items] == [
         (
-            "高千穂町の集中支援で、常時支援者のいない期間があります（4月1日〜3月31日）。",
+            "高千穂町の集中支援で、常時支援者のいない期間があります（R7.4.1〜R8.3.31）。",
             ("record", "engagement", eid),
             True,
         )
@@ -234,4 +236,4 @@ def test_a_plan_not_agreed_is_flagged_once_the_two_months_have_passed(hub: Profi
     assert before is not None and after is not None
     assert PLAN_LATE not in [w.code for w in before.warnings]
     assert [w.code for w in after.warnings if w.code == PLAN_LATE] == [PLAN_LATE]
-    assert "10月31日" in next(w.text for w in after.warnings if w.code == PLAN_LATE)
+    assert "2025-10-31" in next(w.text for w in after.warnings if w.code == PLAN_LATE)

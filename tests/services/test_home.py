@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from dxdesk.core.calendar import WAREKI
 from dxdesk.core.ids import natural_id
 from dxdesk.paths import ProfilePaths
 from dxdesk.services.home import CONSULTANT, SUPERVISOR, HomeService
+from dxdesk.services.phrases import japanese
 from dxdesk.services.profile import Profile, create_profile
 from dxdesk.services.records import RecordService
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -74,14 +76,15 @@ def test_the_supervisor_sees_deadlines_site_days_and_issues(hub: Profile) -> Non
     home = HomeService(hub, TODAY).home()
     assert home.role == SUPERVISOR
     site = home.section("site_days")
-    assert [i.text for i in site.items] == ["高千穂町 現地 3日 ／ 目標 10日"]
+    assert [japanese(i.text) for i in site.items] == ["高千穂町 現地 3日 ／ 目標 10日"]
     assert site.items[0].target == ("org", TAKACHIHO) and site.items[0].alert
     unshared = home.section("unshared")
     assert unshared.count == 1 and unshared.items[0].target == ("record", "issue", old)
-    assert "把握から50日" in unshared.items[0].text  # 10/1 -> 11/20
+    assert "把握から50日" in japanese(unshared.items[0].text)  # 10/1 -> 11/20
     overdue = home.section("overdue_issues")
     assert [i.target for i in overdue.items] == [("record", "issue", late)]
-    assert "10日超過" in overdue.items[0].text
+    assert japanese(overdue.items[0].text) == "日之影町 日程（期限 2025-11-10、10日超過）"
+    assert japanese(overdue.items[0].text, WAREKI) == "日之影町 日程（期限 R7.11.10、10日超過）"
     deadlines = home.section("deadlines")
     keys = [i.target[1] for i in deadlines.items]
     # The minutes of 11/14 were due 11/19 (3 open days): overdue; October's report (11/10) too;
@@ -95,8 +98,8 @@ def test_the_supervisor_sees_deadlines_site_days_and_issues(hub: Profile) -> Non
     assert home.section("imports").count == 0 and home.section("conflicts").count == 0
     # A year later, the window's 対象月 still picks the month whose on-site days are shown.
     later = HomeService(hub, date(2026, 12, 3)).home(month="2025-11").section("site_days")
-    assert later.title.startswith("2025年11月の現地支援日数")
-    assert [i.text for i in later.items] == ["高千穂町 現地 3日 ／ 目標 10日"]
+    assert japanese(later.title).startswith("2025年11月の現地支援日数")
+    assert [japanese(i.text) for i in later.items] == ["高千穂町 現地 3日 ／ 目標 10日"]
 
 
 def test_the_supervisor_sees_the_first_five_of_the_attention_list(hub: Profile) -> None:
@@ -117,12 +120,13 @@ def test_the_supervisor_sees_the_first_five_of_the_attention_list(hub: Profile) 
         ("progress", e.org_id, e.system_code) for e in ranked[:5]
     ]
     first = section.items[0]
+    text = japanese(first.text)
     assert first.alert  # behind plan / after the deadline: in red
-    assert first.text.startswith(f"{ranked[0].org_name} 住民基本台帳（{ranked[0].score}点）：")
+    assert text.startswith(f"{ranked[0].org_name} 住民基本台帳（{ranked[0].score}点）：")
     top = max(ranked[0].reasons, key=lambda r: r.points)
-    assert top.text in first.text
+    assert top.text in text
     more = len(ranked[0].reasons) - 1
-    assert first.text.endswith(f"（ほか{more}件）" if more else "。")
+    assert text.endswith(f"（ほか{more}件）" if more else "。")
 
 
 def test_the_consultant_sees_the_week_and_their_own_open_work(profile: Profile) -> None:
@@ -171,7 +175,11 @@ def test_the_consultant_sees_the_week_and_their_own_open_work(profile: Profile) 
     assert [i.target for i in home.section("own_issue").items] == [("record", "issue", issue)]
     assert home.section("own_consultation").count == 1
     hours = home.section("week_hours")
-    assert hours.items[0].text == "今週の入力：5.5時間（1日分）"
-    assert [i.text for i in hours.items[1:]] == ["11/18 工数が未入力です", "11/19 工数が未入力です"]
+    assert japanese(hours.items[0].text) == "今週の入力：5.5時間（1日分）"
+    assert [japanese(i.text) for i in hours.items[1:]] == [
+        "2025-11-18 工数が未入力です",
+        "2025-11-19 工数が未入力です",
+    ]
+    assert japanese(hours.items[1].text, WAREKI) == "R7.11.18 工数が未入力です"
     assert hours.count == 2
     assert home.section("last_bundle").count == 0

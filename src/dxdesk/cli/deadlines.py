@@ -8,7 +8,8 @@ import click
 
 from dxdesk.cli import output
 from dxdesk.cli.main import State, cli, opened
-from dxdesk.core.calendar import format_wareki_compact
+from dxdesk.core.calendar import format_date, format_wareki_compact
+from dxdesk.services.phrases import japanese
 
 
 @cli.group(invoke_without_command=True)
@@ -26,18 +27,19 @@ def deadlines(ctx: click.Context, fy: int | None, fmt: str) -> None:
     state: State = ctx.obj
     with opened(state, backup=False) as profile:
         board = DeadlineService(profile).board(fy)
+        style = profile.settings.date_style
     if fmt == "json":
         output.echo(output.to_json([d.as_json() for d in board]))
         return
     rows = []
     for d in board:
         due = f"{d.due.isoformat()}（{format_wareki_compact(d.due)}）" if d.due else "未設定"
-        status = d.status
+        status = japanese(d.status_text, style)
         if d.submitted_on:
             status += f" {d.submitted_on}"
         if d.overdue:
             status += "（期限超過）"
-        rows.append([d.key, d.title, due, status, d.basis])
+        rows.append([d.key, japanese(d.name, style), due, status, japanese(d.basis, style)])
     output.echo(output.table(["番号", "提出物", "期限", "状態", "期限の根拠"], rows, max_col=48))
 
 
@@ -68,7 +70,8 @@ def submit(
         service = DeadlineService(profile)
         service.submit(key, on=on, file=file, doc_number=number, note=note)
         d = service.find(key)
-    text = f"{d.title}を提出済みにしました（第{d.version}版、{d.submitted_on}"
+        title = japanese(d.name, profile.settings.date_style)
+    text = f"{title}を提出済みにしました（第{d.version}版、{d.submitted_on}"
     if d.doc_number:
         text += f"、{d.doc_number}"
     if d.fingerprint:
@@ -87,7 +90,8 @@ def start(state: State, key: str) -> None:
         service = DeadlineService(profile)
         service.start(key)
         d = service.find(key)
-    output.echo(f"{d.title}を作成中にしました（第{d.version}版）。")
+        title = japanese(d.name, profile.settings.date_style)
+    output.echo(f"{title}を作成中にしました（第{d.version}版）。")
 
 
 @deadlines.command("set-due")
@@ -102,5 +106,6 @@ def set_due(state: State, key: str, due: str) -> None:
         service = DeadlineService(profile)
         service.set_due(key, due)
         d = service.find(key)
+        style = profile.settings.date_style
     assert d.due is not None
-    output.echo(f"{d.title}の期限を{d.due.isoformat()}に設定しました。")
+    output.echo(f"{japanese(d.name, style)}の期限を{format_date(d.due, style)}に設定しました。")

@@ -21,6 +21,7 @@ def engagements(state: State, fy: int | None, fmt: str) -> None:
 
     with opened(state, backup=False) as profile:
         found = EngagementService(profile).engagements(fy)
+        style = profile.settings.date_style
     if fmt == "json":
         output.echo(output.to_json([e.as_json() for e in found]))
         return
@@ -47,8 +48,10 @@ def engagements(state: State, fy: int | None, fmt: str) -> None:
     if warnings:
         output.echo("")
         output.echo("注意事項：")
+        from dxdesk.services.phrases import japanese
+
         for w in warnings:
-            output.echo(f"・{w.text}")
+            output.echo(f"・{japanese(w.message, style)}")
 
 
 @cli.group()

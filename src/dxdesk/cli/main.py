@@ -168,6 +168,7 @@ LAZY_COMMANDS = {
     "cases": "dxdesk.cli.dxsupport",
     "comm": "dxdesk.cli.dxsupport",
     "overview": "dxdesk.cli.overview",
+    "home": "dxdesk.cli.overview",
     "kinds": "dxdesk.cli.records",
     "add": "dxdesk.cli.records",
     "edit": "dxdesk.cli.records",

@@ -14,6 +14,16 @@ from dxdesk.core.calendar import parse_month
 from dxdesk.errors import UserError
 
 
+def _month(text: str | None) -> str | None:
+    """--month as typed (2025-11, 令和7年11月) to YYYY-MM; None for the window's month."""
+    if text is None:
+        return None
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise UserError("bad_month", value=text) from None
+
+
 @cli.command()
 @click.option("--org", metavar="NAME|CODE", help="団体（団体名または団体コード）で絞り込む")
 @click.option(
@@ -28,11 +38,7 @@ def overview(state: State, org: str | None, month: str | None, fmt: str) -> None
     from dxdesk.services.overview import OverviewService
     from dxdesk.services.records import RecordService
 
-    if month is not None:
-        try:
-            month = parse_month(month)
-        except ValueError:
-            raise UserError("bad_month", value=month) from None
+    month = _month(month)
     with opened(state, backup=False) as profile:
         service = OverviewService(profile)
         month = month or service.default_month()
@@ -55,3 +61,30 @@ def overview(state: State, org: str | None, month: str | None, fmt: str) -> None
     output.echo(f"{month[:4]}年{int(month[5:])}月")
     headers = ["団体コード", "団体", "未完了の課題", "訪問日数（／目標）", "最終訪問"]
     output.echo(output.table(headers, rows))
+
+
+@cli.command()
+@click.option(
+    "--month", metavar="YYYY-MM", help="現地支援日数の対象月（例：2025-11。既定：画面と同じ月）"
+)
+@click.pass_obj
+def home(state: State, month: str | None) -> None:
+    """ホーム画面の内容（役割ごとの期限、課題、工数、取り込み、競合など）を表示します。"""
+    from dxdesk.services.home import HomeService
+    from dxdesk.services.overview import OverviewService
+    from dxdesk.services.phrases import japanese
+
+    month = _month(month)
+    with opened(state, backup=False) as profile:
+        month = month or OverviewService(profile).default_month()
+        shown = HomeService(profile).home(month)
+        style = profile.settings.date_style
+    for n, section in enumerate(shown.sections):
+        if n:
+            output.echo("")
+        output.echo(f"■ {japanese(shown.heading(section), style)}")
+        for item in section.items:
+            # ！ where the window shows the item in red (overdue, below target, waiting long).
+            output.echo(f"{'！' if item.alert else '・'}{japanese(item.text, style)}")
+        if not section.items:
+            output.echo(f"　{japanese(section.empty, style)}")

@@ -21,7 +21,11 @@ from dxdesk.core.reference import RESOURCES
 
 __all__ = [
     "DATE_STYLES",
+    "EXTRA_CLOSED",
+    "HOLIDAY",
     "WEEKDAYS_JA",
+    "WEEKEND",
+    "YEAR_END",
     "DueDate",
     "Era",
     "OfficeCalendar",
@@ -372,14 +376,19 @@ def parse_month(text: str) -> str:
 _SATURDAY_SUNDAY_LABEL = "曜日"  # appended to the weekday letter: 土曜日, 日曜日
 _YEAR_END_LABEL = "年末年始"
 _EXTRA_CLOSED_LABEL = "臨時閉庁"
+HOLIDAY, YEAR_END, WEEKEND, EXTRA_CLOSED = "holiday", "year_end", "weekend", "extra"
 
 
 @dataclass(frozen=True)
 class DueDate:
-    """A computed deadline and the rule that produced it, in Japanese, for display."""
+    """A computed deadline and the rule that produced it, in Japanese, for display; the parts
+    of that rule for a face in another language: the nominal day, and when it was closed, the
+    rule that moved the deadline (a ``monthly_report_rules`` key)."""
 
     due: date
     rule_text: str
+    nominal: date | None = None
+    moved_by: str | None = None
 
 
 class OfficeCalendar:
@@ -428,15 +437,21 @@ class OfficeCalendar:
         The most specific reason wins: a holiday's name, then 年末年始, then 土曜日/日曜日, then
         臨時閉庁 (which only matters on a day that would otherwise be open).
         """
+        cause = self.closed_cause(d)
+        return None if cause is None else cause[1]
+
+    def closed_cause(self, d: date) -> tuple[str, str] | None:
+        """What closes the offices on ``d``, as ``closed_reason`` finds it: ("holiday", its
+        name), ("year_end", 年末年始), ("weekend", 土曜日) or ("extra", 臨時閉庁); None when open."""
         name = self.holiday_name(d)
         if name is not None:
-            return name
+            return HOLIDAY, name
         if self.is_year_end_closure(d):
-            return _YEAR_END_LABEL
+            return YEAR_END, _YEAR_END_LABEL
         if d.isoweekday() in _reference().closed_iso_weekdays:
-            return WEEKDAYS_JA[d.weekday()] + _SATURDAY_SUNDAY_LABEL
+            return WEEKEND, WEEKDAYS_JA[d.weekday()] + _SATURDAY_SUNDAY_LABEL
         if d in self._extra_closed:
-            return _EXTRA_CLOSED_LABEL
+            return EXTRA_CLOSED, _EXTRA_CLOSED_LABEL
         return None
 
     def is_open_day(self, d: date) -> bool:
@@ -517,9 +532,9 @@ class OfficeCalendar:
         base_text = f"翌月{ref.monthly_report_day}日"
         reason = self.closed_reason(nominal)
         if reason is None:
-            return DueDate(nominal, base_text)
+            return DueDate(nominal, base_text, nominal)
         due = self._step(nominal, _MONTHLY_REPORT_STEPS[rule] * _ONE_DAY)
-        return DueDate(due, f"{base_text}（{reason}のため{label}）")
+        return DueDate(due, f"{base_text}（{reason}のため{label}）", nominal, rule)
 
     def monthly_report_due(self, year: int, month: int, rule: str = "earlier") -> date:
         return self.monthly_report_deadline(year, month, rule).due

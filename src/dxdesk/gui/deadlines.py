@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from dxdesk.core.calendar import fiscal_year, format_fiscal_year
 from dxdesk.errors import UserError
-from dxdesk.gui.dates import shown_date
-from dxdesk.gui.messages import plain_label, user_message, warn
+from dxdesk.gui.dates import shown_date, shown_stored
+from dxdesk.gui.messages import phrase, plain_label, user_message, warn
 from dxdesk.services.deadlines import SUBMITTED, DeadlineService, Deliverable
 from dxdesk.services.profile import Profile
 
@@ -167,21 +167,24 @@ class DeadlineBoard(QWidget):
         red, green = QBrush(QColor(OVERDUE_COLOUR)), QBrush(QColor(DONE_COLOUR))
         for row, d in enumerate(board):
             due = shown_date(d.due) if d.due else ""
-            status = d.status
+            status = phrase(d.status_text)
             if d.submitted_on:
-                status += f" {d.submitted_on}"
+                status += f" {shown_stored(d.submitted_on)}"
                 if d.version:
                     status += self.tr("（第%1版）").replace("%1", str(d.version))
             elif d.overdue:
                 status += self.tr("（期限超過）")
-            basis = d.basis
+            basis = phrase(d.basis)
             if d.fingerprint:
                 basis = f"SHA-256 {d.fingerprint[:16]}…　{basis}"
-            for col, text in enumerate((due or self.tr("未設定"), d.title, status, basis)):
+            name = phrase(d.name)
+            for col, text in enumerate((due or self.tr("未設定"), name, status, basis)):
                 item = QTableWidgetItem(text)
                 item.setData(KEY_ROLE, d.key)
                 if d.fingerprint and col == 3:
-                    item.setToolTip(f"SHA-256 {d.fingerprint}")
+                    item.setToolTip(f"SHA-256 {d.fingerprint}\n{phrase(d.basis)}")
+                elif col in (1, 3):
+                    item.setToolTip(text)  # the whole of a name or a rule the column cuts
                 if d.overdue:
                     item.setForeground(red)
                 elif d.status == SUBMITTED and col == 2:
@@ -242,7 +245,7 @@ class DeadlineBoard(QWidget):
         self._write(lambda: self.service.start(d.key), d.key)
 
     def submit_dialog(self, d: Deliverable) -> SubmitDialog:
-        return SubmitDialog(d.title, self.service.today, self)
+        return SubmitDialog(phrase(d.name), self.service.today, self)
 
     def mark_submitted(self) -> None:
         d = self.current()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.gui.dates import shown_date
-from dxdesk.gui.messages import plain_label
+from dxdesk.gui.messages import phrase, plain_label
 from dxdesk.services.home import SUPERVISOR, Home, HomeService, Section
 from dxdesk.services.profile import Profile
 
@@ -125,24 +125,21 @@ class HomePage(QWidget):
             self.grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[section.key] = box
             self.lists[section.key] = items
-        if self.home is not None and section.key in self.home.pending:
-            box.setTitle(section.title)  # no count until it is known
-        else:
-            box.setTitle(
-                self.tr("%1（%2件）").replace("%1", section.title).replace("%2", str(section.count))
-            )
+        home = self.home
+        box.setTitle(phrase(home.heading(section) if home is not None else section.title))
         items = self.lists[section.key]
         items.clear()
         red = QColor(ALERT_COLOUR)
         for entry in section.items:
-            item = QListWidgetItem(entry.text)
+            line = phrase(entry.text)
+            item = QListWidgetItem(line)
             item.setData(TARGET_ROLE, entry.target)
-            item.setToolTip(entry.text)
+            item.setToolTip(line)
             if entry.alert:
                 item.setData(FOREGROUND_ROLE, red)
             items.addItem(item)
         if not section.items:
-            empty = QListWidgetItem(section.empty)
+            empty = QListWidgetItem(phrase(section.empty))
             empty.setData(TARGET_ROLE, None)
             items.addItem(empty)
 

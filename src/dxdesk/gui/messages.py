@@ -21,11 +21,24 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from dxdesk.errors import MESSAGES, InvalidRecord, UserError, ValidationError
+from dxdesk.gui.dates import shown_date
+from dxdesk.services.phrases import Label, Text, render_value
 from dxdesk.text import escape_controls, one_line
 
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text) if text else text
+
+
+def _tr_n(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n) if text else text
+
+
+def phrase(message: Text | Label) -> str:
+    """A sentence of the services (services/phrases.py: the home screen's items, the deadline
+    board's names and statuses) in the window's language (context ``Phrase``, the model's
+    labels in theirs) and date style."""
+    return render_value(message, shown_date, _tr_n)
 
 
 def reason_text(err: ValidationError) -> str:

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from dxdesk.core.model import kind
-from dxdesk.gui.messages import plain_label
+from dxdesk.gui.messages import phrase, plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableWidget
 
     from dxdesk.services.goals import GoalMonth, GoalTarget
+    from dxdesk.services.phrases import Text
 
 # (kind, shortcut): the order of the tabs and of the 台帳 menu. Shortcuts are Ctrl+Shift+letter,
 # none of them a standard key of any platform (tests/gui/test_registers.py checks every
@@ -177,7 +178,7 @@ class RegisterView(QWidget):
         goal_months: Callable[[str], list[GoalMonth]],
         parent: QWidget | None = None,
         *,
-        engagement_warnings: Callable[[], list[tuple[str, str]]] = list,
+        engagement_warnings: Callable[[], list[tuple[str, Text]]] = list,
         goal_target: Callable[[str], GoalTarget] | None = None,
         can_merge_staff: bool = False,
         panels: dict[str, Callable[[QWidget], QWidget]] | None = None,
@@ -323,8 +324,8 @@ class RegisterView(QWidget):
             return
         self.warning_list.clear()
         found = self._engagement_warnings()
-        for engagement_id, text in found:
-            item = QListWidgetItem(text, self.warning_list)
+        for engagement_id, message in found:
+            item = QListWidgetItem(phrase(message), self.warning_list)
             item.setData(USER_ROLE, engagement_id)
         if not found:
             from PySide6.QtCore import Qt

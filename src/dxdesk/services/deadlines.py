@@ -19,6 +19,9 @@ Due dates come from the office calendar (core/calendar.py, with the profile's �
 
 Status from the submission register (kind ``submission``): 未着手 (no version), 作成中 (a
 version not yet submitted), 提出済み (the newest version's submitted date, its file's SHA-256).
+
+A deliverable's name is a ``Text`` (services/phrases.py), so the board and the home screen show
+it in the window's language and date style; ``title`` is its Japanese with ISO dates.
 """
 
 from __future__ import annotations
@@ -31,12 +34,24 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dxdesk.core.calendar import OfficeCalendar, fiscal_year, fiscal_year_range, parse_date
+from dxdesk.core.calendar import (
+    EXTRA_CLOSED,
+    WEEKDAYS_JA,
+    WEEKEND,
+    YEAR_END,
+    DueDate,
+    OfficeCalendar,
+    fiscal_year,
+    fiscal_year_range,
+    monthly_report_rules,
+    parse_date,
+)
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import DELIVERABLES, Record, kind
 from dxdesk.errors import UserError
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.goals import fiscal_months
+from dxdesk.services.phrases import CALENDAR_RULE, Label, Text, YearMonth, japanese, text
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, RecordService
 from dxdesk.store.meanings import open_clause
@@ -72,9 +87,9 @@ ISSUE, NO_MEETING = "issue", "monthly-meeting"
 class Deliverable:
     key: str  # "monthly:2025-11", "minutes:<meeting id>", "plan:2025", "issue:<id>" ...
     code: str  # a DOCUMENTS code, or "issue" / "monthly-meeting"
-    title: str
+    name: Text  # what is due (月次作業報告書（2025年11月分）), for any face's language
     due: date | None
-    basis: str  # how the due date was found, in Japanese
+    basis: Text  # how the due date was found
     status: str
     overdue: bool
     submitted_on: str | None = None
@@ -91,8 +106,24 @@ class Deliverable:
     def document(self) -> str:
         return DOCUMENTS[self.code][0] if self.code in DOCUMENTS else ""
 
+    @property
+    def title(self) -> str:
+        """The name in Japanese, dates ISO (JSON, the package; a face renders ``name``)."""
+        return japanese(self.name)
+
+    @property
+    def status_text(self) -> Label | Text:
+        """The status for a face: the model's choice (未着手, 作成中, an issue's status), or
+        this board's own word (提出済み, 未開催)."""
+        if self.status in OWN_STATUSES:
+            return text(OWN_STATUSES[self.status])
+        return Label("Choice", self.status)
+
     def as_json(self) -> dict[str, Any]:
         out = asdict(self)
+        del out["name"]
+        out["title"] = self.title
+        out["basis"] = japanese(self.basis)
         out["kind"] = self.code
         out["due"] = self.due.isoformat() if self.due else None
         return out
@@ -103,14 +134,49 @@ def _version(r: Record) -> int:
     return int(value) if isinstance(value, int | float) else 0
 
 
-def _month_label(month: str) -> str:
+def _month_label(month: str) -> YearMonth:
     y, m = (int(x) for x in month.split("-"))
-    return f"{y}年{m}月"
+    return YearMonth(y, m)
+
+
+# The board's statuses that are not a choice of the model (their phrases' keys).
+OWN_STATUSES = {SUBMITTED: "deadline.submitted", NOT_HELD: "deadline.not_held"}
 
 
 def _month_end(month: str) -> date:
     y, m = (int(x) for x in month.split("-"))
     return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+
+
+def _choice(code: str) -> Label:
+    return Label("Choice", DOCUMENTS[code][0])  # the model's document names are choices
+
+
+def _document_name(code: str) -> Text:
+    return text("deadline.document", document=_choice(code))
+
+
+def _for_record(code: str, title: object, day: date) -> Text:
+    """A document about a meeting or a training: 議事録：第8回月次報告会（2025-11-21）."""
+    return text("deadline.for_record", document=_choice(code), title=str(title), day=day)
+
+
+def _monthly_basis(cal: OfficeCalendar, deadline: DueDate) -> Text:
+    """翌月10日, or 翌月10日（土曜日のため直前の開庁日）: the calendar's rule, in parts."""
+    nominal = deadline.nominal or deadline.due
+    cause = cal.closed_cause(nominal) if deadline.moved_by else None
+    if cause is None or deadline.moved_by is None:
+        return text("deadline.basis.monthly", day=nominal.day)
+    what, name = cause
+    reason: Text | str = name  # a holiday's name (文化の日)
+    if what == WEEKEND:
+        reason = text("closed.weekend", weekday=Label("Weekday", WEEKDAYS_JA[nominal.weekday()]))
+    elif what == YEAR_END:
+        reason = text("closed.year_end")
+    elif what == EXTRA_CLOSED:
+        reason = text("closed.extra")
+    rule = Label(CALENDAR_RULE, monthly_report_rules()[deadline.moved_by])
+    return text("deadline.basis.monthly_moved", day=nominal.day, reason=reason, rule=rule)
 
 
 def _open_on_or_before(cal: OfficeCalendar, d: date) -> date:
@@ -166,9 +232,9 @@ class DeadlineService:
         def add(
             code: str,
             target: str,
-            title: str,
+            name: Text,
             due: date | None,
-            basis: str,
+            basis: Text,
             *,
             source: tuple[str, str] | None = None,
             period: str | None = None,
@@ -176,12 +242,12 @@ class DeadlineService:
             document, report, _for = DOCUMENTS[code]
             status, newest, set_due = self._state(held, document, target)
             if due is None and set_due:
-                due, basis = date.fromisoformat(set_due), "期限を設定済み"
+                due, basis = date.fromisoformat(set_due), text("deadline.basis.set")
             out.append(
                 Deliverable(
                     key=f"{code}:{target}",
                     code=code,
-                    title=title,
+                    name=name,
                     due=due,
                     basis=basis,
                     status=status,
@@ -208,9 +274,9 @@ class DeadlineService:
             add(
                 code,
                 str(fy),
-                DOCUMENTS[code][0],
+                _document_name(code),
                 None,
-                "契約締結後速やかに（期限は未設定）",
+                text("deadline.basis.start"),
                 period=str(fy),
             )
         for month in fiscal_months(fy):
@@ -219,9 +285,9 @@ class DeadlineService:
             add(
                 "monthly",
                 month,
-                f"月次作業報告書（{_month_label(month)}分）",
+                text("deadline.monthly", document=_choice("monthly"), month=_month_label(month)),
                 deadline.due,
-                deadline.rule_text,
+                _monthly_basis(cal, deadline),
                 period=month,
             )
 
@@ -234,24 +300,23 @@ class DeadlineService:
         monthly_held: set[str] = set()
         for r in meetings:
             day = date.fromisoformat(str(r["date"]))
-            name = f"{r['title']}（{day.month}月{day.day}日）"
             source = ("meeting", str(r["id"]))
             if r.get("meeting_type") == MONTHLY_MEETING:
                 monthly_held.add(day.strftime("%Y-%m"))
                 add(
                     "materials",
                     str(r["id"]),
-                    f"会議資料：{name}",
+                    _for_record("materials", r["title"], day),
                     cal.materials_due(day),
-                    "会議の前の開庁日",
+                    text("deadline.basis.materials"),
                     source=source,
                 )
             add(
                 "minutes",
                 str(r["id"]),
-                f"議事録：{name}",
+                _for_record("minutes", r["title"], day),
                 cal.minutes_due(day),
-                "会議の翌日から数えて3開庁日目",
+                text("deadline.basis.minutes"),
                 source=source,
             )
 
@@ -264,30 +329,29 @@ class DeadlineService:
         for r in trainings:
             day = date.fromisoformat(str(r["date"]))
             source = ("training", str(r["id"]))
-            name = f"{r['title']}（{day.month}月{day.day}日）"
             add(
                 "training-plan",
                 str(r["id"]),
-                f"研修実施内容報告書：{name}",
+                _for_record("training-plan", r["title"], day),
                 cal.previous_open_day(day),
-                "実施日の前の開庁日（内容・日程の確定後）",
+                text("deadline.basis.training_plan"),
                 source=source,
             )
             add(
                 "training-result",
                 str(r["id"]),
-                f"研修実施結果報告書：{name}",
+                _for_record("training-result", r["title"], day),
                 cal.add_open_days(day, TRAINING_RESULT_OPEN_DAYS),
-                f"実施日の翌日から数えて{TRAINING_RESULT_OPEN_DAYS}開庁日目",
+                text("deadline.basis.training_result", n=TRAINING_RESULT_OPEN_DAYS),
                 source=source,
             )
 
         add(
             "completion",
             str(fy),
-            "業務完了報告書",
+            _document_name("completion"),
             _open_on_or_before(cal, end),
-            "履行期限（年度末。閉庁日の場合は直前の開庁日）",
+            text("deadline.basis.completion"),
             period=str(fy),
         )
 
@@ -300,9 +364,9 @@ class DeadlineService:
                 Deliverable(
                     key=f"{NO_MEETING}:{month}",
                     code=NO_MEETING,
-                    title=f"月次報告会（{_month_label(month)}）が開催されていません",
+                    name=text("deadline.no_meeting", month=_month_label(month)),
                     due=due,
-                    basis="7(4) 月次報告会は毎月開催",
+                    basis=text("deadline.basis.no_meeting"),
                     status=NOT_HELD,
                     overdue=due < self.today,
                     period=month,
@@ -323,9 +387,9 @@ class DeadlineService:
                 Deliverable(
                     key=f"{ISSUE}:{r['id']}",
                     code=ISSUE,
-                    title=f"課題：{r['title']}",
+                    name=text("deadline.issue", title=str(r["title"])),
                     due=due,
-                    basis="課題の期限",
+                    basis=text("deadline.basis.issue"),
                     status=str(r["status"]),
                     overdue=due < self.today,
                     source_kind="issue",

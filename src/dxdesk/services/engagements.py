@@ -31,6 +31,7 @@ from dxdesk.core.calendar import OfficeCalendar, fiscal_year, fiscal_year_range
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import DEFAULT_TARGET_DAYS, PLAN_AGREEMENT_MONTHS, kind
 from dxdesk.services.calendar import office_calendar
+from dxdesk.services.phrases import Text, YearMonth, japanese, text
 from dxdesk.services.profile import Profile
 from dxdesk.store.meanings import live_clause, site_days
 
@@ -56,7 +57,12 @@ class Supporter:
 class Warning:
     code: str  # GAP, DOUBLE_DEDICATED, SHORT_MONTH
     engagement_id: str
-    text: str  # one Japanese sentence
+    message: Text  # one sentence (services/phrases.py), for any face's language and date style
+
+    @property
+    def text(self) -> str:
+        """The sentence in Japanese, dates ISO (JSON, tests; a face renders ``message``)."""
+        return japanese(self.message)
 
 
 @dataclass(frozen=True)
@@ -124,12 +130,8 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
 
 
-def _md(d: date) -> str:
-    return f"{d.month}月{d.day}日"
-
-
-def _span(a: date, b: date) -> str:
-    return _md(a) if a == b else f"{_md(a)}〜{_md(b)}"
+def _span(a: date, b: date) -> date | Text:
+    return a if a == b else text("span", start=a, end=b)
 
 
 def uncovered(
@@ -288,15 +290,13 @@ def _plan_warning(e: Engagement, today: date) -> Warning | None:
         return Warning(
             PLAN_LATE,
             e.id,
-            f"{e.org}の集中支援の計画・スケジュールの県との合意（{_md(e.plan_agreed)}）は、"
-            f"開始から2か月の期限（{_md(due)}）を過ぎています。",
+            text("engagement.plan_late", org=e.org, agreed=e.plan_agreed, due=due),
         )
     if e.plan_agreed is None and today > due:
         return Warning(
             PLAN_LATE,
             e.id,
-            f"{e.org}の集中支援の計画・スケジュールが、開始から2か月の期限（{_md(due)}）を"
-            "過ぎても県と合意されていません。",
+            text("engagement.plan_missing", org=e.org, due=due),
         )
     return None
 
@@ -316,7 +316,7 @@ def _warnings(engagements: list[Engagement], today: date) -> list[Warning]:
                 Warning(
                     GAP,
                     e.id,
-                    f"{e.org}の集中支援で、常時支援者のいない期間があります（{_span(a, b)}）。",
+                    text("engagement.gap", org=e.org, span=_span(a, b)),
                 )
             )
     seen: set[tuple[str, str, str]] = set()
@@ -336,26 +336,36 @@ def _warnings(engagements: list[Engagement], today: date) -> list[Warning]:
                         Warning(
                             DOUBLE_DEDICATED,
                             e.id,
-                            f"{s.name or s.staff_id}さんは{_span(a, b)}に{e.org}と{other.org}の"
-                            "集中支援を兼ねていますが、専任として配置されています。",
+                            text(
+                                "engagement.double_dedicated",
+                                name=s.name or s.staff_id,
+                                span=_span(a, b),
+                                org=e.org,
+                                other=other.org,
+                            ),
                         )
                     )
     for e in engagements:
         m = e.month
         if m is None or m.target == 0 or m.done + m.remaining >= m.target:
             continue
-        mon = int(m.month[5:])
         out.append(
             Warning(
                 SHORT_MONTH,
                 e.id,
-                f"{e.org}の{mon}月の現地支援日数は{m.done}日で、残りの開庁日{m.remaining}日を"
-                f"すべて現地支援としても目標の{m.target}日に届きません。",
+                text(
+                    "engagement.short_month",
+                    org=e.org,
+                    month=YearMonth(int(m.month[:4]), int(m.month[5:])),
+                    done=text("n_days", n=m.done),
+                    remaining=text("n_days", n=m.remaining),
+                    target=text("n_days", n=m.target),
+                ),
             )
         )
     return out
 
 
-def warning_lines(profile: Profile, today: date | None = None) -> list[tuple[str, str]]:
+def warning_lines(profile: Profile, today: date | None = None) -> list[tuple[str, Text]]:
     """(engagement id, sentence) for every warning of this fiscal year's engagements."""
-    return [(w.engagement_id, w.text) for w in EngagementService(profile, today).warnings()]
+    return [(w.engagement_id, w.message) for w in EngagementService(profile, today).warnings()]

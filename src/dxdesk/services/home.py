@@ -6,6 +6,10 @@ badges, services/overview.py), the intensive-support warnings (services/engageme
 overdue issues, recent imports and the conflicts to review. A field consultant: this week's
 visits, their own open issues and consultations, hours entered this week and the open days
 without any, the last bundle sent and its conflicts to review. Every item names what it opens (``Item.target``).
+
+Titles, items and empty notes are ``Text`` (services/phrases.py: a message key and typed
+parameters), so the window shows them in its language and date style and the CLI the same
+sentence in Japanese (``phrases.japanese``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from dxdesk.core.clock import today_jst
@@ -22,6 +26,7 @@ from dxdesk.services.calendar import office_calendar
 from dxdesk.services.deadlines import DeadlineService
 from dxdesk.services.engagements import warning_lines
 from dxdesk.services.overview import OverviewService
+from dxdesk.services.phrases import Label, Text, YearMonth, text
 from dxdesk.services.profile import Profile
 from dxdesk.store import ledger
 from dxdesk.store.meanings import open_clause
@@ -46,12 +51,7 @@ DEFERRED = frozenset(
         "own_consultation",
     }
 )
-TITLES = {
-    "attention": "標準化の要注意（点数の高い順）",
-    "unshared": "県へ未共有の課題",
-    "overdue_issues": "期限を過ぎた課題",
-    "week_visits": "今週の訪問",
-}
+NONE = text("home.none")
 
 # What an item opens: ("record", kind, id), ("org", org id), ("deadline", key), ("view", name),
 # ("progress", org id, system code or "") — the matrix with that cell's detail (or row).
@@ -60,7 +60,7 @@ Target = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Item:
-    text: str
+    text: Text
     target: Target
     alert: bool = False  # overdue, below target, waiting long: shown in red
 
@@ -68,10 +68,10 @@ class Item:
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
+    title: Text
     count: int
     items: tuple[Item, ...]
-    empty: str = "ありません。"
+    empty: Text = NONE
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,19 @@ class Home:
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
 
+    def heading(self, section: Section) -> Text:
+        """A section's title with its count (the title alone while it is being computed)."""
+        if section.key in self.pending:
+            return section.title
+        return text("home.section", title=section.title, count=section.count)
+
 
 def role_of(profile: Profile) -> str:
     return SUPERVISOR if profile.role == "hub" else CONSULTANT
 
 
 def _section(
-    key: str, title: str, items: list[Item], empty: str = "ありません。", *, limit: int = SHOWN
+    key: str, title: Text, items: list[Item], empty: Text = NONE, *, limit: int = SHOWN
 ) -> Section:
     return Section(key, title, len(items), tuple(items[:limit]), empty)
 
@@ -147,15 +153,15 @@ class HomeService:
         elif key.startswith("own_"):
             title = self._own_title(key[4:])
         else:
-            title = TITLES[key]
-        return Section(key, title, 0, (), "集計しています…")
+            title = text(f"home.{key}")
+        return Section(key, title, 0, (), text("home.pending"))
 
-    def _site_days_title(self, month: str | None) -> str:
+    def _site_days_title(self, month: str | None) -> Text:
         month = month or self.today.strftime("%Y-%m")
-        return f"{int(month[:4])}年{int(month[5:7])}月の現地支援日数（集中支援）"
+        return text("home.site_days", month=YearMonth(int(month[:4]), int(month[5:7])))
 
-    def _own_title(self, kind_name: str) -> str:
-        return f"担当の未完了の{kind(kind_name).label}"
+    def _own_title(self, kind_name: str) -> Text:
+        return text("home.own", kind=Label("Kind", kind(kind_name).label))
 
     # ------------------------------------------------------------ supervisor
 
@@ -163,23 +169,23 @@ class HomeService:
         items = []
         for d in DeadlineService(self.profile, self.today).upcoming():
             assert d.due is not None
-            when = f"{d.due.month}/{d.due.day}"
-            text = f"{when} {d.title}（{d.status}）"
-            if d.overdue:
-                text = f"{when} 期限超過 {d.title}（{d.status}）"
-            items.append(Item(text, ("deadline", d.key), d.overdue))
+            line = text(
+                "home.deadline_overdue" if d.overdue else "home.deadline",
+                due=d.due,
+                title=d.name,
+                status=d.status_text,
+            )
+            items.append(Item(line, ("deadline", d.key), d.overdue))
         # All of them (the list scrolls): an old overdue one must not hide this week's.
-        return _section(
-            "deadlines", "期限が近い・過ぎた提出物（3週間以内）", items, limit=len(items)
-        )
+        return _section("deadlines", text("home.deadlines"), items, limit=len(items))
 
     def engagement_warnings(self) -> Section:
         # The rules are services/engagements.py's; each item opens its engagement.
         items = [
-            Item(text, ("record", "engagement", eid), True)
-            for eid, text in warning_lines(self.profile, self.today)
+            Item(message, ("record", "engagement", eid), True)
+            for eid, message in warning_lines(self.profile, self.today)
         ]
-        return _section("engagements", "集中支援の注意事項", items)
+        return _section("engagements", text("home.engagements"), items)
 
     def site_days(self, month: str | None = None) -> Section:
         month = month or self.today.strftime("%Y-%m")
@@ -187,13 +193,10 @@ class HomeService:
         for b in OverviewService(self.profile, self.today).organisations(month):
             if b.target_days is None:
                 continue
-            text = f"{b.name} 現地 {b.days_on_site}日 ／ 目標 {b.target_days}日"
-            items.append(Item(text, ("org", b.org_id), b.days_on_site < b.target_days))
+            line = text("home.site_day", org=b.name, done=b.days_on_site, target=b.target_days)
+            items.append(Item(line, ("org", b.org_id), b.days_on_site < b.target_days))
         return _section(
-            "site_days",
-            self._site_days_title(month),
-            items,
-            "今年度の集中支援の記録がありません。",
+            "site_days", self._site_days_title(month), items, text("home.no_engagement")
         )
 
     def attention(self) -> Section:
@@ -203,7 +206,15 @@ class HomeService:
         entries = AttentionService(self.profile, self.today).entries()
         items = [
             Item(
-                f"{e.org_name} {e.system_name}".strip() + f"（{e.score}点）：{e.headline}",
+                text(
+                    "home.attention_cell",
+                    org=e.org_name,
+                    system=e.system_name,
+                    score=e.score,
+                    headline=e.headline,
+                )
+                if e.system_name
+                else text("home.attention_org", org=e.org_name, score=e.score, headline=e.headline),
                 ("progress", e.org_id, e.system_code or ""),
                 alert=any(r.code in ("behind", "deadline_risk") for r in e.reasons),
             )
@@ -211,9 +222,9 @@ class HomeService:
         ]
         return _section(
             "attention",
-            TITLES["attention"],
+            text("home.attention"),
             items,
-            "注意が必要な団体・業務はありません。",
+            text("home.no_attention"),
             limit=int(rule_data()["home_shown"]),
         )
 
@@ -241,19 +252,22 @@ class HomeService:
         for r in rows:
             since = str(r["raised_on"] or r["_created_at"])[:10]
             days = (self.today - date.fromisoformat(since)).days
-            text = f"{r['org'] or ''} {r['title']}（把握から{days}日）"
-            items.append(Item(text, ("record", "issue", str(r["id"])), days > 14))
-        return Section("unshared", TITLES["unshared"], count, tuple(items))
+            line = text("home.unshared_issue", org=r["org"] or "", title=r["title"], days=days)
+            items.append(Item(line, ("record", "issue", str(r["id"])), days > 14))
+        return Section("unshared", text("home.unshared"), count, tuple(items))
 
     def overdue_issues(self) -> Section:
         items = []
         today = self.today.isoformat()
         count, rows = self._issue_rows("i.due_date < ?", (today,), "i.due_date")
         for r in rows:
-            days = (self.today - date.fromisoformat(str(r["due_date"]))).days
-            text = f"{r['org'] or ''} {r['title']}（期限 {r['due_date']}、{days}日超過）"
-            items.append(Item(text, ("record", "issue", str(r["id"])), True))
-        return Section("overdue_issues", TITLES["overdue_issues"], count, tuple(items))
+            due = date.fromisoformat(str(r["due_date"]))
+            days = (self.today - due).days
+            line = text(
+                "home.overdue_issue", org=r["org"] or "", title=r["title"], due=due, days=days
+            )
+            items.append(Item(line, ("record", "issue", str(r["id"])), True))
+        return Section("overdue_issues", text("home.overdue_issues"), count, tuple(items))
 
     def imports(self) -> Section:
         items = []
@@ -265,11 +279,15 @@ class HomeService:
             sender = str(summary.get("sender_name") or "") or names.get(
                 str(r["sender"]), str(r["sender"])[:8]
             )
-            text = f"{str(r['at'])[:16].replace('T', ' ')} {sender} から取り込み"
+            at = _stamp(r["at"])
             if isinstance(changed, int):
-                text += f"（{changed}件の変更）"
-            items.append(Item(text, ("view", "conflicts")))
-        return _section("imports", "最近の取り込み", items, "取り込みはまだありません。")
+                line = text(
+                    "home.import_changes", at=at, sender=sender, changes=text("changes", n=changed)
+                )
+            else:
+                line = text("home.import", at=at, sender=sender)
+            items.append(Item(line, ("view", "conflicts")))
+        return _section("imports", text("home.imports"), items, text("home.no_import"))
 
     def conflicts(self) -> Section:
         """The conflicts waiting for a person, as the conflict log counts them
@@ -279,10 +297,19 @@ class HomeService:
 
         items = []
         for c in sync.describe_conflicts(self.profile):
-            where = f"{c.org}　" if c.org else ""
-            text = f"{where}{c.kind_label}「{c.title}」の{c.field_label}（{c.detected_at[:10]}）"
-            items.append(Item(text, ("view", "conflicts")))
-        return _section("conflicts", "確認が必要な競合", items)
+            values: dict[str, object] = {
+                "kind": Label("Kind", c.kind_label),
+                "title": c.title,
+                "field": Label("Field", c.field_label),
+                "on": date.fromisoformat(c.detected_at[:10]),
+            }
+            line = (
+                text("home.conflict_org", org=c.org, **values)
+                if c.org
+                else text("home.conflict", **values)
+            )
+            items.append(Item(line, ("view", "conflicts")))
+        return _section("conflicts", text("home.conflicts"), items)
 
     def unreviewed_conflicts(self) -> int:
         """The figure alone (a badge, a status line): the same count as the section's."""
@@ -317,12 +344,15 @@ class HomeService:
         )
         items = []
         for r in rows:
-            d = date.fromisoformat(str(r["date"]))
-            when = f"{d.month}/{d.day} {r['start_time'] or ''}".strip()
-            items.append(
-                Item(f"{when} {r['org'] or ''} {r['title']}", ("record", "visit", str(r["id"])))
+            day = date.fromisoformat(str(r["date"]))
+            where = {"day": day, "org": r["org"] or "", "title": r["title"]}
+            line = (
+                text("home.visit_at", time=r["start_time"], **where)
+                if r["start_time"]
+                else text("home.visit", **where)
             )
-        return _section("week_visits", TITLES["week_visits"], items)
+            items.append(Item(line, ("record", "visit", str(r["id"]))))
+        return _section("week_visits", text("home.week_visits"), items)
 
     def _own_devices(self) -> tuple[str, str]:
         device = str(self.profile.meta.get("device_id", ""))
@@ -354,7 +384,12 @@ class HomeService:
         )
         items = [
             Item(
-                f"{r['org'] or ''} {r['title']}（{r['status']}）",
+                text(
+                    "home.own_item",
+                    org=r["org"] or "",
+                    title=r["title"],
+                    status=Label("Choice", str(r["status"])),
+                ),
                 ("record", k.name, str(r["id"])),
             )
             for r in rows
@@ -379,20 +414,30 @@ class HomeService:
                 missing.append(d)
             d += timedelta(days=1)
         total = sum(by_day.values())
-        items = [Item(f"今週の入力：{total:g}時間（{len(by_day)}日分）", ("view", "week"))]
+        items = [Item(text("home.hours_total", hours=total, days=len(by_day)), ("view", "week"))]
         for day in missing:
-            text = f"{day.month}/{day.day} 工数が未入力です"
-            items.append(Item(text, ("view", "week"), True))
-        return Section("week_hours", "今週の工数", len(missing), tuple(items[: SHOWN + 1]))
+            items.append(Item(text("home.hours_missing", day=day), ("view", "week"), True))
+        return Section(
+            "week_hours", text("home.week_hours"), len(missing), tuple(items[: SHOWN + 1])
+        )
 
     def last_bundle(self) -> Section:
         rows = ledger.last_export(self.db)
         items = []
         for r in rows:
-            at = str(r["at"])[:16].replace("T", " ")
-            days = (self.today - date.fromisoformat(str(r["at"])[:10])).days
-            text = f"{at} {r['name'] or ''} へ {r['change_count']}件の変更（{days}日前）"
-            items.append(Item(text, ("view", "export"), days > 7))
-        return _section(
-            "last_bundle", "最後に送ったバンドル", items, "まだバンドルを送っていません。"
-        )
+            at = _stamp(r["at"])
+            days = (self.today - at.date()).days
+            line = text(
+                "home.bundle",
+                at=at,
+                name=r["name"] or "",
+                changes=text("changes", n=int(r["change_count"] or 0)),
+                ago=text("days_ago", n=days),
+            )
+            items.append(Item(line, ("view", "export"), days > 7))
+        return _section("last_bundle", text("home.last_bundle"), items, text("home.no_bundle"))
+
+
+def _stamp(value: object) -> datetime:
+    """A stored time stamp to the minute, as written (Asia/Tokyo wall-clock time)."""
+    return datetime.fromisoformat(str(value)[:16])

@@ -133,6 +133,19 @@ Python %1 / %2</translation>
     </message>
 </context>
 <context>
+    <name>CalendarRule</name>
+    <message>
+        <source>直前の開庁日</source>
+        <extracomment>CalendarRule in the model: calendar.json:earlier</extracomment>
+        <translation>the last open day before</translation>
+    </message>
+    <message>
+        <source>直後の開庁日</source>
+        <extracomment>CalendarRule in the model: calendar.json:later</extracomment>
+        <translation>the next open day after</translation>
+    </message>
+</context>
+<context>
     <name>CaseFinderPanel</name>
     <message>
         <location filename="../../gui/cases.py" line="44"/>
@@ -1538,17 +1551,17 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="180"/>
+        <location filename="../../gui/deadlines.py" line="181"/>
         <source>未設定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="192"/>
+        <location filename="../../gui/deadlines.py" line="195"/>
         <source>%1件（期限超過 %2件）</source>
         <translation>Items: %1 (overdue: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines.py" line="268"/>
+        <location filename="../../gui/deadlines.py" line="271"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -3326,38 +3339,38 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>GoalProgressPanel</name>
     <message>
-        <location filename="../../gui/registers.py" line="100"/>
-        <location filename="../../gui/registers.py" line="134"/>
+        <location filename="../../gui/registers.py" line="101"/>
+        <location filename="../../gui/registers.py" line="135"/>
         <source>目標を選ぶと、月ごとの進捗が表示されます。</source>
         <translation>Choose a goal to see its progress month by month.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="103"/>
+        <location filename="../../gui/registers.py" line="104"/>
         <source>月ごとの実績値と目標値</source>
         <translation>Monthly values against the target</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="107"/>
+        <location filename="../../gui/registers.py" line="108"/>
         <source>実績値</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="107"/>
+        <location filename="../../gui/registers.py" line="108"/>
         <source>年月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="107"/>
+        <location filename="../../gui/registers.py" line="108"/>
         <source>達成状況</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="113"/>
+        <location filename="../../gui/registers.py" line="114"/>
         <source>ダブルクリックまたは Enter でその月の進捗を入力します。</source>
         <translation>Double-click or press Enter to enter that month's progress.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="132"/>
+        <location filename="../../gui/registers.py" line="133"/>
         <source>「%1」の月ごとの進捗</source>
         <translation>Monthly progress of “%1”</translation>
     </message>
@@ -3494,11 +3507,6 @@ Please press "Copy details" and send the text to your support contact (it contai
         <location filename="../../gui/home.py" line="80"/>
         <source>ホーム（%1）— %2</source>
         <translation>Home (%1) — %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/home.py" line="132"/>
-        <source>%1（%2件）</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4985,6 +4993,369 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>Phrase</name>
+    <message numerus="yes">
+        <source>{n}日前</source>
+        <extracomment>Phrase in the model: days_ago</extracomment>
+        <translation>
+            <numerusform>{n} day ago</numerusform>
+            <numerusform>{n} days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n}件の変更</source>
+        <extracomment>Phrase in the model: changes</extracomment>
+        <translation>
+            <numerusform>{n} change</numerusform>
+            <numerusform>{n} changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n}日</source>
+        <extracomment>Phrase in the model: n_days</extracomment>
+        <translation>
+            <numerusform>{n} day</numerusform>
+            <numerusform>{n} days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{start}〜{end}</source>
+        <extracomment>Phrase in the model: span</extracomment>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>{title}（{count}件）</source>
+        <extracomment>Phrase in the model: home.section</extracomment>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <source>期限が近い・過ぎた提出物（3週間以内）</source>
+        <extracomment>Phrase in the model: home.deadlines</extracomment>
+        <translation>Deliverables due soon or overdue (next 3 weeks)</translation>
+    </message>
+    <message>
+        <source>{month}の現地支援日数（集中支援）</source>
+        <extracomment>Phrase in the model: home.site_days</extracomment>
+        <translation>On-site days in {month} (intensive support)</translation>
+    </message>
+    <message>
+        <source>標準化の要注意（点数の高い順）</source>
+        <extracomment>Phrase in the model: home.attention</extracomment>
+        <translation>Standardisation needing attention (highest score first)</translation>
+    </message>
+    <message>
+        <source>集中支援の注意事項</source>
+        <extracomment>Phrase in the model: home.engagements</extracomment>
+        <translation>Intensive support warnings</translation>
+    </message>
+    <message>
+        <source>県へ未共有の課題</source>
+        <extracomment>Phrase in the model: home.unshared</extracomment>
+        <translation>Issues not yet shared with the prefecture</translation>
+    </message>
+    <message>
+        <source>期限を過ぎた課題</source>
+        <extracomment>Phrase in the model: home.overdue_issues</extracomment>
+        <translation>Overdue issues</translation>
+    </message>
+    <message>
+        <source>最近の取り込み</source>
+        <extracomment>Phrase in the model: home.imports</extracomment>
+        <translation>Recent imports</translation>
+    </message>
+    <message>
+        <source>確認が必要な競合</source>
+        <extracomment>Phrase in the model: home.conflicts</extracomment>
+        <translation>Conflicts to review</translation>
+    </message>
+    <message>
+        <source>今週の訪問</source>
+        <extracomment>Phrase in the model: home.week_visits</extracomment>
+        <translation>Visits this week</translation>
+    </message>
+    <message>
+        <source>担当の未完了の{kind}</source>
+        <extracomment>Phrase in the model: home.own</extracomment>
+        <translation>Open in your charge: {kind}</translation>
+    </message>
+    <message>
+        <source>今週の工数</source>
+        <extracomment>Phrase in the model: home.week_hours</extracomment>
+        <translation>Hours this week</translation>
+    </message>
+    <message>
+        <source>最後に送ったバンドル</source>
+        <extracomment>Phrase in the model: home.last_bundle</extracomment>
+        <translation>Last bundle sent</translation>
+    </message>
+    <message>
+        <source>ありません。</source>
+        <extracomment>Phrase in the model: home.none</extracomment>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>集計しています…</source>
+        <extracomment>Phrase in the model: home.pending</extracomment>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>今年度の集中支援の記録がありません。</source>
+        <extracomment>Phrase in the model: home.no_engagement</extracomment>
+        <translation>No intensive support is recorded for this fiscal year.</translation>
+    </message>
+    <message>
+        <source>注意が必要な団体・業務はありません。</source>
+        <extracomment>Phrase in the model: home.no_attention</extracomment>
+        <translation>No municipality or system needs attention.</translation>
+    </message>
+    <message>
+        <source>取り込みはまだありません。</source>
+        <extracomment>Phrase in the model: home.no_import</extracomment>
+        <translation>Nothing has been imported yet.</translation>
+    </message>
+    <message>
+        <source>まだバンドルを送っていません。</source>
+        <extracomment>Phrase in the model: home.no_bundle</extracomment>
+        <translation>No bundle has been sent yet.</translation>
+    </message>
+    <message>
+        <source>{due} {title}（{status}）</source>
+        <extracomment>Phrase in the model: home.deadline</extracomment>
+        <translation>{due} {title} ({status})</translation>
+    </message>
+    <message>
+        <source>{due} 期限超過 {title}（{status}）</source>
+        <extracomment>Phrase in the model: home.deadline_overdue</extracomment>
+        <translation>{due} Overdue: {title} ({status})</translation>
+    </message>
+    <message numerus="yes">
+        <source>{org} 現地 {done}日 ／ 目標 {target}日</source>
+        <extracomment>Phrase in the model: home.site_day</extracomment>
+        <translation>
+            <numerusform>{org}: {done} of {target} day on site</numerusform>
+            <numerusform>{org}: {done} of {target} days on site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{org} {system}（{score}点）：{headline}</source>
+        <extracomment>Phrase in the model: home.attention_cell</extracomment>
+        <translation>
+            <numerusform>{org} {system} ({score} point): {headline}</numerusform>
+            <numerusform>{org} {system} ({score} points): {headline}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{org}（{score}点）：{headline}</source>
+        <extracomment>Phrase in the model: home.attention_org</extracomment>
+        <translation>
+            <numerusform>{org} ({score} point): {headline}</numerusform>
+            <numerusform>{org} ({score} points): {headline}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{org} {title}（把握から{days}日）</source>
+        <extracomment>Phrase in the model: home.unshared_issue</extracomment>
+        <translation>
+            <numerusform>{org} {title} (known for {days} day)</numerusform>
+            <numerusform>{org} {title} (known for {days} days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{org} {title}（期限 {due}、{days}日超過）</source>
+        <extracomment>Phrase in the model: home.overdue_issue</extracomment>
+        <translation>
+            <numerusform>{org} {title} (due {due}, {days} day overdue)</numerusform>
+            <numerusform>{org} {title} (due {due}, {days} days overdue)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{at} {sender} から取り込み</source>
+        <extracomment>Phrase in the model: home.import</extracomment>
+        <translation>{at} imported from {sender}</translation>
+    </message>
+    <message>
+        <source>{at} {sender} から取り込み（{changes}）</source>
+        <extracomment>Phrase in the model: home.import_changes</extracomment>
+        <translation>{at} imported from {sender} ({changes})</translation>
+    </message>
+    <message>
+        <source>{kind}「{title}」の{field}（{on}）</source>
+        <extracomment>Phrase in the model: home.conflict</extracomment>
+        <translation>{kind} “{title}”: {field} ({on})</translation>
+    </message>
+    <message>
+        <source>{org}　{kind}「{title}」の{field}（{on}）</source>
+        <extracomment>Phrase in the model: home.conflict_org</extracomment>
+        <translation>{org}: {kind} “{title}”: {field} ({on})</translation>
+    </message>
+    <message>
+        <source>{day} {org} {title}</source>
+        <extracomment>Phrase in the model: home.visit</extracomment>
+        <translation>{day} {org} {title}</translation>
+    </message>
+    <message>
+        <source>{day} {time} {org} {title}</source>
+        <extracomment>Phrase in the model: home.visit_at</extracomment>
+        <translation>{day} {time} {org} {title}</translation>
+    </message>
+    <message>
+        <source>{org} {title}（{status}）</source>
+        <extracomment>Phrase in the model: home.own_item</extracomment>
+        <translation>{org} {title} ({status})</translation>
+    </message>
+    <message numerus="yes">
+        <source>今週の入力：{hours}時間（{days}日分）</source>
+        <extracomment>Phrase in the model: home.hours_total</extracomment>
+        <translation>
+            <numerusform>Entered this week: {hours} h on {days} day</numerusform>
+            <numerusform>Entered this week: {hours} h on {days} days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{day} 工数が未入力です</source>
+        <extracomment>Phrase in the model: home.hours_missing</extracomment>
+        <translation>{day} No hours entered</translation>
+    </message>
+    <message>
+        <source>{at} {name} へ {changes}（{ago}）</source>
+        <extracomment>Phrase in the model: home.bundle</extracomment>
+        <translation>{at} to {name}: {changes} ({ago})</translation>
+    </message>
+    <message>
+        <source>{document}</source>
+        <extracomment>Phrase in the model: deadline.document</extracomment>
+        <translation>{document}</translation>
+    </message>
+    <message>
+        <source>{document}（{month}分）</source>
+        <extracomment>Phrase in the model: deadline.monthly</extracomment>
+        <translation>{document} ({month})</translation>
+    </message>
+    <message>
+        <source>{document}：{title}（{day}）</source>
+        <extracomment>Phrase in the model: deadline.for_record</extracomment>
+        <translation>{document}: {title} ({day})</translation>
+    </message>
+    <message>
+        <source>月次報告会（{month}）が開催されていません</source>
+        <extracomment>Phrase in the model: deadline.no_meeting</extracomment>
+        <translation>No monthly report meeting was held for {month}</translation>
+    </message>
+    <message>
+        <source>課題：{title}</source>
+        <extracomment>Phrase in the model: deadline.issue</extracomment>
+        <translation>Issue: {title}</translation>
+    </message>
+    <message>
+        <source>提出済み</source>
+        <extracomment>Phrase in the model: deadline.submitted</extracomment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>未開催</source>
+        <extracomment>Phrase in the model: deadline.not_held</extracomment>
+        <translation>Not held</translation>
+    </message>
+    <message>
+        <source>期限を設定済み</source>
+        <extracomment>Phrase in the model: deadline.basis.set</extracomment>
+        <translation>Due date set</translation>
+    </message>
+    <message>
+        <source>契約締結後速やかに（期限は未設定）</source>
+        <extracomment>Phrase in the model: deadline.basis.start</extracomment>
+        <translation>Promptly after signing (no due date set)</translation>
+    </message>
+    <message>
+        <source>翌月{day}日</source>
+        <extracomment>Phrase in the model: deadline.basis.monthly</extracomment>
+        <translation>Day {day} of the next month</translation>
+    </message>
+    <message>
+        <source>翌月{day}日（{reason}のため{rule}）</source>
+        <extracomment>Phrase in the model: deadline.basis.monthly_moved</extracomment>
+        <translation>Day {day} of the next month ({reason}, so {rule})</translation>
+    </message>
+    <message>
+        <source>会議の前の開庁日</source>
+        <extracomment>Phrase in the model: deadline.basis.materials</extracomment>
+        <translation>The open day before the meeting</translation>
+    </message>
+    <message>
+        <source>会議の翌日から数えて3開庁日目</source>
+        <extracomment>Phrase in the model: deadline.basis.minutes</extracomment>
+        <translation>The 3rd open day after the meeting</translation>
+    </message>
+    <message>
+        <source>実施日の前の開庁日（内容・日程の確定後）</source>
+        <extracomment>Phrase in the model: deadline.basis.training_plan</extracomment>
+        <translation>The open day before the training (once its content and date are fixed)</translation>
+    </message>
+    <message numerus="yes">
+        <source>実施日の翌日から数えて{n}開庁日目</source>
+        <extracomment>Phrase in the model: deadline.basis.training_result</extracomment>
+        <translation>
+            <numerusform>{n} open day after the training</numerusform>
+            <numerusform>{n} open days after the training</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>履行期限（年度末。閉庁日の場合は直前の開庁日）</source>
+        <extracomment>Phrase in the model: deadline.basis.completion</extracomment>
+        <translation>End of the contract (the fiscal year's end; the open day before if closed)</translation>
+    </message>
+    <message>
+        <source>7(4) 月次報告会は毎月開催</source>
+        <extracomment>Phrase in the model: deadline.basis.no_meeting</extracomment>
+        <translation>7(4) A monthly report meeting every month</translation>
+    </message>
+    <message>
+        <source>課題の期限</source>
+        <extracomment>Phrase in the model: deadline.basis.issue</extracomment>
+        <translation>The issue's due date</translation>
+    </message>
+    <message>
+        <source>{weekday}曜日</source>
+        <extracomment>Phrase in the model: closed.weekend</extracomment>
+        <translation>{weekday}</translation>
+    </message>
+    <message>
+        <source>年末年始</source>
+        <extracomment>Phrase in the model: closed.year_end</extracomment>
+        <translation>year-end holidays</translation>
+    </message>
+    <message>
+        <source>臨時閉庁</source>
+        <extracomment>Phrase in the model: closed.extra</extracomment>
+        <translation>special closure</translation>
+    </message>
+    <message>
+        <source>{org}の集中支援の計画・スケジュールの県との合意（{agreed}）は、開始から2か月の期限（{due}）を過ぎています。</source>
+        <extracomment>Phrase in the model: engagement.plan_late</extracomment>
+        <translation>{org}: the intensive support plan and schedule were agreed with the prefecture on {agreed}, after the deadline of two months from the start ({due}).</translation>
+    </message>
+    <message>
+        <source>{org}の集中支援の計画・スケジュールが、開始から2か月の期限（{due}）を過ぎても県と合意されていません。</source>
+        <extracomment>Phrase in the model: engagement.plan_missing</extracomment>
+        <translation>{org}: the intensive support plan and schedule are not agreed with the prefecture, although the deadline of two months from the start ({due}) has passed.</translation>
+    </message>
+    <message>
+        <source>{org}の集中支援で、常時支援者のいない期間があります（{span}）。</source>
+        <extracomment>Phrase in the model: engagement.gap</extracomment>
+        <translation>{org}: the intensive support has a period without a full-time supporter ({span}).</translation>
+    </message>
+    <message>
+        <source>{name}さんは{span}に{org}と{other}の集中支援を兼ねていますが、専任として配置されています。</source>
+        <extracomment>Phrase in the model: engagement.double_dedicated</extracomment>
+        <translation>{name} supports both {org} and {other} ({span}) but is assigned as dedicated.</translation>
+    </message>
+    <message>
+        <source>{org}の{month}の現地支援日数は{done}で、残りの開庁日{remaining}をすべて現地支援としても目標の{target}に届きません。</source>
+        <extracomment>Phrase in the model: engagement.short_month</extracomment>
+        <translation>{org}: {done} on site in {month}. Even with every remaining open day on site ({remaining}), the target of {target} cannot be reached.</translation>
+    </message>
+</context>
+<context>
     <name>PickListEdit</name>
     <message>
         <location filename="../../gui/widgets.py" line="228"/>
@@ -5028,12 +5399,12 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../gui/messages.py" line="47"/>
+        <location filename="../../gui/messages.py" line="60"/>
         <source>「{label}」（{field}）：{reason}</source>
         <translation>{label} ({field}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/messages.py" line="48"/>
+        <location filename="../../gui/messages.py" line="61"/>
         <source>／</source>
         <translation> / </translation>
     </message>
@@ -5936,37 +6307,37 @@ Related organisations: %2</translation>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/registers.py" line="207"/>
+        <location filename="../../gui/registers.py" line="208"/>
         <source>新規登録（%1）</source>
         <translation>New (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="212"/>
+        <location filename="../../gui/registers.py" line="213"/>
         <source>担当者の統合(&amp;J)…</source>
         <translation>&amp;Merge staff…</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="215"/>
+        <location filename="../../gui/registers.py" line="216"/>
         <source>同じ人が二重に登録されているとき、記録を一人にまとめます。</source>
         <translation>When one person is registered twice, brings their records together under one.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="267"/>
+        <location filename="../../gui/registers.py" line="268"/>
         <source>集中支援の注意事項</source>
         <translation>Intensive support warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="271"/>
+        <location filename="../../gui/registers.py" line="272"/>
         <source>ダブルクリックまたは Enter でその集中支援を開きます。</source>
         <translation>Double-click or press Enter to open the engagement.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="332"/>
+        <location filename="../../gui/registers.py" line="333"/>
         <source>注意事項はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../gui/registers.py" line="342"/>
+        <location filename="../../gui/registers.py" line="343"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
