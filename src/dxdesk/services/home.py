@@ -205,7 +205,7 @@ class HomeService:
             Item(
                 f"{e.org_name} {e.system_name}".strip() + f"（{e.score}点）：{e.headline}",
                 ("progress", e.org_id, e.system_code or ""),
-                alert=any(r.code in ("behind", "deadline_risk") for r in e.reasons),
+                alert=e.alert,
             )
             for e in entries
         ]
