@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -229,6 +230,27 @@ def test_demo_ranking_agrees_with_the_raw_rows(demo: Profile) -> None:
     assert {
         (e.org_name, str(e.system_code)) for e in entries if "special_target" in _codes(e)
     } == no_target
+    # Milestones overdue, from the rows: a planned 契約 / データ移行 / テスト before TODAY whose
+    # step is neither 完了済み nor 対象外, of a cell not live.
+    overdue = Counter()
+    for field, no in (("planned_contract", 28), ("planned_migration", 34), ("planned_test", 35)):
+        for r in demo.database.query(
+            f"SELECT o.name, s.system_code FROM system_status s JOIN organisation o"
+            f" ON o.id = s.org_id LEFT JOIN step_status t ON t.org_id = s.org_id"
+            f" AND t.system_code = s.system_code AND t.step_no = ? AND t._deleted = 0"
+            f" WHERE s._deleted = 0 AND coalesce(s.live, 0) = 0 AND s.{field} < ?"
+            " AND coalesce(t.status, '未着手') NOT IN ('完了済み', '対象外')",
+            (no, TODAY.isoformat()),
+        ):
+            overdue[(str(r["name"]), str(r["system_code"]))] += 1
+    listed_m = Counter(
+        {
+            (e.org_name, str(e.system_code)): _codes(e).count("milestone")
+            for e in entries
+            if "milestone" in _codes(e)
+        }
+    )
+    assert listed_m == overdue and overdue, "the demo plans its milestones"
     scores = [e.score for e in entries]
     assert scores == sorted(scores, reverse=True)
     assert all(e.score == sum(r.points for r in e.reasons) > 0 for e in entries)

@@ -181,6 +181,12 @@ def _write_matrix(demo: Demo) -> None:
                 "vendor_id": demo.vendor_ids[cell.vendor],
                 "package_name": cell.product,
                 "cloud": cell.cloud,
+                # The milestones planned back from the go-live (the contract about ten months
+                # before it, the final data migration two, the test one): the cell's 概要 and
+                # the 要注意 list's overdue milestones read them.
+                "planned_contract": (cell.go_live - timedelta(days=300)).isoformat(),
+                "planned_migration": (cell.go_live - timedelta(days=60)).isoformat(),
+                "planned_test": (cell.go_live - timedelta(days=30)).isoformat(),
                 "planned_go_live": cell.go_live.isoformat(),
                 "live": cell.live,
                 "special_support": special is not None,
