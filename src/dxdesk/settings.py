@@ -36,9 +36,11 @@ class Settings:
     # The thresholds of the 標準化の要注意 list (services/attention.py; the points each reason
     # adds stay in resources/progress_rules.json): a cell is 停滞 when no step has changed for
     # this many whole months, and an organisation's 完了率 has 低下 when it is at least this many
-    # percentage points below the end of last month.
+    # percentage points below the end of last month; a 伴走支援 target needs a visit when none
+    # (訪問・ヒアリング of any 形態) has been recorded for this many weeks.
     attention_stalled_months: int = 3
     attention_rate_drop_points: float = 1.0
+    attention_no_visit_weeks: int = 8
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -159,3 +159,41 @@ def test_attention_reads_the_thresholds_of_the_settings_file(app: Cli, root: Pat
     assert stalled() == []
     replace(Settings.load(path), attention_stalled_months=7).save(path)
     assert len(stalled()) == 1
+
+
+def test_attention_lists_an_organisations_own_reasons(app: Cli, root: Path) -> None:  # noqa: F811
+    """`dxdesk attention` holds the organisation-wide entry (system_code null): an open issue
+    of priority 高 shared with it, and no visit for the weeks of the settings file."""
+    from dataclasses import replace
+
+    from dxdesk.paths import ProfilePaths
+    from dxdesk.settings import Settings
+
+    app.ok(
+        "add",
+        "issue",
+        "org_id=都城市",
+        "title=共同調達の遅れ",
+        "priority=高",
+        "raised_on=2026-01-10",
+    )
+    issue = app.json("list", "issue")[0]["id"]
+    app.ok("add", "related_org", f"issue_id={issue}", "org_id=三股町")  # shared with 三股町
+    app.ok("add", "visit", "org_id=三股町", "date=2025-12-01", "title=定例訪問", "mode=電話")
+
+    def own(name: str) -> list[str]:
+        entries = app.json("attention", "--as-of", "2026-02-15")
+        return [
+            r["code"]
+            for e in entries
+            if e["org_name"] == name and e["system_code"] is None
+            for r in e["reasons"]
+        ]
+
+    assert own("都城市") == ["high_issues"]  # not a 伴走支援 target: no visit reason
+    assert own("三股町") == ["high_issues", "no_visit"]  # 10 weeks since the telephone hearing
+    table = app.ok("attention", "--as-of", "2026-02-15")
+    assert "未完了の優先度「高」の課題が1件あります（最も古いもの：「共同調達の遅れ」" in table
+    path = ProfilePaths(root).settings
+    replace(Settings.load(path), attention_no_visit_weeks=11).save(path)
+    assert own("三股町") == ["high_issues"]

@@ -93,6 +93,8 @@ def test_cancel_changes_nothing(qtbot: QtBot, session: Session, profile: Profile
         ("attention_stalled_months", 25),
         ("attention_rate_drop_points", 0.0),
         ("attention_rate_drop_points", 20.5),
+        ("attention_no_visit_weeks", 0),
+        ("attention_no_visit_weeks", 53),
     ],
 )
 def test_out_of_range_values_are_refused_and_nothing_is_written(
@@ -187,17 +189,27 @@ def test_the_attention_thresholds_round_trip_and_rank_the_matrix_again(
         assert (dialog.stalled_months.value(), dialog.rate_drop.value()) == (3, 1.0)
         assert dialog.stalled_months.suffix().strip() == "か月"
         assert (dialog.stalled_months.minimum(), dialog.stalled_months.maximum()) == (1, 24)
+        weeks = dialog.no_visit_weeks
+        assert (weeks.value(), weeks.suffix().strip(), weeks.minimum(), weeks.maximum()) == (
+            8,
+            "週",
+            1,
+            52,
+        )
         dialog.stalled_months.setValue(8)
         dialog.rate_drop.setValue(2.5)
+        weeks.setValue(12)
 
     QTimer.singleShot(0, _fill_and_save(fill))
     window.open_settings()
     saved = json.loads(profile.paths.settings.read_text(encoding="utf-8"))
     assert (saved["attention_stalled_months"], saved["attention_rate_drop_points"]) == (8, 2.5)
+    assert saved["attention_no_visit_weeks"] == 12
     assert stalled() == []  # ranked again with the new threshold, no reload needed
     again = SettingsDialog(profile)
     qtbot.addWidget(again)
     assert (again.stalled_months.value(), again.rate_drop.value()) == (8, 2.5)
+    assert again.no_visit_weeks.value() == 12
     again.stalled_months.setValue(7)
     again.save()
     assert profile.settings.attention_stalled_months == 7

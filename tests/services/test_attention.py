@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -15,6 +16,8 @@ import pytest
 from openpyxl import load_workbook
 
 from dxdesk.core import reference
+from dxdesk.core.model import kind
+from dxdesk.errors import UserError
 from dxdesk.paths import ProfilePaths
 from dxdesk.services import attention
 from dxdesk.services.demo import populate_demo
@@ -26,6 +29,7 @@ from dxdesk.services.progress import (
     write_matrix_workbook,
 )
 from dxdesk.services.records import RecordService
+from dxdesk.services.shared import sharing_kind
 from dxdesk.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -226,6 +230,27 @@ def test_demo_ranking_agrees_with_the_raw_rows(demo: Profile) -> None:
     assert {
         (e.org_name, str(e.system_code)) for e in entries if "special_target" in _codes(e)
     } == no_target
+    # Milestones overdue, from the rows: a planned 契約 / データ移行 / テスト before TODAY whose
+    # step is neither 完了済み nor 対象外, of a cell not live.
+    overdue = Counter()
+    for field, no in (("planned_contract", 28), ("planned_migration", 34), ("planned_test", 35)):
+        for r in demo.database.query(
+            f"SELECT o.name, s.system_code FROM system_status s JOIN organisation o"
+            f" ON o.id = s.org_id LEFT JOIN step_status t ON t.org_id = s.org_id"
+            f" AND t.system_code = s.system_code AND t.step_no = ? AND t._deleted = 0"
+            f" WHERE s._deleted = 0 AND coalesce(s.live, 0) = 0 AND s.{field} < ?"
+            " AND coalesce(t.status, '未着手') NOT IN ('完了済み', '対象外')",
+            (no, TODAY.isoformat()),
+        ):
+            overdue[(str(r["name"]), str(r["system_code"]))] += 1
+    listed_m = Counter(
+        {
+            (e.org_name, str(e.system_code)): _codes(e).count("milestone")
+            for e in entries
+            if "milestone" in _codes(e)
+        }
+    )
+    assert listed_m == overdue and overdue, "the demo plans its milestones"
     scores = [e.score for e in entries]
     assert scores == sorted(scores, reverse=True)
     assert all(e.score == sum(r.points for r in e.reasons) > 0 for e in entries)
@@ -339,3 +364,196 @@ def test_a_record_for_a_deleted_vendor_keeps_its_id(profile: Profile) -> None:
     records.delete("vendor", vid)
     items = vendor_cells(svc.matrix(), vendor_names(svc))
     assert [(v.vendor, v.org.name) for v in items] == [(vid, "高千穂町")]
+
+
+def _org_reasons(profile: Profile, today: date = TODAY) -> dict[str, list[attention.Reason]]:
+    """The organisation-wide entries of the list, by organisation name."""
+    return {
+        e.org_name: list(e.reasons)
+        for e in attention.AttentionService(profile, today).entries()
+        if e.system_code is None
+    }
+
+
+def _visit(records: RecordService, org: str, day: str, mode: str = "訪問") -> str:
+    values = {"org_id": records.resolve_org(org), "date": day, "mode": mode, "title": "定例訪問"}
+    return records.add("visit", values).record_id
+
+
+def test_open_high_priority_issues_own_and_shared(profile: Profile) -> None:
+    """Open issues of priority 高 of an organisation, its own and those naming it among their
+    related organisations; closed ones and other priorities do not count."""
+    records = RecordService(profile)
+    org = records.resolve_org
+
+    def issue(owner: str, title: str, raised: str, **values: object) -> str:
+        base = {"org_id": org(owner), "title": title, "raised_on": raised, "priority": "高"}
+        return records.add("issue", {**base, **values}).record_id
+
+    assert "high_issues" not in {r.code for rs in _org_reasons(profile).values() for r in rs}
+    shared = issue("都城市", "ベンダ改修の遅れ（共同）", "2025-10-01", status="対応中")
+    records.set_members("issue", shared, {"三股町": True, "高原町": True})
+    issue("三股町", "窓口端末の更新", "2025-12-01")  # 未対応 by default
+    issue("三股町", "保留中の調整", "2025-09-15", status="保留")  # 保留 is not done: open
+    issue("三股町", "回線の共同調達", "2025-08-01", status="完了", closed_on="2025-11-20")
+    issue("三股町", "優先度 中の課題", "2025-07-01", priority="中")
+    issue("三股町", "把握日が今日より後", "2026-03-01")  # not raised yet on TODAY
+
+    got = {
+        name: [r for r in reasons if r.code == "high_issues"]
+        for name, reasons in _org_reasons(profile).items()
+    }
+    per = A["high_priority_issues"]["points_per_issue"]
+    mimata = got["三股町"]
+    assert [r.points for r in mimata] == [3 * per]  # shared + 窓口端末 + 保留中
+    assert mimata[0].text == (
+        "未完了の優先度「高」の課題が3件あります（最も古いもの：「保留中の調整」、把握日 2025-09-15）。"
+    )
+    assert [r.points for r in got["都城市"]] == [per]  # 宮崎市・都城市 too: issues are not visits
+    assert "ベンダ改修の遅れ（共同）" in got["高原町"][0].text
+    assert "綾町" not in got
+    # Closing the shared issue takes it from all three; the points stop at their cap.
+    records.edit("issue", shared, {"status": "完了", "closed_on": "2026-01-10"})
+    got = _org_reasons(profile)
+    assert "都城市" not in got and "高原町" not in got
+    assert "2件" in got["三股町"][0].text
+    for n in range(6):
+        issue("綾町", f"課題{n}", f"2025-11-0{n + 1}")
+    aya = next(r for r in _org_reasons(profile)["綾町"] if r.code == "high_issues")
+    assert aya.points == A["high_priority_issues"]["max_points"] < 6 * per
+    assert "6件" in aya.text and "「課題0」" in aya.text
+
+
+def test_no_visit_for_the_weeks_of_the_setting(profile: Profile) -> None:
+    """A 伴走支援 target without a visit (any 形態) for attention_no_visit_weeks weeks; 宮崎市,
+    都城市 and the prefecture divisions never; an organisation never visited counts from the
+    first visit recorded; nothing before any visit is recorded."""
+    assert sharing_kind(kind("visit")) is None  # a visit is its organisation's alone
+    records = RecordService(profile)
+    assert _org_reasons(profile) == {}  # no visit recorded anywhere: nothing to measure
+    weeks = Settings().attention_no_visit_weeks
+    assert weeks == 8 == A["no_visit"]["weeks"]
+    # TODAY is 2026-02-15: 8 weeks before is 2025-12-21.
+    _visit(records, "高千穂町", "2025-12-21")  # exactly 8 weeks: listed
+    _visit(records, "日之影町", "2025-12-22")  # 7 weeks 6 days: not yet
+    _visit(records, "門川町", "2025-12-01", mode="電話")  # 10 weeks (a hearing by telephone)
+    _visit(records, "門川町", "2026-03-01")  # planned after TODAY: not a visit held
+    _visit(records, "宮崎市", "2025-06-01")  # not a 伴走支援 target
+    got = {
+        name: next(r for r in reasons if r.code == "no_visit")
+        for name, reasons in _org_reasons(profile).items()
+        if any(r.code == "no_visit" for r in reasons)
+    }
+    rule = A["no_visit"]
+    assert got["高千穂町"].text == "訪問・ヒアリングの記録が8週間ありません（最終 2025-12-21）。"
+    assert got["高千穂町"].points == rule["points"]
+    assert got["門川町"].points == rule["points"] + 2 * rule["points_per_extra_week"]
+    assert "日之影町" not in got
+    # Never visited: from the first visit recorded (宮崎市's, 2025-06-01: 37 weeks).
+    assert got["綾町"].text == (
+        "訪問・ヒアリングの記録がありません（記録の始まった2025-06-01から37週間）。"
+    )
+    assert got["綾町"].points == rule["points"] + rule["max_extra_points"]
+    m = ProgressService(profile, TODAY).matrix()
+    targets = {o.name for o in m.orgs if o.bansou and not o.is_division}
+    assert len(targets) == 24
+    assert set(got) == targets - {"日之影町"}
+    # A deleted visit is no visit; an online one is.
+    records.delete("visit", _visit(records, "綾町", "2026-02-14"))
+    _visit(records, "高千穂町", "2026-02-01", mode="オンライン")
+    again = _org_reasons(profile)
+    assert "高千穂町" not in again and "記録の始まった" in again["綾町"][0].text
+    # The setting changes the list: 7 weeks lists 日之影町 (7 weeks 6 days), 12 leaves 門川町.
+    profile.update_settings(attention_no_visit_weeks=7)
+    assert "no_visit" in {r.code for r in _org_reasons(profile)["日之影町"]}
+    profile.update_settings(attention_no_visit_weeks=12)
+    listed = _org_reasons(profile)
+    assert "門川町" not in listed and "日之影町" not in listed and "綾町" in listed
+    assert attention.rules(profile.settings)["no_visit"]["weeks"] == 12
+    with pytest.raises(UserError) as e:
+        profile.update_settings(attention_no_visit_weeks=53)
+    assert "訪問・ヒアリングなし" in e.value.message
+    assert profile.settings.attention_no_visit_weeks == 12
+
+
+def test_organisation_reasons_merge_into_one_entry(profile: Profile) -> None:
+    """An organisation's own reasons are one entry without a system, ranked among the cells;
+    a past month's list holds the matrix's reasons alone."""
+    records = RecordService(profile)
+    _visit(records, "宮崎市", "2025-06-01")
+    records.add(
+        "issue",
+        {
+            "org_id": records.resolve_org("綾町"),
+            "title": "庁内体制",
+            "priority": "高",
+            "raised_on": "2026-01-05",
+        },
+    )
+    svc = ProgressService(profile, TODAY)
+    m = svc.matrix()
+    aya = next(o for o in m.orgs if o.name == "綾町")
+    entries = attention.ranked(svc, m, {aya.id: m.by_org(aya.id).completion_rate + 5})
+    mine = [e for e in entries if e.org_name == "綾町"]
+    assert len(mine) == 1 and mine[0].system_code is None and mine[0].system_name == ""
+    assert _codes(mine[0]) == ["rate_drop", "high_issues", "no_visit"]
+    assert mine[0].score == sum(r.points for r in mine[0].reasons)
+    assert not mine[0].alert  # red is for a plan slipping
+    # A past month's matrix: the organisations' records are today's, so they are left out.
+    past = attention.ranked(svc, svc.matrix("2026-01"))
+    assert past == []
+
+
+def test_milestones_overdue(profile: Profile) -> None:
+    """A planned 契約 / データ移行 / テスト date passed without its step 完了済み is a reason,
+    with points per month overdue; a reached or 対象外 step clears it; 運用開始 is the
+    behind-plan reason, not a second one."""
+    svc = ProgressService(profile, TODAY)
+    svc.set_fields(
+        "高千穂町",
+        "住民記録",
+        {
+            "planned_contract": "2025-10-10",  # 4 whole months before TODAY
+            "planned_migration": "2026-02-14",  # yesterday: 0 months
+            "planned_test": "2026-02-15",  # today: not passed
+            "planned_go_live": "2026-03-31",
+        },
+    )
+
+    def milestones() -> list[attention.Reason]:
+        entries = attention.AttentionService(profile, TODAY).entries()
+        return [
+            r
+            for e in entries
+            if (e.org_name, e.system_code) == ("高千穂町", "01")
+            for r in e.reasons
+            if r.code == "milestone"
+        ]
+
+    rule = A["milestone_overdue"]
+    got = milestones()
+    assert [r.text for r in got] == [
+        "契約の予定日（2025-10-10）を過ぎましたが、手順⑪-1（ベンダとの契約協議の実施）が"
+        "完了していません。",
+        "データ移行の予定日（2026-02-14）を過ぎましたが、手順⑭-3（最終データ移行の実施・結果確認）"
+        "が完了していません。",
+    ]
+    assert [r.points for r in got] == [
+        rule["points"] + min(rule["max_overdue_points"], 4 * rule["points_per_month_overdue"]),
+        rule["points"],
+    ]
+    entry = next(
+        e for e in attention.AttentionService(profile, TODAY).entries() if e.system_code == "01"
+    )
+    assert entry.alert
+    svc.set_steps("高千穂町", "01", "28", "完了済み", "2026-01-05")
+    svc.set_steps("高千穂町", "01", "34", "対象外", "2026-01-05")
+    assert milestones() == []
+    # The go-live passed: one behind-plan reason, no milestone reason for it.
+    later = date(2026, 4, 10)
+    entries = attention.AttentionService(profile, later).entries()
+    codes = [r.code for e in entries if e.system_code == "01" for r in e.reasons]
+    assert "milestone" in codes  # テスト (2026-02-15) is now passed
+    texts = [r.text for e in entries if e.system_code == "01" for r in e.reasons]
+    assert not any(t.startswith("運用開始の予定日") for t in texts)
+    assert any("2026-03-31" in t and "運用開始していません" in t for t in texts)

@@ -354,6 +354,40 @@ def test_step_statuses_are_consistent(demo: Demo) -> None:
     assert any(s == "対象外" for cell in steps.values() for s in cell.values())
 
 
+def test_past_months_know_the_system_records_of_their_day(demo: Demo) -> None:
+    """The system records carry the history a year of use leaves: a past month's matrix
+    (rebuilt from the change log) holds each cell's plan and vendor from the day its work
+    began, and 運用開始 from its go-live day, so 運用開始 grows month by month as planned."""
+    from dxdesk.services.progress import ProgressService, vendor_cells, vendor_names
+
+    s = ProgressService(demo.profile, date(2026, 4, 15))
+    rows = demo.rows("system_status")
+    counts = []
+    for month, end in (("2025-11", "2025-11-30"), ("2026-02", "2026-02-28"), ("2026-03", None)):
+        m = s.matrix(month)
+        live = {(c.org_id, c.system_code) for c in m.cells.values() if c.live}
+        expected = {
+            (r["org_id"], r["system_code"])
+            for r in rows
+            if r["live"] and (end is None or r["planned_go_live"] <= end)
+        }
+        assert live == expected, month
+        counts.append(len(live))
+        assert sum(1 for c in m.cells.values() if c.planned_go_live) == len(rows)
+        assert sum(1 for c in m.cells.values() if c.special_support) == sum(
+            1 for r in rows if r["special_support"]
+        )
+        assert len(vendor_cells(m, vendor_names(s))) >= len(rows)
+    assert 0 < counts[0] < counts[1] < counts[2] == sum(1 for r in rows if r["live"])
+    # Later writes follow the newest stamp as before: the demo's own last change is its newest.
+    top = demo.profile.database.query("SELECT max(hlc) AS h FROM changes")[0]["h"]
+    last = demo.profile.database.query(
+        "SELECT hlc FROM changes WHERE device_id = (SELECT device_id FROM changes"
+        " ORDER BY dev_seq DESC LIMIT 1) ORDER BY dev_seq DESC LIMIT 1"
+    )[0]["hlc"]
+    assert last == top
+
+
 # ------------------------------------------------------------------------ search, guard, determinism
 
 

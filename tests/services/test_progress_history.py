@@ -131,3 +131,62 @@ def test_a_rate_that_dropped_since_last_month_needs_attention(profile: Profile) 
     assert [(e.org_name, e.reasons[0].code) for e in drops] == [("高千穂町", "rate_drop")]
     assert "1.1%から0.0%" in drops[0].reasons[0].text
     assert [e for e in service.entries() if e.system_code is None] == []  # no comparison asked
+
+
+def test_the_systems_fields_as_they_stood_at_each_month_end(profile: Profile) -> None:
+    """運用開始, 特定移行支援, the planned go-live and the vendor of a past month are the values
+    recorded by its end (from the change log), not today's: each change counts from the day it
+    was recorded, and the marks (期限後, 遅れ, the vendor's cells) follow."""
+    from dxdesk.services.progress import vendor_cells, vendor_names
+    from dxdesk.services.records import RecordService
+
+    _on(profile, date(2025, 12, 1))
+    records = RecordService(profile)
+    first = records.add("vendor", {"name": "株式会社第一電算"}).record_id
+    second = records.add("vendor", {"name": "株式会社第二システム"}).record_id
+    # December: planned after the deadline, the first vendor.
+    _on(profile, date(2025, 12, 10)).set_fields(
+        "綾町", "住民記録", {"planned_go_live": "2026-06-01", "vendor_id": first}
+    )
+    # January: 特定移行支援 with its reason and target, the second vendor.
+    _on(profile, date(2026, 1, 15)).set_fields(
+        "綾町",
+        "01",
+        {
+            "special_support": True,
+            "special_reason": "メインフレーム",
+            "special_target": "2027-03-31",
+            "vendor_id": second,
+        },
+    )
+    # February: the plan changes back (no 特定移行支援, go-live in March), and it goes live.
+    _on(profile, date(2026, 2, 20)).set_fields(
+        "綾町", "01", {"special_support": False, "planned_go_live": "2026-03-01"}
+    )
+    _on(profile, date(2026, 3, 2)).set_fields("綾町", "01", {"live": True})
+    s = ProgressService(profile, date(2026, 3, 20))
+
+    def at(month: str) -> tuple:
+        m = s.matrix(month)
+        org = next(o for o in m.orgs if o.name == "綾町")
+        c = m.cell(org.id, "01")
+        vendors = [v.vendor for v in vendor_cells(m, vendor_names(s)) if v.org.id == org.id]
+        planned = c.planned_go_live.isoformat() if c.planned_go_live else None
+        return (c.recorded, planned, c.special_support, c.deadline_risk, c.live, vendors)
+
+    assert at("2025-11") == (False, None, False, False, False, [])
+    assert at("2025-12") == (True, "2026-06-01", False, True, False, ["株式会社第一電算"])
+    assert at("2026-01") == (True, "2026-06-01", True, False, False, ["株式会社第二システム"])
+    assert at("2026-02") == (True, "2026-03-01", False, False, False, ["株式会社第二システム"])
+    # March stands at today: live, as the records are now.
+    assert at("2026-03") == (True, "2026-03-01", False, False, True, ["株式会社第二システム"])
+
+    # The marks are judged with that month's plan: December's target is the planned go-live
+    # (計画立案 due 18 months before it), January's the 特定移行支援 target.
+    def behind(month: str) -> tuple[str, ...]:
+        m = s.matrix(month)
+        org = next(o for o in m.orgs if o.name == "綾町")
+        return m.cell(org.id, "01").behind
+
+    assert "2024-12-01" in behind("2025-12")[0]
+    assert len(behind("2026-01")) == 1 and "2025-09-30" in behind("2026-01")[0]

@@ -744,8 +744,9 @@ class ProgressView(QWidget):
 
     def _fill_attention(self) -> None:
         assert self.matrix is not None
-        # The thresholds as the user set them (the settings dialog), read at every refresh.
-        self.entries = attention.rank(self.matrix, attention.rules(self.service.profile.settings))
+        # The thresholds as the user set them (the settings dialog), read at every refresh;
+        # today's matrix with the organisations' issues and visits (services/attention.py).
+        self.entries = attention.ranked(self.service, self.matrix)
         self.bottom.setTabText(
             0, self.tr("要注意（%1件、点数の高い順）").replace("%1", str(len(self.entries)))
         )
@@ -763,7 +764,7 @@ class ProgressView(QWidget):
             tip = self.tr("%1（%2点）").replace("%1", where).replace("%2", str(e.score))
             lines = [tip] + [f"・{r.text}（{r.points}点）" for r in e.reasons]
             item.setToolTip(plain_tooltip("\n".join(lines)))
-            if any(r.code in ("behind", "deadline_risk") for r in e.reasons):
+            if e.alert:
                 item.setForeground(QBrush(red))
             self.attention.addItem(item)
         if not self.entries:

@@ -32,6 +32,7 @@ from dxdesk.services.profile import (
     BACKUPS_KEPT_RANGE,
     IDLE_LOCK_RANGE,
     LANGUAGES,
+    NO_VISIT_WEEKS_RANGE,
     RATE_DROP_RANGE,
     STALLED_MONTHS_RANGE,
     Profile,
@@ -123,6 +124,12 @@ class SettingsDialog(QDialog):
         self.rate_drop.setSingleStep(0.5)
         self.rate_drop.setSuffix(self.tr(" ポイント"))
         self.rate_drop.setValue(current.attention_rate_drop_points)
+        self.no_visit_weeks = _spin(
+            "noVisitWeeks",
+            NO_VISIT_WEEKS_RANGE,
+            self.tr(" 週"),
+            current.attention_no_visit_weeks,
+        )
         attention = QGroupBox(self.tr("標準化の要注意の基準"))
         attention_form = QFormLayout(attention)
         attention_form.addRow(
@@ -130,6 +137,9 @@ class SettingsDialog(QDialog):
         )
         attention_form.addRow(
             self.tr("前月末からの完了率の低下（要注意とする幅）(&P)："), self.rate_drop
+        )
+        attention_form.addRow(
+            self.tr("訪問・ヒアリングがない期間（伴走支援の対象団体）(&V)："), self.no_visit_weeks
         )
 
         self.note = plain_label(
@@ -181,6 +191,7 @@ class SettingsDialog(QDialog):
             "pdf_font": self.pdf_font(),
             "attention_stalled_months": self.stalled_months.value(),
             "attention_rate_drop_points": round(self.rate_drop.value(), 1),
+            "attention_no_visit_weeks": self.no_visit_weeks.value(),
         }
 
     def save(self) -> None:

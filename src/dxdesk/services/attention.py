@@ -7,12 +7,25 @@ adds are data (``attention`` in resources/progress_rules.json). Every figure
 comes from ``services.progress``'s matrix (``core.progress`` marks: behind plan, deadline risk),
 so the list never disagrees with the matrix. Reasons of one cell add up into one entry:
 
-- 計画より遅れ: the cell's behind-plan reasons; a passed target date adds points per month.
+- 計画より遅れ: the cell's behind-plan reasons; a passed target date adds points per month
+  (the 運用開始 milestone: a planned go-live passed without 運用開始 is this reason).
+- マイルストーンの超過: the planned 契約 / データ移行 / テスト date passed and its step
+  (``services.progress.MILESTONES``) not 完了済み nor 対象外; points per month overdue.
 - 期限後の移行予定: planned go-live after the deadline without 特定移行支援.
 - 特定移行支援 without its reason category, or without its target date.
 - 停滞: not live, not complete, and no step has changed for ``attention_stalled_months`` months.
+
+An organisation's own reasons add up into one entry without a system (``system_code`` None):
+
 - 完了率の低下: an organisation's rate ``attention_rate_drop_points`` or more below the one of a
   month ago, when such a figure is given (``AttentionService`` rebuilds it from the history).
+- 未完了の優先度「高」の課題: its open issues of priority 高, its own and those shared with it
+  (``services.shared``; open as ``store.meanings.open_clause`` says); points per issue.
+- 訪問・ヒアリングなし: a 伴走支援 target without a visit (any 形態) for
+  ``attention_no_visit_weeks`` weeks.
+
+These two read the organisations' records as they are today (``org_facts``): the list of a
+past month's matrix (the window's 対象月) holds the matrix's reasons only.
 """
 
 from __future__ import annotations
@@ -27,10 +40,18 @@ from typing import Any
 
 from dxdesk.core import progress as progress_rules
 from dxdesk.core import reference
+from dxdesk.core.calendar import stored_date
+from dxdesk.core.model import PRIORITIES, kind
 from dxdesk.core.progress import Cell
 from dxdesk.services.profile import Profile
-from dxdesk.services.progress import Matrix, ProgressService, is_shown
+from dxdesk.services.progress import MILESTONES, Matrix, Org, ProgressService, is_shown
 from dxdesk.settings import Settings
+from dxdesk.store.meanings import live_clause, open_clause
+from dxdesk.store.shared import org_records
+
+HIGH = PRIORITIES[0]  # 高
+# Reasons shown in red (the window's list, the home page): the plan itself is slipping.
+ALERT_CODES = frozenset({"behind", "deadline_risk", "milestone"})
 
 
 @cache
@@ -50,6 +71,7 @@ def rules(settings: Settings) -> dict[str, Any]:
     out = copy.deepcopy(rule_data())
     out["stalled"]["months"] = settings.attention_stalled_months
     out["rate_drop"]["min_points"] = settings.attention_rate_drop_points
+    out["no_visit"]["weeks"] = settings.attention_no_visit_weeks
     return out
 
 
@@ -63,7 +85,9 @@ def _months_between(earlier: date, later: date) -> int:
 
 @dataclass(frozen=True)
 class Reason:
-    code: str  # behind, deadline_risk, special_reason, special_target, stalled, rate_drop
+    # behind, milestone, deadline_risk, special_reason, special_target, stalled (a cell);
+    # rate_drop, high_issues, no_visit (an organisation)
+    code: str
     text: str  # one sentence in Japanese
     points: int
 
@@ -94,6 +118,12 @@ class Entry:
         more = len(self.reasons) - 1
         return first.text + (f"（ほか{more}件）" if more else "")
 
+    @property
+    def alert(self) -> bool:
+        """Shown in red: a reason of ``ALERT_CODES`` (behind plan, a milestone passed, after
+        the deadline)."""
+        return any(r.code in ALERT_CODES for r in self.reasons)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "org_code": self.org_code,
@@ -121,6 +151,7 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
                 int(behind["max_overdue_points"]), overdue * int(behind["points_per_month_overdue"])
             )
         out.append(Reason("behind", f"計画より遅れています（{text}）。", points))
+    out += milestone_reasons(c, today, s)
     if c.deadline_risk:
         assert c.planned_go_live is not None
         out.append(
@@ -167,27 +198,176 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
     return out
 
 
-def rank(
-    m: Matrix,
-    s: Mapping[str, Any],
-    previous: Mapping[str, float] | None = None,
-) -> list[Entry]:
-    """Every entry, highest score first (ties: matrix order). ``s``: ``rules(settings)``;
-    ``previous``: an organisation's 完了率 a month ago (org id -> percent), when known."""
-    entries: list[tuple[int, Entry]] = []
-    order = 0
-    for o in m.orgs:
-        if previous is not None and o.id in previous:
-            now = m.by_org(o.id).completion_rate
-            before = float(previous[o.id])
-            if before - now >= float(s["rate_drop"]["min_points"]):
-                reason = Reason(
+def milestone_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
+    """The cell's milestones whose planned day has passed and whose step is not reached
+    (完了済み; 対象外 steps have no milestone). 運用開始 is left to the behind-plan reason (the
+    planned go-live passed without 運用開始), so it is not counted twice."""
+    rule = s["milestone_overdue"]
+    values = c.status_row or {}
+    status = {st.no: st.status for st in c.steps}
+    names = {st.no: st for st in reference.procedure_steps()}
+    out = []
+    for label, field, no in MILESTONES:
+        planned = stored_date(values.get(field)) if values.get(field) else None
+        if field == "planned_go_live" or planned is None or today <= planned:
+            continue
+        if status.get(no) in (progress_rules.DONE, progress_rules.NOT_APPLICABLE):
+            continue
+        months = _months_between(planned, today)
+        points = int(rule["points"]) + min(
+            int(rule["max_overdue_points"]), months * int(rule["points_per_month_overdue"])
+        )
+        step = names[no]
+        out.append(
+            Reason(
+                "milestone",
+                f"{label}の予定日（{planned.isoformat()}）を過ぎましたが、"
+                f"手順{step.item}（{step.name}）が完了していません。",
+                points,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    """What an organisation's records say beyond the matrix, as of a day."""
+
+    # Its open issues of priority 高 (own and shared): (title, 把握日), the oldest first.
+    high_issues: tuple[tuple[str, str | None], ...] = ()
+    last_visit: date | None = None  # its latest visit on or before the day
+
+
+@dataclass(frozen=True)
+class Facts:
+    today: date
+    orgs: Mapping[str, OrgFacts]
+    # The first visit recorded for any organisation: an organisation never visited has gone
+    # without one since then (before any visit is recorded there is nothing to measure).
+    visits_from: date | None = None
+
+    def of(self, org_id: str) -> OrgFacts:
+        return self.orgs.get(org_id, OrgFacts())
+
+
+def org_facts(db: Any, m: Matrix) -> Facts:
+    """The records of the matrix's organisations the organisation-wide reasons read: open
+    issues of priority 高 (one query each for own and shared ones) and the latest visit."""
+    issue = kind("issue")
+    wanted = {o.id for o in m.orgs}
+    issues = org_records(
+        db,
+        issue,
+        ("title", "raised_on", "rid"),
+        # Raised by the day (a list asked as of an earlier day leaves later ones out).
+        f"t.priority = ? AND {open_clause(issue, 't')}"
+        " AND (t.raised_on IS NULL OR t.raised_on <= ?)",
+        (HIGH, m.today.isoformat()),
+    )
+    visit = kind("visit")
+    # A visit belongs to its own organisation alone (no membership kind shares it; a test
+    # checks ``sharing_kind``), so the latest is one GROUP BY. Any 形態 counts: a hearing
+    # held online or by telephone is a hearing. A visit dated after the day is planned.
+    last: dict[str, date] = {}
+    first: date | None = None
+    for r in db.query(
+        "SELECT t.org_id, min(t.date) AS first, max(t.date) AS last FROM visit AS t"
+        f" WHERE {live_clause(visit, 't')} AND t.date <= ? GROUP BY t.org_id",
+        (m.today.isoformat(),),
+    ):
+        org_id = str(r["org_id"])
+        if org_id not in wanted or not r["last"]:
+            continue
+        last[org_id] = date.fromisoformat(str(r["last"]))
+        day = date.fromisoformat(str(r["first"]))
+        first = day if first is None or day < first else first
+    out: dict[str, OrgFacts] = {}
+    for org_id in wanted:
+        held = sorted(
+            issues.get(org_id, ()),
+            key=lambda i: (i["raised_on"] is None, str(i["raised_on"] or ""), int(i["rid"])),
+        )
+        out[org_id] = OrgFacts(
+            tuple((str(i["title"]), i["raised_on"]) for i in held), last.get(org_id)
+        )
+    return Facts(m.today, out, first)
+
+
+def visited_by_the_team(o: Org) -> bool:
+    """Whether the team is expected to visit ``o``: the 24 伴走支援 targets. 宮崎市 and 都城市
+    take part in surveys and information sharing only (DOMAIN.md), and the two prefecture
+    divisions are the client's own sections, not organisations the team supports on site."""
+    return o.bansou and not o.is_division
+
+
+def org_reasons(
+    o: Org, m: Matrix, s: Mapping[str, Any], previous: float | None, facts: Facts | None
+) -> list[Reason]:
+    """Why an organisation as a whole needs attention; ``previous``: its 完了率 a month ago."""
+    out: list[Reason] = []
+    if previous is not None:
+        now = m.by_org(o.id).completion_rate
+        before = float(previous)
+        if before - now >= float(s["rate_drop"]["min_points"]):
+            out.append(
+                Reason(
                     "rate_drop",
                     f"完了率が1か月前の{before:.1f}%から{now:.1f}%に下がっています。",
                     int(s["rate_drop"]["points"]),
                 )
-                entries.append((order, Entry(o.id, o.code, o.name, None, "", (reason,))))
-                order += 1
+            )
+    if facts is None:
+        return out
+    f = facts.of(o.id)
+    if f.high_issues:
+        rule = s["high_priority_issues"]
+        title, raised = f.high_issues[0]
+        when = f"、把握日 {raised}" if raised else ""
+        out.append(
+            Reason(
+                "high_issues",
+                f"未完了の優先度「{HIGH}」の課題が{len(f.high_issues)}件あります"
+                f"（最も古いもの：「{title}」{when}）。",
+                min(int(rule["max_points"]), len(f.high_issues) * int(rule["points_per_issue"])),
+            )
+        )
+    since = f.last_visit or facts.visits_from
+    if visited_by_the_team(o) and since is not None:
+        rule = s["no_visit"]
+        weeks = (facts.today - since).days // 7
+        if weeks >= int(rule["weeks"]):
+            extra = min(
+                int(rule["max_extra_points"]),
+                (weeks - int(rule["weeks"])) * int(rule["points_per_extra_week"]),
+            )
+            text = (
+                f"訪問・ヒアリングの記録が{weeks}週間ありません（最終 {since.isoformat()}）。"
+                if f.last_visit is not None
+                else f"訪問・ヒアリングの記録がありません（記録の始まった{since.isoformat()}から"
+                f"{weeks}週間）。"
+            )
+            out.append(Reason("no_visit", text, int(rule["points"]) + extra))
+    return out
+
+
+def rank(
+    m: Matrix,
+    s: Mapping[str, Any],
+    previous: Mapping[str, float] | None = None,
+    facts: Facts | None = None,
+) -> list[Entry]:
+    """Every entry, highest score first (ties: matrix order). ``s``: ``rules(settings)``;
+    ``previous``: an organisation's 完了率 a month ago (org id -> percent), when known;
+    ``facts``: the organisations' records (``org_facts``), without which only the matrix's
+    reasons (and the drop of 完了率) are judged."""
+    entries: list[tuple[int, Entry]] = []
+    order = 0
+    for o in m.orgs:
+        before = None if previous is None else previous.get(o.id)
+        own = org_reasons(o, m, s, before, facts)
+        if own:
+            entries.append((order, Entry(o.id, o.code, o.name, None, "", tuple(own))))
+            order += 1
         for c in m.org_cells(o.id):
             if not is_shown(o, c):
                 continue
@@ -203,10 +383,19 @@ def rank(
     return [e for _, e in entries]
 
 
+def ranked(
+    progress: ProgressService, m: Matrix, previous: Mapping[str, float] | None = None
+) -> list[Entry]:
+    """The list for a matrix ``progress`` built, with the thresholds the user set now: with
+    the organisations' records when ``m`` stands at today, the matrix's reasons alone for a
+    past month's (its issues and visits are not rebuilt from the history)."""
+    facts = org_facts(progress.db, m) if m.today == progress.today else None
+    return rank(m, rules(progress.profile.settings), previous, facts)
+
+
 class AttentionService:
     def __init__(self, profile: Profile, today: date | None = None) -> None:
         self.progress = ProgressService(profile, today)
-        self.rules = rules(profile.settings)  # the thresholds the user set
 
     def entries(
         self,
@@ -219,7 +408,7 @@ class AttentionService:
         previous month (rebuilt from the change log) for the "rate dropped" rule."""
         if compare and previous is None:
             previous = self.previous_rates()
-        out = rank(self.progress.matrix(), self.rules, previous)
+        out = ranked(self.progress, self.progress.matrix(), previous)
         return out if limit is None else out[:limit]
 
     def previous_rates(self) -> dict[str, float]:

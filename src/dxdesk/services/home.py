@@ -216,7 +216,7 @@ class HomeService:
                 if e.system_name
                 else text("home.attention_org", org=e.org_name, score=e.score, headline=e.headline),
                 ("progress", e.org_id, e.system_code or ""),
-                alert=any(r.code in ("behind", "deadline_risk") for r in e.reasons),
+                alert=e.alert,
             )
             for e in entries
         ]

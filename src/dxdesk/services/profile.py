@@ -603,9 +603,11 @@ BACKUP_INTERVAL_RANGE = (1, 1440)  # minutes: from every change to once a day
 BACKUP_SPACE_RANGE = (100, 1_000_000)  # MB
 LANGUAGES = {"ja": "日本語", "en": "English"}
 # The 要注意 thresholds (services/attention.py): from a month to two years without a step
-# change; a drop of 完了率 from a tenth of a point (one step of a town is 0.14) to 20 points.
+# change; a drop of 完了率 from a tenth of a point (one step of a town is 0.14) to 20 points;
+# from a week to a year without a visit.
 STALLED_MONTHS_RANGE = (1, 24)
 RATE_DROP_RANGE = (0.1, 20.0)
+NO_VISIT_WEEKS_RANGE = (1, 52)
 
 
 def settings_problems(settings: Settings) -> list[str]:
@@ -634,6 +636,12 @@ def settings_problems(settings: Settings) -> list[str]:
     if not low_p <= settings.attention_rate_drop_points <= high_p:
         problems.append(
             f"要注意の「完了率の低下」とみなす幅は{low_p}ポイントから{high_p}ポイントの間で"
+            "指定してください。"
+        )
+    low, high = NO_VISIT_WEEKS_RANGE
+    if not low <= settings.attention_no_visit_weeks <= high:
+        problems.append(
+            f"要注意の「訪問・ヒアリングなし」とみなす期間は{low}週間から{high}週間の間で"
             "指定してください。"
         )
     if settings.language not in LANGUAGES:

@@ -8,6 +8,7 @@ from dxdesk.store.shared import (
     Shared,
     org_condition,
     org_counts,
+    org_records,
     shared,
     sharing_kind,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "Shared",
     "org_condition",
     "org_counts",
+    "org_records",
     "shared",
     "sharing_kind",
 ]

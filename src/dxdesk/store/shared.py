@@ -19,7 +19,7 @@ organisations are memberships of kinds without an organisation of their own: not
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -67,34 +67,67 @@ def org_condition(k: Kind, table: str, org_id: str) -> tuple[str, list[Any]]:
     return f"({own} OR {related})", [org_id, org_id]
 
 
+def _of_each_org(k: Kind, select: str, condition: str, *, grouped: bool = False) -> list[str]:
+    """The queries giving ``select`` (SQL over the record's alias ``t``, after an ``org_id``
+    column) for each live record of ``k`` meeting ``condition`` and each organisation it is
+    of: one over the records (their own organisation), one over the memberships naming another
+    (a shared kind). ``grouped``: one row per organisation (``select`` aggregates)."""
+    if not k.org_field:
+        raise ValueError(f"{k.name} has no organisation")
+    live = live_clause(k, "t")
+    own = f't."{k.org_field}"'
+    queries = [
+        f'SELECT {own} AS org_id, {select} FROM "{k.name}" AS t WHERE {live} AND ({condition})'
+        + (f" GROUP BY {own}" if grouped else "")
+    ]
+    child = sharing_kind(k)
+    if child is not None:
+        # CROSS JOIN keeps SQLite's join order: the few memberships first, each record found
+        # by id (the planner scanned all records instead).
+        queries.append(
+            f'SELECT r.org_id AS org_id, {select} FROM "{child.name}" AS r'
+            f' CROSS JOIN "{k.name}" AS t ON t.id = r."{child.parent}"'
+            f" WHERE r._deleted = 0 AND {live} AND r.org_id != {own} AND ({condition})"
+            + (" GROUP BY r.org_id" if grouped else "")
+        )
+    return queries
+
+
 def org_counts(db: Any, k: Kind, condition: str = "1 = 1") -> dict[str, int]:
     """Per organisation id, how many live records of ``k`` meeting ``condition`` (SQL over the
     alias ``t``) are its: its own, and those it shares. Each organisation's figure; the figures
     are never added up (a shared record is in several). A membership naming the record's own
     organisation adds nothing, and a membership is one per (record, organisation) (its key)."""
-    if not k.org_field:
-        raise ValueError(f"{k.name} has no organisation")
-    live = live_clause(k, "t")
     out: dict[str, int] = {}
     # Two aggregates on covering indexes (0003, 0025), not one over a UNION of pairs (that read
-    # every record row: x14 over 20,000 issues). CROSS JOIN keeps SQLite's join order: the few
-    # memberships first, each record found by id (the planner scanned all records instead).
-    queries = [
-        f'SELECT t."{k.org_field}" AS org_id, count(*) AS n FROM "{k.name}" AS t'
-        f' WHERE {live} AND ({condition}) GROUP BY t."{k.org_field}"'
-    ]
-    child = sharing_kind(k)
-    if child is not None:
-        queries.append(
-            f'SELECT r.org_id, count(*) AS n FROM "{child.name}" AS r'
-            f' CROSS JOIN "{k.name}" AS t ON t.id = r."{child.parent}"'
-            f' WHERE r._deleted = 0 AND {live} AND r.org_id != t."{k.org_field}"'
-            f" AND ({condition}) GROUP BY r.org_id"
-        )
-    for sql in queries:
+    # every record row: x14 over 20,000 issues).
+    for sql in _of_each_org(k, "count(*) AS n", condition, grouped=True):
         for row in db.query(sql):
             if row["org_id"] is not None:
                 out[str(row["org_id"])] = out.get(str(row["org_id"]), 0) + int(row["n"])
+    return out
+
+
+def org_records(
+    db: Any,
+    k: Kind,
+    columns: Sequence[str],
+    condition: str = "1 = 1",
+    params: Sequence[Any] = (),
+) -> dict[str, list[dict[str, Any]]]:
+    """Per organisation id, its live records of ``k`` meeting ``condition`` (SQL over the alias
+    ``t``, with ``?`` parameters ``params``), each with ``columns``: its own and those it
+    shares, so a shared record is in the list of each of its organisations (and once in each).
+    For a few records (an organisation's open issues of priority 高), not for whole tables."""
+    for c in columns:
+        if c not in ("id", "rid") and c not in {f.name for f in k.fields}:
+            raise ValueError(f"{k.name} has no field {c!r}")
+    select = ", ".join(f't."{c}" AS "{c}"' for c in columns)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for sql in _of_each_org(k, select, condition):
+        for row in db.query(sql, tuple(params)):
+            if row["org_id"] is not None:
+                out.setdefault(str(row["org_id"]), []).append({c: row[c] for c in columns})
     return out
 
 
@@ -144,6 +177,7 @@ __all__ = [
     "Shared",
     "org_condition",
     "org_counts",
+    "org_records",
     "shared",
     "sharing_kind",
 ]

@@ -231,232 +231,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="1036"/>
+        <location filename="../../gui/progress.py" line="1037"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1037"/>
+        <location filename="../../gui/progress.py" line="1038"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1038"/>
+        <location filename="../../gui/progress.py" line="1039"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1039"/>
+        <location filename="../../gui/progress.py" line="1040"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1040"/>
+        <location filename="../../gui/progress.py" line="1041"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1041"/>
-        <location filename="../../gui/progress.py" line="1102"/>
+        <location filename="../../gui/progress.py" line="1042"/>
+        <location filename="../../gui/progress.py" line="1103"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1073"/>
+        <location filename="../../gui/progress.py" line="1074"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1077"/>
+        <location filename="../../gui/progress.py" line="1078"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1079"/>
+        <location filename="../../gui/progress.py" line="1080"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1081"/>
+        <location filename="../../gui/progress.py" line="1082"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1083"/>
+        <location filename="../../gui/progress.py" line="1084"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1090"/>
+        <location filename="../../gui/progress.py" line="1091"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1097"/>
+        <location filename="../../gui/progress.py" line="1098"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1098"/>
+        <location filename="../../gui/progress.py" line="1099"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1099"/>
+        <location filename="../../gui/progress.py" line="1100"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1100"/>
+        <location filename="../../gui/progress.py" line="1101"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1101"/>
+        <location filename="../../gui/progress.py" line="1102"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1110"/>
-        <location filename="../../gui/progress.py" line="1205"/>
+        <location filename="../../gui/progress.py" line="1111"/>
+        <location filename="../../gui/progress.py" line="1206"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1113"/>
+        <location filename="../../gui/progress.py" line="1114"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1118"/>
+        <location filename="../../gui/progress.py" line="1119"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1122"/>
+        <location filename="../../gui/progress.py" line="1123"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1126"/>
+        <location filename="../../gui/progress.py" line="1127"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1136"/>
+        <location filename="../../gui/progress.py" line="1137"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1141"/>
+        <location filename="../../gui/progress.py" line="1142"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1141"/>
+        <location filename="../../gui/progress.py" line="1142"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1141"/>
+        <location filename="../../gui/progress.py" line="1142"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1141"/>
+        <location filename="../../gui/progress.py" line="1142"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1141"/>
+        <location filename="../../gui/progress.py" line="1142"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1149"/>
+        <location filename="../../gui/progress.py" line="1150"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1163"/>
+        <location filename="../../gui/progress.py" line="1164"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1181"/>
-        <location filename="../../gui/progress.py" line="1185"/>
-        <location filename="../../gui/progress.py" line="1187"/>
-        <location filename="../../gui/progress.py" line="1193"/>
+        <location filename="../../gui/progress.py" line="1182"/>
+        <location filename="../../gui/progress.py" line="1186"/>
+        <location filename="../../gui/progress.py" line="1188"/>
+        <location filename="../../gui/progress.py" line="1194"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1190"/>
+        <location filename="../../gui/progress.py" line="1191"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1191"/>
+        <location filename="../../gui/progress.py" line="1192"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1197"/>
+        <location filename="../../gui/progress.py" line="1198"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1205"/>
+        <location filename="../../gui/progress.py" line="1206"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1205"/>
+        <location filename="../../gui/progress.py" line="1206"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1208"/>
+        <location filename="../../gui/progress.py" line="1209"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1209"/>
+        <location filename="../../gui/progress.py" line="1210"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1210"/>
+        <location filename="../../gui/progress.py" line="1211"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1211"/>
+        <location filename="../../gui/progress.py" line="1212"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1239"/>
+        <location filename="../../gui/progress.py" line="1240"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1240"/>
+        <location filename="../../gui/progress.py" line="1241"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1241"/>
+        <location filename="../../gui/progress.py" line="1242"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1242"/>
+        <location filename="../../gui/progress.py" line="1243"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1274"/>
+        <location filename="../../gui/progress.py" line="1275"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -5511,7 +5511,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="240"/>
-        <location filename="../../gui/progress.py" line="1319"/>
+        <location filename="../../gui/progress.py" line="1320"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
@@ -5599,7 +5599,7 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
     <message>
         <location filename="../../gui/progress.py" line="533"/>
-        <location filename="../../gui/progress.py" line="1316"/>
+        <location filename="../../gui/progress.py" line="1317"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
@@ -5714,77 +5714,77 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>%1  [end of %3/%2, read only]</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="750"/>
+        <location filename="../../gui/progress.py" line="751"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="757"/>
+        <location filename="../../gui/progress.py" line="758"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (points: %2): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="763"/>
+        <location filename="../../gui/progress.py" line="764"/>
         <source>%1（%2点）</source>
         <translation>%1 (points: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="770"/>
+        <location filename="../../gui/progress.py" line="771"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="814"/>
+        <location filename="../../gui/progress.py" line="815"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="816"/>
+        <location filename="../../gui/progress.py" line="817"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="827"/>
+        <location filename="../../gui/progress.py" line="828"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="830"/>
+        <location filename="../../gui/progress.py" line="831"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="837"/>
+        <location filename="../../gui/progress.py" line="838"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="838"/>
+        <location filename="../../gui/progress.py" line="839"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="838"/>
+        <location filename="../../gui/progress.py" line="839"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="852"/>
+        <location filename="../../gui/progress.py" line="853"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="924"/>
+        <location filename="../../gui/progress.py" line="925"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
         <translation>By phase: %1  |  organisations %2, systems %3: live %4, special support %5, behind plan %6, late go-live %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1300"/>
+        <location filename="../../gui/progress.py" line="1301"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1306"/>
+        <location filename="../../gui/progress.py" line="1307"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
@@ -6589,117 +6589,127 @@ Related organisations: %2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="47"/>
+        <location filename="../../gui/settings_dialog.py" line="48"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="59"/>
+        <location filename="../../gui/settings_dialog.py" line="60"/>
         <source>和暦（R7.11.25）</source>
         <translation>Japanese era (R7.11.25)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="60"/>
+        <location filename="../../gui/settings_dialog.py" line="61"/>
         <source>西暦（2025-11-25）</source>
         <translation>Western (2025-11-25)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="63"/>
+        <location filename="../../gui/settings_dialog.py" line="64"/>
         <source> 分</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="73"/>
+        <location filename="../../gui/settings_dialog.py" line="74"/>
         <source> 世代</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="86"/>
+        <location filename="../../gui/settings_dialog.py" line="87"/>
         <source>自動（推奨）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="94"/>
+        <location filename="../../gui/settings_dialog.py" line="95"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="101"/>
+        <location filename="../../gui/settings_dialog.py" line="102"/>
         <source>表示言語(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="102"/>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
         <source>日付の表示(&amp;D)：</source>
         <translation>&amp;Date style:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <location filename="../../gui/settings_dialog.py" line="104"/>
         <source>自動ロックまでの時間(&amp;I)：</source>
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="104"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>月次報告書の期限（10日が閉庁日のとき）(&amp;R)：</source>
         <translation>Monthly &amp;report due (when the 10th is a closed day):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="105"/>
+        <location filename="../../gui/settings_dialog.py" line="106"/>
         <source>自動バックアップの保存数(&amp;B)：</source>
         <translation>Automatic &amp;backups kept:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="107"/>
+        <location filename="../../gui/settings_dialog.py" line="108"/>
         <source>自動バックアップの間隔（変更があったとき）(&amp;N)：</source>
         <translation>Automatic backup i&amp;nterval (when something changed):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="109"/>
+        <location filename="../../gui/settings_dialog.py" line="110"/>
         <source>自動バックアップの容量の上限(&amp;M)：</source>
         <translation>&amp;Maximum space for automatic backups:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="110"/>
+        <location filename="../../gui/settings_dialog.py" line="111"/>
         <source>PDF のフォント(&amp;F)：</source>
         <translation>PDF &amp;font:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="116"/>
+        <location filename="../../gui/settings_dialog.py" line="117"/>
         <source> か月</source>
         <translation> mo.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="124"/>
+        <location filename="../../gui/settings_dialog.py" line="125"/>
         <source> ポイント</source>
         <translation> points</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="126"/>
+        <location filename="../../gui/settings_dialog.py" line="130"/>
+        <source> 週</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="133"/>
         <source>標準化の要注意の基準</source>
         <translation>Standardisation “Needs attention” thresholds</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="129"/>
+        <location filename="../../gui/settings_dialog.py" line="136"/>
         <source>ステップの更新がない期間（停滞とみなす）(&amp;S)：</source>
         <translation>&amp;Stalled when no step changed for:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="132"/>
+        <location filename="../../gui/settings_dialog.py" line="139"/>
         <source>前月末からの完了率の低下（要注意とする幅）(&amp;P)：</source>
         <translation>Completion rate dro&amp;p since last month-end, flagged from:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="136"/>
+        <location filename="../../gui/settings_dialog.py" line="142"/>
+        <source>訪問・ヒアリングがない期間（伴走支援の対象団体）(&amp;V)：</source>
+        <translation>&amp;Visit due when none (hands-on support targets) for:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="146"/>
         <source>表示言語は、保存するとすぐに切り替わります（開いている入力画面は閉じます）。</source>
         <translation>The language changes as soon as you save (open record forms are closed).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="160"/>
+        <location filename="../../gui/settings_dialog.py" line="170"/>
         <source>TrueType フォント (*.ttf *.ttc)</source>
         <translation>TrueType fonts (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="160"/>
+        <location filename="../../gui/settings_dialog.py" line="170"/>
         <source>フォントファイルを選択</source>
         <translation>Choose a font file</translation>
     </message>

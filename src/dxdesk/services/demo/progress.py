@@ -7,15 +7,18 @@ cells, so the matrix is planned in full before anything refers to it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from itertools import groupby
 
 from dxdesk.core import reference
 from dxdesk.core.calendar import format_wareki
+from dxdesk.core.clock import JST
+from dxdesk.core.hlc import HybridClock, Timestamp
 from dxdesk.core.model import CLOUDS
 from dxdesk.services.demo.plan import Cell, Row
 from dxdesk.services.demo.state import Demo
 from dxdesk.services.demo.text import fill
-from dxdesk.services.demo.year import FY_END, iso
+from dxdesk.services.demo.year import FY_END, FY_START, iso
 
 
 def add_matrix(demo: Demo) -> None:
@@ -178,6 +181,12 @@ def _write_matrix(demo: Demo) -> None:
                 "vendor_id": demo.vendor_ids[cell.vendor],
                 "package_name": cell.product,
                 "cloud": cell.cloud,
+                # The milestones planned back from the go-live (the contract about ten months
+                # before it, the final data migration two, the test one): the cell's 概要 and
+                # the 要注意 list's overdue milestones read them.
+                "planned_contract": (cell.go_live - timedelta(days=300)).isoformat(),
+                "planned_migration": (cell.go_live - timedelta(days=60)).isoformat(),
+                "planned_test": (cell.go_live - timedelta(days=30)).isoformat(),
                 "planned_go_live": cell.go_live.isoformat(),
                 "live": cell.live,
                 "special_support": special is not None,
@@ -187,7 +196,7 @@ def _write_matrix(demo: Demo) -> None:
                 "notes": note,
             }
         )
-    demo.add("system_status", rows)
+    _write_status(demo, rows)
     steps: list[Row] = []
     for cell in demo.cells:
         for i in range(40):
@@ -202,3 +211,48 @@ def _write_matrix(demo: Demo) -> None:
                 }
             )
     demo.add("step_status", steps)
+
+
+def _noon(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, 12, tzinfo=JST).timestamp() * 1000)
+
+
+def _write_status(demo: Demo, rows: list[Row]) -> None:
+    """The system records with the history a year of real use leaves in the change log, so
+    that a past month's matrix (rebuilt from it: a system record's change counts from the day
+    it was recorded) shows what was known then: each record written on the day its cell's
+    first step was reached (the plan, the vendor, 特定移行支援), and 運用開始 set on the
+    go-live day. Written as of today, every past month would show no system record at all
+    (no 運用開始, no plan, no vendor). The change log's clock is set to those days while they
+    are written (each record's own changes in order), then given back: later writes follow
+    the newest stamp as before."""
+    store = demo.svc.store
+    real = store.clock
+    last: Timestamp | None = None
+
+    def on(day: date) -> None:
+        nonlocal last
+        if last is None or last.wall_ms < _noon(day):
+            store.clock = HybridClock(last, wall=lambda: _noon(day))
+
+    def begun(cell: Cell) -> date:
+        return min((d for d in cell.dates if d is not None), default=FY_START)
+
+    try:
+        pairs = sorted(zip(rows, demo.cells, strict=True), key=lambda rc: begun(rc[1]))
+        ids: dict[tuple[str, str], str] = {}
+        for day, group in groupby(pairs, key=lambda rc: begun(rc[1])):
+            batch = list(group)
+            on(day)
+            written = demo.add(
+                "system_status", [{**r, "live": False} if c.live else r for r, c in batch]
+            )
+            last = store.clock.last
+            for (_r, c), rid in zip(batch, written, strict=True):
+                ids[(c.org.id, c.system)] = rid
+        for c in sorted((c for c in demo.cells if c.live), key=lambda c: c.go_live):
+            on(max(c.go_live, begun(c)))
+            demo.svc.edit("system_status", ids[(c.org.id, c.system)], {"live": True})
+            last = store.clock.last
+    finally:
+        store.clock = real
