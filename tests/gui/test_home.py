@@ -20,6 +20,7 @@ from dxdesk.gui.home import HomePage
 from dxdesk.gui.mainwindow import MainWindow
 from dxdesk.gui.messages import phrase
 from dxdesk.paths import ProfilePaths
+from dxdesk.services.phrases import Text
 from dxdesk.services.profile import Profile, create_profile
 from dxdesk.services.records import RecordService
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -240,8 +241,21 @@ def test_the_supervisors_home_in_english_has_no_japanese_but_data(
     _supervisor_data(hub)
     page = _page(qtbot, hub)
     texts = _shown(page)
-    # The attention list's reasons are services/attention.py's sentences (its own change).
-    attention = [e.headline for e in AttentionService(hub, DAY).entries()]
+    # The attention list's reasons are worded here too; what they quote is data (the names of
+    # organisations and systems, phases, steps and titles: a Text's str parameters).
+    attention: list[str] = []
+
+    def quoted(value: object) -> None:
+        if isinstance(value, Text):
+            for _name, param in value.params:
+                quoted(param)
+        elif isinstance(value, str):
+            attention.append(value)
+
+    for e in AttentionService(hub, DAY).entries():
+        attention += [e.org_name, e.system_name]
+        for r in e.reasons:
+            quoted(r.phrase)
     data = ["高千穂町", "日之影町", "文字同定", "日程", "月次報告会", *attention]
     assert _no_japanese_but(texts, data) == []
     overdue = page.lists["overdue_issues"].item(0).text()

@@ -186,7 +186,7 @@ def test_the_systems_fields_as_they_stood_at_each_month_end(profile: Profile) ->
     def behind(month: str) -> tuple[str, ...]:
         m = s.matrix(month)
         org = next(o for o in m.orgs if o.name == "綾町")
-        return m.cell(org.id, "01").behind
+        return tuple(b.japanese for b in m.cell(org.id, "01").behind)
 
     assert "2024-12-01" in behind("2025-12")[0]
     assert len(behind("2026-01")) == 1 and "2025-09-30" in behind("2026-01")[0]

@@ -356,5 +356,5 @@ def attention(state: State, limit: int | None, fmt: str, as_of: str | None) -> N
     if not entries:
         output.echo("注意が必要な団体・業務はありません。")
         return
-    headers, rows = table(entries)
+    headers, rows = table(entries, profile.settings.date_style)
     output.echo(output.table(headers, [[_text(v) for v in r] for r in rows], max_col=100))

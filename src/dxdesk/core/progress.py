@@ -193,7 +193,7 @@ class Cell:
     special_reason: str | None = None
     special_target: date | None = None
     planned_go_live: date | None = None
-    behind: tuple[str, ...] = ()  # why it is behind plan, one sentence each
+    behind: tuple[Behind, ...] = ()  # why it is behind plan
     deadline_risk: bool = False  # planned after the deadline without 特定移行支援
     state: str = STATE_NOT_STARTED
     records_against_rule: bool = False  # rows held for a cell the rule says is 対象外
@@ -227,9 +227,30 @@ def _state(cell_applies: bool, recorded: bool, live: bool, special: bool, c: Ste
     return STATE_NOT_STARTED
 
 
+@dataclass(frozen=True)
+class Behind:
+    """One reason a cell is behind plan: the target ``due`` passed without 運用開始 (``phase``
+    None), or ``phase`` not complete by ``due``, ``months`` before the target. Facts, not a
+    sentence: each face words it in its language and date style (services/phrases.py)."""
+
+    due: date
+    phase: str | None = None
+    months: int = 0
+
+    @property
+    def japanese(self) -> str:
+        """The sentence in Japanese with an ISO date (JSON output, the logs)."""
+        if self.phase is None:
+            return f"移行予定日（{self.due.isoformat()}）を過ぎても運用開始していません"
+        return (
+            f"{self.phase}の手順が{self.due.isoformat()}（移行の{self.months}か月前）"
+            "までに完了していません"
+        )
+
+
 def behind_reasons(
     steps: tuple[Step, ...], *, live: bool, target: date | None, today: date
-) -> tuple[str, ...]:
+) -> tuple[Behind, ...]:
     """Why a cell is behind its plan (empty when it is not), by the rule in progress_rules.json.
 
     Behind plan: not live and either the target date (the 特定移行支援 target, else the planned
@@ -240,16 +261,14 @@ def behind_reasons(
     if live or target is None:
         return ()
     if today > target:
-        return (f"移行予定日（{target.isoformat()}）を過ぎても運用開始していません",)
+        return (Behind(target),)
     by_no = {s.no: s.status for s in steps}
     out = []
     for phase, months in rules().phase_leads:
         nos = dict(phases())[phase]
         due = _minus_months(target, months)
         if today >= due and any(by_no.get(n) not in (DONE, NOT_APPLICABLE) for n in nos):
-            out.append(
-                f"{phase}の手順が{due.isoformat()}（移行の{months}か月前）までに完了していません"
-            )
+            out.append(Behind(due, phase, months))
     return tuple(out)
 
 

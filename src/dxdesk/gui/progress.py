@@ -70,12 +70,13 @@ from dxdesk.core.model import STEP_STATUSES
 from dxdesk.core.progress import Cell
 from dxdesk.errors import UserError
 from dxdesk.gui.dates import shown_date
-from dxdesk.gui.messages import plain_label, plain_tooltip, user_message, warn
+from dxdesk.gui.messages import phrase, plain_label, plain_tooltip, user_message, warn
 from dxdesk.services import attention
 from dxdesk.services.progress import (
     Matrix,
     ProgressService,
     Summary,
+    behind_text,
     is_shown,
     vendor_cells,
     vendor_names,
@@ -237,7 +238,9 @@ def cell_summary(m: Matrix, c: Cell) -> str:
         )
     for reason in c.behind:
         lines.append(
-            QCoreApplication.translate("ProgressView", "計画より遅れ：%1").replace("%1", reason)
+            QCoreApplication.translate("ProgressView", "計画より遅れ：%1").replace(
+                "%1", phrase(behind_text(reason))
+            )
         )
     return "\n".join(lines)
 
@@ -758,11 +761,14 @@ class ProgressView(QWidget):
                 self.tr("%1（%2点）：%3")
                 .replace("%1", where)
                 .replace("%2", str(e.score))
-                .replace("%3", e.headline)
+                .replace("%3", phrase(e.headline))
             )
             item.setData(Qt.ItemDataRole.UserRole, (e.org_id, e.system_code or ""))
             tip = self.tr("%1（%2点）").replace("%1", where).replace("%2", str(e.score))
-            lines = [tip] + [f"・{r.text}（{r.points}点）" for r in e.reasons]
+            lines = [tip] + [
+                self.tr("・%1（%2点）").replace("%1", phrase(r.phrase)).replace("%2", str(r.points))
+                for r in e.reasons
+            ]
             item.setToolTip(plain_tooltip("\n".join(lines)))
             if e.alert:
                 item.setForeground(QBrush(red))
@@ -1317,7 +1323,9 @@ def cell_summary_detail(c: Cell) -> str:
             QCoreApplication.translate("ProgressView", "期限後の移行予定（特定移行支援なし）")
         )
     parts += [
-        QCoreApplication.translate("ProgressView", "計画より遅れ：%1").replace("%1", r)
+        QCoreApplication.translate("ProgressView", "計画より遅れ：%1").replace(
+            "%1", phrase(behind_text(r))
+        )
         for r in c.behind
     ]
     return "　".join(parts)

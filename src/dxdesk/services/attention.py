@@ -40,11 +40,19 @@ from typing import Any
 
 from dxdesk.core import progress as progress_rules
 from dxdesk.core import reference
-from dxdesk.core.calendar import stored_date
+from dxdesk.core.calendar import ISO, stored_date
 from dxdesk.core.model import PRIORITIES, kind
 from dxdesk.core.progress import Cell
+from dxdesk.services.phrases import Label, Text, japanese, text
 from dxdesk.services.profile import Profile
-from dxdesk.services.progress import MILESTONES, Matrix, Org, ProgressService, is_shown
+from dxdesk.services.progress import (
+    MILESTONES,
+    Matrix,
+    Org,
+    ProgressService,
+    behind_text,
+    is_shown,
+)
 from dxdesk.settings import Settings
 from dxdesk.store.meanings import live_clause, open_clause
 from dxdesk.store.shared import org_records
@@ -88,8 +96,13 @@ class Reason:
     # behind, milestone, deadline_risk, special_reason, special_target, stalled (a cell);
     # rate_drop, high_issues, no_visit (an organisation)
     code: str
-    text: str  # one sentence in Japanese
+    phrase: Text  # the sentence as a key and its facts: each face words it (services/phrases.py)
     points: int
+
+    @property
+    def text(self) -> str:
+        """The sentence in Japanese with ISO dates (JSON output, tests, the logs)."""
+        return japanese(self.phrase)
 
 
 @dataclass(frozen=True)
@@ -107,16 +120,16 @@ class Entry:
 
     @property
     def summary(self) -> str:
-        """The entry in one line: where, then its reasons."""
+        """The entry in one line, in Japanese: where, then its reasons."""
         where = f"{self.org_name} {self.system_name}".strip()
         return f"{where}：" + "／".join(r.text for r in self.reasons)
 
     @property
-    def headline(self) -> str:
+    def headline(self) -> Text:
         """The first (highest-ranked) reason, and how many more: for a line of a list."""
         first = max(self.reasons, key=lambda r: r.points)
         more = len(self.reasons) - 1
-        return first.text + (f"（ほか{more}件）" if more else "")
+        return text("attention.more", first=first.phrase, more=more) if more else first.phrase
 
     @property
     def alert(self) -> bool:
@@ -143,22 +156,25 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
     out: list[Reason] = []
     behind = s["behind_plan"]
     target = c.target_date
-    for text in c.behind:
+    for why in c.behind:
         points = int(behind["points"])
         if target is not None and today > target:
             overdue = _months_between(target, today)
             points += min(
                 int(behind["max_overdue_points"]), overdue * int(behind["points_per_month_overdue"])
             )
-        out.append(Reason("behind", f"計画より遅れています（{text}）。", points))
+        out.append(Reason("behind", text("attention.behind", why=behind_text(why)), points))
     out += milestone_reasons(c, today, s)
     if c.deadline_risk:
         assert c.planned_go_live is not None
         out.append(
             Reason(
                 "deadline_risk",
-                f"移行予定日（{c.planned_go_live.isoformat()}）が移行期限"
-                f"（{progress_rules.rules().deadline.isoformat()}）の後ですが、特定移行支援システムの登録がありません。",
+                text(
+                    "attention.deadline_risk",
+                    planned=c.planned_go_live,
+                    deadline=progress_rules.rules().deadline,
+                ),
                 int(s["deadline_risk"]["points"]),
             )
         )
@@ -166,7 +182,7 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
         out.append(
             Reason(
                 "special_reason",
-                "特定移行支援システムですが、理由の区分が登録されていません。",
+                text("attention.special_reason"),
                 int(s["special_without_reason"]["points"]),
             )
         )
@@ -174,7 +190,7 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
         out.append(
             Reason(
                 "special_target",
-                "特定移行支援システムですが、移行目標時期が登録されていません。",
+                text("attention.special_target"),
                 int(s["special_without_target"]["points"]),
             )
         )
@@ -191,7 +207,7 @@ def cell_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason]:
             out.append(
                 Reason(
                     "stalled",
-                    f"ステップの更新が{months}か月ありません（最終更新 {last.isoformat()}）。",
+                    text("attention.stalled", months=months, last=last),
                     int(stalled["points"]) + extra,
                 )
             )
@@ -221,8 +237,14 @@ def milestone_reasons(c: Cell, today: date, s: Mapping[str, Any]) -> list[Reason
         out.append(
             Reason(
                 "milestone",
-                f"{label}の予定日（{planned.isoformat()}）を過ぎましたが、"
-                f"手順{step.item}（{step.name}）が完了していません。",
+                text(
+                    "attention.milestone",
+                    # The milestone's name as the cell's detail shows it (gui/progress.py).
+                    milestone=Label("CellDialog", label),
+                    planned=planned,
+                    item=step.item,
+                    step=step.name,
+                ),
                 points,
             )
         )
@@ -312,7 +334,7 @@ def org_reasons(
             out.append(
                 Reason(
                     "rate_drop",
-                    f"完了率が1か月前の{before:.1f}%から{now:.1f}%に下がっています。",
+                    text("attention.rate_drop", before=f"{before:.1f}", now=f"{now:.1f}"),
                     int(s["rate_drop"]["points"]),
                 )
             )
@@ -322,12 +344,14 @@ def org_reasons(
     if f.high_issues:
         rule = s["high_priority_issues"]
         title, raised = f.high_issues[0]
-        when = f"、把握日 {raised}" if raised else ""
+        facts_of = {"priority": Label("Choice", HIGH), "n": len(f.high_issues), "title": title}
+        raised_on = stored_date(raised) if raised else None
         out.append(
             Reason(
                 "high_issues",
-                f"未完了の優先度「{HIGH}」の課題が{len(f.high_issues)}件あります"
-                f"（最も古いもの：「{title}」{when}）。",
+                text("attention.high_issues_on", **facts_of, raised=raised_on)
+                if raised_on
+                else text("attention.high_issues", **facts_of),
                 min(int(rule["max_points"]), len(f.high_issues) * int(rule["points_per_issue"])),
             )
         )
@@ -340,13 +364,12 @@ def org_reasons(
                 int(rule["max_extra_points"]),
                 (weeks - int(rule["weeks"])) * int(rule["points_per_extra_week"]),
             )
-            text = (
-                f"訪問・ヒアリングの記録が{weeks}週間ありません（最終 {since.isoformat()}）。"
-                if f.last_visit is not None
-                else f"訪問・ヒアリングの記録がありません（記録の始まった{since.isoformat()}から"
-                f"{weeks}週間）。"
+            said = text(
+                "attention.no_visit" if f.last_visit is not None else "attention.no_visit_ever",
+                weeks=weeks,
+                since=since,
             )
-            out.append(Reason("no_visit", text, int(rule["points"]) + extra))
+            out.append(Reason("no_visit", said, int(rule["points"]) + extra))
     return out
 
 
@@ -419,11 +442,12 @@ class AttentionService:
         return {o.id: m.by_org(o.id).completion_rate for o in m.orgs}
 
 
-def table(entries: list[Entry]) -> tuple[list[str], list[list[Any]]]:
-    """One line per reason (a terminal cuts long lines): rank, score and place on the first."""
+def table(entries: list[Entry], date_style: str = ISO) -> tuple[list[str], list[list[Any]]]:
+    """One line per reason (a terminal cuts long lines): rank, score and place on the first;
+    the reasons in Japanese with dates in ``date_style`` (the CLI passes the profile's)."""
     rows: list[list[Any]] = []
     for i, e in enumerate(entries, start=1):
         for j, r in enumerate(e.reasons):
             head = [i, e.score, e.org_code, e.org_name, e.system_name] if j == 0 else [""] * 5
-            rows.append([*head, r.points, r.text])
+            rows.append([*head, r.points, japanese(r.phrase, date_style)])
     return ["順位", "点数", "団体コード", "団体名", "業務システム", "内訳", "理由"], rows

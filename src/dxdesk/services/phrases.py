@@ -138,6 +138,45 @@ PHRASES: dict[str, Template] = {
     "closed.weekend": Template("{weekday}曜日"),
     "closed.year_end": Template("年末年始"),
     "closed.extra": Template("臨時閉庁"),
+    # -- why a cell of the progress matrix is behind plan (core/progress.py Behind)
+    "behind.passed": Template("移行予定日（{due}）を過ぎても運用開始していません"),
+    "behind.phase": Template(
+        "{phase}の手順が{due}（移行の{months}か月前）までに完了していません", "months"
+    ),
+    # -- the reasons of the attention list (services/attention.py)
+    "attention.behind": Template("計画より遅れています（{why}）。"),
+    "attention.deadline_risk": Template(
+        "移行予定日（{planned}）が移行期限（{deadline}）の後ですが、"
+        "特定移行支援システムの登録がありません。"
+    ),
+    "attention.special_reason": Template(
+        "特定移行支援システムですが、理由の区分が登録されていません。"
+    ),
+    "attention.special_target": Template(
+        "特定移行支援システムですが、移行目標時期が登録されていません。"
+    ),
+    "attention.stalled": Template(
+        "ステップの更新が{months}か月ありません（最終更新 {last}）。", "months"
+    ),
+    "attention.milestone": Template(
+        "{milestone}の予定日（{planned}）を過ぎましたが、手順{item}（{step}）が完了していません。"
+    ),
+    "attention.rate_drop": Template("完了率が1か月前の{before}%から{now}%に下がっています。"),
+    "attention.high_issues": Template(
+        "未完了の優先度「{priority}」の課題が{n}件あります（最も古いもの：「{title}」）。", "n"
+    ),
+    "attention.high_issues_on": Template(
+        "未完了の優先度「{priority}」の課題が{n}件あります"
+        "（最も古いもの：「{title}」、把握日 {raised}）。",
+        "n",
+    ),
+    "attention.no_visit": Template(
+        "訪問・ヒアリングの記録が{weeks}週間ありません（最終 {since}）。", "weeks"
+    ),
+    "attention.no_visit_ever": Template(
+        "訪問・ヒアリングの記録がありません（記録の始まった{since}から{weeks}週間）。", "weeks"
+    ),
+    "attention.more": Template("{first}（ほか{more}件）", "more"),
     # -- the intensive-support warnings (services/engagements.py)
     "engagement.plan_late": Template(
         "{org}の集中支援の計画・スケジュールの県との合意（{agreed}）は、"

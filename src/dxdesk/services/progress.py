@@ -20,13 +20,22 @@ from dxdesk.core import progress as rules
 from dxdesk.core import reference
 from dxdesk.core.clock import today_jst
 from dxdesk.core.model import key_id, kind
-from dxdesk.core.progress import Cell, StepCounts
+from dxdesk.core.progress import Behind, Cell, StepCounts
 from dxdesk.errors import UserError
+from dxdesk.services.phrases import Text, text
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, HistoryEntry, RecordService
 from dxdesk.store import progress as rows
 from dxdesk.store.meanings import open_clause
 from dxdesk.store.shared import org_condition
+
+
+def behind_text(why: Behind) -> Text:
+    """Why a cell is behind plan, as a sentence each face words (services/phrases.py)."""
+    if why.phase is None:
+        return text("behind.passed", due=why.due)
+    return text("behind.phase", phase=why.phase, due=why.due, months=why.months)
+
 
 # Milestones: the planned date on system_status, the actual one the day its step was reached.
 MILESTONES: tuple[tuple[str, str, int], ...] = (
@@ -473,7 +482,7 @@ def cell_json(m: Matrix, c: Cell) -> dict[str, Any]:
         "special_reason": c.special_reason,
         "special_target": c.special_target.isoformat() if c.special_target else None,
         "planned_go_live": c.planned_go_live.isoformat() if c.planned_go_live else None,
-        "behind_plan": list(c.behind),
+        "behind_plan": [b.japanese for b in c.behind],
         "deadline_risk": c.deadline_risk,
     }
 
@@ -596,7 +605,7 @@ def cell_values(m: Matrix, c: Cell) -> list[Any]:
         "はい" if c.special_support else "",
         c.special_reason or "",
         c.special_target.isoformat() if c.special_target else "",
-        "／".join(c.behind),
+        "／".join(b.japanese for b in c.behind),
         "はい" if c.deadline_risk else "",
     ]
 

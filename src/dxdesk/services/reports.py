@@ -29,6 +29,7 @@ from dxdesk.reports.base import (
 )
 from dxdesk.reports.registry import kinds, load_documents
 from dxdesk.services.calendar import office_calendar
+from dxdesk.services.phrases import japanese
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import RecordService
 
@@ -132,7 +133,7 @@ def make_context(
         from dxdesk.services.attention import AttentionService
 
         attention = [
-            AttentionLine(e.system_name, e.score, tuple(r.text for r in e.reasons))
+            AttentionLine(e.system_name, e.score, tuple(japanese(r.phrase) for r in e.reasons))
             for e in AttentionService(profile, when).entries()
             if e.org_id == org["id"]
         ]

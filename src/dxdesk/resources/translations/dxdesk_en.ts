@@ -231,232 +231,232 @@ Python %1 / %2</translation>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/progress.py" line="1037"/>
+        <location filename="../../gui/progress.py" line="1043"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1038"/>
+        <location filename="../../gui/progress.py" line="1044"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1039"/>
+        <location filename="../../gui/progress.py" line="1045"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1040"/>
+        <location filename="../../gui/progress.py" line="1046"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1041"/>
+        <location filename="../../gui/progress.py" line="1047"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1042"/>
-        <location filename="../../gui/progress.py" line="1103"/>
+        <location filename="../../gui/progress.py" line="1048"/>
+        <location filename="../../gui/progress.py" line="1109"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1074"/>
+        <location filename="../../gui/progress.py" line="1080"/>
         <source>記録する(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1078"/>
+        <location filename="../../gui/progress.py" line="1084"/>
         <source>ステップ</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1080"/>
+        <location filename="../../gui/progress.py" line="1086"/>
         <source>〜</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1082"/>
+        <location filename="../../gui/progress.py" line="1088"/>
         <source>を</source>
         <translation>as</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1084"/>
+        <location filename="../../gui/progress.py" line="1090"/>
         <source>に（日付）</source>
         <translation>on (date)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1091"/>
+        <location filename="../../gui/progress.py" line="1097"/>
         <source>手順書ステップ</source>
         <translation>Procedure steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1098"/>
+        <location filename="../../gui/progress.py" line="1104"/>
         <source>現行システム・ベンダ</source>
         <translation>Current system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1099"/>
+        <location filename="../../gui/progress.py" line="1105"/>
         <source>標準準拠システム・ベンダ</source>
         <translation>Standard-compliant system and vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1100"/>
+        <location filename="../../gui/progress.py" line="1106"/>
         <source>クラウド</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1101"/>
+        <location filename="../../gui/progress.py" line="1107"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1102"/>
+        <location filename="../../gui/progress.py" line="1108"/>
         <source>リスク・懸念事項</source>
         <translation>Risks and concerns</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1111"/>
-        <location filename="../../gui/progress.py" line="1206"/>
+        <location filename="../../gui/progress.py" line="1117"/>
+        <location filename="../../gui/progress.py" line="1212"/>
         <source>マイルストーン</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1114"/>
+        <location filename="../../gui/progress.py" line="1120"/>
         <source>標準化状況を編集(&amp;E)…</source>
         <translation>&amp;Edit standardisation status…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1119"/>
+        <location filename="../../gui/progress.py" line="1125"/>
         <source>概要・マイルストーン</source>
         <translation>Overview and milestones</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1123"/>
+        <location filename="../../gui/progress.py" line="1129"/>
         <source>未完了の課題（この業務）</source>
         <translation>Open issues (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1127"/>
+        <location filename="../../gui/progress.py" line="1133"/>
         <source>訪問・ヒアリング（この業務）</source>
         <translation>Visits and hearings (this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1137"/>
+        <location filename="../../gui/progress.py" line="1143"/>
         <source>課題・訪問</source>
         <translation>Issues and visits</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1142"/>
+        <location filename="../../gui/progress.py" line="1148"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1142"/>
+        <location filename="../../gui/progress.py" line="1148"/>
         <source>対象</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1142"/>
+        <location filename="../../gui/progress.py" line="1148"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1142"/>
+        <location filename="../../gui/progress.py" line="1148"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1142"/>
+        <location filename="../../gui/progress.py" line="1148"/>
         <source>端末</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1150"/>
+        <location filename="../../gui/progress.py" line="1156"/>
         <source>変更履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1164"/>
+        <location filename="../../gui/progress.py" line="1170"/>
         <source>%1 %2 — 標準化の進捗</source>
         <translation>%1 %2 — Standardisation progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1182"/>
-        <location filename="../../gui/progress.py" line="1186"/>
         <location filename="../../gui/progress.py" line="1188"/>
+        <location filename="../../gui/progress.py" line="1192"/>
         <location filename="../../gui/progress.py" line="1194"/>
+        <location filename="../../gui/progress.py" line="1200"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1191"/>
+        <location filename="../../gui/progress.py" line="1197"/>
         <source>あり（%1、移行目標時期 %2）</source>
         <translation>Yes (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1192"/>
+        <location filename="../../gui/progress.py" line="1198"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1198"/>
+        <location filename="../../gui/progress.py" line="1204"/>
         <source>なし</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1206"/>
+        <location filename="../../gui/progress.py" line="1212"/>
         <source>予定</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1206"/>
+        <location filename="../../gui/progress.py" line="1212"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1209"/>
+        <location filename="../../gui/progress.py" line="1215"/>
         <source>契約</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1210"/>
+        <location filename="../../gui/progress.py" line="1216"/>
         <source>データ移行</source>
         <translation>Data migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1211"/>
+        <location filename="../../gui/progress.py" line="1217"/>
         <source>テスト</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1212"/>
+        <location filename="../../gui/progress.py" line="1218"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1240"/>
+        <location filename="../../gui/progress.py" line="1246"/>
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1241"/>
+        <location filename="../../gui/progress.py" line="1247"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1242"/>
+        <location filename="../../gui/progress.py" line="1248"/>
         <source>削除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1243"/>
+        <location filename="../../gui/progress.py" line="1249"/>
         <source>復元</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1275"/>
+        <location filename="../../gui/progress.py" line="1281"/>
         <source>記録できません</source>
         <translation>Cannot record</translation>
     </message>
@@ -5330,6 +5330,97 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>special closure</translation>
     </message>
     <message>
+        <source>移行予定日（{due}）を過ぎても運用開始していません</source>
+        <extracomment>Phrase in the model: behind.passed</extracomment>
+        <translation>not live although the planned go-live ({due}) has passed</translation>
+    </message>
+    <message numerus="yes">
+        <source>{phase}の手順が{due}（移行の{months}か月前）までに完了していません</source>
+        <extracomment>Phrase in the model: behind.phase</extracomment>
+        <translation>
+            <numerusform>the {phase} steps were not complete by {due} ({months} month before go-live)</numerusform>
+            <numerusform>the {phase} steps were not complete by {due} ({months} months before go-live)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>計画より遅れています（{why}）。</source>
+        <extracomment>Phrase in the model: attention.behind</extracomment>
+        <translation>Behind plan ({why}).</translation>
+    </message>
+    <message>
+        <source>移行予定日（{planned}）が移行期限（{deadline}）の後ですが、特定移行支援システムの登録がありません。</source>
+        <extracomment>Phrase in the model: attention.deadline_risk</extracomment>
+        <translation>The planned go-live ({planned}) is after the deadline ({deadline}), but no special migration support is recorded.</translation>
+    </message>
+    <message>
+        <source>特定移行支援システムですが、理由の区分が登録されていません。</source>
+        <extracomment>Phrase in the model: attention.special_reason</extracomment>
+        <translation>Special migration support system, but no reason category is recorded.</translation>
+    </message>
+    <message>
+        <source>特定移行支援システムですが、移行目標時期が登録されていません。</source>
+        <extracomment>Phrase in the model: attention.special_target</extracomment>
+        <translation>Special migration support system, but no target date is recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>ステップの更新が{months}か月ありません（最終更新 {last}）。</source>
+        <extracomment>Phrase in the model: attention.stalled</extracomment>
+        <translation>
+            <numerusform>No step has changed for {months} month (last change {last}).</numerusform>
+            <numerusform>No step has changed for {months} months (last change {last}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{milestone}の予定日（{planned}）を過ぎましたが、手順{item}（{step}）が完了していません。</source>
+        <extracomment>Phrase in the model: attention.milestone</extracomment>
+        <translation>The planned date of {milestone} ({planned}) has passed, but step {item} ({step}) is not complete.</translation>
+    </message>
+    <message>
+        <source>完了率が1か月前の{before}%から{now}%に下がっています。</source>
+        <extracomment>Phrase in the model: attention.rate_drop</extracomment>
+        <translation>The completion rate fell from {before}% a month ago to {now}%.</translation>
+    </message>
+    <message numerus="yes">
+        <source>未完了の優先度「{priority}」の課題が{n}件あります（最も古いもの：「{title}」）。</source>
+        <extracomment>Phrase in the model: attention.high_issues</extracomment>
+        <translation>
+            <numerusform>{n} open issue of priority "{priority}" (the oldest: "{title}").</numerusform>
+            <numerusform>{n} open issues of priority "{priority}" (the oldest: "{title}").</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>未完了の優先度「{priority}」の課題が{n}件あります（最も古いもの：「{title}」、把握日 {raised}）。</source>
+        <extracomment>Phrase in the model: attention.high_issues_on</extracomment>
+        <translation>
+            <numerusform>{n} open issue of priority "{priority}" (the oldest: "{title}", found {raised}).</numerusform>
+            <numerusform>{n} open issues of priority "{priority}" (the oldest: "{title}", found {raised}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>訪問・ヒアリングの記録が{weeks}週間ありません（最終 {since}）。</source>
+        <extracomment>Phrase in the model: attention.no_visit</extracomment>
+        <translation>
+            <numerusform>No visit or hearing for {weeks} week (last {since}).</numerusform>
+            <numerusform>No visit or hearing for {weeks} weeks (last {since}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>訪問・ヒアリングの記録がありません（記録の始まった{since}から{weeks}週間）。</source>
+        <extracomment>Phrase in the model: attention.no_visit_ever</extracomment>
+        <translation>
+            <numerusform>No visit or hearing recorded ({weeks} week since records began on {since}).</numerusform>
+            <numerusform>No visit or hearing recorded ({weeks} weeks since records began on {since}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{first}（ほか{more}件）</source>
+        <extracomment>Phrase in the model: attention.more</extracomment>
+        <translation>
+            <numerusform>{first} (and {more} more)</numerusform>
+            <numerusform>{first} (and {more} more)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>{org}の集中支援の計画・スケジュールの県との合意（{agreed}）は、開始から2か月の期限（{due}）を過ぎています。</source>
         <extracomment>Phrase in the model: engagement.plan_late</extracomment>
         <translation>{org}: the intensive support plan and schedule were agreed with the prefecture on {agreed}, after the deadline of two months from the start ({due}).</translation>
@@ -5412,379 +5503,384 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress.py" line="144"/>
-        <location filename="../../gui/progress.py" line="671"/>
+        <location filename="../../gui/progress.py" line="145"/>
+        <location filename="../../gui/progress.py" line="674"/>
         <source>運用開始</source>
         <translation>In operation</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="145"/>
+        <location filename="../../gui/progress.py" line="146"/>
         <source>移行作業中</source>
         <translation>Migrating</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="146"/>
+        <location filename="../../gui/progress.py" line="147"/>
         <source>未着手</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="147"/>
-        <location filename="../../gui/progress.py" line="669"/>
+        <location filename="../../gui/progress.py" line="148"/>
+        <location filename="../../gui/progress.py" line="672"/>
         <source>特定移行支援</source>
         <translation>Special migration support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="148"/>
-        <location filename="../../gui/progress.py" line="229"/>
+        <location filename="../../gui/progress.py" line="149"/>
+        <location filename="../../gui/progress.py" line="230"/>
         <source>未登録</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="149"/>
+        <location filename="../../gui/progress.py" line="150"/>
         <source>対象外</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="156"/>
+        <location filename="../../gui/progress.py" line="157"/>
         <source>計画立案</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="157"/>
+        <location filename="../../gui/progress.py" line="158"/>
         <source>システム選定・調達</source>
         <translation>Procurement</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="158"/>
+        <location filename="../../gui/progress.py" line="159"/>
         <source>移行</source>
         <translation>Migration</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="179"/>
+        <location filename="../../gui/progress.py" line="180"/>
         <source>この団体では実施しない業務です（県が実施）。集計に含めません。</source>
         <translation>This organisation does not run this system (the prefecture does). It is not counted.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="186"/>
+        <location filename="../../gui/progress.py" line="187"/>
         <source>記録がありますが、規則上は対象外です。団体の福祉事務所設置をご確認ください。</source>
         <translation>Records exist, but by rule this system does not apply. Please check whether the organisation runs a welfare office.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="192"/>
+        <location filename="../../gui/progress.py" line="193"/>
         <source>完了率 %1（完了済み %2・対象外 %3 ／ 40）</source>
         <translation>Completion %1 (completed %2, not applicable %3, of 40)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="198"/>
+        <location filename="../../gui/progress.py" line="199"/>
         <source>作業中 %1・未着手 %2</source>
         <translation>In progress %1, not started %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="205"/>
+        <location filename="../../gui/progress.py" line="206"/>
         <source>到達ステップ：%1 %2</source>
         <translation>Furthest step: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="211"/>
+        <location filename="../../gui/progress.py" line="212"/>
         <source>移行予定日：%1</source>
         <translation>Planned go-live: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="216"/>
+        <location filename="../../gui/progress.py" line="217"/>
         <source>標準準拠システムで運用開始済み</source>
         <translation>Running on the standard-compliant system</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="220"/>
+        <location filename="../../gui/progress.py" line="221"/>
         <source>特定移行支援システム（%1、移行目標時期 %2）</source>
         <translation>Special migration support system (%1, target date %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="223"/>
+        <location filename="../../gui/progress.py" line="224"/>
         <source>理由未登録</source>
         <translation>reason not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="235"/>
+        <location filename="../../gui/progress.py" line="236"/>
         <source>移行予定が期限（令和7年度末）後で、特定移行支援の登録がありません</source>
         <translation>Planned go-live is after the deadline (end of FY2025) and no special migration support is recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="240"/>
-        <location filename="../../gui/progress.py" line="1320"/>
+        <location filename="../../gui/progress.py" line="241"/>
+        <location filename="../../gui/progress.py" line="1326"/>
         <source>計画より遅れ：%1</source>
         <translation>Behind plan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="251"/>
+        <location filename="../../gui/progress.py" line="254"/>
         <source>%1 業務　完了率 %2・作業中率 %3・未着手率 %4</source>
         <translation>Systems: %1 — completed %2, in progress %3, not started %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="258"/>
+        <location filename="../../gui/progress.py" line="261"/>
         <source>運用開始 %1・特定移行支援 %2・計画より遅れ %3・期限後の移行予定 %4</source>
         <translation>In operation %1, special support %2, behind plan %3, go-live after the deadline %4</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="339"/>
+        <location filename="../../gui/progress.py" line="342"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="372"/>
+        <location filename="../../gui/progress.py" line="375"/>
         <source>未</source>
         <translation>NR</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="406"/>
+        <location filename="../../gui/progress.py" line="409"/>
         <source>団体計</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="408"/>
+        <location filename="../../gui/progress.py" line="411"/>
         <source>団体ごとの完了率（対象業務の合計）</source>
         <translation>Completion per organisation (over the systems it runs)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="416"/>
+        <location filename="../../gui/progress.py" line="419"/>
         <source>業務計</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="418"/>
+        <location filename="../../gui/progress.py" line="421"/>
         <source>業務ごとの完了率（表示中の団体の合計）</source>
         <translation>Completion per system (over the organisations shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="506"/>
-        <location filename="../../gui/progress.py" line="726"/>
+        <location filename="../../gui/progress.py" line="509"/>
+        <location filename="../../gui/progress.py" line="729"/>
         <source>標準化の進捗　完了率＝（完了済み＋対象外）÷40（手順書ステップの件数の割合）</source>
         <translation>Standardisation progress — completion rate = (completed + N/A) ÷ 40 steps</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="520"/>
+        <location filename="../../gui/progress.py" line="523"/>
         <source>生活圏・ベンダのグループで団体を絞り込みます</source>
         <translation>Show only the organisations of a living-area or vendor group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="523"/>
+        <location filename="../../gui/progress.py" line="526"/>
         <source>全団体</source>
         <translation>All organisations</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="524"/>
+        <location filename="../../gui/progress.py" line="527"/>
         <source>伴走支援の対象</source>
         <translation>Hands-on support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="525"/>
+        <location filename="../../gui/progress.py" line="528"/>
         <source>調査・情報共有のみ</source>
         <translation>Surveys, info sharing</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="526"/>
+        <location filename="../../gui/progress.py" line="529"/>
         <source>伴走支援の対象かどうかで団体を絞り込みます</source>
         <translation>Show only the organisations with (or without) hands-on support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="529"/>
+        <location filename="../../gui/progress.py" line="532"/>
         <source>すべての状況</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="532"/>
-        <location filename="../../gui/progress.py" line="668"/>
+        <location filename="../../gui/progress.py" line="535"/>
+        <location filename="../../gui/progress.py" line="671"/>
         <source>計画より遅れ</source>
         <translation>Behind plan</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="533"/>
-        <location filename="../../gui/progress.py" line="1317"/>
+        <location filename="../../gui/progress.py" line="536"/>
+        <location filename="../../gui/progress.py" line="1323"/>
         <source>期限後の移行予定（特定移行支援なし）</source>
         <translation>Go-live after the deadline (no special support)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="543"/>
+        <location filename="../../gui/progress.py" line="546"/>
         <source>グループ</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="544"/>
+        <location filename="../../gui/progress.py" line="547"/>
         <source>支援</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="545"/>
+        <location filename="../../gui/progress.py" line="548"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="557"/>
+        <location filename="../../gui/progress.py" line="560"/>
         <source>過去の月末時点の進捗を変更履歴から再現して表示します（閲覧のみ）</source>
         <translation>Shows the progress as it stood at the end of a past month, rebuilt from the change history (read only)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="559"/>
+        <location filename="../../gui/progress.py" line="562"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="563"/>
+        <location filename="../../gui/progress.py" line="566"/>
         <source>%1年%2月末</source>
         <translation>End of %2/%1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="565"/>
+        <location filename="../../gui/progress.py" line="568"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="572"/>
+        <location filename="../../gui/progress.py" line="575"/>
         <source>取込(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="575"/>
+        <location filename="../../gui/progress.py" line="578"/>
         <source>全国の手順書ステップ進捗表や団体の進捗表（.xlsx・.csv）を取り込みます</source>
         <translation>Imports the national step-progress workbooks or a team's own sheet (.xlsx, .csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="579"/>
+        <location filename="../../gui/progress.py" line="582"/>
         <source>Excel に書き出す(&amp;X)…</source>
         <translation>E&amp;xport to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="583"/>
+        <location filename="../../gui/progress.py" line="586"/>
         <source>表示中の団体の進捗表（完了率・到達ステップ・印、集計、凡例）を .xlsx に保存します</source>
         <translation>Saves the progress table of the organisations shown (rates, furthest steps, marks, summaries, legend) as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="637"/>
+        <location filename="../../gui/progress.py" line="640"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="657"/>
+        <location filename="../../gui/progress.py" line="660"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="658"/>
+        <location filename="../../gui/progress.py" line="661"/>
         <source>90%以上</source>
         <translation>90% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="659"/>
+        <location filename="../../gui/progress.py" line="662"/>
         <source>75%以上</source>
         <translation>75% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="660"/>
+        <location filename="../../gui/progress.py" line="663"/>
         <source>50%以上</source>
         <translation>50% or more</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="661"/>
+        <location filename="../../gui/progress.py" line="664"/>
         <source>50%未満</source>
         <translation>Under 50%</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="665"/>
+        <location filename="../../gui/progress.py" line="668"/>
         <source>－ 対象外（県が実施）</source>
         <translation>－ N/A (run by the prefecture)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="666"/>
+        <location filename="../../gui/progress.py" line="669"/>
         <source>未 未登録</source>
         <translation>NR Not recorded</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="670"/>
+        <location filename="../../gui/progress.py" line="673"/>
         <source>期限後の移行予定</source>
         <translation>Go-live after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="680"/>
+        <location filename="../../gui/progress.py" line="683"/>
         <source>セルの文字は到達ステップ（完了済みの最も進んだステップ）</source>
         <translation>Cell text: the furthest step completed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="730"/>
+        <location filename="../../gui/progress.py" line="733"/>
         <source>%1　［%2年%3月末時点・閲覧のみ］</source>
         <translation>%1  [end of %3/%2, read only]</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="751"/>
+        <location filename="../../gui/progress.py" line="754"/>
         <source>要注意（%1件、点数の高い順）</source>
         <translation>Needs attention (%1, highest score first)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="758"/>
+        <location filename="../../gui/progress.py" line="761"/>
         <source>%1（%2点）：%3</source>
         <translation>%1 (points: %2): %3</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="764"/>
+        <location filename="../../gui/progress.py" line="767"/>
         <source>%1（%2点）</source>
         <translation>%1 (points: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="771"/>
+        <location filename="../../gui/progress.py" line="769"/>
+        <source>・%1（%2点）</source>
+        <translation>• %1 (score %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress.py" line="777"/>
         <source>注意が必要な団体・業務はありません。</source>
         <translation>No organisation or system needs attention.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="815"/>
+        <location filename="../../gui/progress.py" line="821"/>
         <source>進捗表の保存</source>
         <translation>Save the progress table</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="817"/>
+        <location filename="../../gui/progress.py" line="823"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="828"/>
+        <location filename="../../gui/progress.py" line="834"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="831"/>
+        <location filename="../../gui/progress.py" line="837"/>
         <source>書き出しました：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="838"/>
+        <location filename="../../gui/progress.py" line="844"/>
         <source>すべてのグループ</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="839"/>
+        <location filename="../../gui/progress.py" line="845"/>
         <source>ベンダ</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="839"/>
+        <location filename="../../gui/progress.py" line="845"/>
         <source>生活圏</source>
         <translation>Living area</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="853"/>
+        <location filename="../../gui/progress.py" line="859"/>
         <source>担当ベンダ：%1</source>
         <translation>Vendor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="925"/>
+        <location filename="../../gui/progress.py" line="931"/>
         <source>工程別の完了率：%1　｜　%2 団体・%3 業務、運用開始 %4、特定移行支援 %5、計画より遅れ %6、期限後の移行予定 %7</source>
         <translation>By phase: %1  |  organisations %2, systems %3: live %4, special support %5, behind plan %6, late go-live %7</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1301"/>
+        <location filename="../../gui/progress.py" line="1307"/>
         <source>この団体では実施しない業務です（県が実施）。</source>
         <translation>This organisation does not run this system (the prefecture does).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress.py" line="1307"/>
+        <location filename="../../gui/progress.py" line="1313"/>
         <source>完了率 %1（完了済み %2・作業中 %3・未着手 %4・対象外 %5）</source>
         <translation>Completion %1 (completed %2, in progress %3, not started %4, not applicable %5)</translation>
     </message>
