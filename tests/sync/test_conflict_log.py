@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dxdesk.services import sync
 from dxdesk.services.home import HomeService
+from dxdesk.services.phrases import japanese
 from dxdesk.services.records import RecordService
 from tests.sync.sync_helpers import enrol_field, make_profile, visit
 
@@ -44,7 +45,7 @@ def test_each_conflict_names_org_title_and_both_writers(tmp_path: Path) -> None:
             assert home.unreviewed_conflicts() == 1
             section = home.home().section("conflicts")
             assert section.count == 1
-            assert section.items[0].text.startswith("高千穂町　訪問・ヒアリング「")
+            assert japanese(section.items[0].text).startswith("高千穂町　訪問・ヒアリング「")
         # Reviewed ("keep current"): it leaves the figure and the section.
         sync.review_conflict(hub, sync.describe_conflicts(hub)[0].id)
         assert HomeService(hub).unreviewed_conflicts() == 0
