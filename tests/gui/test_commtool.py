@@ -80,7 +80,7 @@ def test_the_case_finder_under_the_case_library(qtbot: QtBot, profile: Profile) 
     panel.theme.setCurrentIndex(panel.theme.findData("その他"))
     assert panel.table.rowCount() == 0
     panel.org.setCurrentIndex(panel.org.findText("高千穂町（人口未確認）"))
-    assert "人口が参照データにない" in panel.summary.text() and panel.table.rowCount() == 0
+    assert "人口が登録されていない" in panel.summary.text() and panel.table.rowCount() == 0
     panel.org.setCurrentIndex(0)
     panel.theme.setCurrentIndex(panel.theme.findData("AI・RPA"))
     row = next(

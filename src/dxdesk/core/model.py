@@ -757,6 +757,9 @@ KINDS: tuple[Kind, ...] = (
             F("area", "圏域"),
             F("bansou", "伴走支援対象", T.BOOL),
             F("welfare_office", "福祉事務所設置", T.BOOL),
+            # The 同規模 filter's size when entered (from e-Stat, 国勢調査): it takes the place
+            # of resources/populations.csv, which leaves unverified towns empty (services/cases.py).
+            F("population", "人口（国勢調査）", T.INT, minimum=1, maximum=50_000_000),
             F("address", "所在地"),
             F("notes", "備考", T.LONGTEXT),
         ),

@@ -4,8 +4,9 @@
 同規模 (similar size) is a band on a log scale around the asking municipality's population P:
 a case of population Q is similar when P / (1 + band) <= Q <= P x (1 + band), so the default
 band 0.5 takes 2/3 P to 1.5 P, the same reach above and below (a town of 6,000 is as near a town
-of 9,000 as one of 4,000). P is the reference figure of resources/populations.csv (with its
-source); a case's Q is its own 人口 field, or for a case of one of the 26, the reference figure.
+of 9,000 as one of 4,000). P is the organisation's own 人口（国勢調査） when entered, else the
+reference figure of resources/populations.csv (with its source); a case's Q is its own 人口
+field, or for a case of one of the 26, that organisation's P.
 Cases whose population is not known are left out of a similar filter, and counted (``unknown``).
 """
 
@@ -58,9 +59,22 @@ class CaseSearch:
 
 
 def org_population(profile: Profile, org_id: str) -> int | None:
-    """The reference population of one of the 26 (None for the prefecture or an unverified one)."""
-    rows = profile.database.query("SELECT code FROM organisation WHERE id = ?", (org_id,))
-    return reference.populations().get(str(rows[0]["code"])) if rows else None
+    """The population of one of the 26: the figure entered on the organisation, else the
+    reference one (None for the prefecture or one neither knows)."""
+    return org_populations(profile).get(org_id)
+
+
+def org_populations(profile: Profile) -> dict[str, int]:
+    """By organisation id, its population as the 同規模 filter takes it: the figure entered on
+    the organisation record (人口（国勢調査）, e.g. from e-Stat for a town whose figure the
+    reference file leaves unverified), else resources/populations.csv by its 団体コード."""
+    pops = reference.populations()
+    out: dict[str, int] = {}
+    for r in profile.database.query("SELECT id, code, population FROM organisation"):
+        value = r["population"] if r["population"] is not None else pops.get(str(r["code"]))
+        if value is not None:
+            out[str(r["id"])] = int(value)
+    return out
 
 
 def band_limits(population: int, band: float) -> tuple[int, int]:
@@ -81,12 +95,12 @@ class CaseService:
             " LEFT JOIN organisation AS o ON o.id = c.org_id"
             f" WHERE {live_clause(kind('case'), 'c')} ORDER BY c.year DESC, c.title, c.id"
         )
-        pops = reference.populations()
+        pops = org_populations(self.profile)
         out = []
         for r in rows:
             population = r["population"]
-            if population is None and r["org_code"] is not None:
-                population = pops.get(str(r["org_code"]))
+            if population is None and r["org_id"] is not None:
+                population = pops.get(str(r["org_id"]))
             out.append(
                 Case(
                     str(r["id"]),
@@ -167,11 +181,11 @@ class CaseService:
 
 
 def reference_orgs(profile: Profile) -> list[tuple[str, str, int | None]]:
-    """(id, name, reference population) of each municipality, in code order: the organisations
-    a similar-size search can be asked for (None where the figure is not verified)."""
-    pops = reference.populations()
+    """(id, name, population) of each municipality, in code order: the organisations a
+    similar-size search can be asked for (None where no figure is entered nor verified)."""
+    pops = org_populations(profile)
     return [
-        (str(r["id"]), str(r["name"]), pops.get(str(r["code"])))
+        (str(r["id"]), str(r["name"]), pops.get(str(r["id"])))
         for r in profile.database.query(
             "SELECT id, name, code, org_kind FROM organisation WHERE _deleted = 0 ORDER BY code"
         )

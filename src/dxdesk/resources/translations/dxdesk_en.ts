@@ -1985,6 +1985,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>Has welfare office</translation>
     </message>
     <message>
+        <source>人口（国勢調査）</source>
+        <extracomment>Field in the model: organisation.population</extracomment>
+        <translation>Population (census)</translation>
+    </message>
+    <message>
         <source>所在地</source>
         <extracomment>Field in the model: organisation.address</extracomment>
         <translation>Address</translation>
@@ -7369,9 +7374,9 @@ Related organisations: %2</translation>
         <translation>{month} is outside the engagement's period ({start} to {end}). Give a month within it.</translation>
     </message>
     <message>
-        <source>{org}の人口が参照データにないため、同規模の事例を絞り込めません。人口の分かる団体を指定するか、--similar-to を外してテーマで絞り込んでください。</source>
+        <source>{org}の人口が登録されていないため、同規模の事例を絞り込めません。団体の「人口（国勢調査）」を入力するか、人口の分かる団体を指定するか、テーマだけで絞り込んでください。</source>
         <extracomment>UserError in the model: no_population</extracomment>
-        <translation>The reference data has no population for {org}, so similar-sized cases cannot be found. Name an organisation whose population is known, or leave out --similar-to and filter by theme.</translation>
+        <translation>The population of {org} is not recorded, so cases of a similar size cannot be found. Please enter the organisation's "Population (census)", choose an organisation whose population is known, or filter by theme only.</translation>
     </message>
     <message>
         <source>利用状況の CSV（{path}）を読み込めませんでした：{detail}。UTF-8 または Shift_JIS（CP932）の CSV を指定してください。</source>
