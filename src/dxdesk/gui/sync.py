@@ -509,7 +509,7 @@ class ConflictsView(QWidget):
                 QCoreApplication.translate("Kind", c.kind_label),
                 c.title,
                 self.tr("削除")
-                if c.field_label == "削除"
+                if c.field_label == sync.DELETE_LABEL
                 else QCoreApplication.translate("Field", c.field_label),
                 self.tr("（削除済み）") if c.record_deleted else c.current,
                 self._writer(c.current_device, c.current_person, c.current_at),

@@ -300,7 +300,9 @@ class HomeService:
             values: dict[str, object] = {
                 "kind": Label("Kind", c.kind_label),
                 "title": c.title,
-                "field": Label("Field", c.field_label),
+                "field": text("conflict.delete")
+                if c.field_label == sync.DELETE_LABEL
+                else Label("Field", c.field_label),
                 "on": date.fromisoformat(c.detected_at[:10]),
             }
             line = (

@@ -106,6 +106,7 @@ PHRASES: dict[str, Template] = {
     "home.overdue_issue": Template("{org} {title}（期限 {due}、{days}日超過）", "days"),
     "home.import": Template("{at} {sender} から取り込み"),
     "home.import_changes": Template("{at} {sender} から取り込み（{changes}）"),
+    "conflict.delete": Template("削除"),  # a delete met an edit (services/sync.py DELETE_LABEL)
     "home.conflict": Template("{kind}「{title}」の{field}（{on}）"),
     "home.conflict_org": Template("{org}　{kind}「{title}」の{field}（{on}）"),
     "home.visit": Template("{day} {org} {title}"),

@@ -1257,6 +1257,10 @@ def list_conflicts(profile: Profile, *, include_resolved: bool = False) -> list[
     return conflicts.list_conflicts(profile.database, include_resolved=include_resolved)
 
 
+# A conflict's "field" when a delete met an edit (not a field of the model: each face words it).
+DELETE_LABEL = "削除"
+
+
 @dataclass(frozen=True)
 class ConflictShown:
     """A conflict as a person reads it (the CLI's table and the window's list)."""
@@ -1264,7 +1268,7 @@ class ConflictShown:
     id: str
     kind_label: str  # Japanese, as in the model (the window translates it)
     title: str
-    field_label: str  # Japanese; "削除" for a delete against an edit
+    field_label: str  # Japanese; DELETE_LABEL for a delete against an edit
     current: str  # the value the record holds now, as shown everywhere else
     losing: str  # the value that was not kept
     record_deleted: bool
@@ -1360,7 +1364,7 @@ def describe_conflicts(profile: Profile, *, include_resolved: bool = False) -> l
         if typed is not None:
             label = typed.field(c.field).label
         else:
-            label = "削除" if c.field == "_deleted" else c.field
+            label = DELETE_LABEL if c.field == "_deleted" else c.field
         org = ""
         column = k.org_column if k is not None else None
         if k is not None and column is not None:

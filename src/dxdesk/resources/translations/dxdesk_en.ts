@@ -5184,6 +5184,11 @@ Please press "Copy details" and send the text to your support contact (it contai
         <translation>{at} imported from {sender} ({changes})</translation>
     </message>
     <message>
+        <source>削除</source>
+        <extracomment>Phrase in the model: conflict.delete</extracomment>
+        <translation>Deletion</translation>
+    </message>
+    <message>
         <source>{kind}「{title}」の{field}（{on}）</source>
         <extracomment>Phrase in the model: home.conflict</extracomment>
         <translation>{kind} “{title}”: {field} ({on})</translation>
