@@ -278,6 +278,7 @@ def test_holidays_closed_days_and_empty_open_days_are_marked_and_quick_add_follo
     def header(day: int) -> str:
         return str(model.headerData(LEAD_COLUMNS + day - 3, Qt.Orientation.Horizontal))
 
+    assert model.data(model.index(0, 1)) == "資料作成"  # the activity, a choice of the model
     assert header(3) == "11/3(月)\n文化の日"
     assert header(4) == "11/4(火)"
     assert header(5) == "11/5(水)\n臨時閉庁日"
@@ -298,3 +299,20 @@ def test_holidays_closed_days_and_empty_open_days_are_marked_and_quick_add_follo
     assert view.quick.date.current_date() == date(2025, 11, 10)
     qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
     assert view.quick.date.current_date() == TODAY
+
+
+def test_the_activity_is_shown_in_english_and_stored_in_japanese(
+    english_window: None, qtbot: QtBot, window: MainWindow, profile: Profile
+) -> None:
+    """A choice of the model (作業区分) reads in the window's language, in the grid and in the
+    quick-add bar; what is stored stays the model's Japanese value."""
+    me = str(profile.meta["owner_staff_id"])
+    RecordService(profile).add(
+        "time", {"date": "2025-11-04", "staff_id": me, "hours": 7, "activity": "資料作成"}
+    )
+    view = week_view(window)
+    view.show_week(date(2025, 11, 3))
+    assert view.model.data(view.model.index(0, 1)) == "Document preparation"
+    combo = view.quick.activity.combo
+    index = combo.findData("資料作成")
+    assert index >= 0 and combo.itemText(index) == "Document preparation"

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -197,8 +198,8 @@ class WeekGridModel(QAbstractTableModel):
             return f"{self.week.total:g}" if col == LEAD_COLUMNS + 7 else ""
         if col == 0:
             return wr.org_name
-        if col == 1:
-            return wr.key.activity or ""
+        if col == 1:  # a choice of the model: in the window's language
+            return QCoreApplication.translate("Choice", wr.key.activity) if wr.key.activity else ""
         if col == 2:
             return self.tr("現地") if wr.key.on_site else ""
         if day is not None:
@@ -277,7 +278,9 @@ class QuickAddBar(QWidget):
         self.hours.setMaximumWidth(
             self.hours.fontMetrics().horizontalAdvance("時間（1.5 / 1:30）") + 16
         )
-        self.activity = ChoiceCombo([(a, a) for a in ACTIVITIES], parent=self)
+        self.activity = ChoiceCombo(
+            [(a, QCoreApplication.translate("Choice", a)) for a in ACTIVITIES], parent=self
+        )
         self.on_site = QCheckBox(self.tr("現地"), self)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("内容（任意）"))
