@@ -345,6 +345,11 @@ def model_messages() -> list[ModelMessage]:
 
     for code, label in monthly_report_rules().items():
         uses.setdefault((CALENDAR_RULE, label), []).append(f"calendar.json:{code}")
+    from dxdesk.core.calendar import OfficeCalendar
+    from dxdesk.services.phrases import HOLIDAY
+
+    for name in OfficeCalendar.day_names():  # the week grid's and the board's day names
+        uses.setdefault((HOLIDAY, name), []).append("jpholiday / core/calendar.py")
 
     counted: set[tuple[str, str]] = set()
     for key, template in PHRASES.items():

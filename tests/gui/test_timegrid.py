@@ -301,7 +301,7 @@ def test_holidays_closed_days_and_empty_open_days_are_marked_and_quick_add_follo
     assert view.quick.date.current_date() == TODAY
 
 
-def test_the_activity_is_shown_in_english_and_stored_in_japanese(
+def test_the_activity_and_the_holiday_are_shown_in_english(
     english_window: None, qtbot: QtBot, window: MainWindow, profile: Profile
 ) -> None:
     """A choice of the model (作業区分) reads in the window's language, in the grid and in the
@@ -313,6 +313,9 @@ def test_the_activity_is_shown_in_english_and_stored_in_japanese(
     view = week_view(window)
     view.show_week(date(2025, 11, 3))
     assert view.model.data(view.model.index(0, 1)) == "Document preparation"
+    # The closed day's name too (a holiday as jpholiday names it, in the .ts context Holiday).
+    head = view.model.headerData(LEAD_COLUMNS, Qt.Orientation.Horizontal)
+    assert head == "11/3(Mon)\nCulture Day"
     combo = view.quick.activity.combo
     index = combo.findData("資料作成")
     assert index >= 0 and combo.itemText(index) == "Document preparation"

@@ -470,6 +470,19 @@ class OfficeCalendar:
             return _EXTRA_CLOSED_LABEL + "日"
         return None
 
+    @staticmethod
+    def day_names(first_year: int = 2000, last_year: int = 2050) -> list[str]:
+        """Every name ``day_name`` gives in those years (the holidays jpholiday knows, their
+        振替休日, 年末年始, 臨時閉庁日): what a face translates (the .ts, context Holiday)."""
+        import jpholiday
+
+        names = {
+            str(name)
+            for year in range(first_year, last_year + 1)
+            for _day, name in jpholiday.year_holidays(year)
+        }
+        return [*sorted(names), _YEAR_END_LABEL, _EXTRA_CLOSED_LABEL + "日"]
+
     def _step(self, d: date, step: timedelta) -> date:
         current = d
         try:

@@ -45,6 +45,7 @@ from dxdesk.errors import UserError, ValidationError
 from dxdesk.gui.dates import shown_date
 from dxdesk.gui.messages import plain_label
 from dxdesk.gui.widgets import ChoiceCombo, DateEdit, OrgCombo, emit_signal
+from dxdesk.services.phrases import HOLIDAY
 from dxdesk.services.timesheet import (
     MAX_DAY_HOURS,
     TimesheetService,
@@ -114,6 +115,11 @@ class WeekGridModel(QAbstractTableModel):
             return None
         return self.week.rows[row]
 
+    def _day_name(self, day: date) -> str:
+        """A closed day's name (文化の日, 年末年始) in the window's language."""
+        assert self.week is not None
+        return QCoreApplication.translate(HOLIDAY, self.week.day_names[day])
+
     def weekday_names(self) -> list[str]:
         return [
             self.tr("月"),
@@ -136,7 +142,7 @@ class WeekGridModel(QAbstractTableModel):
                 return [self.tr("団体"), self.tr("作業区分"), self.tr("現地")][section]
             if day is None:
                 return self.tr("計")
-            marks = [self.week.day_names[day]] if day in self.week.day_names else []
+            marks = [self._day_name(day)] if day in self.week.day_names else []
             if day in self.week.unfilled:
                 marks.append(self.tr("未入力"))
             if day in self.week.on_site_days:
@@ -146,7 +152,7 @@ class WeekGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and day is not None:
             tip = format_wareki(day, weekday=True)
             if day in self.week.day_names:
-                tip += self.tr("（%1・閉庁日）").replace("%1", self.week.day_names[day])
+                tip += self.tr("（%1・閉庁日）").replace("%1", self._day_name(day))
             if day in self.week.unfilled:
                 tip += "\n" + self.tr("開庁日ですが、工数が入力されていません。")
             return tip

@@ -51,7 +51,15 @@ from dxdesk.core.model import DELIVERABLES, Record, kind
 from dxdesk.errors import UserError
 from dxdesk.services.calendar import office_calendar
 from dxdesk.services.goals import fiscal_months
-from dxdesk.services.phrases import CALENDAR_RULE, Label, Text, YearMonth, japanese, text
+from dxdesk.services.phrases import (
+    CALENDAR_RULE,
+    HOLIDAY,
+    Label,
+    Text,
+    YearMonth,
+    japanese,
+    text,
+)
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, RecordService
 from dxdesk.store.meanings import open_clause
@@ -168,7 +176,7 @@ def _monthly_basis(cal: OfficeCalendar, deadline: DueDate) -> Text:
     if cause is None or deadline.moved_by is None:
         return text("deadline.basis.monthly", day=nominal.day)
     what, name = cause
-    reason: Text | str = name  # a holiday's name (文化の日)
+    reason: Text | Label = Label(HOLIDAY, name)  # a holiday's name (文化の日)
     if what == WEEKEND:
         reason = text("closed.weekend", weekday=Label("Weekday", WEEKDAYS_JA[nominal.weekday()]))
     elif what == YEAR_END:

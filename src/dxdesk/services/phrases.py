@@ -28,6 +28,9 @@ from dxdesk.core.calendar import ISO, format_date
 CONTEXT = "Phrase"  # the Qt Linguist context of the templates
 # The monthly-report rule's labels (reference data, core/calendar.py monthly_report_rules).
 CALENDAR_RULE = "CalendarRule"
+# The names of closed days: holidays as jpholiday gives them, 年末年始, 臨時閉庁日
+# (core/calendar.py OfficeCalendar.day_names).
+HOLIDAY = "Holiday"
 
 
 @dataclass(frozen=True)

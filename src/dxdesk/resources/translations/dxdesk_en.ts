@@ -3497,6 +3497,184 @@ Please press "Copy details" and send the text to your support contact (it contai
     </message>
 </context>
 <context>
+    <name>Holiday</name>
+    <message>
+        <source>こどもの日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Children's Day</translation>
+    </message>
+    <message>
+        <source>こどもの日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Children's Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>みどりの日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Greenery Day</translation>
+    </message>
+    <message>
+        <source>みどりの日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Greenery Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>スポーツの日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Sports Day</translation>
+    </message>
+    <message>
+        <source>体育の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Health and Sports Day</translation>
+    </message>
+    <message>
+        <source>元日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <source>元日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>New Year's Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>勤労感謝の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Labour Thanksgiving Day</translation>
+    </message>
+    <message>
+        <source>勤労感謝の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Labour Thanksgiving Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>即位礼正殿の儀</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Enthronement Ceremony</translation>
+    </message>
+    <message>
+        <source>国民の休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Citizens' Holiday</translation>
+    </message>
+    <message>
+        <source>天皇の即位の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Emperor's Enthronement Day</translation>
+    </message>
+    <message>
+        <source>天皇誕生日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Emperor's Birthday</translation>
+    </message>
+    <message>
+        <source>天皇誕生日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Emperor's Birthday (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>山の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Mountain Day</translation>
+    </message>
+    <message>
+        <source>山の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Mountain Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>建国記念の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>National Foundation Day</translation>
+    </message>
+    <message>
+        <source>建国記念の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>National Foundation Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>憲法記念日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Constitution Memorial Day</translation>
+    </message>
+    <message>
+        <source>憲法記念日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Constitution Memorial Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>成人の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Coming of Age Day</translation>
+    </message>
+    <message>
+        <source>敬老の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Respect for the Aged Day</translation>
+    </message>
+    <message>
+        <source>敬老の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Respect for the Aged Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>文化の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Culture Day</translation>
+    </message>
+    <message>
+        <source>文化の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Culture Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>春分の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Vernal Equinox Day</translation>
+    </message>
+    <message>
+        <source>春分の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Vernal Equinox Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>昭和の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Showa Day</translation>
+    </message>
+    <message>
+        <source>昭和の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Showa Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>海の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Marine Day</translation>
+    </message>
+    <message>
+        <source>秋分の日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Autumnal Equinox Day</translation>
+    </message>
+    <message>
+        <source>秋分の日 振替休日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Autumnal Equinox Day (substitute holiday)</translation>
+    </message>
+    <message>
+        <source>年末年始</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Year-end holidays</translation>
+    </message>
+    <message>
+        <source>臨時閉庁日</source>
+        <extracomment>Holiday in the model: jpholiday / core/calendar.py</extracomment>
+        <translation>Extra closed day</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../gui/home.py" line="78"/>
@@ -5898,42 +6076,42 @@ Please press "Copy details" and send the text to your support contact (it contai
 <context>
     <name>QuickAddBar</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="276"/>
+        <location filename="../../gui/timegrid.py" line="283"/>
         <source>時間（1.5 / 1:30）</source>
         <translation>Hours (1.5 / 1:30)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="281"/>
+        <location filename="../../gui/timegrid.py" line="290"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="283"/>
+        <location filename="../../gui/timegrid.py" line="292"/>
         <source>内容（任意）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="284"/>
+        <location filename="../../gui/timegrid.py" line="293"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="286"/>
+        <location filename="../../gui/timegrid.py" line="295"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="287"/>
+        <location filename="../../gui/timegrid.py" line="296"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="289"/>
+        <location filename="../../gui/timegrid.py" line="298"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="318"/>
+        <location filename="../../gui/timegrid.py" line="327"/>
         <source>担当者が登録されていません。</source>
         <translation>No staff member is registered.</translation>
     </message>
@@ -7702,79 +7880,79 @@ Related organisations: %2</translation>
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="118"/>
+        <location filename="../../gui/timegrid.py" line="125"/>
         <source>月</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="119"/>
+        <location filename="../../gui/timegrid.py" line="126"/>
         <source>火</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="120"/>
+        <location filename="../../gui/timegrid.py" line="127"/>
         <source>水</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="121"/>
+        <location filename="../../gui/timegrid.py" line="128"/>
         <source>木</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="122"/>
+        <location filename="../../gui/timegrid.py" line="129"/>
         <source>金</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="123"/>
+        <location filename="../../gui/timegrid.py" line="130"/>
         <source>土</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="124"/>
+        <location filename="../../gui/timegrid.py" line="131"/>
         <source>日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="135"/>
+        <location filename="../../gui/timegrid.py" line="142"/>
         <source>作業区分</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="135"/>
+        <location filename="../../gui/timegrid.py" line="142"/>
         <source>団体</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="135"/>
         <location filename="../../gui/timegrid.py" line="142"/>
-        <location filename="../../gui/timegrid.py" line="203"/>
+        <location filename="../../gui/timegrid.py" line="149"/>
+        <location filename="../../gui/timegrid.py" line="210"/>
         <source>現地</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="137"/>
+        <location filename="../../gui/timegrid.py" line="144"/>
         <source>計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="140"/>
+        <location filename="../../gui/timegrid.py" line="147"/>
         <source>未入力</source>
         <translation>No hours</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="148"/>
+        <location filename="../../gui/timegrid.py" line="155"/>
         <source>（%1・閉庁日）</source>
         <translation> (%1, offices closed)</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="150"/>
+        <location filename="../../gui/timegrid.py" line="157"/>
         <source>開庁日ですが、工数が入力されていません。</source>
         <translation>An office day with no hours entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="194"/>
+        <location filename="../../gui/timegrid.py" line="201"/>
         <source>日計</source>
         <translation>Day total</translation>
     </message>
@@ -7782,42 +7960,42 @@ Related organisations: %2</translation>
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../gui/timegrid.py" line="364"/>
+        <location filename="../../gui/timegrid.py" line="373"/>
         <source>担当者</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="372"/>
+        <location filename="../../gui/timegrid.py" line="381"/>
         <source>◀ 前の週</source>
         <translation>◀ Previous week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="373"/>
+        <location filename="../../gui/timegrid.py" line="382"/>
         <source>今週</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="374"/>
+        <location filename="../../gui/timegrid.py" line="383"/>
         <source>次の週 ▶</source>
         <translation>Next week ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="422"/>
+        <location filename="../../gui/timegrid.py" line="431"/>
         <source>セルに 1.5 や 1:30 の形式で時間を入力します（空欄または 0 で取り消し）。修正は訂正記録として追加され、元の記録は残ります。緑のセルは現地での作業です。灰色の列は閉庁日（土日・祝日・年末年始・臨時閉庁日）、「未入力」は工数のない開庁日です。</source>
         <translation>Type hours into a cell as 1.5 or 1:30 (empty or 0 clears it). A change is added as a correcting entry; the original entry is kept. Green cells are work on site. Grey columns are days the offices are closed (weekends, holidays, the year-end break, extra closed days); "No hours" marks an office day without hours.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="475"/>
+        <location filename="../../gui/timegrid.py" line="484"/>
         <source>%1 〜 %2　合計 %3 時間</source>
         <translation>%1 – %2   total %3 h</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="488"/>
+        <location filename="../../gui/timegrid.py" line="497"/>
         <source>%1：同じ工数が複数の端末で訂正されています（%2 時間）。集計には %3 時間を用いています。セルに正しい値を入力すると確定します。</source>
         <translation>%1: the same entry was corrected on several devices (%2 h). Totals use %3 h. Type the right value into the cell to settle it.</translation>
     </message>
     <message>
-        <location filename="../../gui/timegrid.py" line="498"/>
+        <location filename="../../gui/timegrid.py" line="507"/>
         <source>%1：1日の合計が %2 時間です。</source>
         <translation>%1: the day adds up to %2 hours.</translation>
     </message>
