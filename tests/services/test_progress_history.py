@@ -10,8 +10,9 @@ import pytest
 from dxdesk.core.clock import JST
 from dxdesk.core.hlc import HybridClock
 from dxdesk.errors import UserError
+from dxdesk.services.phrases import japanese
 from dxdesk.services.profile import Profile
-from dxdesk.services.progress import ProgressService, diff_json
+from dxdesk.services.progress import ProgressService, behind_text, diff_json
 
 
 def _on(profile: Profile, day: date) -> ProgressService:
@@ -186,7 +187,7 @@ def test_the_systems_fields_as_they_stood_at_each_month_end(profile: Profile) ->
     def behind(month: str) -> tuple[str, ...]:
         m = s.matrix(month)
         org = next(o for o in m.orgs if o.name == "綾町")
-        return tuple(b.japanese for b in m.cell(org.id, "01").behind)
+        return tuple(japanese(behind_text(b)) for b in m.cell(org.id, "01").behind)
 
     assert "2024-12-01" in behind("2025-12")[0]
     assert len(behind("2026-01")) == 1 and "2025-09-30" in behind("2026-01")[0]

@@ -231,21 +231,12 @@ def _state(cell_applies: bool, recorded: bool, live: bool, special: bool, c: Ste
 class Behind:
     """One reason a cell is behind plan: the target ``due`` passed without 運用開始 (``phase``
     None), or ``phase`` not complete by ``due``, ``months`` before the target. Facts, not a
-    sentence: each face words it in its language and date style (services/phrases.py)."""
+    sentence: each face words it in its language and date style (services/progress.py
+    behind_text, services/phrases.py)."""
 
     due: date
     phase: str | None = None
     months: int = 0
-
-    @property
-    def japanese(self) -> str:
-        """The sentence in Japanese with an ISO date (JSON output, the logs)."""
-        if self.phase is None:
-            return f"移行予定日（{self.due.isoformat()}）を過ぎても運用開始していません"
-        return (
-            f"{self.phase}の手順が{self.due.isoformat()}（移行の{self.months}か月前）"
-            "までに完了していません"
-        )
 
 
 def behind_reasons(

@@ -119,12 +119,6 @@ class Entry:
         return sum(r.points for r in self.reasons)
 
     @property
-    def summary(self) -> str:
-        """The entry in one line, in Japanese: where, then its reasons."""
-        where = f"{self.org_name} {self.system_name}".strip()
-        return f"{where}：" + "／".join(r.text for r in self.reasons)
-
-    @property
     def headline(self) -> Text:
         """The first (highest-ranked) reason, and how many more: for a line of a list."""
         first = max(self.reasons, key=lambda r: r.points)

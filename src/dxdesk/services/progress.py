@@ -22,7 +22,7 @@ from dxdesk.core.clock import today_jst
 from dxdesk.core.model import key_id, kind
 from dxdesk.core.progress import Behind, Cell, StepCounts
 from dxdesk.errors import UserError
-from dxdesk.services.phrases import Text, text
+from dxdesk.services.phrases import Text, japanese, text
 from dxdesk.services.profile import Profile
 from dxdesk.services.records import Change, HistoryEntry, RecordService
 from dxdesk.store import progress as rows
@@ -482,7 +482,7 @@ def cell_json(m: Matrix, c: Cell) -> dict[str, Any]:
         "special_reason": c.special_reason,
         "special_target": c.special_target.isoformat() if c.special_target else None,
         "planned_go_live": c.planned_go_live.isoformat() if c.planned_go_live else None,
-        "behind_plan": [b.japanese for b in c.behind],
+        "behind_plan": [japanese(behind_text(b)) for b in c.behind],
         "deadline_risk": c.deadline_risk,
     }
 
@@ -605,7 +605,7 @@ def cell_values(m: Matrix, c: Cell) -> list[Any]:
         "はい" if c.special_support else "",
         c.special_reason or "",
         c.special_target.isoformat() if c.special_target else "",
-        "／".join(b.japanese for b in c.behind),
+        "／".join(japanese(behind_text(b)) for b in c.behind),
         "はい" if c.deadline_risk else "",
     ]
 
