@@ -279,6 +279,7 @@ def test_holidays_closed_days_and_empty_open_days_are_marked_and_quick_add_follo
         return str(model.headerData(LEAD_COLUMNS + day - 3, Qt.Orientation.Horizontal))
 
     assert model.data(model.index(0, 1)) == "資料作成"  # the activity, a choice of the model
+    assert model.data(model.index(0, 0)) == "（団体なし）"  # hours of no organisation
     assert header(3) == "11/3(月)\n文化の日"
     assert header(4) == "11/4(火)"
     assert header(5) == "11/5(水)\n臨時閉庁日"
@@ -313,6 +314,7 @@ def test_the_activity_and_the_holiday_are_shown_in_english(
     view = week_view(window)
     view.show_week(date(2025, 11, 3))
     assert view.model.data(view.model.index(0, 1)) == "Document preparation"
+    assert view.model.data(view.model.index(0, 0)) == "(no organisation)"
     # The closed day's name too (a holiday as jpholiday names it, in the .ts context Holiday).
     head = view.model.headerData(LEAD_COLUMNS, Qt.Orientation.Horizontal)
     assert head == "11/3(Mon)\nCulture Day"

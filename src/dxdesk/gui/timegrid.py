@@ -203,7 +203,7 @@ class WeekGridModel(QAbstractTableModel):
                 return hours_text(self.week.day_totals[day.weekday()])
             return f"{self.week.total:g}" if col == LEAD_COLUMNS + 7 else ""
         if col == 0:
-            return wr.org_name
+            return wr.org_name or self.tr("（団体なし）")
         if col == 1:  # a choice of the model: in the window's language
             return QCoreApplication.translate("Choice", wr.key.activity) if wr.key.activity else ""
         if col == 2:

@@ -179,7 +179,7 @@ class TimesheetService:
             key = RowKey(r["org_id"], r["activity"], bool(r["on_site"]))
             row = by_key.get(key)
             if row is None:
-                name = str(r["org_name"]) if r["org_name"] else "（団体なし）"
+                name = str(r["org_name"]) if r["org_name"] else ""  # the face says （団体なし）
                 row = WeekRow(key, name, [0.0] * 7, [[] for _ in range(7)])
                 by_key[key] = row
             i = (date.fromisoformat(str(r["date"])) - start).days

@@ -7956,6 +7956,11 @@ Related organisations: %2</translation>
         <source>日計</source>
         <translation>Day total</translation>
     </message>
+    <message>
+        <location filename="../../gui/timegrid.py" line="206"/>
+        <source>（団体なし）</source>
+        <translation>(no organisation)</translation>
+    </message>
 </context>
 <context>
     <name>WeekView</name>
